@@ -1,0 +1,43 @@
+import { z } from 'zod';
+
+export const sessionStage = z.enum(['mfa', 'password_change', 'mfa_setup', 'active']);
+export type SessionStage = z.infer<typeof sessionStage>;
+
+export const loginBody = z.object({
+  username: z.string().trim().min(1).max(64),
+  password: z.string().min(1).max(200),
+});
+export const stageResponse = z.object({ stage: sessionStage, csrfToken: z.string() });
+export const codeBody = z.object({ code: z.string().trim().regex(/^\d{6}$/) });
+export const passwordChangeBody = z.object({
+  currentPassword: z.string().min(1).max(200),
+  newPassword: z.string().min(1).max(200),
+});
+export const mfaSetupResponse = z.object({ secret: z.string(), uri: z.string() });
+
+export const grantSummary = z.object({
+  orgUnitId: z.uuid(),
+  orgPath: z.string(),
+  roleCode: z.string(),
+  permissions: z.array(z.string()),
+});
+export const meResponse = z.object({
+  user: z.object({ id: z.uuid(), username: z.string(), displayName: z.string(), orgUnitId: z.uuid() }),
+  stage: sessionStage,
+  csrfToken: z.string(),
+  grants: z.array(grantSummary),
+  permissions: z.array(z.string()),
+  demo: z.boolean(),
+});
+export type Me = z.infer<typeof meResponse>;
+
+export const sessionView = z.object({
+  id: z.uuid(),
+  createdAt: z.string(),
+  lastSeenAt: z.string(),
+  expiresAt: z.string(),
+  ip: z.string().nullable(),
+  userAgent: z.string().nullable(),
+  current: z.boolean(),
+});
+export const sessionList = z.object({ items: z.array(sessionView) });

@@ -1,0 +1,58 @@
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+
+/**
+ * Field encryption for sensitive data (RULES P6): AES-256-GCM with a random IV per value,
+ * and an HMAC key derived from the same secret for exact-match lookups (blind index).
+ * The key comes from SUNFLOWER_DATA_KEY (base64 or hex of 32 bytes), else from a key file
+ * created at first start and readable by the owner only.
+ */
+export interface DataCipher {
+  encrypt(plain: string): string;
+  decrypt(stored: string): string;
+  /** Keyed hash for equality lookups; deterministic, not reversible. */
+  blindIndex(value: string, purpose: string): string;
+}
+
+const VERSION = 'v1';
+
+export function loadDataKey(opts: { dataKey?: string; dataDir: string }): Buffer {
+  if (opts.dataKey) return parseKey(opts.dataKey);
+  const file = path.join(opts.dataDir, 'data.key');
+  if (!fs.existsSync(file)) {
+    fs.mkdirSync(opts.dataDir, { recursive: true, mode: 0o700 });
+    fs.writeFileSync(file, crypto.randomBytes(32).toString('base64') + '\n', { mode: 0o600, flag: 'wx' });
+  }
+  return parseKey(fs.readFileSync(file, 'utf8').trim());
+}
+
+function parseKey(text: string): Buffer {
+  const key = /^[0-9a-f]{64}$/i.test(text) ? Buffer.from(text, 'hex') : Buffer.from(text, 'base64');
+  if (key.length !== 32) throw new Error('SUNFLOWER_DATA_KEY must be 32 bytes, base64 or hex encoded');
+  return key;
+}
+
+export function createCipher(masterKey: Buffer): DataCipher {
+  // Separate keys per use, so the blind index never reveals anything about the ciphertexts.
+  const encKey = crypto.hkdfSync('sha256', masterKey, Buffer.alloc(0), 'sunflower/enc', 32);
+  const macKey = crypto.hkdfSync('sha256', masterKey, Buffer.alloc(0), 'sunflower/mac', 32);
+  return {
+    encrypt(plain) {
+      const iv = crypto.randomBytes(12);
+      const c = crypto.createCipheriv('aes-256-gcm', Buffer.from(encKey), iv);
+      const body = Buffer.concat([c.update(plain, 'utf8'), c.final()]);
+      return [VERSION, iv.toString('base64'), body.toString('base64'), c.getAuthTag().toString('base64')].join(':');
+    },
+    decrypt(stored) {
+      const [version, iv, body, tag] = stored.split(':');
+      if (version !== VERSION || !iv || !body || tag === undefined) throw new Error('Unknown ciphertext format');
+      const d = crypto.createDecipheriv('aes-256-gcm', Buffer.from(encKey), Buffer.from(iv, 'base64'));
+      d.setAuthTag(Buffer.from(tag, 'base64'));
+      return Buffer.concat([d.update(Buffer.from(body, 'base64')), d.final()]).toString('utf8');
+    },
+    blindIndex(value, purpose) {
+      return crypto.createHmac('sha256', Buffer.from(macKey)).update(purpose).update('\0').update(value).digest('base64url');
+    },
+  };
+}

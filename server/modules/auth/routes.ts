@@ -1,0 +1,139 @@
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { loginBody, stageResponse, codeBody, passwordChangeBody, mfaSetupResponse, meResponse, sessionList } from '../../../contracts/auth';
+import { idParams, okBody } from '../../../contracts/common';
+import { actorContext, requestContext, SESSION_COOKIE } from '../../http/auth-hook';
+import type { AuthService } from './service';
+import type { SessionService, SessionRow } from '../sessions/service';
+import type { UserService } from '../users/service';
+
+interface Deps {
+  auth: AuthService;
+  sessions: SessionService;
+  users: UserService;
+  secureCookies: boolean;
+  loginRatePerMinute: number;
+  demo: boolean;
+}
+
+export function authRoutes(app: FastifyInstance, deps: Deps): void {
+  const r = app.withTypeProvider<ZodTypeProvider>();
+  const cookieOptions = { path: '/', httpOnly: true, sameSite: 'strict' as const, secure: deps.secureCookies };
+
+  r.post('/api/auth/login', {
+    config: { access: { permission: 'public', scope: 'none' }, rateLimit: { max: deps.loginRatePerMinute, timeWindow: '1 minute' } },
+    schema: { tags: ['auth'], summary: 'Sign in with username and password', body: loginBody, response: { 200: stageResponse } },
+    handler: async (req, reply) => {
+      const result = await deps.auth.login(requestContext(req), req.body.username, req.body.password);
+      reply.setCookie(SESSION_COOKIE, result.token, cookieOptions);
+      return { stage: result.stage, csrfToken: result.csrfToken };
+    },
+  });
+
+  r.post('/api/auth/mfa', {
+    config: { access: { permission: 'sign_in_step', scope: 'self' } },
+    schema: { tags: ['auth'], summary: 'Second factor: the one-time code', body: codeBody, response: { 200: stageResponse } },
+    handler: async (req) => {
+      const stage = await deps.auth.verifyMfa(actorContext(req), req.body.code);
+      return { stage, csrfToken: req.principal!.csrfToken };
+    },
+  });
+
+  r.post('/api/auth/mfa/setup', {
+    config: { access: { permission: 'sign_in_step', scope: 'self' } },
+    schema: { tags: ['auth'], summary: 'Start two-factor enrolment', response: { 200: mfaSetupResponse } },
+    handler: (req) => deps.auth.startMfaSetup(actorContext(req)),
+  });
+
+  r.post('/api/auth/mfa/confirm', {
+    config: { access: { permission: 'sign_in_step', scope: 'self' } },
+    schema: { tags: ['auth'], summary: 'Confirm two-factor enrolment with a code', body: codeBody, response: { 200: stageResponse } },
+    handler: async (req) => {
+      const stage = await deps.auth.confirmMfaSetup(actorContext(req), req.body.code);
+      return { stage, csrfToken: req.principal!.csrfToken };
+    },
+  });
+
+  r.post('/api/auth/password', {
+    config: { access: { permission: 'sign_in_step', scope: 'self' } },
+    schema: { tags: ['auth'], summary: 'Change my password (also the forced change at first sign-in)', body: passwordChangeBody, response: { 200: stageResponse } },
+    handler: async (req) => {
+      const stage = await deps.auth.changePassword(actorContext(req), req.body.currentPassword, req.body.newPassword);
+      return { stage, csrfToken: req.principal!.csrfToken };
+    },
+  });
+
+  r.post('/api/auth/logout', {
+    config: { access: { permission: 'sign_in_step', scope: 'self' } },
+    schema: { tags: ['auth'], summary: 'Sign out', response: { 200: okBody } },
+    handler: async (req, reply) => {
+      await deps.auth.logout(actorContext(req));
+      reply.clearCookie(SESSION_COOKIE, { path: '/' });
+      return { ok: true as const };
+    },
+  });
+
+  r.get('/api/auth/me', {
+    config: { access: { permission: 'sign_in_step', scope: 'self' } },
+    schema: { tags: ['auth'], summary: 'Who I am, my sign-in step and my grants', response: { 200: meResponse } },
+    handler: async (req) => {
+      const p = req.principal!;
+      return {
+        user: { id: p.userId, username: p.username, displayName: p.displayName, orgUnitId: p.orgUnitId },
+        stage: p.stage,
+        csrfToken: p.csrfToken,
+        grants: p.stage === 'active' ? p.grants.map((g) => ({ orgUnitId: g.orgUnitId, orgPath: g.orgPath, roleCode: g.roleCode, permissions: g.permissions })) : [],
+        permissions: p.stage === 'active' ? [...new Set(p.grants.flatMap((g) => g.permissions))].sort() : [],
+        demo: deps.demo,
+      };
+    },
+  });
+
+  const present = (s: SessionRow, currentId: string) => ({
+    id: s.id,
+    createdAt: s.createdAt.toISOString(),
+    lastSeenAt: s.lastSeenAt.toISOString(),
+    expiresAt: s.expiresAt.toISOString(),
+    ip: s.ip,
+    userAgent: s.userAgent,
+    current: s.id === currentId,
+  });
+
+  r.get('/api/auth/sessions', {
+    config: { access: { permission: 'signed_in', scope: 'self' } },
+    schema: { tags: ['auth'], summary: 'My sessions', response: { 200: sessionList } },
+    handler: async (req) => {
+      const p = req.principal!;
+      return { items: (await deps.sessions.listForUser(p.userId)).map((s) => present(s, p.sessionId)) };
+    },
+  });
+
+  r.delete('/api/auth/sessions/:id', {
+    config: { access: { permission: 'signed_in', scope: 'self' } },
+    schema: { tags: ['auth'], summary: 'End one of my sessions', params: idParams, response: { 200: okBody } },
+    handler: async (req) => {
+      await deps.auth.revokeSession(actorContext(req), req.principal!.userId, req.params.id);
+      return { ok: true as const };
+    },
+  });
+
+  r.get('/api/users/:id/sessions', {
+    config: { access: { permission: 'session.manage', scope: 'org_subtree' } },
+    schema: { tags: ['users'], summary: "A user's sessions (security administrator)", params: idParams, response: { 200: sessionList } },
+    handler: async (req) => {
+      await deps.users.get(req.principal!, req.params.id);
+      return { items: (await deps.sessions.listForUser(req.params.id)).map((s) => present(s, req.principal!.sessionId)) };
+    },
+  });
+
+  r.delete('/api/users/:id/sessions/:sessionId', {
+    config: { access: { permission: 'session.manage', scope: 'org_subtree' } },
+    schema: { tags: ['users'], summary: "End a user's session (security administrator)", params: z.object({ id: z.uuid(), sessionId: z.uuid() }), response: { 200: okBody } },
+    handler: async (req) => {
+      await deps.users.get(req.principal!, req.params.id);
+      await deps.auth.revokeSession(actorContext(req), req.params.id, req.params.sessionId);
+      return { ok: true as const };
+    },
+  });
+}

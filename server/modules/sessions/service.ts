@@ -1,0 +1,71 @@
+import crypto from 'node:crypto';
+import type { Db, Executor } from '../../db/client';
+import type { Clock } from '../../clock';
+import type { SecurityPolicy } from '../../config';
+import type { SessionStage } from './schema';
+import * as q from './queries';
+
+export type SessionRow = q.SessionRow;
+
+export interface SessionService {
+  create(exec: Executor, input: { userId: string; stage: SessionStage; mfaVerified: boolean; ip: string | null; userAgent: string | null }): Promise<{ token: string; session: SessionRow }>;
+  /** The live session for a cookie token, or null if unknown, revoked, expired or idle too long. */
+  resolve(token: string): Promise<SessionRow | null>;
+  /** Marks activity; written at most once a minute so reads stay reads. */
+  touch(session: SessionRow): Promise<void>;
+  update(exec: Executor, id: string, patch: Partial<Pick<SessionRow, 'stage' | 'mfaVerified' | 'pendingTotpSecret'>>): Promise<void>;
+  revoke(exec: Executor, id: string, reason: string): Promise<void>;
+  revokeAllForUser(exec: Executor, userId: string, reason: string, exceptId?: string): Promise<void>;
+  listForUser(userId: string): Promise<SessionRow[]>;
+  byId(id: string): Promise<SessionRow | undefined>;
+  purge(): Promise<void>;
+}
+
+const hashToken = (token: string) => crypto.createHash('sha256').update(token).digest('hex');
+
+export function createSessionService(deps: { db: Db; clock: Clock; policy: SecurityPolicy }): SessionService {
+  const idleMs = () => deps.policy.idleTimeoutMinutes * 60_000;
+  const isLive = (s: SessionRow, now: Date) =>
+    !s.revokedAt && s.expiresAt > now && now.getTime() - s.lastSeenAt.getTime() <= idleMs();
+
+  return {
+    async create(exec, input) {
+      const token = crypto.randomBytes(32).toString('base64url');
+      const now = deps.clock.now();
+      const session = await q.insert(exec, {
+        tokenHash: hashToken(token),
+        userId: input.userId,
+        stage: input.stage,
+        mfaVerified: input.mfaVerified,
+        csrfToken: crypto.randomBytes(24).toString('base64url'),
+        ip: input.ip,
+        userAgent: input.userAgent?.slice(0, 300) ?? null,
+        createdAt: now,
+        lastSeenAt: now,
+        expiresAt: new Date(now.getTime() + deps.policy.sessionMaxHours * 3_600_000),
+      });
+      return { token, session };
+    },
+
+    async resolve(token) {
+      if (!token || token.length > 100) return null;
+      const s = await q.byTokenHash(deps.db, hashToken(token));
+      return s && isLive(s, deps.clock.now()) ? s : null;
+    },
+
+    async touch(s) {
+      const now = deps.clock.now();
+      if (now.getTime() - s.lastSeenAt.getTime() > 60_000) await q.update(deps.db, s.id, { lastSeenAt: now });
+    },
+
+    update: (exec, id, patch) => q.update(exec, id, patch),
+    revoke: (exec, id, reason) => q.update(exec, id, { revokedAt: deps.clock.now(), revokedReason: reason }),
+    revokeAllForUser: (exec, userId, reason, exceptId) => q.revokeAllForUser(exec, userId, deps.clock.now(), reason, exceptId),
+    async listForUser(userId) {
+      const now = deps.clock.now();
+      return (await q.activeForUser(deps.db, userId, now)).filter((s) => isLive(s, now));
+    },
+    byId: (id) => q.byId(deps.db, id),
+    purge: () => q.purgeEndedBefore(deps.db, new Date(deps.clock.now().getTime() - 7 * 86_400_000)),
+  };
+}

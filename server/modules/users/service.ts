@@ -1,0 +1,274 @@
+import type { Db, Executor } from '../../db/client';
+import type { Clock } from '../../clock';
+import type { SecurityPolicy } from '../../config';
+import { conflict, fieldError, notFound, forbidden } from '../../errors';
+import { inScope, scopePaths, type GrantInfo, type Principal, type RequestContext } from '../../http/context';
+import { builtinRoles, isAdminPermission, isPermission, personPermissions } from '../../../contracts/permissions';
+import { checkPasswordPolicy, generatePassword, hashPassword } from '../../lib/password';
+import type { AuditService } from '../audit/service';
+import type { OrgService } from '../org/service';
+import type { SessionService } from '../sessions/service';
+import * as q from './queries';
+
+type Ctx = RequestContext & { actor: Principal };
+export type UserRow = q.UserRow;
+export type RoleRow = q.RoleRow;
+
+export interface UserView {
+  id: string;
+  username: string;
+  displayName: string;
+  orgUnitId: string;
+  orgName: string;
+  active: boolean;
+  locked: boolean;
+  mustChangePassword: boolean;
+  totpEnabled: boolean;
+  lastLoginAt: Date | null;
+  createdAt: Date;
+}
+
+export interface GrantView {
+  id: string;
+  roleId: string;
+  roleCode: string;
+  roleNameZh: string;
+  roleNameEn: string;
+  orgUnitId: string;
+  orgName: string;
+}
+
+const personSet = new Set<string>(personPermissions);
+const mixesDuties = (perms: string[]) => perms.some(isAdminPermission) && perms.some((p) => personSet.has(p));
+
+export function createUserService(deps: { db: Db; clock: Clock; policy: SecurityPolicy; audit: AuditService; org: OrgService; sessions: SessionService }) {
+  const { db, audit } = deps;
+
+  const view = (r: { user: UserRow; orgName: string }): UserView => ({
+    id: r.user.id,
+    username: r.user.username,
+    displayName: r.user.displayName,
+    orgUnitId: r.user.orgUnitId,
+    orgName: r.orgName,
+    active: r.user.active,
+    locked: !!r.user.lockedUntil && r.user.lockedUntil > deps.clock.now(),
+    mustChangePassword: r.user.mustChangePassword,
+    totpEnabled: r.user.totpEnabled,
+    lastLoginAt: r.user.lastLoginAt,
+    createdAt: r.user.createdAt,
+  });
+
+  /** The user if the actor may see them with `perm`; else 404 as if absent. */
+  async function visibleUser(exec: Executor, actor: Principal, id: string, perm: 'user.read' | 'user.manage' | 'role.manage' | 'session.manage') {
+    const r = await q.userById(exec, id);
+    if (!r || !inScope(actor, perm, r.orgPath)) throw notFound('user');
+    return r;
+  }
+
+  function checkPassword(password: string, username: string) {
+    const problem = checkPasswordPolicy(password, username, deps.policy);
+    if (problem) throw fieldError('password', problem.code, problem.params);
+  }
+
+  const grantInfo = (rows: Awaited<ReturnType<typeof q.grantsOf>>): GrantInfo[] =>
+    rows
+      .filter((r) => r.orgActive)
+      .map((r) => ({ grantId: r.grant.id, roleCode: r.role.code, permissions: r.role.permissions, orgUnitId: r.grant.orgUnitId, orgPath: r.orgPath }));
+
+  return {
+    view,
+
+    /** Bootstrap on an empty database: built-in roles are always brought up to date. */
+    async syncBuiltinRoles(exec: Executor = db) {
+      for (const r of builtinRoles) await q.upsertBuiltinRole(exec, { code: r.code, nameZh: r.zh, nameEn: r.en, permissions: r.permissions });
+    },
+
+    hasAnyUser: () => q.anyUser(db),
+
+    async createInitialAdmin(exec: Executor, ctx: RequestContext, input: { rootUnitId: string; password: string }) {
+      const user = await q.insertUser(exec, {
+        orgUnitId: input.rootUnitId,
+        username: 'admin',
+        displayName: '初始管理员',
+        passwordHash: await hashPassword(input.password),
+        mustChangePassword: true,
+      });
+      for (const code of ['system_admin', 'security_admin', 'audit_admin']) {
+        const role = await q.roleByCode(exec, code);
+        await q.insertGrant(exec, { userId: user.id, roleId: role!.id, orgUnitId: input.rootUnitId });
+      }
+      await audit.record(exec, ctx, { action: 'user.bootstrap', entityType: 'user', entityId: user.id, after: { username: 'admin' } });
+      return user;
+    },
+
+    // ---- lookups for the auth module ----
+    byUsername: (username: string) => q.userByUsername(db, username.trim().toLowerCase()),
+    byId: (id: string) => q.userById(db, id),
+    grantsFor: async (userId: string) => grantInfo(await q.grantsOf(db, userId)),
+    requiresMfa: async (userId: string) => {
+      if (!deps.policy.mfaForAdmins) return false;
+      const g = await q.grantsOf(db, userId);
+      return g.some((r) => r.role.permissions.some(isAdminPermission));
+    },
+    updateAccount: (exec: Executor, id: string, patch: Partial<Pick<UserRow, 'failedAttempts' | 'lockedUntil' | 'lastLoginAt' | 'totpSecret' | 'totpEnabled' | 'passwordHash' | 'mustChangePassword' | 'passwordChangedAt'>>) =>
+      q.updateUser(exec, id, patch),
+    checkPassword,
+
+    // ---- user administration ----
+    async list(actor: Principal, filter: { q?: string; orgUnitId?: string }, page: { limit: number; offset: number }) {
+      const r = await q.listUsers(db, scopePaths(actor, 'user.read'), filter, page.limit, page.offset);
+      return { items: r.items.map(view), total: r.total };
+    },
+
+    async get(actor: Principal, id: string) {
+      return view(await visibleUser(db, actor, id, 'user.read'));
+    },
+
+    create: (ctx: Ctx, input: { username: string; displayName: string; orgUnitId: string; password?: string }) =>
+      db.transaction(async (tx) => {
+        const unit = await deps.org.byId(tx, input.orgUnitId);
+        if (!unit || !inScope(ctx.actor, 'user.manage', unit.path)) throw notFound('org');
+        const username = input.username.toLowerCase();
+        if (await q.userByUsername(tx, username)) throw fieldError('username', 'user.username_taken');
+        const oneTime = input.password ?? generatePassword();
+        checkPassword(oneTime, username);
+        const user = await q.insertUser(tx, {
+          orgUnitId: unit.id,
+          username,
+          displayName: input.displayName,
+          passwordHash: await hashPassword(oneTime),
+          mustChangePassword: true,
+        });
+        await audit.record(tx, ctx, { action: 'user.create', entityType: 'user', entityId: user.id, orgPath: unit.path, after: { username, displayName: input.displayName, orgUnitId: unit.id } });
+        return { user: view({ user, orgName: unit.name }), oneTimePassword: input.password ? null : oneTime };
+      }),
+
+    update: (ctx: Ctx, id: string, patch: { displayName?: string; orgUnitId?: string; active?: boolean }) =>
+      db.transaction(async (tx) => {
+        const before = await visibleUser(tx, ctx.actor, id, 'user.manage');
+        if (id === ctx.actor.userId && patch.active === false) throw forbidden('user.cannot_change_self');
+        let orgName = before.orgName;
+        let orgPath = before.orgPath;
+        if (patch.orgUnitId && patch.orgUnitId !== before.user.orgUnitId) {
+          const unit = await deps.org.byId(tx, patch.orgUnitId);
+          if (!unit || !inScope(ctx.actor, 'user.manage', unit.path)) throw notFound('org');
+          orgName = unit.name;
+          orgPath = unit.path;
+        }
+        const user = await q.updateUser(tx, id, { displayName: patch.displayName, orgUnitId: patch.orgUnitId, active: patch.active });
+        if (patch.active === false) await deps.sessions.revokeAllForUser(tx, id, 'deactivated');
+        await audit.record(tx, ctx, {
+          action: 'user.update', entityType: 'user', entityId: id, orgPath,
+          before: { displayName: before.user.displayName, orgUnitId: before.user.orgUnitId, active: before.user.active },
+          after: { displayName: user.displayName, orgUnitId: user.orgUnitId, active: user.active },
+        });
+        return view({ user, orgName });
+      }),
+
+    /** A new one-time password, shown once; the user must change it and is signed out everywhere. */
+    resetPassword: (ctx: Ctx, id: string) =>
+      db.transaction(async (tx) => {
+        const target = await visibleUser(tx, ctx.actor, id, 'user.manage');
+        const oneTime = generatePassword();
+        await q.updateUser(tx, id, { passwordHash: await hashPassword(oneTime), mustChangePassword: true, failedAttempts: 0, lockedUntil: null });
+        await deps.sessions.revokeAllForUser(tx, id, 'password_reset');
+        await audit.record(tx, ctx, { action: 'user.password_reset', entityType: 'user', entityId: id, orgPath: target.orgPath });
+        return { oneTimePassword: oneTime };
+      }),
+
+    unlock: (ctx: Ctx, id: string) =>
+      db.transaction(async (tx) => {
+        const target = await visibleUser(tx, ctx.actor, id, 'user.manage');
+        await q.updateUser(tx, id, { failedAttempts: 0, lockedUntil: null });
+        await audit.record(tx, ctx, { action: 'user.unlock', entityType: 'user', entityId: id, orgPath: target.orgPath });
+      }),
+
+    resetMfa: (ctx: Ctx, id: string) =>
+      db.transaction(async (tx) => {
+        const target = await visibleUser(tx, ctx.actor, id, 'role.manage');
+        await q.updateUser(tx, id, { totpSecret: null, totpEnabled: false });
+        await deps.sessions.revokeAllForUser(tx, id, 'mfa_reset');
+        await audit.record(tx, ctx, { action: 'user.mfa_reset', entityType: 'user', entityId: id, orgPath: target.orgPath });
+      }),
+
+    // ---- grants ----
+    async listGrants(actor: Principal, userId: string): Promise<GrantView[]> {
+      await visibleUser(db, actor, userId, 'user.read');
+      const rows = await q.grantsOf(db, userId);
+      return rows.map((r) => ({ id: r.grant.id, roleId: r.role.id, roleCode: r.role.code, roleNameZh: r.role.nameZh, roleNameEn: r.role.nameEn, orgUnitId: r.grant.orgUnitId, orgName: r.orgName }));
+    },
+
+    addGrant: (ctx: Ctx, userId: string, input: { roleId: string; orgUnitId: string }) =>
+      db.transaction(async (tx) => {
+        if (userId === ctx.actor.userId) throw forbidden('user.cannot_change_self');
+        const target = await visibleUser(tx, ctx.actor, userId, 'role.manage');
+        const role = await q.roleById(tx, input.roleId);
+        if (!role) throw notFound('role');
+        const unit = await deps.org.byId(tx, input.orgUnitId);
+        if (!unit || !inScope(ctx.actor, 'role.manage', unit.path)) throw notFound('org');
+        const held = (await q.grantsOf(tx, userId)).flatMap((g) => g.role.permissions);
+        if (mixesDuties([...held, ...role.permissions])) throw conflict('grant.separation_of_duties');
+        const grant = await q.insertGrant(tx, { userId, roleId: role.id, orgUnitId: unit.id, createdBy: ctx.actor.userId });
+        if (!grant) throw conflict('grant.duplicate');
+        await audit.record(tx, ctx, { action: 'grant.create', entityType: 'user', entityId: userId, orgPath: target.orgPath, after: { role: role.code, orgUnitId: unit.id, orgPath: unit.path } });
+        return grant;
+      }),
+
+    removeGrant: (ctx: Ctx, userId: string, grantId: string) =>
+      db.transaction(async (tx) => {
+        if (userId === ctx.actor.userId) throw forbidden('user.cannot_change_self');
+        const target = await visibleUser(tx, ctx.actor, userId, 'role.manage');
+        const g = await q.grantById(tx, grantId);
+        if (!g || g.grant.userId !== userId || !inScope(ctx.actor, 'role.manage', g.orgPath)) throw notFound('grant');
+        await q.deleteGrant(tx, grantId);
+        await audit.record(tx, ctx, { action: 'grant.delete', entityType: 'user', entityId: userId, orgPath: target.orgPath, before: { role: g.role.code, orgUnitId: g.grant.orgUnitId } });
+      }),
+
+    // ---- roles ----
+    listRoles: () => q.listRoles(db),
+
+    createRole: (ctx: Ctx, input: { code: string; nameZh: string; nameEn: string; permissions: string[] }) =>
+      db.transaction(async (tx) => {
+        validatePermissions(input.permissions);
+        if (await q.roleByCode(tx, input.code)) throw fieldError('code', 'role.code_taken');
+        const role = await q.insertRole(tx, { ...input, builtin: false });
+        await audit.record(tx, ctx, { action: 'role.create', entityType: 'role', entityId: role.id, after: input });
+        return role;
+      }),
+
+    updateRole: (ctx: Ctx, id: string, patch: { nameZh?: string; nameEn?: string; permissions?: string[] }) =>
+      db.transaction(async (tx) => {
+        const before = await q.roleById(tx, id);
+        if (!before) throw notFound('role');
+        if (before.builtin) throw conflict('role.builtin');
+        if (patch.permissions) validatePermissions(patch.permissions);
+        const role = await q.updateRole(tx, id, patch);
+        await audit.record(tx, ctx, { action: 'role.update', entityType: 'role', entityId: id, before: { nameZh: before.nameZh, nameEn: before.nameEn, permissions: before.permissions }, after: patch });
+        return role;
+      }),
+
+    deleteRole: (ctx: Ctx, id: string) =>
+      db.transaction(async (tx) => {
+        const role = await q.roleById(tx, id);
+        if (!role) throw notFound('role');
+        if (role.builtin) throw conflict('role.builtin');
+        if ((await q.grantsUsingRole(tx, id)) > 0) throw conflict('role.in_use');
+        await q.deleteRole(tx, id);
+        await audit.record(tx, ctx, { action: 'role.delete', entityType: 'role', entityId: id, before: { code: role.code, permissions: role.permissions } });
+      }),
+
+    registerOrgUsage() {
+      deps.org.registerUsage('users', (exec, unitId) => q.countUsersInUnit(exec, unitId));
+      deps.org.registerUsage('grants', (exec, unitId) => q.countGrantsOnUnit(exec, unitId));
+    },
+  };
+}
+
+export type UserService = ReturnType<typeof createUserService>;
+
+function validatePermissions(perms: string[]): void {
+  const unknown = perms.find((p) => !isPermission(p));
+  if (unknown) throw fieldError('permissions', 'role.unknown_permission', { permission: unknown });
+  if (mixesDuties(perms)) throw fieldError('permissions', 'role.separation_of_duties');
+}
+

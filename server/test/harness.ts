@@ -1,0 +1,118 @@
+import crypto from 'node:crypto';
+import postgres from 'postgres';
+import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
+import { openPglite, openPostgres, type Database, type DbKind } from '../db/client';
+import { loadConfig, type Config } from '../config';
+import { fixedClock } from '../clock';
+import { createCipher } from '../lib/data-key';
+import { buildApp, type Services } from '../app';
+import { bootstrap } from '../bootstrap';
+import { totpAt } from '../lib/totp';
+
+/** The databases the integration tests run on: always PGlite, plus PostgreSQL when a URL is set. */
+export function testDbKinds(): DbKind[] {
+  return serverUrl() ? ['pglite', 'postgres'] : ['pglite'];
+}
+
+function serverUrl(): string | undefined {
+  return process.env.TEST_DATABASE_URL || process.env.DATABASE_URL || undefined;
+}
+
+/** A fresh, migrated database: in-memory PGlite, or a new throwaway database on the server. */
+export async function freshDatabase(kind: DbKind): Promise<Database> {
+  if (kind === 'pglite') return openPglite(null);
+  const base = serverUrl()!;
+  const name = `sf_test_${crypto.randomBytes(6).toString('hex')}`;
+  const admin = postgres(base, { max: 1, onnotice: () => {} });
+  await admin.unsafe(`create database ${name}`);
+  await admin.end();
+  const url = new URL(base);
+  url.pathname = `/${name}`;
+  const database = await openPostgres(url.toString(), 5);
+  return {
+    ...database,
+    async close() {
+      await database.close();
+      const cleanup = postgres(base, { max: 1, onnotice: () => {} });
+      await cleanup.unsafe(`drop database if exists ${name} with (force)`);
+      await cleanup.end();
+    },
+  };
+}
+
+export const ADMIN_PASSWORD = 'Initial#Rooted2026';
+export const STRONG = 'Sunflower#2026a';
+
+export interface TestApp {
+  app: FastifyInstance;
+  services: Services;
+  database: Database;
+  config: Config;
+  clock: ReturnType<typeof fixedClock>;
+  close(): Promise<void>;
+}
+
+export async function startTestApp(kind: DbKind, env: Record<string, string> = {}): Promise<TestApp> {
+  const database = await freshDatabase(kind);
+  const config = loadConfig({ SUNFLOWER_LOG_LEVEL: 'silent', SUNFLOWER_LOGIN_RATE_PER_MINUTE: '1000', ...env });
+  const clock = fixedClock(new Date('2026-11-22T02:00:00Z'));
+  const cipher = createCipher(crypto.randomBytes(32));
+  const { app, services } = await buildApp({ database, config: process.env.SF_TEST_LOG ? { ...config, logLevel: 'error' } : config, clock, cipher, logger: !!process.env.SF_TEST_LOG });
+  await bootstrap(services, { adminPassword: ADMIN_PASSWORD });
+  await app.ready();
+  return { app, services, database, config, clock, close: async () => { await app.close(); await database.close(); } };
+}
+
+/** A signed-in API client: keeps the session cookie and sends the CSRF token like the web app does. */
+export class Client {
+  cookie = '';
+  csrf = '';
+  constructor(readonly t: TestApp) {}
+
+  async req(method: string, url: string, body?: unknown, headers: Record<string, string> = {}): Promise<LightMyRequestResponse> {
+    const res = await this.t.app.inject({
+      method: method as 'GET',
+      url,
+      payload: body as object,
+      headers: { ...(this.cookie ? { cookie: this.cookie } : {}), ...(this.csrf ? { 'x-csrf-token': this.csrf } : {}), ...headers },
+    });
+    const set = res.cookies.find((c) => c.name === 'sf_session');
+    if (set) this.cookie = set.value ? `sf_session=${set.value}` : '';
+    const json = res.headers['content-type']?.toString().includes('json') ? (res.json() as { csrfToken?: string }) : null;
+    if (json?.csrfToken) this.csrf = json.csrfToken;
+    return res;
+  }
+  get = (url: string) => this.req('GET', url);
+  post = (url: string, body?: unknown) => this.req('POST', url, body ?? {});
+  patch = (url: string, body: unknown) => this.req('PATCH', url, body);
+  del = (url: string) => this.req('DELETE', url);
+
+  /** Signs in, going through every step the account needs (2FA, forced change, 2FA setup). */
+  async signIn(username: string, password: string, opts: { newPassword?: string; totpSecret?: { value?: string } } = {}) {
+    let res = await this.post('/api/auth/login', { username, password });
+    if (res.statusCode !== 200) return res;
+    let stage = res.json().stage as string;
+    for (let guard = 0; stage !== 'active' && guard < 5; guard++) {
+      if (stage === 'mfa') res = await this.post('/api/auth/mfa', { code: totpAt(opts.totpSecret!.value!, this.t.clock.now()) });
+      else if (stage === 'password_change') res = await this.post('/api/auth/password', { currentPassword: password, newPassword: opts.newPassword ?? STRONG });
+      else if (stage === 'mfa_setup') {
+        const setup = await this.post('/api/auth/mfa/setup');
+        const secret = setup.json().secret as string;
+        if (opts.totpSecret) opts.totpSecret.value = secret;
+        res = await this.post('/api/auth/mfa/confirm', { code: totpAt(secret, this.t.clock.now()) });
+      }
+      if (res.statusCode !== 200) return res;
+      stage = res.json().stage;
+    }
+    return res;
+  }
+}
+
+/** The bootstrap admin, fully signed in (password changed, two-factor enrolled). */
+export async function adminClient(t: TestApp, enrolled?: { value?: string }): Promise<Client & { totp: { value?: string } }> {
+  const c = Object.assign(new Client(t), { totp: enrolled ?? ({} as { value?: string }) });
+  // After the first sign-in the admin has a new password and a TOTP secret (pass `enrolled` then).
+  const res = await c.signIn('admin', enrolled ? STRONG : ADMIN_PASSWORD, { totpSecret: c.totp });
+  if (res.statusCode !== 200) throw new Error(`admin sign-in failed: ${res.body}`);
+  return c;
+}

@@ -13,7 +13,7 @@ import type { Clock } from './clock';
 import type { Database } from './db/client';
 import type { DataCipher } from './lib/data-key';
 import { installErrorHandling } from './http/errors';
-import { installAuth } from './http/auth-hook';
+import { installAuth, type DeclaredRoute } from './http/auth-hook';
 import { createAuditService } from './modules/audit/service';
 import { createOrgService } from './modules/org/service';
 import { createSessionService } from './modules/sessions/service';
@@ -50,7 +50,7 @@ export function createServices(deps: AppDeps) {
 }
 export type Services = ReturnType<typeof createServices>;
 
-export async function buildApp(deps: AppDeps): Promise<{ app: FastifyInstance; services: Services }> {
+export async function buildApp(deps: AppDeps): Promise<{ app: FastifyInstance; services: Services; routes: DeclaredRoute[] }> {
   const services = createServices(deps);
   const app = Fastify({
     logger: deps.logger === false ? false : { level: deps.config.logLevel, redact: ['req.headers.cookie', 'req.headers["x-csrf-token"]'] },
@@ -82,7 +82,7 @@ export async function buildApp(deps: AppDeps): Promise<{ app: FastifyInstance; s
   });
   await app.register(rateLimit, { global: false });
 
-  installAuth(app, services.auth, { pluginPublicPrefixes: ['/api/docs'] });
+  const routes = installAuth(app, services.auth, { pluginPublicPrefixes: ['/api/docs'] });
 
   await app.register(swagger, {
     openapi: {
@@ -105,7 +105,7 @@ export async function buildApp(deps: AppDeps): Promise<{ app: FastifyInstance; s
   auditRoutes(app, { db: services.db, audit: services.audit });
   serveWebApp(app, deps.config.webDir);
 
-  return { app, services };
+  return { app, services, routes };
 }
 
 /** The built web app: files by name, and index.html for every other non-API path (client routing). */

@@ -25,12 +25,21 @@ const equalTokens = (a: string, b: string) => a.length === b.length && crypto.ti
  * Authentication, CSRF and permission, enforced for every route from its declared access.
  * A route registered without a declaration makes the server refuse to start.
  */
-export function installAuth(app: FastifyInstance, auth: AuthService, opts: { pluginPublicPrefixes: string[] }): void {
+export interface DeclaredRoute {
+  method: string;
+  url: string;
+  access: Access;
+}
+
+export function installAuth(app: FastifyInstance, auth: AuthService, opts: { pluginPublicPrefixes: string[] }): DeclaredRoute[] {
+  const declared: DeclaredRoute[] = [];
   app.decorateRequest('principal', null);
 
   app.addHook('onRoute', (route) => {
     const access = route.config?.access;
+    const record = (a: Access) => declared.push({ method: String(route.method), url: route.url, access: a });
     if (access) {
+      record(access);
       if (!['public', 'sign_in_step', 'signed_in'].includes(access.permission) && !isPermission(access.permission)) {
         throw new Error(`Route ${route.method} ${route.url} declares unknown permission ${access.permission}`);
       }
@@ -39,6 +48,7 @@ export function installAuth(app: FastifyInstance, auth: AuthService, opts: { plu
     // Routes that plugins add (API docs, static files) are public by this explicit list, nothing else.
     if (opts.pluginPublicPrefixes.some((p) => route.url.startsWith(p))) {
       route.config = { ...(route.config ?? {}), access: { permission: 'public', scope: 'none' } };
+      record(route.config.access!);
       return;
     }
     throw new Error(`Route ${route.method} ${route.url} does not declare its access (permission and scope)`);
@@ -60,6 +70,7 @@ export function installAuth(app: FastifyInstance, auth: AuthService, opts: { plu
     if (access.permission === 'signed_in') return;
     if (!hasPermission(principal, access.permission)) throw forbidden();
   });
+  return declared;
 }
 
 export function requestContext(req: FastifyRequest): RequestContext {

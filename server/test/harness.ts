@@ -8,6 +8,7 @@ import { createCipher } from '../lib/data-key';
 import { buildApp, type Services } from '../app';
 import { bootstrap } from '../bootstrap';
 import { totpAt } from '../lib/totp';
+import type { DeclaredRoute } from '../http/auth-hook';
 
 /** The databases the integration tests run on: always PGlite, plus PostgreSQL when a URL is set. */
 export function testDbKinds(): DbKind[] {
@@ -46,6 +47,7 @@ export const STRONG = 'Sunflower#2026a';
 export interface TestApp {
   app: FastifyInstance;
   services: Services;
+  routes: DeclaredRoute[];
   database: Database;
   config: Config;
   clock: ReturnType<typeof fixedClock>;
@@ -57,10 +59,10 @@ export async function startTestApp(kind: DbKind, env: Record<string, string> = {
   const config = loadConfig({ SUNFLOWER_LOG_LEVEL: 'silent', SUNFLOWER_LOGIN_RATE_PER_MINUTE: '1000', ...env });
   const clock = fixedClock(new Date('2026-11-22T02:00:00Z'));
   const cipher = createCipher(crypto.randomBytes(32));
-  const { app, services } = await buildApp({ database, config: process.env.SF_TEST_LOG ? { ...config, logLevel: 'error' } : config, clock, cipher, logger: !!process.env.SF_TEST_LOG });
+  const { app, services, routes } = await buildApp({ database, config: process.env.SF_TEST_LOG ? { ...config, logLevel: 'error' } : config, clock, cipher, logger: !!process.env.SF_TEST_LOG });
   await bootstrap(services, { adminPassword: ADMIN_PASSWORD });
   await app.ready();
-  return { app, services, database, config, clock, close: async () => { await app.close(); await database.close(); } };
+  return { app, services, routes, database, config, clock, close: async () => { await app.close(); await database.close(); } };
 }
 
 /** A signed-in API client: keeps the session cookie and sends the CSRF token like the web app does. */

@@ -25,6 +25,10 @@ import { userRoutes } from './modules/users/routes';
 import { auditRoutes } from './modules/audit/routes';
 import { healthRoutes } from './modules/health/routes';
 import { createScheduler, type Job } from './jobs/scheduler';
+import { createDictionaryService } from './modules/dictionaries/service';
+import { dictionaryRoutes } from './modules/dictionaries/routes';
+import { createPersonService } from './modules/persons/service';
+import { personRoutes } from './modules/persons/routes';
 
 export interface AppDeps {
   database: Database;
@@ -45,8 +49,11 @@ export function createServices(deps: AppDeps) {
   const users = createUserService({ db, clock: deps.clock, policy, audit, org, sessions });
   users.registerOrgUsage();
   const auth = createAuthService({ db, clock: deps.clock, policy, cipher: deps.cipher, audit, users, sessions });
+  const dictionaries = createDictionaryService({ db, audit, now: () => deps.clock.now().getTime() });
+  const persons = createPersonService({ db, clock: deps.clock, cipher: deps.cipher, audit, org, dictionaries, users });
+  persons.registerOrgUsage();
   const jobs: Job[] = [{ name: 'sessions.purge', lockKey: 7_263_100, everyMs: 3_600_000, run: () => sessions.purge() }];
-  return { db, audit, org, sessions, users, auth, scheduler: createScheduler(db, jobs, console) };
+  return { db, clock: deps.clock, audit, org, sessions, users, auth, dictionaries, persons, scheduler: createScheduler(db, jobs, console) };
 }
 export type Services = ReturnType<typeof createServices>;
 
@@ -103,6 +110,8 @@ export async function buildApp(deps: AppDeps): Promise<{ app: FastifyInstance; s
   orgRoutes(app, services.org);
   userRoutes(app, services.users);
   auditRoutes(app, { db: services.db, audit: services.audit });
+  dictionaryRoutes(app, services.dictionaries);
+  personRoutes(app, services.persons);
   serveWebApp(app, deps.config.webDir);
 
   return { app, services, routes };

@@ -13,6 +13,7 @@ export interface BootstrapResult {
  */
 export async function bootstrap(services: Services, opts: { adminPassword?: string; rootName?: string }): Promise<BootstrapResult> {
   await services.users.syncBuiltinRoles();
+  await services.dictionaries.seed();
   if (await services.users.hasAnyUser()) return { generatedAdminPassword: null, createdAdmin: false };
   const password = opts.adminPassword ?? generatePassword();
   services.users.checkPassword(password, 'admin');

@@ -3,3 +3,8 @@ export * from '../modules/org/schema';
 export * from '../modules/users/schema';
 export * from '../modules/sessions/schema';
 export * from '../modules/audit/schema';
+export * from '../modules/dictionaries/schema';
+export * from '../modules/persons/schema';
+export * from '../modules/measures/schema';
+export * from '../modules/documents/schema';
+export * from '../modules/ledger/schema';

@@ -9,6 +9,7 @@ import { buildApp, type Services } from '../app';
 import { bootstrap } from '../bootstrap';
 import { totpAt } from '../lib/totp';
 import type { DeclaredRoute } from '../http/auth-hook';
+import { idNumberCheckChar } from '../rules/id-number';
 
 /** The databases the integration tests run on: always PGlite, plus PostgreSQL when a URL is set. */
 export function testDbKinds(): DbKind[] {
@@ -116,5 +117,34 @@ export async function adminClient(t: TestApp, enrolled?: { value?: string }): Pr
   // After the first sign-in the admin has a new password and a TOTP secret (pass `enrolled` then).
   const res = await c.signIn('admin', enrolled ? STRONG : ADMIN_PASSWORD, { totpSecret: c.totp });
   if (res.statusCode !== 200) throw new Error(`admin sign-in failed: ${res.body}`);
+  return c;
+}
+
+/** A valid resident ID number (GB 11643) for tests: region, birth date YYYYMMDD, sequence. */
+export function idNumber(region: string, birth: string, seq: number): string {
+  const first17 = `${region}${birth}${String(seq).padStart(3, '0')}`;
+  return first17 + idNumberCheckChar(first17);
+}
+
+/** An org tree root → district → street → community, and clients for it. */
+export async function cityWithCommunity(admin: Client) {
+  const root = (await admin.get('/api/org-units')).json().items[0].id as string;
+  const mk = async (parentId: string, level: string, name: string) => (await admin.post('/api/org-units', { parentId, level, name })).json().id as string;
+  const district = await mk(root, 'district', '东城区');
+  const street = await mk(district, 'street', '东华门街道');
+  const community = await mk(street, 'community', '多福巷社区');
+  const otherStreet = await mk(district, 'street', '景山街道');
+  return { root, district, street, community, otherStreet };
+}
+
+/** A signed-in user holding `roleCode` on `orgUnitId`. */
+export async function userWith(t: TestApp, admin: Client, username: string, roleCode: string, orgUnitId: string): Promise<Client & { userId: string }> {
+  const roles = (await admin.get('/api/roles')).json().items as { code: string; id: string }[];
+  const created = (await admin.post('/api/users', { username, displayName: username, orgUnitId })).json();
+  const g = await admin.post(`/api/users/${created.user.id}/grants`, { roleId: roles.find((r) => r.code === roleCode)!.id, orgUnitId });
+  if (g.statusCode !== 201) throw new Error(`grant failed: ${g.body}`);
+  const c = Object.assign(new Client(t), { userId: created.user.id as string });
+  const res = await c.signIn(username, created.oneTimePassword);
+  if (res.statusCode !== 200) throw new Error(`sign-in failed: ${res.body}`);
   return c;
 }

@@ -103,7 +103,7 @@ export function createUserService(deps: { db: Db; clock: Clock; policy: Security
 
     // ---- lookups for the auth module ----
     byUsername: (username: string) => q.userByUsername(db, username.trim().toLowerCase()),
-    byId: (id: string) => q.userById(db, id),
+    byId: (id: string, exec: Executor = db) => q.userById(exec, id),
     grantsFor: async (userId: string) => grantInfo(await q.grantsOf(db, userId)),
     requiresMfa: async (userId: string) => {
       if (!deps.policy.mfaForAdmins) return false;

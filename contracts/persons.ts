@@ -1,0 +1,148 @@
+import { z } from 'zod';
+import { nameText } from './common';
+
+const isoDate = z.iso.date();
+const code = z.string().trim().min(1).max(40);
+
+export const familyContact = z.object({
+  name: nameText(40),
+  relation: code,
+  phone: z.string().trim().regex(/^[0-9+\- ]{5,20}$/).optional(),
+  address: z.string().trim().max(200).optional(),
+});
+
+export const workTeamMember = z.object({
+  role: z.enum(['officer', 'social_worker', 'police_officer', 'medic', 'family', 'volunteer', 'grid_worker']),
+  name: nameText(40),
+  userId: z.uuid().optional(),
+  phone: z.string().trim().max(20).optional(),
+});
+
+/** What a person's file holds. Dictionary fields carry codes; the server checks them against the dictionaries. */
+export const personInput = z.object({
+  orgUnitId: z.uuid(),
+  name: nameText(40),
+  formerNames: z.array(nameText(40)).max(10).default([]),
+  sex: z.enum(['male', 'female']).optional(),
+  birthDate: isoDate.optional(),
+  ethnicity: code.optional(),
+  nationality: code.default('CHN'),
+  idType: code.default('resident_id'),
+  idNumber: z.string().trim().min(5).max(30),
+  phone: z.string().trim().regex(/^[0-9+\- ]{5,20}$/).optional(),
+  registeredAddress: z.string().trim().max(200).optional(),
+  residenceAddress: z.string().trim().max(200).optional(),
+  education: code.optional(),
+  maritalStatus: code.optional(),
+  employmentStatus: code.optional(),
+  employer: z.string().trim().max(100).optional(),
+  occupation: code.optional(),
+  drugTypes: z.array(code).max(20).default([]),
+  useMethods: z.array(code).max(10).default([]),
+  firstUseDate: isoDate.optional(),
+  familyContacts: z.array(familyContact).max(10).default([]),
+  riskLevel: z.enum(['high', 'medium', 'low']).optional(),
+});
+export type PersonInput = z.infer<typeof personInput>;
+
+export const personUpdate = personInput.omit({ orgUnitId: true, idNumber: true, idType: true }).partial().extend({
+  /** Optimistic concurrency: the version the editor saw; a newer one on file refuses the save. */
+  version: z.number().int().min(1),
+});
+
+export const personView = z.object({
+  id: z.uuid(),
+  orgUnitId: z.uuid(),
+  orgUnitName: z.string(),
+  name: z.string(),
+  formerNames: z.array(z.string()),
+  sex: z.enum(['male', 'female']),
+  birthDate: z.string(),
+  age: z.number().int(),
+  ethnicity: z.string().nullable(),
+  nationality: z.string(),
+  idType: z.string(),
+  /** Masked (1101**********1234); the full value only through the unmask route. */
+  idNumber: z.string(),
+  phone: z.string().nullable(),
+  registeredAddress: z.string().nullable(),
+  residenceAddress: z.string().nullable(),
+  livesAwayFromRegistration: z.boolean(),
+  education: z.string().nullable(),
+  maritalStatus: z.string().nullable(),
+  employmentStatus: z.string().nullable(),
+  employer: z.string().nullable(),
+  occupation: z.string().nullable(),
+  drugTypes: z.array(z.string()),
+  useMethods: z.array(z.string()),
+  firstUseDate: z.string().nullable(),
+  /** Phones and addresses of contacts are masked here too. */
+  familyContacts: z.array(familyContact.extend({ phone: z.string().optional(), address: z.string().optional() })),
+  riskLevel: z.enum(['high', 'medium', 'low']).nullable(),
+  status: z.string(),
+  currentMeasureKind: z.string().nullable(),
+  responsibleWorkerId: z.uuid().nullable(),
+  responsibleWorkerName: z.string().nullable(),
+  workTeam: z.array(workTeamMember),
+  version: z.number().int(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+});
+export type PersonView = z.infer<typeof personView>;
+
+export const personListItem = personView.pick({
+  id: true, name: true, sex: true, birthDate: true, age: true, idNumber: true, status: true, currentMeasureKind: true,
+  riskLevel: true, orgUnitId: true, orgUnitName: true, responsibleWorkerId: true, responsibleWorkerName: true, updatedAt: true,
+});
+export const personList = z.object({ items: z.array(personListItem), total: z.number().int() });
+
+export const personSort = z.enum(['name', 'updated_at', 'birth_date', 'status', 'risk_level']);
+export const personListQuery = z.object({
+  /** Name, pinyin or its initials (zs → 张三), last four of the ID number, or a whole ID number. */
+  q: z.string().trim().max(40).optional(),
+  status: z.string().trim().max(40).optional(),
+  measureKind: z.string().trim().max(40).optional(),
+  riskLevel: z.enum(['high', 'medium', 'low']).optional(),
+  orgUnitId: z.uuid().optional(),
+  workerId: z.uuid().optional(),
+  sort: personSort.default('name'),
+  order: z.enum(['asc', 'desc']).default('asc'),
+  limit: z.coerce.number().int().min(1).max(200).default(20),
+  offset: z.coerce.number().int().min(0).default(0),
+});
+export type PersonListQuery = z.infer<typeof personListQuery>;
+
+export const unmaskBody = z.object({ purpose: z.string().trim().min(2).max(200) });
+export const unmaskedView = z.object({
+  idNumber: z.string(),
+  phone: z.string().nullable(),
+  registeredAddress: z.string().nullable(),
+  residenceAddress: z.string().nullable(),
+  familyContacts: z.array(familyContact),
+});
+
+export const existsQuery = z.object({ idNumber: z.string().trim().min(5).max(30) });
+export const existsResponse = z.object({
+  exists: z.boolean(),
+  /** Only which unit holds the file, nothing of its content (one person, one file). */
+  holderUnitName: z.string().nullable(),
+  personId: z.uuid().nullable(),
+});
+
+export const assignmentBody = z.object({
+  orgUnitId: z.uuid(),
+  workerId: z.uuid().nullable().optional(),
+  workTeam: z.array(workTeamMember).max(20).optional(),
+  reason: z.string().trim().min(2).max(200),
+});
+export const returnToStreetBody = z.object({ reason: z.string().trim().min(2).max(200) });
+
+export const timelineEntry = z.object({
+  at: z.string(),
+  date: z.string(),
+  kind: z.enum(['person', 'measure', 'status', 'document', 'assignment']),
+  title: z.object({ 'zh-CN': z.string(), 'en-US': z.string() }),
+  detail: z.string().nullable(),
+  refId: z.string().nullable(),
+});
+export const timeline = z.object({ items: z.array(timelineEntry) });

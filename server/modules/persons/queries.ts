@@ -1,0 +1,147 @@
+import { and, asc, desc, eq, ilike, like, or, sql, type SQL } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/pg-core';
+import { persons, assignments } from './schema';
+import { orgUnits } from '../org/schema';
+import { users } from '../users/schema';
+import type { Executor } from '../../db/client';
+
+export type PersonRow = typeof persons.$inferSelect;
+export type NewPersonRow = typeof persons.$inferInsert;
+export type AssignmentRow = typeof assignments.$inferSelect;
+
+const escapeLike = (s: string) => s.replace(/[%_\\]/g, '\\$&');
+const worker = alias(users, 'worker');
+
+const withContext = {
+  person: persons,
+  orgPath: orgUnits.path,
+  orgName: orgUnits.name,
+  orgLevel: orgUnits.level,
+  workerName: worker.displayName,
+};
+
+export type PersonWithContext = { person: PersonRow; orgPath: string; orgName: string; orgLevel: string; workerName: string | null };
+
+function base(exec: Executor) {
+  return exec
+    .select(withContext)
+    .from(persons)
+    .innerJoin(orgUnits, eq(orgUnits.id, persons.orgUnitId))
+    .leftJoin(worker, eq(worker.id, persons.responsibleWorkerId));
+}
+
+export async function byId(exec: Executor, id: string): Promise<PersonWithContext | undefined> {
+  const r = await base(exec).where(eq(persons.id, id));
+  return r[0];
+}
+
+export async function byIdHash(exec: Executor, hash: string): Promise<PersonWithContext | undefined> {
+  const r = await base(exec).where(eq(persons.idNumberHash, hash));
+  return r[0];
+}
+
+export interface ListFilter {
+  scope: string[];
+  under?: string;
+  text?: { kind: 'letters' | 'last4' | 'hash' | 'name'; value: string };
+  status?: string;
+  measureKind?: string;
+  riskLevel?: string;
+  workerId?: string;
+  sort: 'name' | 'updated_at' | 'birth_date' | 'status' | 'risk_level';
+  order: 'asc' | 'desc';
+}
+
+function where(f: ListFilter): SQL | undefined {
+  const text = f.text;
+  let textCond: SQL | undefined;
+  if (text?.kind === 'letters') {
+    const v = escapeLike(text.value.toLowerCase());
+    textCond = or(like(persons.nameInitials, `${v}%`), like(persons.namePinyin, `${v}%`));
+  } else if (text?.kind === 'last4') textCond = eq(persons.idLast4, text.value.toUpperCase());
+  else if (text?.kind === 'hash') textCond = eq(persons.idNumberHash, text.value);
+  else if (text?.kind === 'name') {
+    const v = `%${escapeLike(text.value)}%`;
+    textCond = or(ilike(persons.name, v), sql`array_to_string(${persons.formerNames}, ' ') ilike ${v}`);
+  }
+  return and(
+    or(...f.scope.map((p) => like(orgUnits.path, `${escapeLike(p)}%`))),
+    f.under ? like(orgUnits.path, `${escapeLike(f.under)}%`) : undefined,
+    eq(persons.sealed, false),
+    textCond,
+    f.status ? eq(persons.status, f.status) : undefined,
+    f.measureKind ? eq(persons.currentMeasureKind, f.measureKind) : undefined,
+    f.riskLevel ? eq(persons.riskLevel, f.riskLevel as 'high') : undefined,
+    f.workerId ? eq(persons.responsibleWorkerId, f.workerId) : undefined,
+  );
+}
+
+const sortColumn = {
+  name: persons.namePinyin,
+  updated_at: persons.updatedAt,
+  birth_date: persons.birthDate,
+  status: persons.status,
+  risk_level: persons.riskLevel,
+} as const;
+
+export async function list(exec: Executor, f: ListFilter, limit: number, offset: number) {
+  if (f.scope.length === 0) return { items: [], total: 0 };
+  const dir = f.order === 'desc' ? desc : asc;
+  const cond = where(f);
+  const items = await base(exec).where(cond).orderBy(dir(sortColumn[f.sort]), asc(persons.id)).limit(limit).offset(offset);
+  const [c] = await exec.select({ n: sql<number>`count(*)::int` }).from(persons).innerJoin(orgUnits, eq(orgUnits.id, persons.orgUnitId)).where(cond);
+  return { items, total: Number(c?.n ?? 0) };
+}
+
+/** Every person in the scope matching the filter, for exports (in pages, to bound memory). */
+export async function listPage(exec: Executor, f: ListFilter, afterName: string, afterId: string, limit: number) {
+  return base(exec)
+    .where(and(where(f), sql`(${persons.namePinyin}, ${persons.id}) > (${afterName}, ${afterId}::uuid)`))
+    .orderBy(asc(persons.namePinyin), asc(persons.id))
+    .limit(limit);
+}
+
+export async function insert(exec: Executor, row: NewPersonRow): Promise<PersonRow> {
+  const r = await exec.insert(persons).values(row).returning();
+  return r[0]!;
+}
+
+/** Optimistic concurrency: updates only if the stored version is the one the editor saw. */
+export async function updateVersioned(exec: Executor, id: string, version: number, patch: Partial<NewPersonRow>): Promise<PersonRow | undefined> {
+  const r = await exec
+    .update(persons)
+    .set({ ...patch, version: sql`${persons.version} + 1`, updatedAt: sql`now()` })
+    .where(and(eq(persons.id, id), eq(persons.version, version)))
+    .returning();
+  return r[0];
+}
+
+export async function update(exec: Executor, id: string, patch: Partial<NewPersonRow>): Promise<PersonRow> {
+  const r = await exec.update(persons).set({ ...patch, version: sql`${persons.version} + 1`, updatedAt: sql`now()` }).where(eq(persons.id, id)).returning();
+  return r[0]!;
+}
+
+export async function setStatus(exec: Executor, id: string, status: string, measureKind: string | null) {
+  await exec.update(persons).set({ status, currentMeasureKind: measureKind, updatedAt: sql`now()` }).where(eq(persons.id, id));
+}
+
+export async function insertAssignment(exec: Executor, row: typeof assignments.$inferInsert) {
+  await exec.insert(assignments).values(row);
+}
+
+export async function assignmentsOf(exec: Executor, personId: string) {
+  const from = alias(orgUnits, 'from_unit');
+  return exec
+    .select({ a: assignments, orgName: orgUnits.name, fromName: from.name, workerName: worker.displayName })
+    .from(assignments)
+    .innerJoin(orgUnits, eq(orgUnits.id, assignments.orgUnitId))
+    .leftJoin(from, eq(from.id, assignments.fromOrgUnitId))
+    .leftJoin(worker, eq(worker.id, assignments.workerId))
+    .where(eq(assignments.personId, personId))
+    .orderBy(asc(assignments.at));
+}
+
+export async function countInUnit(exec: Executor, unitId: string): Promise<number> {
+  const r = await exec.select({ n: sql<number>`count(*)::int` }).from(persons).where(eq(persons.orgUnitId, unitId));
+  return Number(r[0]?.n ?? 0);
+}

@@ -1,0 +1,205 @@
+// The policy: every number of RULES sections 1–4 as data, never a literal in rule code.
+//
+// One default policy ships with the system; a deployment (province, city) overrides parts of
+// it, and every decision records the policy `version` it used, so an override must carry its
+// own version.
+
+import { z } from 'zod';
+
+const positiveInt = z.number().int().positive();
+const nonNegativeInt = z.number().int().nonnegative();
+
+const measuresSchema = z.object({
+  communityDetoxTermYears: positiveInt, // M1
+  compulsoryIsolationTermYears: positiveInt, // M7
+  compulsoryIsolationEarlyReleaseAfterYears: positiveInt, // M7
+  compulsoryIsolationMaxExtensionYears: nonNegativeInt, // M7
+  communityRehabMaxTermYears: positiveInt.max(3), // M9: "≤ 3 years" is the legal ceiling
+  isolationExemptNursingChildUnderYears: positiveInt, // M6
+  isolationWaivableUnderAge: positiveInt, // M6
+});
+
+const seriousBreachSchema = z.object({
+  // C5: "以上" includes the number, so these are minimums (≥).
+  testRefusalsAndEvasions: positiveInt,
+  unauthorisedDepartures: positiveInt,
+  // C5: "超过" excludes the number, so the total must be strictly more than this.
+  absenceDaysMoreThan: positiveInt,
+  countEvasionsAndRefusalsTogether: z.boolean(),
+});
+
+const lifecycleSchema = z.object({
+  reportWithinDays: positiveInt.max(15), // C1: provinces may shorten the national 15 days, not lengthen them
+  leaveRequestFromDays: positiveInt, // C4
+  seriousBreach: seriousBreachSchema, // C5
+  transferReportWithinDays: positiveInt, // C7
+  transferFileForwardWorkingDays: positiveInt, // C7 (Chongqing practice)
+  completionNoticeWithinDays: positiveInt, // C8
+  releaseNoticeAhead: positiveInt, // C10
+  releaseNoticeInWorkingDays: z.boolean(), // C10: Shanghai counts 7 working days
+  releasePapersWithinWorkingDays: positiveInt.nullable(), // C10: Shanghai 3; no national deadline
+  lostContactAfterDays: positiveInt, // C11
+});
+
+// T4/T5: interval in months for year 1, 2, 3 of the measure; the last one continues if a
+// term runs longer than the list.
+const intervalsByYear = z.array(positiveInt.max(12)).min(1);
+
+const drugTestsSchema = z.object({
+  communityDetoxIntervalMonthsByYear: intervalsByYear, // T4
+  communityRehabIntervalMonthsByYear: intervalsByYear, // T5
+  windowDays: nonNegativeInt, // T7: ± days around the due date
+});
+
+const followUpPhaseSchema = z.object({ fromMonth: nonNegativeInt, intervalDays: positiveInt });
+
+const contactSchema = z.object({
+  followUpPhases: z.array(followUpPhaseSchema).min(1), // F1
+  gridVisitIntervalDays: positiveInt, // F2
+  minVisitsPerQuarter: positiveInt, // F3
+  checkInIntervalMonths: positiveInt, // F4
+});
+
+const sections = {
+  measures: measuresSchema,
+  lifecycle: lifecycleSchema,
+  drugTests: drugTestsSchema,
+  contact: contactSchema,
+};
+
+const policyShape = z.object({ version: z.string().min(1), ...sections });
+
+/** Relations between numbers that a field-by-field check cannot see. */
+export const policySchema = policyShape.superRefine((policy, ctx) => {
+  const m = policy.measures;
+  if (m.compulsoryIsolationEarlyReleaseAfterYears >= m.compulsoryIsolationTermYears) {
+    ctx.addIssue({
+      code: 'custom',
+      path: ['measures', 'compulsoryIsolationEarlyReleaseAfterYears'],
+      message: 'M7: early release must come before the end of the term',
+    });
+  }
+  const phases = policy.contact.followUpPhases;
+  if (phases[0]?.fromMonth !== 0) {
+    ctx.addIssue({ code: 'custom', path: ['contact', 'followUpPhases', 0, 'fromMonth'], message: 'F1: the first phase starts at month 0' });
+  }
+  phases.forEach((phase, i) => {
+    const previous = phases[i - 1];
+    if (previous && phase.fromMonth <= previous.fromMonth) {
+      ctx.addIssue({ code: 'custom', path: ['contact', 'followUpPhases', i, 'fromMonth'], message: 'F1: phases must be in increasing order' });
+    }
+  });
+});
+
+export type Policy = z.infer<typeof policySchema>;
+
+/**
+ * A deployment override: any subset of the numbers, arrays replaced as a whole (a cadence is
+ * one setting, merging it element by element would produce schedules nobody chose), and a
+ * mandatory version.
+ */
+export const policyOverrideSchema = z.strictObject({
+  version: z.string().min(1),
+  measures: measuresSchema.partial().strict().optional(),
+  lifecycle: lifecycleSchema
+    .extend({ seriousBreach: seriousBreachSchema.partial().strict() })
+    .partial()
+    .strict()
+    .optional(),
+  drugTests: drugTestsSchema.partial().strict().optional(),
+  contact: contactSchema.partial().strict().optional(),
+});
+
+export type PolicyOverride = z.infer<typeof policyOverrideSchema>;
+
+function deepFreeze<T>(value: T): T {
+  if (value !== null && typeof value === 'object') {
+    Object.values(value).forEach(deepFreeze);
+    Object.freeze(value);
+  }
+  return value;
+}
+
+/** Frozen so that no caller can change the defaults of every other caller. */
+export const defaultPolicy: Policy = deepFreeze({
+  version: 'default-2025.1',
+  measures: {
+    communityDetoxTermYears: 3,
+    compulsoryIsolationTermYears: 2,
+    compulsoryIsolationEarlyReleaseAfterYears: 1,
+    compulsoryIsolationMaxExtensionYears: 1,
+    communityRehabMaxTermYears: 3,
+    isolationExemptNursingChildUnderYears: 1,
+    isolationWaivableUnderAge: 16,
+  },
+  lifecycle: {
+    reportWithinDays: 15,
+    leaveRequestFromDays: 3,
+    seriousBreach: {
+      testRefusalsAndEvasions: 3,
+      unauthorisedDepartures: 3,
+      absenceDaysMoreThan: 30,
+      countEvasionsAndRefusalsTogether: true,
+    },
+    transferReportWithinDays: 15,
+    transferFileForwardWorkingDays: 3,
+    completionNoticeWithinDays: 7,
+    releaseNoticeAhead: 3,
+    releaseNoticeInWorkingDays: false,
+    releasePapersWithinWorkingDays: null,
+    lostContactAfterDays: 30,
+  },
+  drugTests: {
+    communityDetoxIntervalMonthsByYear: [1, 2, 3], // 12 + 6 + 4 tests
+    communityRehabIntervalMonthsByYear: [2, 3, 6], // 6 + 4 + 2 tests
+    windowDays: 7,
+  },
+  contact: {
+    followUpPhases: [
+      { fromMonth: 0, intervalDays: 7 }, // weekly in months 0–3
+      { fromMonth: 3, intervalDays: 30 }, // monthly in months 3–12
+      { fromMonth: 12, intervalDays: 90 }, // quarterly after 12 months
+    ],
+    gridVisitIntervalDays: 7,
+    minVisitsPerQuarter: 1,
+    checkInIntervalMonths: 1,
+  },
+});
+
+type PlainObject = Record<string, unknown>;
+const isPlainObject = (v: unknown): v is PlainObject => v !== null && typeof v === 'object' && !Array.isArray(v);
+
+function mergeDeep(base: PlainObject, override: PlainObject): PlainObject {
+  const result: PlainObject = { ...base };
+  for (const [key, value] of Object.entries(override)) {
+    if (value === undefined) continue;
+    const current = result[key];
+    result[key] = isPlainObject(current) && isPlainObject(value) ? mergeDeep(current, value) : structuredClone(value);
+  }
+  return result;
+}
+
+/** Applies an override to a base policy without changing either; arrays are replaced whole. */
+export function mergePolicy(base: Policy, override: PolicyOverride): Policy {
+  return mergeDeep(structuredClone(base) as PlainObject, override as PlainObject) as Policy;
+}
+
+export type PolicyResolution =
+  | { ok: true; policy: Policy }
+  | { ok: false; issues: { path: string; message: string }[] };
+
+/**
+ * Validates a deployment override (e.g. read from a configuration file) and the policy it
+ * produces: each number may be valid alone and the combination still wrong (M7, F1).
+ */
+export function resolvePolicy(override: unknown, base: Policy = defaultPolicy): PolicyResolution {
+  const parsedOverride = policyOverrideSchema.safeParse(override);
+  if (!parsedOverride.success) return { ok: false, issues: toIssues(parsedOverride.error) };
+  const merged = policySchema.safeParse(mergePolicy(base, parsedOverride.data));
+  if (!merged.success) return { ok: false, issues: toIssues(merged.error) };
+  return { ok: true, policy: merged.data };
+}
+
+function toIssues(error: z.ZodError): { path: string; message: string }[] {
+  return error.issues.map((issue) => ({ path: issue.path.map(String).join('.'), message: issue.message }));
+}

@@ -29,6 +29,9 @@ import { createDictionaryService } from './modules/dictionaries/service';
 import { dictionaryRoutes } from './modules/dictionaries/routes';
 import { createPersonService } from './modules/persons/service';
 import { personRoutes } from './modules/persons/routes';
+import { createMeasureService } from './modules/measures/service';
+import { measureRoutes } from './modules/measures/routes';
+import { defaultPolicy } from './rules/policy';
 
 export interface AppDeps {
   database: Database;
@@ -52,8 +55,9 @@ export function createServices(deps: AppDeps) {
   const dictionaries = createDictionaryService({ db, audit, now: () => deps.clock.now().getTime() });
   const persons = createPersonService({ db, clock: deps.clock, cipher: deps.cipher, audit, org, dictionaries, users });
   persons.registerOrgUsage();
+  const measures = createMeasureService({ db, clock: deps.clock, audit, persons, policy: () => defaultPolicy });
   const jobs: Job[] = [{ name: 'sessions.purge', lockKey: 7_263_100, everyMs: 3_600_000, run: () => sessions.purge() }];
-  return { db, clock: deps.clock, audit, org, sessions, users, auth, dictionaries, persons, scheduler: createScheduler(db, jobs, console) };
+  return { db, clock: deps.clock, audit, org, sessions, users, auth, dictionaries, persons, measures, scheduler: createScheduler(db, jobs, console) };
 }
 export type Services = ReturnType<typeof createServices>;
 
@@ -112,6 +116,7 @@ export async function buildApp(deps: AppDeps): Promise<{ app: FastifyInstance; s
   auditRoutes(app, { db: services.db, audit: services.audit });
   dictionaryRoutes(app, services.dictionaries);
   personRoutes(app, services.persons);
+  measureRoutes(app, services.measures);
   serveWebApp(app, deps.config.webDir);
 
   return { app, services, routes };

@@ -144,7 +144,8 @@ describe.each(testDbKinds())('person files on %s', (kind) => {
     expect(a.json().responsibleWorkerName).toBe('sw.east');
     const back = await officer.post(`/api/persons/${id}/return-to-street`, { reason: '本人不在本社区居住' });
     expect(back.json().orgUnitId).toBe(units.street);
-    const hist = await t.services.persons.assignments({ actor: null as never, ip: null, userAgent: null, ...{ actor: (await t.services.auth.principal(officer.cookie.split('=')[1]!))! } }, id);
+    const actor = (await t.services.auth.principal(officer.cookie.split('=')[1]!))!;
+    const hist = await t.services.persons.assignments({ actor, ip: null, userAgent: null }, id);
     expect(hist.map((h) => h.a.kind)).toEqual(['assign', 'assign', 'return_to_street']);
     expect(hist[2]!.a.reason).toBe('本人不在本社区居住');
   });

@@ -3,7 +3,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import {
   assignmentBody, existsQuery, existsResponse, personInput, personList, personListQuery, personUpdate, personView,
-  returnToStreetBody, unmaskBody, unmaskedView,
+  returnToStreetBody, unmaskBody, unmaskedView, timeline,
 } from '../../../contracts/persons';
 import { idParams } from '../../../contracts/common';
 import { actorContext } from '../../http/auth-hook';
@@ -53,6 +53,12 @@ export function personRoutes(app: FastifyInstance, persons: PersonService): void
     config: { access: { permission: 'person.write', scope: 'org_subtree' } },
     schema: { tags, summary: 'Assign the responsible community, social worker and work team (C3)', params: idParams, body: assignmentBody, response: { 200: personView } },
     handler: (req) => persons.assign(actorContext(req), req.params.id, req.body),
+  });
+
+  r.get('/api/persons/:id/timeline', {
+    config: { access: { permission: 'person.read', scope: 'org_subtree' } },
+    schema: { tags, summary: 'Measures, status changes, documents and assignments in one chronological view (newest first)', params: idParams, response: { 200: timeline } },
+    handler: async (req) => ({ items: (await persons.timeline(actorContext(req), req.params.id)).map((e) => ({ ...e, at: e.at.toISOString() })) }),
   });
 
   r.post('/api/persons/:id/return-to-street', {

@@ -15,6 +15,7 @@ import type { DictionaryService } from '../dictionaries/service';
 import type { UserService } from '../users/service';
 import { namePinyin } from './pinyin';
 import * as q from './queries';
+import { mergeTimeline, type TimelineSource, type TimelineEntry } from './timeline';
 
 registerMessages({
   'person.not_found': ['人员档案不存在', 'No such person file'],
@@ -56,6 +57,30 @@ export function createPersonService(deps: {
   users: UserService;
 }) {
   const { db, cipher, audit } = deps;
+  const timelineSources: TimelineSource[] = [];
+  const assignmentTitles: Record<string, [string, string]> = {
+    assign: ['分配责任社区/社工', 'Assigned'],
+    reassign: ['变更责任社区', 'Re-assigned'],
+    return_to_street: ['退回街道', 'Sent back to the street'],
+    transfer: ['移交', 'Transferred'],
+  };
+  // The file's own lines: its creation and every assignment (C3).
+  timelineSources.push(async (exec, personId) => {
+    const r = await q.byId(exec, personId);
+    const rows = await q.assignmentsOf(exec, personId);
+    const created: TimelineEntry[] = r
+      ? [{ at: r.person.createdAt, date: r.person.createdAt.toISOString().slice(0, 10), kind: 'person', title: { 'zh-CN': '建档', 'en-US': 'File created' }, detail: r.orgName, refId: personId }]
+      : [];
+    // Newest first with ties in source order: the first assignment shares the creation's instant.
+    return [
+      ...rows.map((x): TimelineEntry => {
+        const [zh, en] = assignmentTitles[x.a.kind] ?? [x.a.kind, x.a.kind];
+        const who = [x.fromName && x.fromName !== x.orgName ? `${x.fromName} → ${x.orgName}` : x.orgName, x.workerName].filter(Boolean).join(' · ');
+        return { at: x.a.at, date: x.a.at.toISOString().slice(0, 10), kind: 'assignment', title: { 'zh-CN': zh, 'en-US': en }, detail: [who, x.a.reason].filter(Boolean).join(' — '), refId: x.a.id };
+      }).reverse(),
+      ...created,
+    ];
+  });
   const enc = (v?: string | null) => (v ? cipher.encrypt(v) : null);
   const dec = (v: string | null) => (v ? cipher.decrypt(v) : null);
   const idHash = (idType: string, idNumber: string) => cipher.blindIndex(`${idType}:${idNumber.toUpperCase()}`, 'person.id_number');
@@ -345,6 +370,19 @@ export function createPersonService(deps: {
 
     /** Called by the measures module whenever a measure changes: the status is derived, never typed in. */
     setDerivedStatus: (exec: Executor, id: string, status: string, measureKind: string | null) => q.setStatus(exec, id, status, measureKind),
+
+    /** Measures, documents and later modules add their lines to the person's timeline. */
+    registerTimelineSource(source: TimelineSource) {
+      timelineSources.push(source);
+    },
+
+    async timeline(ctx: Ctx, id: string) {
+      const r = await access(db, ctx.actor, id);
+      const parts: TimelineEntry[][] = [];
+      for (const source of timelineSources) parts.push(await source(db, id));
+      await audit.record(db, ctx, { action: 'person.timeline.read', entityType: 'person', entityId: id, personId: id, orgPath: r.orgPath });
+      return mergeTimeline(parts);
+    },
 
     registerOrgUsage() {
       deps.org.registerUsage('persons', (exec, unitId) => q.countInUnit(exec, unitId));

@@ -1,0 +1,33 @@
+import { asc, desc, eq } from 'drizzle-orm';
+import { measures, measureEvents } from './schema';
+import type { Executor } from '../../db/client';
+
+export type MeasureRow = typeof measures.$inferSelect;
+export type MeasureEventRow = typeof measureEvents.$inferSelect;
+
+export async function byId(exec: Executor, id: string) {
+  const r = await exec.select().from(measures).where(eq(measures.id, id));
+  return r[0];
+}
+
+export async function ofPerson(exec: Executor, personId: string) {
+  return exec.select().from(measures).where(eq(measures.personId, personId)).orderBy(desc(measures.decisionDate), desc(measures.createdAt));
+}
+
+export async function insert(exec: Executor, row: typeof measures.$inferInsert) {
+  const r = await exec.insert(measures).values(row).returning();
+  return r[0]!;
+}
+
+export async function update(exec: Executor, id: string, patch: Partial<typeof measures.$inferInsert>) {
+  const r = await exec.update(measures).set({ ...patch, updatedAt: new Date() }).where(eq(measures.id, id)).returning();
+  return r[0]!;
+}
+
+export async function insertEvent(exec: Executor, row: typeof measureEvents.$inferInsert) {
+  await exec.insert(measureEvents).values(row);
+}
+
+export async function eventsOfPerson(exec: Executor, personId: string) {
+  return exec.select().from(measureEvents).where(eq(measureEvents.personId, personId)).orderBy(asc(measureEvents.at));
+}

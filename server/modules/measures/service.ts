@@ -1,0 +1,197 @@
+import crypto from 'node:crypto';
+import type { Db, Executor } from '../../db/client';
+import type { Clock } from '../../clock';
+import { badRequest, fieldError, notFound, conflict } from '../../errors';
+import { registerMessages } from '../../messages';
+import type { Principal, RequestContext } from '../../http/context';
+import { createMeasure, computeEndDate, reportDeadline, type Measure, type MeasureKind } from '../../rules/measures';
+import { applyMeasureEvent, type MeasureEvent } from '../../rules/measure-events';
+import { checkNewMeasure, derivePersonStatus } from '../../rules/person-status';
+import { compareDates } from '../../rules/dates';
+import type { Policy } from '../../rules/policy';
+import type { MeasureEventBody } from '../../../contracts/measures';
+import type { AuditService } from '../audit/service';
+import type { PersonService } from '../persons/service';
+import * as q from './queries';
+
+registerMessages({
+  'measure.not_found': ['措施不存在', 'No such measure'],
+  'measure.overlap': ['该人员已有未结束的管控措施，不能重叠', 'The person already has a measure in force; measures may not overlap'],
+  'measure.event_not_for_kind': ['该操作不适用于此类措施', 'This step does not apply to this kind of measure'],
+  'measure.transition_not_allowed': ['措施当前状态下不能执行此操作', 'This step is not allowed in the measure\'s current status'],
+  'measure.date_out_of_order': ['日期早于该措施已记录的日期', 'The date is before dates already recorded for this measure'],
+  'measure.decision_receipt_unknown': ['请先填写决定书送达日期（C1 报到期限由此起算）', 'Enter the date the decision was received first (C1 counts from it)'],
+  'measure.report_late': ['已超过报到期限；如有正当理由请勾选“有正当理由”，否则按拒绝报到处理（C1）', 'Past the report deadline: tick "reason accepted" if there is one, else record a refusal (C1)'],
+  'measure.term_not_expired': ['期限未满，不能解除（C8）', 'The term has not expired yet (C8)'],
+  'measure.extension_invalid': ['延长月数无效', 'Invalid extension'],
+  'measure.extension_exceeds_max': ['延长期限超过上限（M7）', 'The extension exceeds the maximum (M7)'],
+  'measure.extension_after_end': ['期限届满后不能延长（M7）', 'Cannot extend after the term has ended (M7)'],
+  'measure.date_future': ['日期不能晚于今天', 'The date cannot be in the future'],
+  'measure.received_before_decision': ['送达日期不能早于决定日期', 'The receipt date cannot be before the decision date'],
+  'measure.previous_invalid': ['前一措施不属于该人员', 'The previous measure does not belong to this person'],
+});
+
+type Ctx = RequestContext & { actor: Principal };
+export type MeasureRow = q.MeasureRow;
+
+/** The rule-level measure kept in `state`, rebuilt into the pure type. */
+const ruleMeasure = (row: MeasureRow): Measure => ({ ...(row.state as Measure), id: row.id, kind: row.kind as MeasureKind });
+
+const kindNames: Record<string, [string, string]> = {
+  community_detox: ['社区戒毒', 'Community detox'],
+  community_rehab: ['社区康复', 'Community rehabilitation'],
+  compulsory_isolation: ['强制隔离戒毒', 'Compulsory isolation'],
+  voluntary_treatment: ['自愿戒毒', 'Voluntary treatment'],
+  maintenance_treatment: ['药物维持治疗', 'Maintenance treatment'],
+};
+const eventNames: Record<string, [string, string]> = {
+  create: ['登记决定', 'Decision recorded'],
+  report: ['报到，期限起算', 'Reported; the term starts'],
+  refuse_report: ['拒绝报到', 'Refused to report'],
+  suspend: ['中止', 'Suspended'],
+  resume: ['恢复执行', 'Resumed'],
+  terminate: ['终止', 'Terminated'],
+  complete: ['期满解除', 'Completed'],
+  convert: ['变更为社区戒毒', 'Converted to community detox'],
+  extend: ['延长期限', 'Extended'],
+};
+
+export function createMeasureService(deps: { db: Db; clock: Clock; audit: AuditService; persons: PersonService; policy: () => Policy }) {
+  const { db, audit } = deps;
+
+  // Each measure event is a line of the person's timeline; a change of status is marked as such.
+  deps.persons.registerTimelineSource(async (exec, personId) => {
+    const kinds = new Map((await q.ofPerson(exec, personId)).map((m) => [m.id, m.kind]));
+    return (await q.eventsOfPerson(exec, personId)).map((e) => {
+      const [kz, ke] = kindNames[kinds.get(e.measureId) ?? ''] ?? ['', ''];
+      const [ez, ee] = eventNames[e.event] ?? [e.event, e.event];
+      return {
+        at: e.at,
+        date: e.eventDate,
+        kind: e.fromStatus !== null && e.fromStatus !== e.toStatus ? ('status' as const) : ('measure' as const),
+        title: { 'zh-CN': `${kz} · ${ez}`, 'en-US': `${ke} · ${ee}` },
+        detail: e.reason,
+        refId: e.measureId,
+      };
+    });
+  });
+
+  function columnsOf(m: Measure, policy: Policy) {
+    return {
+      status: m.status,
+      reportDate: m.kind === 'community_detox' || m.kind === 'community_rehab' ? m.startDate : null,
+      startDate: m.startDate,
+      endDate: m.endedOn ?? computeEndDate(m, policy),
+      state: m,
+      policyVersion: policy.version,
+    };
+  }
+
+  /** Re-derives the person's status from all their measures (it is never typed in). */
+  async function refreshPersonStatus(tx: Executor, personId: string) {
+    const all = (await q.ofPerson(tx, personId)).map(ruleMeasure);
+    const s = derivePersonStatus(all, deps.clock.today());
+    const kind = s.measureId ? all.find((m) => m.id === s.measureId)?.kind ?? null : null;
+    await deps.persons.setDerivedStatus(tx, personId, s.status, kind);
+  }
+
+  const notFuture = (path: string, date?: string | null) => {
+    if (date && compareDates(date, deps.clock.today()) > 0) throw fieldError(path, 'measure.date_future');
+  };
+
+  function view(row: MeasureRow) {
+    const m = ruleMeasure(row);
+    const policy = deps.policy();
+    return {
+      id: row.id,
+      personId: row.personId,
+      kind: m.kind,
+      status: m.status,
+      decisionNumber: row.decisionNumber,
+      decisionDate: row.decisionDate,
+      decidingAuthority: row.decidingAuthority,
+      decisionReceivedDate: row.decisionReceivedDate,
+      reportDeadline: m.status === 'awaiting_report' ? reportDeadline(m, policy) : null,
+      reportDate: row.reportDate,
+      startDate: row.startDate,
+      endDate: row.endDate,
+      termMonths: row.termMonths,
+      executionPlace: row.executionPlace,
+      creditedDays: m.creditedDays,
+      suspensions: [...m.suspensions],
+      terminationReason: m.terminationReason,
+      previousMeasureId: row.previousMeasureId,
+      policyVersion: row.policyVersion,
+      createdAt: row.createdAt.toISOString(),
+    };
+  }
+
+  return {
+    view,
+
+    async list(ctx: Ctx, personId: string) {
+      await deps.persons.access(db, ctx.actor, personId);
+      return (await q.ofPerson(db, personId)).map(view);
+    },
+
+    /** For other modules (documents, supervision): the row, without scope checks. */
+    byId: (exec: Executor, id: string) => q.byId(exec, id),
+    ofPerson: (exec: Executor, personId: string) => q.ofPerson(exec, personId),
+    eventsOfPerson: (exec: Executor, personId: string) => q.eventsOfPerson(exec, personId),
+
+    create: (ctx: Ctx, personId: string, input: { kind: MeasureKind; decisionNumber?: string; decisionDate: string; decidingAuthority?: string; decisionReceivedDate?: string; termMonths?: number; executionPlace?: string; previousMeasureId?: string }) =>
+      db.transaction(async (tx) => {
+        const person = await deps.persons.access(tx, ctx.actor, personId, 'measure.write');
+        notFuture('decisionDate', input.decisionDate);
+        notFuture('decisionReceivedDate', input.decisionReceivedDate);
+        if (input.decisionReceivedDate && compareDates(input.decisionReceivedDate, input.decisionDate) < 0) {
+          throw fieldError('decisionReceivedDate', 'measure.received_before_decision');
+        }
+        const existing = await q.ofPerson(tx, personId);
+        if (input.previousMeasureId && !existing.some((m) => m.id === input.previousMeasureId)) throw fieldError('previousMeasureId', 'measure.previous_invalid');
+        const policy = deps.policy();
+        const m = createMeasure({ id: crypto.randomUUID(), kind: input.kind, decisionDate: input.decisionDate, decisionReceivedDate: input.decisionReceivedDate ?? null, decisionTermMonths: input.termMonths ?? null });
+        const overlap = checkNewMeasure(existing.map(ruleMeasure), m);
+        if (!overlap.ok) throw conflict('measure.overlap');
+        const row = await q.insert(tx, {
+          id: m.id, personId, kind: m.kind, decisionNumber: input.decisionNumber ?? null, decisionDate: input.decisionDate,
+          decidingAuthority: input.decidingAuthority ?? null, decisionReceivedDate: input.decisionReceivedDate ?? null,
+          termMonths: input.termMonths ?? null, executionPlace: input.executionPlace ?? null, previousMeasureId: input.previousMeasureId ?? null,
+          createdBy: ctx.actor.userId, ...columnsOf(m, policy),
+        });
+        await q.insertEvent(tx, { measureId: row.id, personId, event: 'create', eventDate: input.decisionDate, fromStatus: null, toStatus: m.status, actorId: ctx.actor.userId });
+        await refreshPersonStatus(tx, personId);
+        await audit.record(tx, ctx, { action: 'measure.create', entityType: 'measure', entityId: row.id, personId, orgPath: person.orgPath, after: view(row) });
+        return view(row);
+      }),
+
+    /** One lifecycle step through the pure state machine (rules M*, C*). */
+    applyEvent: (ctx: Ctx, measureId: string, body: MeasureEventBody) =>
+      db.transaction(async (tx) => {
+        const row = await q.byId(tx, measureId);
+        if (!row) throw notFound('measure');
+        const person = await deps.persons.access(tx, ctx.actor, row.personId, 'measure.write');
+        notFuture('date', body.date);
+        const policy = deps.policy();
+        const event: MeasureEvent = body.type === 'convert' ? { type: 'convert', date: body.date, successorId: crypto.randomUUID() } : (body as MeasureEvent);
+        const before = ruleMeasure(row);
+        const result = applyMeasureEvent(before, event, policy);
+        if (!result.ok) throw badRequest(result.code);
+        const updated = await q.update(tx, measureId, columnsOf(result.measure, policy));
+        const reason = body.type === 'terminate' ? [body.reason, body.note].filter(Boolean).join(': ') : body.reason ?? null;
+        await q.insertEvent(tx, { measureId, personId: row.personId, event: body.type, eventDate: body.date, fromStatus: before.status, toStatus: result.measure.status, reason, details: body, actorId: ctx.actor.userId });
+        if (result.successor) {
+          const s = result.successor;
+          await q.insert(tx, { id: s.id, personId: row.personId, kind: s.kind, decisionDate: s.decisionDate, decisionReceivedDate: s.decisionReceivedDate, previousMeasureId: measureId, createdBy: ctx.actor.userId, ...columnsOf(s, policy) });
+          await q.insertEvent(tx, { measureId: s.id, personId: row.personId, event: 'create', eventDate: body.date, fromStatus: null, toStatus: s.status, reason: 'M8', actorId: ctx.actor.userId });
+        }
+        await refreshPersonStatus(tx, row.personId);
+        await audit.record(tx, ctx, { action: `measure.${body.type}`, entityType: 'measure', entityId: measureId, personId: row.personId, orgPath: person.orgPath, before: view(row), after: view(updated), details: body });
+        return view(updated);
+      }),
+
+    refreshPersonStatus,
+  };
+}
+
+export type MeasureService = ReturnType<typeof createMeasureService>;

@@ -16,7 +16,7 @@ export function acquireDataDirLock(dataDir: string): () => void {
     } catch (err) {
       if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
       const owner = Number(fs.readFileSync(file, 'utf8').trim());
-      if (owner && owner !== process.pid && isAlive(owner)) {
+      if (owner && isAlive(owner)) {
         throw new Error(`The data directory ${dataDir} is in use by process ${owner}. Stop it first, or set DATA_DIR.`);
       }
       fs.rmSync(file, { force: true });

@@ -1,0 +1,36 @@
+import { totpAt } from '../../server/lib/totp';
+
+/** A signed-in HTTP session against a running server (cookie + CSRF token). */
+export class HttpSession {
+  cookie = '';
+  csrf = '';
+  constructor(readonly baseUrl: string) {}
+
+  async call(method: string, path: string, body?: unknown): Promise<{ status: number; json: any }> {
+    const res = await fetch(this.baseUrl + path, {
+      method,
+      headers: { 'content-type': 'application/json', ...(this.cookie ? { cookie: this.cookie } : {}), ...(this.csrf ? { 'x-csrf-token': this.csrf } : {}) },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+    const set = res.headers.get('set-cookie');
+    if (set?.startsWith('sf_session=')) this.cookie = set.split(';')[0]!;
+    const json = res.headers.get('content-type')?.includes('json') ? await res.json() : await res.text();
+    if (json && typeof json === 'object' && 'csrfToken' in json) this.csrf = json.csrfToken;
+    return { status: res.status, json };
+  }
+
+  /** Goes through every sign-in step: forced change to `newPassword`, TOTP setup or code. */
+  async signIn(username: string, password: string, newPassword: string, totp: { secret?: string }) {
+    let r = await this.call('POST', '/api/auth/login', { username, password });
+    if (r.status !== 200) throw new Error(`login ${r.status} ${JSON.stringify(r.json)}`);
+    for (let i = 0; i < 5 && r.json.stage !== 'active'; i++) {
+      const stage = r.json.stage;
+      if (stage === 'password_change') r = await this.call('POST', '/api/auth/password', { currentPassword: password, newPassword });
+      else if (stage === 'mfa_setup') {
+        totp.secret = (await this.call('POST', '/api/auth/mfa/setup', {})).json.secret;
+        r = await this.call('POST', '/api/auth/mfa/confirm', { code: totpAt(totp.secret!, new Date()) });
+      } else if (stage === 'mfa') r = await this.call('POST', '/api/auth/mfa', { code: totpAt(totp.secret!, new Date()) });
+      if (r.status !== 200) throw new Error(`${stage} ${r.status} ${JSON.stringify(r.json)}`);
+    }
+  }
+}

@@ -1,0 +1,137 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { totpAt } from '../server/lib/totp';
+
+export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+export const artifactsDir = path.join(repoRoot, 'e2e', 'artifacts');
+export const ADMIN_PASSWORD = 'Initial#Rooted2026';
+
+export const chromiumArgs = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--no-first-run',
+  '--disable-sync',
+];
+
+export interface RunningServer {
+  url: string;
+  dataDir: string;
+  /** What the server printed, for failure reports. */
+  logs: () => string;
+  stop: () => Promise<void>;
+}
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const srv = net.createServer();
+    srv.unref();
+    srv.on('error', reject);
+    srv.listen(0, '127.0.0.1', () => {
+      const { port } = srv.address() as net.AddressInfo;
+      srv.close(() => resolve(port));
+    });
+  });
+}
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/** The real server as a child process on a free port, with a fresh PGlite data directory. */
+export async function startServer(env: Record<string, string> = {}): Promise<RunningServer> {
+  if (!fs.existsSync(path.join(repoRoot, 'dist', 'web', 'index.html'))) {
+    throw new Error('dist/web is missing: run `npx vite build` first (npm run test:e2e does)');
+  }
+  const port = await freePort();
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'sunflower-e2e-'));
+  const url = `http://127.0.0.1:${port}`;
+  let output = '';
+  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
+    cwd: repoRoot,
+    env: {
+      ...process.env,
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      DATA_DIR: dataDir,
+      // PGlite in the temp dir, even where a PostgreSQL URL is set for the integration tests.
+      DATABASE_URL: '',
+      SUNFLOWER_ADMIN_PASSWORD: ADMIN_PASSWORD,
+      SUNFLOWER_LOG_LEVEL: 'warn',
+      ...env,
+    },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  const keep = (chunk: Buffer) => {
+    output = (output + chunk.toString()).slice(-20_000);
+  };
+  child.stdout?.on('data', keep);
+  child.stderr?.on('data', keep);
+  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+  let exitCode: number | null | undefined;
+  void exited.then((c) => {
+    exitCode = c;
+  });
+
+  const stop = async () => {
+    if (exitCode === undefined) {
+      child.kill('SIGTERM');
+      const timer = setTimeout(() => child.kill('SIGKILL'), 15_000);
+      await exited;
+      clearTimeout(timer);
+    }
+    fs.rmSync(dataDir, { recursive: true, force: true });
+  };
+
+  const deadline = Date.now() + 90_000;
+  for (;;) {
+    if (exitCode !== undefined) {
+      fs.rmSync(dataDir, { recursive: true, force: true });
+      throw new Error(`server exited with ${exitCode} before it was ready:\n${output}`);
+    }
+    try {
+      const res = await fetch(`${url}/api/health`);
+      if (res.ok) break;
+    } catch {
+      // Not listening yet.
+    }
+    if (Date.now() > deadline) {
+      await stop();
+      throw new Error(`server not healthy within 90 s:\n${output}`);
+    }
+    await sleep(250);
+  }
+  return { url, dataDir, logs: () => output, stop };
+}
+
+/** CHROMIUM_PATH, else the distribution's Chromium, else the one @sparticuz/chromium ships. */
+export async function chromiumPath(): Promise<string> {
+  if (process.env.CHROMIUM_PATH) return process.env.CHROMIUM_PATH;
+  if (fs.existsSync('/usr/bin/chromium')) return '/usr/bin/chromium';
+  // Typed loosely on purpose: the package is an optional devDependency, absent on machines with a system Chromium.
+  const name = '@sparticuz/chromium';
+  const mod = (await import(/* @vite-ignore */ name)) as { default: { executablePath: () => Promise<string> } };
+  return mod.default.executablePath();
+}
+
+export async function launchBrowser(): Promise<Browser> {
+  return chromium.launch({ executablePath: await chromiumPath(), args: chromiumArgs });
+}
+
+/** The code an authenticator app would show now for this secret. */
+export const totpNow = (secret: string) => totpAt(secret.replace(/\s/g, ''), new Date());
+
+/** A screenshot and the server's output into e2e/artifacts/, for a failed run. */
+export async function saveFailure(page: Page | undefined, server: RunningServer | undefined, name: string): Promise<void> {
+  fs.mkdirSync(artifactsDir, { recursive: true });
+  const stamp = new Date().toISOString().replace(/[:.]/g, '-');
+  if (page && !page.isClosed()) {
+    await page.screenshot({ path: path.join(artifactsDir, `${name}-${stamp}.png`), fullPage: true }).catch(() => undefined);
+  }
+  if (server) fs.writeFileSync(path.join(artifactsDir, `${name}-${stamp}.server.log`), server.logs());
+}

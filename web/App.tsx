@@ -1,0 +1,70 @@
+import { lazy, Suspense } from 'react';
+import { App as AntApp, ConfigProvider } from 'antd';
+import zhCNLocale from 'antd/es/locale/zh_CN';
+import enUSLocale from 'antd/es/locale/en_US';
+import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { BrowserRouter, Navigate, Route, Routes } from 'react-router-dom';
+import { ApiError } from './api/client';
+import { I18nProvider, useI18n } from './i18n/I18nProvider';
+import { UnauthorizedRedirect } from './components/UnauthorizedRedirect';
+import { RequireSession } from './components/RequireSession';
+import { RequirePermission } from './components/RequirePermission';
+import { AppLayout } from './components/AppLayout';
+import { PageSpin } from './components/PageSpin';
+import { LoginPage } from './pages/login/LoginPage';
+import { HomePage } from './pages/home/HomePage';
+
+const OrgPage = lazy(() => import('./pages/org/OrgPage'));
+const UsersPage = lazy(() => import('./pages/users/UsersPage'));
+const AuditPage = lazy(() => import('./pages/audit/AuditPage'));
+const SessionsPage = lazy(() => import('./pages/sessions/SessionsPage'));
+const PasswordPage = lazy(() => import('./pages/password/PasswordPage'));
+
+const queryClient = new QueryClient({
+  defaultOptions: {
+    queries: {
+      // A 4xx will not change by asking again; a network hiccup may.
+      retry: (count, err) => !(err instanceof ApiError && err.status >= 400 && err.status < 500) && count < 2,
+      refetchOnWindowFocus: false,
+    },
+  },
+});
+
+const theme = { token: { colorPrimary: '#b35c00', borderRadius: 6 } };
+
+function Localized() {
+  const { lang } = useI18n();
+  return (
+    <ConfigProvider locale={lang === 'zh-CN' ? zhCNLocale : enUSLocale} theme={theme} button={{ autoInsertSpace: false }}>
+      <AntApp>
+        <BrowserRouter>
+          <UnauthorizedRedirect />
+          <Suspense fallback={<PageSpin />}>
+            <Routes>
+              <Route path="/login" element={<LoginPage />} />
+              <Route element={<RequireSession><AppLayout /></RequireSession>}>
+                <Route index element={<HomePage />} />
+                <Route path="org" element={<RequirePermission permission="org.read"><OrgPage /></RequirePermission>} />
+                <Route path="users" element={<RequirePermission permission="user.read"><UsersPage /></RequirePermission>} />
+                <Route path="audit" element={<RequirePermission permission="audit.read"><AuditPage /></RequirePermission>} />
+                <Route path="sessions" element={<SessionsPage />} />
+                <Route path="password" element={<PasswordPage />} />
+                <Route path="*" element={<Navigate to="/" replace />} />
+              </Route>
+            </Routes>
+          </Suspense>
+        </BrowserRouter>
+      </AntApp>
+    </ConfigProvider>
+  );
+}
+
+export function App() {
+  return (
+    <QueryClientProvider client={queryClient}>
+      <I18nProvider>
+        <Localized />
+      </I18nProvider>
+    </QueryClientProvider>
+  );
+}

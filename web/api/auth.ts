@@ -1,0 +1,38 @@
+import type { z } from 'zod';
+import type { Me, SessionStage, mfaSetupResponse, sessionList, stageResponse } from '../../contracts/auth';
+import type { okBody } from '../../contracts/common';
+import { api, setCsrfToken } from './client';
+
+export type { Me, SessionStage };
+export type StageResponse = z.infer<typeof stageResponse>;
+export type MfaSetup = z.infer<typeof mfaSetupResponse>;
+export type SessionView = z.infer<typeof sessionList>['items'][number];
+type Ok = z.infer<typeof okBody>;
+
+/** Every sign-in step answers with the next stage and the CSRF token for the following requests. */
+const staged = async (p: Promise<StageResponse>) => {
+  const r = await p;
+  setCsrfToken(r.csrfToken);
+  return r;
+};
+
+export const authApi = {
+  me: async () => {
+    const me = await api.get<Me>('/auth/me');
+    setCsrfToken(me.csrfToken);
+    return me;
+  },
+  login: (username: string, password: string) => staged(api.post<StageResponse>('/auth/login', { username, password })),
+  mfa: (code: string) => staged(api.post<StageResponse>('/auth/mfa', { code })),
+  changePassword: (currentPassword: string, newPassword: string) =>
+    staged(api.post<StageResponse>('/auth/password', { currentPassword, newPassword })),
+  mfaSetup: () => api.post<MfaSetup>('/auth/mfa/setup'),
+  mfaConfirm: (code: string) => staged(api.post<StageResponse>('/auth/mfa/confirm', { code })),
+  logout: async () => {
+    const r = await api.post<Ok>('/auth/logout');
+    setCsrfToken(null);
+    return r;
+  },
+  sessions: () => api.get<z.infer<typeof sessionList>>('/auth/sessions'),
+  revokeSession: (id: string) => api.delete<Ok>(`/auth/sessions/${id}`),
+};

@@ -1,0 +1,50 @@
+import { Button, Flex, Tag, Typography } from 'antd';
+import { LogoutOutlined, MenuOutlined, UserOutlined } from '@ant-design/icons';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useNavigate } from 'react-router-dom';
+import { authApi } from '../api/auth';
+import { useSignedIn } from '../api/me';
+import { useI18n } from '../i18n/I18nProvider';
+import { Brand } from './Brand';
+import { LanguageSwitch } from './LanguageSwitch';
+
+export function HeaderBar({ mobile, onOpenMenu }: { mobile: boolean; onOpenMenu: () => void }) {
+  const me = useSignedIn();
+  const { t } = useI18n();
+  const navigate = useNavigate();
+  const queryClient = useQueryClient();
+  const logout = useMutation({
+    mutationFn: authApi.logout,
+    // Signed out locally even if the server call failed: the session is abandoned either way.
+    onSettled: () => {
+      queryClient.clear();
+      navigate('/login', { replace: true });
+    },
+  });
+  return (
+    <Flex align="center" justify="space-between" gap={8} style={{ height: '100%' }}>
+      <Flex align="center" gap={8} style={{ minWidth: 0 }}>
+        {mobile && <Button type="text" icon={<MenuOutlined />} aria-label={t('header.openMenu')} onClick={onOpenMenu} />}
+        <Brand compact={mobile} />
+        {me.demo && <Tag color="red" style={{ marginInlineEnd: 0 }}>{t('header.demo')}</Tag>}
+      </Flex>
+      <Flex align="center" gap={mobile ? 4 : 12} style={{ minWidth: 0 }}>
+        {!mobile && (
+          <Typography.Text ellipsis style={{ maxWidth: 200 }} data-testid="header-user">
+            <UserOutlined /> {me.user.displayName}
+          </Typography.Text>
+        )}
+        <LanguageSwitch />
+        <Button
+          type="text"
+          icon={<LogoutOutlined />}
+          loading={logout.isPending}
+          onClick={() => logout.mutate()}
+          aria-label={t('header.signOut')}
+        >
+          {!mobile && t('header.signOut')}
+        </Button>
+      </Flex>
+    </Flex>
+  );
+}

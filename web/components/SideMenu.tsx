@@ -1,0 +1,46 @@
+import type { ReactNode } from 'react';
+import { Menu } from 'antd';
+import { ApartmentOutlined, AuditOutlined, DesktopOutlined, HomeOutlined, KeyOutlined, TeamOutlined } from '@ant-design/icons';
+import { useLocation, useNavigate } from 'react-router-dom';
+import type { Permission } from '../../contracts/permissions';
+import type { MessageKey } from '../i18n/zh-CN';
+import { useCan } from '../api/me';
+import { useI18n } from '../i18n/I18nProvider';
+
+interface Item {
+  path: string;
+  label: MessageKey;
+  icon: ReactNode;
+  permission?: Permission;
+}
+
+const items: Item[] = [
+  { path: '/', label: 'menu.home', icon: <HomeOutlined /> },
+  { path: '/org', label: 'menu.org', icon: <ApartmentOutlined />, permission: 'org.read' },
+  { path: '/users', label: 'menu.users', icon: <TeamOutlined />, permission: 'user.read' },
+  { path: '/audit', label: 'menu.audit', icon: <AuditOutlined />, permission: 'audit.read' },
+  { path: '/sessions', label: 'menu.sessions', icon: <DesktopOutlined /> },
+  { path: '/password', label: 'menu.password', icon: <KeyOutlined /> },
+];
+
+export function SideMenu({ onNavigate }: { onNavigate?: () => void }) {
+  const can = useCan();
+  const { t } = useI18n();
+  const navigate = useNavigate();
+  const { pathname } = useLocation();
+  const selected = `/${pathname.split('/')[1] ?? ''}`;
+  return (
+    <Menu
+      mode="inline"
+      selectedKeys={[selected]}
+      style={{ borderInlineEnd: 'none' }}
+      items={items
+        .filter((i) => !i.permission || can(i.permission))
+        .map((i) => ({ key: i.path, icon: i.icon, label: t(i.label) }))}
+      onClick={({ key }) => {
+        navigate(key);
+        onNavigate?.();
+      }}
+    />
+  );
+}

@@ -18,15 +18,20 @@ export const mfaSetupResponse = z.object({ secret: z.string(), uri: z.string() }
 export const grantSummary = z.object({
   orgUnitId: z.uuid(),
   orgPath: z.string(),
+  orgName: z.string(),
   roleCode: z.string(),
+  roleNameZh: z.string(),
+  roleNameEn: z.string(),
   permissions: z.array(z.string()),
 });
+export const passwordPolicy = z.object({ minLength: z.number().int(), minClasses: z.number().int() });
 export const meResponse = z.object({
   user: z.object({ id: z.uuid(), username: z.string(), displayName: z.string(), orgUnitId: z.uuid() }),
   stage: sessionStage,
   csrfToken: z.string(),
   grants: z.array(grantSummary),
   permissions: z.array(z.string()),
+  passwordPolicy,
   demo: z.boolean(),
 });
 export type Me = z.infer<typeof meResponse>;

@@ -110,6 +110,7 @@ export async function buildApp(deps: AppDeps): Promise<{ app: FastifyInstance; s
   authRoutes(app, {
     auth: services.auth, sessions: services.sessions, users: services.users,
     secureCookies: deps.config.secureCookies, loginRatePerMinute: deps.config.security.loginRatePerMinute, demo: !!deps.demo,
+    passwordPolicy: { minLength: deps.config.security.passwordMinLength, minClasses: deps.config.security.passwordMinClasses },
   });
   orgRoutes(app, services.org);
   userRoutes(app, services.users);

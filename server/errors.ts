@@ -1,4 +1,4 @@
-import { messageFor, type Localized } from './messages';
+import { messageFor, type Localized, type MessageParam } from './messages';
 
 /** A field-level problem: where, a stable code, and the message in both UI languages. */
 export interface FieldError {
@@ -16,7 +16,7 @@ export class AppError extends Error {
     readonly code: string,
     readonly status: number,
     readonly fields: FieldError[] = [],
-    readonly params: Record<string, string | number> = {},
+    readonly params: Record<string, MessageParam> = {},
   ) {
     super(code);
     this.name = 'AppError';
@@ -33,11 +33,11 @@ export class AppError extends Error {
   }
 }
 
-export const badRequest = (code: string, fields: FieldError[] = [], params: Record<string, string | number> = {}) =>
+export const badRequest = (code: string, fields: FieldError[] = [], params: Record<string, MessageParam> = {}) =>
   new AppError(code, 400, fields, params);
 /** Out-of-scope records answer exactly like missing ones, so ids cannot be probed (issue 2 §5). */
 export const notFound = (entity: string) => new AppError(`${entity}.not_found`, 404);
-export const conflict = (code: string, params: Record<string, string | number> = {}) => new AppError(code, 409, [], params);
+export const conflict = (code: string, params: Record<string, MessageParam> = {}) => new AppError(code, 409, [], params);
 export const unauthorized = (code = 'auth.required') => new AppError(code, 401);
 export const forbidden = (code = 'auth.forbidden') => new AppError(code, 403);
 

@@ -62,10 +62,17 @@ export const catalog: Catalog = {
   'audit.not_found': ['审计记录不存在', 'No such audit record'],
 };
 
-export function messageFor(code: string, params: Record<string, string | number | undefined> = {}): Localized {
+/** A parameter is the same in both languages, or given per language (e.g. a translated name). */
+export type MessageParam = string | number | undefined | Localized;
+
+export function messageFor(code: string, params: Record<string, MessageParam> = {}): Localized {
   const entry = catalog[code] ?? catalog[code.split('.')[0] + '.invalid'] ?? catalog['validation.custom']!;
-  const fill = (s: string) => s.replace(/\{(\w+)\}/g, (_, k: string) => String(params[k] ?? ''));
-  return { 'zh-CN': fill(entry[0]), 'en-US': fill(entry[1]) };
+  const fill = (s: string, lang: keyof Localized) =>
+    s.replace(/\{(\w+)\}/g, (_, k: string) => {
+      const v = params[k];
+      return v === undefined ? '' : typeof v === 'object' ? v[lang] : String(v);
+    });
+  return { 'zh-CN': fill(entry[0], 'zh-CN'), 'en-US': fill(entry[1], 'en-US') };
 }
 
 /** Modules add their own codes at import time, keeping messages beside the code that throws them. */

@@ -17,6 +17,9 @@ export interface Access {
 export interface GrantInfo {
   grantId: string;
   roleCode: string;
+  roleNameZh: string;
+  roleNameEn: string;
+  orgName: string;
   permissions: string[];
   orgUnitId: string;
   orgPath: string;

@@ -44,7 +44,7 @@ describe.each(testDbKinds())('sign-in and sessions on %s', (kind) => {
     expect((await c.post('/api/auth/login', { username: 'wang.fang', password: oneTimePassword })).json().stage).toBe('password_change');
     const weak = await c.post('/api/auth/password', { currentPassword: oneTimePassword, newPassword: 'abcdefgh' });
     expect(weak.statusCode).toBe(400);
-    expect(weak.json().error.fields[0]).toMatchObject({ path: 'password', code: 'password.too_few_classes' });
+    expect(weak.json().error.fields[0]).toMatchObject({ path: 'newPassword', code: 'password.too_few_classes' });
     expect(weak.json().error.fields[0].message['zh-CN']).toContain('至少');
     const good = await c.post('/api/auth/password', { currentPassword: oneTimePassword, newPassword: STRONG });
     expect(good.json().stage).toBe('active');
@@ -165,6 +165,32 @@ describe('sign-in rate limit', () => {
       for (let i = 0; i < 5; i++) codes.push((await c.post('/api/auth/login', { username: 'x', password: 'y' })).statusCode);
       expect(codes.slice(0, 3)).toEqual([401, 401, 401]);
       expect(codes[3]).toBe(429);
+    } finally {
+      await t.close();
+    }
+  });
+});
+
+describe('sign-in details for the web app', () => {
+  it('me names units and roles and gives the password policy; sign-in rows name their actor; setup keeps its secret', async () => {
+    const t = await startTestApp('pglite');
+    try {
+      const admin = await adminClient(t);
+      const me = (await admin.get('/api/auth/me')).json();
+      expect(me.grants[0]).toMatchObject({ orgName: '本市', roleNameZh: expect.any(String) });
+      expect(me.passwordPolicy).toEqual({ minLength: 8, minClasses: 3 });
+      const logins = (await admin.get('/api/audit?action=auth.login&actor=admin')).json();
+      expect(logins.total).toBeGreaterThan(0);
+      const root = (await admin.get('/api/org-units')).json().items[0].id;
+      const created = (await admin.post('/api/users', { username: 'setup.twice', displayName: 's', orgUnitId: root })).json();
+      const roles = (await admin.get('/api/roles')).json().items as { code: string; id: string }[];
+      await admin.post(`/api/users/${created.user.id}/grants`, { roleId: roles.find((r) => r.code === 'audit_admin')!.id, orgUnitId: root });
+      const c = new Client(t);
+      await c.post('/api/auth/login', { username: 'setup.twice', password: created.oneTimePassword });
+      expect((await c.post('/api/auth/password', { currentPassword: created.oneTimePassword, newPassword: STRONG })).json().stage).toBe('mfa_setup');
+      const a = (await c.post('/api/auth/mfa/setup')).json().secret;
+      const b = (await c.post('/api/auth/mfa/setup')).json().secret;
+      expect(b).toBe(a);
     } finally {
       await t.close();
     }

@@ -14,6 +14,7 @@ interface Deps {
   users: UserService;
   secureCookies: boolean;
   loginRatePerMinute: number;
+  passwordPolicy: { minLength: number; minClasses: number };
   demo: boolean;
 }
 
@@ -83,8 +84,9 @@ export function authRoutes(app: FastifyInstance, deps: Deps): void {
         user: { id: p.userId, username: p.username, displayName: p.displayName, orgUnitId: p.orgUnitId },
         stage: p.stage,
         csrfToken: p.csrfToken,
-        grants: p.stage === 'active' ? p.grants.map((g) => ({ orgUnitId: g.orgUnitId, orgPath: g.orgPath, roleCode: g.roleCode, permissions: g.permissions })) : [],
+        grants: p.stage === 'active' ? p.grants.map((g) => ({ orgUnitId: g.orgUnitId, orgPath: g.orgPath, orgName: g.orgName, roleCode: g.roleCode, roleNameZh: g.roleNameZh, roleNameEn: g.roleNameEn, permissions: g.permissions })) : [],
         permissions: p.stage === 'active' ? [...new Set(p.grants.flatMap((g) => g.permissions))].sort() : [],
+        passwordPolicy: deps.passwordPolicy,
         demo: deps.demo,
       };
     },

@@ -37,6 +37,12 @@ export function createAuthService(deps: {
     return 'active';
   }
 
+  /** The account a sign-in attempt is about, as the actor of its audit row (it has no session yet). */
+  const signingIn = (user: UserRow, orgPath: string, sessionId: string | null): Principal => ({
+    userId: user.id, username: user.username, displayName: user.displayName, orgUnitId: user.orgUnitId, orgPath,
+    sessionId: sessionId ?? '', stage: 'mfa', csrfToken: '', grants: [],
+  });
+
   const lockMinutesLeft = (u: UserRow) => Math.max(1, Math.ceil(((u.lockedUntil?.getTime() ?? 0) - clock.now().getTime()) / 60_000));
 
   return {
@@ -51,7 +57,7 @@ export function createAuthService(deps: {
       }
       const { user, orgPath } = found;
       const fail = (reason: string, extra: Record<string, unknown> = {}) =>
-        audit.record(db, ctx, { action: 'auth.login', outcome: 'failure', entityType: 'user', entityId: user.id, orgPath, details: { username: user.username, reason, ...extra } });
+        audit.record(db, { ...ctx, actor: signingIn(user, orgPath, null) }, { action: 'auth.login', outcome: 'failure', entityType: 'user', entityId: user.id, orgPath, details: { username: user.username, reason, ...extra } });
 
       if (user.lockedUntil && user.lockedUntil > now) {
         // RULES P7: while locked even the right password is refused.
@@ -66,7 +72,7 @@ export function createAuthService(deps: {
             failedAttempts: locks ? 0 : attempts,
             lockedUntil: locks ? new Date(now.getTime() + policy.lockoutMinutes * 60_000) : user.lockedUntil,
           });
-          await audit.record(tx, ctx, { action: 'auth.login', outcome: 'failure', entityType: 'user', entityId: user.id, orgPath, details: { username: user.username, reason: 'wrong_password', attempts, locked: locks } });
+          await audit.record(tx, { ...ctx, actor: signingIn(user, orgPath, null) }, { action: 'auth.login', outcome: 'failure', entityType: 'user', entityId: user.id, orgPath, details: { username: user.username, reason: 'wrong_password', attempts, locked: locks } });
         });
         if (locks) throw new AppError('auth.locked', 423, [], { minutes: policy.lockoutMinutes });
         throw unauthorized('auth.invalid_credentials');
@@ -79,7 +85,7 @@ export function createAuthService(deps: {
       return db.transaction(async (tx) => {
         await users.updateAccount(tx, user.id, { failedAttempts: 0, lockedUntil: null, lastLoginAt: stage === 'active' ? now : user.lastLoginAt });
         const { token, session } = await sessions.create(tx, { userId: user.id, stage, mfaVerified: false, ip: ctx.ip, userAgent: ctx.userAgent });
-        await audit.record(tx, { ...ctx, actor: null }, { action: 'auth.login', entityType: 'user', entityId: user.id, orgPath, details: { username: user.username, stage, sessionId: session.id } });
+        await audit.record(tx, { ...ctx, actor: signingIn(user, orgPath, session.id) }, { action: 'auth.login', entityType: 'user', entityId: user.id, orgPath, details: { username: user.username, stage, sessionId: session.id } });
         return { token, stage, csrfToken: session.csrfToken };
       });
     },
@@ -111,7 +117,7 @@ export function createAuthService(deps: {
         throw fieldError('currentPassword', 'auth.password_wrong');
       }
       if (current === next) throw fieldError('newPassword', 'auth.password_reused');
-      users.checkPassword(next, user.username);
+      users.checkPassword(next, user.username, 'newPassword');
       const updated = { ...user, mustChangePassword: false };
       const stage = p.stage === 'active' ? 'active' : await nextStage(updated, true);
       await db.transaction(async (tx) => {
@@ -128,8 +134,10 @@ export function createAuthService(deps: {
     async startMfaSetup(ctx: RequestContext & { actor: Principal }) {
       const p = ctx.actor;
       if (p.stage !== 'mfa_setup' && p.stage !== 'active') throw conflict('auth.stage');
-      const secret = generateTotpSecret();
-      await sessions.update(db, p.sessionId, { pendingTotpSecret: deps.cipher.encrypt(secret) });
+      // A reload during setup must not invalidate a QR code already scanned: reuse the pending secret.
+      const pending = (await sessions.byId(p.sessionId))?.pendingTotpSecret;
+      const secret = pending ? deps.cipher.decrypt(pending) : generateTotpSecret();
+      if (!pending) await sessions.update(db, p.sessionId, { pendingTotpSecret: deps.cipher.encrypt(secret) });
       return { secret, uri: otpauthUri(secret, p.username) };
     },
 

@@ -1,7 +1,7 @@
 import crypto from 'node:crypto';
 import type { Db, Executor } from '../../db/client';
 import { AppError, conflict, notFound, badRequest } from '../../errors';
-import { messageFor } from '../../messages';
+import { messageFor, type Localized } from '../../messages';
 import { inScope, scopePaths, type Principal, type RequestContext } from '../../http/context';
 import type { AuditService } from '../audit/service';
 import { orgLevels, type OrgLevel } from '../../../contracts/org';
@@ -22,7 +22,7 @@ export interface OrgService {
   update(ctx: Ctx, id: string, patch: { name?: string; code?: string | null; active?: boolean }): Promise<OrgUnitRow>;
   move(ctx: Ctx, id: string, parentId: string): Promise<OrgUnitRow>;
   remove(ctx: Ctx, id: string): Promise<void>;
-  registerUsage(name: string, check: UsageCheck): void;
+  registerUsage(name: Localized, check: UsageCheck): void;
 }
 
 type Ctx = RequestContext & { actor: Principal };
@@ -30,8 +30,8 @@ type Ctx = RequestContext & { actor: Principal };
 const levelIndex = (l: OrgLevel) => orgLevels.indexOf(l);
 
 export function createOrgService(deps: { db: Db; audit: AuditService }): OrgService {
-  const usage = new Map<string, UsageCheck>();
-  usage.set('child_units', (exec, id) => q.childCount(exec, id));
+  const usage = new Map<Localized, UsageCheck>();
+  usage.set({ 'zh-CN': '下级单位', 'en-US': 'child units' }, (exec, id) => q.childCount(exec, id));
 
   /** Loads a unit the actor may manage; outside the actor's scope it does not exist (404). */
   async function manageable(exec: Executor, actor: Principal, id: string): Promise<OrgUnitRow> {
@@ -117,10 +117,10 @@ export function createOrgService(deps: { db: Db; audit: AuditService }): OrgServ
     remove: (ctx, id) =>
       deps.db.transaction(async (tx) => {
         const unit = await manageable(tx, ctx.actor, id);
-        if (!unit.parentId) throw conflict('org.has_records', { what: 'root' });
+        if (!unit.parentId) throw conflict('org.has_records', { what: { 'zh-CN': '根单位', 'en-US': 'the root unit' } });
         for (const [name, check] of usage) {
           const n = await check(tx, id);
-          if (n > 0) throw conflict('org.has_records', { what: `${name}: ${n}` });
+          if (n > 0) throw conflict('org.has_records', { what: { 'zh-CN': `${name['zh-CN']} ${n} 条`, 'en-US': `${n} ${name['en-US']}` } });
         }
         await q.remove(tx, id);
         await deps.audit.record(tx, ctx, { action: 'org.delete', entityType: 'org_unit', entityId: id, orgPath: unit.path, before: snapshot(unit) });

@@ -385,7 +385,7 @@ export function createPersonService(deps: {
     },
 
     registerOrgUsage() {
-      deps.org.registerUsage('persons', (exec, unitId) => q.countInUnit(exec, unitId));
+      deps.org.registerUsage({ 'zh-CN': '人员档案', 'en-US': 'person files' }, (exec, unitId) => q.countInUnit(exec, unitId));
     },
   };
 

@@ -65,15 +65,15 @@ export function createUserService(deps: { db: Db; clock: Clock; policy: Security
     return r;
   }
 
-  function checkPassword(password: string, username: string) {
+  function checkPassword(password: string, username: string, field = 'password') {
     const problem = checkPasswordPolicy(password, username, deps.policy);
-    if (problem) throw fieldError('password', problem.code, problem.params);
+    if (problem) throw fieldError(field, problem.code, problem.params);
   }
 
   const grantInfo = (rows: Awaited<ReturnType<typeof q.grantsOf>>): GrantInfo[] =>
     rows
       .filter((r) => r.orgActive)
-      .map((r) => ({ grantId: r.grant.id, roleCode: r.role.code, permissions: r.role.permissions, orgUnitId: r.grant.orgUnitId, orgPath: r.orgPath }));
+      .map((r) => ({ grantId: r.grant.id, roleCode: r.role.code, roleNameZh: r.role.nameZh, roleNameEn: r.role.nameEn, orgName: r.orgName, permissions: r.role.permissions, orgUnitId: r.grant.orgUnitId, orgPath: r.orgPath }));
 
   return {
     view,
@@ -258,8 +258,8 @@ export function createUserService(deps: { db: Db; clock: Clock; policy: Security
       }),
 
     registerOrgUsage() {
-      deps.org.registerUsage('users', (exec, unitId) => q.countUsersInUnit(exec, unitId));
-      deps.org.registerUsage('grants', (exec, unitId) => q.countGrantsOnUnit(exec, unitId));
+      deps.org.registerUsage({ 'zh-CN': '用户', 'en-US': 'users' }, (exec, unitId) => q.countUsersInUnit(exec, unitId));
+      deps.org.registerUsage({ 'zh-CN': '授权', 'en-US': 'grants' }, (exec, unitId) => q.countGrantsOnUnit(exec, unitId));
     },
   };
 }

@@ -8,12 +8,11 @@ import { validateIdNumber, maskIdNumber, maskPhone } from '../../rules/id-number
 import { compareDates, daysBetween } from '../../rules/dates';
 import type { PersonInput, PersonListQuery } from '../../../contracts/persons';
 import type { Permission } from '../../../contracts/permissions';
-import { canonicalJson } from '../audit/canonical';
 import type { AuditService } from '../audit/service';
 import type { OrgService } from '../org/service';
 import type { DictionaryService } from '../dictionaries/service';
 import type { UserService } from '../users/service';
-import { namePinyin } from './pinyin';
+import { personColumns, idNumberHash, type Identity } from './record';
 import * as q from './queries';
 import { mergeTimeline, type TimelineSource, type TimelineEntry } from './timeline';
 
@@ -44,7 +43,6 @@ export type PersonRow = q.PersonRow;
 export type PersonWithContext = q.PersonWithContext;
 
 const FILE_LEVELS = new Set(['street', 'community', 'grid']);
-const normalizeAddress = (a?: string | null) => (a ?? '').replace(/\s+/g, '');
 const maskAddress = (a: string) => (a.length <= 6 ? `${a.slice(0, 2)}****` : `${a.slice(0, 6)}****`);
 
 export function createPersonService(deps: {
@@ -83,7 +81,7 @@ export function createPersonService(deps: {
   });
   const enc = (v?: string | null) => (v ? cipher.encrypt(v) : null);
   const dec = (v: string | null) => (v ? cipher.decrypt(v) : null);
-  const idHash = (idType: string, idNumber: string) => cipher.blindIndex(`${idType}:${idNumber.toUpperCase()}`, 'person.id_number');
+  const idHash = (idType: string, idNumber: string) => idNumberHash(cipher, idType, idNumber);
 
   /** Checks the input against the rules and dictionaries; returns the normalised identity. */
   async function validate(exec: Executor, input: PersonInput, today: string) {
@@ -122,41 +120,7 @@ export function createPersonService(deps: {
     return { idNumber, sex, birthDate };
   }
 
-  /** The columns a person input writes (encrypting what must be), plus its content hash. */
-  function columns(input: Omit<PersonInput, 'orgUnitId'>, identity: { idNumber: string; sex: 'male' | 'female'; birthDate: string }) {
-    const py = namePinyin(input.name);
-    const content = { ...input, ...identity };
-    return {
-      name: input.name,
-      namePinyin: py.full,
-      nameInitials: py.initials,
-      formerNames: input.formerNames,
-      sex: identity.sex,
-      birthDate: identity.birthDate,
-      ethnicity: input.ethnicity ?? null,
-      nationality: input.nationality,
-      idType: input.idType,
-      idNumberEnc: cipher.encrypt(identity.idNumber),
-      idNumberHash: idHash(input.idType, identity.idNumber),
-      idLast4: identity.idNumber.slice(-4),
-      phoneEnc: enc(input.phone),
-      registeredAddressEnc: enc(input.registeredAddress),
-      residenceAddressEnc: enc(input.residenceAddress),
-      livesAwayFromRegistration:
-        !!input.registeredAddress && !!input.residenceAddress && normalizeAddress(input.registeredAddress) !== normalizeAddress(input.residenceAddress),
-      education: input.education ?? null,
-      maritalStatus: input.maritalStatus ?? null,
-      employmentStatus: input.employmentStatus ?? null,
-      employer: input.employer ?? null,
-      occupation: input.occupation ?? null,
-      drugTypes: input.drugTypes,
-      useMethods: input.useMethods,
-      firstUseDate: input.firstUseDate ?? null,
-      familyContactsEnc: input.familyContacts.length ? cipher.encrypt(JSON.stringify(input.familyContacts)) : null,
-      riskLevel: input.riskLevel ?? null,
-      contentHash: cipher.blindIndex(canonicalJson(content), 'person.content'),
-    };
-  }
+  const columns = (input: Omit<PersonInput, 'orgUnitId'>, identity: Identity) => personColumns(cipher, input, identity);
 
   function view(r: PersonWithContext) {
     const p = r.person;

@@ -1,0 +1,57 @@
+import type { DataCipher } from '../../lib/data-key';
+import type { PersonInput } from '../../../contracts/persons';
+import { canonicalJson } from '../audit/canonical';
+import { namePinyin } from './pinyin';
+
+export interface Identity {
+  idNumber: string;
+  sex: 'male' | 'female';
+  birthDate: string;
+}
+
+const normalizeAddress = (a?: string | null) => (a ?? '').replace(/\s+/g, '');
+
+/** Keyed hash of an ID number: unique across the system (one person, one file) and exactly searchable. */
+export const idNumberHash = (cipher: DataCipher, idType: string, idNumber: string) =>
+  cipher.blindIndex(`${idType}:${idNumber.toUpperCase()}`, 'person.id_number');
+
+/**
+ * The columns a person input writes: identifiers encrypted (P6), pinyin for search, the derived
+ * lives-away flag, and a keyed content hash so an unchanged re-import is recognised.
+ * Shared by the service and the data generator, so generated files are exactly like real ones.
+ */
+export function personColumns(cipher: DataCipher, input: Omit<PersonInput, 'orgUnitId'>, identity: Identity) {
+  const enc = (v?: string | null) => (v ? cipher.encrypt(v) : null);
+  const py = namePinyin(input.name);
+  const content = { ...input, ...identity };
+  return {
+    name: input.name,
+    namePinyin: py.full,
+    nameInitials: py.initials,
+    formerNames: input.formerNames,
+    sex: identity.sex,
+    birthDate: identity.birthDate,
+    ethnicity: input.ethnicity ?? null,
+    nationality: input.nationality,
+    idType: input.idType,
+    idNumberEnc: cipher.encrypt(identity.idNumber),
+    idNumberHash: idNumberHash(cipher, input.idType, identity.idNumber),
+    idLast4: identity.idNumber.slice(-4),
+    phoneEnc: enc(input.phone),
+    registeredAddressEnc: enc(input.registeredAddress),
+    residenceAddressEnc: enc(input.residenceAddress),
+    livesAwayFromRegistration:
+      !!input.registeredAddress && !!input.residenceAddress && normalizeAddress(input.registeredAddress) !== normalizeAddress(input.residenceAddress),
+    education: input.education ?? null,
+    maritalStatus: input.maritalStatus ?? null,
+    employmentStatus: input.employmentStatus ?? null,
+    employer: input.employer ?? null,
+    occupation: input.occupation ?? null,
+    drugTypes: input.drugTypes,
+    useMethods: input.useMethods,
+    firstUseDate: input.firstUseDate ?? null,
+    familyContactsEnc: input.familyContacts.length ? cipher.encrypt(JSON.stringify(input.familyContacts)) : null,
+    riskLevel: input.riskLevel ?? null,
+    contentHash: cipher.blindIndex(canonicalJson(content), 'person.content'),
+  };
+}

@@ -8,3 +8,4 @@ export * from '../modules/persons/schema';
 export * from '../modules/measures/schema';
 export * from '../modules/documents/schema';
 export * from '../modules/ledger/schema';
+export * from '../modules/system/schema';

@@ -1,0 +1,55 @@
+// `npm run demo`: the server on a demo database (DATA_DIR, default ./data-demo) filled with a
+// synthetic city on first start. Refuses a database that holds non-demo data.
+import { sql } from 'drizzle-orm';
+import { loadConfig } from '../config';
+import { systemClock } from '../clock';
+import { rows } from '../db/client';
+import { createCipher, loadDataKey } from '../lib/data-key';
+import { createServices } from '../app';
+import { bootstrap } from '../bootstrap';
+import { seedCity, type SeedSummary } from '../seed/write';
+import { isDemoDatabase } from '../modules/system/service';
+import { runServer } from '../server';
+
+export const DEMO_PASSWORD = 'Demo#Sunflower2026';
+
+const config = loadConfig({
+  DATA_DIR: './data-demo',
+  // Demo accounts sign in with the printed password, without a phone app; never in production.
+  SUNFLOWER_MFA_FOR_ADMINS: 'false',
+  SUNFLOWER_ADMIN_PASSWORD: DEMO_PASSWORD,
+  ...process.env,
+});
+const persons = Number(process.env.SUNFLOWER_DEMO_PERSONS ?? 3000);
+let summary: SeedSummary | null = null;
+
+await runServer(config, {
+  async beforeListen(database) {
+    const n = Number((await rows<{ n: number }>(database.db, sql`select count(*)::int as n from persons`))[0]?.n ?? 0);
+    const users = Number((await rows<{ n: number }>(database.db, sql`select count(*)::int as n from users`))[0]?.n ?? 0);
+    const demo = await isDemoDatabase(database.db);
+    if (!demo && (n > 0 || users > 1)) {
+      throw new Error(`${config.databaseUrl ?? config.dataDir} holds data that is not a demo city: refusing to run the demo on it.`);
+    }
+    if (!demo) {
+      const cipher = createCipher(loadDataKey({ dataKey: config.dataKey, dataDir: config.dataDir }));
+      const clock = systemClock(config.timeZone);
+      await bootstrap(createServices({ database, config, clock, cipher }), { adminPassword: DEMO_PASSWORD });
+      // The admin of a demo keeps the printed password too.
+      await database.db.execute(sql`update users set must_change_password = false where username = 'admin'`);
+      console.log(`Generating the demo city (${persons} persons, 3 years)…`);
+      summary = await seedCity(database, cipher, { persons, years: 3, seed: 20261122, today: clock.today(), staffPassword: DEMO_PASSWORD, demo: true, log: (m) => console.log(`  ${m}`) });
+      console.log(`Demo city ready in ${summary.seconds} s: ${summary.units} units, ${summary.staff} staff accounts, ${summary.persons} persons, ${summary.measures} measures.`);
+    }
+  },
+  banner: [
+    '',
+    '================ Sunflower DEMO (synthetic data) ================',
+    `  Every demo account's password: ${DEMO_PASSWORD}`,
+    '  admin (all three administrators) · sysadmin · secadmin · auditor',
+    '  city.office (city drug-control office) · d1.office · d1.partner · leader',
+    '  s1.officer (street officer) · s1.police · c1.sw1 (social worker) · grid workers g…',
+    '==================================================================',
+    '',
+  ],
+});

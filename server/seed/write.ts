@@ -107,6 +107,7 @@ export async function seedCity(database: Database, cipher: DataCipher, opts: See
     await insertChunks(tx, staff, (e, chunk) => e.insert(grants).values(chunk.map((x) => ({ userId: x.id, roleId: roleIds.get(x.role)!, orgUnitId: x.orgUnitId }))));
   });
   log(`staff: ${staff.length} accounts`);
+  const staffById = new Map(staff.map((x) => [x.id, x]));
 
   // Persons, community by community, in batches.
   const pr = r.fork('persons');
@@ -140,12 +141,13 @@ export async function seedCity(database: Database, cipher: DataCipher, opts: See
       seen.add(g.identity.idNumber);
       const personId = uuidFrom(pr);
       const workerId = workers[k % workers.length]!;
+      const workerName = staffById.get(workerId)!.displayName;
       const summary = derivePersonStatus(g.measures.map((x) => x.measure), opts.today);
       const current = g.measures.find((x) => x.measure.id === summary.measureId)?.measure.kind ?? null;
       batch.push({
         person: {
           id: personId, orgUnitId: community.id, ...personColumns(cipher, g.input, g.identity), status: summary.status, currentMeasureKind: current,
-          responsibleWorkerId: workerId, workTeam: [{ role: 'social_worker', name: '', userId: workerId }],
+          responsibleWorkerId: workerId, workTeam: [{ role: 'social_worker', name: workerName, userId: workerId }],
         },
         assignment: { personId, kind: 'assign', orgUnitId: community.id, workerId, reason: '数据生成' },
         ms: g.measures.map((x) => ({

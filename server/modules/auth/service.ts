@@ -28,6 +28,31 @@ export function createAuthService(deps: {
   sessions: SessionService;
 }) {
   const { db, audit, users, sessions, clock, policy } = deps;
+  const PRINCIPAL_TTL_MS = 3_000;
+  const principalCache = new Map<string, { principal: Principal; until: number }>();
+  sessions.onInvalidate((userId) => {
+    if (userId === '*') return principalCache.clear();
+    for (const [token, entry] of principalCache) if (entry.principal.userId === userId) principalCache.delete(token);
+  });
+
+  async function loadPrincipal(token: string): Promise<Principal | null> {
+    const session = await sessions.resolve(token);
+    if (!session) return null;
+    const found = await users.byId(session.userId);
+    if (!found || !found.user.active) return null;
+    await sessions.touch(session);
+    return {
+      userId: found.user.id,
+      username: found.user.username,
+      displayName: found.user.displayName,
+      orgUnitId: found.user.orgUnitId,
+      orgPath: found.orgPath,
+      sessionId: session.id,
+      stage: session.stage,
+      csrfToken: session.csrfToken,
+      grants: await users.grantsFor(found.user.id),
+    };
+  }
 
   /** The step a session is in, given what it has proven so far (order: 2FA, password change, 2FA setup). */
   async function nextStage(user: UserRow, mfaVerified: boolean): Promise<Stage> {
@@ -163,24 +188,21 @@ export function createAuthService(deps: {
       });
     },
 
-    /** The principal behind a cookie token, or null. */
+    /**
+     * The principal behind a cookie token, or null. Cached for a few seconds so an authenticated
+     * request costs one lookup, not four; any change to the user's sessions, account or grants on
+     * this instance drops the entry at once (other instances see it within PRINCIPAL_TTL_MS).
+     */
     async principal(token: string): Promise<Principal | null> {
-      const session = await sessions.resolve(token);
-      if (!session) return null;
-      const found = await users.byId(session.userId);
-      if (!found || !found.user.active) return null;
-      await sessions.touch(session);
-      return {
-        userId: found.user.id,
-        username: found.user.username,
-        displayName: found.user.displayName,
-        orgUnitId: found.user.orgUnitId,
-        orgPath: found.orgPath,
-        sessionId: session.id,
-        stage: session.stage,
-        csrfToken: session.csrfToken,
-        grants: await users.grantsFor(found.user.id),
-      };
+      const now = clock.now().getTime();
+      const cached = principalCache.get(token);
+      if (cached && cached.until > now) return cached.principal;
+      const principal = await loadPrincipal(token);
+      if (principal) {
+        if (principalCache.size > 10_000) principalCache.clear();
+        principalCache.set(token, { principal, until: now + PRINCIPAL_TTL_MS });
+      } else principalCache.delete(token);
+      return principal;
     },
 
     async revokeSession(ctx: RequestContext & { actor: Principal }, userId: string, sessionId: string) {

@@ -19,6 +19,9 @@ export interface SessionService {
   listForUser(userId: string): Promise<SessionRow[]>;
   byId(id: string): Promise<SessionRow | undefined>;
   purge(): Promise<void>;
+  /** Tells listeners (the principal cache) that a user's sessions, account or grants changed. */
+  invalidateUser(userId: string): void;
+  onInvalidate(listener: (userId: string) => void): void;
 }
 
 const hashToken = (token: string) => crypto.createHash('sha256').update(token).digest('hex');
@@ -28,7 +31,14 @@ export function createSessionService(deps: { db: Db; clock: Clock; policy: Secur
   const isLive = (s: SessionRow, now: Date) =>
     !s.revokedAt && s.expiresAt > now && now.getTime() - s.lastSeenAt.getTime() <= idleMs();
 
+  const listeners: ((userId: string) => void)[] = [];
+  const invalidateUser = (userId: string) => listeners.forEach((l) => l(userId));
+  const byIdOf = async (exec: Executor, id: string) => (await q.byId(exec, id))?.userId;
+
   return {
+    invalidateUser,
+    onInvalidate: (l) => void listeners.push(l),
+
     async create(exec, input) {
       const token = crypto.randomBytes(32).toString('base64url');
       const now = deps.clock.now();
@@ -58,9 +68,20 @@ export function createSessionService(deps: { db: Db; clock: Clock; policy: Secur
       if (now.getTime() - s.lastSeenAt.getTime() > 60_000) await q.update(deps.db, s.id, { lastSeenAt: now });
     },
 
-    update: (exec, id, patch) => q.update(exec, id, patch),
-    revoke: (exec, id, reason) => q.update(exec, id, { revokedAt: deps.clock.now(), revokedReason: reason }),
-    revokeAllForUser: (exec, userId, reason, exceptId) => q.revokeAllForUser(exec, userId, deps.clock.now(), reason, exceptId),
+    async update(exec, id, patch) {
+      await q.update(exec, id, patch);
+      const userId = await byIdOf(exec, id);
+      if (userId) invalidateUser(userId);
+    },
+    async revoke(exec, id, reason) {
+      await q.update(exec, id, { revokedAt: deps.clock.now(), revokedReason: reason });
+      const userId = await byIdOf(exec, id);
+      if (userId) invalidateUser(userId);
+    },
+    async revokeAllForUser(exec, userId, reason, exceptId) {
+      await q.revokeAllForUser(exec, userId, deps.clock.now(), reason, exceptId);
+      invalidateUser(userId);
+    },
     async listForUser(userId) {
       const now = deps.clock.now();
       return (await q.activeForUser(deps.db, userId, now)).filter((s) => isLive(s, now));

@@ -157,6 +157,7 @@ export function createUserService(deps: { db: Db; clock: Clock; policy: Security
         }
         const user = await q.updateUser(tx, id, { displayName: patch.displayName, orgUnitId: patch.orgUnitId, active: patch.active });
         if (patch.active === false) await deps.sessions.revokeAllForUser(tx, id, 'deactivated');
+        deps.sessions.invalidateUser(id);
         await audit.record(tx, ctx, {
           action: 'user.update', entityType: 'user', entityId: id, orgPath,
           before: { displayName: before.user.displayName, orgUnitId: before.user.orgUnitId, active: before.user.active },
@@ -210,6 +211,7 @@ export function createUserService(deps: { db: Db; clock: Clock; policy: Security
         if (mixesDuties([...held, ...role.permissions])) throw conflict('grant.separation_of_duties');
         const grant = await q.insertGrant(tx, { userId, roleId: role.id, orgUnitId: unit.id, createdBy: ctx.actor.userId });
         if (!grant) throw conflict('grant.duplicate');
+        deps.sessions.invalidateUser(userId);
         await audit.record(tx, ctx, { action: 'grant.create', entityType: 'user', entityId: userId, orgPath: target.orgPath, after: { role: role.code, orgUnitId: unit.id, orgPath: unit.path } });
         return grant;
       }),
@@ -221,6 +223,7 @@ export function createUserService(deps: { db: Db; clock: Clock; policy: Security
         const g = await q.grantById(tx, grantId);
         if (!g || g.grant.userId !== userId || !inScope(ctx.actor, 'role.manage', g.orgPath)) throw notFound('grant');
         await q.deleteGrant(tx, grantId);
+        deps.sessions.invalidateUser(userId);
         await audit.record(tx, ctx, { action: 'grant.delete', entityType: 'user', entityId: userId, orgPath: target.orgPath, before: { role: g.role.code, orgUnitId: g.grant.orgUnitId } });
       }),
 
@@ -243,6 +246,7 @@ export function createUserService(deps: { db: Db; clock: Clock; policy: Security
         if (before.builtin) throw conflict('role.builtin');
         if (patch.permissions) validatePermissions(patch.permissions);
         const role = await q.updateRole(tx, id, patch);
+        deps.sessions.invalidateUser('*'); // every holder of the role
         await audit.record(tx, ctx, { action: 'role.update', entityType: 'role', entityId: id, before: { nameZh: before.nameZh, nameEn: before.nameEn, permissions: before.permissions }, after: patch });
         return role;
       }),

@@ -1,0 +1,108 @@
+// `npm run bench`: the benchmark suite against the current database (DATABASE_URL, else a PGlite
+// data dir: BENCH_DATA_DIR, default ./data-bench), generated with BENCH_PERSONS persons (default
+// 30,000) if empty. Prints one JSON object: per scenario p50/p95/p99 and throughput of the API,
+// the bare SQL behind it, and their ratio; the data size, database kind and machine.
+import os from 'node:os';
+import path from 'node:path';
+import { sql } from 'drizzle-orm';
+import { loadConfig } from '../server/config';
+import { systemClock } from '../server/clock';
+import { openDatabase, rows, type Database } from '../server/db/client';
+import { createCipher, loadDataKey } from '../server/lib/data-key';
+import { createServices } from '../server/app';
+import { bootstrap } from '../server/bootstrap';
+import { seedCity } from '../server/seed/write';
+import { startServer } from './lib/server';
+import { runLoad, timeSerial, type LoadResult } from './lib/load';
+import { HttpSession } from './lib/session';
+import { scenarios, type Scenario, type BenchContext } from './scenarios';
+
+const STAFF_PASSWORD = 'Staff#Sunflower2026';
+const ADMIN_PASSWORD = 'Bench#Rooted2026';
+const persons = Number(process.env.BENCH_PERSONS ?? 30_000);
+const sessions = new Map<string, HttpSession>();
+const only = process.env.BENCH_ONLY?.split(',');
+const dataDir = path.resolve(process.env.BENCH_DATA_DIR ?? './data-bench');
+const baseConfig = loadConfig({ ...process.env, DATA_DIR: dataDir, SUNFLOWER_ADMIN_PASSWORD: ADMIN_PASSWORD });
+
+async function prepare(database: Database) {
+  const cipher = createCipher(loadDataKey({ dataKey: baseConfig.dataKey, dataDir }));
+  const clock = systemClock(baseConfig.timeZone);
+  const services = createServices({ database, config: baseConfig, clock, cipher });
+  await bootstrap(services, { adminPassword: ADMIN_PASSWORD });
+  const n = Number((await rows<{ n: number }>(database.db, sql`select count(*)::int as n from persons`))[0]?.n ?? 0);
+  let seeded = null;
+  if (n === 0) {
+    console.error(`generating ${persons} persons…`);
+    seeded = await seedCity(database, cipher, { persons, years: 3, seed: 1, today: clock.today(), staffPassword: STAFF_PASSWORD, log: (m) => console.error(`  ${m}`) });
+  }
+  return { services, seeded, cipher, clock };
+}
+
+const result: Record<string, unknown> = {
+  db: baseConfig.databaseUrl ? 'postgres' : 'pglite',
+  machine: { cores: os.cpus().length, cpu: os.cpus()[0]?.model, memoryGiB: Math.round(os.totalmem() / 2 ** 30), node: process.version },
+  startedAt: new Date().toISOString(),
+};
+const wanted = scenarios.filter((s) => !only || only.includes(s.name));
+
+// Phase 1: this process owns the database (PGlite is single-process): generate, then time bare SQL.
+const database = await openDatabase({ databaseUrl: baseConfig.databaseUrl, dataDir });
+const sqlTimes: Record<string, LoadResult> = {};
+let ctxBase: Omit<BenchContext, 'http' | 'baseUrl'>;
+try {
+  const prep = await prepare(database);
+  if (prep.seeded) result.generation = { seconds: prep.seeded.seconds, persons: prep.seeded.persons };
+  const size = (await rows<Record<string, number>>(database.db, sql`select (select count(*) from persons)::int as persons, (select count(*) from measures)::int as measures, (select count(*) from users)::int as users, (select count(*) from org_units)::int as org_units, (select count(*) from audit_log)::int as audit_rows`))[0];
+  result.dataSize = size;
+  ctxBase = await loadContext(database);
+  for (const s of wanted) {
+    if (s.sql) sqlTimes[s.name] = await s.sql({ ...ctxBase, database, services: prep.services });
+  }
+} finally {
+  await database.close();
+}
+
+// Phase 2: the real server as `npm start` runs it, driven over HTTP on loopback.
+const server = await startServer({ SUNFLOWER_LOGIN_RATE_PER_MINUTE: '100000', SUNFLOWER_ADMIN_PASSWORD: ADMIN_PASSWORD, ...(baseConfig.databaseUrl ? { DATABASE_URL: baseConfig.databaseUrl } : {}) }, { dataDir, keepData: true });
+result.server = { coldStartMs: server.coldStartMs, rssAfterStartMiB: server.rssMiB() };
+const out: Record<string, unknown> = {};
+try {
+  const ctx: BenchContext = { ...ctxBase!, baseUrl: server.baseUrl, http: async (username: string) => signedIn(server.baseUrl, username) };
+  for (const s of wanted) {
+    console.error(`scenario ${s.name}…`);
+    const api = await s.api(ctx);
+    const bare = sqlTimes[s.name];
+    out[s.name] = { description: s.description, api, sql: bare ?? null, apiToSqlRatioP50: bare && bare.p50 > 0 ? Math.round((api.p50 / bare.p50) * 10) / 10 : null };
+  }
+  (result.server as Record<string, unknown>).rssAfterRunMiB = server.rssMiB();
+} finally {
+  await server.stop();
+}
+result.scenarios = out;
+console.log(JSON.stringify(result, null, 2));
+
+/** Usernames and ids the scenarios need, read from the generated city. */
+async function loadContext(database: Database) {
+  const one = async <T>(q: ReturnType<typeof sql>) => (await rows<T>(database.db, q))[0]!;
+  const officer = await one<{ username: string; org_unit_id: string }>(sql`select u.username, u.org_unit_id from users u join grants g on g.user_id = u.id join roles r on r.id = g.role_id where r.code = 'officer' order by u.username limit 1`);
+  const worker = await one<{ username: string; id: string }>(sql`select u.username, u.id from users u join grants g on g.user_id = u.id join roles r on r.id = g.role_id where r.code = 'social_worker' order by u.username limit 1`);
+  const district = await one<{ username: string }>(sql`select u.username from users u join grants g on g.user_id = u.id join roles r on r.id = g.role_id join org_units o on o.id = g.org_unit_id where r.code = 'drug_control_office' and o.level = 'district' order by u.username limit 1`);
+  const samplePersons = await rows<{ id: string; name: string; name_initials: string; id_last4: string }>(database.db, sql`select p.id, p.name, p.name_initials, p.id_last4 from persons p join org_units o on o.id = p.org_unit_id where o.path like (select path from org_units where id = ${officer.org_unit_id}) || '%' order by p.id limit 50`);
+  return { officer: officer.username, officerUnit: officer.org_unit_id, worker: worker.username, workerId: worker.id, district: district.username, samplePersons, staffPassword: STAFF_PASSWORD };
+}
+
+async function signedIn(baseUrl: string, username: string): Promise<HttpSession> {
+  const known = sessions.get(username);
+  if (known) return known;
+  const s = new HttpSession(baseUrl);
+  await s.signIn(username, STAFF_PASSWORD, STAFF_PASSWORD.replace('2026', '2027'), {}).catch(async () => {
+    // Second run on the same data: the password was already changed.
+    await s.signIn(username, STAFF_PASSWORD.replace('2026', '2027'), STAFF_PASSWORD, {});
+  });
+  sessions.set(username, s);
+  return s;
+}
+
+export type { Scenario };
+export { runLoad, timeSerial };

@@ -24,6 +24,8 @@ const envSchema = z.object({
   SUNFLOWER_LOGIN_RATE_PER_MINUTE: z.coerce.number().int().min(1).default(20),
   SUNFLOWER_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   SUNFLOWER_WEB_DIR: z.string().default('./dist/web'),
+  /** Largest uploaded document, in MB (decimals allowed). */
+  SUNFLOWER_DOCUMENT_MAX_MB: z.coerce.number().positive().max(200).default(10),
 });
 
 export interface Config {
@@ -38,6 +40,8 @@ export interface Config {
   security: SecurityPolicy;
   logLevel: string;
   webDir: string;
+  /** Largest uploaded document file, in bytes. */
+  documentMaxBytes: number;
 }
 
 export interface SecurityPolicy {
@@ -64,6 +68,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     secureCookies: e.SUNFLOWER_SECURE_COOKIES,
     logLevel: e.SUNFLOWER_LOG_LEVEL,
     webDir: e.SUNFLOWER_WEB_DIR,
+    documentMaxBytes: Math.round(e.SUNFLOWER_DOCUMENT_MAX_MB * 1024 * 1024),
     security: {
       passwordMinLength: e.SUNFLOWER_PASSWORD_MIN_LENGTH,
       passwordMinClasses: e.SUNFLOWER_PASSWORD_MIN_CLASSES,

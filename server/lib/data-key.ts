@@ -13,6 +13,8 @@ export interface DataCipher {
   decrypt(stored: string): string;
   /** Keyed hash for equality lookups; deterministic, not reversible. */
   blindIndex(value: string, purpose: string): string;
+  /** A separate 32-byte key for another use (e.g. `files`), derived from the same secret (HKDF). */
+  deriveKey(purpose: string): Buffer;
 }
 
 const VERSION = 'v1';
@@ -53,6 +55,10 @@ export function createCipher(masterKey: Buffer): DataCipher {
     },
     blindIndex(value, purpose) {
       return crypto.createHmac('sha256', Buffer.from(macKey)).update(purpose).update('\0').update(value).digest('base64url');
+    },
+    deriveKey(purpose) {
+      if (!/^[a-z][a-z0-9_.-]*$/.test(purpose) || purpose === 'enc' || purpose === 'mac') throw new Error(`Invalid key purpose ${purpose}`);
+      return Buffer.from(crypto.hkdfSync('sha256', masterKey, Buffer.alloc(0), `sunflower/${purpose}`, 32));
     },
   };
 }

@@ -4,7 +4,8 @@ import { measures } from '../measures/schema';
 
 /**
  * Uploaded documents (决定书, 协议, …). The bytes live outside any public path under
- * DATA_DIR/files, named by id; they are served only through an authorized, audited route.
+ * DATA_DIR/files/<storageKey> (encrypted); they are served only through an authorized, audited route.
+ * Legal documents are never deleted: a wrong one is withdrawn (with who, when and why) and kept.
  */
 export const documents = pgTable(
   'documents',
@@ -18,9 +19,15 @@ export const documents = pgTable(
     fileName: text('file_name').notNull(),
     mimeType: text('mime_type').notNull(),
     size: integer('size').notNull(),
+    /** SHA-256 of the clear bytes, hex. */
     sha256: text('sha256').notNull(),
+    /** Where the bytes are, relative to the files directory: `<yyyy>/<mm>/<id>`. */
+    storageKey: text('storage_key').notNull(),
     uploadedBy: uuid('uploaded_by'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    withdrawnAt: timestamp('withdrawn_at', { withTimezone: true }),
+    withdrawnBy: uuid('withdrawn_by'),
+    withdrawReason: text('withdraw_reason'),
   },
   (t) => [index('documents_person_idx').on(t.personId), index('documents_measure_idx').on(t.measureId)],
 );

@@ -5,9 +5,13 @@ export interface Clock {
   today(): string;
 }
 
+const formatters = new Map<string, Intl.DateTimeFormat>();
+
 export function calendarDate(at: Date, timeZone: string): string {
-  // en-CA formats as YYYY-MM-DD.
-  return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(at);
+  // en-CA formats as YYYY-MM-DD. Building a formatter is slow, so one is kept per zone.
+  let f = formatters.get(timeZone);
+  if (!f) formatters.set(timeZone, (f = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' })));
+  return f.format(at);
 }
 
 export function systemClock(timeZone: string): Clock {

@@ -17,8 +17,9 @@ export async function lastHash(tx: Executor): Promise<string | null> {
   return r[0]?.hash ?? null;
 }
 
-export async function insertRow(tx: Executor, row: NewAuditRow): Promise<void> {
-  await tx.insert(auditLog).values(row);
+/** Rows in chain order: the identity column numbers them in the order given. */
+export async function insertRows(tx: Executor, rows: NewAuditRow[]): Promise<void> {
+  await tx.insert(auditLog).values(rows);
 }
 
 export async function rowsAfter(exec: Executor, afterId: number, limit: number): Promise<AuditRow[]> {

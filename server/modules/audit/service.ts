@@ -1,3 +1,4 @@
+import { PgTransaction } from 'drizzle-orm/pg-core';
 import type { Executor } from '../../db/client';
 import type { Clock } from '../../clock';
 import type { RequestContext, Principal } from '../../http/context';
@@ -22,6 +23,8 @@ export interface AuditEntry {
 export interface AuditService {
   /** Appends one row to the chain, inside the caller's transaction (so it commits with the change). */
   record(exec: Executor, ctx: RequestContext, entry: AuditEntry): Promise<void>;
+  /** Many rows of one actor in one go (bulk imports): one chain lock, one insert. */
+  recordMany(exec: Executor, ctx: RequestContext, entries: AuditEntry[]): Promise<void>;
   search(exec: Executor, viewer: Principal, filter: Omit<q.AuditFilter, 'scope'>, page: { limit: number; offset: number }): Promise<{ items: q.AuditRow[]; total: number }>;
   verify(exec: Executor): Promise<VerifyResult>;
 }
@@ -32,32 +35,48 @@ export type VerifyResult = { ok: true; rows: number } | { ok: false; rows: numbe
 const plain = (v: unknown) => (v === undefined ? null : (JSON.parse(JSON.stringify(v)) as unknown));
 
 export function createAuditService(deps: { clock: Clock }): AuditService {
-  return {
-    async record(exec, ctx, entry) {
-      await exec.transaction(async (tx) => {
-        await q.lockChain(tx);
-        const prevHash = (await q.lastHash(tx)) ?? GENESIS_HASH;
-        const fields: HashedFields = {
-          at: deps.clock.now(),
-          actorId: ctx.actor?.userId ?? null,
-          actorName: ctx.actor?.username ?? null,
-          actorOrgPath: ctx.actor?.orgPath ?? null,
-          action: entry.action,
-          outcome: entry.outcome ?? 'success',
-          entityType: entry.entityType ?? null,
-          entityId: entry.entityId ?? null,
-          personId: entry.personId ?? null,
-          orgPath: entry.orgPath ?? null,
-          purpose: entry.purpose ?? null,
-          ip: ctx.ip,
-          userAgent: ctx.userAgent,
-          before: plain(entry.before),
-          after: plain(entry.after),
-          details: plain(entry.details),
-        };
-        await q.insertRow(tx, { ...fields, outcome: fields.outcome as 'success', prevHash, hash: chainHash(prevHash, fields) });
+  const fieldsOf = (ctx: RequestContext, entry: AuditEntry, at: Date): HashedFields => ({
+    at,
+    actorId: ctx.actor?.userId ?? null,
+    actorName: ctx.actor?.username ?? null,
+    actorOrgPath: ctx.actor?.orgPath ?? null,
+    action: entry.action,
+    outcome: entry.outcome ?? 'success',
+    entityType: entry.entityType ?? null,
+    entityId: entry.entityId ?? null,
+    personId: entry.personId ?? null,
+    orgPath: entry.orgPath ?? null,
+    purpose: entry.purpose ?? null,
+    ip: ctx.ip,
+    userAgent: ctx.userAgent,
+    before: plain(entry.before),
+    after: plain(entry.after),
+    details: plain(entry.details),
+  });
+
+  async function append(exec: Executor, ctx: RequestContext, entries: AuditEntry[]) {
+    if (entries.length === 0) return;
+    // Inside the caller's transaction the rows commit with the change; alone, they get their own.
+    const inTransaction = exec instanceof PgTransaction;
+    const write = async (tx: Executor) => {
+      await q.lockChain(tx);
+      let prevHash = (await q.lastHash(tx)) ?? GENESIS_HASH;
+      const at = deps.clock.now();
+      const rows = entries.map((entry) => {
+        const fields = fieldsOf(ctx, entry, at);
+        const hash = chainHash(prevHash, fields);
+        const row = { ...fields, outcome: fields.outcome as 'success', prevHash, hash };
+        prevHash = hash;
+        return row;
       });
-    },
+      for (let i = 0; i < rows.length; i += 500) await q.insertRows(tx, rows.slice(i, i + 500));
+    };
+    await (inTransaction ? write(exec) : exec.transaction(write));
+  }
+
+  return {
+    record: (exec, ctx, entry) => append(exec, ctx, [entry]),
+    recordMany: (exec, ctx, entries) => append(exec, ctx, entries),
 
     async search(exec, viewer, filter, page) {
       const paths = scopePaths(viewer, 'audit.read');

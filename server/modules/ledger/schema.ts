@@ -19,6 +19,8 @@ export const importJobs = pgTable(
     error: text('error'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     finishedAt: timestamp('finished_at', { withTimezone: true }),
+    /** Touched by the process working on the job; a stale one means that process died (the job is then failed). */
+    heartbeatAt: timestamp('heartbeat_at', { withTimezone: true }),
   },
-  (t) => [index('import_jobs_user_idx').on(t.userId, t.createdAt)],
+  (t) => [index('import_jobs_user_idx').on(t.userId, t.createdAt), index('import_jobs_status_idx').on(t.status)],
 );

@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, ilike, like, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, ilike, inArray, like, or, sql, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import { persons, assignments } from './schema';
 import { orgUnits } from '../org/schema';
@@ -99,6 +99,20 @@ export async function listPage(exec: Executor, f: ListFilter, afterName: string,
     .where(and(where(f), sql`(${persons.namePinyin}, ${persons.id}) > (${afterName}, ${afterId}::uuid)`))
     .orderBy(asc(persons.namePinyin), asc(persons.id))
     .limit(limit);
+}
+
+export async function byIdHashes(exec: Executor, hashes: string[]): Promise<PersonWithContext[]> {
+  if (hashes.length === 0) return [];
+  return base(exec).where(inArray(persons.idNumberHash, hashes));
+}
+
+export async function insertMany(exec: Executor, rows: NewPersonRow[]): Promise<PersonRow[]> {
+  if (rows.length === 0) return [];
+  return exec.insert(persons).values(rows).returning();
+}
+
+export async function insertAssignments(exec: Executor, rows: (typeof assignments.$inferInsert)[]) {
+  if (rows.length) await exec.insert(assignments).values(rows);
 }
 
 export async function insert(exec: Executor, row: NewPersonRow): Promise<PersonRow> {

@@ -23,7 +23,9 @@ export const idNumberHash = (cipher: DataCipher, idType: string, idNumber: strin
 export function personColumns(cipher: DataCipher, input: Omit<PersonInput, 'orgUnitId'>, identity: Identity) {
   const enc = (v?: string | null) => (v ? cipher.encrypt(v) : null);
   const py = namePinyin(input.name);
-  const content = { ...input, ...identity };
+  // The unit is where the file lives, not what it says: it is left out of the content hash.
+  const { orgUnitId: _unit, ...described } = input as PersonInput;
+  const content = { ...described, ...identity };
   return {
     name: input.name,
     namePinyin: py.full,

@@ -1,0 +1,335 @@
+// Reading an uploaded ledger: .xlsx (streamed, so a 100,000-row file is counted without being
+// held in memory) or .csv in UTF-8 (with or without BOM), UTF-16 (Excel's "Unicode text") or
+// GBK/GB18030 (what Excel on a Chinese Windows writes). Pure: no database, no services.
+import { Readable } from 'node:stream';
+import { StringDecoder } from 'node:string_decoder';
+import ExcelJS from 'exceljs';
+import { ledgerHeaders } from '../../../contracts/ledger';
+
+/** A cell as read: text, a number, a date (Excel date cells), or empty. */
+export type Cell = string | number | Date | null;
+export interface RawRow {
+  /** The row number as the spreadsheet shows it; the header is row 1. */
+  row: number;
+  cells: Cell[];
+}
+export type FileKind = 'xlsx' | 'csv';
+
+export class LedgerFileError extends Error {
+  constructor(readonly code: string, readonly params: Record<string, string | number> = {}) {
+    super(code);
+  }
+}
+
+/** The name of the data sheet in the template; any other workbook is read from its first visible sheet. */
+export const DATA_SHEET = '人员台账';
+
+export function detectKind(buf: Buffer, fileName: string): FileKind {
+  if (buf.length >= 4 && buf[0] === 0x50 && buf[1] === 0x4b && buf[2] === 0x03 && buf[3] === 0x04) return 'xlsx';
+  // The old binary Excel format (OLE compound file).
+  if (buf.length >= 4 && buf[0] === 0xd0 && buf[1] === 0xcf && buf[2] === 0x11 && buf[3] === 0xe0) throw new LedgerFileError('ledger.xls_unsupported');
+  const lower = fileName.toLowerCase();
+  if (lower.endsWith('.xlsx')) throw new LedgerFileError('ledger.file_unreadable');
+  if (lower.endsWith('.csv') || lower.endsWith('.txt') || looksLikeText(buf)) return 'csv';
+  throw new LedgerFileError('ledger.file_type');
+}
+
+function looksLikeText(buf: Buffer): boolean {
+  const n = Math.min(buf.length, 4096);
+  for (let i = 0; i < n; i++) {
+    const b = buf[i]!;
+    if (b === 0 && !(buf[0] === 0xff || buf[0] === 0xfe)) return false;
+  }
+  return n > 0;
+}
+
+/** Text of a CSV upload: a BOM decides; else valid UTF-8 is UTF-8; else it is GB18030 (a superset of GBK). */
+export function decodeText(buf: Buffer): { text: string; encoding: string } {
+  if (buf[0] === 0xef && buf[1] === 0xbb && buf[2] === 0xbf) return { text: new TextDecoder('utf-8').decode(buf.subarray(3)), encoding: 'utf-8-bom' };
+  if (buf[0] === 0xff && buf[1] === 0xfe) return { text: new TextDecoder('utf-16le').decode(buf.subarray(2)), encoding: 'utf-16le' };
+  if (buf[0] === 0xfe && buf[1] === 0xff) return { text: new TextDecoder('utf-16be').decode(buf.subarray(2)), encoding: 'utf-16be' };
+  try {
+    return { text: new TextDecoder('utf-8', { fatal: true }).decode(buf), encoding: 'utf-8' };
+  } catch {
+    return { text: new TextDecoder('gb18030').decode(buf), encoding: 'gb18030' };
+  }
+}
+
+/**
+ * RFC 4180 records: quoted fields may hold the delimiter, doubled quotes and line breaks; CRLF,
+ * LF and CR all end a record. Calls `onRecord` per record with its 1-based record number.
+ */
+export function parseCsv(text: string, onRecord: (fields: string[], recordNo: number) => void | false): void {
+  const delimiter = sniffDelimiter(text);
+  let field = '';
+  let fields: string[] = [];
+  let inQuotes = false;
+  let recordNo = 0;
+  let sawAny = false;
+  const endRecord = () => {
+    fields.push(field);
+    field = '';
+    recordNo++;
+    const r = onRecord(fields, recordNo);
+    fields = [];
+    sawAny = false;
+    return r;
+  };
+  const n = text.length;
+  for (let i = 0; i < n; i++) {
+    const c = text.charCodeAt(i);
+    if (inQuotes) {
+      if (c === 34) {
+        if (text.charCodeAt(i + 1) === 34) {
+          field += '"';
+          i++;
+        } else inQuotes = false;
+      } else {
+        // Copy a run of ordinary characters at once.
+        let j = i;
+        while (j < n && text.charCodeAt(j) !== 34) j++;
+        field += text.slice(i, j);
+        i = j - 1;
+      }
+      continue;
+    }
+    if (c === 34 && field.length === 0) {
+      inQuotes = true;
+      sawAny = true;
+    } else if (c === delimiter) {
+      fields.push(field);
+      field = '';
+      sawAny = true;
+    } else if (c === 10 || c === 13) {
+      if (c === 13 && text.charCodeAt(i + 1) === 10) i++;
+      if (endRecord() === false) return;
+    } else {
+      let j = i;
+      while (j < n) {
+        const d = text.charCodeAt(j);
+        if (d === delimiter || d === 10 || d === 13) break;
+        j++;
+      }
+      field += text.slice(i, j);
+      i = j - 1;
+      sawAny = true;
+    }
+  }
+  if (sawAny || field.length > 0) endRecord();
+}
+
+/** Comma, unless the first line has more tabs (Excel's "Unicode text") or semicolons. */
+function sniffDelimiter(text: string): number {
+  const firstLine = text.slice(0, Math.min(text.length, 4000)).split(/\r?\n|\r/, 1)[0] ?? '';
+  const count = (ch: string) => firstLine.split(ch).length - 1;
+  const commas = count(',');
+  const tabs = count('\t');
+  const semis = count(';');
+  if (tabs > commas && tabs >= semis) return 9;
+  if (semis > commas && semis > tabs) return 59;
+  return 44;
+}
+
+/** A header cell as compared: surrounding (also full-width and zero-width) spaces dropped. */
+export const normalizeHeader = (v: Cell) => cellText(v).replace(/[\s\u3000\u200b\ufeff]+/g, '');
+
+/** Compares a header row with the ledger's columns; lists what is missing, unknown, repeated or out of order. */
+export function checkHeaders(header: Cell[]): { ok: true } | { ok: false; missing: string[]; unknown: string[]; duplicate: string[]; misplaced: { column: number; expected: string; actual: string }[] } {
+  const actual = header.map(normalizeHeader);
+  while (actual.length && actual[actual.length - 1] === '') actual.pop();
+  const expected: readonly string[] = ledgerHeaders;
+  const missing = expected.filter((h) => !actual.includes(h));
+  const unknown = [...new Set(actual.filter((h) => !expected.includes(h)).map((h) => h || '（空白）'))];
+  const duplicate = [...new Set(actual.filter((h, i) => h && actual.indexOf(h) !== i))];
+  const misplaced: { column: number; expected: string; actual: string }[] = [];
+  if (!missing.length && !unknown.length && !duplicate.length) {
+    expected.forEach((h, i) => {
+      if (actual[i] !== h) misplaced.push({ column: i + 1, expected: h, actual: actual[i] ?? '' });
+    });
+  }
+  if (!missing.length && !unknown.length && !duplicate.length && !misplaced.length) return { ok: true };
+  return { ok: false, missing, unknown, duplicate, misplaced };
+}
+
+/** Plain text of a cell; numbers keep all their digits (no exponent for integers). */
+export function cellText(v: Cell | undefined): string {
+  if (v === null || v === undefined) return '';
+  if (typeof v === 'string') return v.trim();
+  if (typeof v === 'number') return Number.isInteger(v) ? BigInt(Math.round(v)).toString() : String(v);
+  return isoOfDate(v);
+}
+
+const pad = (n: number, w = 2) => String(n).padStart(w, '0');
+/** Excel stores dates without a zone and exceljs reads them as UTC: the UTC calendar date is the one typed. */
+export const isoOfDate = (d: Date) => `${d.getUTCFullYear()}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())}`;
+
+function validYmd(y: number, m: number, d: number): string | null {
+  if (y < 1900 || y > 2200 || m < 1 || m > 12 || d < 1) return null;
+  const dt = new Date(Date.UTC(y, m - 1, d));
+  if (dt.getUTCMonth() !== m - 1 || dt.getUTCDate() !== d) return null;
+  return `${y}-${pad(m)}-${pad(d)}`;
+}
+
+/**
+ * A date cell: an Excel date, an Excel serial number, or text as 'YYYY-MM-DD', 'YYYY/M/D',
+ * 'YYYY.M.D', 'YYYY年M月D日' or 'YYYYMMDD' (a time after it is ignored). Null if not a date.
+ */
+export function parseDateCell(v: Cell): string | null {
+  if (v === null) return null;
+  if (v instanceof Date) return Number.isNaN(v.getTime()) ? null : isoOfDate(v);
+  if (typeof v === 'number') {
+    if (Number.isInteger(v) && v >= 19000101 && v <= 22001231) return validYmd(Math.floor(v / 10000), Math.floor(v / 100) % 100, v % 100);
+    if (v >= 1 && v < 2958466) return isoOfDate(new Date(Date.UTC(1899, 11, 30) + Math.floor(v) * 86_400_000));
+    return null;
+  }
+  const s = v.trim().replace(/\s+\d{1,2}:\d{2}(:\d{2}(\.\d+)?)?$/, '').replace(/T.*$/, '');
+  let m = /^(\d{4})\s*[-/.]\s*(\d{1,2})\s*[-/.]\s*(\d{1,2})$/.exec(s) ?? /^(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日?$/.exec(s);
+  if (m) return validYmd(Number(m[1]), Number(m[2]), Number(m[3]));
+  m = /^(\d{4})(\d{2})(\d{2})$/.exec(s);
+  if (m) return validYmd(Number(m[1]), Number(m[2]), Number(m[3]));
+  return null;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Reading a whole file
+
+export interface ReadResult {
+  kind: FileKind;
+  encoding: string | null;
+  header: Cell[];
+  /** The data rows, up to `maxRows`; empty rows are skipped. */
+  rows: RawRow[];
+  /** Every non-empty data row, also those past `maxRows` (counted up to COUNT_CAP). */
+  count: number;
+  /** True when counting stopped at COUNT_CAP (the file has even more rows). */
+  countCapped: boolean;
+}
+
+/** Past the limit rows are only counted, and only this far: a crafted file cannot keep the reader busy for ever. */
+export const COUNT_CAP = 1_000_000;
+
+const isEmptyRow = (cells: Cell[]) => cells.every((c) => c === null || (typeof c === 'string' && c.trim() === ''));
+
+/** Reads the header only, to refuse a wrong file while the upload request is still open. */
+export async function readHeader(buf: Buffer, fileName: string): Promise<{ kind: FileKind; header: Cell[] }> {
+  const r = await readLedger(buf, fileName, { maxRows: 0, headerOnly: true });
+  return { kind: r.kind, header: r.header };
+}
+
+export async function readLedger(buf: Buffer, fileName: string, opts: { maxRows: number; headerOnly?: boolean }): Promise<ReadResult> {
+  const kind = detectKind(buf, fileName);
+  const rows: RawRow[] = [];
+  let header: Cell[] | null = null;
+  let count = 0;
+  let countCapped = false;
+  const take = (row: number, cells: Cell[]): boolean => {
+    if (header === null) {
+      if (isEmptyRow(cells)) return true;
+      header = cells;
+      return !opts.headerOnly;
+    }
+    if (isEmptyRow(cells)) return true;
+    count++;
+    if (count <= opts.maxRows) rows.push({ row, cells });
+    if (count >= COUNT_CAP) {
+      countCapped = true;
+      return false;
+    }
+    return true;
+  };
+
+  if (kind === 'csv') {
+    const { text, encoding } = decodeText(buf);
+    parseCsv(text, (fields, recordNo) => (take(recordNo, fields) ? undefined : false));
+    if (!header) throw new LedgerFileError('ledger.file_empty');
+    return { kind, encoding, header, rows, count, countCapped };
+  }
+
+  try {
+    await readXlsx(buf, take);
+  } catch (err) {
+    if (err instanceof LedgerFileError) throw err;
+    throw new LedgerFileError('ledger.file_unreadable');
+  }
+  if (!header) throw new LedgerFileError('ledger.file_empty');
+  return { kind, encoding: null, header, rows, count, countCapped };
+}
+
+type SheetInfo = { name: string; state?: string };
+
+/** Re-chunks a byte stream as text without ever splitting a multi-byte character. */
+async function* utf8Chunks(source: AsyncIterable<Buffer | string>): AsyncGenerator<string> {
+  const decoder = new StringDecoder('utf8');
+  for await (const chunk of source) {
+    const text = typeof chunk === 'string' ? chunk : decoder.write(chunk);
+    if (text) yield text;
+  }
+  const rest = decoder.end();
+  if (rest) yield rest;
+}
+
+type EntryStream = NodeJS.ReadableStream & { setEncoding(enc: BufferEncoding): unknown };
+
+/**
+ * exceljs 4.4's streaming reader decodes each inflated chunk (16 KB) on its own, so a Chinese
+ * character that straddles two chunks becomes U+FFFD (exceljs issues #2063, #2084; unfixed
+ * upstream). Here every XML part reaches the parser as text decoded across chunk boundaries.
+ */
+class Utf8WorkbookReader extends ExcelJS.stream.xlsx.WorkbookReader {
+  _parseWorkbook(entry: EntryStream) {
+    entry.setEncoding('utf8');
+    return (ExcelJS.stream.xlsx.WorkbookReader.prototype as unknown as { _parseWorkbook(e: EntryStream): Promise<void> })._parseWorkbook.call(this, entry);
+  }
+  _parseSharedStrings(entry: EntryStream) {
+    entry.setEncoding('utf8');
+    return (ExcelJS.stream.xlsx.WorkbookReader.prototype as unknown as { _parseSharedStrings(e: EntryStream): AsyncGenerator<unknown> })._parseSharedStrings.call(this, entry);
+  }
+  _parseWorksheet(iterator: AsyncIterable<Buffer | string>, sheetNo: string) {
+    return (ExcelJS.stream.xlsx.WorkbookReader.prototype as unknown as { _parseWorksheet(i: AsyncIterable<string>, n: string): Generator<unknown> })._parseWorksheet.call(this, utf8Chunks(iterator), sheetNo);
+  }
+}
+
+/** Streams the data sheet row by row; `take` returns false to stop. */
+async function readXlsx(buf: Buffer, take: (row: number, cells: Cell[]) => boolean): Promise<void> {
+  const reader = new Utf8WorkbookReader(Readable.from([buf]), {
+    sharedStrings: 'cache',
+    hyperlinks: 'ignore',
+    styles: 'cache',
+    worksheets: 'emit',
+    entries: 'ignore',
+  });
+  let target: string | null | undefined;
+  let found = false;
+  for await (const ws of reader) {
+    if (target === undefined) {
+      const sheets = ((reader as unknown as { model?: { sheets?: SheetInfo[] } }).model?.sheets ?? []) as SheetInfo[];
+      target = (sheets.find((s) => s.name === DATA_SHEET) ?? sheets.find((s) => !s.state || s.state === 'visible'))?.name ?? null;
+    }
+    const name = (ws as unknown as { name?: string }).name;
+    if (target !== null && name !== target) continue;
+    found = true;
+    for await (const row of ws) {
+      const values = (row as unknown as { values: unknown[] }).values ?? [];
+      const cells: Cell[] = [];
+      for (let i = 1; i < values.length; i++) cells.push(normalizeXlsxValue(values[i]));
+      if (!take((row as unknown as { number: number }).number, cells)) return;
+    }
+    return;
+  }
+  if (!found) throw new LedgerFileError('ledger.file_empty');
+}
+
+function normalizeXlsxValue(v: unknown): Cell {
+  if (v === null || v === undefined) return null;
+  if (typeof v === 'string' || typeof v === 'number') return v;
+  if (typeof v === 'boolean') return v ? 'TRUE' : 'FALSE';
+  if (v instanceof Date) return v;
+  if (typeof v === 'object') {
+    const o = v as { richText?: { text: string }[]; result?: unknown; text?: unknown; error?: string; formula?: string; sharedFormula?: string };
+    if (Array.isArray(o.richText)) return o.richText.map((t) => t.text).join('');
+    if ('formula' in o || 'sharedFormula' in o) return normalizeXlsxValue(o.result);
+    if (o.error) return o.error;
+    if (o.text !== undefined) return normalizeXlsxValue(o.text);
+  }
+  return String(v);
+}

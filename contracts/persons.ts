@@ -45,10 +45,36 @@ export const personInput = z.object({
 });
 export type PersonInput = z.infer<typeof personInput>;
 
-export const personUpdate = personInput.omit({ orgUnitId: true, idNumber: true, idType: true }).partial().extend({
+/**
+ * An edit: only the fields sent change (no defaults apply, so an absent list is not emptied);
+ * `null` clears an optional field.
+ */
+export const personUpdate = z.object({
+  name: nameText(40).optional(),
+  formerNames: z.array(nameText(40)).max(10).optional(),
+  sex: z.enum(['male', 'female']).optional(),
+  birthDate: isoDate.optional(),
+  ethnicity: code.nullable().optional(),
+  nationality: code.optional(),
+  phone: z.string().trim().regex(/^[0-9+\- ]{5,20}$/).nullable().optional(),
+  registeredAddress: z.string().trim().max(200).nullable().optional(),
+  residenceAddress: z.string().trim().max(200).nullable().optional(),
+  education: code.nullable().optional(),
+  maritalStatus: code.nullable().optional(),
+  employmentStatus: code.nullable().optional(),
+  employer: z.string().trim().max(100).nullable().optional(),
+  occupation: code.nullable().optional(),
+  drugTypes: z.array(code).max(20).optional(),
+  useMethods: z.array(code).max(10).optional(),
+  firstUseDate: isoDate.nullable().optional(),
+  familyContacts: z.array(familyContact).max(10).optional(),
+  riskLevel: z.enum(['high', 'medium', 'low']).nullable().optional(),
   /** Optimistic concurrency: the version the editor saw; a newer one on file refuses the save. */
   version: z.number().int().min(1),
 });
+export type PersonUpdate = z.infer<typeof personUpdate>;
+
+export const workerList = z.object({ items: z.array(z.object({ id: z.uuid(), displayName: z.string(), orgUnitId: z.uuid(), orgUnitName: z.string(), roles: z.array(z.string()) })) });
 
 export const personView = z.object({
   id: z.uuid(),
@@ -140,7 +166,7 @@ export const returnToStreetBody = z.object({ reason: z.string().trim().min(2).ma
 export const timelineEntry = z.object({
   at: z.string(),
   date: z.string(),
-  kind: z.enum(['person', 'measure', 'status', 'document', 'assignment']),
+  kind: z.enum(['person', 'measure', 'status', 'document', 'assignment', 'record', 'leave', 'notice']),
   title: z.object({ 'zh-CN': z.string(), 'en-US': z.string() }),
   detail: z.string().nullable(),
   refId: z.string().nullable(),

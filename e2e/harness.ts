@@ -50,6 +50,10 @@ export async function startServer(env: Record<string, string> = {}): Promise<Run
   }
   const port = await freePort();
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'sunflower-e2e-'));
+  // The server serves a copy of the build taken now: a `vite build` run meanwhile (it empties
+  // dist/web first) cannot pull the app away from under a running test.
+  const webDir = path.join(dataDir, 'web');
+  fs.cpSync(path.join(repoRoot, 'dist', 'web'), webDir, { recursive: true });
   const url = `http://127.0.0.1:${port}`;
   let output = '';
   const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
@@ -59,6 +63,7 @@ export async function startServer(env: Record<string, string> = {}): Promise<Run
       PORT: String(port),
       HOST: '127.0.0.1',
       DATA_DIR: dataDir,
+      SUNFLOWER_WEB_DIR: webDir,
       // PGlite in the temp dir, even where a PostgreSQL URL is set for the integration tests.
       DATABASE_URL: '',
       SUNFLOWER_ADMIN_PASSWORD: ADMIN_PASSWORD,
@@ -134,4 +139,64 @@ export async function saveFailure(page: Page | undefined, server: RunningServer 
     await page.screenshot({ path: path.join(artifactsDir, `${name}-${stamp}.png`), fullPage: true }).catch(() => undefined);
   }
   if (server) fs.writeFileSync(path.join(artifactsDir, `${name}-${stamp}.server.log`), server.logs());
+}
+
+/**
+ * A signed-in API session for setting up a scenario faster than clicking: keeps the session
+ * cookie and sends the CSRF token, like the web app. Only for set-up; what a test is about
+ * happens in the browser.
+ */
+export class ApiSession {
+  private cookie = '';
+  private csrf = '';
+  constructor(readonly baseUrl: string) {}
+
+  async call<T = unknown>(method: string, path: string, body?: unknown): Promise<T> {
+    const headers: Record<string, string> = { accept: 'application/json' };
+    if (this.cookie) headers.cookie = this.cookie;
+    if (this.csrf && method !== 'GET') headers['x-csrf-token'] = this.csrf;
+    if (body !== undefined) headers['content-type'] = 'application/json';
+    const res = await fetch(`${this.baseUrl}${path}`, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
+    const set = res.headers.getSetCookie().find((c) => c.startsWith('sf_session='));
+    if (set) this.cookie = set.split(';')[0]!;
+    const data = (await res.json().catch(() => null)) as (T & { csrfToken?: string }) | null;
+    if (!res.ok) throw new Error(`${method} ${path} → ${res.status}: ${JSON.stringify(data)}`);
+    if (data?.csrfToken) this.csrf = data.csrfToken;
+    return data as T;
+  }
+  get = <T = unknown>(path: string) => this.call<T>('GET', path);
+  post = <T = unknown>(path: string, body: unknown = {}) => this.call<T>('POST', path, body);
+}
+
+/**
+ * The bootstrap administrator through every first sign-in step (password change, two-factor
+ * enrolment) over the API. Returns the session and the TOTP secret.
+ */
+export async function adminSession(server: RunningServer, newPassword: string): Promise<{ api: ApiSession; totpSecret: string }> {
+  const api = new ApiSession(server.url);
+  let { stage } = await api.post<{ stage: string }>('/api/auth/login', { username: 'admin', password: ADMIN_PASSWORD });
+  let totpSecret = '';
+  for (let guard = 0; stage !== 'active' && guard < 4; guard++) {
+    if (stage === 'password_change') ({ stage } = await api.post<{ stage: string }>('/api/auth/password', { currentPassword: ADMIN_PASSWORD, newPassword }));
+    else if (stage === 'mfa_setup') {
+      totpSecret = (await api.post<{ secret: string }>('/api/auth/mfa/setup')).secret;
+      ({ stage } = await api.post<{ stage: string }>('/api/auth/mfa/confirm', { code: totpNow(totpSecret) }));
+    } else throw new Error(`unexpected sign-in stage ${stage}`);
+  }
+  return { api, totpSecret };
+}
+
+/** A unit under `parentId`; returns its id. */
+export async function createUnit(api: ApiSession, parentId: string, level: string, name: string): Promise<string> {
+  return (await api.post<{ id: string }>('/api/org-units', { parentId, level, name })).id;
+}
+
+/** A user in `orgUnitId` holding the built-in role `roleCode` there; returns the id and one-time password. */
+export async function createUserWithRole(api: ApiSession, user: { username: string; displayName: string; orgUnitId: string }, roleCode: string) {
+  const roles = (await api.get<{ items: { id: string; code: string }[] }>('/api/roles')).items;
+  const role = roles.find((r) => r.code === roleCode);
+  if (!role) throw new Error(`no role ${roleCode}`);
+  const created = await api.post<{ user: { id: string }; oneTimePassword: string }>('/api/users', user);
+  await api.post(`/api/users/${created.user.id}/grants`, { roleId: role.id, orgUnitId: user.orgUnitId });
+  return { id: created.user.id, oneTimePassword: created.oneTimePassword };
 }

@@ -12,13 +12,19 @@ import { RequirePermission } from './components/RequirePermission';
 import { AppLayout } from './components/AppLayout';
 import { PageSpin } from './components/PageSpin';
 import { LoginPage } from './pages/login/LoginPage';
-import { HomePage } from './pages/home/HomePage';
+import { Landing } from './pages/supervision/Landing';
 
 const OrgPage = lazy(() => import('./pages/org/OrgPage'));
 const UsersPage = lazy(() => import('./pages/users/UsersPage'));
 const AuditPage = lazy(() => import('./pages/audit/AuditPage'));
 const SessionsPage = lazy(() => import('./pages/sessions/SessionsPage'));
 const PasswordPage = lazy(() => import('./pages/password/PasswordPage'));
+const PersonsPage = lazy(() => import('./pages/persons/PersonsPage'));
+const PersonPage = lazy(() => import('./pages/person/PersonPage'));
+const ImportPage = lazy(() => import('./pages/import/ImportPage'));
+const TodayPage = lazy(() => import('./pages/supervision/TodayPage'));
+const NoticesPage = lazy(() => import('./pages/supervision/NoticesPage'));
+const PrintRecordPage = lazy(() => import('./pages/supervision/PrintRecordPage'));
 
 const queryClient = new QueryClient({
   defaultOptions: {
@@ -42,11 +48,17 @@ function Localized() {
           <Suspense fallback={<PageSpin />}>
             <Routes>
               <Route path="/login" element={<LoginPage />} />
+              <Route path="/print/record/:personId/:recordId" element={<RequireSession><RequirePermission permission="supervision.read"><PrintRecordPage /></RequirePermission></RequireSession>} />
               <Route element={<RequireSession><AppLayout /></RequireSession>}>
-                <Route index element={<HomePage />} />
+                <Route index element={<Landing />} />
+                <Route path="persons" element={<RequirePermission permission="person.read"><PersonsPage /></RequirePermission>} />
+                <Route path="persons/import" element={<RequirePermission permission="person.import"><ImportPage /></RequirePermission>} />
+                <Route path="persons/:id" element={<RequirePermission permission="person.read"><PersonPage /></RequirePermission>} />
                 <Route path="org" element={<RequirePermission permission="org.read"><OrgPage /></RequirePermission>} />
                 <Route path="users" element={<RequirePermission permission="user.read"><UsersPage /></RequirePermission>} />
                 <Route path="audit" element={<RequirePermission permission="audit.read"><AuditPage /></RequirePermission>} />
+                <Route path="today" element={<RequirePermission permission="supervision.read"><TodayPage /></RequirePermission>} />
+                <Route path="notices" element={<RequirePermission permission="notice.read"><NoticesPage /></RequirePermission>} />
                 <Route path="sessions" element={<SessionsPage />} />
                 <Route path="password" element={<PasswordPage />} />
                 <Route path="*" element={<Navigate to="/" replace />} />

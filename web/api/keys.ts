@@ -10,4 +10,16 @@ export const keys = {
   roles: ['roles'] as const,
   mySessions: ['my-sessions'] as const,
   audit: ['audit'] as const,
+  dictionary: (kind: string) => ['dictionaries', kind] as const,
+  persons: ['persons'] as const,
+  personList: (q: object) => ['persons', 'list', q] as const,
+  person: (id: string) => ['persons', id] as const,
+  // Under the person's key, so a change to the file refreshes all of these.
+  measures: (personId: string) => ['persons', personId, 'measures'] as const,
+  documents: (personId: string) => ['persons', personId, 'documents'] as const,
+  checklist: (personId: string, measureId: string) => ['persons', personId, 'checklist', measureId] as const,
+  timeline: (personId: string) => ['persons', personId, 'timeline'] as const,
+  personExists: (idType: string, idNumber: string) => ['person-exists', idType, idNumber] as const,
+  workers: ['workers'] as const,
+  importJob: (jobId: string) => ['import-job', jobId] as const,
 };

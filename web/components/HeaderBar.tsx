@@ -7,6 +7,7 @@ import { useSignedIn } from '../api/me';
 import { useI18n } from '../i18n/I18nProvider';
 import { Brand } from './Brand';
 import { LanguageSwitch } from './LanguageSwitch';
+import { MessageBell } from './MessageBell';
 
 export function HeaderBar({ mobile, onOpenMenu }: { mobile: boolean; onOpenMenu: () => void }) {
   const me = useSignedIn();
@@ -34,6 +35,7 @@ export function HeaderBar({ mobile, onOpenMenu }: { mobile: boolean; onOpenMenu:
             <UserOutlined /> {me.user.displayName}
           </Typography.Text>
         )}
+        <MessageBell />
         <LanguageSwitch />
         <Button
           type="text"

@@ -150,6 +150,20 @@ describe.each(testDbKinds())('person files on %s', (kind) => {
     expect(hist[2]!.a.reason).toBe('本人不在本社区居住');
   });
 
+  it('an edit changes only what was sent; null clears a field (family contacts survive)', async () => {
+    const id = (await officer.get('/api/persons?q=zs')).json().items[0].id;
+    const before = (await officer.get(`/api/persons/${id}`)).json();
+    const res = await officer.patch(`/api/persons/${id}`, { phone: null, version: before.version });
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.json()).toMatchObject({ phone: null, drugTypes: before.drugTypes, familyContacts: before.familyContacts, formerNames: before.formerNames });
+  });
+
+  it('lists the workers an officer may make responsible', async () => {
+    const items = (await officer.get('/api/workers')).json().items as { displayName: string; roles: string[] }[];
+    expect(items.map((w) => w.displayName)).toContain('sw.east');
+    expect(items.map((w) => w.displayName)).not.toContain('officer.other');
+  });
+
   it('a unit holding persons cannot be deleted', async () => {
     const res = await admin.del(`/api/org-units/${units.community}`);
     expect(res.statusCode).toBe(409);

@@ -7,7 +7,7 @@ import { registerMessages } from '../../messages';
 import { inScope, scopePaths, type Principal, type RequestContext } from '../../http/context';
 import { validateIdNumber, maskIdNumber, maskPhone } from '../../rules/id-number';
 import { compareDates, daysBetween } from '../../rules/dates';
-import type { PersonInput, PersonListQuery } from '../../../contracts/persons';
+import type { PersonInput, PersonListQuery, PersonUpdate } from '../../../contracts/persons';
 import type { Permission } from '../../../contracts/permissions';
 import type { AuditService, AuditEntry } from '../audit/service';
 import type { OrgService } from '../org/service';
@@ -294,14 +294,16 @@ export function createPersonService(deps: {
 
     validate: (exec: Executor, input: PersonInput) => validate(exec, input, deps.clock.today()),
 
-    update: (ctx: Ctx, id: string, patch: Partial<Omit<PersonInput, 'orgUnitId' | 'idNumber' | 'idType'>> & { version: number }) =>
+    update: (ctx: Ctx, id: string, patch: PersonUpdate) =>
       db.transaction(async (tx) => {
         const before = await access(tx, ctx.actor, id, 'person.write');
         const current = currentInput(before);
         const { version, ...changes } = patch;
-        const merged: PersonInput = { ...current, ...changes };
-        const identity = await validate(tx, merged, deps.clock.today());
-        const { idNumberEnc: _e, idNumberHash: _h, ...cols } = columns(merged, identity);
+        // Only what was sent changes; null clears an optional field.
+        const merged = { ...current } as Record<string, unknown>;
+        for (const [k, v] of Object.entries(changes)) if (v !== undefined) merged[k] = v === null ? undefined : v;
+        const identity = await validate(tx, merged as PersonInput, deps.clock.today());
+        const { idNumberEnc: _e, idNumberHash: _h, ...cols } = columns(merged as PersonInput, identity);
         const row = await q.updateVersioned(tx, id, version, cols);
         if (!row) throw conflict('person.version_conflict');
         const after = (await q.byId(tx, id))!;

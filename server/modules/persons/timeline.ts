@@ -4,7 +4,7 @@ import type { Executor } from '../../db/client';
 export interface TimelineEntry {
   at: Date;
   date: string;
-  kind: 'person' | 'measure' | 'status' | 'document' | 'assignment';
+  kind: 'person' | 'measure' | 'status' | 'document' | 'assignment' | 'record' | 'leave' | 'notice';
   title: { 'zh-CN': string; 'en-US': string };
   detail: string | null;
   refId: string | null;

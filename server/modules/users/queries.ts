@@ -145,3 +145,17 @@ export async function usersByIds(exec: Executor, ids: string[]) {
   if (!ids.length) return [];
   return exec.select().from(users).where(inArray(users.id, ids));
 }
+
+/** Active staff in the subtrees who record supervision (social workers, grid workers, officers). */
+export async function listWorkers(exec: Executor, scope: string[]) {
+  if (scope.length === 0) return [];
+  return exec
+    .select({ id: users.id, displayName: users.displayName, orgUnitId: users.orgUnitId, orgUnitName: orgUnits.name, role: roles.code })
+    .from(users)
+    .innerJoin(orgUnits, eq(orgUnits.id, users.orgUnitId))
+    .innerJoin(grants, eq(grants.userId, users.id))
+    .innerJoin(roles, eq(roles.id, grants.roleId))
+    .where(and(eq(users.active, true), sql`'supervision.write' = any(${roles.permissions})`, or(...scope.map((p) => like(orgUnits.path, `${escapeLike(p)}%`)))))
+    .orderBy(asc(orgUnits.name), asc(users.displayName))
+    .limit(2000);
+}

@@ -6,6 +6,7 @@ import {
   roleList, roleView, updateRoleBody, updateUserBody, userList, userListQuery, userView,
 } from '../../../contracts/users';
 import { idParams, okBody } from '../../../contracts/common';
+import { workerList } from '../../../contracts/persons';
 import { actorContext } from '../../http/auth-hook';
 import type { UserService, UserView, RoleRow } from './service';
 
@@ -93,6 +94,12 @@ export function userRoutes(app: FastifyInstance, users: UserService): void {
       await users.removeGrant(actorContext(req), req.params.id, req.params.grantId);
       return { ok: true as const };
     },
+  });
+
+  r.get('/api/workers', {
+    config: { access: { permission: 'person.read', scope: 'org_subtree' } },
+    schema: { tags, summary: 'Staff who record supervision in my subtrees (to choose a responsible worker)', response: { 200: workerList } },
+    handler: async (req) => ({ items: await users.workers(req.principal!) }),
   });
 
   const rtags = ['roles'];

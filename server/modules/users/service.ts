@@ -192,6 +192,18 @@ export function createUserService(deps: { db: Db; clock: Clock; policy: Security
         await audit.record(tx, ctx, { action: 'user.mfa_reset', entityType: 'user', entityId: id, orgPath: target.orgPath });
       }),
 
+    /** Who can be made responsible for a person, for anyone who works on person files in the scope. */
+    async workers(actor: Principal) {
+      const rows = await q.listWorkers(db, scopePaths(actor, 'person.read'));
+      const byId = new Map<string, { id: string; displayName: string; orgUnitId: string; orgUnitName: string; roles: string[] }>();
+      for (const r of rows) {
+        const w = byId.get(r.id) ?? { id: r.id, displayName: r.displayName, orgUnitId: r.orgUnitId, orgUnitName: r.orgUnitName, roles: [] };
+        if (!w.roles.includes(r.role)) w.roles.push(r.role);
+        byId.set(r.id, w);
+      }
+      return [...byId.values()];
+    },
+
     // ---- grants ----
     async listGrants(actor: Principal, userId: string): Promise<GrantView[]> {
       await visibleUser(db, actor, userId, 'user.read');

@@ -6,7 +6,7 @@ export const knownActions = Object.keys(zhCN)
   .filter((k) => k.startsWith('action.'))
   .map((k) => k.slice('action.'.length));
 
-export const knownEntityTypes = ['user', 'org_unit', 'role'];
+export const knownEntityTypes = ['user', 'org_unit', 'role', 'person', 'measure', 'document', 'import_job'];
 
 export function actionLabel(t: Translate, action: string): string | null {
   const key = `action.${action}`;

@@ -1,0 +1,32 @@
+import { Alert, Button, Typography } from 'antd';
+import { useNavigate } from 'react-router-dom';
+import type { Exists } from '../../api/persons';
+import { useI18n } from '../../i18n/I18nProvider';
+
+/**
+ * Whether the ID number is already on file. Only the holding unit is named (one person, one
+ * file); a link is offered when that file lies in the user's own area.
+ */
+export function ExistsNotice({ checking, result }: { checking: boolean; result: Exists | undefined }) {
+  const { t } = useI18n();
+  const navigate = useNavigate();
+  if (checking) return <Typography.Text type="secondary">{t('person.checking')}</Typography.Text>;
+  if (!result) return null;
+  if (!result.exists) return <Typography.Text type="success">{t('person.notOnFile')}</Typography.Text>;
+  return (
+    <Alert
+      type="error"
+      showIcon
+      role="alert"
+      style={{ marginTop: 4 }}
+      title={t('person.exists', { unit: result.holderUnitName ?? '—' })}
+      action={
+        result.personId ? (
+          <Button size="small" onClick={() => navigate(`/persons/${result.personId}`)}>
+            {t('person.openExisting')}
+          </Button>
+        ) : undefined
+      }
+    />
+  );
+}

@@ -1,0 +1,9 @@
+import { validateIdNumber, type IdNumberResult } from '../../../server/rules/id-number';
+import type { MessageKey } from '../../i18n/zh-CN';
+import { todayIso } from '../../components/dates';
+
+/** GB 11643 check of a resident ID number (the server's own pure rule, run as the user types). */
+export const checkResidentId = (value: string): IdNumberResult => validateIdNumber(value ?? '', todayIso());
+
+/** The message key of a failed check: id_number.check_digit → idNumber.check_digit. */
+export const idErrorKey = (r: Extract<IdNumberResult, { ok: false }>) => r.code.replace('id_number.', 'idNumber.') as MessageKey;

@@ -1,0 +1,73 @@
+import { useState } from 'react';
+import { Button, Card, Flex, Table, Tag, Typography } from 'antd';
+import { PlusOutlined } from '@ant-design/icons';
+import type { AbsenceView } from '../../api/supervision';
+import { useCan } from '../../api/me';
+import { useI18n } from '../../i18n/I18nProvider';
+import { AbsenceModal } from './AbsenceModal';
+
+/** Stays away and in hospital: unapproved days (C5) and departures without permission (C4). */
+export function AbsencesCard({ personId, absences, loading }: { personId: string; absences: AbsenceView[]; loading: boolean }) {
+  const { t } = useI18n();
+  const can = useCan();
+  const [dialog, setDialog] = useState<AbsenceView | 'new' | null>(null);
+  const write = can('supervision.write');
+  return (
+    <Card
+      size="small"
+      title={t('sv.absence.title')}
+      data-testid="person-absences"
+      extra={
+        write && (
+          <Button size="small" icon={<PlusOutlined />} onClick={() => setDialog('new')}>
+            {t('sv.absence.add')}
+          </Button>
+        )
+      }
+    >
+      <Table<AbsenceView>
+        size="small"
+        rowKey="id"
+        loading={loading}
+        dataSource={absences}
+        scroll={{ x: 'max-content' }}
+        pagination={false}
+        locale={{ emptyText: t('sv.absence.empty') }}
+        columns={[
+          { title: t('sv.absence.kind'), dataIndex: 'kind', render: (k: AbsenceView['kind']) => <Tag>{t(`sv.absenceKind.${k}`)}</Tag> },
+          {
+            title: t('sv.leave.range'),
+            key: 'range',
+            render: (_, a) => (
+              <span>
+                {a.from} ~ {a.to ?? <Typography.Text type="warning">{t('sv.absence.ongoing')}</Typography.Text>}
+              </span>
+            ),
+          },
+          {
+            title: t('sv.breach.title'),
+            key: 'breach',
+            render: (_, a) => (
+              <Flex wrap gap={4}>
+                {a.uncoveredDays > 0 && <Tag color="orange" style={{ marginInlineEnd: 0 }}>{t('sv.absence.uncovered', { n: a.uncoveredDays })}</Tag>}
+                {a.unauthorisedDeparture && <Tag color="red" style={{ marginInlineEnd: 0 }}>{t('sv.absence.departure')}</Tag>}
+              </Flex>
+            ),
+          },
+          { title: t('sv.absence.note'), dataIndex: 'note', render: (v: string | null) => v ?? '—' },
+          {
+            title: t('common.actions'),
+            key: 'actions',
+            render: (_, a) =>
+              write && !a.to ? (
+                <Button size="small" onClick={() => setDialog(a)}>
+                  {t('sv.absence.close')}
+                </Button>
+              ) : null,
+          },
+        ]}
+      />
+      {dialog && <AbsenceModal personId={personId} absence={dialog === 'new' ? undefined : dialog} onClose={() => setDialog(null)} />}
+    </Card>
+  );
+}

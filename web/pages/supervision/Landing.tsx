@@ -1,0 +1,22 @@
+import { useEffect } from 'react';
+import { Navigate } from 'react-router-dom';
+import { useCan, useSignedIn } from '../../api/me';
+import { HomePage } from '../home/HomePage';
+import { isFieldWorker } from './codes';
+
+/** The session that has already been sent to 今日待办 (in memory: a new sign-in lands there again). */
+let landedSession: string | null = null;
+
+/**
+ * The start page: social workers and grid workers begin their day on 今日待办 (JOURNEYS 1, 2);
+ * once in a session, so the home page stays reachable from the menu. Everyone else: home.
+ */
+export function Landing() {
+  const me = useSignedIn();
+  const can = useCan();
+  const go = isFieldWorker(me) && can('supervision.read') && landedSession !== me.csrfToken;
+  useEffect(() => {
+    landedSession = me.csrfToken;
+  }, [me.csrfToken]);
+  return go ? <Navigate to="/today" replace /> : <HomePage />;
+}

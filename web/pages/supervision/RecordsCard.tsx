@@ -1,0 +1,98 @@
+import { useState, type HTMLAttributes } from 'react';
+import { Button, Card, Select, Table, Tag, Typography } from 'antd';
+import { PrinterOutlined } from '@ant-design/icons';
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { supervisionApi, supervisionKeys, type RecordKind, type RecordView } from '../../api/supervision';
+import { useI18n } from '../../i18n/I18nProvider';
+import { recordKinds } from './codes';
+import { RecordDetails } from './RecordDetails';
+import { recordSummary } from './recordText';
+
+const resultColors: Record<string, string> = { negative: 'green', positive: 'red', refused: 'orange', evaded: 'orange', invalid: 'default' };
+
+/** The person's supervision records, newest first, each with its details and a print button. */
+export function RecordsCard({ personId }: { personId: string }) {
+  const { t } = useI18n();
+  const [kind, setKind] = useState<RecordKind | undefined>();
+  const [page, setPage] = useState({ page: 1, size: 10 });
+  const q = { kind, limit: page.size, offset: (page.page - 1) * page.size };
+  const records = useQuery({
+    queryKey: [...supervisionKeys.records(personId), q],
+    queryFn: () => supervisionApi.records(personId, q),
+    placeholderData: keepPreviousData,
+  });
+  return (
+    <Card
+      size="small"
+      title={t('sv.records.title')}
+      data-testid="person-records"
+      extra={
+        <Select<RecordKind>
+          size="small"
+          allowClear
+          placeholder={t('sv.records.filterKind')}
+          value={kind}
+          onChange={(k) => {
+            setKind(k);
+            setPage((p) => ({ ...p, page: 1 }));
+          }}
+          options={recordKinds.map((k) => ({ value: k, label: t(`sv.recordKind.${k}`) }))}
+          style={{ width: 130 }}
+        />
+      }
+    >
+      <Table<RecordView>
+        size="small"
+        rowKey="id"
+        loading={records.isFetching}
+        dataSource={records.data?.items ?? []}
+        scroll={{ x: 'max-content' }}
+        locale={{ emptyText: t('sv.records.empty') }}
+        expandable={{ expandedRowRender: (r) => <RecordDetails record={r} /> }}
+        onRow={(r) => ({ 'data-testid': 'record-row', 'data-kind': r.kind }) as HTMLAttributes<HTMLElement>}
+        pagination={{
+          current: page.page,
+          pageSize: page.size,
+          total: records.data?.total ?? 0,
+          size: 'small',
+          hideOnSinglePage: true,
+          onChange: (p, s) => setPage({ page: p, size: s }),
+        }}
+        columns={[
+          { title: t('sv.records.date'), dataIndex: 'date', width: 100 },
+          {
+            title: t('sv.records.kind'),
+            key: 'kind',
+            render: (_, r) => (
+              <>
+                <Tag color={r.drugTest ? resultColors[r.drugTest.result] : 'blue'}>{t(`sv.recordKind.${r.kind}`)}</Tag>
+                {r.drugTest?.random && <Tag>{t('sv.records.randomTag')}</Tag>}
+                {r.drugTest?.retestOf && <Tag>{t('sv.records.retestTag')}</Tag>}
+              </>
+            ),
+          },
+          {
+            title: t('sv.records.summary'),
+            key: 'summary',
+            render: (_, r) => (
+              <Typography.Text ellipsis={{ tooltip: recordSummary(r, t) }} style={{ maxWidth: 320 }}>
+                {recordSummary(r, t)}
+              </Typography.Text>
+            ),
+          },
+          { title: t('sv.records.place'), dataIndex: 'place', render: (v: string) => <Typography.Text ellipsis={{ tooltip: v }} style={{ maxWidth: 160 }}>{v}</Typography.Text> },
+          { title: t('sv.records.worker'), dataIndex: 'recordedByName', render: (v: string | null) => v ?? '—' },
+          {
+            title: t('common.actions'),
+            key: 'actions',
+            render: (_, r) => (
+              <Button size="small" icon={<PrinterOutlined />} href={`/print/record/${personId}/${r.id}`} target="_blank" rel="noopener">
+                {t('sv.records.print')}
+              </Button>
+            ),
+          },
+        ]}
+      />
+    </Card>
+  );
+}

@@ -1,0 +1,152 @@
+import { Alert, Button, Col, Empty, Flex, Grid, Result, Row, Segmented, Spin, Typography } from 'antd';
+import { ReloadOutlined } from '@ant-design/icons';
+import { useQuery } from '@tanstack/react-query';
+import dayjs from 'dayjs';
+import { useSearchParams } from 'react-router-dom';
+import { ApiError } from '../../api/client';
+import { supervisionApi, supervisionKeys, type Scope, type TodayTask } from '../../api/supervision';
+import { useCan, useSignedIn } from '../../api/me';
+import { useI18n } from '../../i18n/I18nProvider';
+import { OrgTreeSelect } from '../../components/OrgTreeSelect';
+import { useUnitScope } from '../../components/useUnitScope';
+import { firstSupervisionUnit, isFieldWorker } from './codes';
+import { groupByPerson } from './groupTasks';
+import { PersonTaskCard } from './PersonTaskCard';
+import { TaskCalendar } from './TaskCalendar';
+import { TodayAlerts } from './TodayAlerts';
+import { TodayStats } from './TodayStats';
+import { UnitCounts } from './UnitCounts';
+import { useRecordFlow } from './useRecordFlow';
+
+type View = 'list' | 'calendar';
+
+/**
+ * 今日待办 (JOURNEYS 1): the due and overdue tasks of my caseload, or of a unit for a
+ * supervisor, grouped by person with a one-tap record button; leave, notices and breach
+ * warnings beside them; the counts; a calendar of tasks.
+ */
+export default function TodayPage() {
+  const me = useSignedIn();
+  const can = useCan();
+  const { t, pick } = useI18n();
+  const inScope = useUnitScope();
+  const screens = Grid.useBreakpoint();
+  const mobile = screens.md === false;
+  const [params, setParams] = useSearchParams();
+  const scopeParam = params.get('scope');
+  const scope: Scope = scopeParam === 'mine' || scopeParam === 'unit' ? scopeParam : isFieldWorker(me) ? 'mine' : 'unit';
+  const orgUnitId = scope === 'unit' ? (params.get('unit') ?? firstSupervisionUnit(me)) : undefined;
+  const view: View = params.get('view') === 'calendar' ? 'calendar' : 'list';
+  const set = (patch: Record<string, string | undefined>) => {
+    const next = new URLSearchParams(params);
+    for (const [k, v] of Object.entries(patch)) {
+      if (v === undefined) next.delete(k);
+      else next.set(k, v);
+    }
+    setParams(next, { replace: true });
+  };
+  const q = { scope, orgUnitId };
+  const day = useQuery({ queryKey: supervisionKeys.today(q), queryFn: () => supervisionApi.today(q), refetchInterval: 5 * 60_000 });
+  const record = useRecordFlow();
+  const onRecord = (task: TodayTask) => record.open({ personId: task.personId, personName: task.personName, orgUnitName: task.orgUnitName }, task);
+
+  const date = day.data?.date ?? dayjs().format('YYYY-MM-DD');
+  const weekday = t(`sv.weekday.${dayjs(date).day() as 0 | 1 | 2 | 3 | 4 | 5 | 6}`);
+  const d = day.data;
+  const groups = d ? groupByPerson(d.tasks) : [];
+
+  const tasks = (
+    <Flex vertical gap={12}>
+      <Typography.Title level={5} style={{ margin: 0 }}>
+        {d ? t('sv.withCount', { title: t('sv.today.tasksTitle'), n: d.tasks.length }) : t('sv.today.tasksTitle')}
+      </Typography.Title>
+      {d?.truncated && <Alert type="info" showIcon title={t('sv.today.truncated', { n: d.tasks.length })} />}
+      {d && groups.length === 0 && <Empty description={t('sv.today.empty')} />}
+      {groups.map((g) => (
+        <PersonTaskCard
+          key={g[0]!.personId}
+          tasks={g}
+          warnings={d!.warnings.filter((w) => w.personId === g[0]!.personId)}
+          showWorker={scope === 'unit'}
+          onRecord={onRecord}
+        />
+      ))}
+    </Flex>
+  );
+  const alerts = d && (
+    <Flex vertical gap={12}>
+      <TodayAlerts day={d} />
+    </Flex>
+  );
+
+  return (
+    <>
+      <Flex align="center" justify="space-between" wrap gap={8} style={{ marginBottom: 12 }}>
+        <div style={{ minWidth: 0 }}>
+          <Typography.Title level={4} style={{ margin: 0 }}>
+            {t('sv.today.title')}
+          </Typography.Title>
+          <Typography.Title level={5} type="secondary" style={{ margin: 0, fontWeight: 'normal', fontSize: 14 }}>
+            {t('sv.today.hello', { name: me.user.displayName })} · {t('sv.today.date', { date, weekday })}
+          </Typography.Title>
+        </div>
+        <Flex wrap gap={8} align="center">
+          <Segmented<Scope>
+            value={scope}
+            onChange={(s) => set({ scope: s, unit: undefined })}
+            options={[
+              { value: 'mine', label: t('sv.today.scopeMine') },
+              { value: 'unit', label: t('sv.today.scopeUnit') },
+            ]}
+          />
+          <Segmented<View>
+            value={view}
+            onChange={(v) => set({ view: v === 'list' ? undefined : v })}
+            options={[
+              { value: 'list', label: t('sv.today.viewList') },
+              { value: 'calendar', label: t('sv.today.viewCalendar') },
+            ]}
+          />
+          <Button icon={<ReloadOutlined />} aria-label={t('common.refresh')} loading={day.isFetching} onClick={() => void day.refetch()} />
+        </Flex>
+      </Flex>
+      {scope === 'unit' && can('org.read') && (
+        <Flex align="center" gap={8} style={{ marginBottom: 12, maxWidth: 420 }}>
+          <Typography.Text type="secondary" style={{ whiteSpace: 'nowrap' }}>
+            {t('sv.today.unit')}
+          </Typography.Text>
+          <OrgTreeSelect id="today-unit" value={orgUnitId} onChange={(v) => set({ unit: v })} disabled={(u) => !inScope(u, 'supervision.read')} />
+        </Flex>
+      )}
+      {day.isError && (
+        <Result
+          status="error"
+          title={day.error instanceof ApiError ? pick(day.error.messages) : t('common.loadFailed')}
+          extra={<Button onClick={() => void day.refetch()}>{t('common.retry')}</Button>}
+        />
+      )}
+      {view === 'calendar' ? (
+        <TaskCalendar scope={scope} orgUnitId={orgUnitId} onRecord={onRecord} />
+      ) : (
+        <Spin spinning={day.isPending}>
+          <Flex vertical gap={12}>
+            <TodayStats summary={d?.summary} />
+            {scope === 'unit' && <UnitCounts orgUnitId={orgUnitId} />}
+            {mobile ? (
+              <>
+                {alerts}
+                {tasks}
+              </>
+            ) : (
+              <Row gutter={16}>
+                <Col span={15}>{tasks}</Col>
+                <Col span={9}>{alerts}</Col>
+              </Row>
+            )}
+          </Flex>
+        </Spin>
+      )}
+      {record.dialogs}
+    </>
+  );
+}

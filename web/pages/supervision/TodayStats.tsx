@@ -1,0 +1,33 @@
+import { Card, Flex, Statistic } from 'antd';
+import type { TodayView } from '../../api/supervision';
+import type { MessageKey } from '../../i18n/zh-CN';
+import { useI18n } from '../../i18n/I18nProvider';
+
+const items: { key: keyof TodayView['summary']; label: MessageKey; color?: string }[] = [
+  { key: 'due', label: 'sv.today.due', color: '#1677ff' },
+  { key: 'overdue', label: 'sv.today.overdue', color: '#cf1322' },
+  { key: 'dueToday', label: 'sv.today.dueToday' },
+  { key: 'doneToday', label: 'sv.today.doneToday', color: '#389e0d' },
+  { key: 'persons', label: 'sv.today.persons' },
+];
+
+/** The day in five numbers: due, overdue, due today, done today, persons concerned. */
+export function TodayStats({ summary }: { summary: TodayView['summary'] | undefined }) {
+  const { t } = useI18n();
+  return (
+    <Card size="small">
+      <Flex wrap justify="space-around" gap={8}>
+        {items.map((i) => (
+          <Statistic
+            key={i.key}
+            title={t(i.label)}
+            value={summary ? summary[i.key] : '—'}
+            styles={{ content: { color: summary && summary[i.key] > 0 ? i.color : undefined, textAlign: 'center' }, title: { textAlign: 'center' } }}
+            style={{ minWidth: 64 }}
+            data-testid={`today-stat-${i.key}`}
+          />
+        ))}
+      </Flex>
+    </Card>
+  );
+}

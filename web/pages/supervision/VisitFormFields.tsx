@@ -1,0 +1,58 @@
+import { Checkbox, Collapse, Form, Input, Radio } from 'antd';
+import type { MessageKey } from '../../i18n/zh-CN';
+import { useI18n } from '../../i18n/I18nProvider';
+import {
+  contactModes, employmentOptions, familyOptions, healthOptions, livingOptions, moodOptions, needOptions, nextStepOptions,
+} from './codes';
+
+/** The structured visit form (JOURNEYS 2): short lists, the needs, the next step, notes if wanted. */
+export function VisitFormFields() {
+  const { t } = useI18n();
+  const opts = <C extends string>(prefix: string, codes: readonly C[]) =>
+    codes.map((c) => ({ value: c, label: t(`${prefix}.${c}` as MessageKey) }));
+  // One short list as a row of buttons: one tap on a phone.
+  const pick = (name: string, label: MessageKey, options: { value: string; label: string }[]) => (
+    <Form.Item name={['form', name]} label={t(label)} rules={[{ required: true, message: t('common.required') }]} style={{ marginBottom: 12 }}>
+      <Radio.Group optionType="button" size="small" options={options} />
+    </Form.Item>
+  );
+  const note = (name: string, label: MessageKey) => (
+    <Form.Item key={name} name={['form', name]} label={t(label)} style={{ marginBottom: 8 }}>
+      <Input.TextArea rows={1} autoSize={{ minRows: 1, maxRows: 4 }} maxLength={500} />
+    </Form.Item>
+  );
+  return (
+    <>
+      <Form.Item name="contactMode" label={t('sv.record.contactMode')} style={{ marginBottom: 12 }}>
+        <Radio.Group optionType="button" size="small" options={contactModes.map((m) => ({ value: m, label: t(`sv.contactMode.${m}`) }))} />
+      </Form.Item>
+      {pick('livingSituation', 'sv.record.living', opts('sv.living', livingOptions))}
+      {pick('employment', 'sv.record.employment', opts('sv.employment', employmentOptions))}
+      {pick('family', 'sv.record.family', opts('sv.family', familyOptions))}
+      {pick('health', 'sv.record.health', opts('sv.health', healthOptions))}
+      {pick('mood', 'sv.record.mood', opts('sv.mood', moodOptions))}
+      <Form.Item name={['form', 'needs']} label={t('sv.record.needs')} style={{ marginBottom: 12 }}>
+        <Checkbox.Group options={opts('sv.needs', needOptions)} />
+      </Form.Item>
+      {pick('nextStep', 'sv.record.nextStep', opts('sv.nextStep', nextStepOptions))}
+      <Collapse
+        size="small"
+        ghost
+        style={{ marginBottom: 12 }}
+        items={[{
+          key: 'notes',
+          label: t('sv.record.sectionNotes'),
+          forceRender: true,
+          children: [
+            note('livingNote', 'sv.record.livingNote'),
+            note('employmentNote', 'sv.record.employmentNote'),
+            note('familyNote', 'sv.record.familyNote'),
+            note('healthNote', 'sv.record.healthNote'),
+            note('needsNote', 'sv.record.needsNote'),
+            note('nextStepNote', 'sv.record.nextStepNote'),
+          ],
+        }]}
+      />
+    </>
+  );
+}

@@ -71,9 +71,13 @@ try {
   const ctx: BenchContext = { ...ctxBase!, baseUrl: server.baseUrl, http: async (username: string) => signedIn(server.baseUrl, username) };
   for (const s of wanted) {
     console.error(`scenario ${s.name}…`);
-    const api = await s.api(ctx);
+    const api = s.api ? await s.api(ctx) : null;
     const bare = sqlTimes[s.name];
-    out[s.name] = { description: s.description, api, sql: bare ?? null, apiToSqlRatioP50: bare && bare.p50 > 0 ? Math.round((api.p50 / bare.p50) * 10) / 10 : null };
+    out[s.name] = {
+      description: s.description, api, sql: bare ?? null,
+      apiToSqlRatioP50: api && bare && bare.p50 > 0 ? Math.round((api.p50 / bare.p50) * 10) / 10 : null,
+      ...(s.extra && Object.keys(s.extra).length ? { extra: s.extra } : {}),
+    };
   }
   (result.server as Record<string, unknown>).rssAfterRunMiB = server.rssMiB();
 } finally {

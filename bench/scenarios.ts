@@ -6,6 +6,8 @@ import * as orgQueries from '../server/modules/org/queries';
 import * as userQueries from '../server/modules/users/queries';
 import { runLoad, timeSerial, type LoadResult } from './lib/load';
 import type { HttpSession } from './lib/session';
+import { ledgerRow, ledgerXlsx, multipartBody } from '../server/modules/ledger/fixtures';
+import { idNumberCheckChar } from '../server/rules/id-number';
 
 export interface BenchContext {
   baseUrl: string;
@@ -24,8 +26,10 @@ export interface Scenario {
   description: string;
   /** The bare SQL behind the scenario, timed in-process (phase 1). */
   sql?(ctx: Omit<BenchContext, 'http' | 'baseUrl'> & { database: Database; services: Services }): Promise<LoadResult>;
-  /** The API, over HTTP against the running server (phase 2). */
-  api(ctx: BenchContext): Promise<LoadResult>;
+  /** The API, over HTTP against the running server (phase 2); absent for work without a route. */
+  api?(ctx: BenchContext): Promise<LoadResult>;
+  /** Extra figures (e.g. rows per second), filled by `api` or `sql`. */
+  extra?: Record<string, unknown>;
 }
 
 async function officerPath(database: Database, unitId: string): Promise<string> {
@@ -36,6 +40,85 @@ const get = async (s: HttpSession, path: string) => {
   const r = await s.call('GET', path);
   if (r.status !== 200) throw new Error(`${path} → ${r.status}`);
   return r.json;
+};
+
+const once = async (fn: () => Promise<unknown>): Promise<LoadResult> => timeSerial(1, fn);
+
+/** Ledger rows whose ID numbers (region 120101) cannot collide with the generated city (1101xx). */
+function importRows(n: number) {
+  return Array.from({ length: n }, (_, i) => {
+    const row = ledgerRow(i);
+    const first17 = `120101${String(row['证件号码']).slice(6, 17)}`;
+    return { ...row, 证件号码: first17 + idNumberCheckChar(first17) };
+  });
+}
+
+const importScenario: Scenario = {
+  name: 'ledger_import',
+  description: 'POST /api/persons/import of a generated .xlsx (BENCH_IMPORT_ROWS, default 30,000 rows), polled to the end',
+  extra: {},
+  async api({ http, officer, officerUnit, baseUrl }) {
+    const rowsWanted = Number(process.env.BENCH_IMPORT_ROWS ?? 30_000);
+    const s = await http(officer);
+    const file = await ledgerXlsx(importRows(rowsWanted));
+    const { body, contentType } = multipartBody({ orgUnitId: officerUnit }, { name: 'ledger.xlsx', data: file, type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' });
+    let counts: unknown = null;
+    const result = await once(async () => {
+      const res = await fetch(`${baseUrl}/api/persons/import`, { method: 'POST', headers: { cookie: s.cookie, 'x-csrf-token': s.csrf, 'content-type': contentType }, body });
+      if (res.status !== 202) throw new Error(`import → ${res.status} ${await res.text()}`);
+      const job = (await res.json()) as { jobId: string };
+      for (;;) {
+        await new Promise((r) => setTimeout(r, 500));
+        const v = await get(s, `/api/persons/import/${job.jobId}?limit=1`);
+        if (v.status === 'done' || v.status === 'failed') {
+          counts = v.counts ?? v;
+          return;
+        }
+      }
+    });
+    importScenario.extra = { rows: rowsWanted, fileMiB: Math.round((file.length / 2 ** 20) * 100) / 100, rowsPerSecond: Math.round(rowsWanted / result.seconds), counts };
+    return result;
+  },
+};
+
+const todayScenario = (audience: 'worker' | 'street'): Scenario => ({
+  name: `today_${audience}`,
+  description:
+    audience === 'worker'
+      ? "GET /api/today?scope=mine: a social worker's caseload (about 30 persons)"
+      : 'GET /api/today?scope=unit for a whole street, as its officer',
+  async sql({ database, services, officer, worker, officerUnit }) {
+    // In-process service call: its SQL and mapping, without HTTP, sign-in, scope and audit.
+    const actorName = audience === 'worker' ? worker : officer;
+    const found = await userQueries.userByUsername(database.db, actorName);
+    const grantsRows = await userQueries.grantsOf(database.db, found!.user.id);
+    const actor = {
+      userId: found!.user.id, username: actorName, displayName: actorName, orgUnitId: found!.user.orgUnitId, orgPath: found!.orgPath, sessionId: '', stage: 'active' as const, csrfToken: '',
+      grants: grantsRows.map((g) => ({ grantId: g.grant.id, roleCode: g.role.code, roleNameZh: g.role.nameZh, roleNameEn: g.role.nameEn, orgName: g.orgName, permissions: g.role.permissions, orgUnitId: g.grant.orgUnitId, orgPath: g.orgPath })),
+    };
+    const query = audience === 'worker' ? { scope: 'mine' as const, overdueDays: 30, limit: 500 } : { scope: 'unit' as const, orgUnitId: officerUnit, overdueDays: 30, limit: 500 };
+    const day = (services as unknown as { supervision: { today(ctx: unknown, q: unknown): Promise<unknown> } }).supervision;
+    return timeSerial(30, () => day.today({ actor, ip: null, userAgent: 'bench' }, query));
+  },
+  async api({ http, officer, worker, officerUnit }) {
+    const s = await http(audience === 'worker' ? worker : officer);
+    const path = audience === 'worker' ? '/api/today?scope=mine' : `/api/today?scope=unit&orgUnitId=${officerUnit}`;
+    return timeSerial(50, () => get(s, path));
+  },
+});
+
+const recomputeScenario: Scenario = {
+  name: 'schedule_recompute_all',
+  description: 'Recompute the schedules (tasks) of every person under a community measure, in-process (a daily job; no route)',
+  extra: {},
+  async sql({ services }) {
+    const sup = (services as unknown as { supervision: { recomputeAll(): Promise<Record<string, number>> } }).supervision;
+    let detail: Record<string, number> = {};
+    const first = await once(async () => (detail = await sup.recomputeAll()));
+    const again = await once(() => sup.recomputeAll());
+    recomputeScenario.extra = { first: detail, secondRunMs: again.p50, note: 'the second run finds nothing to change (idempotent)' };
+    return first;
+  },
 };
 
 export const scenarios: Scenario[] = [
@@ -112,4 +195,8 @@ export const scenarios: Scenario[] = [
       return runLoad({ baseUrl, path: '/api/org-units', headers: { cookie: s.cookie }, connections, seconds });
     },
   },
+  recomputeScenario,
+  todayScenario('worker'),
+  todayScenario('street'),
+  importScenario,
 ];

@@ -56,7 +56,7 @@ async function signIn(username: string, password: string) {
   await context?.close();
   context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'zh-CN', timezoneId: TZ });
   page = await context.newPage();
-  page.setDefaultTimeout(15_000);
+  page.setDefaultTimeout(20_000);
   await page.goto(`${server.url}/login`);
   await page.getByLabel('用户名').fill(username);
   await page.getByLabel('密码', { exact: true }).fill(password);
@@ -157,13 +157,15 @@ describe('supervision', () => {
       await outcome.filter({ hasText: '再有一次即构成严重违反协议' }).waitFor();
       expect(await page.getByTestId('record-outcome-warning').innerText()).toContain('再有 1 次即构成严重违反协议');
       await snap('03-one-more');
-      await dialog().getByRole('button', { name: '知道了' }).click();
+      await page.getByRole('button', { name: '知道了' }).click();
+      await outcome.waitFor({ state: 'detached' });
       await page.getByTestId('breach-warning').filter({ hasText: '再有 1 次' }).waitFor();
 
       outcome = await refuse();
       await outcome.filter({ hasText: '已构成严重违反协议' }).waitFor();
-      await dialog().getByText('已生成通报公安：严重违反协议').waitFor();
-      await dialog().getByRole('button', { name: '知道了' }).click();
+      await page.getByTestId('record-outcome').getByText('已生成通报公安：严重违反协议').waitFor();
+      await page.getByRole('button', { name: '知道了' }).click();
+      await outcome.waitFor({ state: 'detached' });
       const breach = page.getByTestId('breach-card');
       await breach.getByText('严重违反协议', { exact: true }).waitFor();
       expect(await breach.innerText()).toContain('3 / 3 次');

@@ -31,7 +31,19 @@ import { createPersonService } from './modules/persons/service';
 import { personRoutes } from './modules/persons/routes';
 import { createMeasureService } from './modules/measures/service';
 import { measureRoutes } from './modules/measures/routes';
-import { defaultPolicy } from './rules/policy';
+import { createPolicyService } from './modules/policy/service';
+import { policyRoutes } from './modules/policy/routes';
+import { createReminderService } from './modules/reminders/service';
+import { reminderRoutes } from './modules/reminders/routes';
+import { smsSenderFromEnv } from './modules/reminders/senders';
+import { createSupervisionService } from './modules/supervision/service';
+import { supervisionRoutes } from './modules/supervision/routes';
+import multipart from '@fastify/multipart';
+import { createFileCipher } from './lib/file-cipher';
+import { createDocumentService } from './modules/documents/service';
+import { documentRoutes } from './modules/documents/routes';
+import { createLedgerService } from './modules/ledger/service';
+import { ledgerRoutes } from './modules/ledger/routes';
 
 export interface AppDeps {
   database: Database;
@@ -55,9 +67,28 @@ export function createServices(deps: AppDeps) {
   const dictionaries = createDictionaryService({ db, audit, now: () => deps.clock.now().getTime() });
   const persons = createPersonService({ db, clock: deps.clock, cipher: deps.cipher, audit, org, dictionaries, users });
   persons.registerOrgUsage();
-  const measures = createMeasureService({ db, clock: deps.clock, audit, persons, policy: () => defaultPolicy });
+  const policyService = createPolicyService({ db, clock: deps.clock, audit, org });
+  policyService.registerOrgUsage();
+  const measures = createMeasureService({ db, clock: deps.clock, audit, persons, policy: (exec, personId) => policyService.forPerson(exec, personId) });
+  const documents = createDocumentService({
+    db, clock: deps.clock, audit, persons,
+    filesDir: path.resolve(deps.config.dataDir, 'files'),
+    fileCipher: createFileCipher(deps.cipher.deriveKey('files')),
+    maxFileBytes: deps.config.documentMaxBytes,
+    measureOf: (exec, measureId) => measures.byId(exec, measureId),
+  });
+  const ledger = createLedgerService({ db, clock: deps.clock, timeZone: deps.config.timeZone, cipher: deps.cipher, audit, org, persons, dictionaries });
   const jobs: Job[] = [{ name: 'sessions.purge', lockKey: 7_263_100, everyMs: 3_600_000, run: () => sessions.purge() }];
-  return { db, clock: deps.clock, audit, org, sessions, users, auth, dictionaries, persons, measures, scheduler: createScheduler(db, jobs, console) };
+  jobs.push({ name: 'ledger.reap', lockKey: 7_263_110, everyMs: 300_000, run: async (tx) => void (await ledger.reapStale(tx)) });
+  const reminders = createReminderService({ db, clock: deps.clock, audit, sender: smsSenderFromEnv(process.env, console) });
+  const supervision = createSupervisionService({
+    db, clock: deps.clock, cipher: deps.cipher, audit, org, persons, measures, policy: policyService, reminders, batchTransactions: deps.database.kind === 'postgres',
+  });
+  // Hourly ticks; the recompute runs once per calendar day (SUNFLOWER_TZ), reminders are deduplicated per task and day.
+  jobs.push({ name: 'supervision.recompute', lockKey: 7_263_120, everyMs: 3_600_000, run: async (tx) => void (await supervision.runDaily(tx)) });
+  jobs.push({ name: 'reminders.enqueue', lockKey: 7_263_121, everyMs: 3_600_000, run: async (tx) => void (await supervision.enqueueReminders(tx)) });
+  jobs.push({ name: 'reminders.send', lockKey: 7_263_122, everyMs: 60_000, run: async (tx) => void (await reminders.sendDue(tx)) });
+  return { db, clock: deps.clock, audit, org, sessions, users, auth, dictionaries, persons, measures, documents, ledger, policy: policyService, reminders, supervision, scheduler: createScheduler(db, jobs, console) };
 }
 export type Services = ReturnType<typeof createServices>;
 
@@ -92,6 +123,8 @@ export async function buildApp(deps: AppDeps): Promise<{ app: FastifyInstance; s
     crossOriginEmbedderPolicy: false,
   });
   await app.register(rateLimit, { global: false });
+  // Uploads (documents, ledgers): one file per request, bounded; routes may set lower limits.
+  await app.register(multipart, { limits: { fileSize: deps.config.documentMaxBytes, files: 1 } });
 
   const routes = installAuth(app, services.auth, { pluginPublicPrefixes: ['/api/docs'] });
 
@@ -109,7 +142,9 @@ export async function buildApp(deps: AppDeps): Promise<{ app: FastifyInstance; s
   healthRoutes(app, deps.database);
   authRoutes(app, {
     auth: services.auth, sessions: services.sessions, users: services.users,
-    secureCookies: deps.config.secureCookies, loginRatePerMinute: deps.config.security.loginRatePerMinute, demo: !!deps.demo,
+    secureCookies: deps.config.secureCookies, loginRatePerMinute: deps.config.security.loginRatePerMinute,
+    // Read at each request: the demo command marks the database after the app is built.
+    get demo() { return !!deps.demo; },
     passwordPolicy: { minLength: deps.config.security.passwordMinLength, minClasses: deps.config.security.passwordMinClasses },
   });
   orgRoutes(app, services.org);
@@ -118,6 +153,11 @@ export async function buildApp(deps: AppDeps): Promise<{ app: FastifyInstance; s
   dictionaryRoutes(app, services.dictionaries);
   personRoutes(app, services.persons);
   measureRoutes(app, services.measures);
+  documentRoutes(app, services.documents);
+  ledgerRoutes(app, services.ledger);
+  policyRoutes(app, services.policy);
+  supervisionRoutes(app, services.supervision);
+  reminderRoutes(app, services.reminders);
   serveWebApp(app, deps.config.webDir);
 
   return { app, services, routes };

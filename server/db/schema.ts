@@ -9,3 +9,6 @@ export * from '../modules/measures/schema';
 export * from '../modules/documents/schema';
 export * from '../modules/ledger/schema';
 export * from '../modules/system/schema';
+export * from '../modules/policy/schema';
+export * from '../modules/supervision/schema';
+export * from '../modules/reminders/schema';

@@ -75,9 +75,22 @@ function fromDayNumber(dayNumber: number): CivilDate {
   return { year: yearOfEra + era * 400 + (month <= 2 ? 1 : 0), month, day };
 }
 
+// Schedules compare the same few hundred dates many times over: the day number of a valid
+// date is remembered (pure, so the results are unchanged; invalid dates still throw).
+const dayNumbers = new Map<string, number>();
+function dayNumberOf(date: IsoDate): number {
+  let n = dayNumbers.get(date);
+  if (n === undefined) {
+    n = toDayNumber(parse(date));
+    if (dayNumbers.size >= 100_000) dayNumbers.clear();
+    dayNumbers.set(date, n);
+  }
+  return n;
+}
+
 export function addDays(date: IsoDate, days: number): IsoDate {
   if (!Number.isInteger(days)) throw new RangeError(`Whole days expected: ${days}`);
-  return format(fromDayNumber(toDayNumber(parse(date)) + days));
+  return format(fromDayNumber(dayNumberOf(date) + days));
 }
 
 /**
@@ -101,7 +114,7 @@ export function addYears(date: IsoDate, years: number): IsoDate {
 
 /** Signed number of days from `from` to `to` (positive when `to` is later). */
 export function daysBetween(from: IsoDate, to: IsoDate): number {
-  return toDayNumber(parse(to)) - toDayNumber(parse(from));
+  return dayNumberOf(to) - dayNumberOf(from);
 }
 
 export function compareDates(a: IsoDate, b: IsoDate): -1 | 0 | 1 {

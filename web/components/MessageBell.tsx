@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Badge, Button, Empty, Flex, Popover, Spin, Typography } from 'antd';
+import { Badge, Button, Drawer, Empty, Flex, Grid, Popover, Spin, Typography } from 'antd';
 import { BellOutlined } from '@ant-design/icons';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useNavigate } from 'react-router-dom';
@@ -18,6 +18,7 @@ export function MessageBell() {
   const navigate = useNavigate();
   const queryClient = useQueryClient();
   const [open, setOpen] = useState(false);
+  const mobile = Grid.useBreakpoint().md === false;
   const inbox = useQuery({ queryKey: messageKeys.inbox, queryFn: () => messagesApi.list({ limit: 30 }), refetchInterval: 60_000 });
   const markRead = useMutation({
     mutationFn: (ids: string[]) => Promise.all(ids.map((id) => messagesApi.markRead(id))),
@@ -47,7 +48,7 @@ export function MessageBell() {
   };
 
   const content = (
-    <Flex vertical style={{ width: 'min(360px, calc(100vw - 32px))' }}>
+    <Flex vertical style={{ width: mobile ? '100%' : 360 }}>
       <Flex justify="space-between" align="center" style={{ paddingBottom: 8, borderBottom: '1px solid #f0f0f0' }}>
         <Typography.Text strong>
           {t('sv.msg.title')}
@@ -65,7 +66,7 @@ export function MessageBell() {
       </Flex>
       {inbox.isPending && <Spin style={{ padding: 16 }} />}
       {!inbox.isPending && items.length === 0 && <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('sv.msg.empty')} />}
-      <div style={{ maxHeight: 'min(420px, 60vh)', overflowY: 'auto' }}>
+      <div style={{ maxHeight: mobile ? undefined : 'min(420px, 60vh)', overflowY: 'auto' }}>
         {items.map((m) => (
           <button
             key={m.id}
@@ -94,11 +95,25 @@ export function MessageBell() {
     </Flex>
   );
 
+  const bell = (
+    <Badge count={unread} size="small" offset={[-4, 4]}>
+      <Button type="text" icon={<BellOutlined />} aria-label={t('sv.msg.title')} data-testid="message-bell" onClick={mobile ? () => setOpen(true) : undefined} />
+    </Badge>
+  );
+  // A phone has no room for a popover beside the bell: the list slides in from the side.
+  if (mobile) {
+    return (
+      <>
+        {bell}
+        <Drawer open={open} onClose={() => setOpen(false)} placement="right" size="min(360px, 100vw)" closable={false} styles={{ body: { padding: 12 } }}>
+          {content}
+        </Drawer>
+      </>
+    );
+  }
   return (
     <Popover content={content} trigger="click" open={open} onOpenChange={setOpen} placement="bottomRight" arrow={false}>
-      <Badge count={unread} size="small" offset={[-4, 4]}>
-        <Button type="text" icon={<BellOutlined />} aria-label={t('sv.msg.title')} data-testid="message-bell" />
-      </Badge>
+      {bell}
     </Popover>
   );
 }

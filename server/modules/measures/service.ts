@@ -56,8 +56,22 @@ const eventNames: Record<string, [string, string]> = {
   extend: ['延长期限', 'Extended'],
 };
 
-export function createMeasureService(deps: { db: Db; clock: Clock; audit: AuditService; persons: PersonService; policy: () => Policy }) {
+/** Called in the transaction of every measure change (supervision recomputes the person's schedule). */
+export type MeasureChangeHook = (tx: Executor, personId: string, ctx: RequestContext) => Promise<void>;
+
+export function createMeasureService(deps: {
+  db: Db;
+  clock: Clock;
+  audit: AuditService;
+  persons: PersonService;
+  /** The effective policy of the person (district override, else deployment override, else default). */
+  policy: (exec: Executor, personId: string) => Promise<Policy>;
+}) {
   const { db, audit } = deps;
+  const changeHooks: MeasureChangeHook[] = [];
+  const changed = async (tx: Executor, personId: string, ctx: RequestContext) => {
+    for (const hook of changeHooks) await hook(tx, personId, ctx);
+  };
 
   // Each measure event is a line of the person's timeline; a change of status is marked as such.
   deps.persons.registerTimelineSource(async (exec, personId) => {
@@ -99,9 +113,8 @@ export function createMeasureService(deps: { db: Db; clock: Clock; audit: AuditS
     if (date && compareDates(date, deps.clock.today()) > 0) throw fieldError(path, 'measure.date_future');
   };
 
-  function view(row: MeasureRow) {
+  function view(row: MeasureRow, policy: Policy) {
     const m = ruleMeasure(row);
-    const policy = deps.policy();
     return {
       id: row.id,
       personId: row.personId,
@@ -131,7 +144,8 @@ export function createMeasureService(deps: { db: Db; clock: Clock; audit: AuditS
 
     async list(ctx: Ctx, personId: string) {
       await deps.persons.access(db, ctx.actor, personId);
-      return (await q.ofPerson(db, personId)).map(view);
+      const policy = await deps.policy(db, personId);
+      return (await q.ofPerson(db, personId)).map((row) => view(row, policy));
     },
 
     /** For other modules (documents, supervision): the row, without scope checks. */
@@ -149,7 +163,7 @@ export function createMeasureService(deps: { db: Db; clock: Clock; audit: AuditS
         }
         const existing = await q.ofPerson(tx, personId);
         if (input.previousMeasureId && !existing.some((m) => m.id === input.previousMeasureId)) throw fieldError('previousMeasureId', 'measure.previous_invalid');
-        const policy = deps.policy();
+        const policy = await deps.policy(tx, personId);
         const m = createMeasure({ id: crypto.randomUUID(), kind: input.kind, decisionDate: input.decisionDate, decisionReceivedDate: input.decisionReceivedDate ?? null, decisionTermMonths: input.termMonths ?? null });
         const overlap = checkNewMeasure(existing.map(ruleMeasure), m);
         if (!overlap.ok) throw conflict('measure.overlap');
@@ -161,8 +175,9 @@ export function createMeasureService(deps: { db: Db; clock: Clock; audit: AuditS
         });
         await q.insertEvent(tx, { measureId: row.id, personId, event: 'create', eventDate: input.decisionDate, fromStatus: null, toStatus: m.status, actorId: ctx.actor.userId });
         await refreshPersonStatus(tx, personId);
-        await audit.record(tx, ctx, { action: 'measure.create', entityType: 'measure', entityId: row.id, personId, orgPath: person.orgPath, after: view(row) });
-        return view(row);
+        await changed(tx, personId, ctx);
+        await audit.record(tx, ctx, { action: 'measure.create', entityType: 'measure', entityId: row.id, personId, orgPath: person.orgPath, after: view(row, policy) });
+        return view(row, policy);
       }),
 
     /** One lifecycle step through the pure state machine (rules M*, C*). */
@@ -172,7 +187,7 @@ export function createMeasureService(deps: { db: Db; clock: Clock; audit: AuditS
         if (!row) throw notFound('measure');
         const person = await deps.persons.access(tx, ctx.actor, row.personId, 'measure.write');
         notFuture('date', body.date);
-        const policy = deps.policy();
+        const policy = await deps.policy(tx, row.personId);
         const event: MeasureEvent = body.type === 'convert' ? { type: 'convert', date: body.date, successorId: crypto.randomUUID() } : (body as MeasureEvent);
         const before = ruleMeasure(row);
         const result = applyMeasureEvent(before, event, policy);
@@ -186,11 +201,17 @@ export function createMeasureService(deps: { db: Db; clock: Clock; audit: AuditS
           await q.insertEvent(tx, { measureId: s.id, personId: row.personId, event: 'create', eventDate: body.date, fromStatus: null, toStatus: s.status, reason: 'M8', actorId: ctx.actor.userId });
         }
         await refreshPersonStatus(tx, row.personId);
-        await audit.record(tx, ctx, { action: `measure.${body.type}`, entityType: 'measure', entityId: measureId, personId: row.personId, orgPath: person.orgPath, before: view(row), after: view(updated), details: body });
-        return view(updated);
+        await changed(tx, row.personId, ctx);
+        await audit.record(tx, ctx, { action: `measure.${body.type}`, entityType: 'measure', entityId: measureId, personId: row.personId, orgPath: person.orgPath, before: view(row, policy), after: view(updated, policy), details: body });
+        return view(updated, policy);
       }),
 
     refreshPersonStatus,
+
+    /** Registers a hook run inside the transaction of every measure change (composition root). */
+    onChange(hook: MeasureChangeHook) {
+      changeHooks.push(hook);
+    },
   };
 }
 

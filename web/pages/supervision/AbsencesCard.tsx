@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Button, Card, Flex, Table, Tag, Typography } from 'antd';
+import { Button, Card, Flex, Grid, Table, Tag, Typography } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
 import type { AbsenceView } from '../../api/supervision';
 import { useCan } from '../../api/me';
@@ -12,6 +12,24 @@ export function AbsencesCard({ personId, absences, loading }: { personId: string
   const can = useCan();
   const [dialog, setDialog] = useState<AbsenceView | 'new' | null>(null);
   const write = can('supervision.write');
+  const mobile = Grid.useBreakpoint().md === false;
+  const range = (a: AbsenceView) => (
+    <span>
+      {a.from} ~ {a.to ?? <Typography.Text type="warning">{t('sv.absence.ongoing')}</Typography.Text>}
+    </span>
+  );
+  const breach = (a: AbsenceView) => (
+    <Flex wrap gap={4}>
+      {a.uncoveredDays > 0 && <Tag color="orange" style={{ marginInlineEnd: 0 }}>{t('sv.absence.uncovered', { n: a.uncoveredDays })}</Tag>}
+      {a.unauthorisedDeparture && <Tag color="red" style={{ marginInlineEnd: 0 }}>{t('sv.absence.departure')}</Tag>}
+    </Flex>
+  );
+  const close = (a: AbsenceView) =>
+    write && !a.to ? (
+      <Button size="small" onClick={() => setDialog(a)}>
+        {t('sv.absence.close')}
+      </Button>
+    ) : null;
   return (
     <Card
       size="small"
@@ -30,41 +48,31 @@ export function AbsencesCard({ personId, absences, loading }: { personId: string
         rowKey="id"
         loading={loading}
         dataSource={absences}
-        scroll={{ x: 'max-content' }}
+        scroll={mobile ? undefined : { x: 'max-content' }}
         pagination={false}
         locale={{ emptyText: t('sv.absence.empty') }}
-        columns={[
-          { title: t('sv.absence.kind'), dataIndex: 'kind', render: (k: AbsenceView['kind']) => <Tag>{t(`sv.absenceKind.${k}`)}</Tag> },
-          {
-            title: t('sv.leave.range'),
-            key: 'range',
-            render: (_, a) => (
-              <span>
-                {a.from} ~ {a.to ?? <Typography.Text type="warning">{t('sv.absence.ongoing')}</Typography.Text>}
-              </span>
-            ),
-          },
-          {
-            title: t('sv.breach.title'),
-            key: 'breach',
-            render: (_, a) => (
-              <Flex wrap gap={4}>
-                {a.uncoveredDays > 0 && <Tag color="orange" style={{ marginInlineEnd: 0 }}>{t('sv.absence.uncovered', { n: a.uncoveredDays })}</Tag>}
-                {a.unauthorisedDeparture && <Tag color="red" style={{ marginInlineEnd: 0 }}>{t('sv.absence.departure')}</Tag>}
+        showHeader={!mobile}
+        columns={mobile ? [{
+          key: 'absence',
+          render: (_, a) => (
+            <Flex vertical gap={4}>
+              <Flex justify="space-between" align="center" gap={8}>
+                <span>
+                  <Tag>{t(`sv.absenceKind.${a.kind}`)}</Tag>
+                  {range(a)}
+                </span>
+                {close(a)}
               </Flex>
-            ),
-          },
+              {breach(a)}
+              {a.note && <Typography.Text type="secondary" style={{ fontSize: 12 }}>{a.note}</Typography.Text>}
+            </Flex>
+          ),
+        }] : [
+          { title: t('sv.absence.kind'), dataIndex: 'kind', render: (k: AbsenceView['kind']) => <Tag>{t(`sv.absenceKind.${k}`)}</Tag> },
+          { title: t('sv.absence.range'), key: 'range', render: (_, a) => range(a) },
+          { title: t('sv.absence.breach'), key: 'breach', render: (_, a) => breach(a) },
           { title: t('sv.absence.note'), dataIndex: 'note', render: (v: string | null) => v ?? '—' },
-          {
-            title: t('common.actions'),
-            key: 'actions',
-            render: (_, a) =>
-              write && !a.to ? (
-                <Button size="small" onClick={() => setDialog(a)}>
-                  {t('sv.absence.close')}
-                </Button>
-              ) : null,
-          },
+          { title: t('common.actions'), key: 'actions', render: (_, a) => close(a) },
         ]}
       />
       {dialog && <AbsenceModal personId={personId} absence={dialog === 'new' ? undefined : dialog} onClose={() => setDialog(null)} />}

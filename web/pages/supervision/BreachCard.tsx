@@ -49,7 +49,6 @@ export function BreachCard({ assessment: a, loading }: { assessment: BreachAsses
           {a?.lostContact.lost && <Tag color="red">{t('sv.breach.lostContact')}</Tag>}
         </Flex>
       }
-      extra={a && <Typography.Text type="secondary" style={{ fontSize: 12 }}>{t('sv.breach.policy', { version: a.policyVersion })}</Typography.Text>}
     >
       {a && (
         <Flex vertical gap={12}>
@@ -98,7 +97,8 @@ export function BreachCard({ assessment: a, loading }: { assessment: BreachAsses
             )}
           </Row>
           <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-            {t('sv.breach.lastContact', { date: a.lostContact.lastInPersonContact ?? '—' })} · {t('sv.breach.lastReachable', { date: a.lostContact.lastReachable ?? '—' })}
+            {t('sv.breach.lastContact', { date: a.lostContact.lastInPersonContact ?? '—' })} · {t('sv.breach.lastReachable', { date: a.lostContact.lastReachable ?? '—' })} ·{' '}
+            {t('sv.breach.policy', { version: a.policyVersion })}
           </Typography.Text>
         </Flex>
       )}

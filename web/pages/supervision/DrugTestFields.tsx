@@ -34,12 +34,12 @@ export function DrugTestFields({ personId, scheduled }: { personId: string; sche
       {result === 'positive' && <Alert type="error" showIcon title={t('sv.record.positiveHint')} style={{ marginBottom: 16 }} />}
       {(result === 'refused' || result === 'evaded') && <Alert type="warning" showIcon title={t('sv.record.refusalHint')} style={{ marginBottom: 16 }} />}
       <Row gutter={12}>
-        <Col xs={24} sm={8}>
+        <Col xs={12} sm={8}>
           <Form.Item name="sample" label={t('sv.record.sample')} rules={[{ required: true, message: t('common.required') }]}>
             <Select options={testSamples.map((s) => ({ value: s, label: t(`sv.testSample.${s}`) }))} />
           </Form.Item>
         </Col>
-        <Col xs={24} sm={8}>
+        <Col xs={12} sm={8}>
           <Form.Item name="method" label={t('sv.record.method')} rules={[{ required: true, message: t('common.required') }]}>
             <Select options={testMethods.map((m) => ({ value: m, label: t(`sv.testMethod.${m}`) }))} />
           </Form.Item>

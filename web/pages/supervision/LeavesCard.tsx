@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Button, Card, Flex, Table, Tag, Timeline, Typography } from 'antd';
+import { Button, Card, Flex, Grid, Table, Tag, Timeline, Typography } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
 import { supervisionApi, supervisionKeys, type LeaveStatus, type LeaveView } from '../../api/supervision';
@@ -20,6 +20,34 @@ export function LeavesCard({ personId, orgUnitId }: { personId: string; orgUnitI
   const [dialog, setDialog] = useState<{ leave: LeaveView; action: LeaveAction } | 'request' | null>(null);
   const write = can('supervision.write');
   const today = todayIso();
+  const mobile = Grid.useBreakpoint().md === false;
+  const status = (l: LeaveView) => (
+    <Flex wrap gap={4}>
+      <Tag color={statusColors[l.status]} style={{ marginInlineEnd: 0 }}>{t(`sv.leaveStatus.${l.status}`)}</Tag>
+      {l.overdue && <Tag color="red" style={{ marginInlineEnd: 0 }}>{t('sv.leave.overdueTag')}</Tag>}
+      {l.pendingTo && <Tag color="gold" style={{ marginInlineEnd: 0 }}>{t('sv.leave.pendingTo', { to: l.pendingTo })}</Tag>}
+      {l.returnedOn && <Typography.Text type="secondary" style={{ fontSize: 12 }}>{l.returnedOn}</Typography.Text>}
+    </Flex>
+  );
+  const actions = (l: LeaveView) => (
+    <Flex wrap gap={4} onClick={(e) => e.stopPropagation()}>
+      {can('leave.approve') && (l.status === 'pending' || l.pendingTo) && (
+        <Button size="small" type="primary" onClick={() => setDialog({ leave: l, action: 'decide' })}>
+          {t('sv.leave.decide')}
+        </Button>
+      )}
+      {write && l.status === 'approved' && !l.pendingTo && (
+        <Button size="small" onClick={() => setDialog({ leave: l, action: 'extend' })}>
+          {t('sv.leave.extend')}
+        </Button>
+      )}
+      {write && l.status === 'approved' && l.from <= today && (
+        <Button size="small" type={l.overdue ? 'primary' : 'default'} danger={l.overdue} onClick={() => setDialog({ leave: l, action: 'return' })}>
+          {t('sv.leave.return')}
+        </Button>
+      )}
+    </Flex>
+  );
   return (
     <Card
       size="small"
@@ -38,10 +66,13 @@ export function LeavesCard({ personId, orgUnitId }: { personId: string; orgUnitI
         rowKey="id"
         loading={leaves.isPending}
         dataSource={leaves.data?.items ?? []}
-        scroll={{ x: 'max-content' }}
+        scroll={mobile ? undefined : { x: 'max-content' }}
         pagination={false}
         locale={{ emptyText: t('sv.leave.empty') }}
+        showHeader={!mobile}
         expandable={{
+          showExpandColumn: !mobile,
+          expandRowByClick: mobile,
           expandedRowRender: (l) => (
             <Timeline
               style={{ paddingTop: 8 }}
@@ -58,7 +89,19 @@ export function LeavesCard({ personId, orgUnitId }: { personId: string; orgUnitI
             />
           ),
         }}
-        columns={[
+        columns={mobile ? [{
+          key: 'leave',
+          render: (_, l) => (
+            <Flex vertical gap={4}>
+              <span>
+                {l.from} ~ {l.to} · {t('sv.leave.days', { n: l.days })} · {l.destination}
+              </span>
+              <Typography.Text type="secondary" style={{ fontSize: 12 }}>{l.reason}</Typography.Text>
+              {status(l)}
+              {actions(l)}
+            </Flex>
+          ),
+        }] : [
           {
             title: t('sv.leave.range'),
             key: 'range',
@@ -78,37 +121,12 @@ export function LeavesCard({ personId, orgUnitId }: { personId: string; orgUnitI
           {
             title: t('sv.leave.status'),
             key: 'status',
-            render: (_, l) => (
-              <Flex wrap gap={4}>
-                <Tag color={statusColors[l.status]} style={{ marginInlineEnd: 0 }}>{t(`sv.leaveStatus.${l.status}`)}</Tag>
-                {l.overdue && <Tag color="red" style={{ marginInlineEnd: 0 }}>{t('sv.leave.overdueTag')}</Tag>}
-                {l.pendingTo && <Tag color="gold" style={{ marginInlineEnd: 0 }}>{t('sv.leave.pendingTo', { to: l.pendingTo })}</Tag>}
-                {l.returnedOn && <Typography.Text type="secondary" style={{ fontSize: 12 }}>{l.returnedOn}</Typography.Text>}
-              </Flex>
-            ),
+            render: (_, l) => status(l),
           },
           {
             title: t('common.actions'),
             key: 'actions',
-            render: (_, l) => (
-              <Flex wrap gap={4}>
-                {can('leave.approve') && (l.status === 'pending' || l.pendingTo) && (
-                  <Button size="small" type="primary" onClick={() => setDialog({ leave: l, action: 'decide' })}>
-                    {t('sv.leave.approve')} / {t('sv.leave.reject')}
-                  </Button>
-                )}
-                {write && l.status === 'approved' && !l.pendingTo && (
-                  <Button size="small" onClick={() => setDialog({ leave: l, action: 'extend' })}>
-                    {t('sv.leave.extend')}
-                  </Button>
-                )}
-                {write && l.status === 'approved' && l.from <= today && (
-                  <Button size="small" type={l.overdue ? 'primary' : 'default'} danger={l.overdue} onClick={() => setDialog({ leave: l, action: 'return' })}>
-                    {t('sv.leave.return')}
-                  </Button>
-                )}
-              </Flex>
-            ),
+            render: (_, l) => actions(l),
           },
         ]}
       />

@@ -1,12 +1,12 @@
-import { Alert, Button, Card, Flex, Tag, Typography } from 'antd';
-import { EditOutlined } from '@ant-design/icons';
+import { useState } from 'react';
+import { Alert, Button, Card, Flex, Typography } from 'antd';
 import { Link } from 'react-router-dom';
-import type { TaskKind, TodayTask, WarningView } from '../../api/supervision';
-import { useCan } from '../../api/me';
+import type { TodayTask, WarningView } from '../../api/supervision';
 import { useI18n } from '../../i18n/I18nProvider';
-import { TaskStateTag } from './TaskStateTag';
+import { TaskLine } from './TaskLine';
 
-const kindColors: Record<TaskKind, string> = { drug_test: 'magenta', check_in: 'blue', follow_up: 'cyan', grid_visit: 'geekblue' };
+/** Overdue tasks shown before the rest fold away (the oldest are history, seldom acted on). */
+const OVERDUE_SHOWN = 2;
 
 interface Props {
   tasks: TodayTask[];
@@ -16,11 +16,17 @@ interface Props {
   onRecord: (task: TodayTask) => void;
 }
 
-/** One person of the day: the tasks due or overdue, each with its one-tap record button. */
+/**
+ * One person of the day: what is due now first, then the overdue tasks (the latest first, the
+ * older ones folded), each with its one-tap record button; the person's breach warnings on top.
+ */
 export function PersonTaskCard({ tasks, warnings, showWorker, onRecord }: Props) {
   const { t, pick } = useI18n();
-  const can = useCan();
+  const [unfolded, setUnfolded] = useState(false);
   const first = tasks[0]!;
+  const current = tasks.filter((x) => x.state !== 'overdue');
+  const overdue = tasks.filter((x) => x.state === 'overdue').sort((a, b) => a.daysOverdue - b.daysOverdue);
+  const shown = unfolded ? overdue : overdue.slice(0, OVERDUE_SHOWN);
   return (
     <Card
       size="small"
@@ -36,30 +42,18 @@ export function PersonTaskCard({ tasks, warnings, showWorker, onRecord }: Props)
       }
       styles={{ header: { minHeight: 40 } }}
     >
-      <Flex vertical gap={8}>
+      <Flex vertical gap={10}>
         {warnings.map((w) => (
           <Alert key={w.kind} type={w.kind === 'serious_breach' ? 'error' : 'warning'} showIcon title={pick(w.message)} style={{ padding: '4px 8px' }} />
         ))}
-        {tasks.map((task) => (
-          <Flex key={`${task.measureId}:${task.key}`} data-testid="today-task" data-kind={task.kind} align="center" justify="space-between" gap={8}>
-            <Flex vertical gap={2} style={{ minWidth: 0 }}>
-              <Flex wrap align="center" gap={4}>
-                <Tag color={kindColors[task.kind]} style={{ marginInlineEnd: 0 }}>
-                  {t(`sv.taskKind.${task.kind}`)}
-                </Tag>
-                <TaskStateTag task={task} />
-              </Flex>
-              <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-                {t('sv.today.dueOn', { date: task.dueDate })} · {t('sv.today.window', { from: task.windowStart, to: task.windowEnd })}
-              </Typography.Text>
-            </Flex>
-            {task.state !== 'done' && task.state !== 'excused' && can('supervision.write') && (
-              <Button type={task.state === 'overdue' ? 'default' : 'primary'} icon={<EditOutlined />} onClick={() => onRecord(task)} style={{ flexShrink: 0 }}>
-                {t('sv.today.record')}
-              </Button>
-            )}
-          </Flex>
+        {[...current, ...shown].map((task) => (
+          <TaskLine key={`${task.measureId}:${task.key}`} task={task} onRecord={() => onRecord(task)} />
         ))}
+        {overdue.length > OVERDUE_SHOWN && (
+          <Button type="link" size="small" onClick={() => setUnfolded((u) => !u)} style={{ alignSelf: 'flex-start', padding: 0 }}>
+            {unfolded ? t('sv.today.fold') : t('sv.today.moreOverdue', { n: overdue.length - OVERDUE_SHOWN })}
+          </Button>
+        )}
       </Flex>
     </Card>
   );

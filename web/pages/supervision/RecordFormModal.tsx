@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Alert, Col, DatePicker, Form, Input, Modal, Radio, Row, Typography } from 'antd';
+import { Alert, Col, DatePicker, Form, Grid, Input, Modal, Radio, Row, Typography } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { supervisionApi, type CreateRecord, type RecordKind, type RecordResult, type TaskView, type VisitForm } from '../../api/supervision';
 import { useSignedIn } from '../../api/me';
@@ -9,6 +9,7 @@ import { contactKinds, recordKinds, recordKindsFor } from './codes';
 import { DrugTestFields } from './DrugTestFields';
 import { VisitFormFields } from './VisitFormFields';
 import { useSupervisionMutation } from './useSupervisionMutation';
+import './supervision.css';
 import { errorText } from './errorText';
 
 /** Whom the record is about, as the list it is opened from knows them. */
@@ -68,6 +69,7 @@ export function RecordFormModal({ target, task, onClose, onSaved }: {
 }) {
   const { t, pick } = useI18n();
   const me = useSignedIn();
+  const mobile = Grid.useBreakpoint().md === false;
   const [form] = Form.useForm<Values>();
   const [problem, setProblem] = useState<string | null>(null);
   const offered = task ? recordKindsFor(task.kind) : [...recordKinds];
@@ -91,6 +93,7 @@ export function RecordFormModal({ target, task, onClose, onSaved }: {
       confirmLoading={save.isPending}
       onCancel={onClose}
       width={640}
+      style={mobile ? { top: 8, paddingBottom: 8 } : undefined}
       destroyOnHidden
       mask={{ closable: false }}
     >
@@ -105,6 +108,7 @@ export function RecordFormModal({ target, task, onClose, onSaved }: {
         form={form}
         name="supervision-record"
         layout="vertical"
+        className="sv-compact-form"
         initialValues={{
           kind: offered[0],
           date: dayjs(),
@@ -133,12 +137,12 @@ export function RecordFormModal({ target, task, onClose, onSaved }: {
         )}
         {kind === 'drug_test' && <DrugTestFields personId={target.personId} scheduled={!!task} />}
         <Row gutter={12}>
-          <Col xs={24} sm={10}>
+          <Col xs={11} sm={10}>
             <Form.Item name="date" label={t('sv.record.date')} rules={[{ required: true, message: t('common.required') }]}>
               <DatePicker disabledDate={afterToday} allowClear={false} style={{ width: '100%' }} />
             </Form.Item>
           </Col>
-          <Col xs={24} sm={14}>
+          <Col xs={13} sm={14}>
             <Form.Item name="place" label={t('sv.record.place')} rules={[{ required: true, whitespace: true, message: t('common.required') }]}>
               <Input maxLength={200} />
             </Form.Item>

@@ -33,6 +33,7 @@ export function RecordOutcomeModal({ result, onClose }: { result: RecordResult; 
         title={<span data-testid="record-outcome-title">{title}</span>}
         subTitle={b?.warning ? <Typography.Text strong data-testid="record-outcome-warning">{pick(b.warning)}</Typography.Text> : undefined}
         style={{ padding: '16px 0 0' }}
+        data-testid="record-outcome"
       >
         <Flex vertical gap={8}>
           {b && (

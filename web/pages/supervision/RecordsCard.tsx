@@ -1,5 +1,5 @@
 import { useState, type HTMLAttributes } from 'react';
-import { Button, Card, Select, Table, Tag, Typography } from 'antd';
+import { Button, Card, Flex, Grid, Select, Table, Tag, Typography } from 'antd';
 import { PrinterOutlined } from '@ant-design/icons';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { supervisionApi, supervisionKeys, type RecordKind, type RecordView } from '../../api/supervision';
@@ -13,7 +13,20 @@ const resultColors: Record<string, string> = { negative: 'green', positive: 'red
 /** The person's supervision records, newest first, each with its details and a print button. */
 export function RecordsCard({ personId }: { personId: string }) {
   const { t } = useI18n();
+  const mobile = Grid.useBreakpoint().md === false;
   const [kind, setKind] = useState<RecordKind | undefined>();
+  const kindTags = (r: RecordView) => (
+    <>
+      <Tag color={r.drugTest ? resultColors[r.drugTest.result] : 'blue'}>{t(`sv.recordKind.${r.kind}`)}</Tag>
+      {r.drugTest?.random && <Tag>{t('sv.records.randomTag')}</Tag>}
+      {r.drugTest?.retestOf && <Tag>{t('sv.records.retestTag')}</Tag>}
+    </>
+  );
+  const print = (r: RecordView) => (
+    <Button size="small" icon={<PrinterOutlined />} href={`/print/record/${personId}/${r.id}`} target="_blank" rel="noopener" onClick={(e) => e.stopPropagation()}>
+      {t('sv.records.print')}
+    </Button>
+  );
   const [page, setPage] = useState({ page: 1, size: 10 });
   const q = { kind, limit: page.size, offset: (page.page - 1) * page.size };
   const records = useQuery({
@@ -46,9 +59,10 @@ export function RecordsCard({ personId }: { personId: string }) {
         rowKey="id"
         loading={records.isFetching}
         dataSource={records.data?.items ?? []}
-        scroll={{ x: 'max-content' }}
+        scroll={mobile ? undefined : { x: 'max-content' }}
         locale={{ emptyText: t('sv.records.empty') }}
-        expandable={{ expandedRowRender: (r) => <RecordDetails record={r} /> }}
+        // On a phone a tap on the record opens its details: no column for the expand icon.
+        expandable={{ expandedRowRender: (r) => <RecordDetails record={r} />, showExpandColumn: !mobile, expandRowByClick: mobile }}
         onRow={(r) => ({ 'data-testid': 'record-row', 'data-kind': r.kind }) as HTMLAttributes<HTMLElement>}
         pagination={{
           current: page.page,
@@ -58,18 +72,29 @@ export function RecordsCard({ personId }: { personId: string }) {
           hideOnSinglePage: true,
           onChange: (p, s) => setPage({ page: p, size: s }),
         }}
-        columns={[
+        showHeader={!mobile}
+        columns={mobile ? [{
+          key: 'record',
+          render: (_, r) => (
+            <Flex vertical gap={4}>
+              <Flex justify="space-between" align="center" gap={8}>
+                <span>
+                  <Typography.Text style={{ marginInlineEnd: 8 }}>{r.date}</Typography.Text>
+                  {kindTags(r)}
+                </span>
+                {print(r)}
+              </Flex>
+              <Typography.Paragraph type="secondary" ellipsis={{ rows: 2 }} style={{ margin: 0, fontSize: 12 }}>
+                {recordSummary(r, t)} · {r.place} · {r.recordedByName ?? '—'}
+              </Typography.Paragraph>
+            </Flex>
+          ),
+        }] : [
           { title: t('sv.records.date'), dataIndex: 'date', width: 100 },
           {
             title: t('sv.records.kind'),
             key: 'kind',
-            render: (_, r) => (
-              <>
-                <Tag color={r.drugTest ? resultColors[r.drugTest.result] : 'blue'}>{t(`sv.recordKind.${r.kind}`)}</Tag>
-                {r.drugTest?.random && <Tag>{t('sv.records.randomTag')}</Tag>}
-                {r.drugTest?.retestOf && <Tag>{t('sv.records.retestTag')}</Tag>}
-              </>
-            ),
+            render: (_, r) => kindTags(r),
           },
           {
             title: t('sv.records.summary'),
@@ -85,11 +110,7 @@ export function RecordsCard({ personId }: { personId: string }) {
           {
             title: t('common.actions'),
             key: 'actions',
-            render: (_, r) => (
-              <Button size="small" icon={<PrinterOutlined />} href={`/print/record/${personId}/${r.id}`} target="_blank" rel="noopener">
-                {t('sv.records.print')}
-              </Button>
-            ),
+            render: (_, r) => print(r),
           },
         ]}
       />

@@ -6,9 +6,9 @@ import 'dayjs/locale/zh-cn';
 import { supervisionApi, supervisionKeys, type Scope, type TaskKind, type TodayTask } from '../../api/supervision';
 import { useI18n } from '../../i18n/I18nProvider';
 import { PersonTaskCard } from './PersonTaskCard';
+import { taskKindColors } from './TaskLine';
 import { groupByPerson } from './groupTasks';
 
-const kindColors: Record<TaskKind, string> = { drug_test: 'magenta', check_in: 'blue', follow_up: 'cyan', grid_visit: 'geekblue' };
 const iso = (d: Dayjs) => d.format('YYYY-MM-DD');
 
 /** Tasks by due date: a month at a glance (a compact one on a phone), the chosen day's tasks below. */
@@ -31,12 +31,17 @@ export function TaskCalendar({ scope, orgUnitId, onRecord }: { scope: Scope; org
     const late = tasks.some((x) => x.state === 'overdue');
     if (!full) return <Badge status={late ? 'error' : 'processing'} style={{ display: 'block', lineHeight: 0, textAlign: 'center' }} />;
     const counts = new Map<TaskKind, number>();
-    for (const x of tasks) if (x.state !== 'done' && x.state !== 'excused') counts.set(x.kind, (counts.get(x.kind) ?? 0) + 1);
+    const lateKinds = new Set<TaskKind>();
+    for (const x of tasks) {
+      if (x.state === 'done' || x.state === 'excused') continue;
+      counts.set(x.kind, (counts.get(x.kind) ?? 0) + 1);
+      if (x.state === 'overdue') lateKinds.add(x.kind);
+    }
     const done = tasks.filter((x) => x.state === 'done').length;
     return (
       <Flex vertical gap={2} align="start">
         {[...counts].map(([k, n]) => (
-          <Tag key={k} color={late && k === 'drug_test' ? 'red' : kindColors[k]} style={{ marginInlineEnd: 0, fontSize: 11, lineHeight: '16px' }}>
+          <Tag key={k} color={lateKinds.has(k) ? 'red' : taskKindColors[k]} style={{ marginInlineEnd: 0, fontSize: 11, lineHeight: '16px' }}>
             {t(`sv.taskKind.${k}`)} {n}
           </Tag>
         ))}

@@ -1,10 +1,11 @@
 import { useState } from 'react';
-import { Button, Card, Segmented, Table, Tag, Typography } from 'antd';
+import { Button, Card, Grid, Segmented, Table, Tag, Typography } from 'antd';
 import { useQuery } from '@tanstack/react-query';
 import { supervisionApi, supervisionKeys, type TaskView } from '../../api/supervision';
 import { useCan } from '../../api/me';
 import { useI18n } from '../../i18n/I18nProvider';
 import { TaskStateTag } from './TaskStateTag';
+import { TaskLine } from './TaskLine';
 
 type Filter = 'open' | 'all';
 
@@ -12,10 +13,12 @@ type Filter = 'open' | 'all';
 export function TasksCard({ personId, onRecord }: { personId: string; onRecord: (task: TaskView) => void }) {
   const { t } = useI18n();
   const can = useCan();
+  const mobile = Grid.useBreakpoint().md === false;
   const [filter, setFilter] = useState<Filter>('open');
   const tasks = useQuery({ queryKey: supervisionKeys.tasks(personId), queryFn: () => supervisionApi.tasks(personId) });
   const all = tasks.data?.items ?? [];
-  const open = all.filter((x) => x.state === 'due' || x.state === 'overdue');
+  // What can still be done first, then the overdue ones, the latest first.
+  const open = [...all.filter((x) => x.state === 'due'), ...all.filter((x) => x.state === 'overdue').sort((a, b) => a.daysOverdue - b.daysOverdue)];
   const rows = filter === 'open' ? open : all;
   return (
     <Card
@@ -39,10 +42,11 @@ export function TasksCard({ personId, onRecord }: { personId: string; onRecord: 
         rowKey={(x) => `${x.measureId}:${x.key}`}
         loading={tasks.isPending}
         dataSource={rows}
-        scroll={{ x: 'max-content' }}
+        scroll={mobile ? undefined : { x: 'max-content' }}
         pagination={rows.length > 10 ? { pageSize: 10, size: 'small', showSizeChanger: false } : false}
         locale={{ emptyText: t('sv.tasks.empty') }}
-        columns={[
+        showHeader={!mobile}
+        columns={mobile ? [{ key: 'task', render: (_, x) => <TaskLine task={x} onRecord={() => onRecord(x)} /> }] : [
           { title: t('sv.tasks.kind'), dataIndex: 'kind', render: (k: TaskView['kind']) => <Tag>{t(`sv.taskKind.${k}`)}</Tag> },
           { title: t('sv.tasks.dueDate'), dataIndex: 'dueDate' },
           { title: t('sv.tasks.window'), key: 'window', render: (_, x) => `${x.windowStart} ~ ${x.windowEnd}` },

@@ -27,7 +27,7 @@ export function TodayAlerts({ day }: { day: TodayView }) {
       </Flex>
       {action && (
         <Button size="small" onClick={() => setLeave({ leave: l, action })} style={{ flexShrink: 0 }}>
-          {action === 'return' ? t('sv.leave.return') : t('sv.leave.approve')}
+          {action === 'return' ? t('sv.leave.return') : t('sv.leave.decide')}
         </Button>
       )}
     </Flex>

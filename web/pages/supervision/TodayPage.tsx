@@ -9,7 +9,7 @@ import { useCan, useSignedIn } from '../../api/me';
 import { useI18n } from '../../i18n/I18nProvider';
 import { OrgTreeSelect } from '../../components/OrgTreeSelect';
 import { useUnitScope } from '../../components/useUnitScope';
-import { firstSupervisionUnit, isFieldWorker } from './codes';
+import { defaultScope, firstSupervisionUnit } from './codes';
 import { groupByPerson } from './groupTasks';
 import { PersonTaskCard } from './PersonTaskCard';
 import { TaskCalendar } from './TaskCalendar';
@@ -34,7 +34,7 @@ export default function TodayPage() {
   const mobile = screens.md === false;
   const [params, setParams] = useSearchParams();
   const scopeParam = params.get('scope');
-  const scope: Scope = scopeParam === 'mine' || scopeParam === 'unit' ? scopeParam : isFieldWorker(me) ? 'mine' : 'unit';
+  const scope: Scope = scopeParam === 'mine' || scopeParam === 'unit' ? scopeParam : defaultScope(me);
   const orgUnitId = scope === 'unit' ? (params.get('unit') ?? firstSupervisionUnit(me)) : undefined;
   const view: View = params.get('view') === 'calendar' ? 'calendar' : 'list';
   const set = (patch: Record<string, string | undefined>) => {

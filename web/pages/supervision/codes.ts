@@ -30,5 +30,11 @@ export const recordKindsFor = (task: TaskKind): RecordKind[] => (task === 'follo
 /** Social workers and grid workers start their day on 今日待办 and see their own caseload first. */
 export const isFieldWorker = (me: Me) => me.grants.some((g) => g.roleCode === 'social_worker' || g.roleCode === 'grid_worker');
 
+/**
+ * Whose day 今日待办 shows first: a social worker's own caseload (the persons they are responsible
+ * for); everyone else, grid workers included (no person names them), the unit they hold.
+ */
+export const defaultScope = (me: Me): 'mine' | 'unit' => (me.grants.some((g) => g.roleCode === 'social_worker') ? 'mine' : 'unit');
+
 /** The unit a supervisor's lists start on: the first unit they hold supervision.read on. */
 export const firstSupervisionUnit = (me: Me) => me.grants.find((g) => g.permissions.includes('supervision.read'))?.orgUnitId;

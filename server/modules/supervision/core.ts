@@ -1,0 +1,30 @@
+import type { Db, Executor } from '../../db/client';
+import type { Clock } from '../../clock';
+import type { Principal, RequestContext } from '../../http/context';
+import type { Policy } from '../../rules/policy';
+import type { AuditService } from '../audit/service';
+import type { PersonService } from '../persons/service';
+import type { OrgService } from '../org/service';
+import type { PolicyService } from '../policy/service';
+import type { ReminderService } from '../reminders/service';
+import type { SyncResult } from './sync';
+
+export type Ctx = RequestContext & { actor: Principal };
+
+/** What the parts of the supervision service share. */
+export interface Core {
+  db: Db;
+  clock: Clock;
+  audit: AuditService;
+  persons: PersonService;
+  org: OrgService;
+  policy: PolicyService;
+  reminders: ReminderService;
+  today(): string;
+  /**
+   * Recomputes tasks, breach status, notices and education of the persons, in `tx`.
+   * `timeDriven`: the daily run, which also raises what the passing of time caused (engine.ts).
+   */
+  refresh(tx: Executor, personIds: string[], ctx: RequestContext, timeDriven?: boolean): Promise<SyncResult>;
+  policyAt(exec: Executor, orgPath: string): Promise<Policy>;
+}

@@ -1,0 +1,143 @@
+// The worker's day (今日待办), the counts per worker and community, the calendar, a person's tasks.
+import { addDays, compareDates, daysBetween } from '../../rules/dates';
+import { fieldError, notFound } from '../../errors';
+import { inScope, scopePaths } from '../../http/context';
+import { TASK_HORIZON_DAYS } from './engine';
+import { leaveBrief, noticeView, taskView, warningOf } from './views';
+import type { Core, Ctx } from './core';
+import * as q from './queries';
+
+export const dayMessages = {
+  'supervision.range_invalid': ['结束日期不能早于开始日期', 'The end of the period cannot be before its start'],
+  'supervision.range_too_long': ['时间范围过长（最多 {max} 天）', 'The period is too long (at most {max} days)'],
+} satisfies Record<string, [string, string]>;
+
+const MAX_TASKS = 5000;
+
+export function dayFunctions(core: Core) {
+  const { db, audit } = core;
+
+  /** My caseload (persons whose responsible worker I am), or a unit's subtree; always within my scope. */
+  async function audience(ctx: Ctx, scope: 'mine' | 'unit', orgUnitId?: string): Promise<{ aud: q.Audience; unitId: string | null }> {
+    const paths = scopePaths(ctx.actor, 'supervision.read');
+    let under: string | undefined;
+    if (orgUnitId) {
+      const unit = await core.org.byId(db, orgUnitId);
+      if (!unit || !inScope(ctx.actor, 'supervision.read', unit.path)) throw notFound('org');
+      under = unit.path;
+    }
+    return { aud: { scope: paths, workerId: scope === 'mine' ? ctx.actor.userId : undefined, under }, unitId: orgUnitId ?? null };
+  }
+
+  type TaskRow = { t: Parameters<typeof taskView>[0]; personName: string; orgUnitId: string; orgUnitName: string; workerId: string | null };
+  /** The rows with their responsible worker's name (looked up once per worker, not per task). */
+  async function taskRows(rows: TaskRow[], today: string) {
+    const names = await q.userNames(db, [...new Set(rows.map((r) => r.workerId).filter((x): x is string => x !== null))]);
+    return rows.map((r) => ({
+      ...taskView(r.t, today), personName: r.personName, orgUnitId: r.orgUnitId, orgUnitName: r.orgUnitName, workerId: r.workerId,
+      workerName: r.workerId ? names.get(r.workerId) ?? null : null,
+    }));
+  }
+
+  function period(from: string | undefined, to: string | undefined, max: number) {
+    const start = from ?? core.today();
+    const end = to ?? start;
+    if (compareDates(end, start) < 0) throw fieldError('to', 'supervision.range_invalid');
+    if (daysBetween(start, end) + 1 > max) throw fieldError('to', 'supervision.range_too_long', { max });
+    return { from: start, to: end };
+  }
+
+  return {
+    async today(ctx: Ctx, query: { scope: 'mine' | 'unit'; orgUnitId?: string; overdueDays: number; limit: number }) {
+      const { aud, unitId } = await audience(ctx, query.scope, query.orgUnitId);
+      const today = core.today();
+      if (aud.scope.length === 0) {
+        return {
+          date: today, scope: query.scope, orgUnitId: unitId, tasks: [], leavesEndingToday: [], leavesOverdue: [], leavesAwaitingDecision: [], noticesPending: [],
+          warnings: [], summary: { due: 0, overdue: 0, dueToday: 0, doneToday: 0, persons: 0 }, truncated: false,
+        };
+      }
+      const overdueSince = addDays(today, -query.overdueDays);
+      const rows = await q.todayTasks(db, aud, today, overdueSince, Math.min(query.limit, MAX_TASKS));
+      const tasks = await taskRows(rows, today);
+      const totals = rows[0] ?? { total: 0, due: 0, overdue: 0, dueToday: 0, doneToday: 0 };
+      const ending = await q.leavesEndingOnOrBefore(db, aud, today);
+      const pending = await q.pendingLeaves(db, aud);
+      const notices = await q.openNotices(db, aud);
+      const statuses = await q.warnings(db, aud);
+      const resolve = await core.policy.resolver(db);
+      const now = core.clock.now();
+      const warnings = statuses.flatMap((s) => {
+        const w = warningOf(s.s, resolve(s.orgPath).policy);
+        return w ? [{ personId: s.s.personId, personName: s.personName, ...w }] : [];
+      });
+      await audit.record(db, ctx, { action: 'supervision.today.read', entityType: 'task', orgPath: aud.under ?? null, details: { scope: query.scope, orgUnitId: unitId, tasks: tasks.length } });
+      return {
+        date: today,
+        scope: query.scope,
+        orgUnitId: unitId,
+        tasks,
+        leavesEndingToday: ending.filter((r) => r.l.toDate === today).map((r) => leaveBrief(r, today)),
+        leavesOverdue: ending.filter((r) => compareDates(r.l.toDate, today) < 0).map((r) => leaveBrief(r, today)),
+        leavesAwaitingDecision: pending.map((r) => leaveBrief(r, today)),
+        noticesPending: notices.map((r) => noticeView(r, now)),
+        warnings,
+        summary: { due: totals.due, overdue: totals.overdue, dueToday: totals.dueToday, doneToday: totals.doneToday, persons: await q.audienceSize(db, aud) },
+        truncated: totals.total > tasks.length,
+      };
+    },
+
+    /** Tasks falling due in the period: due (all but excused), done, overdue, still open, per worker and per unit. */
+    async counts(ctx: Ctx, query: { orgUnitId?: string; from?: string; to?: string }) {
+      const { aud, unitId } = await audience(ctx, 'unit', query.orgUnitId);
+      const { from, to } = period(query.from, query.to, 366);
+      const rows = aud.scope.length ? await q.taskCounts(db, aud, from, to) : [];
+      const empty = () => ({ due: 0, done: 0, overdue: 0, open: 0, excused: 0 });
+      const add = (acc: ReturnType<typeof empty>, r: (typeof rows)[number]) => {
+        acc.due += r.total - r.excused;
+        acc.done += r.done;
+        acc.overdue += r.overdue;
+        acc.open += r.due + r.upcoming;
+        acc.excused += r.excused;
+        return acc;
+      };
+      const total = empty();
+      const byWorker = new Map<string, ReturnType<typeof empty> & { workerId: string | null; workerName: string | null }>();
+      const byUnit = new Map<string, ReturnType<typeof empty> & { orgUnitId: string; orgUnitName: string }>();
+      for (const r of rows) {
+        add(total, r);
+        const wk = r.workerId ?? '';
+        add(byWorker.get(wk) ?? byWorker.set(wk, { ...empty(), workerId: r.workerId, workerName: r.workerName }).get(wk)!, r);
+        add(byUnit.get(r.orgUnitId) ?? byUnit.set(r.orgUnitId, { ...empty(), orgUnitId: r.orgUnitId, orgUnitName: r.orgUnitName }).get(r.orgUnitId)!, r);
+      }
+      return {
+        from, to, orgUnitId: unitId, total,
+        byWorker: [...byWorker.values()].sort((a, b) => (a.workerName ?? '').localeCompare(b.workerName ?? '')),
+        byCommunity: [...byUnit.values()].sort((a, b) => a.orgUnitName.localeCompare(b.orgUnitName)),
+      };
+    },
+
+    async calendar(ctx: Ctx, query: { scope: 'mine' | 'unit'; orgUnitId?: string; from: string; to: string }) {
+      const { aud } = await audience(ctx, query.scope, query.orgUnitId);
+      const { from, to } = period(query.from, query.to, 62);
+      const today = core.today();
+      const rows = aud.scope.length ? await q.calendarTasks(db, aud, from, to, MAX_TASKS) : [];
+      const days = new Map<string, Awaited<ReturnType<typeof taskRows>>>();
+      for (const t of await taskRows(rows, today)) {
+        const list = days.get(t.dueDate);
+        if (list) list.push(t);
+        else days.set(t.dueDate, [t]);
+      }
+      await audit.record(db, ctx, { action: 'supervision.calendar.read', entityType: 'task', orgPath: aud.under ?? null, details: { scope: query.scope, from, to, tasks: rows.length } });
+      return { from, to, horizon: addDays(today, TASK_HORIZON_DAYS), days: [...days.entries()].map(([date, tasks]) => ({ date, tasks })) };
+    },
+
+    async tasksOfPerson(ctx: Ctx, personId: string) {
+      const person = await core.persons.access(db, ctx.actor, personId, 'supervision.read');
+      const today = core.today();
+      const items = (await q.tasksOfPerson(db, personId)).map((t) => taskView(t, today));
+      await audit.record(db, ctx, { action: 'supervision.tasks.read', entityType: 'person', entityId: personId, personId, orgPath: person.orgPath });
+      return { items, horizon: addDays(today, TASK_HORIZON_DAYS) };
+    },
+  };
+}

@@ -1,0 +1,624 @@
+// SQL of the supervision module. Everything a list filters on has an index in schema.ts.
+import { and, asc, desc, eq, gt, gte, inArray, isNull, lte, ne, or, sql, type SQL } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/pg-core';
+import type { Executor } from '../../db/client';
+import { persons } from '../persons/schema';
+import { measures } from '../measures/schema';
+import { orgUnits } from '../org/schema';
+import { users } from '../users/schema';
+import { documents } from '../documents/schema';
+import {
+  absences, educationRecords, leaveEvents, leaveRequests, policeNotices, supervisionJobRuns, supervisionPreferences,
+  supervisionRecords, supervisionStatus, supervisionSync, supervisionTasks,
+} from './schema';
+
+export type RecordRow = typeof supervisionRecords.$inferSelect;
+export type TaskRow = typeof supervisionTasks.$inferSelect;
+export type NewTaskRow = typeof supervisionTasks.$inferInsert;
+export type LeaveRow = typeof leaveRequests.$inferSelect;
+export type AbsenceRow = typeof absences.$inferSelect;
+export type NoticeRow = typeof policeNotices.$inferSelect;
+export type EducationRow = typeof educationRecords.$inferSelect;
+export type StatusRow = typeof supervisionStatus.$inferSelect;
+export type PreferenceRow = typeof supervisionPreferences.$inferSelect;
+export type NewStatusRow = typeof supervisionStatus.$inferInsert;
+export type NewSyncRow = typeof supervisionSync.$inferInsert;
+
+const COMMUNITY = ['community_detox', 'community_rehab'];
+const OPEN = ['awaiting_report', 'active', 'suspended'];
+const CHUNK = 1000;
+const escapeLike = (s: string) => s.replace(/[%_\\]/g, '\\$&');
+/** Persons under any of the org paths (subtrees). */
+export const underPaths = (paths: string[]): SQL => or(...paths.map((p) => sql`${orgUnits.path} like ${`${escapeLike(p)}%`}`))!;
+
+async function chunked<T>(items: T[], size: number, fn: (chunk: T[]) => Promise<unknown>) {
+  for (let i = 0; i < items.length; i += size) await fn(items.slice(i, i + size));
+}
+
+// ---- the inputs of a recompute, for a batch of persons ----
+
+export async function personsContext(exec: Executor, ids: string[]) {
+  if (ids.length === 0) return [];
+  return exec
+    .select({ id: persons.id, name: persons.name, orgUnitId: persons.orgUnitId, workerId: persons.responsibleWorkerId, orgPath: orgUnits.path, sealed: persons.sealed })
+    .from(persons)
+    .innerJoin(orgUnits, eq(orgUnits.id, persons.orgUnitId))
+    .where(inArray(persons.id, ids));
+}
+
+/** Locks the person's row so two writes about one person recompute one after the other. */
+export async function lockPerson(exec: Executor, personId: string) {
+  await exec.select({ id: persons.id }).from(persons).where(eq(persons.id, personId)).for('update');
+}
+
+/** The same for a batch, in id order so that two batches never wait on each other in a circle. */
+export async function lockPersons(exec: Executor, ids: string[]) {
+  if (ids.length === 0) return;
+  await exec.select({ id: persons.id }).from(persons).where(inArray(persons.id, ids)).orderBy(asc(persons.id)).for('update');
+}
+
+export async function communityMeasuresOf(exec: Executor, ids: string[]) {
+  if (ids.length === 0) return [];
+  return exec
+    .select({ id: measures.id, personId: measures.personId, kind: measures.kind, status: measures.status, state: measures.state })
+    .from(measures)
+    .where(and(inArray(measures.personId, ids), inArray(measures.kind, COMMUNITY)));
+}
+
+export async function recordsForRules(exec: Executor, ids: string[]) {
+  if (ids.length === 0) return [];
+  return exec
+    .select({
+      id: supervisionRecords.id, personId: supervisionRecords.personId, measureId: supervisionRecords.measureId, kind: supervisionRecords.kind,
+      date: supervisionRecords.date, result: supervisionRecords.result, random: supervisionRecords.random, retestOfId: supervisionRecords.retestOfId,
+      contactMode: supervisionRecords.contactMode,
+    })
+    .from(supervisionRecords)
+    .where(inArray(supervisionRecords.personId, ids));
+}
+
+export async function leavesOf(exec: Executor, ids: string[]) {
+  if (ids.length === 0) return [];
+  return exec.select().from(leaveRequests).where(inArray(leaveRequests.personId, ids)).orderBy(asc(leaveRequests.fromDate));
+}
+
+export async function absencesOf(exec: Executor, ids: string[]) {
+  if (ids.length === 0) return [];
+  return exec.select().from(absences).where(inArray(absences.personId, ids)).orderBy(asc(absences.fromDate));
+}
+
+export async function tasksOfPersons(exec: Executor, ids: string[]) {
+  if (ids.length === 0) return [];
+  return exec.select().from(supervisionTasks).where(inArray(supervisionTasks.personId, ids));
+}
+
+export async function statusOfPersons(exec: Executor, ids: string[]) {
+  if (ids.length === 0) return [];
+  return exec.select().from(supervisionStatus).where(inArray(supervisionStatus.personId, ids));
+}
+
+export async function syncOfPersons(exec: Executor, ids: string[]) {
+  if (ids.length === 0) return [];
+  return exec.select().from(supervisionSync).where(inArray(supervisionSync.personId, ids));
+}
+
+// ---- writes of a recompute ----
+
+export async function upsertSync(exec: Executor, rows: NewSyncRow[]) {
+  await chunked(rows, CHUNK, (chunk) =>
+    exec.insert(supervisionSync).values(chunk).onConflictDoUpdate({
+      target: supervisionSync.personId,
+      set: { orgUnitId: sql`excluded.org_unit_id`, tasksHash: sql`excluded.tasks_hash`, reviewOn: sql`excluded.review_on`, updatedAt: sql`excluded.updated_at` },
+    }),
+  );
+}
+
+/** A policy change too wide to recompute at once: the persons under it are reviewed by the next daily run. */
+export async function reviewUnder(exec: Executor, path: string | null, today: string) {
+  await exec.execute(sql`
+    update supervision_sync set review_on = ${today}
+    where person_id in (select p.id from persons p join org_units o on o.id = p.org_unit_id where ${path === null ? sql`true` : sql`o.path like ${`${escapeLike(path)}%`}`})`);
+}
+
+/**
+ * Upserts task rows by measure and key. The rows travel as one JSON parameter per 5,000
+ * (json_to_recordset), not as a dozen parameters per row: building and binding those costs
+ * more than the insert itself. Same SQL on PGlite and PostgreSQL.
+ */
+export async function upsertTasks(exec: Executor, rows: NewTaskRow[]) {
+  await chunked(rows, 5000, async (chunk) => {
+    const json = JSON.stringify(chunk.map((r) => ({
+      measure_id: r.measureId, key: r.key, person_id: r.personId, kind: r.kind, due_date: r.dueDate, window_start: r.windowStart,
+      window_end: r.windowEnd, state: r.state, record_id: r.recordId ?? null, policy_version: r.policyVersion, open: r.open,
+      updated_at: (r.updatedAt instanceof Date ? r.updatedAt : new Date()).toISOString(),
+    })));
+    await exec.execute(sql`
+      insert into supervision_tasks (measure_id, key, person_id, kind, due_date, window_start, window_end, state, record_id, policy_version, open, updated_at)
+      select measure_id, key, person_id, kind, due_date, window_start, window_end, state, record_id, policy_version, open, updated_at
+      from json_to_recordset(${json}::json) as x(
+        measure_id uuid, key text, person_id uuid, kind text, due_date date, window_start date, window_end date, state text,
+        record_id uuid, policy_version text, open boolean, updated_at timestamptz)
+      on conflict (measure_id, key) do update set
+        person_id = excluded.person_id, kind = excluded.kind, due_date = excluded.due_date, window_start = excluded.window_start,
+        window_end = excluded.window_end, state = excluded.state, record_id = excluded.record_id, policy_version = excluded.policy_version,
+        open = excluded.open, updated_at = excluded.updated_at`);
+  });
+}
+
+export async function deleteTasks(exec: Executor, keys: { measureId: string; key: string }[]) {
+  const byMeasure = new Map<string, string[]>();
+  for (const k of keys) byMeasure.set(k.measureId, [...(byMeasure.get(k.measureId) ?? []), k.key]);
+  for (const [measureId, list] of byMeasure) {
+    await chunked(list, CHUNK, (chunk) => exec.delete(supervisionTasks).where(and(eq(supervisionTasks.measureId, measureId), inArray(supervisionTasks.key, chunk))));
+  }
+}
+
+export async function upsertStatus(exec: Executor, rows: (typeof supervisionStatus.$inferInsert)[]) {
+  await chunked(rows, CHUNK, (chunk) =>
+    exec.insert(supervisionStatus).values(chunk).onConflictDoUpdate({
+      target: supervisionStatus.personId,
+      set: Object.fromEntries(
+        ['measure_id', 'level', 'reasons', 'refusals', 'evasions', 'unauthorised_departures', 'absence_days', 'until_tests', 'until_departures',
+          'until_absence_days', 'lost_contact', 'last_in_person_contact', 'last_reachable', 'policy_version', 'assessed_on', 'updated_at']
+          .map((c) => [camel(c), sql.raw(`excluded.${c}`)]),
+      ),
+    }),
+  );
+}
+const camel = (s: string) => s.replace(/_([a-z])/g, (_, c: string) => c.toUpperCase());
+
+export async function deleteStatus(exec: Executor, personIds: string[]) {
+  if (personIds.length) await exec.delete(supervisionStatus).where(inArray(supervisionStatus.personId, personIds));
+}
+
+/** New notices only: one per person, reason and fact (the unique index decides). */
+export async function insertNotices(exec: Executor, rows: (typeof policeNotices.$inferInsert)[]): Promise<NoticeRow[]> {
+  const out: NoticeRow[] = [];
+  await chunked(rows, 500, async (chunk) => {
+    out.push(...(await exec.insert(policeNotices).values(chunk).onConflictDoNothing().returning()));
+  });
+  return out;
+}
+
+export async function insertEducation(exec: Executor, rows: (typeof educationRecords.$inferInsert)[]): Promise<EducationRow[]> {
+  const out: EducationRow[] = [];
+  await chunked(rows, 500, async (chunk) => {
+    out.push(...(await exec.insert(educationRecords).values(chunk).onConflictDoNothing().returning()));
+  });
+  return out;
+}
+
+/**
+ * Persons with a community measure not finished, in id order after `after` (keyset pages);
+ * with `reviewBy`, only those the calendar changes something for by that day, those never
+ * computed, and those who moved to another unit since (its district may have another policy).
+ */
+export async function personsToRecompute(exec: Executor, after: string | null, limit: number, reviewBy?: string): Promise<string[]> {
+  const r = await exec
+    .selectDistinct({ personId: measures.personId })
+    .from(measures)
+    .leftJoin(supervisionSync, eq(supervisionSync.personId, measures.personId))
+    .leftJoin(persons, eq(persons.id, measures.personId))
+    .where(and(
+      inArray(measures.kind, COMMUNITY), inArray(measures.status, OPEN), after ? gt(measures.personId, after) : undefined,
+      reviewBy ? or(isNull(supervisionSync.personId), lte(supervisionSync.reviewOn, reviewBy), ne(supervisionSync.orgUnitId, persons.orgUnitId)) : undefined,
+    ))
+    .orderBy(asc(measures.personId))
+    .limit(limit);
+  return r.map((x) => x.personId);
+}
+
+export async function personsUnder(exec: Executor, path: string | null, limit: number): Promise<string[]> {
+  const r = await exec
+    .selectDistinct({ personId: measures.personId })
+    .from(measures)
+    .innerJoin(persons, eq(persons.id, measures.personId))
+    .innerJoin(orgUnits, eq(orgUnits.id, persons.orgUnitId))
+    .where(and(inArray(measures.kind, COMMUNITY), inArray(measures.status, OPEN), path ? underPaths([path]) : undefined))
+    .limit(limit);
+  return r.map((x) => x.personId);
+}
+
+// ---- records ----
+
+const recorder = alias(users, 'recorder');
+
+export async function insertRecord(exec: Executor, row: typeof supervisionRecords.$inferInsert): Promise<RecordRow> {
+  const r = await exec.insert(supervisionRecords).values(row).returning();
+  return r[0]!;
+}
+
+export async function recordById(exec: Executor, id: string) {
+  const r = await exec.select().from(supervisionRecords).where(eq(supervisionRecords.id, id));
+  return r[0];
+}
+
+export async function recordsOfPerson(exec: Executor, personId: string, f: { kind?: string; from?: string; to?: string; limit: number; offset: number }) {
+  const where = and(
+    eq(supervisionRecords.personId, personId),
+    f.kind ? eq(supervisionRecords.kind, f.kind as 'visit') : undefined,
+    f.from ? gte(supervisionRecords.date, f.from) : undefined,
+    f.to ? lte(supervisionRecords.date, f.to) : undefined,
+  );
+  const items = await exec
+    .select({ r: supervisionRecords, recordedByName: recorder.displayName })
+    .from(supervisionRecords)
+    .leftJoin(recorder, eq(recorder.id, supervisionRecords.recordedBy))
+    .where(where)
+    .orderBy(desc(supervisionRecords.date), desc(supervisionRecords.recordedAt))
+    .limit(f.limit)
+    .offset(f.offset);
+  const [c] = await exec.select({ n: sql<number>`count(*)::int` }).from(supervisionRecords).where(where);
+  return { items, total: Number(c?.n ?? 0) };
+}
+
+export async function recordsWithNames(exec: Executor, ids: string[]) {
+  if (ids.length === 0) return [];
+  return exec
+    .select({ r: supervisionRecords, recordedByName: recorder.displayName })
+    .from(supervisionRecords)
+    .leftJoin(recorder, eq(recorder.id, supervisionRecords.recordedBy))
+    .where(inArray(supervisionRecords.id, ids));
+}
+
+/** The attachment must be a document of the same person (documents module's table, read only). */
+export async function documentOf(exec: Executor, id: string) {
+  const r = await exec.select({ personId: documents.personId, withdrawnAt: documents.withdrawnAt }).from(documents).where(eq(documents.id, id));
+  return r[0];
+}
+
+// ---- tasks ----
+
+export async function tasksOfPerson(exec: Executor, personId: string) {
+  return exec.select().from(supervisionTasks).where(eq(supervisionTasks.personId, personId)).orderBy(asc(supervisionTasks.dueDate), asc(supervisionTasks.key));
+}
+
+/** Who the task lists are about: my caseload, or a unit's subtree, within my scope. */
+export interface Audience {
+  scope: string[];
+  workerId?: string;
+  under?: string;
+}
+
+function audienceWhere(a: Audience): SQL | undefined {
+  return and(
+    eq(persons.sealed, false),
+    underPaths(a.scope),
+    a.workerId ? eq(persons.responsibleWorkerId, a.workerId) : undefined,
+    a.under ? underPaths([a.under]) : undefined,
+  );
+}
+
+const worker = alias(users, 'worker');
+const taskColumns = {
+  t: supervisionTasks,
+  personName: persons.name,
+  orgUnitId: persons.orgUnitId,
+  orgUnitName: orgUnits.name,
+  workerId: persons.responsibleWorkerId,
+};
+
+/** Tasks of the audience's persons are found through their current unit; only those of measures in force (`open`). */
+const openTasks = () => and(eq(supervisionTasks.personId, persons.id), eq(supervisionTasks.open, true));
+
+/** The worker's day: due tasks, overdue ones whose window ended since `overdueSince`, and anything due today; with the totals over all of them. */
+export function todayTasksQuery(exec: Executor, a: Audience, today: string, overdueSince: string, limit: number) {
+  const over = (cond: SQL) => sql<number>`(count(*) filter (where ${cond}) over ())::int`;
+  return exec
+    .select({
+      ...taskColumns,
+      total: sql<number>`(count(*) over ())::int`,
+      due: over(sql`${supervisionTasks.state} = 'due'`),
+      overdue: over(sql`${supervisionTasks.state} = 'overdue'`),
+      dueToday: over(sql`${supervisionTasks.dueDate} = ${today}`),
+      doneToday: over(sql`${supervisionTasks.dueDate} = ${today} and ${supervisionTasks.state} = 'done'`),
+    })
+    .from(persons)
+    .innerJoin(orgUnits, eq(orgUnits.id, persons.orgUnitId))
+    .innerJoin(supervisionTasks, openTasks())
+    .where(and(
+      audienceWhere(a),
+      // Each arm repeats `open` so that it matches an index (schema.ts) on its own.
+      or(
+        and(eq(supervisionTasks.open, true), eq(supervisionTasks.state, 'due')),
+        and(eq(supervisionTasks.open, true), eq(supervisionTasks.state, 'overdue'), gte(supervisionTasks.windowEnd, overdueSince)),
+        and(eq(supervisionTasks.open, true), eq(supervisionTasks.dueDate, today)),
+      ),
+    ))
+    // `+ 0`: an expression no index provides, so the planner finds the audience's few tasks per
+    // person and sorts them, rather than walking every task in due-date order to fill the limit.
+    .orderBy(sql`${supervisionTasks.dueDate} + 0`, asc(persons.namePinyin), asc(supervisionTasks.key))
+    .limit(limit);
+}
+export const todayTasks = (exec: Executor, a: Audience, today: string, overdueSince: string, limit: number) => todayTasksQuery(exec, a, today, overdueSince, limit);
+
+/** How many persons the audience holds (the caseload). */
+export async function audienceSize(exec: Executor, a: Audience): Promise<number> {
+  const r = await exec.select({ n: sql<number>`count(*)::int` }).from(persons).innerJoin(orgUnits, eq(orgUnits.id, persons.orgUnitId)).where(audienceWhere(a));
+  return Number(r[0]?.n ?? 0);
+}
+
+export async function userNames(exec: Executor, ids: string[]): Promise<Map<string, string>> {
+  if (ids.length === 0) return new Map();
+  const r = await exec.select({ id: users.id, name: users.displayName }).from(users).where(inArray(users.id, ids));
+  return new Map(r.map((x) => [x.id, x.name]));
+}
+
+export function calendarTasksQuery(exec: Executor, a: Audience, from: string, to: string, limit: number) {
+  return exec
+    .select(taskColumns)
+    .from(persons)
+    .innerJoin(orgUnits, eq(orgUnits.id, persons.orgUnitId))
+    .innerJoin(supervisionTasks, openTasks())
+    .where(and(audienceWhere(a), gte(supervisionTasks.dueDate, from), lte(supervisionTasks.dueDate, to)))
+    .orderBy(asc(supervisionTasks.dueDate), asc(persons.namePinyin), asc(supervisionTasks.key))
+    .limit(limit);
+}
+export const calendarTasks = (exec: Executor, a: Audience, from: string, to: string, limit: number) => calendarTasksQuery(exec, a, from, to, limit);
+
+/** Tasks falling due in a period, counted by state, per responsible worker and per current unit. */
+export async function taskCounts(exec: Executor, a: Audience, from: string, to: string) {
+  const stateCount = (s: string) => sql<number>`count(*) filter (where ${supervisionTasks.state} = ${s})::int`;
+  return exec
+    .select({
+      workerId: persons.responsibleWorkerId,
+      workerName: worker.displayName,
+      orgUnitId: persons.orgUnitId,
+      orgUnitName: orgUnits.name,
+      total: sql<number>`count(*)::int`,
+      done: stateCount('done'),
+      due: stateCount('due'),
+      overdue: stateCount('overdue'),
+      excused: stateCount('excused'),
+      upcoming: stateCount('upcoming'),
+    })
+    .from(persons)
+    .innerJoin(orgUnits, eq(orgUnits.id, persons.orgUnitId))
+    .innerJoin(supervisionTasks, eq(supervisionTasks.personId, persons.id))
+    .leftJoin(worker, eq(worker.id, persons.responsibleWorkerId))
+    .where(and(audienceWhere(a), gte(supervisionTasks.dueDate, from), lte(supervisionTasks.dueDate, to)))
+    .groupBy(persons.responsibleWorkerId, worker.displayName, persons.orgUnitId, orgUnits.name);
+}
+
+/** Tasks due on a day, of running measures, with the responsible worker (reminders). */
+export async function tasksDueOn(exec: Executor, date: string) {
+  return exec
+    .select({ t: supervisionTasks, workerId: persons.responsibleWorkerId, orgPath: orgUnits.path, sealed: persons.sealed })
+    .from(supervisionTasks)
+    .innerJoin(measures, eq(measures.id, supervisionTasks.measureId))
+    .innerJoin(persons, eq(persons.id, supervisionTasks.personId))
+    .innerJoin(orgUnits, eq(orgUnits.id, persons.orgUnitId))
+    .where(and(eq(supervisionTasks.dueDate, date), eq(measures.status, 'active'), inArray(supervisionTasks.state, ['due', 'upcoming'])));
+}
+
+// ---- the worker's day: leaves, notices, warnings ----
+
+export async function leavesEndingOnOrBefore(exec: Executor, a: Audience, today: string) {
+  return exec
+    .select({ l: leaveRequests, personName: persons.name })
+    .from(leaveRequests)
+    .innerJoin(persons, eq(persons.id, leaveRequests.personId))
+    .innerJoin(orgUnits, eq(orgUnits.id, persons.orgUnitId))
+    .where(and(audienceWhere(a), eq(leaveRequests.status, 'approved'), lte(leaveRequests.toDate, today)))
+    .orderBy(asc(leaveRequests.toDate))
+    .limit(500);
+}
+
+export async function pendingLeaves(exec: Executor, a: Audience) {
+  return exec
+    .select({ l: leaveRequests, personName: persons.name })
+    .from(leaveRequests)
+    .innerJoin(persons, eq(persons.id, leaveRequests.personId))
+    .innerJoin(orgUnits, eq(orgUnits.id, persons.orgUnitId))
+    .where(and(audienceWhere(a), or(eq(leaveRequests.status, 'pending'), sql`${leaveRequests.pendingToDate} is not null`)))
+    .orderBy(asc(leaveRequests.fromDate))
+    .limit(500);
+}
+
+export async function openNotices(exec: Executor, a: Audience) {
+  return noticeBase(exec).where(and(audienceWhere(a), isNull(policeNotices.acknowledgedAt))).orderBy(asc(policeNotices.createdAt)).limit(500);
+}
+
+export async function warnings(exec: Executor, a: Audience) {
+  return exec
+    .select({ s: supervisionStatus, personName: persons.name, orgPath: orgUnits.path })
+    .from(supervisionStatus)
+    .innerJoin(persons, eq(persons.id, supervisionStatus.personId))
+    .innerJoin(orgUnits, eq(orgUnits.id, persons.orgUnitId))
+    .innerJoin(measures, eq(measures.id, supervisionStatus.measureId))
+    .where(and(
+      audienceWhere(a),
+      inArray(measures.status, ['active', 'suspended']),
+      or(
+        eq(supervisionStatus.level, 'serious_breach'),
+        eq(supervisionStatus.untilTests, 1),
+        eq(supervisionStatus.untilDepartures, 1),
+        eq(supervisionStatus.lostContact, true),
+      ),
+    ))
+    .orderBy(asc(persons.namePinyin))
+    .limit(500);
+}
+
+// ---- leaves ----
+
+export async function insertLeave(exec: Executor, row: typeof leaveRequests.$inferInsert): Promise<LeaveRow> {
+  const r = await exec.insert(leaveRequests).values(row).returning();
+  return r[0]!;
+}
+
+export async function updateLeave(exec: Executor, id: string, patch: Partial<typeof leaveRequests.$inferInsert>): Promise<LeaveRow> {
+  const r = await exec.update(leaveRequests).set(patch).where(eq(leaveRequests.id, id)).returning();
+  return r[0]!;
+}
+
+export async function leaveById(exec: Executor, id: string) {
+  const r = await exec.select().from(leaveRequests).where(eq(leaveRequests.id, id));
+  return r[0];
+}
+
+export async function leavesOfPerson(exec: Executor, personId: string) {
+  return exec.select().from(leaveRequests).where(eq(leaveRequests.personId, personId)).orderBy(desc(leaveRequests.fromDate));
+}
+
+/** Leaves of the person still standing (pending or approved, not the one being changed). */
+export async function liveLeaves(exec: Executor, personId: string, exceptId?: string) {
+  return exec
+    .select()
+    .from(leaveRequests)
+    .where(and(eq(leaveRequests.personId, personId), inArray(leaveRequests.status, ['pending', 'approved', 'returned']), exceptId ? ne(leaveRequests.id, exceptId) : undefined));
+}
+
+export async function insertLeaveEvent(exec: Executor, row: typeof leaveEvents.$inferInsert) {
+  await exec.insert(leaveEvents).values(row);
+}
+
+const actor = alias(users, 'actor');
+export async function leaveEventsOf(exec: Executor, leaveIds: string[]) {
+  if (leaveIds.length === 0) return [];
+  return exec
+    .select({ e: leaveEvents, actorName: actor.displayName })
+    .from(leaveEvents)
+    .leftJoin(actor, eq(actor.id, leaveEvents.actorId))
+    .where(inArray(leaveEvents.leaveId, leaveIds))
+    .orderBy(asc(leaveEvents.seq));
+}
+
+export async function leaveEventsOfPerson(exec: Executor, personId: string) {
+  return exec.select().from(leaveEvents).where(eq(leaveEvents.personId, personId)).orderBy(asc(leaveEvents.seq));
+}
+
+// ---- absences ----
+
+export async function insertAbsence(exec: Executor, row: typeof absences.$inferInsert): Promise<AbsenceRow> {
+  const r = await exec.insert(absences).values(row).returning();
+  return r[0]!;
+}
+
+export async function absenceById(exec: Executor, id: string) {
+  const r = await exec.select().from(absences).where(eq(absences.id, id));
+  return r[0];
+}
+
+export async function updateAbsence(exec: Executor, id: string, patch: Partial<typeof absences.$inferInsert>): Promise<AbsenceRow> {
+  const r = await exec.update(absences).set(patch).where(eq(absences.id, id)).returning();
+  return r[0]!;
+}
+
+// ---- notices and education ----
+
+const deliverer = alias(users, 'deliverer');
+const acknowledger = alias(users, 'acknowledger');
+const noticeColumns = {
+  n: policeNotices,
+  personName: persons.name,
+  orgUnitName: orgUnits.name,
+  orgPath: orgUnits.path,
+  deliveredByName: deliverer.displayName,
+  acknowledgedByName: acknowledger.displayName,
+};
+
+function noticeBase(exec: Executor) {
+  return exec
+    .select(noticeColumns)
+    .from(policeNotices)
+    .innerJoin(persons, eq(persons.id, policeNotices.personId))
+    .innerJoin(orgUnits, eq(orgUnits.id, persons.orgUnitId))
+    .leftJoin(deliverer, eq(deliverer.id, policeNotices.deliveredBy))
+    .leftJoin(acknowledger, eq(acknowledger.id, policeNotices.acknowledgedBy));
+}
+
+export async function noticeById(exec: Executor, id: string) {
+  const r = await noticeBase(exec).where(eq(policeNotices.id, id));
+  return r[0];
+}
+
+export async function notices(exec: Executor, f: { scope: string[]; state: 'open' | 'acknowledged' | 'all'; personId?: string; limit: number; offset: number }) {
+  const where = and(
+    eq(persons.sealed, false),
+    underPaths(f.scope),
+    f.personId ? eq(policeNotices.personId, f.personId) : undefined,
+    f.state === 'open' ? isNull(policeNotices.acknowledgedAt) : f.state === 'acknowledged' ? sql`${policeNotices.acknowledgedAt} is not null` : undefined,
+  );
+  const items = await noticeBase(exec).where(where).orderBy(desc(policeNotices.createdAt), asc(policeNotices.id)).limit(f.limit).offset(f.offset);
+  const [c] = await exec
+    .select({ n: sql<number>`count(*)::int` })
+    .from(policeNotices)
+    .innerJoin(persons, eq(persons.id, policeNotices.personId))
+    .innerJoin(orgUnits, eq(orgUnits.id, persons.orgUnitId))
+    .where(where);
+  return { items, total: Number(c?.n ?? 0) };
+}
+
+export async function noticesOfPerson(exec: Executor, personId: string) {
+  return noticeBase(exec).where(eq(policeNotices.personId, personId)).orderBy(desc(policeNotices.createdAt));
+}
+
+export async function updateNotice(exec: Executor, id: string, patch: Partial<typeof policeNotices.$inferInsert>) {
+  await exec.update(policeNotices).set(patch).where(eq(policeNotices.id, id));
+}
+
+export async function educationOfPerson(exec: Executor, personId: string) {
+  return exec.select().from(educationRecords).where(eq(educationRecords.personId, personId)).orderBy(desc(educationRecords.factDate), asc(educationRecords.id));
+}
+
+export async function educationById(exec: Executor, id: string) {
+  const r = await exec.select().from(educationRecords).where(eq(educationRecords.id, id));
+  return r[0];
+}
+
+export async function updateEducation(exec: Executor, id: string, patch: Partial<typeof educationRecords.$inferInsert>): Promise<EducationRow> {
+  const r = await exec.update(educationRecords).set(patch).where(eq(educationRecords.id, id)).returning();
+  return r[0]!;
+}
+
+// ---- preferences, job runs ----
+
+export async function preferenceOf(exec: Executor, personId: string): Promise<PreferenceRow | undefined> {
+  const r = await exec.select().from(supervisionPreferences).where(eq(supervisionPreferences.personId, personId));
+  return r[0];
+}
+
+export async function consentedAmong(exec: Executor, personIds: string[]): Promise<Set<string>> {
+  if (personIds.length === 0) return new Set();
+  const r = await exec
+    .select({ personId: supervisionPreferences.personId })
+    .from(supervisionPreferences)
+    .where(and(inArray(supervisionPreferences.personId, personIds), eq(supervisionPreferences.smsConsent, true)));
+  return new Set(r.map((x) => x.personId));
+}
+
+export async function setPreference(exec: Executor, row: typeof supervisionPreferences.$inferInsert): Promise<PreferenceRow> {
+  const r = await exec
+    .insert(supervisionPreferences)
+    .values(row)
+    .onConflictDoUpdate({ target: supervisionPreferences.personId, set: { smsConsent: row.smsConsent, consentDate: row.consentDate, recordedBy: row.recordedBy, recordedAt: row.recordedAt } })
+    .returning();
+  return r[0]!;
+}
+
+export async function phoneOf(exec: Executor, personId: string) {
+  const r = await exec
+    .select({ phoneEnc: persons.phoneEnc, orgPath: orgUnits.path, sealed: persons.sealed })
+    .from(persons)
+    .innerJoin(orgUnits, eq(orgUnits.id, persons.orgUnitId))
+    .where(eq(persons.id, personId));
+  return r[0];
+}
+
+export async function lastRun(exec: Executor, job: string) {
+  const r = await exec.select().from(supervisionJobRuns).where(eq(supervisionJobRuns.job, job));
+  return r[0];
+}
+
+export async function markRun(exec: Executor, job: string, lastDate: string, finishedAt: Date, details: unknown) {
+  await exec
+    .insert(supervisionJobRuns)
+    .values({ job, lastDate, finishedAt, details })
+    .onConflictDoUpdate({ target: supervisionJobRuns.job, set: { lastDate, finishedAt, details } });
+}
+
+export async function measureRow(exec: Executor, id: string) {
+  const r = await exec.select().from(measures).where(eq(measures.id, id));
+  return r[0];
+}

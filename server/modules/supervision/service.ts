@@ -1,0 +1,316 @@
+// Supervision (issue 4): records, the stored schedule, breaches and notices, leave, the
+// worker's day and reminders of tasks. Rules live in server/rules; this module stores what
+// they compute and recomputes it, in the same transaction, whenever an input changes.
+import { sql } from 'drizzle-orm';
+import type { Db, Executor } from '../../db/client';
+import type { Clock } from '../../clock';
+import type { DataCipher } from '../../lib/data-key';
+import { badRequest, fieldError } from '../../errors';
+import { registerMessages } from '../../messages';
+import type { RequestContext } from '../../http/context';
+import { addDays, compareDates, isWithin, type IsoDate } from '../../rules/dates';
+import type { Measure } from '../../rules/measures';
+import type { CreateRecordBody } from '../../../contracts/supervision';
+import type { AuditService } from '../audit/service';
+import type { PersonService } from '../persons/service';
+import type { OrgService } from '../org/service';
+import type { MeasureService } from '../measures/service';
+import type { PolicyService } from '../policy/service';
+import type { ReminderService } from '../reminders/service';
+import { ruleMeasure, type LeaveInput } from './engine';
+import { assessLoaded, loadInputs, syncPersons, type SyncCounts } from './sync';
+import { assessmentView, educationView, noticeView, recordKindNames, recordView, taskView } from './views';
+import { absenceView, leaveFunctions, leaveMessages } from './leave';
+import { noticeFunctions, noticeMessages } from './notices';
+import { dayFunctions, dayMessages } from './day';
+import { supervisionTimeline } from './timeline';
+import type { Core, Ctx } from './core';
+import * as q from './queries';
+
+registerMessages({
+  'supervision.no_measure': ['该人员没有已开始执行的社区戒毒或社区康复措施', 'The person has no community detox or rehabilitation measure that has started'],
+  'supervision.date_future': ['日期不能晚于今天', 'The date cannot be in the future'],
+  'supervision.date_before_measure': ['日期早于措施开始日期（{start}）', 'The date is before the measure began ({start})'],
+  'supervision.date_outside_measure': ['该日期不在任何措施的执行期内', 'The date falls outside every measure of the person'],
+  'supervision.date_before_fact': ['日期不能早于违反协议的日期', 'The date cannot be before the breach'],
+  'supervision.attachment_invalid': ['附件须为该人员的有效文书', 'The attachment must be a valid document of this person'],
+  'supervision.retest_of_required': ['复检须指明被复检的检测记录', 'A lab re-test must name the test it re-tests'],
+  'supervision.retest_invalid': ['被复检的记录须为该人员此前的检测记录', 'The re-tested record must be an earlier drug test of this person'],
+  'supervision.warning.tests_one_more': ['已拒检或逃检 {count} 次，再有 1 次即构成严重违反协议（C5）', 'Refused or evaded {count} times: one more is a serious breach (C5)'],
+  'supervision.warning.departures_one_more': ['已擅自离开 {count} 次，再有 1 次即构成严重违反协议（C5）', 'Left without permission {count} times: one more is a serious breach (C5)'],
+  'supervision.warning.serious_breach': ['已构成严重违反协议（C5），须通报公安', 'Serious breach of the agreement (C5): the police must be notified'],
+  'supervision.warning.lost_contact': ['已脱管（C11）：超过 {days} 天未见面且无法联系', 'Lost contact (C11): neither met nor reached for more than {days} days'],
+  ...leaveMessages,
+  ...noticeMessages,
+  ...dayMessages,
+});
+
+const JOB_CTX: RequestContext = { actor: null, ip: null, userAgent: 'job:supervision' };
+export const RECOMPUTE_JOB = 'supervision.recompute';
+
+export interface RecomputeResult extends SyncCounts {
+  batches: number;
+  ms: number;
+}
+
+/** The measure a record dated `date` belongs to: the community measure running that day. */
+function measureFor(measures: Measure[], date: IsoDate): Measure {
+  const started = measures.filter((m) => m.startDate !== null);
+  if (started.length === 0) throw badRequest('supervision.no_measure');
+  const covering = started
+    .filter((m) => isWithin(date, m.startDate!, m.endedOn ?? '9999-12-31'))
+    .sort((a, b) => compareDates(b.startDate!, a.startDate!))[0];
+  if (covering) return covering;
+  const earliest = started.map((m) => m.startDate!).sort(compareDates)[0]!;
+  if (compareDates(date, earliest) < 0) throw fieldError('date', 'supervision.date_before_measure', { start: earliest });
+  throw fieldError('date', 'supervision.date_outside_measure');
+}
+
+export function createSupervisionService(deps: {
+  db: Db;
+  clock: Clock;
+  cipher: DataCipher;
+  audit: AuditService;
+  org: OrgService;
+  persons: PersonService;
+  measures: MeasureService;
+  policy: PolicyService;
+  reminders: ReminderService;
+  /** Persons per batch of the full recompute. */
+  batchSize?: number;
+  /** A policy change recomputes at most this many persons at once; more are left to the daily job. */
+  inlineRecomputeLimit?: number;
+  /**
+   * The daily run commits each batch in its own transaction, so writes about a person wait
+   * for one batch at most. Needs more than one connection (PostgreSQL); on PGlite the run
+   * uses the job's transaction.
+   */
+  batchTransactions?: boolean;
+}) {
+  const { db, audit, persons } = deps;
+  const batchSize = deps.batchSize ?? 500;
+  const inlineLimit = deps.inlineRecomputeLimit ?? 5000;
+  const syncDeps = { audit, reminders: deps.reminders, now: () => deps.clock.now() };
+
+  const core: Core = {
+    db, clock: deps.clock, audit, persons, org: deps.org, policy: deps.policy, reminders: deps.reminders,
+    today: () => deps.clock.today(),
+    async refresh(tx, personIds, ctx, timeDriven = false) {
+      return syncPersons(tx, syncDeps, personIds, ctx, deps.clock.today(), await deps.policy.resolver(tx), timeDriven);
+    },
+    async policyAt(exec, orgPath) {
+      return (await deps.policy.effective(exec, orgPath)).policy;
+    },
+  };
+
+  async function recomputeBatches(exec: Executor | null, ids: () => Promise<string[]>, onBatch?: (ids: string[]) => void): Promise<RecomputeResult> {
+    const t0 = performance.now();
+    const total: RecomputeResult = {
+      persons: 0, tasksWritten: 0, tasksDeleted: 0, tasksUnchanged: 0, statusWritten: 0, notices: 0, education: 0, loadMs: 0, computeMs: 0, writeMs: 0, raiseMs: 0, batches: 0, ms: 0,
+    };
+    for (;;) {
+      const batch = await ids();
+      if (batch.length === 0) break;
+      onBatch?.(batch);
+      const run = (tx: Executor) => core.refresh(tx, batch, JOB_CTX, true);
+      const r = exec ? await run(exec) : await db.transaction(run);
+      total.batches++;
+      for (const k of Object.keys(r.counts) as (keyof SyncCounts)[]) total[k] += r.counts[k];
+    }
+    total.ms = Math.round(performance.now() - t0);
+    return total;
+  }
+
+  /**
+   * Every person with a community measure not finished, in batches (each its own transaction
+   * unless `exec` is given). With `onlyDue`, only those the calendar changes something for
+   * today (the daily run); a person whose tasks come out the same is neither read nor written.
+   */
+  function recomputeAll(exec?: Executor, opts: { onlyDue?: boolean } = {}): Promise<RecomputeResult> {
+    let after: string | null = null;
+    const reviewBy = opts.onlyDue ? deps.clock.today() : undefined;
+    return recomputeBatches(exec ?? null, async () => {
+      const ids = await q.personsToRecompute(exec ?? db, after, batchSize, reviewBy);
+      after = ids[ids.length - 1] ?? after;
+      return ids;
+    });
+  }
+
+  // Hooks: a measure changed, a policy changed.
+  deps.measures.onChange((tx, personId, ctx) => core.refresh(tx, [personId], ctx).then(() => undefined));
+  deps.policy.onChange(async (tx, orgPath) => {
+    const ids = await q.personsUnder(tx, orgPath, inlineLimit + 1);
+    if (ids.length > inlineLimit) {
+      await q.reviewUnder(tx, orgPath, deps.clock.today());
+      return null;
+    }
+    for (let i = 0; i < ids.length; i += batchSize) await core.refresh(tx, ids.slice(i, i + batchSize), JOB_CTX);
+    return ids.length;
+  });
+  persons.registerTimelineSource(supervisionTimeline);
+  // P2: an SMS goes only to a person who consented, to the phone on file (decrypted at send time).
+  deps.reminders.useRecipientResolver(async (exec, personId) => {
+    const pref = await q.preferenceOf(exec, personId);
+    if (!pref?.smsConsent) return null;
+    const p = await q.phoneOf(exec, personId);
+    if (!p?.phoneEnc || p.sealed) return null;
+    return { phone: deps.cipher.decrypt(p.phoneEnc), orgPath: p.orgPath };
+  });
+
+  const leave = leaveFunctions(core);
+  const notices = noticeFunctions(core);
+  const day = dayFunctions(core);
+
+  async function noticeViews(exec: Executor, ids: string[]) {
+    const now = deps.clock.now();
+    const out = [];
+    for (const id of ids) out.push(noticeView((await q.noticeById(exec, id))!, now));
+    return out;
+  }
+
+  return {
+    ...leave,
+    ...notices,
+    ...day,
+    recomputeAll,
+
+    /** Recomputes some persons now, in `tx` (tests, other modules). */
+    refresh: (tx: Executor, personIds: string[], ctx: RequestContext = JOB_CTX, timeDriven = false) => core.refresh(tx, personIds, ctx, timeDriven),
+
+    /**
+     * The daily job: once per calendar day (SUNFLOWER_TZ), whatever the tick, the persons for
+     * whom the calendar changes something today, so states move from due to overdue.
+     */
+    async runDaily(tx: Executor): Promise<RecomputeResult | null> {
+      const today = deps.clock.today();
+      const last = await q.lastRun(tx, RECOMPUTE_JOB);
+      if (last?.lastDate === today) return null;
+      const result = await recomputeAll(deps.batchTransactions ? undefined : tx, { onlyDue: true });
+      await q.markRun(tx, RECOMPUTE_JOB, today, deps.clock.now(), result);
+      // Fresh statistics for the lists of the day (PGlite has no autovacuum to gather them).
+      await tx.execute(sql`analyze supervision_tasks`);
+      await audit.record(tx, JOB_CTX, { action: 'supervision.recompute', entityType: 'task', details: { ...result, date: today } });
+      return result;
+    },
+
+    /**
+     * Reminders of tasks due tomorrow: an in-app message to the responsible worker per task
+     * (deduplicated by task and day), and one SMS to the person for his check-ins and tests if
+     * he consented (P2; deduplicated by person and day).
+     */
+    async enqueueReminders(tx: Executor): Promise<number> {
+      const tomorrow = addDays(deps.clock.today(), 1);
+      const due = (await q.tasksDueOn(tx, tomorrow)).filter((r) => !r.sealed);
+      const consented = await q.consentedAmong(tx, [...new Set(due.map((r) => r.t.personId))]);
+      const names = new Map((await q.personsContext(tx, [...new Set(due.map((r) => r.t.personId))])).map((p) => [p.id, p.name]));
+      const messages: Parameters<ReminderService['enqueue']>[1] = [];
+      for (const { t, workerId } of due) {
+        const taskKey = `task:${t.measureId}:${t.key}:${tomorrow}`;
+        const [kz] = recordKindNames[t.kind]!;
+        if (workerId) {
+          messages.push({
+            channel: 'in_app', recipientUserId: workerId, personId: t.personId, dedupeKey: `${taskKey}:worker`,
+            title: `明日待办 · ${kz}`, body: `${names.get(t.personId) ?? ''}：${kz}，${tomorrow} 到期。`,
+            details: { kind: 'task', measureId: t.measureId, key: t.key, dueDate: tomorrow },
+          });
+        }
+        if ((t.kind === 'check_in' || t.kind === 'drug_test') && consented.has(t.personId)) {
+          // One SMS per person and day, however many of his duties fall on it. P1: the text
+          // says nothing of drugs or of the person.
+          messages.push({
+            channel: 'sms', recipientPersonId: t.personId, personId: t.personId, dedupeKey: `sms:${t.personId}:${tomorrow}`,
+            title: 'reminder', body: `【向日葵】您好，您有一项约定事项将于${tomorrow}到期，请按约定办理；如有疑问请联系您的社工。`,
+            details: { kind: 'task', params: { date: tomorrow } },
+          });
+        }
+      }
+      return deps.reminders.enqueue(tx, messages);
+    },
+
+    /** A check-in, drug test, visit, follow-up, talk or grid visit; the schedule and breaches follow in the same transaction. */
+    createRecord: (ctx: Ctx, personId: string, body: CreateRecordBody) =>
+      db.transaction(async (tx) => {
+        const person = await persons.access(tx, ctx.actor, personId, 'supervision.write');
+        await q.lockPerson(tx, personId);
+        const today = deps.clock.today();
+        const date = body.date ?? today;
+        if (compareDates(date, today) > 0) throw fieldError('date', 'supervision.date_future');
+        const measure = measureFor((await q.communityMeasuresOf(tx, [personId])).map(ruleMeasure), date);
+        if (body.attachmentId) {
+          const d = await q.documentOf(tx, body.attachmentId);
+          if (!d || d.personId !== personId || d.withdrawnAt) throw fieldError('attachmentId', 'supervision.attachment_invalid');
+        }
+        let test: Partial<q.RecordRow> = {};
+        if (body.kind === 'drug_test') {
+          if (body.method === 'lab_retest' && !body.retestOf) throw fieldError('retestOf', 'supervision.retest_of_required');
+          if (body.retestOf) {
+            const prior = await q.recordById(tx, body.retestOf);
+            if (!prior || prior.personId !== personId || prior.kind !== 'drug_test' || compareDates(prior.date, date) > 0) throw fieldError('retestOf', 'supervision.retest_invalid');
+          }
+          test = { sample: body.sample, method: body.method, result: body.result, tester: body.tester ?? ctx.actor.displayName, retestOfId: body.retestOf ?? null, random: body.random };
+        }
+        const contact = 'form' in body ? { contactMode: body.contactMode, form: body.form } : {};
+        const row = await q.insertRecord(tx, {
+          personId, measureId: measure.id, kind: body.kind, date, place: body.place, recordedAt: deps.clock.now(), recordedBy: ctx.actor.userId,
+          attachmentId: body.attachmentId ?? null, note: body.note ?? null, ...test, ...contact,
+        });
+        const sync = await core.refresh(tx, [personId], ctx);
+        const outcome = sync.outcomes.get(personId)!;
+        const record = recordView(row, ctx.actor.displayName);
+        await audit.record(tx, ctx, { action: `supervision.record.${body.kind}`, entityType: 'supervision_record', entityId: row.id, personId, orgPath: person.orgPath, after: record });
+        return {
+          record,
+          tasks: outcome.tasks.filter((t) => t.recordId === row.id).map((t) => taskView({ ...t, personId, recordId: t.recordId ?? null, policyVersion: outcome.policy.version }, today)),
+          breaches: outcome.status ? assessmentView(outcome.status, outcome.policy, today) : null,
+          noticesCreated: await noticeViews(tx, sync.notices.map((n) => n.id)),
+          educationCreated: sync.education.map(educationView),
+        };
+      }),
+
+    async records(ctx: Ctx, personId: string, f: { kind?: string; from?: string; to?: string; limit: number; offset: number }) {
+      const person = await persons.access(db, ctx.actor, personId, 'supervision.read');
+      const res = await q.recordsOfPerson(db, personId, f);
+      await audit.record(db, ctx, { action: 'supervision.records.read', entityType: 'person', entityId: personId, personId, orgPath: person.orgPath, details: { filter: f, returned: res.items.length } });
+      return { items: res.items.map((r) => recordView(r.r, r.recordedByName)), total: res.total };
+    },
+
+    /** The C5 assessment computed now from the records, with the notices, education and absences behind it. */
+    async breaches(ctx: Ctx, personId: string) {
+      const person = await persons.access(db, ctx.actor, personId, 'supervision.read');
+      const today = deps.clock.today();
+      const policy = await core.policyAt(db, person.orgPath);
+      const inputs = await loadInputs(db, [personId]);
+      const outcome = assessLoaded(inputs, personId, policy, today, true);
+      const now = deps.clock.now();
+      const leaves = (inputs.leaves.get(personId) ?? []) as LeaveInput[];
+      await audit.record(db, ctx, { action: 'supervision.breaches.read', entityType: 'person', entityId: personId, personId, orgPath: person.orgPath });
+      return {
+        assessment: outcome.status ? assessmentView(outcome.status, policy, today) : null,
+        notices: (await q.noticesOfPerson(db, personId)).map((r) => noticeView(r, now)),
+        education: (await q.educationOfPerson(db, personId)).map(educationView),
+        absences: (inputs.absences.get(personId) ?? []).map((a) => absenceView(a, leaves, policy, today)),
+      };
+    },
+
+    async preferences(ctx: Ctx, personId: string) {
+      const person = await persons.access(db, ctx.actor, personId, 'supervision.read');
+      const p = await q.preferenceOf(db, personId);
+      await audit.record(db, ctx, { action: 'supervision.preferences.read', entityType: 'person', entityId: personId, personId, orgPath: person.orgPath });
+      return { personId, smsConsent: p?.smsConsent ?? false, consentDate: p?.consentDate ?? null, recordedBy: p?.recordedBy ?? null, recordedAt: p?.recordedAt.toISOString() ?? null };
+    },
+
+    /** P2: consent to SMS reminders, given or withdrawn, with who recorded it and when. */
+    setPreferences: (ctx: Ctx, personId: string, body: { smsConsent: boolean; consentDate?: string }) =>
+      db.transaction(async (tx) => {
+        const person = await persons.access(tx, ctx.actor, personId, 'supervision.write');
+        if (body.consentDate && compareDates(body.consentDate, deps.clock.today()) > 0) throw fieldError('consentDate', 'supervision.date_future');
+        const before = await q.preferenceOf(tx, personId);
+        const p = await q.setPreference(tx, { personId, smsConsent: body.smsConsent, consentDate: body.consentDate ?? deps.clock.today(), recordedBy: ctx.actor.userId, recordedAt: deps.clock.now() });
+        const view = { personId, smsConsent: p.smsConsent, consentDate: p.consentDate, recordedBy: p.recordedBy, recordedAt: p.recordedAt.toISOString() };
+        await audit.record(tx, ctx, { action: 'supervision.preferences', entityType: 'person', entityId: personId, personId, orgPath: person.orgPath, before: before ?? null, after: view });
+        return view;
+      }),
+  };
+}
+
+export type SupervisionService = ReturnType<typeof createSupervisionService>;

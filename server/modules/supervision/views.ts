@@ -1,0 +1,198 @@
+// How supervision rows are shown: API views and the names of codes in both UI languages.
+import { compareDates, daysBetween } from '../../rules/dates';
+import type { Policy } from '../../rules/policy';
+import { messageFor, type Localized } from '../../messages';
+import type { VisitForm } from '../../../contracts/supervision';
+import type { PersonOutcome } from './engine';
+import type * as q from './queries';
+
+export const recordKindNames: Record<string, [string, string]> = {
+  check_in: ['报到', 'Check-in'],
+  drug_test: ['吸毒检测', 'Drug test'],
+  visit: ['走访', 'Visit'],
+  follow_up: ['回访', 'Follow-up'],
+  talk: ['谈话', 'Talk'],
+  grid_visit: ['网格员走访', 'Grid visit'],
+};
+export const testResultNames: Record<string, [string, string]> = {
+  negative: ['阴性', 'negative'],
+  positive: ['阳性', 'positive'],
+  refused: ['拒检', 'refused'],
+  evaded: ['逃检', 'evaded'],
+  invalid: ['无效', 'invalid'],
+};
+export const noticeReasonNames: Record<string, [string, string]> = {
+  serious_breach: ['严重违反协议', 'Serious breach of the agreement'],
+  relapse: ['复吸（检测阳性）', 'Relapse (positive test)'],
+  refused: ['拒绝报到或拒绝执行', 'Refused to report or to comply'],
+  lost_contact: ['脱管', 'Lost contact'],
+};
+export const educationReasonNames: Record<string, [string, string]> = {
+  refused: ['拒检', 'Refused a test'],
+  evaded: ['逃检', 'Evaded a test'],
+  unauthorised_departure: ['擅自离开', 'Left without permission'],
+};
+export const leaveEventNames: Record<string, [string, string]> = {
+  request: ['请假申请', 'Leave requested'],
+  approve: ['请假批准', 'Leave approved'],
+  reject: ['请假不批准', 'Leave refused'],
+  extend_request: ['申请续假', 'Extension requested'],
+  extend_approve: ['续假批准', 'Extension approved'],
+  extend_reject: ['续假不批准', 'Extension refused'],
+  return: ['销假', 'Reported back'],
+};
+export const loc = ([zh, en]: [string, string]): Localized => ({ 'zh-CN': zh, 'en-US': en });
+
+export function recordView(r: q.RecordRow, recordedByName: string | null) {
+  return {
+    id: r.id,
+    personId: r.personId,
+    measureId: r.measureId,
+    kind: r.kind,
+    date: r.date,
+    place: r.place,
+    recordedAt: r.recordedAt.toISOString(),
+    recordedBy: r.recordedBy,
+    recordedByName,
+    attachmentId: r.attachmentId,
+    note: r.note,
+    drugTest: r.kind === 'drug_test'
+      ? { sample: r.sample!, method: r.method!, result: r.result!, tester: r.tester, retestOf: r.retestOfId, random: r.random }
+      : null,
+    contactMode: r.contactMode,
+    form: (r.form as VisitForm | null) ?? null,
+  };
+}
+
+export function taskView(t: Pick<q.TaskRow, 'measureId' | 'key' | 'personId' | 'kind' | 'dueDate' | 'windowStart' | 'windowEnd' | 'state' | 'recordId' | 'policyVersion'>, today: string) {
+  return {
+    measureId: t.measureId,
+    key: t.key,
+    personId: t.personId,
+    kind: t.kind,
+    dueDate: t.dueDate,
+    windowStart: t.windowStart,
+    windowEnd: t.windowEnd,
+    state: t.state,
+    recordId: t.recordId ?? null,
+    policyVersion: t.policyVersion,
+    daysOverdue: t.state === 'overdue' ? Math.max(0, daysBetween(t.windowEnd, today)) : 0,
+  };
+}
+
+export function noticeView(r: { n: q.NoticeRow; personName: string; orgUnitName: string; deliveredByName: string | null; acknowledgedByName: string | null }, now: Date) {
+  const n = r.n;
+  return {
+    id: n.id,
+    personId: n.personId,
+    personName: r.personName,
+    orgUnitName: r.orgUnitName,
+    measureId: n.measureId,
+    reason: n.reason,
+    reasonName: loc(noticeReasonNames[n.reason]!),
+    factKey: n.factKey,
+    factDate: n.factDate,
+    details: n.details as Record<string, unknown>,
+    policyVersion: n.policyVersion,
+    deadline: n.deadline.toISOString(),
+    createdAt: n.createdAt.toISOString(),
+    createdBy: n.createdBy,
+    deliveredAt: n.deliveredAt?.toISOString() ?? null,
+    deliveredBy: n.deliveredBy,
+    deliveredByName: r.deliveredByName,
+    deliveryNote: n.deliveryNote,
+    acknowledgedAt: n.acknowledgedAt?.toISOString() ?? null,
+    acknowledgedBy: n.acknowledgedBy,
+    acknowledgedByName: r.acknowledgedByName,
+    state: n.acknowledgedAt ? ('acknowledged' as const) : n.deliveredAt ? ('delivered' as const) : ('pending' as const),
+    overdue: !n.acknowledgedAt && n.deadline.getTime() < now.getTime(),
+  };
+}
+
+export function educationView(e: q.EducationRow) {
+  return {
+    id: e.id,
+    personId: e.personId,
+    measureId: e.measureId,
+    reason: e.reason,
+    factKey: e.factKey,
+    factDate: e.factDate,
+    policyVersion: e.policyVersion,
+    createdAt: e.createdAt.toISOString(),
+    conductedOn: e.conductedOn,
+    conductedBy: e.conductedBy,
+    note: e.note,
+  };
+}
+
+export function leaveView(l: q.LeaveRow, events: { e: { event: string; actorId: string; at: Date; details: unknown }; actorName: string | null }[], today: string) {
+  return {
+    id: l.id,
+    personId: l.personId,
+    measureId: l.measureId,
+    from: l.fromDate,
+    to: l.toDate,
+    days: daysBetween(l.fromDate, l.toDate) + 1,
+    destination: l.destination,
+    reason: l.reason,
+    status: l.status,
+    overdue: isLeaveOverdue(l, today),
+    pendingTo: l.pendingToDate,
+    pendingReason: l.pendingReason,
+    returnedOn: l.returnedOn,
+    required: l.required,
+    policyVersion: l.policyVersion,
+    requestedBy: l.requestedBy,
+    requestedAt: l.requestedAt.toISOString(),
+    decidedBy: l.decidedBy,
+    decidedAt: l.decidedAt?.toISOString() ?? null,
+    decisionNote: l.decisionNote,
+    returnedBy: l.returnedBy,
+    returnedAt: l.returnedAt?.toISOString() ?? null,
+    events: events.map(({ e, actorName }) => ({
+      event: e.event as 'request', actorId: e.actorId, actorName, at: e.at.toISOString(), details: (e.details as Record<string, unknown> | null) ?? null,
+    })),
+  };
+}
+
+/** C4: approved, past its last day, not reported back. Derived on read, never stored. */
+export const isLeaveOverdue = (l: Pick<q.LeaveRow, 'status' | 'toDate' | 'returnedOn'>, today: string) =>
+  l.status === 'approved' && l.returnedOn === null && compareDates(l.toDate, today) < 0;
+
+export function leaveBrief(r: { l: q.LeaveRow; personName: string }, today: string) {
+  return {
+    id: r.l.id, personId: r.l.personId, personName: r.personName, from: r.l.fromDate, to: r.l.toDate, destination: r.l.destination,
+    status: r.l.status, pendingTo: r.l.pendingToDate, overdueDays: isLeaveOverdue(r.l, today) ? daysBetween(r.l.toDate, today) : 0,
+  };
+}
+
+/** The page's warning for a person: the breach itself, or that one more refusal/departure makes it serious (C5), or lost contact (C11). */
+export function warningOf(s: Pick<q.StatusRow, 'level' | 'refusals' | 'evasions' | 'unauthorisedDepartures' | 'untilTests' | 'untilDepartures' | 'lostContact'>, policy: Pick<Policy, 'lifecycle'>):
+  { kind: 'serious_breach' | 'tests_one_more' | 'departures_one_more' | 'lost_contact'; message: Localized } | null {
+  if (s.level === 'serious_breach') return { kind: 'serious_breach', message: messageFor('supervision.warning.serious_breach') };
+  if (s.untilTests === 1) return { kind: 'tests_one_more', message: messageFor('supervision.warning.tests_one_more', { count: s.refusals + s.evasions }) };
+  if (s.untilDepartures === 1) return { kind: 'departures_one_more', message: messageFor('supervision.warning.departures_one_more', { count: s.unauthorisedDepartures }) };
+  if (s.lostContact) return { kind: 'lost_contact', message: messageFor('supervision.warning.lost_contact', { days: policy.lifecycle.lostContactAfterDays }) };
+  return null;
+}
+
+export function assessmentView(status: NonNullable<PersonOutcome['status']>, policy: Policy, today: string) {
+  const a = status.assessment;
+  const limits = policy.lifecycle.seriousBreach;
+  const w = warningOf({
+    level: a.level, refusals: a.counts.refusals, evasions: a.counts.evasions, unauthorisedDepartures: a.counts.unauthorisedDepartures,
+    untilTests: a.untilSerious.tests, untilDepartures: a.untilSerious.departures, lostContact: status.lostContact.lost,
+  }, policy);
+  return {
+    measureId: status.measureId,
+    policyVersion: policy.version,
+    assessedOn: today,
+    level: a.level,
+    reasons: a.reasons,
+    counts: a.counts,
+    untilSerious: a.untilSerious,
+    limits: { tests: limits.testRefusalsAndEvasions, departures: limits.unauthorisedDepartures, absenceDaysMoreThan: limits.absenceDaysMoreThan, countedTogether: limits.countEvasionsAndRefusalsTogether },
+    warning: w?.message ?? null,
+    lostContact: { ...status.lostContact, afterDays: policy.lifecycle.lostContactAfterDays },
+  };
+}

@@ -34,7 +34,8 @@ async function prepare(database: Database) {
   let seeded = null;
   if (n === 0) {
     console.error(`generating ${persons} persons…`);
-    seeded = await seedCity(database, cipher, { persons, years: 3, seed: 1, today: clock.today(), staffPassword: STAFF_PASSWORD, log: (m) => console.error(`  ${m}`) });
+    seeded = await seedCity(database, cipher, { persons, years: 3, seed: 1, today: clock.today(), staffPassword: STAFF_PASSWORD,
+      recompute: () => services.supervision.recomputeAll(), log: (m) => console.error(`  ${m}`) });
   }
   return { services, seeded, cipher, clock };
 }
@@ -52,8 +53,11 @@ const sqlTimes: Record<string, LoadResult> = {};
 let ctxBase: Omit<BenchContext, 'http' | 'baseUrl'>;
 try {
   const prep = await prepare(database);
-  if (prep.seeded) result.generation = { seconds: prep.seeded.seconds, persons: prep.seeded.persons };
-  const size = (await rows<Record<string, number>>(database.db, sql`select (select count(*) from persons)::int as persons, (select count(*) from measures)::int as measures, (select count(*) from users)::int as users, (select count(*) from org_units)::int as org_units, (select count(*) from audit_log)::int as audit_rows`))[0];
+  if (prep.seeded) {
+    const g = prep.seeded;
+    result.generation = { seconds: g.seconds, persons: g.persons, records: g.records, leaveRequests: g.leaveRequests, absences: g.absences, supervision: g.supervision };
+  }
+  const size = (await rows<Record<string, number>>(database.db, sql`select (select count(*) from persons)::int as persons, (select count(*) from measures)::int as measures, (select count(*) from users)::int as users, (select count(*) from org_units)::int as org_units, (select count(*) from audit_log)::int as audit_rows, (select count(*) from supervision_records)::int as supervision_records, (select count(*) from supervision_tasks)::int as supervision_tasks, (select count(*) from leave_requests)::int as leave_requests, (select count(*) from police_notices)::int as police_notices`))[0];
   result.dataSize = size;
   ctxBase = await loadContext(database);
   for (const s of wanted) {

@@ -3,12 +3,11 @@
 import { sql } from 'drizzle-orm';
 import { loadConfig } from '../config';
 import { systemClock } from '../clock';
-import { rows } from '../db/client';
 import { createCipher, loadDataKey } from '../lib/data-key';
 import { createServices } from '../app';
 import { bootstrap } from '../bootstrap';
 import { seedCity, type SeedSummary } from '../seed/write';
-import { isDemoDatabase } from '../modules/system/service';
+import { demoDatabaseState } from '../seed/demo';
 import { runServer } from '../server';
 
 export const DEMO_PASSWORD = 'Demo#Sunflower2026';
@@ -25,21 +24,18 @@ let summary: SeedSummary | null = null;
 
 await runServer(config, {
   async beforeListen(database) {
-    const n = Number((await rows<{ n: number }>(database.db, sql`select count(*)::int as n from persons`))[0]?.n ?? 0);
-    const users = Number((await rows<{ n: number }>(database.db, sql`select count(*)::int as n from users`))[0]?.n ?? 0);
-    const demo = await isDemoDatabase(database.db);
-    if (!demo && (n > 0 || users > 1)) {
-      throw new Error(`${config.databaseUrl ?? config.dataDir} holds data that is not a demo city: refusing to run the demo on it.`);
-    }
+    const demo = (await demoDatabaseState(database.db, config.databaseUrl ? 'The database at DATABASE_URL' : config.dataDir)) === 'demo';
     if (!demo) {
       const cipher = createCipher(loadDataKey({ dataKey: config.dataKey, dataDir: config.dataDir }));
       const clock = systemClock(config.timeZone);
-      await bootstrap(createServices({ database, config, clock, cipher }), { adminPassword: DEMO_PASSWORD });
+      const services = createServices({ database, config, clock, cipher });
+      await bootstrap(services, { adminPassword: DEMO_PASSWORD });
       // The admin of a demo keeps the printed password too.
       await database.db.execute(sql`update users set must_change_password = false where username = 'admin'`);
       console.log(`Generating the demo city (${persons} persons, 3 years)…`);
-      summary = await seedCity(database, cipher, { persons, years: 3, seed: 20261122, today: clock.today(), staffPassword: DEMO_PASSWORD, demo: true, log: (m) => console.log(`  ${m}`) });
-      console.log(`Demo city ready in ${summary.seconds} s: ${summary.units} units, ${summary.staff} staff accounts, ${summary.persons} persons, ${summary.measures} measures.`);
+      summary = await seedCity(database, cipher, { persons, years: 3, seed: 20261122, today: clock.today(), staffPassword: DEMO_PASSWORD, demo: true,
+        recompute: () => services.supervision.recomputeAll(), log: (m) => console.log(`  ${m}`) });
+      console.log(`Demo city ready in ${summary.seconds} s: ${summary.units} units, ${summary.staff} staff accounts, ${summary.persons} persons, ${summary.measures} measures, ${summary.records} supervision records.`);
     }
   },
   banner: [

@@ -1,5 +1,6 @@
-// `npm run seed -- --persons N --years Y --seed S`: a deterministic synthetic city, streamed into
-// the database in batches (PGlite under DATA_DIR, or PostgreSQL with DATABASE_URL). Prints JSON.
+// `npm run seed -- --persons N --years Y --seed S [--no-history]`: a deterministic synthetic city,
+// streamed into the database in batches (PGlite under DATA_DIR, or PostgreSQL with DATABASE_URL),
+// then the supervision recompute over everyone. Prints JSON.
 import { parseArgs } from 'node:util';
 import { loadConfig } from '../config';
 import { systemClock } from '../clock';
@@ -14,6 +15,8 @@ const { values } = parseArgs({
     persons: { type: 'string', default: '30000' },
     years: { type: 'string', default: '3' },
     seed: { type: 'string', default: '1' },
+    /** Persons, measures and staff only: no records, leave or absences, no recompute. */
+    'no-history': { type: 'boolean', default: false },
     'staff-password': { type: 'string', default: process.env.SUNFLOWER_SEED_STAFF_PASSWORD ?? 'Staff#Sunflower2026' },
   },
 });
@@ -31,6 +34,8 @@ try {
     seed: Number(values.seed),
     today: clock.today(),
     staffPassword: values['staff-password']!,
+    history: !values['no-history'],
+    recompute: () => services.supervision.recomputeAll(),
     log: (m) => console.error(m),
   });
   console.log(JSON.stringify({ db: database.kind, ...summary, accounts: undefined, staffPassword: 'see --staff-password' }, null, 2));

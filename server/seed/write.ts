@@ -10,12 +10,15 @@ import { persons, assignments } from '../modules/persons/schema';
 import { measures, measureEvents } from '../modules/measures/schema';
 import { personColumns } from '../modules/persons/record';
 import { computeEndDate } from '../rules/measures';
+import { addDays } from '../rules/dates';
 import { derivePersonStatus } from '../rules/person-status';
 import { defaultPolicy } from '../rules/policy';
 import { setSetting } from '../modules/system/service';
 import { Random, uuidFrom } from './random';
 import { planCity, type UnitSpec } from './city';
 import { generatePerson } from './person';
+import { generateHistory, type PersonHistory } from './history';
+import { supervisionRecords, leaveRequests, leaveEvents, absences } from '../modules/supervision/schema';
 
 export interface SeedOptions {
   persons: number;
@@ -25,6 +28,16 @@ export interface SeedOptions {
   /** Password of every generated staff account (demo) — hashed once. */
   staffPassword: string;
   demo?: boolean;
+  /**
+   * Also write three years of supervision (records, leave, absences; default true). Without
+   * it a 2,000,000-person city fits a few hours; the schedule is then left to the daily job.
+   */
+  history?: boolean;
+  /**
+   * Runs the supervision recompute over everyone once the rows are in (tasks, breach
+   * assessment, notices, education), as the daily job would; omitted, the daily job does it.
+   */
+  recompute?: () => Promise<{ persons: number; notices: number; education: number; ms: number }>;
   log?: (msg: string) => void;
 }
 
@@ -33,14 +46,19 @@ export interface SeedSummary {
   staff: number;
   persons: number;
   measures: number;
+  records: number;
+  leaveRequests: number;
+  absences: number;
+  /** What the recompute derived, when it ran. */
+  supervision: { persons: number; notices: number; education: number; seconds: number } | null;
   seconds: number;
   accounts: { username: string; role: string; unit: string }[];
 }
 
 const CHUNK = 500;
 
-async function insertChunks<T>(exec: Executor, items: T[], write: (exec: Executor, chunk: T[]) => Promise<unknown>) {
-  for (let i = 0; i < items.length; i += CHUNK) await write(exec, items.slice(i, i + CHUNK));
+async function insertChunks<T>(exec: Executor, items: T[], write: (exec: Executor, chunk: T[]) => Promise<unknown>, size = CHUNK) {
+  for (let i = 0; i < items.length; i += size) await write(exec, items.slice(i, i + size));
 }
 
 /**
@@ -80,15 +98,17 @@ export async function seedCity(database: Database, cipher: DataCipher, opts: See
   addStaff(root, 'drug_control_office', 'city.office', '市禁毒办');
   addStaff(root, 'leader', 'leader', '市领导');
   const workersByCommunity = new Map<string, string[]>();
+  const gridWorkerOf = new Map<string, string>();
+  const officerOf = new Map<string, string>();
   let d = 0, s = 0, c = 0;
-  for (const u of plan.units) {
+  for (const [unitIndex, u] of plan.units.entries()) {
     if (u.level === 'district') {
       d++;
       addStaff(u, 'drug_control_office', `d${d}.office`, `${u.name}禁毒办`);
       addStaff(u, 'partner', `d${d}.partner`, `${u.name}人社局`);
     } else if (u.level === 'street') {
       s++;
-      addStaff(u, 'officer', `s${s}.officer`, `${u.name}专干`);
+      officerOf.set(u.id, addStaff(u, 'officer', `s${s}.officer`, `${u.name}专干`).id);
       addStaff(u, 'police_officer', `s${s}.police`, `${u.name}派出所民警`);
     } else if (u.level === 'community') {
       const n = plan.personsPerCommunity[c++]!;
@@ -97,7 +117,8 @@ export async function seedCity(database: Database, cipher: DataCipher, opts: See
       workersByCommunity.set(u.id, ids);
     } else if (u.level === 'grid') {
       const parent = byId.get(u.parentId)!;
-      addStaff(u, 'grid_worker', `g${plan.units.indexOf(u)}`, `${parent.name}${u.name}网格员`);
+      const g = addStaff(u, 'grid_worker', `g${unitIndex}`, `${parent.name}${u.name}网格员`);
+      if (!gridWorkerOf.has(parent.id)) gridWorkerOf.set(parent.id, g.id);
     }
   }
   await db.transaction(async (tx) => {
@@ -116,11 +137,18 @@ export async function seedCity(database: Database, cipher: DataCipher, opts: See
   const seen = new Set<string>();
   let index = 0;
   let measureCount = 0;
-  let batch: { person: Record<string, unknown>; assignment: Record<string, unknown>; ms: Record<string, unknown>[]; evs: Record<string, unknown>[] }[] = [];
+  const hr = r.fork('history');
+  const withHistory = opts.history ?? true;
+  const counts = { records: 0, leaveRequests: 0, absences: 0 };
+  let batch: { person: Record<string, unknown>; assignment: Record<string, unknown>; ms: Record<string, unknown>[]; evs: Record<string, unknown>[]; history: PersonHistory | null }[] = [];
   const flush = async () => {
     if (!batch.length) return;
     const b = batch;
     batch = [];
+    const history = b.map((x) => x.history).filter((h): h is PersonHistory => h !== null);
+    const records = history.flatMap((h) => h.records);
+    const leaves = history.flatMap((h) => h.leaves);
+    const stays = history.flatMap((h) => h.absences);
     await db.transaction(async (tx) => {
       await tx.insert(persons).values(b.map((x) => x.person) as never);
       await tx.insert(assignments).values(b.map((x) => x.assignment) as never);
@@ -128,13 +156,24 @@ export async function seedCity(database: Database, cipher: DataCipher, opts: See
       if (ms.length) await insertChunks(tx, ms, (e, chunk) => e.insert(measures).values(chunk as never));
       const evs = b.flatMap((x) => x.evs);
       if (evs.length) await insertChunks(tx, evs, (e, chunk) => e.insert(measureEvents).values(chunk as never));
+      // Records have ~20 columns: 1,000 a statement stays well under the 65,535 parameters.
+      await insertChunks(tx, records, (e, chunk) => e.insert(supervisionRecords).values(chunk), 1000);
+      await insertChunks(tx, leaves, (e, chunk) => e.insert(leaveRequests).values(chunk));
+      await insertChunks(tx, history.flatMap((h) => h.leaveEvents), (e, chunk) => e.insert(leaveEvents).values(chunk));
+      await insertChunks(tx, stays, (e, chunk) => e.insert(absences).values(chunk));
     });
+    counts.records += records.length;
+    counts.leaveRequests += leaves.length;
+    counts.absences += stays.length;
   };
+  const districtIndex = new Map(plan.units.filter((u) => u.level === 'district').map((u, i) => [u.id, i]));
   for (let ci = 0; ci < plan.communities.length; ci++) {
     const community = plan.communities[ci]!;
     const district = districtOf(community);
-    const region = `1101${String((plan.units.filter((u) => u.level === 'district').indexOf(district) % 18) + 1).padStart(2, '0')}`;
+    const region = `1101${String((districtIndex.get(district.id)! % 18) + 1).padStart(2, '0')}`;
     const workers = workersByCommunity.get(community.id)!;
+    const gridWorkerId = gridWorkerOf.get(community.id)!;
+    const officerId = officerOf.get(community.parentId)!;
     for (let k = 0; k < plan.personsPerCommunity[ci]!; k++) {
       let g = generatePerson(pr, index, opts.today, opts.years, region, cityName, district.name);
       while (seen.has(g.identity.idNumber)) g = generatePerson(pr, index + seen.size, opts.today, opts.years, region, cityName, district.name);
@@ -157,6 +196,12 @@ export async function seedCity(database: Database, cipher: DataCipher, opts: See
           state: x.measure, policyVersion: defaultPolicy.version,
         })),
         evs: g.measures.flatMap((x) => x.events.map((e) => ({ measureId: x.measure.id, personId, event: e.event, eventDate: e.date, fromStatus: e.from, toStatus: e.to }))),
+        history: withHistory
+          ? generateHistory(hr, {
+            personId, measures: g.measures.map((x) => x.measure), employmentStatus: g.input.employmentStatus, today: opts.today, policy: defaultPolicy,
+            actors: { workerId, workerName, gridWorkerId, officerId },
+          })
+          : null,
       });
       measureCount += g.measures.length;
       index++;
@@ -167,6 +212,14 @@ export async function seedCity(database: Database, cipher: DataCipher, opts: See
     }
   }
   await flush();
+  log(`history: ${counts.records} records, ${counts.leaveRequests} leave requests, ${counts.absences} absences`);
+  let supervision: SeedSummary['supervision'] = null;
+  if (withHistory && opts.recompute) {
+    const done = await opts.recompute();
+    const settled = await settlePastFollowUps(db, opts.today);
+    supervision = { persons: done.persons, notices: done.notices, education: done.education, seconds: Math.round(done.ms / 100) / 10 };
+    log(`supervision: ${done.persons} schedules computed, ${done.notices} police notices (${settled.notices} of them already handled), ${done.education} education records (${settled.education} held) in ${supervision.seconds} s`);
+  }
   if (opts.demo) await setSetting(db, 'demo', true);
   await setSetting(db, 'generated', { persons: opts.persons, years: opts.years, seed: opts.seed, today: opts.today, at: new Date().toISOString() });
   const accounts = staff.filter((x) => /^(sysadmin|secadmin|auditor|city\.office|leader|d1\.office|d1\.partner|s1\.officer|s1\.police|c1\.sw1|g\d+)$/.test(x.username));
@@ -176,8 +229,43 @@ export async function seedCity(database: Database, cipher: DataCipher, opts: See
     staff: staff.length,
     persons: index,
     measures: measureCount,
+    ...counts,
+    supervision,
     seconds: Math.round((performance.now() - started) / 100) / 10,
     accounts: accounts.filter((a) => a.role !== 'grid_worker' || a === firstGrid).map((a) => ({ username: a.username, role: a.role, unit: a.unitName })),
   };
 }
 
+
+/**
+ * The recompute raises every notice and education of the generated past as of today; in a
+ * city that has been working for three years, those older than a few days were long handled:
+ * the notice delivered by the responsible worker the day of the fact and acknowledged by the
+ * street's police the next day, the education held within the week. Recent ones stay open, as
+ * the work of the coming days.
+ */
+async function settlePastFollowUps(db: Executor, today: string): Promise<{ notices: number; education: number }> {
+  const noticeCut = addDays(today, -3);
+  const educationCut = addDays(today, -7);
+  const at = (hours: number, col = 'fact_date') => sql.raw(`((${col}::timestamp + interval '${hours} hours') at time zone 'Asia/Shanghai')`);
+  const notices = await rows<{ id: string }>(db, sql`
+    update police_notices n set
+      created_at = ${at(9, 'n.fact_date')}, deadline = ${at(33, 'n.fact_date')},
+      delivered_at = ${at(15, 'n.fact_date')}, delivered_by = p.responsible_worker_id, delivery_note = '已送达辖区派出所',
+      acknowledged_at = ${at(34, 'n.fact_date')},
+      acknowledged_by = coalesce((
+        select g.user_id from grants g join roles r on r.id = g.role_id join org_units c on c.parent_id = g.org_unit_id
+        where c.id = p.org_unit_id and r.code = 'police_officer' limit 1), p.responsible_worker_id)
+    from persons p
+    where p.id = n.person_id and n.acknowledged_at is null and n.fact_date < ${noticeCut}
+    returning n.id`);
+  const education = await rows<{ id: string }>(db, sql`
+    update education_records e set
+      created_at = ${at(9, 'e.fact_date')},
+      conducted_on = e.fact_date + 2, conducted_by = p.responsible_worker_id, conducted_at = ${at(58, 'e.fact_date')},
+      note = '已进行批评教育，本人表示今后按时接受检测和报到'
+    from persons p
+    where p.id = e.person_id and e.conducted_on is null and e.fact_date < ${educationCut}
+    returning e.id`);
+  return { notices: notices.length, education: education.length };
+}

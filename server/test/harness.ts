@@ -4,7 +4,7 @@ import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import { openPglite, openPostgres, type Database, type DbKind } from '../db/client';
 import { loadConfig, type Config } from '../config';
 import { fixedClock } from '../clock';
-import { createCipher } from '../lib/data-key';
+import { createCipher, type DataCipher } from '../lib/data-key';
 import { buildApp, type Services } from '../app';
 import { bootstrap } from '../bootstrap';
 import { totpAt } from '../lib/totp';
@@ -52,6 +52,7 @@ export interface TestApp {
   database: Database;
   config: Config;
   clock: ReturnType<typeof fixedClock>;
+  cipher: DataCipher;
   close(): Promise<void>;
 }
 
@@ -63,7 +64,7 @@ export async function startTestApp(kind: DbKind, env: Record<string, string> = {
   const { app, services, routes } = await buildApp({ database, config: process.env.SF_TEST_LOG ? { ...config, logLevel: 'error' } : config, clock, cipher, logger: !!process.env.SF_TEST_LOG });
   await bootstrap(services, { adminPassword: ADMIN_PASSWORD });
   await app.ready();
-  return { app, services, routes, database, config, clock, close: async () => { await app.close(); await database.close(); } };
+  return { app, services, routes, database, config, clock, cipher, close: async () => { await app.close(); await database.close(); } };
 }
 
 /** A signed-in API client: keeps the session cookie and sends the CSRF token like the web app does. */

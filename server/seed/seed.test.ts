@@ -1,0 +1,87 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { sql } from 'drizzle-orm';
+import { rows } from '../db/client';
+import { addDays } from '../rules/dates';
+import { Client, adminClient, startTestApp, testDbKinds, userWith, type TestApp } from '../test/harness';
+import { seedCity, type SeedSummary } from './write';
+import { demoDatabaseState } from './demo';
+import { isDemoDatabase } from '../modules/system/service';
+
+const PASSWORD = 'Staff#Generated2026';
+
+describe.each(testDbKinds())('the demo city generator on %s (issue 5)', (kind) => {
+  let t: TestApp;
+  let summary: SeedSummary;
+  const count = async (q: ReturnType<typeof sql>) => Number((await rows<{ n: number }>(t.database.db, q))[0]!.n);
+
+  beforeAll(async () => {
+    t = await startTestApp(kind);
+    expect(await demoDatabaseState(t.database.db)).toBe('empty');
+    summary = await seedCity(t.database, t.cipher, {
+      persons: 240, years: 3, seed: 5, today: t.clock.today(), staffPassword: PASSWORD, demo: true,
+      recompute: () => t.services.supervision.recomputeAll(),
+    });
+  }, 180_000);
+  afterAll(() => t.close());
+
+  it('writes the city, its staff and three years of supervision, and says so', async () => {
+    expect(summary).toMatchObject({ persons: 240, units: expect.any(Number), staff: expect.any(Number) });
+    expect(await count(sql`select count(*)::int as n from persons`)).toBe(240);
+    expect(await count(sql`select count(*)::int as n from supervision_records`)).toBe(summary.records);
+    expect(await count(sql`select count(*)::int as n from leave_requests`)).toBe(summary.leaveRequests);
+    expect(summary.records).toBeGreaterThan(240 * 40);
+    expect(summary.supervision!.persons).toBeGreaterThan(150);
+    // Every level of the tree, grids included.
+    const levels = await rows<{ level: string }>(t.database.db, sql`select distinct level from org_units`);
+    expect(levels.map((l) => l.level)).toEqual(expect.arrayContaining(['district', 'street', 'community', 'grid']));
+  });
+
+  it('staffs every community with a social worker per 30 persons at most (K12) and every role of the brief', async () => {
+    const worst = await count(sql`
+      select max(n)::int as n from (select responsible_worker_id, count(*) as n from persons group by 1) x`);
+    expect(worst).toBeLessThanOrEqual(30);
+    const roles = await rows<{ code: string }>(t.database.db, sql`select distinct r.code from grants g join roles r on r.id = g.role_id`);
+    expect(roles.map((r) => r.code)).toEqual(expect.arrayContaining(['social_worker', 'grid_worker', 'officer', 'police_officer', 'drug_control_office', 'partner', 'leader', 'system_admin', 'security_admin', 'audit_admin']));
+  });
+
+  it('leaves the past handled: notices older than three days acknowledged, education older than a week held', async () => {
+    const cut = addDays(t.clock.today(), -3);
+    expect(await count(sql`select count(*)::int as n from police_notices where acknowledged_at is null and fact_date < ${cut}`)).toBe(0);
+    expect(await count(sql`select count(*)::int as n from police_notices`)).toBeGreaterThan(0);
+    expect(await count(sql`select count(*)::int as n from education_records where conducted_on is null and fact_date < ${addDays(t.clock.today(), -7)}`)).toBe(0);
+  });
+
+  it('lets a generated social worker sign in with the printed password and see a day of work; the database is marked a demo', async () => {
+    const worker = new Client(t);
+    expect((await worker.signIn('c1.sw1', PASSWORD)).statusCode).toBe(200);
+    // The server reads this flag at start and tells the UI (/api/auth/me → demo).
+    expect(await isDemoDatabase(t.database.db)).toBe(true);
+    const day = await worker.get('/api/today?scope=mine');
+    expect(day.statusCode).toBe(200);
+    const body = day.json();
+    expect(body.summary.persons).toBeGreaterThan(0);
+    expect(body.summary.persons).toBeLessThanOrEqual(30);
+    const someone = (await worker.get('/api/persons?limit=1')).json().items[0];
+    const records = (await worker.get(`/api/persons/${someone.id}/records?limit=200`)).json();
+    expect(records.total ?? records.items.length).toBeGreaterThan(0);
+  });
+
+  it('refuses to generate into a database that already holds person files', async () => {
+    await expect(seedCity(t.database, t.cipher, { persons: 10, years: 1, seed: 1, today: t.clock.today(), staffPassword: PASSWORD })).rejects.toThrow(/already holds person files/);
+    expect(await demoDatabaseState(t.database.db)).toBe('demo');
+  });
+});
+
+describe.each(testDbKinds())('npm run demo on %s refuses a database with real work in it', (kind) => {
+  let t: TestApp;
+  beforeAll(async () => { t = await startTestApp(kind); }, 60_000);
+  afterAll(() => t.close());
+
+  it('accepts a freshly bootstrapped one and refuses once a real account exists', async () => {
+    expect(await demoDatabaseState(t.database.db)).toBe('empty');
+    const admin = await adminClient(t);
+    const root = (await admin.get('/api/org-units')).json().items[0].id as string;
+    await userWith(t, admin, 'real.worker', 'social_worker', root);
+    await expect(demoDatabaseState(t.database.db, './data')).rejects.toThrow(/\.\/data holds data that is not a demo city/);
+  });
+});

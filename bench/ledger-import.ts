@@ -27,8 +27,9 @@ const tmp = url ? null : fs.mkdtempSync(path.join(os.tmpdir(), 'sunflower-bench-
 const database = url ? await openPostgres(url, 5) : await openPglite(tmp);
 const config = loadConfig({ SUNFLOWER_LOG_LEVEL: 'silent', SUNFLOWER_LOGIN_RATE_PER_MINUTE: '1000' });
 const clock = fixedClock(new Date());
-const { app, services, routes } = await buildApp({ database, config, clock, cipher: createCipher(crypto.randomBytes(32)), logger: false });
-const t: TestApp = { app, services, routes, database, config, clock, close: async () => {} };
+const cipher = createCipher(crypto.randomBytes(32));
+const { app, services, routes } = await buildApp({ database, config, clock, cipher, logger: false });
+const t: TestApp = { app, services, routes, database, config, clock, cipher, close: async () => {} };
 try {
   await bootstrap(services, { adminPassword: ADMIN_PASSWORD });
   await app.ready();

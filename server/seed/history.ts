@@ -98,10 +98,10 @@ export function generateHistory(r: Random, input: HistoryInput): PersonHistory {
     for (const t of tasks) {
       if (t.state === 'excused' || t.state === 'upcoming') continue;
       if (compareDates(t.windowStart, stop) > 0) continue;
-      // A task still in its window today is done by about half the workers already.
+      // A task still in its window is done by about half the persons already (up to yesterday).
       if (t.state === 'due' && r.chance(0.5)) continue;
       if (r.chance(MISS[profile][t.kind])) continue;
-      const date = recordDate(r, t, start, minDate(stop, today));
+      const date = recordDate(r, t, start, minDate(stop, addDays(today, -1)));
       if (!date) continue;
       out.records.push(makeRecord(r, input, m, t.kind, date, profile, form));
     }
@@ -207,7 +207,8 @@ function generateLeaves(r: Random, input: HistoryInput, m: Measure, profile: Pro
     if (decided) out.events.push({ id: uuidFrom(r), leaveId: id, personId: input.personId, event: 'approve', details: null, actorId: actors.officerId, at: decided });
     if (returnedOn) out.events.push({ id: uuidFrom(r), leaveId: id, personId: input.personId, event: 'return', details: { returnedOn }, actorId: actors.workerId, at: row.returnedAt! });
   };
-  const span = daysBetween(start, minDate(stop, addDays(last, -20)));
+  // Ends a month before the last day, so a late return still lies in the past.
+  const span = daysBetween(start, minDate(stop, addDays(last, -30)));
   const count = span < 90 ? 0 : r.chance(0.25) ? (r.chance(0.3) ? 2 : 1) : 0;
   // Spread over the term: each leave in its own slice, so two never overlap.
   for (let k = 0; k < count; k++) {

@@ -18,6 +18,7 @@ import { Random, uuidFrom } from './random';
 import { planCity, type UnitSpec } from './city';
 import { generatePerson } from './person';
 import { generateHistory, type PersonHistory } from './history';
+import { insertJson } from './bulk';
 import { supervisionRecords, leaveRequests, leaveEvents, absences } from '../modules/supervision/schema';
 
 export interface SeedOptions {
@@ -156,11 +157,10 @@ export async function seedCity(database: Database, cipher: DataCipher, opts: See
       if (ms.length) await insertChunks(tx, ms, (e, chunk) => e.insert(measures).values(chunk as never));
       const evs = b.flatMap((x) => x.evs);
       if (evs.length) await insertChunks(tx, evs, (e, chunk) => e.insert(measureEvents).values(chunk as never));
-      // Records have ~20 columns: 1,000 a statement stays well under the 65,535 parameters.
-      await insertChunks(tx, records, (e, chunk) => e.insert(supervisionRecords).values(chunk), 1000);
-      await insertChunks(tx, leaves, (e, chunk) => e.insert(leaveRequests).values(chunk));
-      await insertChunks(tx, history.flatMap((h) => h.leaveEvents), (e, chunk) => e.insert(leaveEvents).values(chunk));
-      await insertChunks(tx, stays, (e, chunk) => e.insert(absences).values(chunk));
+      await insertChunks(tx, records, (e, chunk) => insertJson(e, supervisionRecords, chunk), 5000);
+      await insertJson(tx, leaveRequests, leaves);
+      await insertJson(tx, leaveEvents, history.flatMap((h) => h.leaveEvents));
+      await insertJson(tx, absences, stays);
     });
     counts.records += records.length;
     counts.leaveRequests += leaves.length;

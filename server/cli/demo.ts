@@ -7,10 +7,9 @@ import { createCipher, loadDataKey } from '../lib/data-key';
 import { createServices } from '../app';
 import { bootstrap } from '../bootstrap';
 import { seedCity, type SeedSummary } from '../seed/write';
-import { demoDatabaseState } from '../seed/demo';
+import { DEMO_PASSWORD, demoDatabaseState } from '../seed/demo';
 import { runServer } from '../server';
 
-export const DEMO_PASSWORD = 'Demo#Sunflower2026';
 
 const config = loadConfig({
   DATA_DIR: './data-demo',

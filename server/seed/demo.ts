@@ -2,6 +2,9 @@ import { sql } from 'drizzle-orm';
 import { rows, type Executor } from '../db/client';
 import { isDemoDatabase } from '../modules/system/service';
 
+/** Every account of a demo city signs in with this (printed at start; never a real deployment). */
+export const DEMO_PASSWORD = 'Demo#Sunflower2026';
+
 /**
  * Whether `npm run demo` may use this database: 'empty' (only the bootstrap administrator, no
  * person file) is filled with the demo city, 'demo' is one it filled before. Anything else

@@ -89,6 +89,10 @@ describe('synthetic supervision history (issue 5: three years, field proportions
     const pending = all.filter((l) => l.status === 'pending');
     expect(pending.length).toBeGreaterThan(0);
     for (const l of pending) expect(compareDates(l.fromDate, TODAY)).toBeGreaterThan(0);
+    // Nothing happened after today: every step of every leave lies before the day began.
+    const endOfYesterday = new Date(`${TODAY}T00:00:00+08:00`).getTime();
+    const steps = people.flatMap((x) => x.history.leaveEvents.map((e) => e.at.getTime()));
+    expect(steps.filter((t) => t >= endOfYesterday)).toEqual([]);
     for (const l of all.filter((x) => x.status !== 'pending')) expect(l.decidedBy).toBe('o');
     for (const { history } of people) {
       const sorted = [...history.leaves].sort((a, b) => compareDates(a.fromDate, b.fromDate));

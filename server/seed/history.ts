@@ -190,7 +190,9 @@ function generateLeaves(r: Random, input: HistoryInput, m: Measure, profile: Pro
   const { actors, policy } = input;
   const add = (from: IsoDate, to: IsoDate, status: LeaveRow['status'], returnedOn: IsoDate | null) => {
     const id = uuidFrom(r);
-    const requested = at(addDays(from, -r.int(2, 6)), r.int(9, 16));
+    // Asked a few days ahead; one still waiting was asked in the last days, never later than yesterday.
+    const askedOn = status === 'pending' ? addDays(input.today, -r.int(1, 3)) : addDays(from, -r.int(2, 6));
+    const requested = at(askedOn, r.int(9, 16));
     const decided = status === 'pending' ? null : new Date(requested.getTime() + r.int(2, 30) * 3_600_000);
     const row: LeaveRow = {
       id, personId: input.personId, measureId: m.id, fromDate: from, toDate: to, status, returnedOn,

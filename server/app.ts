@@ -139,7 +139,7 @@ export async function buildApp(deps: AppDeps): Promise<{ app: FastifyInstance; s
   await app.register(swaggerUi, { routePrefix: '/api/docs' });
 
   app.get('/api/openapi.json', { config: { access: { permission: 'public', scope: 'none' } }, schema: { hide: true } }, () => app.swagger());
-  healthRoutes(app, deps.database);
+  healthRoutes(app, deps.database, () => !!deps.demo);
   authRoutes(app, {
     auth: services.auth, sessions: services.sessions, users: services.users,
     secureCookies: deps.config.secureCookies, loginRatePerMinute: deps.config.security.loginRatePerMinute,

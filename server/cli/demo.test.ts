@@ -66,6 +66,8 @@ describe('npm run demo (PGlite, a fresh data dir)', () => {
     expect(first.output()).toMatch(/Demo city ready in [\d.]+ s: \d+ units, \d+ staff accounts, 90 persons, \d+ measures, \d+ supervision records/);
     expect(first.output()).toContain(DEMO_PASSWORD);
     const base = `http://127.0.0.1:${port}`;
+    // Before anyone signs in, the sign-in page learns it is a demo (its banner names the accounts).
+    expect(await (await fetch(`${base}/api/health`)).json()).toMatchObject({ status: 'ok', demo: true });
     const worker = await signIn(base, 'c1.sw1');
     expect(worker.status).toBe(200);
     expect(worker.body.stage).toBe('active'); // no forced change, no second factor in a demo

@@ -78,7 +78,7 @@ describe('route declarations', () => {
 
   it('health answers with the database kind and migration', async () => {
     const res = await t.app.inject({ method: 'GET', url: '/api/health' });
-    expect(res.json()).toMatchObject({ status: 'ok', db: 'pglite', migration: { id: expect.any(Number) } });
+    expect(res.json()).toMatchObject({ status: 'ok', db: 'pglite', migration: { id: expect.any(Number) }, demo: false });
   });
 });
 

@@ -16,7 +16,11 @@ const staged = async (p: Promise<StageResponse>) => {
   return r;
 };
 
+/** GET /api/health: public; tells the sign-in page whether this is a demo city. */
+export interface Health { status: 'ok'; db: 'pglite' | 'postgres'; demo: boolean }
+
 export const authApi = {
+  health: () => api.get<Health>('/health'),
   me: async () => {
     const me = await api.get<Me>('/auth/me');
     setCsrfToken(me.csrfToken);

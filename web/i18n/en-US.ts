@@ -43,6 +43,8 @@ export const enUS: Record<MessageKey, string> = {
   'forbidden.text': 'Your account may not open this page.',
   'forbidden.home': 'Back to home',
   'login.title': 'Sign in',
+  'login.demoTitle': 'Demo: every record here is synthetic',
+  'login.demoHint': 'Demo accounts (the password is printed in the console at start): c1.sw1 social worker, g… grid workers, s1.officer street officer, s1.police police officer, d1.office district office, admin administrator.',
   'login.username': 'Username',
   'login.password': 'Password',
   'login.submit': 'Sign in',

@@ -42,6 +42,8 @@ export const zhCN = {
   'forbidden.text': '您的账号没有访问此页面的权限。',
   'forbidden.home': '返回首页',
   'login.title': '登录',
+  'login.demoTitle': '演示环境：全部为合成数据',
+  'login.demoHint': '演示账号（密码见启动时的控制台输出）：c1.sw1 社工、g… 网格员、s1.officer 街道专干、s1.police 派出所民警、d1.office 区禁毒办、admin 管理员。',
   'login.username': '用户名',
   'login.password': '密码',
   'login.submit': '登录',

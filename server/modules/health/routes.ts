@@ -3,14 +3,15 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { currentMigration, type Database } from '../../db/client';
 
-export function healthRoutes(app: FastifyInstance, database: Database): void {
+/** `demo()`: whether this database holds a generated demo city (the sign-in page says so). */
+export function healthRoutes(app: FastifyInstance, database: Database, demo: () => boolean = () => false): void {
   app.withTypeProvider<ZodTypeProvider>().get('/api/health', {
     config: { access: { permission: 'public', scope: 'none' } },
     schema: {
       tags: ['health'],
-      summary: 'Liveness, database kind and the newest applied migration',
-      response: { 200: z.object({ status: z.literal('ok'), db: z.enum(['pglite', 'postgres']), migration: z.object({ id: z.number(), hash: z.string(), createdAt: z.number() }).nullable() }) },
+      summary: 'Liveness, database kind, the newest applied migration and whether this is a demo city',
+      response: { 200: z.object({ status: z.literal('ok'), db: z.enum(['pglite', 'postgres']), migration: z.object({ id: z.number(), hash: z.string(), createdAt: z.number() }).nullable(), demo: z.boolean() }) },
     },
-    handler: async () => ({ status: 'ok' as const, db: database.kind, migration: await currentMigration(database.db) }),
+    handler: async () => ({ status: 'ok' as const, db: database.kind, migration: await currentMigration(database.db), demo: demo() }),
   });
 }

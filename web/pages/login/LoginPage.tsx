@@ -1,6 +1,6 @@
 import { useState } from 'react';
-import { Button, Card, Flex, Typography } from 'antd';
-import { useQueryClient } from '@tanstack/react-query';
+import { Alert, Button, Card, Flex, Typography } from 'antd';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Navigate, useLocation, useNavigate } from 'react-router-dom';
 import { authApi, type SessionStage, type StageResponse } from '../../api/auth';
 import { keys } from '../../api/keys';
@@ -24,6 +24,7 @@ const titles: Record<Exclude<SessionStage, 'active'>, MessageKey> = {
 export function LoginPage() {
   const { t } = useI18n();
   const me = useMe();
+  const health = useQuery({ queryKey: ['health'], queryFn: authApi.health, staleTime: 300_000, retry: false });
   const queryClient = useQueryClient();
   const navigate = useNavigate();
   const location = useLocation();
@@ -77,6 +78,16 @@ export function LoginPage() {
         <Brand compact />
         <Typography.Text type="secondary">{t('app.subtitle')}</Typography.Text>
       </Flex>
+      {health.data?.demo && (
+        <Alert
+          type="warning"
+          showIcon
+          data-testid="demo-banner"
+          style={{ width: '100%', maxWidth: 420, marginBottom: 12 }}
+          title={t('login.demoTitle')}
+          description={t('login.demoHint')}
+        />
+      )}
       <Card
         title={current && current !== 'active' ? t(titles[current]) : t('login.title')}
         style={{ width: '100%', maxWidth: 420 }}

@@ -10,6 +10,7 @@ import { supervisionApi, supervisionKeys, type RecordView } from '../../api/supe
 import type { MessageKey } from '../../i18n/zh-CN';
 import { useI18n } from '../../i18n/I18nProvider';
 import { useLabel } from '../../components/useLabel';
+import { useMe } from '../../api/me';
 import { PageSpin } from '../../components/PageSpin';
 import { formatTime } from '../../components/format';
 import {
@@ -38,6 +39,7 @@ export default function PrintRecordPage() {
   const { t, pick, lang } = useI18n();
   const label = useLabel();
   const navigate = useNavigate();
+  const demo = useMe().data?.demo ?? false;
   const person = useQuery({ queryKey: keys.person(personId), queryFn: () => personsApi.get(personId) });
   const record = useQuery({ queryKey: [...supervisionKeys.records(personId), 'one', recordId], queryFn: () => findRecord(personId, recordId) });
   const r = record.data;
@@ -102,6 +104,7 @@ export default function PrintRecordPage() {
         </Button>
       </div>
       <article className="sv-sheet" data-testid="print-sheet">
+        {demo && <div className="sv-demo-mark" data-testid="print-demo-mark">{t('header.demo')}</div>}
         <h1>{t(title)}</h1>
         <div className="sv-sheet-meta">
           <span>

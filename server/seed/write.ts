@@ -50,6 +50,8 @@ export interface SeedSummary {
   records: number;
   leaveRequests: number;
   absences: number;
+  /** Largest resident memory seen while writing persons (MiB). */
+  peakRssMiB: number;
   /** What the recompute derived, when it ran. */
   supervision: { persons: number; notices: number; education: number; seconds: number } | null;
   seconds: number;
@@ -141,6 +143,8 @@ export async function seedCity(database: Database, cipher: DataCipher, opts: See
   const hr = r.fork('history');
   const withHistory = opts.history ?? true;
   const counts = { records: 0, leaveRequests: 0, absences: 0 };
+  // Streaming is the claim: memory stays flat whatever N (the set of ID numbers aside).
+  let peakRss = process.memoryUsage().rss;
   let batch: { person: Record<string, unknown>; assignment: Record<string, unknown>; ms: Record<string, unknown>[]; evs: Record<string, unknown>[]; history: PersonHistory | null }[] = [];
   const flush = async () => {
     if (!batch.length) return;
@@ -162,6 +166,7 @@ export async function seedCity(database: Database, cipher: DataCipher, opts: See
       await insertJson(tx, leaveEvents, history.flatMap((h) => h.leaveEvents));
       await insertJson(tx, absences, stays);
     });
+    peakRss = Math.max(peakRss, process.memoryUsage().rss);
     counts.records += records.length;
     counts.leaveRequests += leaves.length;
     counts.absences += stays.length;
@@ -207,7 +212,7 @@ export async function seedCity(database: Database, cipher: DataCipher, opts: See
       index++;
       if (batch.length >= CHUNK) {
         await flush();
-        if (index % 10_000 === 0) log(`persons: ${index}`);
+        if (index % 10_000 === 0) log(`persons: ${index} (${Math.round((performance.now() - started) / 1000)} s, RSS ${Math.round(process.memoryUsage().rss / 2 ** 20)} MiB)`);
       }
     }
   }
@@ -231,6 +236,7 @@ export async function seedCity(database: Database, cipher: DataCipher, opts: See
     measures: measureCount,
     ...counts,
     supervision,
+    peakRssMiB: Math.round(peakRss / 2 ** 20),
     seconds: Math.round((performance.now() - started) / 100) / 10,
     accounts: accounts.filter((a) => a.role !== 'grid_worker' || a === firstGrid).map((a) => ({ username: a.username, role: a.role, unit: a.unitName })),
   };

@@ -49,6 +49,10 @@ describe.each(testDbKinds())('the demo city generator on %s (issue 5)', (kind) =
     expect(await count(sql`select count(*)::int as n from police_notices where acknowledged_at is null and fact_date < ${cut}`)).toBe(0);
     expect(await count(sql`select count(*)::int as n from police_notices`)).toBeGreaterThan(0);
     expect(await count(sql`select count(*)::int as n from education_records where conducted_on is null and fact_date < ${addDays(t.clock.today(), -7)}`)).toBe(0);
+    // Their messages were read back then; the open ones are still unread in somebody's inbox.
+    expect(await count(sql`select count(*)::int as n from reminder_messages m join police_notices n on m.details->>'noticeId' = n.id::text where n.acknowledged_at is not null and m.read_at is null`)).toBe(0);
+    const open = await count(sql`select count(*)::int as n from police_notices where acknowledged_at is null`);
+    if (open > 0) expect(await count(sql`select count(*)::int as n from reminder_messages where read_at is null and details->>'kind' = 'notice'`)).toBeGreaterThan(0);
   });
 
   it('lets a generated social worker sign in with the printed password and see a day of work; the database is marked a demo', async () => {

@@ -18,7 +18,8 @@ import type { MeasureService } from '../measures/service';
 import type { PolicyService } from '../policy/service';
 import type { ReminderService } from '../reminders/service';
 import { ruleMeasure, type LeaveInput } from './engine';
-import { assessLoaded, loadInputs, syncPersons, type SyncCounts } from './sync';
+import { assessLoaded, loadInputs, syncPersons, type SyncCounts, type SyncDeps } from './sync';
+import type { UserService } from '../users/service';
 import { assessmentView, educationView, noticeView, recordKindNames, recordView, taskView } from './views';
 import { absenceView, leaveFunctions, leaveMessages } from './leave';
 import { noticeFunctions, noticeMessages } from './notices';
@@ -76,6 +77,7 @@ export function createSupervisionService(deps: {
   measures: MeasureService;
   policy: PolicyService;
   reminders: ReminderService;
+  users: Pick<UserService, 'holdersOver'>;
   /** Persons per batch of the full recompute. */
   batchSize?: number;
   /** A policy change recomputes at most this many persons at once; more are left to the daily job. */
@@ -90,7 +92,7 @@ export function createSupervisionService(deps: {
   const { db, audit, persons } = deps;
   const batchSize = deps.batchSize ?? 500;
   const inlineLimit = deps.inlineRecomputeLimit ?? 5000;
-  const syncDeps = { audit, reminders: deps.reminders, now: () => deps.clock.now() };
+  const syncDeps: SyncDeps = { audit, reminders: deps.reminders, holdersOver: deps.users.holdersOver, now: () => deps.clock.now() };
 
   const core: Core = {
     db, clock: deps.clock, audit, persons, org: deps.org, policy: deps.policy, reminders: deps.reminders,

@@ -8,7 +8,7 @@ import type { Executor } from '../../db/client';
 import type { RequestContext } from '../../http/context';
 import type { AuditService } from '../audit/service';
 import type { PolicyResolver } from '../policy/service';
-import type { ReminderService } from '../reminders/service';
+import type { NewMessage, ReminderService } from '../reminders/service';
 import { assessPerson, type AbsenceInput, type LeaveInput, type PersonOutcome, type RecordInput } from './engine';
 import type { Policy } from '../../rules/policy';
 import { noticeReasonNames } from './views';
@@ -20,6 +20,8 @@ export const NOTICE_DEADLINE_HOURS = 24;
 export interface SyncDeps {
   audit: AuditService;
   reminders: ReminderService;
+  /** Who holds a permission over each org path (users service): the police to tell of a notice. */
+  holdersOver: (exec: Executor, permission: 'notice.acknowledge', orgPaths: string[]) => Promise<Map<string, string[]>>;
   now: () => Date;
 }
 
@@ -210,20 +212,27 @@ export async function syncPersons(
 
   const byId = new Map(people.map((p) => [p.id, p]));
   const notices = await q.insertNotices(exec, noticeRows);
+  // C6: the police of the person's area hear of it in the app too, besides the worker's delivery.
+  const police = notices.length ? await deps.holdersOver(exec, 'notice.acknowledge', [...new Set(notices.map((n) => byId.get(n.personId)!.orgPath))]) : new Map<string, string[]>();
   for (const n of notices) {
     const p = byId.get(n.personId)!;
     await deps.audit.record(exec, ctx, {
       action: 'notice.create', entityType: 'police_notice', entityId: n.id, personId: n.personId, orgPath: p.orgPath,
       after: { reason: n.reason, factKey: n.factKey, factDate: n.factDate, deadline: n.deadline.toISOString(), policyVersion: n.policyVersion, details: n.details },
     });
+    const [zh] = noticeReasonNames[n.reason]!;
+    const details = { kind: 'notice', noticeId: n.id, reason: n.reason };
+    const messages: NewMessage[] = (police.get(p.orgPath) ?? []).map((userId) => ({
+      channel: 'in_app', recipientUserId: userId, personId: p.id, dedupeKey: `notice:${n.id}:police:${userId}`,
+      title: `通报 · ${zh}`, body: `${p.name}：${zh}（${n.factDate}）。社区戒毒（康复）工作人员将送达书面通报，请接收后在系统中签收。`, details,
+    }));
     if (p.workerId) {
-      const [zh] = noticeReasonNames[n.reason]!;
-      await deps.reminders.enqueue(exec, [{
+      messages.push({
         channel: 'in_app', recipientUserId: p.workerId, personId: p.id, dedupeKey: `notice:${n.id}:worker`,
-        title: `通报公安 · ${zh}`, body: `${p.name}：${zh}（${n.factDate}）。请在期限内送达派出所并登记送达。`,
-        details: { kind: 'notice', noticeId: n.id, reason: n.reason },
-      }]);
+        title: `通报公安 · ${zh}`, body: `${p.name}：${zh}（${n.factDate}）。请在期限内送达派出所并登记送达。`, details,
+      });
     }
+    await deps.reminders.enqueue(exec, messages);
   }
   const education = await q.insertEducation(exec, educationRows);
   for (const e of education) {

@@ -159,3 +159,14 @@ export async function listWorkers(exec: Executor, scope: string[]) {
     .orderBy(asc(orgUnits.name), asc(users.displayName))
     .limit(2000);
 }
+
+/** Active users holding `permission` through a grant, with the path of the granted unit. */
+export async function holdersOf(exec: Executor, permission: string) {
+  return exec
+    .select({ userId: users.id, unitPath: orgUnits.path })
+    .from(grants)
+    .innerJoin(users, eq(users.id, grants.userId))
+    .innerJoin(roles, eq(roles.id, grants.roleId))
+    .innerJoin(orgUnits, eq(orgUnits.id, grants.orgUnitId))
+    .where(and(eq(users.active, true), sql`${permission} = any(${roles.permissions})`));
+}

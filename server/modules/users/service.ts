@@ -3,7 +3,7 @@ import type { Clock } from '../../clock';
 import type { SecurityPolicy } from '../../config';
 import { conflict, fieldError, notFound, forbidden } from '../../errors';
 import { inScope, scopePaths, type GrantInfo, type Principal, type RequestContext } from '../../http/context';
-import { builtinRoles, isAdminPermission, isPermission, personPermissions } from '../../../contracts/permissions';
+import { builtinRoles, isAdminPermission, isPermission, personPermissions, type Permission } from '../../../contracts/permissions';
 import { checkPasswordPolicy, generatePassword, hashPassword } from '../../lib/password';
 import type { AuditService } from '../audit/service';
 import type { OrgService } from '../org/service';
@@ -193,6 +193,15 @@ export function createUserService(deps: { db: Db; clock: Clock; policy: Security
       }),
 
     /** Who can be made responsible for a person, for anyone who works on person files in the scope. */
+    /**
+     * Who holds `permission` over each of `orgPaths` (a grant on the unit or an ancestor):
+     * e.g. the police officers to tell of a notice about a person filed there.
+     */
+    async holdersOver(exec: Executor, permission: Permission, orgPaths: string[]): Promise<Map<string, string[]>> {
+      const holders = orgPaths.length ? await q.holdersOf(exec, permission) : [];
+      return new Map(orgPaths.map((path) => [path, [...new Set(holders.filter((h) => path.startsWith(h.unitPath)).map((h) => h.userId))]]));
+    },
+
     async workers(actor: Principal) {
       const rows = await q.listWorkers(db, scopePaths(actor, 'person.read'));
       const byId = new Map<string, { id: string; displayName: string; orgUnitId: string; orgUnitName: string; roles: string[] }>();

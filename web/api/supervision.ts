@@ -47,6 +47,7 @@ type AbsenceResult = { absence: AbsenceView; breaches: BreachAssessment | null }
 
 export const supervisionApi = {
   records: (personId: string, q: RecordListQuery = {}) => api.get<RecordList>(`/persons/${personId}/records`, q),
+  record: (personId: string, recordId: string) => api.get<RecordView>(`/persons/${personId}/records/${recordId}`),
   createRecord: (personId: string, body: CreateRecord) => api.post<RecordResult>(`/persons/${personId}/records`, body),
   tasks: (personId: string) => api.get<z.infer<typeof taskList>>(`/persons/${personId}/tasks`),
   breaches: (personId: string) => api.get<Breaches>(`/persons/${personId}/breaches`),

@@ -233,6 +233,15 @@ export async function recordById(exec: Executor, id: string) {
   return r[0];
 }
 
+export async function recordOfPerson(exec: Executor, personId: string, recordId: string) {
+  const r = await exec
+    .select({ r: supervisionRecords, recordedByName: recorder.displayName })
+    .from(supervisionRecords)
+    .leftJoin(recorder, eq(recorder.id, supervisionRecords.recordedBy))
+    .where(and(eq(supervisionRecords.personId, personId), eq(supervisionRecords.id, recordId)));
+  return r[0];
+}
+
 export async function recordsOfPerson(exec: Executor, personId: string, f: { kind?: string; from?: string; to?: string; limit: number; offset: number }) {
   const where = and(
     eq(supervisionRecords.personId, personId),

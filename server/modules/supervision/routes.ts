@@ -1,16 +1,18 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
 import { idParams } from '../../../contracts/common';
 import {
   absenceResult, breachesView, calendarQuery, calendarView, closeAbsenceBody, countsQuery, countsView,
   createAbsenceBody, createLeaveBody, createRecordBody, createRecordResult, deliverNoticeBody, educationDoneBody, educationView, leaveDecisionBody,
   leaveExtensionBody, leaveList, leaveReturnBody, leaveView, noticeList, noticeListQuery, noticeView, preferencesBody, preferencesView,
-  recordList, recordListQuery, taskList, todayQuery, todayView,
+  recordList, recordListQuery, recordView, taskList, todayQuery, todayView,
 } from '../../../contracts/supervision';
 import { actorContext } from '../../http/auth-hook';
 import type { SupervisionService } from './service';
 
 const personParams = idParams;
+const recordParams = idParams.extend({ recordId: z.uuid() });
 
 export function supervisionRoutes(app: FastifyInstance, s: SupervisionService): void {
   const r = app.withTypeProvider<ZodTypeProvider>();
@@ -30,6 +32,12 @@ export function supervisionRoutes(app: FastifyInstance, s: SupervisionService): 
     config: { access: { permission: 'supervision.read', scope: 'org_subtree' } },
     schema: { tags, summary: "A person's supervision records, newest first (the read is audited)", params: personParams, querystring: recordListQuery, response: { 200: recordList } },
     handler: (req) => s.records(actorContext(req), req.params.id, req.query),
+  });
+
+  r.get('/api/persons/:id/records/:recordId', {
+    config: { access: { permission: 'supervision.read', scope: 'org_subtree' } },
+    schema: { tags, summary: 'One supervision record of a person, e.g. to print it (the read is audited)', params: recordParams, response: { 200: recordView } },
+    handler: (req) => s.record(actorContext(req), req.params.id, req.params.recordId),
   });
 
   r.get('/api/persons/:id/tasks', {

@@ -5,7 +5,7 @@ import { sql } from 'drizzle-orm';
 import type { Db, Executor } from '../../db/client';
 import type { Clock } from '../../clock';
 import type { DataCipher } from '../../lib/data-key';
-import { badRequest, fieldError } from '../../errors';
+import { badRequest, fieldError, notFound } from '../../errors';
 import { registerMessages } from '../../messages';
 import type { RequestContext } from '../../http/context';
 import { addDays, compareDates, isWithin, type IsoDate } from '../../rules/dates';
@@ -31,6 +31,7 @@ import * as q from './queries';
 registerMessages({
   'supervision.no_measure': ['该人员没有已开始执行的社区戒毒或社区康复措施', 'The person has no community detox or rehabilitation measure that has started'],
   'supervision.date_future': ['日期不能晚于今天', 'The date cannot be in the future'],
+  'record.not_found': ['记录不存在', 'No such record'],
   'supervision.date_before_measure': ['日期早于措施开始日期（{start}）', 'The date is before the measure began ({start})'],
   'supervision.date_outside_measure': ['该日期不在任何措施的执行期内', 'The date falls outside every measure of the person'],
   'supervision.date_before_fact': ['日期不能早于违反协议的日期', 'The date cannot be before the breach'],
@@ -274,6 +275,15 @@ export function createSupervisionService(deps: {
       const res = await q.recordsOfPerson(db, personId, f);
       await audit.record(db, ctx, { action: 'supervision.records.read', entityType: 'person', entityId: personId, personId, orgPath: person.orgPath, details: { filter: f, returned: res.items.length } });
       return { items: res.items.map((r) => recordView(r.r, r.recordedByName)), total: res.total };
+    },
+
+    /** One record, e.g. to print it as the paper form (the read is audited, P3). */
+    async record(ctx: Ctx, personId: string, recordId: string) {
+      const person = await persons.access(db, ctx.actor, personId, 'supervision.read');
+      const row = await q.recordOfPerson(db, personId, recordId);
+      if (!row) throw notFound('record');
+      await audit.record(db, ctx, { action: 'supervision.record.read', entityType: 'supervision_record', entityId: recordId, personId, orgPath: person.orgPath });
+      return recordView(row.r, row.recordedByName);
     },
 
     /** The C5 assessment computed now from the records, with the notices, education and absences behind it. */

@@ -2,7 +2,8 @@ import { describe, it, expect, beforeAll, afterAll } from 'vitest';
 import { idNumber, testDbKinds } from '../../test/harness';
 import { personUnderMeasure, tasksOf, test, visitForm, world, type World } from './test-setup';
 import { supervisionTasks } from './schema';
-import { asc } from 'drizzle-orm';
+import { asc, sql } from 'drizzle-orm';
+import { rows } from '../../db/client';
 
 // The fixed clock of the harness: 2026-11-22 10:00 in Asia/Shanghai, so today is 2026-11-22.
 
@@ -87,6 +88,19 @@ describe.each(testDbKinds())('supervision on %s', (kind) => {
       expect([url, res.statusCode]).toEqual([url, 404]);
       expect(res.json().error.code).toBe('person.not_found');
     }
+  });
+
+  it('one record reads by itself (to print it); the read is audited; another person\'s record or an outsider get 404', async () => {
+    const { personId } = await personUnderMeasure(w, { reportDate: '2026-11-01' });
+    const other = await personUnderMeasure(w, { reportDate: '2026-11-01' });
+    const rec = (await w.worker.post(`/api/persons/${personId}/records`, test('2026-11-10', 'negative'))).json().record;
+    const one = await w.worker.get(`/api/persons/${personId}/records/${rec.id}`);
+    expect(one.statusCode, one.body).toBe(200);
+    expect(one.json()).toEqual(rec);
+    const audited = await rows<{ actor_id: string }>(w.t.database.db, sql`select actor_id from audit_log where action = 'supervision.record.read' and entity_id = ${rec.id}`);
+    expect(audited.map((a) => a.actor_id)).toEqual([w.worker.userId]);
+    expect((await w.worker.get(`/api/persons/${other.personId}/records/${rec.id}`)).json().error.code).toBe('record.not_found');
+    expect((await w.outsider.get(`/api/persons/${personId}/records/${rec.id}`)).json().error.code).toBe('person.not_found');
   });
 
   it('T7: the window edges of a scheduled test, through the API', async () => {

@@ -6,7 +6,7 @@ import { useNavigate, useParams } from 'react-router-dom';
 import { ApiError } from '../../api/client';
 import { personsApi } from '../../api/persons';
 import { keys } from '../../api/keys';
-import { supervisionApi, supervisionKeys, type RecordView } from '../../api/supervision';
+import { supervisionApi, supervisionKeys } from '../../api/supervision';
 import type { MessageKey } from '../../i18n/zh-CN';
 import { useI18n } from '../../i18n/I18nProvider';
 import { useLabel } from '../../components/useLabel';
@@ -18,16 +18,6 @@ import {
   testResults, testSamples,
 } from './codes';
 import './print.css';
-
-/** There is no route for one record: the person's list is read a page at a time until it is found. */
-async function findRecord(personId: string, recordId: string): Promise<RecordView | null> {
-  for (let offset = 0; ; offset += 500) {
-    const page = await supervisionApi.records(personId, { limit: 500, offset });
-    const hit = page.items.find((r) => r.id === recordId);
-    if (hit) return hit;
-    if (offset + page.items.length >= page.total || page.items.length === 0) return null;
-  }
-}
 
 /**
  * 打印: a record as the paper form of the file cabinet (JOURNEYS 1), on A4: the person (ID
@@ -41,7 +31,7 @@ export default function PrintRecordPage() {
   const navigate = useNavigate();
   const demo = useMe().data?.demo ?? false;
   const person = useQuery({ queryKey: keys.person(personId), queryFn: () => personsApi.get(personId) });
-  const record = useQuery({ queryKey: [...supervisionKeys.records(personId), 'one', recordId], queryFn: () => findRecord(personId, recordId) });
+  const record = useQuery({ queryKey: [...supervisionKeys.records(personId), 'one', recordId], queryFn: () => supervisionApi.record(personId, recordId) });
   const r = record.data;
   const p = person.data;
   const title: MessageKey = r?.kind === 'drug_test' ? 'sv.print.testTitle' : r?.kind === 'check_in' ? 'sv.print.checkInTitle' : 'sv.print.visitTitle';

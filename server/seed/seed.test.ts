@@ -70,6 +70,25 @@ describe.each(testDbKinds())('the demo city generator on %s (issue 5)', (kind) =
     expect(records.total ?? records.items.length).toBeGreaterThan(0);
   });
 
+  it('files persons in grids, so a grid worker sees his grid (JOURNEYS 2) and the community its grids', async () => {
+    const [gw] = await rows<{ username: string; org_unit_id: string }>(t.database.db, sql`
+      select u.username, g.org_unit_id from users u join grants g on g.user_id = u.id join roles r on r.id = g.role_id
+      where r.code = 'grid_worker' order by u.username limit 1`);
+    const inGrid = await count(sql`select count(*)::int as n from persons where org_unit_id = ${gw!.org_unit_id}`);
+    expect(inGrid).toBeGreaterThan(0);
+    const grid = new Client(t);
+    expect((await grid.signIn(gw!.username, PASSWORD)).statusCode).toBe(200);
+    const listed = (await grid.get('/api/persons?limit=100')).json();
+    expect(listed.total).toBe(inGrid);
+    const day = await grid.get(`/api/today?scope=unit&orgUnitId=${gw!.org_unit_id}`);
+    expect(day.statusCode).toBe(200);
+    expect(day.json().summary.persons).toBeLessThanOrEqual(inGrid);
+    // His grid visits are his: recorded by him, about persons of his grid.
+    expect(await count(sql`
+      select count(*)::int as n from supervision_records r join persons p on p.id = r.person_id join users u on u.id = r.recorded_by
+      where r.kind = 'grid_visit' and u.username = ${gw!.username} and p.org_unit_id <> ${gw!.org_unit_id}`)).toBe(0);
+  });
+
   it('refuses to generate into a database that already holds person files', async () => {
     await expect(seedCity(t.database, t.cipher, { persons: 10, years: 1, seed: 1, today: t.clock.today(), staffPassword: PASSWORD })).rejects.toThrow(/already holds person files/);
     expect(await demoDatabaseState(t.database.db)).toBe('demo');

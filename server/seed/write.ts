@@ -101,7 +101,8 @@ export async function seedCity(database: Database, cipher: DataCipher, opts: See
   addStaff(root, 'drug_control_office', 'city.office', '市禁毒办');
   addStaff(root, 'leader', 'leader', '市领导');
   const workersByCommunity = new Map<string, string[]>();
-  const gridWorkerOf = new Map<string, string>();
+  /** Per community, its grids and each grid's worker: persons are filed in a grid (JOURNEYS 2, "my grid"). */
+  const gridsOf = new Map<string, { id: string; workerId: string }[]>();
   const officerOf = new Map<string, string>();
   let d = 0, s = 0, c = 0;
   for (const [unitIndex, u] of plan.units.entries()) {
@@ -121,7 +122,7 @@ export async function seedCity(database: Database, cipher: DataCipher, opts: See
     } else if (u.level === 'grid') {
       const parent = byId.get(u.parentId)!;
       const g = addStaff(u, 'grid_worker', `g${unitIndex}`, `${parent.name}${u.name}网格员`);
-      if (!gridWorkerOf.has(parent.id)) gridWorkerOf.set(parent.id, g.id);
+      gridsOf.set(parent.id, [...(gridsOf.get(parent.id) ?? []), { id: u.id, workerId: g.id }]);
     }
   }
   await db.transaction(async (tx) => {
@@ -177,7 +178,7 @@ export async function seedCity(database: Database, cipher: DataCipher, opts: See
     const district = districtOf(community);
     const region = `1101${String((districtIndex.get(district.id)! % 18) + 1).padStart(2, '0')}`;
     const workers = workersByCommunity.get(community.id)!;
-    const gridWorkerId = gridWorkerOf.get(community.id)!;
+    const grids = gridsOf.get(community.id)!;
     const officerId = officerOf.get(community.parentId)!;
     for (let k = 0; k < plan.personsPerCommunity[ci]!; k++) {
       let g = generatePerson(pr, index, opts.today, opts.years, region, cityName, district.name);
@@ -185,15 +186,17 @@ export async function seedCity(database: Database, cipher: DataCipher, opts: See
       seen.add(g.identity.idNumber);
       const personId = uuidFrom(pr);
       const workerId = workers[k % workers.length]!;
+      const grid = grids[k % grids.length]!;
+      const gridWorkerId = grid.workerId;
       const workerName = staffById.get(workerId)!.displayName;
       const summary = derivePersonStatus(g.measures.map((x) => x.measure), opts.today);
       const current = g.measures.find((x) => x.measure.id === summary.measureId)?.measure.kind ?? null;
       batch.push({
         person: {
-          id: personId, orgUnitId: community.id, ...personColumns(cipher, g.input, g.identity), status: summary.status, currentMeasureKind: current,
+          id: personId, orgUnitId: grid.id, ...personColumns(cipher, g.input, g.identity), status: summary.status, currentMeasureKind: current,
           responsibleWorkerId: workerId, workTeam: [{ role: 'social_worker', name: workerName, userId: workerId }],
         },
-        assignment: { personId, kind: 'assign', orgUnitId: community.id, workerId, reason: '数据生成' },
+        assignment: { personId, kind: 'assign', orgUnitId: grid.id, workerId, reason: '数据生成' },
         ms: g.measures.map((x) => ({
           id: x.measure.id, personId, kind: x.measure.kind, status: x.measure.status, decisionNumber: x.decisionNumber, decisionDate: x.measure.decisionDate,
           decidingAuthority: `${district.name}公安分局`, decisionReceivedDate: x.measure.decisionReceivedDate, reportDate: x.measure.kind.startsWith('community') ? x.measure.startDate : null,
@@ -260,8 +263,9 @@ async function settlePastFollowUps(db: Executor, today: string): Promise<{ notic
       delivered_at = ${at(15, 'n.fact_date')}, delivered_by = p.responsible_worker_id, delivery_note = '已送达辖区派出所',
       acknowledged_at = ${at(34, 'n.fact_date')},
       acknowledged_by = coalesce((
-        select g.user_id from grants g join roles r on r.id = g.role_id join org_units c on c.parent_id = g.org_unit_id
-        where c.id = p.org_unit_id and r.code = 'police_officer' limit 1), p.responsible_worker_id)
+        select g.user_id from grants g join roles r on r.id = g.role_id join org_units gu on gu.id = g.org_unit_id
+        join org_units pu on pu.id = p.org_unit_id
+        where r.code = 'police_officer' and pu.path like gu.path || '%' order by gu.depth desc limit 1), p.responsible_worker_id)
     from persons p
     where p.id = n.person_id and n.acknowledged_at is null and n.fact_date < ${noticeCut}
     returning n.id`);

@@ -37,6 +37,7 @@ import { createReminderService } from './modules/reminders/service';
 import { reminderRoutes } from './modules/reminders/routes';
 import { smsSenderFromEnv } from './modules/reminders/senders';
 import { createSupervisionService } from './modules/supervision/service';
+import { verifyDataKey } from './modules/system/service';
 import { supervisionRoutes } from './modules/supervision/routes';
 import multipart from '@fastify/multipart';
 import { createFileCipher } from './lib/file-cipher';
@@ -88,7 +89,7 @@ export function createServices(deps: AppDeps) {
   jobs.push({ name: 'supervision.recompute', lockKey: 7_263_120, everyMs: 3_600_000, run: async (tx) => void (await supervision.runDaily(tx)) });
   jobs.push({ name: 'reminders.enqueue', lockKey: 7_263_121, everyMs: 3_600_000, run: async (tx) => void (await supervision.enqueueReminders(tx)) });
   jobs.push({ name: 'reminders.send', lockKey: 7_263_122, everyMs: 60_000, run: async (tx) => void (await reminders.sendDue(tx)) });
-  return { db, clock: deps.clock, audit, org, sessions, users, auth, dictionaries, persons, measures, documents, ledger, policy: policyService, reminders, supervision, scheduler: createScheduler(db, jobs, console) };
+  return { db, clock: deps.clock, verifyDataKey: () => verifyDataKey(db, deps.cipher), audit, org, sessions, users, auth, dictionaries, persons, measures, documents, ledger, policy: policyService, reminders, supervision, scheduler: createScheduler(db, jobs, console) };
 }
 export type Services = ReturnType<typeof createServices>;
 

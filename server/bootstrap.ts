@@ -12,6 +12,7 @@ export interface BootstrapResult {
  * SUNFLOWER_ADMIN_PASSWORD if given, else a random one-time password shown once.
  */
 export async function bootstrap(services: Services, opts: { adminPassword?: string; rootName?: string }): Promise<BootstrapResult> {
+  await services.verifyDataKey();
   await services.users.syncBuiltinRoles();
   await services.dictionaries.seed();
   if (await services.users.hasAnyUser()) return { generatedAdminPassword: null, createdAdmin: false };

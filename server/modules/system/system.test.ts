@@ -1,0 +1,34 @@
+import crypto from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { freshDatabase, ADMIN_PASSWORD, testDbKinds } from '../../test/harness';
+import { createServices } from '../../app';
+import { bootstrap } from '../../bootstrap';
+import { loadConfig } from '../../config';
+import { fixedClock } from '../../clock';
+import { createCipher } from '../../lib/data-key';
+import type { Database } from '../../db/client';
+import { verifyDataKey } from './service';
+
+describe.each(testDbKinds())('the data key belongs to its database (%s)', (kind) => {
+  let database: Database;
+  const config = loadConfig({ SUNFLOWER_LOG_LEVEL: 'silent' });
+  const clock = fixedClock(new Date('2026-11-22T02:00:00Z'));
+  const keyA = createCipher(crypto.randomBytes(32));
+  const keyB = createCipher(crypto.randomBytes(32));
+  const services = (cipher: typeof keyA) => createServices({ database, config, clock, cipher });
+
+  beforeAll(async () => { database = await freshDatabase(kind); });
+  afterAll(() => database.close());
+
+  it('the first start stores a check of its key, later starts with the same key pass', async () => {
+    expect((await bootstrap(services(keyA), { adminPassword: ADMIN_PASSWORD })).createdAdmin).toBe(true);
+    expect(await verifyDataKey(database.db, keyA)).toBe('verified');
+    expect((await bootstrap(services(keyA), { adminPassword: ADMIN_PASSWORD })).createdAdmin).toBe(false);
+  });
+
+  it('a start with another key is refused before anything is read or written', async () => {
+    await expect(bootstrap(services(keyB), { adminPassword: ADMIN_PASSWORD })).rejects.toThrow(/not the one this database was written with/);
+    // The right key still works afterwards: the refusal changed nothing.
+    expect(await verifyDataKey(database.db, keyA)).toBe('verified');
+  });
+});

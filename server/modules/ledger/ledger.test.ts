@@ -276,4 +276,12 @@ describe.each(testDbKinds())('ledger import and export on %s', (kind) => {
     expect(spec.paths['/api/persons/import/{jobId}'].get).toBeDefined();
     expect(spec.paths['/api/persons/export.xlsx'].get).toBeDefined();
   });
+
+  it('a large import refreshes the planner statistics of the person tables (PGlite has no autovacuum)', async () => {
+    const big = Array.from({ length: 1000 }, (_, i) => ledgerRow(20_000 + i));
+    const job = await importFile(officer, await ledgerXlsx(big), '大台账.xlsx');
+    expect(job.counts).toMatchObject({ imported: 1000, rejected: 0 });
+    const [stats] = await rows<{ n: number }>(t.database.db, sql`select reltuples::int as n from pg_class where relname = 'persons'`);
+    expect(stats!.n).toBeGreaterThanOrEqual(1000);
+  });
 });

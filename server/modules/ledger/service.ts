@@ -107,6 +107,9 @@ export function createLedgerService(deps: {
   let worker: Promise<void> | null = null;
   let stopping = false;
 
+  /** Rows written by one import from which the person tables' statistics are refreshed. */
+  const STATISTICS_AFTER_ROWS = 1000;
+
   const watermark = (actor: Principal): Watermark => {
     const now = deps.clock.now();
     return { username: actor.username, displayName: actor.displayName, at: formatLocalMinute(now, deps.timeZone), created: now };
@@ -331,6 +334,7 @@ export function createLedgerService(deps: {
       }
 
       const stored: StoredReport = { counts, rows: report };
+      if (counts.imported + counts.updated >= STATISTICS_AFTER_ROWS) await persons.refreshStatistics(db);
       await db.transaction(async (tx) => {
         await q.updateJob(tx, jobId, { status: 'done', processed: mapped.length, report: stored, finishedAt: deps.clock.now() });
         await recordImport(tx, task, counts, null);

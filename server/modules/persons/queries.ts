@@ -159,3 +159,8 @@ export async function countInUnit(exec: Executor, unitId: string): Promise<numbe
   const r = await exec.select({ n: sql<number>`count(*)::int` }).from(persons).where(eq(persons.orgUnitId, unitId));
   return Number(r[0]?.n ?? 0);
 }
+
+/** Fresh planner statistics for the module's tables (after bulk writes). */
+export async function analyzePersonTables(exec: Executor): Promise<void> {
+  await exec.execute(sql`analyze persons, person_assignments`);
+}

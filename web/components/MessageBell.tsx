@@ -36,7 +36,7 @@ export function MessageBell() {
     }
     if (d.kind === 'notice' && typeof d.reason === 'string') {
       const key = `sv.noticeReason.${d.reason}`;
-      if (isMessageKey(key)) return t('sv.msg.noticeTitle', { reason: t(key) });
+      if (isMessageKey(key)) return t(d.audience === 'police' ? 'sv.msg.noticeTitlePolice' : 'sv.msg.noticeTitle', { reason: t(key) });
     }
     return m.title;
   };

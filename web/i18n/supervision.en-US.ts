@@ -348,4 +348,5 @@ export const supervisionEnUS: Record<keyof typeof supervisionZhCN, string> = {
   'sv.msg.unread': '{n} unread',
   'sv.msg.taskTitle': 'Due tomorrow · {kind}',
   'sv.msg.noticeTitle': 'Notice to the police · {reason}',
+  'sv.msg.noticeTitlePolice': 'Notice received · {reason}',
 };

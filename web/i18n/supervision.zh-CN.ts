@@ -355,4 +355,5 @@ export const supervisionZhCN = {
   'sv.msg.unread': '{n} 条未读',
   'sv.msg.taskTitle': '明日待办 · {kind}',
   'sv.msg.noticeTitle': '通报公安 · {reason}',
+  'sv.msg.noticeTitlePolice': '通报 · {reason}',
 };

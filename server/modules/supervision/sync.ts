@@ -224,7 +224,8 @@ export async function syncPersons(
     const details = { kind: 'notice', noticeId: n.id, reason: n.reason };
     const messages: NewMessage[] = (police.get(p.orgPath) ?? []).map((userId) => ({
       channel: 'in_app', recipientUserId: userId, personId: p.id, dedupeKey: `notice:${n.id}:police:${userId}`,
-      title: `通报 · ${zh}`, body: `${p.name}：${zh}（${n.factDate}）。社区戒毒（康复）工作人员将送达书面通报，请接收后在系统中签收。`, details,
+      title: `通报 · ${zh}`, body: `${p.name}：${zh}（${n.factDate}）。社区戒毒（康复）工作人员将送达书面通报，请接收后在系统中签收。`,
+      details: { ...details, audience: 'police' },
     }));
     if (p.workerId) {
       messages.push({

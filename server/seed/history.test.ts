@@ -52,16 +52,21 @@ describe('synthetic supervision history (issue 5: three years, field proportions
     expect(young / people.length).toBeGreaterThan(0.5);
   });
 
-  it('writes records only inside the term of a community measure, never in the future', () => {
+  it('writes records only inside the term of a community measure, before today, never while detained or away', () => {
     let records = 0;
     const wrong: string[] = [];
+    const startOfToday = new Date(`${TODAY}T00:00:00+08:00`).getTime();
     for (const { measures, history } of people) {
       const byId = new Map(measures.map((m) => [m.id, m]));
       for (const rec of history.records) {
         const m = byId.get(rec.measureId)!;
         records++;
         if (!isCommunityMeasure(m.kind)) wrong.push(`${rec.id}: ${m.kind}`);
-        if (compareDates(rec.date, m.startDate!) < 0 || compareDates(rec.date, m.endedOn ?? TODAY) > 0 || compareDates(rec.date, TODAY) > 0) wrong.push(`${rec.id}: ${rec.date}`);
+        if (compareDates(rec.date, m.startDate!) < 0 || compareDates(rec.date, m.endedOn ?? TODAY) > 0) wrong.push(`${rec.id}: ${rec.date} outside the term`);
+        // Nothing is dated today (the day has just begun) except a relapse ending a measure earlier.
+        if (compareDates(rec.date, TODAY) >= 0 || rec.recordedAt.getTime() >= startOfToday) wrong.push(`${rec.id}: ${rec.date} not in the past`);
+        const during = (from: string, to: string | null | undefined) => compareDates(from, rec.date) <= 0 && compareDates(rec.date, to ?? TODAY) <= 0;
+        if (m.suspensions.some((x) => during(x.start, x.end)) || history.absences.some((a) => during(a.fromDate, a.toDate))) wrong.push(`${rec.id}: ${rec.date} while detained or away`);
         if (rec.kind === 'drug_test' && !['negative', 'positive', 'refused'].includes(rec.result!)) wrong.push(`${rec.id}: ${rec.result}`);
         // The structured visit form (JOURNEYS 2) on every contact but a check-in.
         if (rec.kind !== 'drug_test' && rec.kind !== 'check_in' && !rec.form) wrong.push(`${rec.id}: no form`);

@@ -95,21 +95,31 @@ export function generateHistory(r: Random, input: HistoryInput): PersonHistory {
 
     const excused = excusals(leaves.inputs, stays.map((a): AbsenceInput => ({ id: a.id!, kind: a.kind, fromDate: a.fromDate, toDate: a.toDate ?? null })), today);
     const tasks = computeTasks({ measure: m, suspensions: m.suspensions, leaves: excused, records: [], policy: input.policy, today });
+    // Nobody is seen while detained (C9), in hospital or away: no record on those days.
+    const unavailable = [
+      ...m.suspensions.map((x) => ({ from: x.start, to: x.end ?? today })),
+      ...stays.map((a) => ({ from: a.fromDate, to: a.toDate ?? today })),
+    ];
+    const seen = (date: IsoDate) => !unavailable.some((u) => compareDates(u.from, date) <= 0 && compareDates(date, u.to) <= 0);
+    const yesterday = addDays(today, -1);
     for (const t of tasks) {
       if (t.state === 'excused' || t.state === 'upcoming') continue;
       if (compareDates(t.windowStart, stop) > 0) continue;
       // A task still in its window is done by about half the persons already (up to yesterday).
       if (t.state === 'due' && r.chance(0.5)) continue;
       if (r.chance(MISS[profile][t.kind])) continue;
-      const date = recordDate(r, t, start, minDate(stop, addDays(today, -1)));
-      if (!date) continue;
+      const date = recordDate(r, t, start, minDate(stop, yesterday));
+      if (!date || !seen(date)) continue;
       out.records.push(makeRecord(r, input, m, t.kind, date, profile, form));
     }
     // T6: the uneven are sometimes tested at random.
     if (profile === 'uneven') {
       for (let k = Math.floor(running / 365); k > 0; k--) {
         if (!r.chance(0.5)) continue;
-        const date = addDays(start, r.int(0, Math.max(0, daysBetween(start, stop))));
+        const until = minDate(stop, yesterday);
+        if (compareDates(until, start) < 0) continue;
+        const date = addDays(start, r.int(0, daysBetween(start, until)));
+        if (!seen(date)) continue;
         out.records.push({ ...makeRecord(r, input, m, 'drug_test', date, profile, form), random: true });
       }
     }

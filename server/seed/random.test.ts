@@ -28,6 +28,14 @@ describe('the generator PRNG (issue 5: deterministic, collision-free at city sca
     expect(seen.size).toBe(1_200_000);
   });
 
+  it('forks of forks are new streams, not the parent again', () => {
+    const r = new Random(3);
+    const parent = Array.from({ length: 4 }, () => new Random(3).u32());
+    const twice = r.fork('x').fork('x');
+    expect(Array.from({ length: 4 }, () => twice.u32())).not.toEqual(parent);
+    expect(new Random(3).fork('x').u32()).not.toBe(new Random(3).fork('y').u32());
+  });
+
   it('writes UUIDs in the v4 layout that PostgreSQL and Zod accept', () => {
     const r = new Random(7);
     for (let i = 0; i < 1000; i++) expect(uuidFrom(r)).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);

@@ -61,12 +61,16 @@ export class Random {
     for (const [v, w] of entries) if ((r -= w) < 0) return v;
     return entries[entries.length - 1]![0];
   }
-  /** A fresh generator derived from this one, so adding a field elsewhere does not shift this stream. */
+  /**
+   * A generator derived from this one's current state and the label, without drawing from this
+   * one: adding a fork or a field elsewhere does not shift this stream. Each word goes through
+   * splitmix32 again, so forks of forks are new streams (an XOR alone would undo itself).
+   */
   fork(label: string): Random {
     let h = 0x811c9dc5;
     for (const ch of label) h = Math.imul(h ^ ch.charCodeAt(0), 0x01000193);
     const mix = splitmix32(h >>> 0);
-    return new Random(Uint32Array.from(this.s, (w) => (w ^ mix()) >>> 0));
+    return new Random(Uint32Array.from(this.s, (w) => splitmix32((w ^ mix()) >>> 0)()));
   }
 }
 

@@ -282,7 +282,7 @@ async function settlePastFollowUps(db: Executor, today: string): Promise<{ notic
     returning e.id`);
   // The in-app messages those notices raised were read when they were handled.
   await db.execute(sql`
-    update reminder_messages m set created_at = n.created_at, read_at = n.acknowledged_at
+    update reminder_messages m set created_at = n.created_at, sent_at = n.created_at, next_attempt_at = n.created_at, read_at = n.acknowledged_at
     from police_notices n
     where m.details->>'noticeId' = n.id::text and m.read_at is null and n.acknowledged_at is not null`);
   return { notices: notices.length, education: education.length };

@@ -164,3 +164,9 @@ export async function countInUnit(exec: Executor, unitId: string): Promise<numbe
 export async function analyzePersonTables(exec: Executor): Promise<void> {
   await exec.execute(sql`analyze persons, person_assignments`);
 }
+
+/** Any one encrypted value of the module, to test a data key against (null when there is none). */
+export async function anyEncryptedValue(exec: Executor): Promise<string | null> {
+  const r = await exec.select({ v: persons.idNumberEnc }).from(persons).limit(1);
+  return r[0]?.v ?? null;
+}

@@ -300,6 +300,9 @@ export function createPersonService(deps: {
      */
     refreshStatistics: (exec: Executor) => q.analyzePersonTables(exec),
 
+    /** One stored ciphertext, so a start can tell whether its data key opens this database. */
+    encryptedSample: (exec: Executor) => q.anyEncryptedValue(exec),
+
     validate: (exec: Executor, input: PersonInput) => validate(exec, input, deps.clock.today()),
 
     update: (ctx: Ctx, id: string, patch: PersonUpdate) =>

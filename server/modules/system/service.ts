@@ -27,18 +27,32 @@ const KEY_CHECK = 'data_key_check';
  * one could read with the right key. The first start stores a keyed hash of a constant; every
  * later start compares. Throws on a mismatch.
  */
-export async function verifyDataKey(exec: Executor, cipher: Pick<DataCipher, 'blindIndex'>): Promise<'stored' | 'verified'> {
+export async function verifyDataKey(
+  exec: Executor, cipher: Pick<DataCipher, 'blindIndex' | 'decrypt'>, sample: () => Promise<string | null> = async () => null,
+): Promise<'stored' | 'verified'> {
   const expected = cipher.blindIndex('sunflower', 'system.data_key_check');
-  const stored = await getSetting<string>(exec, KEY_CHECK);
+  let stored = await getSetting<string>(exec, KEY_CHECK);
+  let outcome: 'stored' | 'verified' = 'verified';
   if (stored === undefined) {
+    // A database written before this check: the key must at least open what is there.
+    const existing = await sample();
+    if (existing !== null) {
+      try {
+        cipher.decrypt(existing);
+      } catch {
+        throw mismatch();
+      }
+    }
     await exec.insert(systemSettings).values({ key: KEY_CHECK, value: expected }).onConflictDoNothing();
-    return 'stored';
+    // Read back: of two instances starting at once with different keys, the second is refused.
+    stored = await getSetting<string>(exec, KEY_CHECK);
+    outcome = 'stored';
   }
-  if (stored !== expected) {
-    throw new Error(
-      'The data key (SUNFLOWER_DATA_KEY, or data.key in DATA_DIR) is not the one this database was written with: ' +
-      'refusing to start. Use the key the database was created with.',
-    );
-  }
-  return 'verified';
+  if (stored !== expected) throw mismatch();
+  return outcome;
 }
+
+const mismatch = () => new Error(
+  'The data key (SUNFLOWER_DATA_KEY, or data.key in DATA_DIR) is not the one this database was written with: ' +
+  'refusing to start. Use the key the database was created with.',
+);

@@ -8,6 +8,7 @@ import { fixedClock } from '../../clock';
 import { createCipher } from '../../lib/data-key';
 import type { Database } from '../../db/client';
 import { verifyDataKey } from './service';
+import { sql } from 'drizzle-orm';
 
 describe.each(testDbKinds())('the data key belongs to its database (%s)', (kind) => {
   let database: Database;
@@ -29,6 +30,14 @@ describe.each(testDbKinds())('the data key belongs to its database (%s)', (kind)
   it('a start with another key is refused before anything is read or written', async () => {
     await expect(bootstrap(services(keyB), { adminPassword: ADMIN_PASSWORD })).rejects.toThrow(/not the one this database was written with/);
     // The right key still works afterwards: the refusal changed nothing.
+    expect(await verifyDataKey(database.db, keyA)).toBe('verified');
+  });
+
+  it('a database written before the check is opened only by a key that reads what is in it', async () => {
+    await database.db.execute(sql`delete from system_settings where key = 'data_key_check'`);
+    const written = keyA.encrypt('110101199001011234');
+    await expect(verifyDataKey(database.db, keyB, async () => written)).rejects.toThrow(/not the one this database was written with/);
+    expect(await verifyDataKey(database.db, keyA, async () => written)).toBe('stored');
     expect(await verifyDataKey(database.db, keyA)).toBe('verified');
   });
 });

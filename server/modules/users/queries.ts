@@ -160,13 +160,14 @@ export async function listWorkers(exec: Executor, scope: string[]) {
     .limit(2000);
 }
 
-/** Active users holding `permission` through a grant, with the path of the granted unit. */
-export async function holdersOf(exec: Executor, permission: string) {
+/** Active users holding `permission` through a grant on one of the units at `unitPaths`, with that path. */
+export async function holdersOf(exec: Executor, permission: string, unitPaths: string[]) {
+  if (unitPaths.length === 0) return [];
   return exec
     .select({ userId: users.id, unitPath: orgUnits.path })
     .from(grants)
     .innerJoin(users, eq(users.id, grants.userId))
     .innerJoin(roles, eq(roles.id, grants.roleId))
     .innerJoin(orgUnits, eq(orgUnits.id, grants.orgUnitId))
-    .where(and(eq(users.active, true), sql`${permission} = any(${roles.permissions})`));
+    .where(and(eq(users.active, true), inArray(orgUnits.path, unitPaths), sql`${permission} = any(${roles.permissions})`));
 }

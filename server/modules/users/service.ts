@@ -198,7 +198,12 @@ export function createUserService(deps: { db: Db; clock: Clock; policy: Security
      * e.g. the police officers to tell of a notice about a person filed there.
      */
     async holdersOver(exec: Executor, permission: Permission, orgPaths: string[]): Promise<Map<string, string[]>> {
-      const holders = orgPaths.length ? await q.holdersOf(exec, permission) : [];
+      // The units that can hold a grant over a path are its ancestors and itself ('/a/b/' → '/a/', '/a/b/').
+      const ancestors = new Set(orgPaths.flatMap((path) => {
+        const parts = path.split('/').filter(Boolean);
+        return parts.map((_, i) => `/${parts.slice(0, i + 1).join('/')}/`);
+      }));
+      const holders = await q.holdersOf(exec, permission, [...ancestors]);
       return new Map(orgPaths.map((path) => [path, [...new Set(holders.filter((h) => path.startsWith(h.unitPath)).map((h) => h.userId))]]));
     },
 

@@ -1,5 +1,6 @@
 // Platform figures: cold start, memory after start, and an authenticated read under load.
-// `npx tsx bench/foundation.ts` (PGlite) or with DATABASE_URL=… (PostgreSQL). Prints JSON.
+// `npx tsx bench/foundation.ts` (PGlite) or with DATABASE_URL=… (PostgreSQL: an empty database, as it
+// measures a first start; a used one has another data key and is refused). Prints JSON.
 import os from 'node:os';
 import { startServer } from './lib/server';
 import { runLoad } from './lib/load';

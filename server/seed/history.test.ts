@@ -4,7 +4,7 @@ import { generatePerson } from './person';
 import { generateHistory, type PersonHistory } from './history';
 import { assessPerson, type RecordInput } from '../modules/supervision/engine';
 import { compareDates, daysBetween } from '../rules/dates';
-import { isCommunityMeasure } from '../rules/measures';
+import { computeEndDate, isCommunityMeasure } from '../rules/measures';
 import { defaultPolicy } from '../rules/policy';
 
 const TODAY = '2026-11-22';
@@ -103,6 +103,9 @@ describe('synthetic supervision history (issue 5: three years, field proportions
       const sorted = [...history.leaves].sort((a, b) => compareDates(a.fromDate, b.fromDate));
       for (let i = 1; i < sorted.length; i++) expect(compareDates(sorted[i - 1]!.toDate, sorted[i]!.fromDate)).toBeLessThan(0);
     }
+    // Every leave lies within its measure's term.
+    const ends = new Map(people.flatMap((x) => x.measures.map((m) => [m.id, computeEndDate(m, defaultPolicy)] as const)));
+    expect(all.filter((l) => { const end = ends.get(l.measureId!); return end && compareDates(l.toDate, end) >= 0; })).toEqual([]);
     const events = people.flatMap((x) => x.history.leaveEvents);
     expect(events.filter((e) => e.event === 'request').length).toBe(all.length);
     expect(events.filter((e) => e.event === 'return').length).toBe(all.filter((l) => l.status === 'returned').length);

@@ -16,7 +16,7 @@ import type { Random } from './random';
 import { uuidFrom } from './random';
 import { addDays, compareDates, daysBetween, maxDate, minDate, type IsoDate } from '../rules/dates';
 import { computeTasks, type Task } from '../rules/schedule';
-import { isCommunityMeasure, type Measure } from '../rules/measures';
+import { computeEndDate, isCommunityMeasure, type Measure } from '../rules/measures';
 import type { Policy } from '../rules/policy';
 import { excusals, type AbsenceInput, type LeaveInput } from '../modules/supervision/engine';
 import type { VisitForm } from '../../contracts/supervision';
@@ -231,12 +231,17 @@ function generateLeaves(r: Random, input: HistoryInput, m: Measure, profile: Pro
     add(from, to, 'returned', addDays(to, 1 + late));
   }
   if (m.status === 'active' && profile !== 'lost' && compareDates(stop, input.today) >= 0) {
+    // Only within the term: nobody asks for leave from a measure that ends before he is back.
+    const end = computeEndDate(m, policy);
+    const within = (to: IsoDate) => end === null || compareDates(to, end) < 0;
     if (r.chance(0.03)) {
       const from = addDays(input.today, r.int(3, 10));
-      add(from, addDays(from, r.int(3, 10)), 'pending', null);
+      const to = addDays(from, r.int(3, 10));
+      if (within(to)) add(from, to, 'pending', null);
     } else if (r.chance(0.02) && span > 60) {
       const from = addDays(input.today, -r.int(1, 5));
-      add(from, addDays(input.today, r.int(2, 9)), 'approved', null);
+      const to = addDays(input.today, r.int(2, 9));
+      if (within(to)) add(from, to, 'approved', null);
     }
   }
   return out;

@@ -187,7 +187,6 @@ export async function seedCity(database: Database, cipher: DataCipher, opts: See
       const personId = uuidFrom(pr);
       const workerId = workers[k % workers.length]!;
       const grid = grids[k % grids.length]!;
-      const gridWorkerId = grid.workerId;
       const workerName = staffById.get(workerId)!.displayName;
       const summary = derivePersonStatus(g.measures.map((x) => x.measure), opts.today);
       const current = g.measures.find((x) => x.measure.id === summary.measureId)?.measure.kind ?? null;
@@ -207,7 +206,7 @@ export async function seedCity(database: Database, cipher: DataCipher, opts: See
         history: withHistory
           ? generateHistory(hr, {
             personId, measures: g.measures.map((x) => x.measure), employmentStatus: g.input.employmentStatus, today: opts.today, policy: defaultPolicy,
-            actors: { workerId, workerName, gridWorkerId, officerId },
+            actors: { workerId, workerName, gridWorkerId: grid.workerId, officerId },
           })
           : null,
       });

@@ -233,12 +233,12 @@ export async function recordById(exec: Executor, id: string) {
   return r[0];
 }
 
+/** Records with the name of who recorded them, as every record view shows it. */
+const recordsWithRecorder = (exec: Executor) =>
+  exec.select({ r: supervisionRecords, recordedByName: recorder.displayName }).from(supervisionRecords).leftJoin(recorder, eq(recorder.id, supervisionRecords.recordedBy));
+
 export async function recordOfPerson(exec: Executor, personId: string, recordId: string) {
-  const r = await exec
-    .select({ r: supervisionRecords, recordedByName: recorder.displayName })
-    .from(supervisionRecords)
-    .leftJoin(recorder, eq(recorder.id, supervisionRecords.recordedBy))
-    .where(and(eq(supervisionRecords.personId, personId), eq(supervisionRecords.id, recordId)));
+  const r = await recordsWithRecorder(exec).where(and(eq(supervisionRecords.personId, personId), eq(supervisionRecords.id, recordId)));
   return r[0];
 }
 
@@ -249,10 +249,7 @@ export async function recordsOfPerson(exec: Executor, personId: string, f: { kin
     f.from ? gte(supervisionRecords.date, f.from) : undefined,
     f.to ? lte(supervisionRecords.date, f.to) : undefined,
   );
-  const items = await exec
-    .select({ r: supervisionRecords, recordedByName: recorder.displayName })
-    .from(supervisionRecords)
-    .leftJoin(recorder, eq(recorder.id, supervisionRecords.recordedBy))
+  const items = await recordsWithRecorder(exec)
     .where(where)
     .orderBy(desc(supervisionRecords.date), desc(supervisionRecords.recordedAt))
     .limit(f.limit)

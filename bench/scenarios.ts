@@ -7,7 +7,7 @@ import * as userQueries from '../server/modules/users/queries';
 import { runLoad, timeSerial, type LoadResult } from './lib/load';
 import type { HttpSession } from './lib/session';
 import { ledgerRow, ledgerXlsx, multipartBody } from '../server/modules/ledger/fixtures';
-import { idNumberCheckChar } from '../server/rules/id-number';
+import { idNumberCheckChar } from '../core/rules/id-number';
 
 export interface BenchContext {
   baseUrl: string;

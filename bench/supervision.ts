@@ -27,12 +27,12 @@ import { users } from '../server/modules/users/schema';
 import { persons } from '../server/modules/persons/schema';
 import { measures } from '../server/modules/measures/schema';
 import { supervisionRecords, supervisionTasks } from '../server/modules/supervision/schema';
-import { addDays } from '../server/rules/dates';
-import { createMeasure } from '../server/rules/measures';
-import { applyMeasureEvent } from '../server/rules/measure-events';
-import { computeEndDate } from '../server/rules/measures';
-import { computeTasks } from '../server/rules/schedule';
-import { defaultPolicy } from '../server/rules/policy';
+import { addDays } from '../core/rules/dates';
+import { createMeasure } from '../core/rules/measures';
+import { applyMeasureEvent } from '../core/rules/measure-events';
+import { computeEndDate } from '../core/rules/measures';
+import { computeTasks } from '../core/rules/schedule';
+import { defaultPolicy } from '../core/rules/policy';
 
 const { values: args } = parseArgs({
   options: {

@@ -3,8 +3,8 @@ import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Locator, Page } from 'playwright-core';
-import { ledgerHeaders, type LedgerHeader } from '../contracts/ledger';
-import { idNumberCheckChar } from '../server/rules/id-number';
+import { ledgerHeaders, type LedgerHeader } from '../core/contracts/ledger';
+import { idNumberCheckChar } from '../core/rules/id-number';
 import {
   adminSession, artifactsDir, createUnit, createUserWithRole, launchBrowser, saveFailure, startServer, type RunningServer,
 } from './harness';

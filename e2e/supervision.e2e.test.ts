@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { idNumberCheckChar } from '../server/rules/id-number';
+import { idNumberCheckChar } from '../core/rules/id-number';
 import {
   ApiSession, adminSession, artifactsDir, createUnit, createUserWithRole, launchBrowser, saveFailure, startServer,
   type RunningServer,

@@ -5,7 +5,7 @@ import path from 'node:path';
 import { execSync } from 'node:child_process';
 
 const out = path.resolve(process.env.SUNFLOWER_WEB_DIR ?? 'dist/web', 'index.html');
-const sources = ['web', 'contracts', 'vite.config.ts'];
+const sources = ['web', 'core', 'vite.config.ts'];
 
 function newest(p) {
   if (!fs.existsSync(p)) return 0;

@@ -3,7 +3,7 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { AppError, forbidden, unauthorized } from '../errors';
 import type { AuthService } from '../modules/auth/service';
 import { hasPermission, type Access, type Principal, type RequestContext } from './context';
-import { isPermission } from '../../contracts/permissions';
+import { isPermission } from '../../core/contracts/permissions';
 
 export const SESSION_COOKIE = 'sf_session';
 export const CSRF_HEADER = 'x-csrf-token';

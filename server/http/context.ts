@@ -1,4 +1,4 @@
-import type { Permission } from '../../contracts/permissions';
+import type { Permission } from '../../core/contracts/permissions';
 
 /** What a route requires. Declared where the route is registered; a route without it cannot start. */
 export interface Access {

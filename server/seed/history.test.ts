@@ -3,9 +3,9 @@ import { Random } from './random';
 import { generatePerson } from './person';
 import { generateHistory, type PersonHistory } from './history';
 import { assessPerson, type RecordInput } from '../modules/supervision/engine';
-import { compareDates, daysBetween } from '../rules/dates';
-import { computeEndDate, isCommunityMeasure } from '../rules/measures';
-import { defaultPolicy } from '../rules/policy';
+import { compareDates, daysBetween } from '../../core/rules/dates';
+import { computeEndDate, isCommunityMeasure } from '../../core/rules/measures';
+import { defaultPolicy } from '../../core/rules/policy';
 
 const TODAY = '2026-11-22';
 const actors = { workerId: 'w', workerName: '社工', gridWorkerId: 'g', officerId: 'o' };

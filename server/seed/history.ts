@@ -14,12 +14,12 @@
 // record after it.
 import type { Random } from './random';
 import { uuidFrom } from './random';
-import { addDays, compareDates, daysBetween, maxDate, minDate, type IsoDate } from '../rules/dates';
-import { computeTasks, type Task } from '../rules/schedule';
-import { computeEndDate, isCommunityMeasure, type Measure } from '../rules/measures';
-import type { Policy } from '../rules/policy';
+import { addDays, compareDates, daysBetween, maxDate, minDate, type IsoDate } from '../../core/rules/dates';
+import { computeTasks, type Task } from '../../core/rules/schedule';
+import { computeEndDate, isCommunityMeasure, type Measure } from '../../core/rules/measures';
+import type { Policy } from '../../core/rules/policy';
 import { excusals, type AbsenceInput, type LeaveInput } from '../modules/supervision/engine';
-import type { VisitForm } from '../../contracts/supervision';
+import type { VisitForm } from '../../core/contracts/supervision';
 import type { supervisionRecords, leaveRequests, leaveEvents, absences } from '../modules/supervision/schema';
 
 export type RecordRow = typeof supervisionRecords.$inferInsert;

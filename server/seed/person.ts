@@ -1,10 +1,10 @@
 import { uuidFrom, type Random } from './random';
-import { addDays, addYears } from '../rules/dates';
-import { idNumberCheckChar } from '../rules/id-number';
-import { createMeasure, type Measure } from '../rules/measures';
-import { applyMeasureEvent } from '../rules/measure-events';
-import { defaultPolicy } from '../rules/policy';
-import type { PersonInput } from '../../contracts/persons';
+import { addDays, addYears } from '../../core/rules/dates';
+import { idNumberCheckChar } from '../../core/rules/id-number';
+import { createMeasure, type Measure } from '../../core/rules/measures';
+import { applyMeasureEvent } from '../../core/rules/measure-events';
+import { defaultPolicy } from '../../core/rules/policy';
+import type { PersonInput } from '../../core/contracts/persons';
 import { address, personName, phone } from './names';
 
 const synthetic = ['methamphetamine', 'methamphetamine', 'methamphetamine', 'ketamine', 'meth_tablet', 'mdma', 'synthetic_cannabinoids'];

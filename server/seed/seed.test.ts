@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
 import { rows } from '../db/client';
-import { addDays } from '../rules/dates';
+import { addDays } from '../../core/rules/dates';
 import { Client, adminClient, startTestApp, testDbKinds, userWith, type TestApp } from '../test/harness';
 import { seedCity, type SeedSummary } from './write';
 import { demoDatabaseState } from './demo';

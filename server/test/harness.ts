@@ -9,7 +9,7 @@ import { buildApp, type Services } from '../app';
 import { bootstrap } from '../bootstrap';
 import { totpAt } from '../lib/totp';
 import type { DeclaredRoute } from '../http/auth-hook';
-import { idNumberCheckChar } from '../rules/id-number';
+import { idNumberCheckChar } from '../../core/rules/id-number';
 
 /** The databases the integration tests run on: always PGlite, plus PostgreSQL when a URL is set. */
 export function testDbKinds(): DbKind[] {

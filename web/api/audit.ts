@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import type { auditList, auditQuery } from '../../contracts/audit';
+import type { auditList, auditQuery } from '../../core/contracts/audit';
 import { api, toQueryString } from './client';
 
 export type AuditQuery = Partial<z.infer<typeof auditQuery>>;

@@ -1,6 +1,6 @@
 import type { z } from 'zod';
-import type { Me, SessionStage, mfaSetupResponse, sessionList, stageResponse } from '../../contracts/auth';
-import type { okBody } from '../../contracts/common';
+import type { Me, SessionStage, mfaSetupResponse, sessionList, stageResponse } from '../../core/contracts/auth';
+import type { okBody } from '../../core/contracts/common';
 import { api, setCsrfToken } from './client';
 
 export type { Me, SessionStage };

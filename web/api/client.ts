@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import type { errorBody, localized } from '../../contracts/common';
+import type { errorBody, localized } from '../../core/contracts/common';
 
 export type Localized = z.infer<typeof localized>;
 type ErrorBody = z.infer<typeof errorBody>['error'];

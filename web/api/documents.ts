@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import type { ChecklistView, DocumentKind, DocumentMeta, DocumentView, documentList } from '../../contracts/documents';
+import type { ChecklistView, DocumentKind, DocumentMeta, DocumentView, documentList } from '../../core/contracts/documents';
 import { api } from './client';
 
 export type { ChecklistView, DocumentKind, DocumentMeta, DocumentView };

@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import type { ImportJobView, ImportOutcome, ImportReportRow, importAccepted } from '../../contracts/ledger';
+import type { ImportJobView, ImportOutcome, ImportReportRow, importAccepted } from '../../core/contracts/ledger';
 import { api } from './client';
 
 export type { ImportJobView, ImportOutcome, ImportReportRow };

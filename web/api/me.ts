@@ -1,5 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
-import type { Permission } from '../../contracts/permissions';
+import type { Permission } from '../../core/contracts/permissions';
 import { authApi, type Me } from './auth';
 import { keys } from './keys';
 

@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import type { MeasureEventBody, MeasureView, createMeasureBody, measureKind, measureList, measureStatus } from '../../contracts/measures';
+import type { MeasureEventBody, MeasureView, createMeasureBody, measureKind, measureList, measureStatus } from '../../core/contracts/measures';
 import { api } from './client';
 
 export type { MeasureEventBody, MeasureView };

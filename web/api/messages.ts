@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import type { messageList, messageView } from '../../contracts/supervision';
+import type { messageList, messageView } from '../../core/contracts/supervision';
 import { api } from './client';
 
 export type MessageView = z.infer<typeof messageView>;

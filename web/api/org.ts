@@ -1,6 +1,6 @@
 import type { z } from 'zod';
-import type { OrgLevel, OrgUnit, createOrgUnit, updateOrgUnit } from '../../contracts/org';
-import type { okBody } from '../../contracts/common';
+import type { OrgLevel, OrgUnit, createOrgUnit, updateOrgUnit } from '../../core/contracts/org';
+import type { okBody } from '../../core/contracts/common';
 import { api } from './client';
 
 export type { OrgLevel, OrgUnit };

@@ -2,8 +2,8 @@ import type { z } from 'zod';
 import type {
   PersonView, assignmentBody, existsResponse, familyContact, personInput, personList, personListQuery, personUpdate, timeline,
   unmaskedView, workTeamMember,
-} from '../../contracts/persons';
-import type { exportQuery } from '../../contracts/ledger';
+} from '../../core/contracts/persons';
+import type { exportQuery } from '../../core/contracts/ledger';
 import { api, toQueryString } from './client';
 
 export type { PersonView };

@@ -1,6 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import type { z } from 'zod';
-import type { effectivePolicyView } from '../../contracts/policy';
+import type { effectivePolicyView } from '../../core/contracts/policy';
 import { api } from './client';
 
 export type EffectivePolicy = z.infer<typeof effectivePolicyView>;

@@ -5,7 +5,7 @@ import type {
   leaveBrief, leaveDecisionBody, leaveExtensionBody, leaveList, leaveReturnBody, leaveStatus, leaveView, noticeList, noticeListQuery,
   noticeReason, noticeView, recordKind, recordList, recordListQuery, recordView, taskKind, taskList, taskState, taskView, testMethod,
   testResult, testSample, todayTask, todayView, warningView,
-} from '../../contracts/supervision';
+} from '../../core/contracts/supervision';
 import { api } from './client';
 
 export type { VisitForm };

@@ -2,9 +2,9 @@ import type { z } from 'zod';
 import type {
   UserView, createGrantBody, createRoleBody, createUserBody, createUserResponse, grantList, oneTimePasswordResponse,
   roleList, roleView, updateRoleBody, updateUserBody, userList, userListQuery,
-} from '../../contracts/users';
-import type { sessionList } from '../../contracts/auth';
-import type { okBody } from '../../contracts/common';
+} from '../../core/contracts/users';
+import type { sessionList } from '../../core/contracts/auth';
+import type { okBody } from '../../core/contracts/common';
 import { api } from './client';
 
 export type { UserView };

@@ -1,6 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import type { z } from 'zod';
-import type { workerList } from '../../contracts/persons';
+import type { workerList } from '../../core/contracts/persons';
 import { api } from './client';
 import { useSignedIn } from './me';
 import { keys } from './keys';

@@ -1,7 +1,7 @@
 import type { ReactNode } from 'react';
 import { Button, Result } from 'antd';
 import { useNavigate } from 'react-router-dom';
-import type { Permission } from '../../contracts/permissions';
+import type { Permission } from '../../core/contracts/permissions';
 import { useCan } from '../api/me';
 import { useI18n } from '../i18n/I18nProvider';
 

@@ -3,7 +3,7 @@ import { Menu } from 'antd';
 import { ApartmentOutlined, AuditOutlined, DesktopOutlined, HomeOutlined, KeyOutlined, SolutionOutlined, TeamOutlined } from '@ant-design/icons';
 import { AlertOutlined, CarryOutOutlined } from '@ant-design/icons';
 import { useLocation, useNavigate } from 'react-router-dom';
-import type { Permission } from '../../contracts/permissions';
+import type { Permission } from '../../core/contracts/permissions';
 import type { MessageKey } from '../i18n/zh-CN';
 import { useCan } from '../api/me';
 import { useI18n } from '../i18n/I18nProvider';

@@ -1,4 +1,4 @@
-import { allPermissions, permissions, type Permission } from '../../contracts/permissions';
+import { allPermissions, permissions, type Permission } from '../../core/contracts/permissions';
 import type { MessageKey } from '../i18n/zh-CN';
 
 type Group = (typeof permissions)[Permission]['group'];

@@ -1,4 +1,4 @@
-import { builtinRoles } from '../../contracts/permissions';
+import { builtinRoles } from '../../core/contracts/permissions';
 import type { RoleView } from '../api/users';
 import { useI18n } from '../i18n/I18nProvider';
 

@@ -1,4 +1,4 @@
-import type { Permission } from '../../contracts/permissions';
+import type { Permission } from '../../core/contracts/permissions';
 import type { OrgUnit } from '../api/org';
 import { useSignedIn } from '../api/me';
 

@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { auditList, auditQuery } from '../../../contracts/audit';
+import { auditList, auditQuery } from '../../../core/contracts/audit';
 import { actorContext } from '../../http/auth-hook';
 import type { Db } from '../../db/client';
 import type { AuditService } from './service';

@@ -1,8 +1,8 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { loginBody, stageResponse, codeBody, passwordChangeBody, mfaSetupResponse, meResponse, sessionList } from '../../../contracts/auth';
-import { idParams, okBody } from '../../../contracts/common';
+import { loginBody, stageResponse, codeBody, passwordChangeBody, mfaSetupResponse, meResponse, sessionList } from '../../../core/contracts/auth';
+import { idParams, okBody } from '../../../core/contracts/common';
 import { actorContext, requestContext, SESSION_COOKIE } from '../../http/auth-hook';
 import type { AuthService } from './service';
 import type { SessionService, SessionRow } from '../sessions/service';

@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { idParams } from '../../../contracts/common';
+import { idParams } from '../../../core/contracts/common';
 import { actorContext } from '../../http/auth-hook';
 import type { DictionaryService, DictionaryRow } from './service';
 

@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { documentFileTypes, type DocumentFileType } from '../../../contracts/documents';
+import { documentFileTypes, type DocumentFileType } from '../../../core/contracts/documents';
 
 // What a file is, told from its first bytes; what its name and declared type say must agree.
 

@@ -5,8 +5,8 @@ import { z } from 'zod';
 import {
   checklistView, documentList, documentListQuery, documentMeta, documentView, measureParams, personDocumentsParams, withdrawBody,
   type DocumentMeta,
-} from '../../../contracts/documents';
-import { errorBody, idParams } from '../../../contracts/common';
+} from '../../../core/contracts/documents';
+import { errorBody, idParams } from '../../../core/contracts/common';
 import { actorContext } from '../../http/auth-hook';
 import { AppError, badRequest, type FieldError } from '../../errors';
 import { messageFor } from '../../messages';

@@ -5,12 +5,12 @@ import { AppError, badRequest, conflict, fieldError, notFound } from '../../erro
 import { registerMessages } from '../../messages';
 import type { Principal, RequestContext } from '../../http/context';
 import type { FileCipher } from '../../lib/file-cipher';
-import { compareDates } from '../../rules/dates';
-import { documentChecklist } from '../../rules/document-checklist';
+import { compareDates } from '../../../core/rules/dates';
+import { documentChecklist } from '../../../core/rules/document-checklist';
 import {
   documentDateFields, documentFileTypes, documentKinds,
   type ChecklistView, type DocumentKind, type DocumentMeta, type DocumentView,
-} from '../../../contracts/documents';
+} from '../../../core/contracts/documents';
 import type { AuditService } from '../audit/service';
 import type { PersonService } from '../persons/service';
 import type { TimelineEntry } from '../persons/timeline';

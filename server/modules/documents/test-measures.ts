@@ -1,8 +1,8 @@
 import crypto from 'node:crypto';
 import type { Db } from '../../db/client';
 import { measures } from '../measures/schema';
-import { createMeasure, type MeasureKind, type MeasureStatus } from '../../rules/measures';
-import { defaultPolicy } from '../../rules/policy';
+import { createMeasure, type MeasureKind, type MeasureStatus } from '../../../core/rules/measures';
+import { defaultPolicy } from '../../../core/rules/policy';
 
 /**
  * Test helper: a measure row in any kind and status, written straight to the table, so the

@@ -3,7 +3,7 @@ import ExcelJS from 'exceljs';
 import { sql } from 'drizzle-orm';
 import { startTestApp, testDbKinds, adminClient, idNumber, cityWithCommunity, userWith, type TestApp, type Client } from '../../test/harness';
 import { rows } from '../../db/client';
-import { ledgerHeaders, ledgerMaxRows } from '../../../contracts/ledger';
+import { ledgerHeaders, ledgerMaxRows } from '../../../core/contracts/ledger';
 import { encodeGbk, ledgerCsv, ledgerRow, ledgerXlsx, multipartBody, type LedgerRow } from './fixtures';
 
 const count = async (t: TestApp, table: 'persons' | 'import_jobs') =>

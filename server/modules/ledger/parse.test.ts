@@ -1,5 +1,5 @@
 import { describe, it, expect } from 'vitest';
-import { ledgerHeaders } from '../../../contracts/ledger';
+import { ledgerHeaders } from '../../../core/contracts/ledger';
 import { checkHeaders, decodeText, parseCsv, parseDateCell, cellText, readLedger } from './parse';
 import { intersectScopes } from './service';
 import { encodeGbk, ledgerRow, ledgerXlsx } from './fixtures';

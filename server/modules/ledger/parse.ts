@@ -4,7 +4,7 @@
 import { Readable } from 'node:stream';
 import { StringDecoder } from 'node:string_decoder';
 import ExcelJS from 'exceljs';
-import { ledgerHeaders } from '../../../contracts/ledger';
+import { ledgerHeaders } from '../../../core/contracts/ledger';
 
 /** A cell as read: text, a number, a date (Excel date cells), or empty. */
 export type Cell = string | number | Date | null;

@@ -2,7 +2,7 @@ import type { FastifyInstance, FastifyReply } from 'fastify';
 import { validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import {
   exportQuery, importAccepted, importFields, importJobParams, importJobQuery, importJobView, importUploadBody, ledgerMaxBytes,
-} from '../../../contracts/ledger';
+} from '../../../core/contracts/ledger';
 import { actorContext } from '../../http/auth-hook';
 import { AppError, badRequest } from '../../errors';
 import { messageFor } from '../../messages';

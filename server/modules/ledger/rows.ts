@@ -1,10 +1,10 @@
 // One ledger row → a PersonInput, with every problem of the row named by column and explained
 // in both UI languages. Pure apart from the lookups it is given.
-import { personInput, type PersonInput } from '../../../contracts/persons';
-import { ledgerHeaders, type ImportReason, type LedgerHeader } from '../../../contracts/ledger';
+import { personInput, type PersonInput } from '../../../core/contracts/persons';
+import { ledgerHeaders, type ImportReason, type LedgerHeader } from '../../../core/contracts/ledger';
 import { messageFor, registerMessages } from '../../messages';
-import { validateIdNumber, maskIdNumber } from '../../rules/id-number';
-import { compareDates } from '../../rules/dates';
+import { validateIdNumber, maskIdNumber } from '../../../core/rules/id-number';
+import { compareDates } from '../../../core/rules/dates';
 import { cellText, parseDateCell, type Cell, type RawRow } from './parse';
 
 registerMessages({

@@ -6,9 +6,9 @@ import { messageFor, registerMessages } from '../../messages';
 import { hasPermission, inScope, scopePaths, type Principal, type RequestContext } from '../../http/context';
 import {
   ledgerHeaders, ledgerMaxRows, type ExportQuery, type ImportJobView, type ImportOutcome, type ImportReason, type ImportReportRow,
-} from '../../../contracts/ledger';
-import type { PersonListQuery } from '../../../contracts/persons';
-import type { Permission } from '../../../contracts/permissions';
+} from '../../../core/contracts/ledger';
+import type { PersonListQuery } from '../../../core/contracts/persons';
+import type { Permission } from '../../../core/contracts/permissions';
 import type { AuditService } from '../audit/service';
 import type { OrgService } from '../org/service';
 import type { PersonService } from '../persons/service';

@@ -4,7 +4,7 @@
 // workbook's properties.
 import { PassThrough } from 'node:stream';
 import ExcelJS from 'exceljs';
-import { ledgerHeaders, ledgerMaxRows, type ImportReportRow, type LedgerHeader } from '../../../contracts/ledger';
+import { ledgerHeaders, ledgerMaxRows, type ImportReportRow, type LedgerHeader } from '../../../core/contracts/ledger';
 import { DATA_SHEET } from './parse';
 import { dictionaryColumns } from './rows';
 

@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { createMeasureBody, measureEventBody, measureList, measureView } from '../../../contracts/measures';
+import { createMeasureBody, measureEventBody, measureList, measureView } from '../../../core/contracts/measures';
 import { actorContext } from '../../http/auth-hook';
 import type { MeasureService } from './service';
 

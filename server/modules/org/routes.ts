@@ -1,8 +1,8 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { createOrgUnit, moveOrgUnit, orgUnit, updateOrgUnit } from '../../../contracts/org';
-import { idParams, okBody } from '../../../contracts/common';
+import { createOrgUnit, moveOrgUnit, orgUnit, updateOrgUnit } from '../../../core/contracts/org';
+import { idParams, okBody } from '../../../core/contracts/common';
 import { actorContext } from '../../http/auth-hook';
 import type { OrgService, OrgUnitRow } from './service';
 

@@ -4,7 +4,7 @@ import { AppError, conflict, notFound, badRequest } from '../../errors';
 import { messageFor, type Localized } from '../../messages';
 import { inScope, scopePaths, type Principal, type RequestContext } from '../../http/context';
 import type { AuditService } from '../audit/service';
-import { orgLevels, type OrgLevel } from '../../../contracts/org';
+import { orgLevels, type OrgLevel } from '../../../core/contracts/org';
 import * as q from './queries';
 
 export type OrgUnitRow = q.OrgUnitRow;

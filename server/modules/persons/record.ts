@@ -1,5 +1,5 @@
 import type { DataCipher } from '../../lib/data-key';
-import type { PersonInput } from '../../../contracts/persons';
+import type { PersonInput } from '../../../core/contracts/persons';
 import { canonicalJson } from '../audit/canonical';
 import { namePinyin } from './pinyin';
 

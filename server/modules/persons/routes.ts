@@ -4,8 +4,8 @@ import { z } from 'zod';
 import {
   assignmentBody, existsQuery, existsResponse, personInput, personList, personListQuery, personUpdate, personView,
   returnToStreetBody, unmaskBody, unmaskedView, timeline,
-} from '../../../contracts/persons';
-import { idParams } from '../../../contracts/common';
+} from '../../../core/contracts/persons';
+import { idParams } from '../../../core/contracts/common';
 import { actorContext } from '../../http/auth-hook';
 import type { PersonService } from './service';
 

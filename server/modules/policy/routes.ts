@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import {
   createPolicyVersionBody, createPolicyVersionResult, effectivePolicyQuery, effectivePolicyView, policyVersionList,
-} from '../../../contracts/policy';
+} from '../../../core/contracts/policy';
 import { actorContext } from '../../http/auth-hook';
 import type { PolicyService } from './service';
 

@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { idParams } from '../../../contracts/common';
-import { messageList, messageListQuery, messageView } from '../../../contracts/supervision';
+import { idParams } from '../../../core/contracts/common';
+import { messageList, messageListQuery, messageView } from '../../../core/contracts/supervision';
 import { actorContext } from '../../http/auth-hook';
 import type { ReminderService } from './service';
 

@@ -1,7 +1,7 @@
 import type { Db, Executor } from '../../db/client';
 import type { Clock } from '../../clock';
 import type { Principal, RequestContext } from '../../http/context';
-import type { Policy } from '../../rules/policy';
+import type { Policy } from '../../../core/rules/policy';
 import type { AuditService } from '../audit/service';
 import type { PersonService } from '../persons/service';
 import type { OrgService } from '../org/service';

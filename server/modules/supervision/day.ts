@@ -1,5 +1,5 @@
 // The worker's day (今日待办), the counts per worker and community, the calendar, a person's tasks.
-import { addDays, compareDates, daysBetween } from '../../rules/dates';
+import { addDays, compareDates, daysBetween } from '../../../core/rules/dates';
 import { fieldError, notFound } from '../../errors';
 import { inScope, scopePaths } from '../../http/context';
 import { TASK_HORIZON_DAYS } from './engine';

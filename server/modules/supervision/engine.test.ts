@@ -1,8 +1,8 @@
 import { describe, it, expect } from 'vitest';
-import { defaultPolicy } from '../../rules/policy';
-import { createMeasure, type Measure } from '../../rules/measures';
-import { addDays } from '../../rules/dates';
-import { computeTasks } from '../../rules/schedule';
+import { defaultPolicy } from '../../../core/rules/policy';
+import { createMeasure, type Measure } from '../../../core/rules/measures';
+import { addDays } from '../../../core/rules/dates';
+import { computeTasks } from '../../../core/rules/schedule';
 import { assessPerson, awayPeriods, currentMeasure, lastContacts, scheduleRecords, TASK_HORIZON_DAYS, type LeaveInput, type MeasureInput, type RecordInput } from './engine';
 
 const TODAY = '2026-11-22';

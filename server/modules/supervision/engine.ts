@@ -32,15 +32,15 @@
 //   from a record (a refusal, a positive test, a departure) raise them at once. The assessment
 //   shown always counts everything.
 
-import { addDays, compareDates, daysBetween, maxDate, minDate, type IsoDate } from '../../rules/dates';
-import { computeTasks, isEvadedTest, type Excusal, type SupervisionRecord, type Task } from '../../rules/schedule';
+import { addDays, compareDates, daysBetween, maxDate, minDate, type IsoDate } from '../../../core/rules/dates';
+import { computeTasks, isEvadedTest, type Excusal, type SupervisionRecord, type Task } from '../../../core/rules/schedule';
 import {
   assessBreaches, isLostContact, isUnauthorisedDeparture, unauthorisedAbsenceDays, type Absence, type BreachAssessment,
-} from '../../rules/breaches';
-import { isCommunityMeasure, isFinished, reportDeadline, type Measure, type MeasureKind } from '../../rules/measures';
-import type { DayRange } from '../../rules/periods';
-import type { TestResult } from '../../rules/drug-test-results';
-import type { Policy } from '../../rules/policy';
+} from '../../../core/rules/breaches';
+import { isCommunityMeasure, isFinished, reportDeadline, type Measure, type MeasureKind } from '../../../core/rules/measures';
+import type { DayRange } from '../../../core/rules/periods';
+import type { TestResult } from '../../../core/rules/drug-test-results';
+import type { Policy } from '../../../core/rules/policy';
 
 export const TASK_HORIZON_DAYS = 62;
 /** How far past the longest interval the rules are run (see above). */

@@ -1,11 +1,11 @@
 // Leave requests (C4) and absences (C4, C5, T7).
-import { addDays, compareDates, daysBetween, maxDate, type IsoDate } from '../../rules/dates';
-import { isUnauthorisedDeparture } from '../../rules/breaches';
-import { uncoveredDays } from '../../rules/periods';
-import type { Policy } from '../../rules/policy';
+import { addDays, compareDates, daysBetween, maxDate, type IsoDate } from '../../../core/rules/dates';
+import { isUnauthorisedDeparture } from '../../../core/rules/breaches';
+import { uncoveredDays } from '../../../core/rules/periods';
+import type { Policy } from '../../../core/rules/policy';
 import type { Executor } from '../../db/client';
 import { conflict, fieldError, notFound } from '../../errors';
-import type { Permission } from '../../../contracts/permissions';
+import type { Permission } from '../../../core/contracts/permissions';
 import { approvedLeaveRanges, currentMeasure, ruleMeasure, type LeaveInput } from './engine';
 import { assessmentView, leaveView } from './views';
 import type { Core, Ctx } from './core';

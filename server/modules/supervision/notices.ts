@@ -1,8 +1,8 @@
 // Notices to the police (C6, C1, C11) and education records (C6): listing, delivery, acknowledgement.
-import { compareDates } from '../../rules/dates';
+import { compareDates } from '../../../core/rules/dates';
 import { conflict, fieldError, notFound } from '../../errors';
 import { inScope, scopePaths } from '../../http/context';
-import type { Permission } from '../../../contracts/permissions';
+import type { Permission } from '../../../core/contracts/permissions';
 import type { Executor } from '../../db/client';
 import { educationView, noticeView } from './views';
 import type { Core, Ctx } from './core';

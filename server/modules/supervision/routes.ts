@@ -1,13 +1,13 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { idParams } from '../../../contracts/common';
+import { idParams } from '../../../core/contracts/common';
 import {
   absenceResult, breachesView, calendarQuery, calendarView, closeAbsenceBody, countsQuery, countsView,
   createAbsenceBody, createLeaveBody, createRecordBody, createRecordResult, deliverNoticeBody, educationDoneBody, educationView, leaveDecisionBody,
   leaveExtensionBody, leaveList, leaveReturnBody, leaveView, noticeList, noticeListQuery, noticeView, preferencesBody, preferencesView,
   recordList, recordListQuery, recordView, taskList, todayQuery, todayView,
-} from '../../../contracts/supervision';
+} from '../../../core/contracts/supervision';
 import { actorContext } from '../../http/auth-hook';
 import type { SupervisionService } from './service';
 

@@ -37,7 +37,7 @@ export const supervisionRecords = pgTable(
 );
 
 /**
- * The tasks (待办) computed by the rules (server/rules/schedule.ts) for each community measure,
+ * The tasks (待办) computed by the rules (core/rules/schedule.ts) for each community measure,
  * stored so lists and counts are queries. Keyed by measure and the rules' stable key; found
  * through the person's current org unit, never copied per unit. Stored up to a horizon ahead.
  */

@@ -1,5 +1,5 @@
 // Supervision (issue 4): records, the stored schedule, breaches and notices, leave, the
-// worker's day and reminders of tasks. Rules live in server/rules; this module stores what
+// worker's day and reminders of tasks. Rules live in core/rules; this module stores what
 // they compute and recomputes it, in the same transaction, whenever an input changes.
 import { sql } from 'drizzle-orm';
 import type { Db, Executor } from '../../db/client';
@@ -8,9 +8,9 @@ import type { DataCipher } from '../../lib/data-key';
 import { badRequest, fieldError, notFound } from '../../errors';
 import { registerMessages } from '../../messages';
 import type { RequestContext } from '../../http/context';
-import { addDays, compareDates, isWithin, type IsoDate } from '../../rules/dates';
-import type { Measure } from '../../rules/measures';
-import type { CreateRecordBody } from '../../../contracts/supervision';
+import { addDays, compareDates, isWithin, type IsoDate } from '../../../core/rules/dates';
+import type { Measure } from '../../../core/rules/measures';
+import type { CreateRecordBody } from '../../../core/contracts/supervision';
 import type { AuditService } from '../audit/service';
 import type { PersonService } from '../persons/service';
 import type { OrgService } from '../org/service';

@@ -10,7 +10,7 @@ import type { AuditService } from '../audit/service';
 import type { PolicyResolver } from '../policy/service';
 import type { NewMessage, ReminderService } from '../reminders/service';
 import { assessPerson, type AbsenceInput, type LeaveInput, type PersonOutcome, type RecordInput } from './engine';
-import type { Policy } from '../../rules/policy';
+import type { Policy } from '../../../core/rules/policy';
 import { noticeReasonNames } from './views';
 import * as q from './queries';
 

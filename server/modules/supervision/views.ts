@@ -1,8 +1,8 @@
 // How supervision rows are shown: API views and the names of codes in both UI languages.
-import { compareDates, daysBetween } from '../../rules/dates';
-import type { Policy } from '../../rules/policy';
+import { compareDates, daysBetween } from '../../../core/rules/dates';
+import type { Policy } from '../../../core/rules/policy';
 import { messageFor, type Localized } from '../../messages';
-import type { VisitForm } from '../../../contracts/supervision';
+import type { VisitForm } from '../../../core/contracts/supervision';
 import type { PersonOutcome } from './engine';
 import type * as q from './queries';
 

@@ -4,9 +4,9 @@ import { z } from 'zod';
 import {
   createGrantBody, createRoleBody, createUserBody, createUserResponse, grantList, grantView, oneTimePasswordResponse,
   roleList, roleView, updateRoleBody, updateUserBody, userList, userListQuery, userView,
-} from '../../../contracts/users';
-import { idParams, okBody } from '../../../contracts/common';
-import { workerList } from '../../../contracts/persons';
+} from '../../../core/contracts/users';
+import { idParams, okBody } from '../../../core/contracts/common';
+import { workerList } from '../../../core/contracts/persons';
 import { actorContext } from '../../http/auth-hook';
 import type { UserService, UserView, RoleRow } from './service';
 

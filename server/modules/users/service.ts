@@ -3,7 +3,7 @@ import type { Clock } from '../../clock';
 import type { SecurityPolicy } from '../../config';
 import { conflict, fieldError, notFound, forbidden } from '../../errors';
 import { inScope, scopePaths, type GrantInfo, type Principal, type RequestContext } from '../../http/context';
-import { builtinRoles, isAdminPermission, isPermission, personPermissions, type Permission } from '../../../contracts/permissions';
+import { builtinRoles, isAdminPermission, isPermission, personPermissions, type Permission } from '../../../core/contracts/permissions';
 import { checkPasswordPolicy, generatePassword, hashPassword } from '../../lib/password';
 import type { AuditService } from '../audit/service';
 import type { OrgService } from '../org/service';

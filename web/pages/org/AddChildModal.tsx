@@ -1,5 +1,5 @@
 import { Form, Input, Modal, Select } from 'antd';
-import { orgLevels } from '../../../contracts/org';
+import { orgLevels } from '../../../core/contracts/org';
 import { orgApi, type OrgLevel, type OrgUnit } from '../../api/org';
 import { useI18n } from '../../i18n/I18nProvider';
 import { useOrgMutation } from './useOrgMutation';

@@ -1,6 +1,6 @@
 import { useCallback, useMemo } from 'react';
 import { Form, Modal } from 'antd';
-import { orgLevels } from '../../../contracts/org';
+import { orgLevels } from '../../../core/contracts/org';
 import { orgApi, type OrgUnit } from '../../api/org';
 import { useI18n } from '../../i18n/I18nProvider';
 import { OrgTreeSelect } from '../../components/OrgTreeSelect';

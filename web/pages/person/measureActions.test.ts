@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { applyMeasureEvent, type MeasureEvent } from '../../../server/rules/measure-events';
-import { createMeasure, measureKinds, measureStatuses, type Measure } from '../../../server/rules/measures';
-import { defaultPolicy } from '../../../server/rules/policy';
+import { applyMeasureEvent, type MeasureEvent } from '../../../core/rules/measure-events';
+import { createMeasure, measureKinds, measureStatuses, type Measure } from '../../../core/rules/measures';
+import { defaultPolicy } from '../../../core/rules/policy';
 import { measureEventTypes } from '../../components/codes';
 import { eventsFor } from './measureActions';
 

@@ -2,7 +2,7 @@ import type { MeasureEventType, MeasureKind, MeasureStatus, MeasureView } from '
 import { measureEventTypes } from '../../components/codes';
 
 // Which lifecycle steps a measure offers: the same tables as the server's state machine
-// (server/rules/measure-events.ts), so only steps it would accept are shown.
+// (core/rules/measure-events.ts), so only steps it would accept are shown.
 const community: MeasureKind[] = ['community_detox', 'community_rehab'];
 const all: MeasureKind[] = ['community_detox', 'community_rehab', 'compulsory_isolation', 'voluntary_treatment', 'maintenance_treatment'];
 

@@ -1,4 +1,4 @@
-import { validateIdNumber, type IdNumberResult } from '../../../server/rules/id-number';
+import { validateIdNumber, type IdNumberResult } from '../../../core/rules/id-number';
 import type { MessageKey } from '../../i18n/zh-CN';
 import { todayIso } from '../../components/dates';
 

@@ -10,7 +10,7 @@ import swaggerUi from '@fastify/swagger-ui';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import type { Config } from './config';
 import type { Clock } from './clock';
-import type { Database } from './db/client';
+import type { Database, Reader } from './db/client';
 import type { DataCipher } from './lib/data-key';
 import { installErrorHandling } from './http/errors';
 import { installAuth, type DeclaredRoute } from './http/auth-hook';
@@ -58,6 +58,8 @@ export interface AppDeps {
 /** The composition root: services wired to each other, routes wired to services. */
 export function createServices(deps: AppDeps) {
   const db = deps.database.db;
+  // Report reads (exports, searches, dashboards) that may be served by the read replica.
+  const reader = deps.database.reader;
   const policy = deps.config.security;
   const audit = createAuditService({ clock: deps.clock });
   const org = createOrgService({ db, audit });
@@ -66,7 +68,7 @@ export function createServices(deps: AppDeps) {
   users.registerOrgUsage();
   const auth = createAuthService({ db, clock: deps.clock, policy, cipher: deps.cipher, audit, users, sessions });
   const dictionaries = createDictionaryService({ db, audit, now: () => deps.clock.now().getTime() });
-  const persons = createPersonService({ db, clock: deps.clock, cipher: deps.cipher, audit, org, dictionaries, users });
+  const persons = createPersonService({ db, reader, clock: deps.clock, cipher: deps.cipher, audit, org, dictionaries, users });
   persons.registerOrgUsage();
   const policyService = createPolicyService({ db, clock: deps.clock, audit, org });
   policyService.registerOrgUsage();
@@ -78,7 +80,7 @@ export function createServices(deps: AppDeps) {
     maxFileBytes: deps.config.documentMaxBytes,
     measureOf: (exec, measureId) => measures.byId(exec, measureId),
   });
-  const ledger = createLedgerService({ db, clock: deps.clock, timeZone: deps.config.timeZone, cipher: deps.cipher, audit, org, persons, dictionaries });
+  const ledger = createLedgerService({ db, reader, clock: deps.clock, timeZone: deps.config.timeZone, cipher: deps.cipher, audit, org, persons, dictionaries });
   const jobs: Job[] = [{ name: 'sessions.purge', lockKey: 7_263_100, everyMs: 3_600_000, run: () => sessions.purge() }];
   jobs.push({ name: 'ledger.reap', lockKey: 7_263_110, everyMs: 300_000, run: async (tx) => void (await ledger.reapStale(tx)) });
   const reminders = createReminderService({ db, clock: deps.clock, audit, sender: smsSenderFromEnv(process.env, console) });
@@ -89,7 +91,7 @@ export function createServices(deps: AppDeps) {
   jobs.push({ name: 'supervision.recompute', lockKey: 7_263_120, everyMs: 3_600_000, run: async (tx) => void (await supervision.runDaily(tx)) });
   jobs.push({ name: 'reminders.enqueue', lockKey: 7_263_121, everyMs: 3_600_000, run: async (tx) => void (await supervision.enqueueReminders(tx)) });
   jobs.push({ name: 'reminders.send', lockKey: 7_263_122, everyMs: 60_000, run: async (tx) => void (await reminders.sendDue(tx)) });
-  return { db, clock: deps.clock, verifyDataKey: () => verifyDataKey(db, deps.cipher, () => persons.encryptedSample(db)), audit, org, sessions, users, auth, dictionaries, persons, measures, documents, ledger, policy: policyService, reminders, supervision, scheduler: createScheduler(db, jobs, console) };
+  return { db, reader, clock: deps.clock, verifyDataKey: () => verifyDataKey(db, deps.cipher, () => persons.encryptedSample(db)), audit, org, sessions, users, auth, dictionaries, persons, measures, documents, ledger, policy: policyService, reminders, supervision, scheduler: createScheduler(db, jobs, console) };
 }
 export type Services = ReturnType<typeof createServices>;
 
@@ -128,6 +130,7 @@ export async function buildApp(deps: AppDeps): Promise<{ app: FastifyInstance; s
   await app.register(multipart, { limits: { fileSize: deps.config.documentMaxBytes, files: 1 } });
 
   const routes = installAuth(app, services.auth, { pluginPublicPrefixes: ['/api/docs'] });
+  noteWrites(app, services.reader);
 
   await app.register(swagger, {
     openapi: {
@@ -162,6 +165,19 @@ export async function buildApp(deps: AppDeps): Promise<{ app: FastifyInstance; s
   serveWebApp(app, deps.config.webDir);
 
   return { app, services, routes };
+}
+
+/**
+ * Read-your-own-write with a read replica: a successful write request keeps its user's reader
+ * reads on the primary until the standby has replayed it. onSend runs after the handler's
+ * transaction committed and before the client can send its next request.
+ */
+function noteWrites(app: FastifyInstance, reader: Reader): void {
+  app.addHook('onSend', async (req, _reply, payload) => {
+    // Whatever the status: a failed write is rare, and the cost of noting it is a primary read.
+    if (req.principal && !['GET', 'HEAD', 'OPTIONS'].includes(req.method)) reader.wrote(req.principal.userId);
+    return payload;
+  });
 }
 
 /** The built web app: files by name, and index.html for every other non-API path (client routing). */

@@ -10,6 +10,12 @@ const envSchema = z.object({
   HOST: z.string().default('0.0.0.0'),
   DATA_DIR: z.string().default('./data'),
   DATABASE_URL: z.string().optional(),
+  /** A streaming standby of DATABASE_URL for report reads (exports, searches, dashboards). */
+  DATABASE_READ_URL: z.string().optional(),
+  /** Staleness of the standby above which report reads go to the primary. */
+  DATABASE_READ_MAX_LAG_MS: z.coerce.number().int().min(0).default(5000),
+  /** How often the standby's replay position is compared with the primary's. */
+  DATABASE_READ_PROBE_MS: z.coerce.number().int().min(100).default(1000),
   SUNFLOWER_TZ: z.string().default('Asia/Shanghai'),
   SUNFLOWER_ADMIN_PASSWORD: z.string().optional(),
   SUNFLOWER_DATA_KEY: z.string().optional(),
@@ -33,6 +39,8 @@ export interface Config {
   host: string;
   dataDir: string;
   databaseUrl?: string;
+  /** The read replica, when DATABASE_READ_URL is set (PostgreSQL only). */
+  readReplica?: { url: string; maxLagMs: number; probeMs: number };
   timeZone: string;
   adminPassword?: string;
   dataKey?: string;
@@ -57,11 +65,16 @@ export interface SecurityPolicy {
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const e = envSchema.parse(env);
+  if (e.DATABASE_READ_URL && !e.DATABASE_URL) {
+    // A standby replicates a PostgreSQL server; PGlite has none. Refuse rather than ignore it.
+    throw new Error('DATABASE_READ_URL is set without DATABASE_URL: a read replica needs a PostgreSQL primary');
+  }
   return {
     port: e.PORT,
     host: e.HOST,
     dataDir: e.DATA_DIR,
     databaseUrl: e.DATABASE_URL || undefined,
+    readReplica: e.DATABASE_READ_URL ? { url: e.DATABASE_READ_URL, maxLagMs: e.DATABASE_READ_MAX_LAG_MS, probeMs: e.DATABASE_READ_PROBE_MS } : undefined,
     timeZone: e.SUNFLOWER_TZ,
     adminPassword: e.SUNFLOWER_ADMIN_PASSWORD || undefined,
     dataKey: e.SUNFLOWER_DATA_KEY || undefined,

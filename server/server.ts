@@ -12,7 +12,7 @@ import { isDemoDatabase } from './modules/system/service';
  */
 export async function runServer(config: Config, opts: { beforeListen?: (database: Database) => Promise<void>; banner?: string[] } = {}) {
   const started = performance.now();
-  const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+  const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, replica: config.readReplica });
   const cipher = createCipher(loadDataKey({ dataKey: config.dataKey, dataDir: config.dataDir }));
   try {
     const clock = systemClock(config.timeZone);

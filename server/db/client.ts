@@ -12,6 +12,9 @@ import { sql, type SQL } from 'drizzle-orm';
 import postgres from 'postgres';
 import * as schema from './schema';
 import { acquireDataDirLock } from './lock';
+import { primaryReader, replicaReader, type Reader, type ReplicaOptions } from './reader';
+
+export type { Reader, ReplicaOptions } from './reader';
 
 export type Schema = typeof schema;
 // PGlite and postgres-js give different result HKTs; everything we use is common to both.
@@ -24,7 +27,13 @@ export type Executor = Db | Tx;
 export type DbKind = 'pglite' | 'postgres';
 
 export interface Database {
+  /** The primary: every write, every transaction, every read that must see the latest commit. */
   db: Db;
+  /**
+   * Reads that may be served by the read replica (DATABASE_READ_URL): exports, searches,
+   * dashboards, reports. The primary itself when there is no replica (PGlite included).
+   */
+  reader: Reader;
   kind: DbKind;
   /** Flushes and closes; for PGlite also releases the data-dir lock. */
   close(): Promise<void>;
@@ -50,6 +59,7 @@ export async function openPglite(dataDir: string | null): Promise<Database> {
   await migratePglite(db as never, { migrationsFolder });
   return {
     db,
+    reader: primaryReader(db),
     kind: 'pglite',
     async close() {
       try {
@@ -62,11 +72,20 @@ export async function openPglite(dataDir: string | null): Promise<Database> {
   };
 }
 
-export async function openPostgres(url: string, maxConnections = 20): Promise<Database> {
+export async function openPostgres(url: string, maxConnections = 20, replica?: ReplicaOptions): Promise<Database> {
   await migratePostgresSafely(url);
   const client = postgres(url, { max: maxConnections, onnotice: () => {} });
   const db = drizzlePostgres({ client, schema }) as unknown as Db;
-  return { db, kind: 'postgres', close: () => client.end({ timeout: 5 }) };
+  const reader = replica ? replicaReader(db, replica) : primaryReader(db);
+  return {
+    db,
+    reader,
+    kind: 'postgres',
+    async close() {
+      await reader.close();
+      await client.end({ timeout: 5 });
+    },
+  };
 }
 
 /** Several instances may start together: one migrates, the others wait on an advisory lock. */
@@ -83,8 +102,8 @@ async function migratePostgresSafely(url: string): Promise<void> {
 
 const MIGRATION_LOCK = 7_263_000;
 
-export function openDatabase(opts: { databaseUrl?: string; dataDir: string }): Promise<Database> {
-  return opts.databaseUrl ? openPostgres(opts.databaseUrl) : openPglite(opts.dataDir);
+export function openDatabase(opts: { databaseUrl?: string; dataDir: string; replica?: ReplicaOptions }): Promise<Database> {
+  return opts.databaseUrl ? openPostgres(opts.databaseUrl, 20, opts.replica) : openPglite(opts.dataDir);
 }
 
 /** Raw SQL rows, whatever the driver's result shape. */

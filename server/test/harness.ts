@@ -1,7 +1,7 @@
 import crypto from 'node:crypto';
 import postgres from 'postgres';
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
-import { openPglite, openPostgres, type Database, type DbKind } from '../db/client';
+import { openPglite, openPostgres, type Database, type DbKind, type ReplicaOptions } from '../db/client';
 import { loadConfig, type Config } from '../config';
 import { fixedClock } from '../clock';
 import { createCipher, type DataCipher } from '../lib/data-key';
@@ -20,17 +20,23 @@ function serverUrl(): string | undefined {
   return process.env.TEST_DATABASE_URL || process.env.DATABASE_URL || undefined;
 }
 
+/** How a test opens its database: another server, a read replica for the new database's URL. */
+export interface DatabaseOptions {
+  serverUrl?: string;
+  replica?: (databaseUrl: string) => ReplicaOptions;
+}
+
 /** A fresh, migrated database: in-memory PGlite, or a new throwaway database on the server. */
-export async function freshDatabase(kind: DbKind): Promise<Database> {
+export async function freshDatabase(kind: DbKind, opts: DatabaseOptions = {}): Promise<Database> {
   if (kind === 'pglite') return openPglite(null);
-  const base = serverUrl()!;
+  const base = opts.serverUrl ?? serverUrl()!;
   const name = `sf_test_${crypto.randomBytes(6).toString('hex')}`;
   const admin = postgres(base, { max: 1, onnotice: () => {} });
   await admin.unsafe(`create database ${name}`);
   await admin.end();
   const url = new URL(base);
   url.pathname = `/${name}`;
-  const database = await openPostgres(url.toString(), 5);
+  const database = await openPostgres(url.toString(), 5, opts.replica?.(url.toString()));
   return {
     ...database,
     async close() {
@@ -56,10 +62,15 @@ export interface TestApp {
   close(): Promise<void>;
 }
 
-export async function startTestApp(kind: DbKind, env: Record<string, string> = {}): Promise<TestApp> {
-  const database = await freshDatabase(kind);
-  const config = loadConfig({ SUNFLOWER_LOG_LEVEL: 'silent', SUNFLOWER_LOGIN_RATE_PER_MINUTE: '1000', ...env });
+export async function startTestApp(
+  kind: DbKind,
+  env: Record<string, string> = {},
+  opts: { serverUrl?: string; replica?: (databaseUrl: string, clock: ReturnType<typeof fixedClock>) => ReplicaOptions } = {},
+): Promise<TestApp> {
   const clock = fixedClock(new Date('2026-11-22T02:00:00Z'));
+  const replica = opts.replica;
+  const database = await freshDatabase(kind, { serverUrl: opts.serverUrl, replica: replica && ((url) => replica(url, clock)) });
+  const config = loadConfig({ SUNFLOWER_LOG_LEVEL: 'silent', SUNFLOWER_LOGIN_RATE_PER_MINUTE: '1000', ...env });
   const cipher = createCipher(crypto.randomBytes(32));
   const { app, services, routes } = await buildApp({ database, config: process.env.SF_TEST_LOG ? { ...config, logLevel: 'error' } : config, clock, cipher, logger: !!process.env.SF_TEST_LOG });
   await bootstrap(services, { adminPassword: ADMIN_PASSWORD });

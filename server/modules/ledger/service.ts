@@ -1,4 +1,4 @@
-import type { Db, Executor } from '../../db/client';
+import type { Db, Executor, Reader } from '../../db/client';
 import type { Clock } from '../../clock';
 import type { DataCipher } from '../../lib/data-key';
 import { AppError, badRequest, fieldError, forbidden, notFound } from '../../errors';
@@ -91,6 +91,8 @@ class Interrupted extends Error {}
 
 export function createLedgerService(deps: {
   db: Db;
+  /** Exports may be served by the read replica (docs/architecture.md, "Data"). */
+  reader: Reader;
   clock: Clock;
   timeZone: string;
   cipher: DataCipher;
@@ -492,7 +494,7 @@ export function createLedgerService(deps: {
       let afterId = '00000000-0000-0000-0000-000000000000';
       if (scope.length) {
         for (;;) {
-          const page = await persons.listPage(db, filter, afterName, afterId, 1000);
+          const page = await deps.reader.read(actor, (exec) => persons.listPage(exec, filter, afterName, afterId, 1000));
           for (const r of page) {
             const v = persons.view(r);
             const p = r.person;

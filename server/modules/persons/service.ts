@@ -1,5 +1,5 @@
 import crypto from 'node:crypto';
-import type { Db, Executor } from '../../db/client';
+import type { Db, Executor, Reader } from '../../db/client';
 import type { Clock } from '../../clock';
 import type { DataCipher } from '../../lib/data-key';
 import { badRequest, conflict, fieldError, notFound } from '../../errors';
@@ -49,6 +49,8 @@ const maskAddress = (a: string) => (a.length <= 6 ? `${a.slice(0, 2)}****` : `${
 
 export function createPersonService(deps: {
   db: Db;
+  /** Searches may be served by the read replica (docs/architecture.md, "Data"). */
+  reader: Reader;
   clock: Clock;
   cipher: DataCipher;
   audit: AuditService;
@@ -360,7 +362,7 @@ export function createPersonService(deps: {
         if (!unit || !inScope(ctx.actor, 'person.read', unit.path)) throw notFound('org');
         under = unit.path;
       }
-      const res = await q.list(db, { ...filterOf(query, scope), under }, query.limit, query.offset);
+      const res = await deps.reader.read(ctx.actor, (exec) => q.list(exec, { ...filterOf(query, scope), under }, query.limit, query.offset));
       await audit.record(db, ctx, { action: 'person.search', entityType: 'person', details: { query, returned: res.items.length, total: res.total } });
       return { items: res.items.map(view), total: res.total };
     },

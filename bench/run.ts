@@ -45,7 +45,9 @@ const result: Record<string, unknown> = {
   machine: { cores: os.cpus().length, cpu: os.cpus()[0]?.model, memoryGiB: Math.round(os.totalmem() / 2 ** 30), node: process.version },
   startedAt: new Date().toISOString(),
 };
-const wanted = scenarios.filter((s) => !only || only.includes(s.name));
+// BENCH_ONLY=name,name or a group (BENCH_ONLY=load: the load scenarios and their baseline).
+const wanted = scenarios.filter((s) => !only || only.includes(s.name) || (s.group !== undefined && only.includes(s.group)));
+if (wanted.length === 0) throw new Error(`BENCH_ONLY matches no scenario; there are: ${scenarios.map((s) => s.name).join(', ')}`);
 
 // Phase 1: this process owns the database (PGlite is single-process): generate, then time bare SQL.
 const database = await openDatabase({ databaseUrl: baseConfig.databaseUrl, dataDir });
@@ -83,12 +85,32 @@ try {
       ...(s.extra && Object.keys(s.extra).length ? { extra: s.extra } : {}),
     };
   }
-  (result.server as Record<string, unknown>).rssAfterRunMiB = server.rssMiB();
+  Object.assign(result.server as Record<string, unknown>, { rssAfterRunMiB: server.rssMiB(), rssPeakMiB: server.peakRssMiB() });
+  result.load = loadSummary(out);
 } finally {
   await server.stop();
 }
 result.scenarios = out;
 console.log(JSON.stringify(result, null, 2));
+
+/** The load scenarios side by side with the unaudited read of this run (also printed as a table on stderr). */
+function loadSummary(out: Record<string, unknown>) {
+  type Row = { description: string; api: LoadResult | null; extra?: { rpsVsBaseline?: number | null; p99VsBaseline?: number | null } };
+  const rows = wanted.filter((s) => s.group === 'load' && out[s.name]).map((s) => {
+    const r = out[s.name] as Row;
+    return { scenario: s.name, rps: r.api?.rps, p50: r.api?.p50, p95: r.api?.p95, p99: r.api?.p99, errors: r.api?.errors, rpsVsBaseline: r.extra?.rpsVsBaseline ?? null, p99VsBaseline: r.extra?.p99VsBaseline ?? null };
+  });
+  // Picked without the baseline scenario: its figures come from the first load scenario that ran it.
+  const first = rows[0] && (out[rows[0].scenario] as { extra?: { baseline?: LoadResult } }).extra?.baseline;
+  if (first && !rows.some((r) => r.scenario === 'authenticated_read_under_load')) {
+    rows.unshift({ scenario: 'authenticated_read_under_load', rps: first.rps, p50: first.p50, p95: first.p95, p99: first.p99, errors: first.errors, rpsVsBaseline: null, p99VsBaseline: null });
+  }
+  if (rows.length) {
+    console.error('\nscenario                          req/s     p50     p95     p99  errors  req/s vs baseline');
+    for (const r of rows) console.error(`${r.scenario.padEnd(32)}${String(r.rps).padStart(7)}${String(r.p50).padStart(8)}${String(r.p95).padStart(8)}${String(r.p99).padStart(8)}${String(r.errors).padStart(8)}  ${r.rpsVsBaseline ?? '(baseline)'}`);
+  }
+  return rows;
+}
 
 /** Usernames and ids the scenarios need, read from the generated city. */
 async function loadContext(database: Database) {

@@ -23,6 +23,8 @@ export interface BenchContext {
 
 export interface Scenario {
   name: string;
+  /** BENCH_ONLY accepts a group name too (`load`: every scenario under 50 connections). */
+  group?: string;
   description: string;
   /** The bare SQL behind the scenario, timed in-process (phase 1). */
   sql?(ctx: Omit<BenchContext, 'http' | 'baseUrl'> & { database: Database; services: Services }): Promise<LoadResult>;
@@ -126,6 +128,92 @@ const recomputeScenario: Scenario = {
   },
 };
 
+// ---------------------------------------------------------------------------------------------
+// Load scenarios: each route under BENCH_CONNECTIONS (50) keep-alive connections for
+// BENCH_SECONDS (10, after BENCH_WARMUP_SECONDS of warm-up), reported beside the unaudited read
+// of the same run (GET /api/org-units) as a ratio. One row per route: add a row to measure another.
+// ---------------------------------------------------------------------------------------------
+
+interface LoadCase {
+  name: string;
+  description: string;
+  /** Whose session sends the requests (one session, like one busy user per route). */
+  as: 'officer' | 'worker';
+  /** The n-th request's path. */
+  path(ctx: BenchContext, n: number): string;
+}
+
+const samplePerson = (ctx: BenchContext, n: number) => ctx.samplePersons[n % ctx.samplePersons.length]!;
+
+export const loadCases: LoadCase[] = [
+  {
+    name: 'load_person_page',
+    description: "GET /api/persons/:id (the audited read of a person file) over 50 persons of the officer's street",
+    as: 'officer',
+    path: (ctx, n) => `/api/persons/${samplePerson(ctx, n).id}`,
+  },
+  {
+    name: 'load_timeline',
+    description: "GET /api/persons/:id/timeline (audited) over 50 persons of the officer's street",
+    as: 'officer',
+    path: (ctx, n) => `/api/persons/${samplePerson(ctx, n).id}/timeline`,
+  },
+  {
+    name: 'load_today_worker',
+    description: "GET /api/today?scope=mine: a social worker's day (caseload of about 30)",
+    as: 'worker',
+    path: () => '/api/today?scope=mine',
+  },
+  {
+    name: 'load_today_street',
+    description: "GET /api/today?scope=unit&orgUnitId=<street>: a street officer's day for the whole street",
+    as: 'officer',
+    path: (ctx) => `/api/today?scope=unit&orgUnitId=${ctx.officerUnit}`,
+  },
+];
+
+const connections = () => Number(process.env.BENCH_CONNECTIONS ?? 50);
+const loadSeconds = () => Number(process.env.BENCH_SECONDS ?? 10);
+const warmupSeconds = () => Number(process.env.BENCH_WARMUP_SECONDS ?? 2);
+
+/** Warm-up, then the measured run, of one path generator as one user. */
+async function underLoad(ctx: BenchContext, username: string, path: string | ((n: number) => string)): Promise<LoadResult> {
+  const s = await ctx.http(username);
+  const opts = { baseUrl: ctx.baseUrl, path, headers: { cookie: s.cookie }, connections: connections() };
+  if (warmupSeconds() > 0) await runLoad({ ...opts, seconds: warmupSeconds() });
+  return runLoad({ ...opts, seconds: loadSeconds() });
+}
+
+let baselineRun: Promise<LoadResult> | null = null;
+/** The unaudited read, measured once per run, whichever load scenario needs it first. */
+function baseline(ctx: BenchContext): Promise<LoadResult> {
+  baselineRun ??= underLoad(ctx, ctx.officer, '/api/org-units');
+  return baselineRun;
+}
+
+const ratio = (a: number, b: number) => (b > 0 ? Math.round((a / b) * 100) / 100 : null);
+
+function loadScenario(c: LoadCase): Scenario {
+  const scenario: Scenario = {
+    name: c.name,
+    group: 'load',
+    description: `${c.description}; ${connections()} connections`,
+    extra: {},
+    async api(ctx) {
+      const base = await baseline(ctx);
+      const r = await underLoad(ctx, c.as === 'worker' ? ctx.worker : ctx.officer, (n) => c.path(ctx, n));
+      scenario.extra = {
+        baseline: { path: 'GET /api/org-units', rps: base.rps, p50: base.p50, p95: base.p95, p99: base.p99, errors: base.errors },
+        // Throughput as a share of the unaudited read's, and latency as a multiple of it.
+        rpsVsBaseline: ratio(r.rps, base.rps),
+        p99VsBaseline: ratio(r.p99, base.p99),
+      };
+      return r;
+    },
+  };
+  return scenario;
+}
+
 export const scenarios: Scenario[] = [
   {
     name: 'sign_in',
@@ -184,7 +272,8 @@ export const scenarios: Scenario[] = [
   },
   {
     name: 'authenticated_read_under_load',
-    description: 'GET /api/org-units as a street officer, 50 keep-alive connections for 10 s',
+    group: 'load',
+    description: 'GET /api/org-units as a street officer (not audited), 50 keep-alive connections for 10 s: the baseline of the load scenarios',
     async sql({ database, officerUnit }) {
       const scope = [await officerPath(database, officerUnit)];
       return timeSerial(300, async () => {
@@ -192,14 +281,9 @@ export const scenarios: Scenario[] = [
         await orgQueries.listUnder(database.db, scope);
       });
     },
-    async api({ http, officer, baseUrl }) {
-      const s = await http(officer);
-      const connections = Number(process.env.BENCH_CONNECTIONS ?? 50);
-      const seconds = Number(process.env.BENCH_SECONDS ?? 10);
-      await runLoad({ baseUrl, path: '/api/org-units', headers: { cookie: s.cookie }, connections, seconds: 2 });
-      return runLoad({ baseUrl, path: '/api/org-units', headers: { cookie: s.cookie }, connections, seconds });
-    },
+    api: (ctx) => baseline(ctx),
   },
+  ...loadCases.map(loadScenario),
   recomputeScenario,
   todayScenario('worker'),
   todayScenario('street'),

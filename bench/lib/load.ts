@@ -9,6 +9,8 @@ export interface LoadResult {
   p95: number;
   p99: number;
   max: number;
+  /** Failed requests by HTTP status ('network' when no answer came); only under load. */
+  errorsByStatus?: Record<string, number>;
 }
 
 export function percentile(sorted: number[], p: number): number {
@@ -35,29 +37,39 @@ export function summarize(latencies: number[], errors: number, seconds: number):
 /**
  * Closed-loop load on loopback: `connections` keep-alive clients, each sending the next request
  * when the last one answered, for `seconds`. Bounded in time; only ever targets `baseUrl`.
+ * `path` may vary per request (the n-th request overall gets `path(n)`).
  */
-export async function runLoad(opts: { baseUrl: string; path: string; headers?: Record<string, string>; connections: number; seconds: number }): Promise<LoadResult> {
-  const url = new URL(opts.path, opts.baseUrl);
-  if (!['127.0.0.1', 'localhost', '[::1]'].includes(url.hostname)) throw new Error('load tests only target this machine');
+export async function runLoad(opts: { baseUrl: string; path: string | ((n: number) => string); headers?: Record<string, string>; connections: number; seconds: number }): Promise<LoadResult> {
+  const pathOf = typeof opts.path === 'string' ? () => opts.path as string : opts.path;
+  const first = new URL(pathOf(0), opts.baseUrl);
+  if (!['127.0.0.1', 'localhost', '[::1]'].includes(first.hostname)) throw new Error('load tests only target this machine');
   const agent = new http.Agent({ keepAlive: true, maxSockets: opts.connections });
   const latencies: number[] = [];
+  const errorsByStatus: Record<string, number> = {};
   let errors = 0;
+  let sent = 0;
+  const failed = (status: string) => {
+    errors++;
+    errorsByStatus[status] = (errorsByStatus[status] ?? 0) + 1;
+  };
   const started = performance.now();
   const deadline = started + opts.seconds * 1000;
 
   const one = () =>
     new Promise<void>((resolve) => {
+      const url = new URL(pathOf(sent++), opts.baseUrl);
+      if (url.host !== first.host) throw new Error('load tests only target this machine');
       const t0 = performance.now();
       const req = http.request(url, { agent, headers: opts.headers }, (res) => {
         res.resume();
         res.on('end', () => {
           if (res.statusCode && res.statusCode < 400) latencies.push(performance.now() - t0);
-          else errors++;
+          else failed(String(res.statusCode));
           resolve();
         });
       });
       req.on('error', () => {
-        errors++;
+        failed('network');
         resolve();
       });
       req.end();
@@ -69,7 +81,7 @@ export async function runLoad(opts: { baseUrl: string; path: string; headers?: R
     }),
   );
   agent.destroy();
-  return summarize(latencies, errors, (performance.now() - started) / 1000);
+  return { ...summarize(latencies, errors, (performance.now() - started) / 1000), errorsByStatus };
 }
 
 /** Times `fn` `n` times, sequentially; latencies in ms. */

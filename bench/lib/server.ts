@@ -11,6 +11,8 @@ export interface RunningServer {
   dataDir: string;
   /** Resident memory of the server process now, in MiB (Linux /proc). */
   rssMiB(): number;
+  /** The most resident memory the server process has had so far (VmHWM), in MiB. */
+  peakRssMiB(): number;
   stop(): Promise<void>;
 }
 
@@ -49,15 +51,18 @@ export async function startServer(env: Record<string, string> = {}, opts: { data
     pid: child.pid!,
     coldStartMs,
     dataDir,
-    rssMiB() {
-      const status = fs.readFileSync(`/proc/${child.pid}/status`, 'utf8');
-      const kb = Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0);
-      return Math.round((kb / 1024) * 10) / 10;
-    },
+    rssMiB: () => procStatusMiB(child.pid!, 'VmRSS'),
+    peakRssMiB: () => procStatusMiB(child.pid!, 'VmHWM'),
     async stop() {
       child.kill('SIGTERM');
       await new Promise((r) => child.once('exit', r));
       if (!opts.keepData) fs.rmSync(dataDir, { recursive: true, force: true });
     },
   };
+}
+
+function procStatusMiB(pid: number, field: 'VmRSS' | 'VmHWM'): number {
+  const status = fs.readFileSync(`/proc/${pid}/status`, 'utf8');
+  const kb = Number(new RegExp(`${field}:\\s+(\\d+)`).exec(status)?.[1] ?? 0);
+  return Math.round((kb / 1024) * 10) / 10;
 }

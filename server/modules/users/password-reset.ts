@@ -6,7 +6,7 @@ import { holdsPersonData } from './separation';
 import * as q from './queries';
 
 // An administrator's password reset must not hand a complete credential to one administrator
-// for an account that reaches person data (RULES P6; docs/decisions/0005-account-recovery.md).
+// for an account that reaches person data (RULES P6; docs/decisions/0006-two-part-password-reset.md).
 // Such a reset is issued in two parts: the system administrator who resets sees the first,
 // a security administrator other than them issues the second, once; the holder types both.
 // Accounts without person data (administrators keep their second factor) get one whole password.

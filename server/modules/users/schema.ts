@@ -24,7 +24,7 @@ export const users = pgTable(
     // The last 30-second step whose code was accepted: a code works once (issue 9 §4).
     totpLastStep: integer('totp_last_step'),
     // An administrator's password reset of an account with person data is issued in two parts
-    // (RULES P6, docs/decisions/0005): the second, encrypted, waits here for a security
+    // (RULES P6, docs/decisions/0006): the second, encrypted, waits here for a security
     // administrator other than `reset_by`, who sees it once.
     resetSecondPart: text('reset_second_part'),
     resetBy: uuid('reset_by'),

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Locator, Page } from 'playwright-core';
-import { ADMIN_PASSWORD, artifactsDir, launchBrowser, saveFailure, startServer, totpNow, type RunningServer } from './harness';
+import { ADMIN_PASSWORD, artifactsDir, launchBrowser, saveFailure, startServer, freshTotp, type RunningServer } from './harness';
 
 // One scenario through the foundation, in the zh-CN UI, as a person would click it.
 // Elements are found by role and visible label; data-testid only where the text is the data
@@ -102,7 +102,7 @@ describe('foundation', () => {
       expect(secret).toMatch(/^[A-Z2-7]{16,}$/);
       await page.getByRole('img', { name: '两步验证二维码' }).waitFor();
       await snap('01-mfa-setup');
-      await page.getByLabel('动态验证码').fill(totpNow(secret));
+      await page.getByLabel('动态验证码').fill(await freshTotp(secret));
       await page.getByRole('button', { name: '启用两步验证' }).click();
       await page.getByRole('heading', { name: '你好，初始管理员' }).waitFor();
 
@@ -158,7 +158,7 @@ describe('foundation', () => {
       // The administrator again: now the two-factor step.
       await signIn('admin', ADMIN_NEW);
       await page.getByText('两步验证').first().waitFor();
-      await page.getByLabel('动态验证码').fill(totpNow(secret));
+      await page.getByLabel('动态验证码').fill(await freshTotp(secret));
       await page.getByRole('button', { name: '验证' }).click();
       await page.getByRole('heading', { name: '你好，初始管理员' }).waitFor();
 

@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type Page } from 'playwright-core';
-import { totpAt } from '../server/lib/totp';
+import { Secret, TOTP } from 'otpauth';
 import { freePort } from '../server/test/ports';
 
 export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -116,8 +116,22 @@ export async function launchBrowser(): Promise<Browser> {
   return chromium.launch({ executablePath: await chromiumPath(), args: chromiumArgs });
 }
 
-/** The code an authenticator app would show now for this secret. */
-export const totpNow = (secret: string) => totpAt(secret.replace(/\s/g, ''), new Date());
+const usedSteps = new Map<string, number>();
+
+/**
+ * The code an authenticator app shows for this secret, as a person would type it: the server
+ * takes each code once, so when this test has used the current one it waits for the next.
+ */
+export async function freshTotp(secret: string): Promise<string> {
+  const clean = secret.replace(/\s/g, '');
+  let step = TOTP.counter({ timestamp: Date.now() });
+  while (step <= (usedSteps.get(clean) ?? -1)) {
+    await sleep(TOTP.remaining({ timestamp: Date.now() }) + 50);
+    step = TOTP.counter({ timestamp: Date.now() });
+  }
+  usedSteps.set(clean, step);
+  return TOTP.generate({ secret: Secret.fromBase32(clean), timestamp: step * 30_000 });
+}
 
 /** A screenshot and the server's output into e2e/artifacts/, for a failed run. */
 export async function saveFailure(page: Page | undefined, server: RunningServer | undefined, name: string): Promise<void> {
@@ -168,7 +182,7 @@ export async function adminSession(server: RunningServer, newPassword: string): 
     if (stage === 'password_change') ({ stage } = await api.post<{ stage: string }>('/api/auth/password', { currentPassword: ADMIN_PASSWORD, newPassword }));
     else if (stage === 'mfa_setup') {
       totpSecret = (await api.post<{ secret: string }>('/api/auth/mfa/setup')).secret;
-      ({ stage } = await api.post<{ stage: string }>('/api/auth/mfa/confirm', { code: totpNow(totpSecret) }));
+      ({ stage } = await api.post<{ stage: string }>('/api/auth/mfa/confirm', { code: await freshTotp(totpSecret) }));
     } else throw new Error(`unexpected sign-in stage ${stage}`);
   }
   return { api, totpSecret };

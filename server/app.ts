@@ -64,7 +64,7 @@ export function createServices(deps: AppDeps) {
   const audit = createAuditService({ clock: deps.clock });
   const org = createOrgService({ db, audit });
   const sessions = createSessionService({ db, clock: deps.clock, policy });
-  const users = createUserService({ db, clock: deps.clock, policy, audit, org, sessions });
+  const users = createUserService({ db, clock: deps.clock, policy, cipher: deps.cipher, audit, org, sessions });
   users.registerOrgUsage();
   const auth = createAuthService({ db, clock: deps.clock, policy, cipher: deps.cipher, audit, users, sessions });
   const dictionaries = createDictionaryService({ db, audit, now: () => deps.clock.now().getTime() });
@@ -82,6 +82,7 @@ export function createServices(deps: AppDeps) {
   });
   const ledger = createLedgerService({ db, reader, clock: deps.clock, timeZone: deps.config.timeZone, cipher: deps.cipher, audit, org, persons, dictionaries });
   const jobs: Job[] = [{ name: 'sessions.purge', lockKey: 7_263_100, everyMs: 3_600_000, run: () => sessions.purge() }];
+  jobs.push({ name: 'users.purgeLockouts', lockKey: 7_263_101, everyMs: 3_600_000, run: (tx) => users.purgeLockouts(tx) });
   jobs.push({ name: 'ledger.reap', lockKey: 7_263_110, everyMs: 300_000, run: async (tx) => void (await ledger.reapStale(tx)) });
   const reminders = createReminderService({ db, clock: deps.clock, audit, sender: smsSenderFromEnv(process.env, console) });
   const supervision = createSupervisionService({
@@ -99,7 +100,9 @@ export async function buildApp(deps: AppDeps): Promise<{ app: FastifyInstance; s
   const services = createServices(deps);
   const app = Fastify({
     logger: deps.logger === false ? false : { level: deps.config.logLevel, redact: ['req.headers.cookie', 'req.headers["x-csrf-token"]'] },
-    trustProxy: true,
+    // By default the socket address is the client: a forged X-Forwarded-For moves neither the
+    // sign-in limits nor the address in the audit trail (SUNFLOWER_TRUST_PROXY, issue 9 §5).
+    trustProxy: deps.config.trustProxy,
     bodyLimit: 2 * 1024 * 1024,
   });
   app.setValidatorCompiler(validatorCompiler);

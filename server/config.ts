@@ -1,3 +1,4 @@
+import net from 'node:net';
 import { z } from 'zod';
 
 // Every knob of a deployment, read once from the environment. Defaults follow RULES P7.
@@ -24,10 +25,12 @@ const envSchema = z.object({
   SUNFLOWER_PASSWORD_MIN_CLASSES: z.coerce.number().int().min(1).max(4).default(3),
   SUNFLOWER_LOCKOUT_THRESHOLD: z.coerce.number().int().min(1).default(5),
   SUNFLOWER_LOCKOUT_MINUTES: z.coerce.number().int().min(1).default(30),
+  SUNFLOWER_LOCKOUT_ACCOUNT_THRESHOLD: z.coerce.number().int().min(1).default(50),
   SUNFLOWER_IDLE_TIMEOUT_MINUTES: z.coerce.number().int().min(1).default(30),
   SUNFLOWER_SESSION_MAX_HOURS: z.coerce.number().int().min(1).default(12),
   SUNFLOWER_MFA_FOR_ADMINS: bool.default(true),
   SUNFLOWER_LOGIN_RATE_PER_MINUTE: z.coerce.number().int().min(1).default(20),
+  SUNFLOWER_TRUST_PROXY: z.string().default('off'),
   SUNFLOWER_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   SUNFLOWER_WEB_DIR: z.string().default('./dist/web'),
   /** Largest uploaded document, in MB (decimals allowed). */
@@ -45,6 +48,8 @@ export interface Config {
   adminPassword?: string;
   dataKey?: string;
   secureCookies: boolean;
+  /** Whose X-Forwarded-For to believe: nobody (the socket address counts), or these proxies. */
+  trustProxy: TrustProxy;
   security: SecurityPolicy;
   logLevel: string;
   webDir: string;
@@ -55,8 +60,11 @@ export interface Config {
 export interface SecurityPolicy {
   passwordMinLength: number;
   passwordMinClasses: number;
+  /** Wrong passwords or codes from one address that lock that address out of the account (RULES P7). */
   lockoutThreshold: number;
   lockoutMinutes: number;
+  /** Wrong passwords or codes from all addresses that lock the account, except from where it last signed in. */
+  lockoutAccountThreshold: number;
   idleTimeoutMinutes: number;
   sessionMaxHours: number;
   mfaForAdmins: boolean;
@@ -79,6 +87,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     adminPassword: e.SUNFLOWER_ADMIN_PASSWORD || undefined,
     dataKey: e.SUNFLOWER_DATA_KEY || undefined,
     secureCookies: e.SUNFLOWER_SECURE_COOKIES,
+    trustProxy: parseTrustProxy(e.SUNFLOWER_TRUST_PROXY),
     logLevel: e.SUNFLOWER_LOG_LEVEL,
     webDir: e.SUNFLOWER_WEB_DIR,
     documentMaxBytes: Math.round(e.SUNFLOWER_DOCUMENT_MAX_MB * 1024 * 1024),
@@ -87,10 +96,38 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       passwordMinClasses: e.SUNFLOWER_PASSWORD_MIN_CLASSES,
       lockoutThreshold: e.SUNFLOWER_LOCKOUT_THRESHOLD,
       lockoutMinutes: e.SUNFLOWER_LOCKOUT_MINUTES,
+      lockoutAccountThreshold: e.SUNFLOWER_LOCKOUT_ACCOUNT_THRESHOLD,
       idleTimeoutMinutes: e.SUNFLOWER_IDLE_TIMEOUT_MINUTES,
       sessionMaxHours: e.SUNFLOWER_SESSION_MAX_HOURS,
       mfaForAdmins: e.SUNFLOWER_MFA_FOR_ADMINS,
       loginRatePerMinute: e.SUNFLOWER_LOGIN_RATE_PER_MINUTE,
     },
   };
+}
+
+export type TrustProxy = false | string[];
+
+/** proxy-addr's names for address ranges, accepted beside addresses and CIDRs. */
+const PROXY_RANGES = new Set(['loopback', 'linklocal', 'uniquelocal']);
+
+/**
+ * SUNFLOWER_TRUST_PROXY: `off` (default: X-Forwarded-For is ignored, the socket address is the
+ * client), or the reverse proxies whose X-Forwarded-For is believed, by address, CIDR or range
+ * name (`loopback`, `10.0.0.5,10.1.0.0/16`). "Trust everyone" is not offered: any client could
+ * then choose the address that the sign-in limits and the audit trail see.
+ */
+export function parseTrustProxy(value: string): TrustProxy {
+  const v = value.trim().toLowerCase();
+  if (v === '' || v === 'off' || v === 'false') return false;
+  const entries = v.split(',').map((x) => x.trim()).filter(Boolean);
+  for (const entry of entries) {
+    if (PROXY_RANGES.has(entry)) continue;
+    const [address, bits, extra] = entry.split('/');
+    const kind = net.isIP(address ?? '');
+    const bitsOk = bits === undefined || (/^\d+$/.test(bits) && Number(bits) <= (kind === 6 ? 128 : 32));
+    if (!kind || !bitsOk || extra !== undefined) {
+      throw new Error(`SUNFLOWER_TRUST_PROXY: "${entry}" is neither "off" nor a proxy address, CIDR or range (loopback, linklocal, uniquelocal)`);
+    }
+  }
+  return entries;
 }

@@ -1,4 +1,18 @@
-import { totpAt } from '../../server/lib/totp';
+import { Secret, TOTP } from 'otpauth';
+
+/**
+ * The authenticator app's code now, or once the next 30-second step begins when this
+ * authenticator's current code was used already (the server takes each code once).
+ */
+async function freshCode(totp: { secret?: string; lastStep?: number }): Promise<string> {
+  let step = TOTP.counter({ timestamp: Date.now() });
+  while (step <= (totp.lastStep ?? -1)) {
+    await new Promise((r) => setTimeout(r, TOTP.remaining({ timestamp: Date.now() }) + 50));
+    step = TOTP.counter({ timestamp: Date.now() });
+  }
+  totp.lastStep = step;
+  return TOTP.generate({ secret: Secret.fromBase32(totp.secret!), timestamp: step * 30_000 });
+}
 
 /** A signed-in HTTP session against a running server (cookie + CSRF token). */
 export class HttpSession {
@@ -20,7 +34,7 @@ export class HttpSession {
   }
 
   /** Goes through every sign-in step: forced change to `newPassword`, TOTP setup or code. */
-  async signIn(username: string, password: string, newPassword: string, totp: { secret?: string }) {
+  async signIn(username: string, password: string, newPassword: string, totp: { secret?: string; lastStep?: number }) {
     let r = await this.call('POST', '/api/auth/login', { username, password });
     if (r.status !== 200) throw new Error(`login ${r.status} ${JSON.stringify(r.json)}`);
     for (let i = 0; i < 5 && r.json.stage !== 'active'; i++) {
@@ -28,8 +42,9 @@ export class HttpSession {
       if (stage === 'password_change') r = await this.call('POST', '/api/auth/password', { currentPassword: password, newPassword });
       else if (stage === 'mfa_setup') {
         totp.secret = (await this.call('POST', '/api/auth/mfa/setup', {})).json.secret;
-        r = await this.call('POST', '/api/auth/mfa/confirm', { code: totpAt(totp.secret!, new Date()) });
-      } else if (stage === 'mfa') r = await this.call('POST', '/api/auth/mfa', { code: totpAt(totp.secret!, new Date()) });
+        totp.lastStep = undefined;
+        r = await this.call('POST', '/api/auth/mfa/confirm', { code: await freshCode(totp) });
+      } else if (stage === 'mfa') r = await this.call('POST', '/api/auth/mfa', { code: await freshCode(totp) });
       if (r.status !== 200) throw new Error(`${stage} ${r.status} ${JSON.stringify(r.json)}`);
     }
   }

@@ -14,6 +14,10 @@ export const passwordChangeBody = z.object({
   newPassword: z.string().min(1).max(200),
 });
 export const mfaSetupResponse = z.object({ secret: z.string(), uri: z.string() });
+/** From a signed-in session, replacing (or first adding) an authenticator needs the current code or the password. */
+export const mfaSetupBody = z
+  .object({ code: z.string().trim().regex(/^\d{6}$/).optional(), password: z.string().min(1).max(200).optional() })
+  .nullish();
 
 export const grantSummary = z.object({
   orgUnitId: z.uuid(),

@@ -55,9 +55,12 @@ export const builtinRoles: BuiltinRole[] = [
     code: 'drug_control_office', zh: '禁毒办', en: 'Drug-control office', admin: false,
     permissions: ['org.read', 'person.read', 'person.write', 'person.pii.read', 'person.import', 'person.export', 'person.sealed.read', 'measure.write', 'document.read', 'document.write', 'supervision.read', 'supervision.write', 'leave.approve', 'notice.read', 'assistance.read', 'report.read'],
   },
+  // The 禁毒专干 of a street (街道) decides leave for the persons in its subtree: the regulation
+  // gives the decision to the street (RULES C4, 条例§19), and the officer is the street's
+  // drug-control staff. Granted on a community, the same role decides there only.
   {
     code: 'officer', zh: '禁毒专干', en: 'Officer', admin: false,
-    permissions: ['org.read', 'person.read', 'person.write', 'person.pii.read', 'person.import', 'person.export', 'measure.write', 'document.read', 'document.write', 'supervision.read', 'supervision.write', 'notice.read', 'assistance.read', 'assistance.write', 'report.read'],
+    permissions: ['org.read', 'person.read', 'person.write', 'person.pii.read', 'person.import', 'person.export', 'measure.write', 'document.read', 'document.write', 'supervision.read', 'supervision.write', 'leave.approve', 'notice.read', 'assistance.read', 'assistance.write', 'report.read'],
   },
   {
     code: 'social_worker', zh: '禁毒社工', en: 'Social worker', admin: false,

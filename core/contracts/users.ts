@@ -13,6 +13,8 @@ export const userView = z.object({
   locked: z.boolean(),
   mustChangePassword: z.boolean(),
   totpEnabled: z.boolean(),
+  /** A two-part password reset waits for its second part, issued by a security administrator. */
+  resetPending: z.boolean(),
   lastLoginAt: z.string().nullable(),
   createdAt: z.string(),
 });
@@ -38,7 +40,12 @@ export const updateUserBody = z.object({
   orgUnitId: z.uuid().optional(),
   active: z.boolean().optional(),
 });
-export const oneTimePasswordResponse = z.object({ oneTimePassword: z.string() });
+/**
+ * `whole`: the one-time password. `first` / `second`: one part each of a two-part reset (an
+ * account with person data, RULES P6): the holder types the first part, then the second.
+ */
+export const resetPart = z.enum(['whole', 'first', 'second']);
+export const oneTimePasswordResponse = z.object({ oneTimePassword: z.string(), part: resetPart });
 
 export const grantView = z.object({
   id: z.uuid(),

@@ -43,7 +43,7 @@ await runServer(config, {
     `  Every demo account's password: ${DEMO_PASSWORD}`,
     '  admin (all three administrators) · sysadmin · secadmin · auditor',
     '  city.office (city drug-control office) · d1.office · d1.partner · leader',
-    '  s1.officer (street officer) · s1.police · c1.sw1 (social worker) · grid workers g…',
+    '  s1.officer (street officer, decides leave) · s1.police · c1.sw1 (social worker) · grid workers g…',
     '==================================================================',
     '',
   ],

@@ -7,7 +7,7 @@ import { fixedClock } from '../clock';
 import { createCipher, type DataCipher } from '../lib/data-key';
 import { buildApp, type Services } from '../app';
 import { bootstrap } from '../bootstrap';
-import { totpAt } from '../lib/totp';
+import { Secret, TOTP } from 'otpauth';
 import type { DeclaredRoute } from '../http/auth-hook';
 import { idNumberCheckChar } from '../../core/rules/id-number';
 
@@ -78,10 +78,31 @@ export async function startTestApp(
   return { app, services, routes, database, config, clock, cipher, close: async () => { await app.close(); await database.close(); } };
 }
 
+/** An enrolled authenticator as a test holds it: the secret, and the last step whose code was sent. */
+export interface Authenticator {
+  value?: string;
+  lastStep?: number;
+}
+
+/**
+ * Plays the authenticator app: the code of the current 30-second step, or of the next one when
+ * the current one was used already (a code is accepted once). Beyond one step of drift the test
+ * clock moves on by whole steps, as real time would.
+ */
+export function nextTotpCode(t: TestApp, a: Authenticator): string {
+  const current = TOTP.counter({ timestamp: t.clock.now().getTime() });
+  const step = Math.max(current, (a.lastStep ?? -1) + 1);
+  if (step > current + 1) t.clock.set(new Date(t.clock.now().getTime() + (step - current - 1) * 30_000));
+  a.lastStep = step;
+  return TOTP.generate({ secret: Secret.fromBase32(a.value!), timestamp: step * 30_000 });
+}
+
 /** A signed-in API client: keeps the session cookie and sends the CSRF token like the web app does. */
 export class Client {
   cookie = '';
   csrf = '';
+  /** The client address the server sees (light-my-request's socket address). */
+  address?: string;
   constructor(readonly t: TestApp) {}
 
   async req(method: string, url: string, body?: unknown, headers: Record<string, string> = {}): Promise<LightMyRequestResponse> {
@@ -90,6 +111,7 @@ export class Client {
       url,
       payload: body as object,
       headers: { ...(this.cookie ? { cookie: this.cookie } : {}), ...(this.csrf ? { 'x-csrf-token': this.csrf } : {}), ...headers },
+      ...(this.address ? { remoteAddress: this.address } : {}),
     });
     const set = res.cookies.find((c) => c.name === 'sf_session');
     if (set) this.cookie = set.value ? `sf_session=${set.value}` : '';
@@ -103,18 +125,19 @@ export class Client {
   del = (url: string) => this.req('DELETE', url);
 
   /** Signs in, going through every step the account needs (2FA, forced change, 2FA setup). */
-  async signIn(username: string, password: string, opts: { newPassword?: string; totpSecret?: { value?: string } } = {}) {
+  async signIn(username: string, password: string, opts: { newPassword?: string; totpSecret?: Authenticator } = {}) {
     let res = await this.post('/api/auth/login', { username, password });
     if (res.statusCode !== 200) return res;
     let stage = res.json().stage as string;
     for (let guard = 0; stage !== 'active' && guard < 5; guard++) {
-      if (stage === 'mfa') res = await this.post('/api/auth/mfa', { code: totpAt(opts.totpSecret!.value!, this.t.clock.now()) });
+      if (stage === 'mfa') res = await this.post('/api/auth/mfa', { code: nextTotpCode(this.t, opts.totpSecret!) });
       else if (stage === 'password_change') res = await this.post('/api/auth/password', { currentPassword: password, newPassword: opts.newPassword ?? STRONG });
       else if (stage === 'mfa_setup') {
         const setup = await this.post('/api/auth/mfa/setup');
-        const secret = setup.json().secret as string;
-        if (opts.totpSecret) opts.totpSecret.value = secret;
-        res = await this.post('/api/auth/mfa/confirm', { code: totpAt(secret, this.t.clock.now()) });
+        const enrolled: Authenticator = opts.totpSecret ?? {};
+        enrolled.value = setup.json().secret as string;
+        enrolled.lastStep = undefined;
+        res = await this.post('/api/auth/mfa/confirm', { code: nextTotpCode(this.t, enrolled) });
       }
       if (res.statusCode !== 200) return res;
       stage = res.json().stage;
@@ -124,8 +147,8 @@ export class Client {
 }
 
 /** The bootstrap admin, fully signed in (password changed, two-factor enrolled). */
-export async function adminClient(t: TestApp, enrolled?: { value?: string }): Promise<Client & { totp: { value?: string } }> {
-  const c = Object.assign(new Client(t), { totp: enrolled ?? ({} as { value?: string }) });
+export async function adminClient(t: TestApp, enrolled?: Authenticator): Promise<Client & { totp: Authenticator }> {
+  const c = Object.assign(new Client(t), { totp: enrolled ?? ({} as Authenticator) });
   // After the first sign-in the admin has a new password and a TOTP secret (pass `enrolled` then).
   const res = await c.signIn('admin', enrolled ? STRONG : ADMIN_PASSWORD, { totpSecret: c.totp });
   if (res.statusCode !== 200) throw new Error(`admin sign-in failed: ${res.body}`);
@@ -150,13 +173,13 @@ export async function cityWithCommunity(admin: Client) {
 }
 
 /** A signed-in user holding `roleCode` on `orgUnitId`. */
-export async function userWith(t: TestApp, admin: Client, username: string, roleCode: string, orgUnitId: string): Promise<Client & { userId: string }> {
+export async function userWith(t: TestApp, admin: Client, username: string, roleCode: string, orgUnitId: string): Promise<Client & { userId: string; totp: Authenticator }> {
   const roles = (await admin.get('/api/roles')).json().items as { code: string; id: string }[];
   const created = (await admin.post('/api/users', { username, displayName: username, orgUnitId })).json();
   const g = await admin.post(`/api/users/${created.user.id}/grants`, { roleId: roles.find((r) => r.code === roleCode)!.id, orgUnitId });
   if (g.statusCode !== 201) throw new Error(`grant failed: ${g.body}`);
-  const c = Object.assign(new Client(t), { userId: created.user.id as string });
-  const res = await c.signIn(username, created.oneTimePassword);
+  const c = Object.assign(new Client(t), { userId: created.user.id as string, totp: {} as Authenticator });
+  const res = await c.signIn(username, created.oneTimePassword, { totpSecret: c.totp });
   if (res.statusCode !== 200) throw new Error(`sign-in failed: ${res.body}`);
   return c;
 }

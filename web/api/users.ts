@@ -17,7 +17,7 @@ export type RoleView = z.infer<typeof roleView>;
 export type CreateRole = z.input<typeof createRoleBody>;
 export type UpdateRole = z.input<typeof updateRoleBody>;
 type Ok = z.infer<typeof okBody>;
-type OneTime = z.infer<typeof oneTimePasswordResponse>;
+export type OneTime = z.infer<typeof oneTimePasswordResponse>;
 
 export const usersApi = {
   list: (q: UserListQuery) => api.get<UserList>('/users', q),
@@ -25,6 +25,8 @@ export const usersApi = {
   create: (body: CreateUser) => api.post<z.infer<typeof createUserResponse>>('/users', body),
   update: (id: string, body: UpdateUser) => api.patch<UserView>(`/users/${id}`, body),
   resetPassword: (id: string) => api.post<OneTime>(`/users/${id}/reset-password`),
+  /** The second part of a two-part reset (security administrator, once). */
+  resetSecondPart: (id: string) => api.post<OneTime>(`/users/${id}/reset-password/second-part`),
   unlock: (id: string) => api.post<Ok>(`/users/${id}/unlock`),
   resetMfa: (id: string) => api.post<Ok>(`/users/${id}/reset-mfa`),
   grants: (id: string) => api.get<z.infer<typeof grantList>>(`/users/${id}/grants`),

@@ -1,8 +1,15 @@
 import { Alert, Button, Modal, Typography } from 'antd';
 import { useI18n } from '../i18n/I18nProvider';
+import type { MessageKey } from '../i18n/zh-CN';
 
-/** Shows a generated password once; it is never retrievable again. */
-export function OneTimePasswordModal({ username, password, onClose }: { username: string; password: string; onClose: () => void }) {
+/** Which part of a password this is: all of it, or one half of a two-part reset (RULES P6). */
+export type PasswordPart = 'whole' | 'first' | 'second';
+
+const hints: Record<PasswordPart, MessageKey> = { whole: 'users.otpHint', first: 'users.otpFirstHint', second: 'users.otpSecondHint' };
+const labels: Record<PasswordPart, MessageKey> = { whole: 'users.otpFor', first: 'users.otpFirstFor', second: 'users.otpSecondFor' };
+
+/** Shows a generated password (or one part of it) once; it is never retrievable again. */
+export function OneTimePasswordModal({ username, password, part = 'whole', onClose }: { username: string; password: string; part?: PasswordPart; onClose: () => void }) {
   const { t } = useI18n();
   return (
     <Modal
@@ -13,9 +20,9 @@ export function OneTimePasswordModal({ username, password, onClose }: { username
       mask={{ closable: false }}
       footer={<Button type="primary" onClick={onClose}>{t('users.otpDone')}</Button>}
     >
-      <Alert type="warning" showIcon title={t('users.otpHint')} style={{ marginBottom: 16 }} />
+      <Alert type="warning" showIcon title={t(hints[part])} style={{ marginBottom: 16 }} />
       <Typography.Paragraph type="secondary" style={{ marginBottom: 4 }}>
-        {t('users.otpFor', { username })}
+        {t(labels[part], { username })}
       </Typography.Paragraph>
       <Typography.Paragraph code copyable={{ text: password, tooltips: [t('common.copy'), t('common.copied')] }} style={{ fontSize: 18 }}>
         <span className="sf-selectable" data-testid="one-time-password">{password}</span>

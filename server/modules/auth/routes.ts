@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { loginBody, stageResponse, codeBody, passwordChangeBody, mfaSetupResponse, meResponse, sessionList } from '../../../core/contracts/auth';
+import { loginBody, stageResponse, codeBody, passwordChangeBody, mfaSetupBody, mfaSetupResponse, meResponse, sessionList } from '../../../core/contracts/auth';
 import { idParams, okBody } from '../../../core/contracts/common';
 import { actorContext, requestContext, SESSION_COOKIE } from '../../http/auth-hook';
 import type { AuthService } from './service';
@@ -21,9 +21,11 @@ interface Deps {
 export function authRoutes(app: FastifyInstance, deps: Deps): void {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const cookieOptions = { path: '/', httpOnly: true, sameSite: 'strict' as const, secure: deps.secureCookies };
+  // The sign-in steps that take a secret (password, code) share the per-address limit.
+  const signInLimit = { max: deps.loginRatePerMinute, timeWindow: '1 minute' };
 
   r.post('/api/auth/login', {
-    config: { access: { permission: 'public', scope: 'none' }, rateLimit: { max: deps.loginRatePerMinute, timeWindow: '1 minute' } },
+    config: { access: { permission: 'public', scope: 'none' }, rateLimit: signInLimit },
     schema: { tags: ['auth'], summary: 'Sign in with username and password', body: loginBody, response: { 200: stageResponse } },
     handler: async (req, reply) => {
       const result = await deps.auth.login(requestContext(req), req.body.username, req.body.password);
@@ -33,31 +35,36 @@ export function authRoutes(app: FastifyInstance, deps: Deps): void {
   });
 
   r.post('/api/auth/mfa', {
-    config: { access: { permission: 'sign_in_step', scope: 'self' } },
-    schema: { tags: ['auth'], summary: 'Second factor: the one-time code', body: codeBody, response: { 200: stageResponse } },
-    handler: async (req) => {
-      const stage = await deps.auth.verifyMfa(actorContext(req), req.body.code);
-      return { stage, csrfToken: req.principal!.csrfToken };
+    config: { access: { permission: 'sign_in_step', scope: 'self' }, rateLimit: signInLimit },
+    schema: { tags: ['auth'], summary: 'Second factor: the one-time code (the session gets a new cookie)', body: codeBody, response: { 200: stageResponse } },
+    handler: async (req, reply) => {
+      const r = await deps.auth.verifyMfa(actorContext(req), req.body.code);
+      reply.setCookie(SESSION_COOKIE, r.token, cookieOptions);
+      return { stage: r.stage, csrfToken: r.csrfToken };
     },
   });
 
   r.post('/api/auth/mfa/setup', {
-    config: { access: { permission: 'sign_in_step', scope: 'self' } },
-    schema: { tags: ['auth'], summary: 'Start two-factor enrolment', response: { 200: mfaSetupResponse } },
-    handler: (req) => deps.auth.startMfaSetup(actorContext(req)),
+    config: { access: { permission: 'sign_in_step', scope: 'self' }, rateLimit: signInLimit },
+    schema: {
+      tags: ['auth'], body: mfaSetupBody, response: { 200: mfaSetupResponse },
+      summary: 'Start two-factor enrolment; from a signed-in session (replacing the authenticator) with the current code or the password',
+    },
+    handler: (req) => deps.auth.startMfaSetup(actorContext(req), req.body ?? {}),
   });
 
   r.post('/api/auth/mfa/confirm', {
-    config: { access: { permission: 'sign_in_step', scope: 'self' } },
-    schema: { tags: ['auth'], summary: 'Confirm two-factor enrolment with a code', body: codeBody, response: { 200: stageResponse } },
-    handler: async (req) => {
-      const stage = await deps.auth.confirmMfaSetup(actorContext(req), req.body.code);
-      return { stage, csrfToken: req.principal!.csrfToken };
+    config: { access: { permission: 'sign_in_step', scope: 'self' }, rateLimit: signInLimit },
+    schema: { tags: ['auth'], summary: 'Confirm two-factor enrolment with a code (the session gets a new cookie)', body: codeBody, response: { 200: stageResponse } },
+    handler: async (req, reply) => {
+      const r = await deps.auth.confirmMfaSetup(actorContext(req), req.body.code);
+      reply.setCookie(SESSION_COOKIE, r.token, cookieOptions);
+      return { stage: r.stage, csrfToken: r.csrfToken };
     },
   });
 
   r.post('/api/auth/password', {
-    config: { access: { permission: 'sign_in_step', scope: 'self' } },
+    config: { access: { permission: 'sign_in_step', scope: 'self' }, rateLimit: signInLimit },
     schema: { tags: ['auth'], summary: 'Change my password (also the forced change at first sign-in)', body: passwordChangeBody, response: { 200: stageResponse } },
     handler: async (req) => {
       const stage = await deps.auth.changePassword(actorContext(req), req.body.currentPassword, req.body.newPassword);

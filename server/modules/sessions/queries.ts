@@ -42,3 +42,8 @@ export async function activeForUser(exec: Executor, userId: string, now: Date) {
 export async function purgeEndedBefore(exec: Executor, before: Date): Promise<void> {
   await exec.delete(sessions).where(or(lt(sessions.expiresAt, before), lt(sessions.revokedAt, before)));
 }
+
+export async function countMfaFailure(exec: Executor, id: string): Promise<number> {
+  const r = await exec.update(sessions).set({ mfaFailures: sql`${sessions.mfaFailures} + 1` }).where(eq(sessions.id, id)).returning({ n: sessions.mfaFailures });
+  return r[0]?.n ?? 0;
+}

@@ -1,4 +1,4 @@
-import { pgTable, uuid, text, boolean, timestamp, index } from 'drizzle-orm/pg-core';
+import { pgTable, uuid, text, boolean, integer, timestamp, index } from 'drizzle-orm/pg-core';
 import { users } from '../users/schema';
 
 export const sessionStages = ['mfa', 'password_change', 'mfa_setup', 'active'] as const;
@@ -15,6 +15,8 @@ export const sessions = pgTable(
     stage: text('stage', { enum: sessionStages }).notNull(),
     csrfToken: text('csrf_token').notNull(),
     mfaVerified: boolean('mfa_verified').notNull().default(false),
+    // Wrong one-time codes in this session: at the lockout threshold the session ends (issue 9 §4).
+    mfaFailures: integer('mfa_failures').notNull().default(0),
     pendingTotpSecret: text('pending_totp_secret'),
     ip: text('ip'),
     userAgent: text('user_agent'),

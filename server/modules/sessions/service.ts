@@ -15,6 +15,13 @@ export interface SessionService {
   touch(session: SessionRow): Promise<void>;
   update(exec: Executor, id: string, patch: Partial<Pick<SessionRow, 'stage' | 'mfaVerified' | 'pendingTotpSecret'>>): Promise<void>;
   revoke(exec: Executor, id: string, reason: string): Promise<void>;
+  /**
+   * A new cookie token and CSRF token for the session, when it gains a factor: whoever held
+   * the token before (a fixated or observed cookie) holds a dead one (issue 9 §4).
+   */
+  rotate(exec: Executor, id: string): Promise<{ token: string; csrfToken: string }>;
+  /** Counts a wrong one-time code in this session; returns the count so far. */
+  countMfaFailure(exec: Executor, id: string): Promise<number>;
   revokeAllForUser(exec: Executor, userId: string, reason: string, exceptId?: string): Promise<void>;
   listForUser(userId: string): Promise<SessionRow[]>;
   byId(id: string): Promise<SessionRow | undefined>;
@@ -25,6 +32,8 @@ export interface SessionService {
 }
 
 const hashToken = (token: string) => crypto.createHash('sha256').update(token).digest('hex');
+const newToken = () => crypto.randomBytes(32).toString('base64url');
+const newCsrfToken = () => crypto.randomBytes(24).toString('base64url');
 
 export function createSessionService(deps: { db: Db; clock: Clock; policy: SecurityPolicy }): SessionService {
   const idleMs = () => deps.policy.idleTimeoutMinutes * 60_000;
@@ -40,14 +49,14 @@ export function createSessionService(deps: { db: Db; clock: Clock; policy: Secur
     onInvalidate: (l) => void listeners.push(l),
 
     async create(exec, input) {
-      const token = crypto.randomBytes(32).toString('base64url');
+      const token = newToken();
       const now = deps.clock.now();
       const session = await q.insert(exec, {
         tokenHash: hashToken(token),
         userId: input.userId,
         stage: input.stage,
         mfaVerified: input.mfaVerified,
-        csrfToken: crypto.randomBytes(24).toString('base64url'),
+        csrfToken: newCsrfToken(),
         ip: input.ip,
         userAgent: input.userAgent?.slice(0, 300) ?? null,
         createdAt: now,
@@ -78,6 +87,15 @@ export function createSessionService(deps: { db: Db; clock: Clock; policy: Secur
       const userId = await byIdOf(exec, id);
       if (userId) invalidateUser(userId);
     },
+    async rotate(exec, id) {
+      const token = newToken();
+      const csrfToken = newCsrfToken();
+      await q.update(exec, id, { tokenHash: hashToken(token), csrfToken });
+      const userId = await byIdOf(exec, id);
+      if (userId) invalidateUser(userId);
+      return { token, csrfToken };
+    },
+    countMfaFailure: (exec, id) => q.countMfaFailure(exec, id),
     async revokeAllForUser(exec, userId, reason, exceptId) {
       await q.revokeAllForUser(exec, userId, deps.clock.now(), reason, exceptId);
       invalidateUser(userId);

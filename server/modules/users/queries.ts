@@ -1,5 +1,5 @@
-import { and, eq, inArray, like, or, sql, asc, ilike } from 'drizzle-orm';
-import { users, roles, grants } from './schema';
+import { and, eq, gt, inArray, isNull, like, lt, or, sql, asc, ilike } from 'drizzle-orm';
+import { users, roles, grants, signInLockouts } from './schema';
 import { orgUnits } from '../org/schema';
 import type { Executor } from '../../db/client';
 
@@ -170,4 +170,113 @@ export async function holdersOf(exec: Executor, permission: string, unitPaths: s
     .innerJoin(roles, eq(roles.id, grants.roleId))
     .innerJoin(orgUnits, eq(orgUnits.id, grants.orgUnitId))
     .where(and(eq(users.active, true), inArray(orgUnits.path, unitPaths), sql`${permission} = any(${roles.permissions})`));
+}
+
+// ---- separation of duties (三员分立) ----
+
+/**
+ * Row locks that serialise every change of what a user may do: a grant locks the role and then
+ * the user, a role change locks the role (by its update) and then its holders. Two such changes
+ * at once therefore see each other instead of each passing the check alone.
+ */
+export async function lockRole(exec: Executor, id: string) {
+  const r = await exec.select().from(roles).where(eq(roles.id, id)).for('update');
+  return r[0];
+}
+
+export async function lockUsers(exec: Executor, ids: string[]): Promise<void> {
+  if (ids.length) await exec.select({ id: users.id }).from(users).where(inArray(users.id, ids)).orderBy(asc(users.id)).for('update');
+}
+
+/** Users holding the role through any grant. */
+export async function holdersOfRole(exec: Executor, roleId: string): Promise<string[]> {
+  const r = await exec.selectDistinct({ userId: grants.userId }).from(grants).where(eq(grants.roleId, roleId));
+  return r.map((x) => x.userId);
+}
+
+/** Every grant's user, role and permissions; of `userIds` only when given. */
+export async function grantPermissions(exec: Executor, userIds?: string[]) {
+  if (userIds && !userIds.length) return [];
+  return exec
+    .select({ userId: grants.userId, roleId: roles.id, roleCode: roles.code, permissions: roles.permissions })
+    .from(grants)
+    .innerJoin(roles, eq(roles.id, grants.roleId))
+    .where(userIds ? inArray(grants.userId, userIds) : undefined);
+}
+
+// ---- sign-in lockouts per account and address ----
+
+export type LockoutRow = typeof signInLockouts.$inferSelect;
+
+const at = (d: Date) => sql`${d.toISOString()}::timestamptz`;
+
+/**
+ * Counts one attempt against the account from the address, before its password or code is
+ * checked, in one statement: parallel attempts each see the others (no burst slips past the
+ * threshold). A lock that has run out starts the count afresh.
+ */
+export async function countAttempt(exec: Executor, userId: string, address: string, now: Date): Promise<{ failures: number; lockedUntil: Date | null }> {
+  const expired = sql`${signInLockouts.lockedUntil} <= ${at(now)}`;
+  const r = await exec
+    .insert(signInLockouts)
+    .values({ userId, address, failures: 1, lockedUntil: null, updatedAt: now })
+    .onConflictDoUpdate({
+      target: [signInLockouts.userId, signInLockouts.address],
+      set: {
+        failures: sql`case when ${expired} then 1 else ${signInLockouts.failures} + 1 end`,
+        lockedUntil: sql`case when ${expired} then null else ${signInLockouts.lockedUntil} end`,
+        updatedAt: now,
+      },
+    })
+    .returning({ failures: signInLockouts.failures, lockedUntil: signInLockouts.lockedUntil });
+  return r[0]!;
+}
+
+/** An attempt counted by countAttempt that proved right (a password before its code). */
+export async function uncountAttempt(exec: Executor, userId: string, address: string): Promise<void> {
+  await exec
+    .update(signInLockouts)
+    .set({ failures: sql`greatest(${signInLockouts.failures} - 1, 0)` })
+    .where(and(eq(signInLockouts.userId, userId), eq(signInLockouts.address, address)));
+}
+
+export async function lockAddress(exec: Executor, userId: string, address: string, until: Date): Promise<void> {
+  await exec.update(signInLockouts).set({ failures: 0, lockedUntil: until }).where(and(eq(signInLockouts.userId, userId), eq(signInLockouts.address, address)));
+}
+
+/** One more wrong password or code against the account from anywhere; the count so far. */
+export async function countAccountFailure(exec: Executor, userId: string): Promise<number> {
+  const r = await exec.update(users).set({ failedAttempts: sql`${users.failedAttempts} + 1` }).where(eq(users.id, userId)).returning({ n: users.failedAttempts });
+  return r[0]?.n ?? 0;
+}
+
+export async function clearLockouts(exec: Executor, userId: string, address?: string): Promise<void> {
+  await exec.delete(signInLockouts).where(and(eq(signInLockouts.userId, userId), address === undefined ? undefined : eq(signInLockouts.address, address)));
+}
+
+/** Of `userIds`, those locked out from at least one address at `now`. */
+export async function lockedFromSomewhere(exec: Executor, userIds: string[], now: Date): Promise<Set<string>> {
+  if (!userIds.length) return new Set();
+  const r = await exec
+    .selectDistinct({ userId: signInLockouts.userId })
+    .from(signInLockouts)
+    .where(and(inArray(signInLockouts.userId, userIds), gt(signInLockouts.lockedUntil, now)));
+  return new Set(r.map((x) => x.userId));
+}
+
+/** Counters untouched since `before` and not locked any more are of no use. */
+export async function purgeLockouts(exec: Executor, before: Date, now: Date): Promise<void> {
+  await exec
+    .delete(signInLockouts)
+    .where(and(lt(signInLockouts.updatedAt, before), or(isNull(signInLockouts.lockedUntil), lt(signInLockouts.lockedUntil, now))));
+}
+
+/** Marks `step` as the account's last accepted one-time code; false if it (or a later one) was used already. */
+export async function takeTotpStep(exec: Executor, userId: string, step: number): Promise<boolean> {
+  const r = await exec
+    .update(users)
+    .set({ totpLastStep: step })
+    .where(and(eq(users.id, userId), or(isNull(users.totpLastStep), lt(users.totpLastStep, step))))
+    .returning({ id: users.id });
+  return r.length > 0;
 }

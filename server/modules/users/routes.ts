@@ -50,8 +50,20 @@ export function userRoutes(app: FastifyInstance, users: UserService): void {
 
   r.post('/api/users/:id/reset-password', {
     config: { access: { permission: 'user.manage', scope: 'org_subtree' } },
-    schema: { tags, params: idParams, response: { 200: oneTimePasswordResponse } },
+    schema: {
+      tags, params: idParams, response: { 200: oneTimePasswordResponse },
+      summary: 'A new one-time password: whole, or for an account with person data only its first part (RULES P6)',
+    },
     handler: (req) => users.resetPassword(actorContext(req), req.params.id),
+  });
+
+  r.post('/api/users/:id/reset-password/second-part', {
+    config: { access: { permission: 'role.manage', scope: 'org_subtree' } },
+    schema: {
+      tags, params: idParams, response: { 200: oneTimePasswordResponse },
+      summary: 'The second part of a two-part password reset, once, to a security administrator other than the resetter',
+    },
+    handler: (req) => users.issueResetSecondPart(actorContext(req), req.params.id),
   });
 
   r.post('/api/users/:id/unlock', {

@@ -100,12 +100,16 @@ describe.each(testDbKinds())('permissions by org subtree on %s', (kind) => {
     expect((await u.client.get('/api/auth/me')).statusCode).toBe(401);
   });
 
-  it('password reset gives a new one-time password and ends the sessions', async () => {
+  it('password reset of a worker comes in two parts from two administrators, and ends the sessions (P6)', async () => {
     const u = await userWithRole('forgot.user', 'grid_worker', 'eastCommunity');
-    const reset = (await admin.post(`/api/users/${u.id}/reset-password`)).json();
-    expect(reset.oneTimePassword).toHaveLength(20);
+    const first = (await admin.post(`/api/users/${u.id}/reset-password`)).json();
+    expect(first).toMatchObject({ part: 'first' });
+    expect(first.oneTimePassword).toHaveLength(10);
     expect((await u.client.get('/api/auth/me')).statusCode).toBe(401);
+    const sec = await userWithRole('sec.reset', 'security_admin', 'root');
+    const second = (await sec.client.post(`/api/users/${u.id}/reset-password/second-part`)).json();
+    expect(second.oneTimePassword).toHaveLength(10);
     const again = new Client(t);
-    expect((await again.post('/api/auth/login', { username: 'forgot.user', password: reset.oneTimePassword })).json().stage).toBe('password_change');
+    expect((await again.post('/api/auth/login', { username: 'forgot.user', password: first.oneTimePassword + second.oneTimePassword })).json().stage).toBe('password_change');
   });
 });

@@ -1,13 +1,17 @@
 import type { Db, Executor } from '../../db/client';
 import type { Clock } from '../../clock';
 import type { SecurityPolicy } from '../../config';
+import type { DataCipher } from '../../lib/data-key';
 import { conflict, fieldError, notFound, forbidden } from '../../errors';
 import { inScope, scopePaths, type GrantInfo, type Principal, type RequestContext } from '../../http/context';
-import { builtinRoles, isAdminPermission, isPermission, personPermissions, type Permission } from '../../../core/contracts/permissions';
+import { builtinRoles, isAdminPermission, isPermission, type BuiltinRole, type Permission } from '../../../core/contracts/permissions';
 import { checkPasswordPolicy, generatePassword, hashPassword } from '../../lib/password';
 import type { AuditService } from '../audit/service';
 import type { OrgService } from '../org/service';
 import type { SessionService } from '../sessions/service';
+import { accountsMixingDuties, mixesDuties } from './separation';
+import { createLockouts } from './lockouts';
+import { resetCredentials, takeSecondPart, type ResetPart } from './password-reset';
 import * as q from './queries';
 
 type Ctx = RequestContext & { actor: Principal };
@@ -24,6 +28,8 @@ export interface UserView {
   locked: boolean;
   mustChangePassword: boolean;
   totpEnabled: boolean;
+  /** A two-part password reset waits for its second part (a security administrator's). */
+  resetPending: boolean;
   lastLoginAt: Date | null;
   createdAt: Date;
 }
@@ -38,22 +44,21 @@ export interface GrantView {
   orgName: string;
 }
 
-const personSet = new Set<string>(personPermissions);
-const mixesDuties = (perms: string[]) => perms.some(isAdminPermission) && perms.some((p) => personSet.has(p));
-
-export function createUserService(deps: { db: Db; clock: Clock; policy: SecurityPolicy; audit: AuditService; org: OrgService; sessions: SessionService }) {
+export function createUserService(deps: { db: Db; clock: Clock; policy: SecurityPolicy; cipher: DataCipher; audit: AuditService; org: OrgService; sessions: SessionService }) {
   const { db, audit } = deps;
+  const lockouts = createLockouts(deps);
 
-  const view = (r: { user: UserRow; orgName: string }): UserView => ({
+  const view = (r: { user: UserRow; orgName: string }, locked: Set<string>): UserView => ({
     id: r.user.id,
     username: r.user.username,
     displayName: r.user.displayName,
     orgUnitId: r.user.orgUnitId,
     orgName: r.orgName,
     active: r.user.active,
-    locked: !!r.user.lockedUntil && r.user.lockedUntil > deps.clock.now(),
+    locked: locked.has(r.user.id),
     mustChangePassword: r.user.mustChangePassword,
     totpEnabled: r.user.totpEnabled,
+    resetPending: !!r.user.resetSecondPart,
     lastLoginAt: r.user.lastLoginAt,
     createdAt: r.user.createdAt,
   });
@@ -75,13 +80,40 @@ export function createUserService(deps: { db: Db; clock: Clock; policy: Security
       .filter((r) => r.orgActive)
       .map((r) => ({ grantId: r.grant.id, roleCode: r.role.code, roleNameZh: r.role.nameZh, roleNameEn: r.role.nameEn, orgName: r.orgName, permissions: r.role.permissions, orgUnitId: r.grant.orgUnitId, orgPath: r.orgPath }));
 
-  return {
-    view,
+  /** Views with the lock state (any address, or the whole account). */
+  async function views(exec: Executor, rows: { user: UserRow; orgName: string }[]): Promise<UserView[]> {
+    const locked = await lockouts.lockedIds(exec, rows.map((r) => r.user));
+    return rows.map((r) => view(r, locked));
+  }
 
-    /** Bootstrap on an empty database: built-in roles are always brought up to date. */
-    async syncBuiltinRoles(exec: Executor = db) {
-      for (const r of builtinRoles) await q.upsertBuiltinRole(exec, { code: r.code, nameZh: r.zh, nameEn: r.en, permissions: r.permissions });
-    },
+  /** RULES P6 on a grant or a role change: refused if any account would then mix duties. */
+  async function assertSeparated(exec: Executor, userIds: string[], change: Parameters<typeof accountsMixingDuties>[2], code: string) {
+    const mixed = await accountsMixingDuties(exec, userIds, change);
+    if (mixed.length) throw change?.grant ? conflict(code) : fieldError('permissions', code, { count: mixed.length });
+  }
+
+  return {
+    lockouts,
+
+    /**
+     * At every start the built-in roles are brought up to date, in one transaction that is
+     * refused (and the start with it) if the new definitions would give an account both
+     * administrator and person-data permissions (RULES P6).
+     */
+    syncBuiltinRoles: (definitions: BuiltinRole[] = builtinRoles) =>
+      db.transaction(async (tx) => {
+        const before = new Set(await accountsMixingDuties(tx, 'all'));
+        for (const r of definitions) {
+          if (mixesDuties(r.permissions)) throw new Error(`Built-in role ${r.code} mixes administrator and person-data permissions (三员分立, RULES P6)`);
+          await q.upsertBuiltinRole(tx, { code: r.code, nameZh: r.zh, nameEn: r.en, permissions: r.permissions });
+        }
+        const mixed = (await accountsMixingDuties(tx, 'all')).filter((id) => !before.has(id));
+        if (mixed.length) {
+          throw new Error(`The built-in roles would give ${mixed.length} account(s) administrator and person-data permissions at once (三员分立, RULES P6): remove those grants first`);
+        }
+        // Grants made before every path was checked: said loudly, left to the security administrator.
+        if (before.size) console.warn(`三员分立 (RULES P6): ${before.size} account(s) hold administrator and person-data permissions at once; remove one of their grants`);
+      }),
 
     hasAnyUser: () => q.anyUser(db),
 
@@ -110,18 +142,20 @@ export function createUserService(deps: { db: Db; clock: Clock; policy: Security
       const g = await q.grantsOf(db, userId);
       return g.some((r) => r.role.permissions.some(isAdminPermission));
     },
-    updateAccount: (exec: Executor, id: string, patch: Partial<Pick<UserRow, 'failedAttempts' | 'lockedUntil' | 'lastLoginAt' | 'totpSecret' | 'totpEnabled' | 'passwordHash' | 'mustChangePassword' | 'passwordChangedAt'>>) =>
+    updateAccount: (exec: Executor, id: string, patch: Partial<Pick<UserRow, 'lastLoginAt' | 'totpSecret' | 'totpEnabled' | 'passwordHash' | 'mustChangePassword' | 'passwordChangedAt' | 'resetSecondPart' | 'resetBy' | 'totpLastStep'>>) =>
       q.updateUser(exec, id, patch),
+    /** A code of `step` is accepted once per account, whichever session sends it (issue 9 §4). */
+    takeTotpStep: (exec: Executor, id: string, step: number) => q.takeTotpStep(exec, id, step),
     checkPassword,
 
     // ---- user administration ----
     async list(actor: Principal, filter: { q?: string; orgUnitId?: string }, page: { limit: number; offset: number }) {
       const r = await q.listUsers(db, scopePaths(actor, 'user.read'), filter, page.limit, page.offset);
-      return { items: r.items.map(view), total: r.total };
+      return { items: await views(db, r.items), total: r.total };
     },
 
     async get(actor: Principal, id: string) {
-      return view(await visibleUser(db, actor, id, 'user.read'));
+      return (await views(db, [await visibleUser(db, actor, id, 'user.read')]))[0]!;
     },
 
     create: (ctx: Ctx, input: { username: string; displayName: string; orgUnitId: string; password?: string }) =>
@@ -140,7 +174,7 @@ export function createUserService(deps: { db: Db; clock: Clock; policy: Security
           mustChangePassword: true,
         });
         await audit.record(tx, ctx, { action: 'user.create', entityType: 'user', entityId: user.id, orgPath: unit.path, after: { username, displayName: input.displayName, orgUnitId: unit.id } });
-        return { user: view({ user, orgName: unit.name }), oneTimePassword: input.password ? null : oneTime };
+        return { user: view({ user, orgName: unit.name }, new Set()), oneTimePassword: input.password ? null : oneTime };
       }),
 
     update: (ctx: Ctx, id: string, patch: { displayName?: string; orgUnitId?: string; active?: boolean }) =>
@@ -163,31 +197,44 @@ export function createUserService(deps: { db: Db; clock: Clock; policy: Security
           before: { displayName: before.user.displayName, orgUnitId: before.user.orgUnitId, active: before.user.active },
           after: { displayName: user.displayName, orgUnitId: user.orgUnitId, active: user.active },
         });
-        return view({ user, orgName });
+        return (await views(tx, [{ user, orgName }]))[0]!;
       }),
 
-    /** A new one-time password, shown once; the user must change it and is signed out everywhere. */
-    resetPassword: (ctx: Ctx, id: string) =>
+    /**
+     * A new one-time password, shown once, whole or (for an account with person data) its first
+     * part only; the user must change it, is signed out everywhere and unlocked.
+     */
+    resetPassword: (ctx: Ctx, id: string): Promise<{ oneTimePassword: string; part: ResetPart }> =>
       db.transaction(async (tx) => {
         const target = await visibleUser(tx, ctx.actor, id, 'user.manage');
-        const oneTime = generatePassword();
-        await q.updateUser(tx, id, { passwordHash: await hashPassword(oneTime), mustChangePassword: true, failedAttempts: 0, lockedUntil: null });
+        const issued = await resetCredentials(tx, deps.cipher, id, ctx.actor.userId);
+        await lockouts.unlock(tx, id);
         await deps.sessions.revokeAllForUser(tx, id, 'password_reset');
-        await audit.record(tx, ctx, { action: 'user.password_reset', entityType: 'user', entityId: id, orgPath: target.orgPath });
-        return { oneTimePassword: oneTime };
+        await audit.record(tx, ctx, { action: 'user.password_reset', entityType: 'user', entityId: id, orgPath: target.orgPath, details: { part: issued.part } });
+        return issued;
+      }),
+
+    /** The second part of a two-part reset, to a security administrator other than the resetter, once. */
+    issueResetSecondPart: (ctx: Ctx, id: string): Promise<{ oneTimePassword: string; part: ResetPart }> =>
+      db.transaction(async (tx) => {
+        const target = await visibleUser(tx, ctx.actor, id, 'role.manage');
+        const second = await takeSecondPart(tx, deps.cipher, id, ctx.actor.userId);
+        await audit.record(tx, ctx, { action: 'user.password_reset_second_part', entityType: 'user', entityId: id, orgPath: target.orgPath });
+        return { oneTimePassword: second, part: 'second' };
       }),
 
     unlock: (ctx: Ctx, id: string) =>
       db.transaction(async (tx) => {
         const target = await visibleUser(tx, ctx.actor, id, 'user.manage');
-        await q.updateUser(tx, id, { failedAttempts: 0, lockedUntil: null });
+        await lockouts.unlock(tx, id);
+        deps.sessions.invalidateUser(id);
         await audit.record(tx, ctx, { action: 'user.unlock', entityType: 'user', entityId: id, orgPath: target.orgPath });
       }),
 
     resetMfa: (ctx: Ctx, id: string) =>
       db.transaction(async (tx) => {
         const target = await visibleUser(tx, ctx.actor, id, 'role.manage');
-        await q.updateUser(tx, id, { totpSecret: null, totpEnabled: false });
+        await q.updateUser(tx, id, { totpSecret: null, totpEnabled: false, totpLastStep: null });
         await deps.sessions.revokeAllForUser(tx, id, 'mfa_reset');
         await audit.record(tx, ctx, { action: 'user.mfa_reset', entityType: 'user', entityId: id, orgPath: target.orgPath });
       }),
@@ -229,12 +276,12 @@ export function createUserService(deps: { db: Db; clock: Clock; policy: Security
       db.transaction(async (tx) => {
         if (userId === ctx.actor.userId) throw forbidden('user.cannot_change_self');
         const target = await visibleUser(tx, ctx.actor, userId, 'role.manage');
-        const role = await q.roleById(tx, input.roleId);
+        // Lock order role → user, as in updateRole (see q.lockRole).
+        const role = await q.lockRole(tx, input.roleId);
         if (!role) throw notFound('role');
         const unit = await deps.org.byId(tx, input.orgUnitId);
         if (!unit || !inScope(ctx.actor, 'role.manage', unit.path)) throw notFound('org');
-        const held = (await q.grantsOf(tx, userId)).flatMap((g) => g.role.permissions);
-        if (mixesDuties([...held, ...role.permissions])) throw conflict('grant.separation_of_duties');
+        await assertSeparated(tx, [userId], { grant: { userId, permissions: role.permissions } }, 'grant.separation_of_duties');
         const grant = await q.insertGrant(tx, { userId, roleId: role.id, orgUnitId: unit.id, createdBy: ctx.actor.userId });
         if (!grant) throw conflict('grant.duplicate');
         deps.sessions.invalidateUser(userId);
@@ -267,10 +314,15 @@ export function createUserService(deps: { db: Db; clock: Clock; policy: Security
 
     updateRole: (ctx: Ctx, id: string, patch: { nameZh?: string; nameEn?: string; permissions?: string[] }) =>
       db.transaction(async (tx) => {
-        const before = await q.roleById(tx, id);
+        const before = await q.lockRole(tx, id);
         if (!before) throw notFound('role');
         if (before.builtin) throw conflict('role.builtin');
-        if (patch.permissions) validatePermissions(patch.permissions);
+        if (patch.permissions) {
+          validatePermissions(patch.permissions);
+          // RULES P6 holds for the role's holders too: no widening of a role already granted
+          // to an administrator into person data, nor of a worker's role into administration.
+          await assertSeparated(tx, await q.holdersOfRole(tx, id), { role: { id, permissions: patch.permissions } }, 'role.separation_of_duties_granted');
+        }
         const role = await q.updateRole(tx, id, patch);
         deps.sessions.invalidateUser('*'); // every holder of the role
         await audit.record(tx, ctx, { action: 'role.update', entityType: 'role', entityId: id, before: { nameZh: before.nameZh, nameEn: before.nameEn, permissions: before.permissions }, after: patch });
@@ -286,6 +338,8 @@ export function createUserService(deps: { db: Db; clock: Clock; policy: Security
         await q.deleteRole(tx, id);
         await audit.record(tx, ctx, { action: 'role.delete', entityType: 'role', entityId: id, before: { code: role.code, permissions: role.permissions } });
       }),
+
+    purgeLockouts: (exec: Executor) => lockouts.purge(exec),
 
     registerOrgUsage() {
       deps.org.registerUsage({ 'zh-CN': '用户', 'en-US': 'users' }, (exec, unitId) => q.countUsersInUnit(exec, unitId));

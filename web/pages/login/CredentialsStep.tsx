@@ -11,7 +11,8 @@ interface Values {
   password: string;
 }
 
-export function CredentialsStep({ onStage }: { onStage: (r: StageResponse, password: string) => void }) {
+/** `notice`: why the sign-in starts again (e.g. too many wrong codes), until the next try. */
+export function CredentialsStep({ onStage, notice }: { onStage: (r: StageResponse, password: string) => void; notice?: string | null }) {
   const { t, lang, pick } = useI18n();
   const [form] = Form.useForm<Values>();
   const submit = useMutation({
@@ -26,6 +27,7 @@ export function CredentialsStep({ onStage }: { onStage: (r: StageResponse, passw
   return (
     <Form form={form} name="login" layout="vertical" onFinish={(v) => submit.mutate(v)} requiredMark={false}>
       {failure && <Alert type="error" showIcon title={failure} style={{ marginBottom: 16 }} role="alert" />}
+      {!failure && notice && !submit.isPending && !submit.isSuccess && <Alert type="warning" showIcon title={notice} style={{ marginBottom: 16 }} role="alert" />}
       <Form.Item name="username" label={t('login.username')} rules={[{ required: true, message: t('common.required') }]}>
         <Input prefix={<UserOutlined />} autoComplete="username" autoFocus />
       </Form.Item>

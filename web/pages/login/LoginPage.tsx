@@ -3,6 +3,7 @@ import { Alert, Button, Card, Flex, Typography } from 'antd';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Navigate, useLocation, useNavigate } from 'react-router-dom';
 import { authApi, type SessionStage, type StageResponse } from '../../api/auth';
+import type { Localized } from '../../api/client';
 import { keys } from '../../api/keys';
 import { useMe } from '../../api/me';
 import type { MessageKey } from '../../i18n/zh-CN';
@@ -22,7 +23,7 @@ const titles: Record<Exclude<SessionStage, 'active'>, MessageKey> = {
 };
 
 export function LoginPage() {
-  const { t } = useI18n();
+  const { t, pick } = useI18n();
   const me = useMe();
   const health = useQuery({ queryKey: ['health'], queryFn: authApi.health, staleTime: 300_000, retry: false });
   const queryClient = useQueryClient();
@@ -32,6 +33,8 @@ export function LoginPage() {
   // The stage reached on this page; before any step, the one of an existing session (a reload mid-way).
   const [stage, setStage] = useState<SessionStage | null>(null);
   const [password, setPassword] = useState<string>();
+  // Why the sign-in went back to the first step, when the server ended it (e.g. too many wrong codes).
+  const [notice, setNotice] = useState<Localized | null>(null);
   const current = stage ?? (me.data?.stage ?? null);
 
   const onStage = async (r: StageResponse) => {
@@ -43,10 +46,11 @@ export function LoginPage() {
     setStage(r.stage);
   };
 
-  const restart = async () => {
+  const restart = async (why: Localized | null = null) => {
     await authApi.logout().catch(() => undefined);
     queryClient.clear();
     setPassword(undefined);
+    setNotice(why);
     setStage(null);
   };
 
@@ -54,12 +58,13 @@ export function LoginPage() {
   if (current === 'active' && stage === null) return <Navigate to={from === '/login' ? '/' : from} replace />;
 
   let body;
-  if (current === 'mfa') body = <MfaStep onStage={onStage} />;
+  if (current === 'mfa') body = <MfaStep onStage={onStage} onEnded={(why) => void restart(why)} />;
   else if (current === 'password_change') body = <PasswordStep onStage={onStage} currentPassword={password} />;
   else if (current === 'mfa_setup') body = <MfaSetupStep onStage={onStage} />;
   else {
     body = (
       <CredentialsStep
+        notice={notice ? pick(notice) : null}
         onStage={(r, pw) => {
           queryClient.removeQueries({ predicate: (q) => q.queryKey[0] !== keys.me[0] });
           setPassword(pw);
@@ -91,7 +96,7 @@ export function LoginPage() {
       <Card
         title={current && current !== 'active' ? t(titles[current]) : t('login.title')}
         style={{ width: '100%', maxWidth: 420 }}
-        extra={current && current !== 'active' ? <Button type="link" size="small" onClick={() => void restart()}>{t('login.cancel')}</Button> : null}
+        extra={current && current !== 'active' ? <Button type="link" size="small" onClick={() => void restart(null)}>{t('login.cancel')}</Button> : null}
       >
         {body}
       </Card>

@@ -2,17 +2,9 @@ import { z } from 'zod';
 
 // Documents (文书) of a person's measures: the kinds, their structured fields, the views.
 
-export const documentKinds = {
-  decision: { zh: '决定书', en: 'Decision' },
-  agreement: { zh: '协议', en: 'Agreement' },
-  release_notice: { zh: '解除通知书', en: 'Release notice' },
-  warning_letter: { zh: '告诫书', en: 'Warning letter' },
-  handover_receipt: { zh: '交接回执', en: 'Handover receipt' },
-  report_receipt: { zh: '报到回执', en: 'Report receipt' },
-  other: { zh: '其他文书', en: 'Other document' },
-} as const;
-export type DocumentKind = keyof typeof documentKinds;
-export const documentKindCodes = Object.keys(documentKinds) as [DocumentKind, ...DocumentKind[]];
+/** The kinds of document; their labels are in core/labels. */
+export const documentKindCodes = ['decision', 'agreement', 'release_notice', 'warning_letter', 'handover_receipt', 'report_receipt', 'other'] as const;
+export type DocumentKind = (typeof documentKindCodes)[number];
 export const documentKind = z.enum(documentKindCodes);
 
 /** The file types accepted, told apart by their bytes (never by the name). */

@@ -76,6 +76,18 @@ const allowedFrom: Record<MeasureEventType, readonly MeasureStatus[]> = {
   extend: ['active'],
 };
 
+/** The steps in the order a measure's page offers them. */
+export const measureEventTypes = [
+  'report', 'refuse_report', 'suspend', 'resume', 'terminate', 'complete', 'convert', 'extend',
+] as const satisfies readonly MeasureEventType[];
+
+/**
+ * The steps the state machine accepts for a measure of this kind and status (whatever the
+ * dates and other details of the step turn out to be): the web offers exactly these.
+ */
+export const eventsAllowed = (m: Pick<Measure, 'kind' | 'status'>): MeasureEventType[] =>
+  measureEventTypes.filter((e) => appliesTo[e].includes(m.kind) && allowedFrom[e].includes(m.status));
+
 const fail = (code: MeasureErrorCode): MeasureEventResult => ({ ok: false, code });
 const ok = (measure: Measure, successor?: Measure): MeasureEventResult =>
   successor ? { ok: true, measure, successor } : { ok: true, measure };

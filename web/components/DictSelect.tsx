@@ -1,6 +1,7 @@
 import { Select, type SelectProps } from 'antd';
 import { useDictionary, type DictionaryKind } from '../api/dictionaries';
 import { useI18n } from '../i18n/I18nProvider';
+import { label } from '../../core/labels';
 
 interface Props {
   kind: DictionaryKind;
@@ -18,12 +19,12 @@ interface Props {
  * only when already chosen; drug types are grouped by category (traditional / synthetic).
  */
 export function DictSelect({ kind, value, onChange, multiple, allowClear = true, placeholder, disabled, id }: Props) {
-  const { lang, t } = useI18n();
+  const { lang } = useI18n();
   const dict = useDictionary(kind);
   const chosen = new Set(Array.isArray(value) ? value : value ? [value] : []);
   const entries = (dict.data ?? []).filter((e) => e.active || chosen.has(e.code));
   const option = (e: (typeof entries)[number]) => ({ value: e.code, label: lang === 'zh-CN' ? e.nameZh : e.nameEn });
-  const categoryName = (c: string) => (c === 'traditional' ? t('dict.traditional') : c === 'synthetic' ? t('dict.synthetic') : c);
+  const categoryName = (c: string) => label('drugCategory', c, lang);
   const categories = [...new Set(entries.map((e) => e.category).filter((c): c is string => !!c))];
   const options: SelectProps['options'] =
     categories.length > 1

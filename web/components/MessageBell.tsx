@@ -6,14 +6,15 @@ import { useNavigate } from 'react-router-dom';
 import dayjs from 'dayjs';
 import { messageKeys, messagesApi, type MessageView } from '../api/messages';
 import { useCan } from '../api/me';
-import { isMessageKey, useI18n } from '../i18n/I18nProvider';
+import { useI18n } from '../i18n/I18nProvider';
+import { hasLabel, label } from '../../core/labels';
 
 /**
  * The header's bell: my unread in-app messages (reminders of tasks due tomorrow, notices
  * raised), newest first; opening one marks it read and goes to what it is about.
  */
 export function MessageBell() {
-  const { t } = useI18n();
+  const { t, lang } = useI18n();
   const can = useCan();
   const navigate = useNavigate();
   const queryClient = useQueryClient();
@@ -31,12 +32,13 @@ export function MessageBell() {
   const title = (m: MessageView) => {
     const d = m.details ?? {};
     if (d.kind === 'task' && typeof d.key === 'string') {
-      const key = `sv.taskKind.${d.key.split(':')[0]}`;
-      if (isMessageKey(key)) return t('sv.msg.taskTitle', { kind: t(key) });
+      const kind = d.key.split(':')[0] ?? '';
+      if (hasLabel('taskKind', kind)) return t('sv.msg.taskTitle', { kind: label('taskKind', kind, lang) });
     }
     if (d.kind === 'notice' && typeof d.reason === 'string') {
-      const key = `sv.noticeReason.${d.reason}`;
-      if (isMessageKey(key)) return t(d.audience === 'police' ? 'sv.msg.noticeTitlePolice' : 'sv.msg.noticeTitle', { reason: t(key) });
+      if (hasLabel('noticeReason', d.reason)) {
+        return t(d.audience === 'police' ? 'sv.msg.noticeTitlePolice' : 'sv.msg.noticeTitle', { reason: label('noticeReason', d.reason, lang) });
+      }
     }
     return m.title;
   };

@@ -4,6 +4,7 @@ import type { OrgUnit } from '../api/org';
 import { useOrgUnits } from '../api/queries';
 import { buildForest, type UnitNode } from '../pages/org/orgTree';
 import { useI18n } from '../i18n/I18nProvider';
+import { useLabel } from './useLabel';
 
 interface Props {
   value?: string;
@@ -28,10 +29,11 @@ interface Option {
 export function OrgTreeSelect({ value, onChange, placeholder, allowClear, disabled, id, style }: Props) {
   const units = useOrgUnits();
   const { t } = useI18n();
+  const label = useLabel();
   const treeData = useMemo(() => {
     const toOption = (n: UnitNode): Option => ({
       value: n.unit.id,
-      title: `${n.unit.name}（${t(`level.${n.unit.level}`)}）`,
+      title: `${n.unit.name}（${label('orgLevel', n.unit.level)}）`,
       label: n.unit.name,
       disabled: disabled?.(n.unit) ?? false,
       children: n.children.map(toOption),

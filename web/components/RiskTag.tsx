@@ -6,5 +6,5 @@ const colors: Record<string, string> = { high: 'red', medium: 'orange', low: 'gr
 export function RiskTag({ level }: { level: string | null }) {
   const label = useLabel();
   if (!level) return <span>—</span>;
-  return <Tag color={colors[level] ?? 'default'}>{label('risk', level)}</Tag>;
+  return <Tag color={colors[level] ?? 'default'}>{label('riskLevel', level)}</Tag>;
 }

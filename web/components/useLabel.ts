@@ -1,13 +1,11 @@
-import { isMessageKey, useI18n } from '../i18n/I18nProvider';
+import { useCallback } from 'react';
+import { label, type LabelList } from '../../core/labels';
+import { useI18n } from '../i18n/I18nProvider';
 
-type Prefix = 'docKind' | 'sex' | 'risk' | 'personStatus' | 'measureKind' | 'measureStatus' | 'measureEvent' | 'termination' | 'teamRole' | 'timeline.kind' | 'docField';
+export type LabelOf = (list: LabelList, code: string | null | undefined) => string;
 
-/** The label of a code sent by the server (`personStatus.awaiting_report`); an unknown code shows as it is. */
-export function useLabel() {
-  const { t } = useI18n();
-  return (prefix: Prefix, code: string | null | undefined): string => {
-    if (!code) return '—';
-    const key = `${prefix}.${code}`;
-    return isMessageKey(key) ? t(key) : code;
-  };
+/** The label of a code sent by the server, from the shared catalogue (core/labels); an unknown code shows as it is. */
+export function useLabel(): LabelOf {
+  const { lang } = useI18n();
+  return useCallback((list, code) => label(list, code, lang), [lang]);
 }

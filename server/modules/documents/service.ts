@@ -7,8 +7,9 @@ import type { Principal, RequestContext } from '../../http/context';
 import type { FileCipher } from '../../lib/file-cipher';
 import { compareDates } from '../../../core/rules/dates';
 import { documentChecklist } from '../../../core/rules/document-checklist';
+import { label, localized } from '../../../core/labels';
 import {
-  documentDateFields, documentFileTypes, documentKinds,
+  documentDateFields, documentFileTypes,
   type ChecklistView, type DocumentKind, type DocumentMeta, type DocumentView,
 } from '../../../core/contracts/documents';
 import type { AuditService } from '../audit/service';
@@ -66,15 +67,15 @@ export function createDocumentService(deps: {
   // The person's timeline shows each upload and each withdrawal (titles only, never contents).
   persons.registerTimelineSource(async (exec, personId) =>
     (await q.timelineOf(exec, personId)).flatMap((d): TimelineEntry[] => {
-      const label = documentKinds[d.kind as DocumentKind] ?? { zh: d.kind, en: d.kind };
+      const kind = localized('documentKind', d.kind);
       const lines: TimelineEntry[] = [{
         at: d.createdAt, date: d.createdAt.toISOString().slice(0, 10), kind: 'document',
-        title: { 'zh-CN': `上传文书 · ${label.zh}`, 'en-US': `Document uploaded · ${label.en}` }, detail: d.title, refId: d.id,
+        title: { 'zh-CN': `上传文书 · ${kind['zh-CN']}`, 'en-US': `Document uploaded · ${kind['en-US']}` }, detail: d.title, refId: d.id,
       }];
       if (d.withdrawnAt) {
         lines.push({
           at: d.withdrawnAt, date: d.withdrawnAt.toISOString().slice(0, 10), kind: 'document',
-          title: { 'zh-CN': `撤回文书 · ${label.zh}`, 'en-US': `Document withdrawn · ${label.en}` }, detail: [d.title, d.withdrawReason].filter(Boolean).join(' — '), refId: d.id,
+          title: { 'zh-CN': `撤回文书 · ${kind['zh-CN']}`, 'en-US': `Document withdrawn · ${kind['en-US']}` }, detail: [d.title, d.withdrawReason].filter(Boolean).join(' — '), refId: d.id,
         });
       }
       return lines;
@@ -139,7 +140,8 @@ export function createDocumentService(deps: {
 
   const defaultTitle = (meta: DocumentMeta) => {
     const number = 'documentNumber' in meta.fields ? meta.fields.documentNumber : undefined;
-    return number ? `${documentKinds[meta.kind].zh} ${number}` : documentKinds[meta.kind].zh;
+    const name = label('documentKind', meta.kind, 'zh-CN');
+    return number ? `${name} ${number}` : name;
   };
 
   /** A document outside the caller's scope answers like a missing one. */

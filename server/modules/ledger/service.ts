@@ -8,6 +8,8 @@ import {
   ledgerHeaders, ledgerMaxRows, type ExportQuery, type ImportJobView, type ImportOutcome, type ImportReason, type ImportReportRow,
 } from '../../../core/contracts/ledger';
 import type { PersonListQuery } from '../../../core/contracts/persons';
+import { label } from '../../../core/labels';
+import { isFileLevel } from '../../../core/rules/filing';
 import type { Permission } from '../../../core/contracts/permissions';
 import type { AuditService } from '../audit/service';
 import type { OrgService } from '../org/service';
@@ -40,7 +42,6 @@ registerMessages({
 
 type Ctx = RequestContext & { actor: Principal };
 
-const FILE_LEVELS = new Set(['street', 'community', 'grid']);
 /**
  * Rows per transaction, written with bulk statements (row by row in savepoints only if the batch
  * fails). Bounded because a batch holds the audit chain's lock until it commits (and on PGlite the
@@ -51,12 +52,8 @@ const BATCH = 200;
 export const STALE_MINUTES = 15;
 const MAX_QUEUED = 10;
 
-const STATUS_ZH: Record<string, string> = {
-  in_compulsory_isolation: '强制隔离戒毒中', suspended: '中止', under_community_detox: '社区戒毒中', under_community_rehab: '社区康复中',
-  awaiting_report: '待报到', no_active_measure: '无执行中措施',
-};
-const SEX_ZH = { male: '男', female: '女' } as const;
-const RISK_ZH = { high: '高', medium: '中', low: '低' } as const;
+/** The ledger's own short values of its 风险等级 column (what rows.ts reads back), not the display labels. */
+const LEDGER_RISK = { high: '高', medium: '中', low: '低' } as const;
 
 /** The org paths covered by both lists of subtrees. */
 export function intersectScopes(a: string[], b: string[]): string[] {
@@ -132,7 +129,7 @@ export function createLedgerService(deps: {
         if (p) byId.set(p.id, { id: p.id, parentId: p.parentId, name: p.name, level: p.level, path: p.path, active: p.active });
       }
     }
-    const units = all.filter((u) => u.active && FILE_LEVELS.has(u.level));
+    const units = all.filter((u) => u.active && isFileLevel(u.level));
     const parentName = (u: { parentId: string | null }) => (u.parentId ? byId.get(u.parentId)?.name ?? '' : '');
     const byName = new Map<string, typeof units>();
     for (const u of units) {
@@ -427,7 +424,7 @@ export function createLedgerService(deps: {
     async startImport(ctx: Ctx, input: { fileName: string; data: Buffer; orgUnitId: string }): Promise<{ jobId: string; status: 'queued' }> {
       const unit = await deps.org.byId(db, input.orgUnitId);
       if (!unit || !within(scopeOf(ctx.actor, 'person.import', 'person.write'), unit.path)) throw notFound('org');
-      if (!FILE_LEVELS.has(unit.level)) throw fieldError('orgUnitId', 'person.org_level');
+      if (!isFileLevel(unit.level)) throw fieldError('orgUnitId', 'person.org_level');
       if (!input.data.length) throw badRequest('ledger.file_required');
       let header;
       try {
@@ -502,15 +499,15 @@ export function createLedgerService(deps: {
               v.name, v.formerNames.join('、'), nameOf('id_type', v.idType),
               // Clear identifiers only for an unmasked export (P1, P6); decrypted here, never stored.
               unmasked ? clear(p.idNumberEnc) : v.idNumber,
-              SEX_ZH[v.sex], v.birthDate, nameOf('ethnicity', v.ethnicity), nameOf('nationality', v.nationality),
+              label('sex', v.sex, 'zh-CN'), v.birthDate, nameOf('ethnicity', v.ethnicity), nameOf('nationality', v.nationality),
               unmasked ? clear(p.phoneEnc) : v.phone ?? '',
               unmasked ? clear(p.registeredAddressEnc) : v.registeredAddress ?? '',
               unmasked ? clear(p.residenceAddressEnc) : v.residenceAddress ?? '',
               nameOf('education', v.education), nameOf('marital_status', v.maritalStatus), nameOf('employment_status', v.employmentStatus),
               v.employer ?? '', nameOf('occupation', v.occupation),
               v.drugTypes.map((c) => nameOf('drug_type', c)).join('、'), v.useMethods.map((c) => nameOf('use_method', c)).join('、'),
-              v.firstUseDate ?? '', v.riskLevel ? RISK_ZH[v.riskLevel] : '', v.orgUnitName,
-              STATUS_ZH[v.status] ?? v.status, v.responsibleWorkerName ?? '', formatLocalMinute(new Date(v.updatedAt), deps.timeZone),
+              v.firstUseDate ?? '', v.riskLevel ? LEDGER_RISK[v.riskLevel] : '', v.orgUnitName,
+              label('personStatus', v.status, 'zh-CN'), v.responsibleWorkerName ?? '', formatLocalMinute(new Date(v.updatedAt), deps.timeZone),
             ]);
           }
           if (page.length < 1000) break;

@@ -10,6 +10,7 @@ import { checkNewMeasure, derivePersonStatus } from '../../../core/rules/person-
 import { compareDates } from '../../../core/rules/dates';
 import type { Policy } from '../../../core/rules/policy';
 import type { MeasureEventBody } from '../../../core/contracts/measures';
+import { localized } from '../../../core/labels';
 import type { AuditService } from '../audit/service';
 import type { PersonService } from '../persons/service';
 import * as q from './queries';
@@ -37,25 +38,6 @@ export type MeasureRow = q.MeasureRow;
 /** The rule-level measure kept in `state`, rebuilt into the pure type. */
 const ruleMeasure = (row: MeasureRow): Measure => ({ ...(row.state as Measure), id: row.id, kind: row.kind as MeasureKind });
 
-const kindNames: Record<string, [string, string]> = {
-  community_detox: ['社区戒毒', 'Community detox'],
-  community_rehab: ['社区康复', 'Community rehabilitation'],
-  compulsory_isolation: ['强制隔离戒毒', 'Compulsory isolation'],
-  voluntary_treatment: ['自愿戒毒', 'Voluntary treatment'],
-  maintenance_treatment: ['药物维持治疗', 'Maintenance treatment'],
-};
-const eventNames: Record<string, [string, string]> = {
-  create: ['登记决定', 'Decision recorded'],
-  report: ['报到，期限起算', 'Reported; the term starts'],
-  refuse_report: ['拒绝报到', 'Refused to report'],
-  suspend: ['中止', 'Suspended'],
-  resume: ['恢复执行', 'Resumed'],
-  terminate: ['终止', 'Terminated'],
-  complete: ['期满解除', 'Completed'],
-  convert: ['变更为社区戒毒', 'Converted to community detox'],
-  extend: ['延长期限', 'Extended'],
-};
-
 /** Called in the transaction of every measure change (supervision recomputes the person's schedule). */
 export type MeasureChangeHook = (tx: Executor, personId: string, ctx: RequestContext) => Promise<void>;
 
@@ -77,13 +59,13 @@ export function createMeasureService(deps: {
   deps.persons.registerTimelineSource(async (exec, personId) => {
     const kinds = new Map((await q.ofPerson(exec, personId)).map((m) => [m.id, m.kind]));
     return (await q.eventsOfPerson(exec, personId)).map((e) => {
-      const [kz, ke] = kindNames[kinds.get(e.measureId) ?? ''] ?? ['', ''];
-      const [ez, ee] = eventNames[e.event] ?? [e.event, e.event];
+      const kind = localized('measureKind', kinds.get(e.measureId) ?? '');
+      const event = localized('measureEventDone', e.event);
       return {
         at: e.at,
         date: e.eventDate,
         kind: e.fromStatus !== null && e.fromStatus !== e.toStatus ? ('status' as const) : ('measure' as const),
-        title: { 'zh-CN': `${kz} · ${ez}`, 'en-US': `${ke} · ${ee}` },
+        title: { 'zh-CN': `${kind['zh-CN']} · ${event['zh-CN']}`, 'en-US': `${kind['en-US']} · ${event['en-US']}` },
         detail: e.reason,
         refId: e.measureId,
       };

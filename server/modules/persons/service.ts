@@ -8,6 +8,8 @@ import { inScope, scopePaths, type Principal, type RequestContext } from '../../
 import { validateIdNumber, maskIdNumber, maskPhone } from '../../../core/rules/id-number';
 import { compareDates, daysBetween } from '../../../core/rules/dates';
 import type { PersonInput, PersonListQuery, PersonUpdate } from '../../../core/contracts/persons';
+import { localized } from '../../../core/labels';
+import { isFileLevel } from '../../../core/rules/filing';
 import type { Permission } from '../../../core/contracts/permissions';
 import type { AuditService, AuditEntry } from '../audit/service';
 import type { OrgService } from '../org/service';
@@ -44,7 +46,6 @@ export type ImportOutcome = 'imported' | 'updated' | 'unchanged';
 export type PersonRow = q.PersonRow;
 export type PersonWithContext = q.PersonWithContext;
 
-const FILE_LEVELS = new Set(['street', 'community', 'grid']);
 const maskAddress = (a: string) => (a.length <= 6 ? `${a.slice(0, 2)}****` : `${a.slice(0, 6)}****`);
 
 export function createPersonService(deps: {
@@ -60,12 +61,6 @@ export function createPersonService(deps: {
 }) {
   const { db, cipher, audit } = deps;
   const timelineSources: TimelineSource[] = [];
-  const assignmentTitles: Record<string, [string, string]> = {
-    assign: ['分配责任社区/社工', 'Assigned'],
-    reassign: ['变更责任社区', 'Re-assigned'],
-    return_to_street: ['退回街道', 'Sent back to the street'],
-    transfer: ['移交', 'Transferred'],
-  };
   // The file's own lines: its creation and every assignment (C3).
   timelineSources.push(async (exec, personId) => {
     const r = await q.byId(exec, personId);
@@ -76,9 +71,8 @@ export function createPersonService(deps: {
     // Newest first with ties in source order: the first assignment shares the creation's instant.
     return [
       ...rows.map((x): TimelineEntry => {
-        const [zh, en] = assignmentTitles[x.a.kind] ?? [x.a.kind, x.a.kind];
         const who = [x.fromName && x.fromName !== x.orgName ? `${x.fromName} → ${x.orgName}` : x.orgName, x.workerName].filter(Boolean).join(' · ');
-        return { at: x.a.at, date: x.a.at.toISOString().slice(0, 10), kind: 'assignment', title: { 'zh-CN': zh, 'en-US': en }, detail: [who, x.a.reason].filter(Boolean).join(' — '), refId: x.a.id };
+        return { at: x.a.at, date: x.a.at.toISOString().slice(0, 10), kind: 'assignment', title: localized('assignmentKind', x.a.kind), detail: [who, x.a.reason].filter(Boolean).join(' — '), refId: x.a.id };
       }).reverse(),
       ...created,
     ];
@@ -185,7 +179,7 @@ export function createPersonService(deps: {
   async function fileUnit(exec: Executor, actor: Principal, orgUnitId: string) {
     const unit = await deps.org.byId(exec, orgUnitId);
     if (!unit || !inScope(actor, 'person.write', unit.path)) throw notFound('org');
-    if (!FILE_LEVELS.has(unit.level)) throw fieldError('orgUnitId', 'person.org_level');
+    if (!isFileLevel(unit.level)) throw fieldError('orgUnitId', 'person.org_level');
     return unit;
   }
 

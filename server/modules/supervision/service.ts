@@ -20,7 +20,8 @@ import type { ReminderService } from '../reminders/service';
 import { ruleMeasure, type LeaveInput } from './engine';
 import { assessLoaded, loadInputs, syncPersons, type SyncCounts, type SyncDeps } from './sync';
 import type { UserService } from '../users/service';
-import { assessmentView, educationView, noticeView, recordKindNames, recordView, taskView } from './views';
+import { assessmentView, educationView, noticeView, recordView, taskView } from './views';
+import { label } from '../../../core/labels';
 import { absenceView, leaveFunctions, leaveMessages } from './leave';
 import { noticeFunctions, noticeMessages } from './notices';
 import { dayFunctions, dayMessages } from './day';
@@ -209,7 +210,7 @@ export function createSupervisionService(deps: {
       const messages: Parameters<ReminderService['enqueue']>[1] = [];
       for (const { t, workerId } of due) {
         const taskKey = `task:${t.measureId}:${t.key}:${tomorrow}`;
-        const [kz] = recordKindNames[t.kind]!;
+        const kz = label('taskKind', t.kind, 'zh-CN');
         if (workerId) {
           messages.push({
             channel: 'in_app', recipientUserId: workerId, personId: t.personId, dedupeKey: `${taskKey}:worker`,

@@ -11,7 +11,7 @@ import type { PolicyResolver } from '../policy/service';
 import type { NewMessage, ReminderService } from '../reminders/service';
 import { assessPerson, type AbsenceInput, type LeaveInput, type PersonOutcome, type RecordInput } from './engine';
 import type { Policy } from '../../../core/rules/policy';
-import { noticeReasonNames } from './views';
+import { label } from '../../../core/labels';
 import * as q from './queries';
 
 /** C6 says "promptly"; the policy has no number for it, so a notice is due within this many hours. */
@@ -220,7 +220,7 @@ export async function syncPersons(
       action: 'notice.create', entityType: 'police_notice', entityId: n.id, personId: n.personId, orgPath: p.orgPath,
       after: { reason: n.reason, factKey: n.factKey, factDate: n.factDate, deadline: n.deadline.toISOString(), policyVersion: n.policyVersion, details: n.details },
     });
-    const [zh] = noticeReasonNames[n.reason]!;
+    const zh = label('noticeReason', n.reason, 'zh-CN');
     const details = { kind: 'notice', noticeId: n.id, reason: n.reason };
     const messages: NewMessage[] = (police.get(p.orgPath) ?? []).map((userId) => ({
       channel: 'in_app', recipientUserId: userId, personId: p.id, dedupeKey: `notice:${n.id}:police:${userId}`,

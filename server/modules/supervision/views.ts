@@ -1,47 +1,11 @@
-// How supervision rows are shown: API views and the names of codes in both UI languages.
+// How supervision rows are shown: the API views (the codes' labels are in core/labels).
 import { compareDates, daysBetween } from '../../../core/rules/dates';
 import type { Policy } from '../../../core/rules/policy';
 import { messageFor, type Localized } from '../../messages';
+import { localized } from '../../../core/labels';
 import type { VisitForm } from '../../../core/contracts/supervision';
 import type { PersonOutcome } from './engine';
 import type * as q from './queries';
-
-export const recordKindNames: Record<string, [string, string]> = {
-  check_in: ['报到', 'Check-in'],
-  drug_test: ['吸毒检测', 'Drug test'],
-  visit: ['走访', 'Visit'],
-  follow_up: ['回访', 'Follow-up'],
-  talk: ['谈话', 'Talk'],
-  grid_visit: ['网格员走访', 'Grid visit'],
-};
-export const testResultNames: Record<string, [string, string]> = {
-  negative: ['阴性', 'negative'],
-  positive: ['阳性', 'positive'],
-  refused: ['拒检', 'refused'],
-  evaded: ['逃检', 'evaded'],
-  invalid: ['无效', 'invalid'],
-};
-export const noticeReasonNames: Record<string, [string, string]> = {
-  serious_breach: ['严重违反协议', 'Serious breach of the agreement'],
-  relapse: ['复吸（检测阳性）', 'Relapse (positive test)'],
-  refused: ['拒绝报到或拒绝执行', 'Refused to report or to comply'],
-  lost_contact: ['脱管', 'Lost contact'],
-};
-export const educationReasonNames: Record<string, [string, string]> = {
-  refused: ['拒检', 'Refused a test'],
-  evaded: ['逃检', 'Evaded a test'],
-  unauthorised_departure: ['擅自离开', 'Left without permission'],
-};
-export const leaveEventNames: Record<string, [string, string]> = {
-  request: ['请假申请', 'Leave requested'],
-  approve: ['请假批准', 'Leave approved'],
-  reject: ['请假不批准', 'Leave refused'],
-  extend_request: ['申请续假', 'Extension requested'],
-  extend_approve: ['续假批准', 'Extension approved'],
-  extend_reject: ['续假不批准', 'Extension refused'],
-  return: ['销假', 'Reported back'],
-};
-export const loc = ([zh, en]: [string, string]): Localized => ({ 'zh-CN': zh, 'en-US': en });
 
 export function recordView(r: q.RecordRow, recordedByName: string | null) {
   return {
@@ -89,7 +53,7 @@ export function noticeView(r: { n: q.NoticeRow; personName: string; orgUnitName:
     orgUnitName: r.orgUnitName,
     measureId: n.measureId,
     reason: n.reason,
-    reasonName: loc(noticeReasonNames[n.reason]!),
+    reasonName: localized('noticeReason', n.reason),
     factKey: n.factKey,
     factDate: n.factDate,
     details: n.details as Record<string, unknown>,

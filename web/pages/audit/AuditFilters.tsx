@@ -3,6 +3,7 @@ import { DownloadOutlined, SearchOutlined } from '@ant-design/icons';
 import type { Dayjs } from 'dayjs';
 import type { AuditQuery } from '../../api/audit';
 import { useI18n } from '../../i18n/I18nProvider';
+import { useLabel } from '../../components/useLabel';
 import { actionLabel, entityLabel, knownActions, knownEntityTypes } from './labels';
 
 export type AuditFilter = Omit<AuditQuery, 'limit' | 'offset'>;
@@ -34,6 +35,7 @@ function toFilter(v: Values): AuditFilter {
 
 export function AuditFilters({ onSearch, exportUrl }: { onSearch: (f: AuditFilter) => void; exportUrl: string }) {
   const { t } = useI18n();
+  const label = useLabel();
   const [form] = Form.useForm<Values>();
   const col = { xs: 24, sm: 12, lg: 8, xl: 6 };
   return (
@@ -49,14 +51,14 @@ export function AuditFilters({ onSearch, exportUrl }: { onSearch: (f: AuditFilte
             <AutoComplete
               allowClear
               placeholder={t('audit.actionPlaceholder')}
-              options={knownActions.map((a) => ({ value: a, label: `${a} · ${actionLabel(t, a) ?? ''}` }))}
+              options={knownActions.map((a) => ({ value: a, label: `${a} · ${actionLabel(label, a) ?? ''}` }))}
               showSearch={{ filterOption: (input, o) => (o?.label ?? '').toString().toLowerCase().includes(input.toLowerCase()) }}
             />
           </Form.Item>
         </Col>
         <Col {...col}>
           <Form.Item name="entityType" label={t('audit.entityType')}>
-            <AutoComplete allowClear options={knownEntityTypes.map((e) => ({ value: e, label: `${e} · ${entityLabel(t, e)}` }))} />
+            <AutoComplete allowClear options={knownEntityTypes.map((e) => ({ value: e, label: `${e} · ${entityLabel(label, e)}` }))} />
           </Form.Item>
         </Col>
         <Col {...col}>
@@ -68,7 +70,7 @@ export function AuditFilters({ onSearch, exportUrl }: { onSearch: (f: AuditFilte
           <Form.Item name="outcome" label={t('audit.outcome')}>
             <Select
               allowClear
-              options={(['success', 'failure', 'denied'] as const).map((o) => ({ value: o, label: t(`outcome.${o}`) }))}
+              options={(['success', 'failure', 'denied'] as const).map((o) => ({ value: o, label: label('auditOutcome', o) }))}
             />
           </Form.Item>
         </Col>

@@ -4,6 +4,7 @@ import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { auditApi, type AuditRow } from '../../api/audit';
 import { keys } from '../../api/keys';
 import { useI18n } from '../../i18n/I18nProvider';
+import { useLabel } from '../../components/useLabel';
 import { PageHeader } from '../../components/PageHeader';
 import { formatTime } from '../../components/format';
 import { AuditDetail } from './AuditDetail';
@@ -20,6 +21,7 @@ const attemptedName = (r: AuditRow) => {
 
 export default function AuditPage() {
   const { t, lang } = useI18n();
+  const label = useLabel();
   const [filter, setFilter] = useState<AuditFilter>({});
   const [page, setPage] = useState({ current: 1, pageSize: 50 });
   const query = { ...filter, limit: page.pageSize, offset: (page.current - 1) * page.pageSize };
@@ -69,7 +71,7 @@ export default function AuditPage() {
               dataIndex: 'action',
               render: (a: string) => (
                 <Flex vertical>
-                  <span>{actionLabel(t, a) ?? a}</span>
+                  <span>{actionLabel(label, a) ?? a}</span>
                   <Typography.Text type="secondary" style={{ fontSize: 12 }} data-testid="audit-action">
                     {a}
                   </Typography.Text>
@@ -80,7 +82,7 @@ export default function AuditPage() {
               title: t('audit.outcome'),
               dataIndex: 'outcome',
               render: (o: string) => (
-                <Tag color={outcomeColor[o]}>{o === 'success' || o === 'failure' || o === 'denied' ? t(`outcome.${o}`) : o}</Tag>
+                <Tag color={outcomeColor[o]}>{o === 'success' || o === 'failure' || o === 'denied' ? label('auditOutcome', o) : o}</Tag>
               ),
             },
             {
@@ -89,7 +91,7 @@ export default function AuditPage() {
               render: (_, r) =>
                 r.entityType ? (
                   <span title={r.entityId ?? undefined}>
-                    {entityLabel(t, r.entityType)}
+                    {entityLabel(label, r.entityType)}
                     {r.entityId && <Typography.Text type="secondary"> {r.entityId.slice(0, 8)}</Typography.Text>}
                   </span>
                 ) : (

@@ -2,6 +2,7 @@ import { Form, Input, Modal, Select } from 'antd';
 import { orgLevels } from '../../../core/contracts/org';
 import { orgApi, type OrgLevel, type OrgUnit } from '../../api/org';
 import { useI18n } from '../../i18n/I18nProvider';
+import { useLabel } from '../../components/useLabel';
 import { useOrgMutation } from './useOrgMutation';
 
 interface Values {
@@ -12,6 +13,7 @@ interface Values {
 
 export function AddChildModal({ parent, onClose, onCreated }: { parent: OrgUnit; onClose: () => void; onCreated: (u: OrgUnit) => void }) {
   const { t } = useI18n();
+  const label = useLabel();
   const [form] = Form.useForm<Values>();
   const below = orgLevels.slice(orgLevels.indexOf(parent.level) + 1);
   const create = useOrgMutation((v: Values) => orgApi.create({ parentId: parent.id, level: v.level, name: v.name, code: v.code || undefined }), {
@@ -32,7 +34,7 @@ export function AddChildModal({ parent, onClose, onCreated }: { parent: OrgUnit;
     >
       <Form form={form} name="org-add" layout="vertical" initialValues={{ level: below[0] }} onFinish={(v) => create.mutate(v)}>
         <Form.Item name="level" label={t('org.level')} rules={[{ required: true, message: t('common.required') }]}>
-          <Select options={below.map((l) => ({ value: l, label: t(`level.${l}`) }))} />
+          <Select options={below.map((l) => ({ value: l, label: label('orgLevel', l) }))} />
         </Form.Item>
         <Form.Item name="name" label={t('org.name')} rules={[{ required: true, whitespace: true, message: t('common.required') }, { max: 100 }]}>
           <Input maxLength={100} />

@@ -15,7 +15,7 @@ export function DocumentFieldInputs({ kind }: { kind: DocumentKind }) {
         <Col key={spec.name} xs={24} sm={spec.type === 'textarea' || spec.type === 'list' ? 24 : 12}>
           <Form.Item
             name={['fields', spec.name]}
-            label={label('docField', spec.name)}
+            label={label('documentField', spec.name)}
             rules={!spec.required ? [] : spec.type === 'date' || spec.type === 'list' ? [{ required: true, message: t('common.required') }] : [{ required: true, whitespace: true, message: t('common.required') }]}
           >
             {spec.type === 'date' ? (
@@ -23,7 +23,7 @@ export function DocumentFieldInputs({ kind }: { kind: DocumentKind }) {
             ) : spec.type === 'textarea' ? (
               <Input.TextArea rows={2} maxLength={spec.max} showCount />
             ) : spec.type === 'list' ? (
-              <Select mode="tags" open={false} suffixIcon={null} tokenSeparators={[',', '，', '、']} aria-label={label('docField', spec.name)} />
+              <Select mode="tags" open={false} suffixIcon={null} tokenSeparators={[',', '，', '、']} aria-label={label('documentField', spec.name)} />
             ) : (
               <Input maxLength={spec.max} />
             )}

@@ -13,7 +13,7 @@ export function DocumentFieldsText({ doc }: { doc: DocumentView }) {
     .filter((n) => doc.fields[n] !== undefined && doc.fields[n] !== null && doc.fields[n] !== '')
     .map((n) => {
       const v = doc.fields[n];
-      return `${label('docField', n)}${t('common.colon')}${Array.isArray(v) ? v.join(t('common.listSep')) : String(v)}`;
+      return `${label('documentField', n)}${t('common.colon')}${Array.isArray(v) ? v.join(t('common.listSep')) : String(v)}`;
     });
   if (lines.length === 0) return <>—</>;
   return (

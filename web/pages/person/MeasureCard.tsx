@@ -36,7 +36,7 @@ export function MeasureCard({ measure: m, onEvent, onUpload }: Props) {
     ...(m.termMonths ? [{ label: t('measures.termMonths'), children: m.termMonths }] : []),
     ...(m.executionPlace ? [{ label: t('measures.executionPlace'), children: m.executionPlace }] : []),
     ...(m.creditedDays ? [{ label: t('measures.creditedDays'), children: m.creditedDays }] : []),
-    ...(m.terminationReason ? [{ label: t('measures.terminationReason'), children: label('termination', m.terminationReason) }] : []),
+    ...(m.terminationReason ? [{ label: t('measures.terminationReason'), children: label('terminationReason', m.terminationReason) }] : []),
     ...(m.suspensions.length
       ? [{
           label: t('measures.suspensions'),

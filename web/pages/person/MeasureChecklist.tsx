@@ -48,7 +48,7 @@ export function MeasureChecklist({ measure, onUpload }: { measure: MeasureView; 
           >
             <Flex align="center" gap={8} wrap>
               {item.present ? <CheckCircleFilled style={{ color: '#52c41a' }} /> : <CloseCircleFilled style={{ color: item.required ? '#ff4d4f' : '#bfbfbf' }} />}
-              <span>{label('docKind', item.kind)}</span>
+              <span>{label('documentKind', item.kind)}</span>
               {item.present ? (
                 <Tag color="green">{t('measures.docPresent')}{item.documentIds.length > 1 ? ` ×${item.documentIds.length}` : ''}</Tag>
               ) : item.required ? (

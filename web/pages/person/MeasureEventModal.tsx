@@ -85,7 +85,7 @@ export function MeasureEventModal({ measure, type, onClose }: { measure: Measure
         {type === 'terminate' ? (
           <>
             <Form.Item name="reason" label={t('measures.terminationReason')} rules={[{ required: true, message: t('common.required') }]}>
-              <Select options={terminationReasons.map((r) => ({ value: r, label: label('termination', r) }))} />
+              <Select options={terminationReasons.map((r) => ({ value: r, label: label('terminationReason', r) }))} />
             </Form.Item>
             <Form.Item name="note" label={t('measures.note')}>
               <Input.TextArea rows={2} maxLength={200} showCount />

@@ -39,7 +39,7 @@ export function TimelineTab({ personId }: { personId: string }) {
         content: (
           <div data-testid="timeline-entry" data-kind={e.kind}>
             <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-              {e.date} · {label('timeline.kind', e.kind)}
+              {e.date} · {label('timelineKind', e.kind)}
             </Typography.Text>
             <div>
               <Typography.Text strong>{pick(e.title)}</Typography.Text>

@@ -84,7 +84,7 @@ export function UploadDocumentModal({ personId, measures, preset, onClose }: {
         onFinish={(v) => upload.mutate(v)}
       >
         <Form.Item name="kind" label={t('documents.kind')} rules={[{ required: true, message: t('common.required') }]}>
-          <Select options={documentKindCodes.map((k) => ({ value: k, label: label('docKind', k) }))} />
+          <Select options={documentKindCodes.map((k) => ({ value: k, label: label('documentKind', k) }))} />
         </Form.Item>
         <Form.Item name="measureId" label={t('documents.measure')}>
           <Select

@@ -59,7 +59,7 @@ export function PersonBasicFields({ fromId }: { fromId: boolean }) {
       </Col>
       <Col xs={12} sm={6}>
         <Form.Item name="riskLevel" label={t('persons.risk')}>
-          <Select allowClear options={riskLevels.map((r) => ({ value: r, label: label('risk', r) }))} />
+          <Select allowClear options={riskLevels.map((r) => ({ value: r, label: label('riskLevel', r) }))} />
         </Form.Item>
       </Col>
       <Col xs={24} sm={12}>

@@ -57,7 +57,7 @@ export function PersonFilters({ filter, onChange, workers }: { filter: PersonFil
         aria-label={t('persons.filterRisk')}
         value={filter.riskLevel}
         onChange={(v?: PersonFilter['riskLevel']) => onChange({ riskLevel: v })}
-        options={riskLevels.map((r) => ({ value: r, label: label('risk', r) }))}
+        options={riskLevels.map((r) => ({ value: r, label: label('riskLevel', r) }))}
         style={grow}
       />
       <OrgTreeSelect

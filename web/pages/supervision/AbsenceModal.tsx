@@ -3,6 +3,7 @@ import { Alert, App, DatePicker, Form, Input, Modal, Radio } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { supervisionApi, type AbsenceKind, type AbsenceView, type BreachAssessment } from '../../api/supervision';
 import { useI18n } from '../../i18n/I18nProvider';
+import { useLabel } from '../../components/useLabel';
 import { afterToday, toIsoDate } from '../../components/dates';
 import { absenceKinds } from './codes';
 import { useSupervisionMutation } from './useSupervisionMutation';
@@ -21,6 +22,7 @@ interface Values {
  */
 export function AbsenceModal({ personId, absence, onClose }: { personId: string; absence?: AbsenceView; onClose: () => void }) {
   const { t, pick } = useI18n();
+  const label = useLabel();
   const { modal } = App.useApp();
   const [form] = Form.useForm<Values>();
   const [problem, setProblem] = useState<string | null>(null);
@@ -40,7 +42,7 @@ export function AbsenceModal({ personId, absence, onClose }: { personId: string;
   return (
     <Modal
       open
-      title={absence ? t('sv.absence.closeTitle', { from: absence.from, kind: t(`sv.absenceKind.${absence.kind}`) }) : t('sv.absence.addTitle')}
+      title={absence ? t('sv.absence.closeTitle', { from: absence.from, kind: label('absenceKind', absence.kind) }) : t('sv.absence.addTitle')}
       okText={t('common.save')}
       cancelText={t('common.cancel')}
       onOk={() => form.submit()}
@@ -62,7 +64,7 @@ export function AbsenceModal({ personId, absence, onClose }: { personId: string;
         {!absence && (
           <>
             <Form.Item name="kind" label={t('sv.absence.kind')}>
-              <Radio.Group optionType="button" options={absenceKinds.map((k) => ({ value: k, label: t(`sv.absenceKind.${k}`) }))} />
+              <Radio.Group optionType="button" options={absenceKinds.map((k) => ({ value: k, label: label('absenceKind', k) }))} />
             </Form.Item>
             <Form.Item name="from" label={t('sv.absence.from')} rules={[{ required: true, message: t('common.required') }]}>
               <DatePicker disabledDate={afterToday} allowClear={false} style={{ width: '100%' }} />

@@ -4,11 +4,13 @@ import { PlusOutlined } from '@ant-design/icons';
 import type { AbsenceView } from '../../api/supervision';
 import { useCan } from '../../api/me';
 import { useI18n } from '../../i18n/I18nProvider';
+import { useLabel } from '../../components/useLabel';
 import { AbsenceModal } from './AbsenceModal';
 
 /** Stays away and in hospital: unapproved days (C5) and departures without permission (C4). */
 export function AbsencesCard({ personId, absences, loading }: { personId: string; absences: AbsenceView[]; loading: boolean }) {
   const { t } = useI18n();
+  const label = useLabel();
   const can = useCan();
   const [dialog, setDialog] = useState<AbsenceView | 'new' | null>(null);
   const write = can('supervision.write');
@@ -58,7 +60,7 @@ export function AbsencesCard({ personId, absences, loading }: { personId: string
             <Flex vertical gap={4}>
               <Flex justify="space-between" align="center" gap={8}>
                 <span>
-                  <Tag>{t(`sv.absenceKind.${a.kind}`)}</Tag>
+                  <Tag>{label('absenceKind', a.kind)}</Tag>
                   {range(a)}
                 </span>
                 {close(a)}
@@ -68,7 +70,7 @@ export function AbsencesCard({ personId, absences, loading }: { personId: string
             </Flex>
           ),
         }] : [
-          { title: t('sv.absence.kind'), dataIndex: 'kind', render: (k: AbsenceView['kind']) => <Tag>{t(`sv.absenceKind.${k}`)}</Tag> },
+          { title: t('sv.absence.kind'), dataIndex: 'kind', render: (k: AbsenceView['kind']) => <Tag>{label('absenceKind', k)}</Tag> },
           { title: t('sv.absence.range'), key: 'range', render: (_, a) => range(a) },
           { title: t('sv.absence.breach'), key: 'breach', render: (_, a) => breach(a) },
           { title: t('sv.absence.note'), dataIndex: 'note', render: (v: string | null) => v ?? '—' },

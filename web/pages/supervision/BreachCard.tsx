@@ -1,17 +1,16 @@
 import type { ReactNode } from 'react';
 import { Alert, Card, Col, Flex, Progress, Row, Tag, Typography } from 'antd';
 import type { BreachAssessment } from '../../api/supervision';
-import { isMessageKey, useI18n } from '../../i18n/I18nProvider';
+import { useI18n } from '../../i18n/I18nProvider';
+import { useLabel } from '../../components/useLabel';
 
 const levelColors = { none: 'green', breach: 'orange', serious_breach: 'red' } as const;
 
 /** C5 at a glance: refusals and evasions, departures, days away, each against its limit; C11 contact. */
 export function BreachCard({ assessment: a, loading }: { assessment: BreachAssessment | null | undefined; loading: boolean }) {
   const { t, pick } = useI18n();
-  const reasonLabel = (r: string) => {
-    const key = `sv.breachReason.${r}`;
-    return isMessageKey(key) ? t(key) : r;
-  };
+  const label = useLabel();
+  const reasonLabel = (r: string) => label('breachReason', r);
   if (!loading && !a) {
     return (
       <Card size="small" title={t('sv.breach.title')}>
@@ -45,7 +44,7 @@ export function BreachCard({ assessment: a, loading }: { assessment: BreachAsses
       title={
         <Flex wrap align="center" gap={8}>
           {t('sv.breach.title')}
-          {a && <Tag color={levelColors[a.level]}>{t(`sv.breachLevel.${a.level}`)}</Tag>}
+          {a && <Tag color={levelColors[a.level]}>{label('breachLevel', a.level)}</Tag>}
           {a?.lostContact.lost && <Tag color="red">{t('sv.breach.lostContact')}</Tag>}
         </Flex>
       }
@@ -71,7 +70,7 @@ export function BreachCard({ assessment: a, loading }: { assessment: BreachAsses
                   a.untilSerious.tests === 0,
                   t('sv.breach.limitAtLeast', { value: a.counts.refusals + a.counts.evasions, limit: a.limits.tests }),
                   <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-                    {t('sv.testResult.refused')} {a.counts.refusals} · {t('sv.testResult.evaded')} {a.counts.evasions}
+                    {label('testResult', 'refused')} {a.counts.refusals} · {label('testResult', 'evaded')} {a.counts.evasions}
                   </Typography.Text>,
                 )
               : meter(
@@ -79,7 +78,7 @@ export function BreachCard({ assessment: a, loading }: { assessment: BreachAsses
                   Math.max(a.counts.refusals, a.counts.evasions),
                   a.limits.tests,
                   a.untilSerious.tests === 0,
-                  `${t('sv.testResult.refused')} ${a.counts.refusals} · ${t('sv.testResult.evaded')} ${a.counts.evasions} / ${a.limits.tests}`,
+                  `${label('testResult', 'refused')} ${a.counts.refusals} · ${label('testResult', 'evaded')} ${a.counts.evasions} / ${a.limits.tests}`,
                 )}
             {meter(
               t('sv.breach.departures'),

@@ -2,6 +2,7 @@ import { Alert, Checkbox, Col, Form, Input, Radio, Row, Select } from 'antd';
 import { useQuery } from '@tanstack/react-query';
 import { supervisionApi, supervisionKeys, type TestMethod, type TestResult } from '../../api/supervision';
 import { useI18n } from '../../i18n/I18nProvider';
+import { useLabel } from '../../components/useLabel';
 import { testMethods, testResults, testSamples } from './codes';
 
 const resultColors: Partial<Record<TestResult, string>> = { positive: '#cf1322', refused: '#d46b08', evaded: '#d46b08' };
@@ -9,6 +10,7 @@ const resultColors: Partial<Record<TestResult, string>> = { positive: '#cf1322',
 /** The drug test part of the record form (T1–T3, T6): result first, then sample, method, tester. */
 export function DrugTestFields({ personId, scheduled }: { personId: string; scheduled: boolean }) {
   const { t } = useI18n();
+  const label = useLabel();
   const form = Form.useFormInstance();
   const result = Form.useWatch<TestResult | undefined>('result', form);
   const method = Form.useWatch<TestMethod | undefined>('method', form);
@@ -27,7 +29,7 @@ export function DrugTestFields({ personId, scheduled }: { personId: string; sche
           buttonStyle="solid"
           options={testResults.map((r) => ({
             value: r,
-            label: <span style={result === r ? undefined : { color: resultColors[r] }}>{t(`sv.testResult.${r}`)}</span>,
+            label: <span style={result === r ? undefined : { color: resultColors[r] }}>{label('testResult', r)}</span>,
           }))}
         />
       </Form.Item>
@@ -36,12 +38,12 @@ export function DrugTestFields({ personId, scheduled }: { personId: string; sche
       <Row gutter={12}>
         <Col xs={12} sm={8}>
           <Form.Item name="sample" label={t('sv.record.sample')} rules={[{ required: true, message: t('common.required') }]}>
-            <Select options={testSamples.map((s) => ({ value: s, label: t(`sv.testSample.${s}`) }))} />
+            <Select options={testSamples.map((s) => ({ value: s, label: label('testSample', s) }))} />
           </Form.Item>
         </Col>
         <Col xs={12} sm={8}>
           <Form.Item name="method" label={t('sv.record.method')} rules={[{ required: true, message: t('common.required') }]}>
-            <Select options={testMethods.map((m) => ({ value: m, label: t(`sv.testMethod.${m}`) }))} />
+            <Select options={testMethods.map((m) => ({ value: m, label: label('testMethod', m) }))} />
           </Form.Item>
         </Col>
         <Col xs={24} sm={8}>
@@ -58,8 +60,8 @@ export function DrugTestFields({ personId, scheduled }: { personId: string; sche
               value: r.id,
               label: t('sv.record.retestOption', {
                 date: r.date,
-                result: r.drugTest ? t(`sv.testResult.${r.drugTest.result}`) : '',
-                method: r.drugTest ? t(`sv.testMethod.${r.drugTest.method}`) : '',
+                result: r.drugTest ? label('testResult', r.drugTest.result) : '',
+                method: r.drugTest ? label('testMethod', r.drugTest.method) : '',
               }),
             }))}
           />

@@ -3,11 +3,13 @@ import { Button, Card, Flex, Tag, Typography } from 'antd';
 import type { EducationView } from '../../api/supervision';
 import { useCan } from '../../api/me';
 import { useI18n } from '../../i18n/I18nProvider';
+import { useLabel } from '../../components/useLabel';
 import { EducationDoneModal } from './EducationDoneModal';
 
 /** Ordinary breaches (C6): each calls for criticism and education, recorded when held. */
 export function EducationCard({ items }: { items: EducationView[] }) {
   const { t } = useI18n();
+  const label = useLabel();
   const can = useCan();
   const [open, setOpen] = useState<EducationView | null>(null);
   if (items.length === 0) return null;
@@ -18,7 +20,7 @@ export function EducationCard({ items }: { items: EducationView[] }) {
           <Flex key={e.id} justify="space-between" align="center" gap={8} wrap>
             <Flex vertical style={{ minWidth: 0 }}>
               <span>
-                <Tag color="orange">{t(`sv.educationReason.${e.reason}`)}</Tag>
+                <Tag color="orange">{label('educationReason', e.reason)}</Tag>
                 {e.factDate}
               </span>
               {e.conductedOn && (

@@ -2,6 +2,7 @@ import { DatePicker, Form, Input, Modal } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { supervisionApi, type EducationView } from '../../api/supervision';
 import { useI18n } from '../../i18n/I18nProvider';
+import { useLabel } from '../../components/useLabel';
 import { afterToday, toIsoDate } from '../../components/dates';
 import { useSupervisionMutation } from './useSupervisionMutation';
 
@@ -13,6 +14,7 @@ interface Values {
 /** C6: the talk of criticism and education held for an ordinary breach. */
 export function EducationDoneModal({ record, onClose }: { record: EducationView; onClose: () => void }) {
   const { t } = useI18n();
+  const label = useLabel();
   const [form] = Form.useForm<Values>();
   const save = useSupervisionMutation(record.personId, (v: Values) => supervisionApi.educationDone(record.id, { date: toIsoDate(v.date)!, note: v.note.trim() }), {
     form,
@@ -22,7 +24,7 @@ export function EducationDoneModal({ record, onClose }: { record: EducationView;
   return (
     <Modal
       open
-      title={t('sv.education.doneFor', { reason: t(`sv.educationReason.${record.reason}`), date: record.factDate })}
+      title={t('sv.education.doneFor', { reason: label('educationReason', record.reason), date: record.factDate })}
       okText={t('common.save')}
       cancelText={t('common.cancel')}
       onOk={() => form.submit()}

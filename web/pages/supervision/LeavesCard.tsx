@@ -5,6 +5,7 @@ import { useQuery } from '@tanstack/react-query';
 import { supervisionApi, supervisionKeys, type LeaveStatus, type LeaveView } from '../../api/supervision';
 import { useCan } from '../../api/me';
 import { useI18n } from '../../i18n/I18nProvider';
+import { useLabel } from '../../components/useLabel';
 import { formatTime } from '../../components/format';
 import { todayIso } from '../../components/dates';
 import { LeaveActionModal, type LeaveAction } from './LeaveActionModal';
@@ -15,6 +16,7 @@ const statusColors: Record<LeaveStatus, string> = { pending: 'gold', approved: '
 /** Leave requests (C4): request, decide (street), extend, report back (销假); an overdue return shows. */
 export function LeavesCard({ personId, orgUnitId }: { personId: string; orgUnitId: string }) {
   const { t, lang } = useI18n();
+  const label = useLabel();
   const can = useCan();
   const leaves = useQuery({ queryKey: supervisionKeys.leaves(personId), queryFn: () => supervisionApi.leaves(personId) });
   const [dialog, setDialog] = useState<{ leave: LeaveView; action: LeaveAction } | 'request' | null>(null);
@@ -23,7 +25,7 @@ export function LeavesCard({ personId, orgUnitId }: { personId: string; orgUnitI
   const mobile = Grid.useBreakpoint().md === false;
   const status = (l: LeaveView) => (
     <Flex wrap gap={4}>
-      <Tag color={statusColors[l.status]} style={{ marginInlineEnd: 0 }}>{t(`sv.leaveStatus.${l.status}`)}</Tag>
+      <Tag color={statusColors[l.status]} style={{ marginInlineEnd: 0 }}>{label('leaveStatus', l.status)}</Tag>
       {l.overdue && <Tag color="red" style={{ marginInlineEnd: 0 }}>{t('sv.leave.overdueTag')}</Tag>}
       {l.pendingTo && <Tag color="gold" style={{ marginInlineEnd: 0 }}>{t('sv.leave.pendingTo', { to: l.pendingTo })}</Tag>}
       {l.returnedOn && <Typography.Text type="secondary" style={{ fontSize: 12 }}>{l.returnedOn}</Typography.Text>}
@@ -80,7 +82,7 @@ export function LeavesCard({ personId, orgUnitId }: { personId: string; orgUnitI
                 key: i,
                 content: (
                   <Typography.Text>
-                    {t(`sv.leaveEvent.${e.event}`)} · {e.actorName ?? '—'} · {formatTime(e.at, lang)}
+                    {label('leaveEvent', e.event)} · {e.actorName ?? '—'} · {formatTime(e.at, lang)}
                     {typeof e.details?.note === 'string' && e.details.note ? ` · ${e.details.note}` : ''}
                     {typeof e.details?.reason === 'string' && e.details.reason ? ` · ${e.details.reason}` : ''}
                   </Typography.Text>

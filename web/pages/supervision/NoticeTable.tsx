@@ -3,6 +3,7 @@ import { Card, Empty, Flex, Grid, Pagination, Spin, Table, Typography } from 'an
 import { Link } from 'react-router-dom';
 import type { NoticeView } from '../../api/supervision';
 import { useI18n } from '../../i18n/I18nProvider';
+import { useLabel } from '../../components/useLabel';
 import { formatTime } from '../../components/format';
 import { NoticeStateTag } from './NoticeStateTag';
 import { NoticeActions } from './NoticeActions';
@@ -19,6 +20,7 @@ interface Props {
 /** Notices to the police (C6): reason, person, deadline, delivery and acknowledgement; cards on a phone. */
 export function NoticeTable({ items, loading, showPerson = true, pagination }: Props) {
   const { t, pick, lang } = useI18n();
+  const label = useLabel();
   const screens = Grid.useBreakpoint();
   const progress = (n: NoticeView) => (
     <Flex vertical gap={2}>
@@ -61,7 +63,7 @@ export function NoticeTable({ items, loading, showPerson = true, pagination }: P
                 {t('common.colon')}
                 {formatTime(n.deadline, lang)}
               </Typography.Text>
-              {noticeGrounds(n, t) && <Typography.Text type="secondary" style={{ fontSize: 12 }}>{noticeGrounds(n, t)}</Typography.Text>}
+              {noticeGrounds(n, label) && <Typography.Text type="secondary" style={{ fontSize: 12 }}>{noticeGrounds(n, label)}</Typography.Text>}
               {progress(n)}
               <NoticeActions notice={n} />
             </Flex>
@@ -95,7 +97,7 @@ export function NoticeTable({ items, loading, showPerson = true, pagination }: P
           render: (_, n) => (
             <Flex vertical>
               <Typography.Text strong>{pick(n.reasonName)}</Typography.Text>
-              {noticeGrounds(n, t) && <Typography.Text type="secondary" style={{ fontSize: 12 }}>{noticeGrounds(n, t)}</Typography.Text>}
+              {noticeGrounds(n, label) && <Typography.Text type="secondary" style={{ fontSize: 12 }}>{noticeGrounds(n, label)}</Typography.Text>}
             </Flex>
           ),
         },

@@ -13,10 +13,7 @@ import { useLabel } from '../../components/useLabel';
 import { useMe } from '../../api/me';
 import { PageSpin } from '../../components/PageSpin';
 import { formatTime } from '../../components/format';
-import {
-  contactModes, employmentOptions, familyOptions, healthOptions, livingOptions, moodOptions, needOptions, nextStepOptions, testMethods,
-  testResults, testSamples,
-} from './codes';
+import { codesOf, type LabelList } from '../../../core/labels';
 import './print.css';
 
 /**
@@ -58,12 +55,12 @@ export default function PrintRecordPage() {
   }
 
   const box = (on: boolean) => (on ? '☑' : '☐');
-  const choices = <C extends string>(prefix: string, codes: readonly C[], chosen: readonly string[], note?: string | null): ReactNode => (
+  const choices = (list: LabelList, chosen: readonly string[], note?: string | null): ReactNode => (
     <>
       <div className="sv-choices">
-        {codes.map((c) => (
+        {codesOf(list).map((c) => (
           <span key={c}>
-            {box(chosen.includes(c))} {t(`${prefix}.${c}` as MessageKey)}
+            {box(chosen.includes(c))} {label(list, c)}
           </span>
         ))}
       </div>
@@ -130,14 +127,14 @@ export default function PrintRecordPage() {
               <th>{t('sv.print.date')}</th>
               <td>{r.date}</td>
               <th>{t('sv.print.kind')}</th>
-              <td>{t(`sv.recordKind.${r.kind}`)}</td>
+              <td>{label('recordKind', r.kind)}</td>
             </tr>
             {row(t('sv.print.place'), r.place)}
             {d && (
               <>
-                {row(t('sv.record.sample'), choices('sv.testSample', testSamples, [d.sample]))}
-                {row(t('sv.record.method'), choices('sv.testMethod', testMethods, [d.method]))}
-                {row(t('sv.record.result'), choices('sv.testResult', testResults, [d.result]))}
+                {row(t('sv.record.sample'), choices('testSample', [d.sample]))}
+                {row(t('sv.record.method'), choices('testMethod', [d.method]))}
+                {row(t('sv.record.result'), choices('testResult', [d.result]))}
                 <tr>
                   <th>{t('sv.print.random')}</th>
                   <td>{d.random ? t('sv.print.yes') : t('sv.print.no')}</td>
@@ -154,14 +151,14 @@ export default function PrintRecordPage() {
             )}
             {f && (
               <>
-                {row(t('sv.print.contactMode'), choices('sv.contactMode', contactModes, r.contactMode ? [r.contactMode] : []))}
-                {row(t('sv.record.living'), choices('sv.living', livingOptions, [f.livingSituation], f.livingNote))}
-                {row(t('sv.record.employment'), choices('sv.employment', employmentOptions, [f.employment], f.employmentNote))}
-                {row(t('sv.record.family'), choices('sv.family', familyOptions, [f.family], f.familyNote))}
-                {row(t('sv.record.health'), choices('sv.health', healthOptions, [f.health], f.healthNote))}
-                {row(t('sv.record.mood'), choices('sv.mood', moodOptions, [f.mood]))}
-                {row(t('sv.record.needs'), choices('sv.needs', needOptions, f.needs, f.needsNote))}
-                {row(t('sv.record.nextStep'), choices('sv.nextStep', nextStepOptions, [f.nextStep], f.nextStepNote))}
+                {row(t('sv.print.contactMode'), choices('contactMode', r.contactMode ? [r.contactMode] : []))}
+                {row(t('sv.record.living'), choices('livingSituation', [f.livingSituation], f.livingNote))}
+                {row(t('sv.record.employment'), choices('employmentSituation', [f.employment], f.employmentNote))}
+                {row(t('sv.record.family'), choices('familySituation', [f.family], f.familyNote))}
+                {row(t('sv.record.health'), choices('health', [f.health], f.healthNote))}
+                {row(t('sv.record.mood'), choices('mood', [f.mood]))}
+                {row(t('sv.record.needs'), choices('assistanceNeed', f.needs, f.needsNote))}
+                {row(t('sv.record.nextStep'), choices('nextStep', [f.nextStep], f.nextStepNote))}
                 {row(t('sv.print.worker'), r.recordedByName ?? '')}
               </>
             )}

@@ -4,6 +4,7 @@ import dayjs, { type Dayjs } from 'dayjs';
 import { supervisionApi, type CreateRecord, type RecordKind, type RecordResult, type TaskView, type VisitForm } from '../../api/supervision';
 import { useSignedIn } from '../../api/me';
 import { useI18n } from '../../i18n/I18nProvider';
+import { useLabel } from '../../components/useLabel';
 import { afterToday, toIsoDate, todayIso } from '../../components/dates';
 import { contactKinds, recordKinds, recordKindsFor } from './codes';
 import { DrugTestFields } from './DrugTestFields';
@@ -68,6 +69,7 @@ export function RecordFormModal({ target, task, onClose, onSaved }: {
   onSaved: (r: RecordResult) => void;
 }) {
   const { t, pick } = useI18n();
+  const label = useLabel();
   const me = useSignedIn();
   const mobile = Grid.useBreakpoint().md === false;
   const [form] = Form.useForm<Values>();
@@ -78,7 +80,7 @@ export function RecordFormModal({ target, task, onClose, onSaved }: {
     k === 'drug_test' || k === 'check_in' ? t('sv.record.placeStation', { unit: target.orgUnitName }) : t('sv.record.placeHome');
   const save = useSupervisionMutation(target.personId, (v: Values) => supervisionApi.createRecord(target.personId, toBody(v)), {
     form,
-    success: (r) => t('sv.record.saved', { kind: t(`sv.recordKind.${r.record.kind}`) }),
+    success: (r) => t('sv.record.saved', { kind: label('recordKind', r.record.kind) }),
     onDone: onSaved,
     onError: (err) => setProblem(errorText(err, pick, t('common.loadFailed'))),
   });
@@ -86,7 +88,7 @@ export function RecordFormModal({ target, task, onClose, onSaved }: {
   return (
     <Modal
       open
-      title={t('sv.record.title', { kind: t(`sv.recordKind.${kind}`), name: target.personName })}
+      title={t('sv.record.title', { kind: label('recordKind', kind), name: target.personName })}
       okText={t('sv.record.save')}
       cancelText={t('common.cancel')}
       onOk={() => form.submit()}
@@ -100,7 +102,7 @@ export function RecordFormModal({ target, task, onClose, onSaved }: {
       {problem && <Alert type="error" showIcon role="alert" title={problem} style={{ marginBottom: 16 }} />}
       {task && (
         <Typography.Paragraph type="secondary" style={{ marginBottom: 12 }}>
-          {t('sv.record.forTask', { kind: t(`sv.taskKind.${task.kind}`), date: task.dueDate, from: task.windowStart, to: task.windowEnd })}
+          {t('sv.record.forTask', { kind: label('taskKind', task.kind), date: task.dueDate, from: task.windowStart, to: task.windowEnd })}
         </Typography.Paragraph>
       )}
       {late && <Alert type="info" showIcon title={t('sv.record.lateTask', { date: task.windowEnd })} style={{ marginBottom: 12 }} />}
@@ -132,7 +134,7 @@ export function RecordFormModal({ target, task, onClose, onSaved }: {
       >
         {offered.length > 1 && (
           <Form.Item name="kind" label={t('sv.record.kind')} style={{ marginBottom: 12 }}>
-            <Radio.Group optionType="button" options={offered.map((k) => ({ value: k, label: t(`sv.recordKind.${k}`) }))} />
+            <Radio.Group optionType="button" options={offered.map((k) => ({ value: k, label: label('recordKind', k) }))} />
           </Form.Item>
         )}
         {kind === 'drug_test' && <DrugTestFields personId={target.personId} scheduled={!!task} />}

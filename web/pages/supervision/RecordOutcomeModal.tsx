@@ -1,6 +1,7 @@
 import { Button, Flex, Modal, Result, Typography } from 'antd';
 import type { RecordResult } from '../../api/supervision';
 import { useI18n } from '../../i18n/I18nProvider';
+import { useLabel } from '../../components/useLabel';
 import { formatTime } from '../../components/format';
 
 /** Whether a saved record has something the worker must see now (C5 warning, notice, education). */
@@ -13,6 +14,7 @@ export const needsOutcome = (r: RecordResult) =>
  */
 export function RecordOutcomeModal({ result, onClose }: { result: RecordResult; onClose: () => void }) {
   const { t, pick, lang } = useI18n();
+  const label = useLabel();
   const b = result.breaches;
   const serious = b?.level === 'serious_breach';
   const status = serious || result.noticesCreated.length > 0 ? 'error' : b?.warning ? 'warning' : 'info';
@@ -43,12 +45,12 @@ export function RecordOutcomeModal({ result, onClose }: { result: RecordResult; 
           )}
           {result.noticesCreated.map((n) => (
             <Typography.Text key={n.id} type="danger" strong>
-              {t('sv.outcome.notice', { reason: t(`sv.noticeReason.${n.reason}`), deadline: formatTime(n.deadline, lang) })}
+              {t('sv.outcome.notice', { reason: label('noticeReason', n.reason), deadline: formatTime(n.deadline, lang) })}
             </Typography.Text>
           ))}
           {result.educationCreated.map((e) => (
             <Typography.Text key={e.id}>
-              {t('sv.outcome.education', { reason: t(`sv.educationReason.${e.reason}`), date: e.factDate })}
+              {t('sv.outcome.education', { reason: label('educationReason', e.reason), date: e.factDate })}
             </Typography.Text>
           ))}
         </Flex>

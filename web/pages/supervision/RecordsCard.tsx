@@ -4,6 +4,7 @@ import { PrinterOutlined } from '@ant-design/icons';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { supervisionApi, supervisionKeys, type RecordKind, type RecordView } from '../../api/supervision';
 import { useI18n } from '../../i18n/I18nProvider';
+import { useLabel } from '../../components/useLabel';
 import { recordKinds } from './codes';
 import { RecordDetails } from './RecordDetails';
 import { recordSummary } from './recordText';
@@ -13,11 +14,12 @@ const resultColors: Record<string, string> = { negative: 'green', positive: 'red
 /** The person's supervision records, newest first, each with its details and a print button. */
 export function RecordsCard({ personId }: { personId: string }) {
   const { t } = useI18n();
+  const label = useLabel();
   const mobile = Grid.useBreakpoint().md === false;
   const [kind, setKind] = useState<RecordKind | undefined>();
   const kindTags = (r: RecordView) => (
     <>
-      <Tag color={r.drugTest ? resultColors[r.drugTest.result] : 'blue'}>{t(`sv.recordKind.${r.kind}`)}</Tag>
+      <Tag color={r.drugTest ? resultColors[r.drugTest.result] : 'blue'}>{label('recordKind', r.kind)}</Tag>
       {r.drugTest?.random && <Tag>{t('sv.records.randomTag')}</Tag>}
       {r.drugTest?.retestOf && <Tag>{t('sv.records.retestTag')}</Tag>}
     </>
@@ -49,7 +51,7 @@ export function RecordsCard({ personId }: { personId: string }) {
             setKind(k);
             setPage((p) => ({ ...p, page: 1 }));
           }}
-          options={recordKinds.map((k) => ({ value: k, label: t(`sv.recordKind.${k}`) }))}
+          options={recordKinds.map((k) => ({ value: k, label: label('recordKind', k) }))}
           style={{ width: 130 }}
         />
       }
@@ -85,7 +87,7 @@ export function RecordsCard({ personId }: { personId: string }) {
                 {print(r)}
               </Flex>
               <Typography.Paragraph type="secondary" ellipsis={{ rows: 2 }} style={{ margin: 0, fontSize: 12 }}>
-                {recordSummary(r, t)} · {r.place} · {r.recordedByName ?? '—'}
+                {recordSummary(r, t, label)} · {r.place} · {r.recordedByName ?? '—'}
               </Typography.Paragraph>
             </Flex>
           ),
@@ -100,8 +102,8 @@ export function RecordsCard({ personId }: { personId: string }) {
             title: t('sv.records.summary'),
             key: 'summary',
             render: (_, r) => (
-              <Typography.Text ellipsis={{ tooltip: recordSummary(r, t) }} style={{ maxWidth: 320 }}>
-                {recordSummary(r, t)}
+              <Typography.Text ellipsis={{ tooltip: recordSummary(r, t, label) }} style={{ maxWidth: 320 }}>
+                {recordSummary(r, t, label)}
               </Typography.Text>
             ),
           },

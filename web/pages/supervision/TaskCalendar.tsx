@@ -5,6 +5,7 @@ import dayjs, { type Dayjs } from 'dayjs';
 import 'dayjs/locale/zh-cn';
 import { supervisionApi, supervisionKeys, type Scope, type TaskKind, type TodayTask } from '../../api/supervision';
 import { useI18n } from '../../i18n/I18nProvider';
+import { useLabel } from '../../components/useLabel';
 import { PersonTaskCard } from './PersonTaskCard';
 import { taskKindColors } from './TaskLine';
 import { groupByPerson } from './groupTasks';
@@ -14,6 +15,7 @@ const iso = (d: Dayjs) => d.format('YYYY-MM-DD');
 /** Tasks by due date: a month at a glance (a compact one on a phone), the chosen day's tasks below. */
 export function TaskCalendar({ scope, orgUnitId, onRecord }: { scope: Scope; orgUnitId?: string; onRecord: (task: TodayTask) => void }) {
   const { t } = useI18n();
+  const label = useLabel();
   const screens = Grid.useBreakpoint();
   const full = screens.md !== false;
   const [selected, setSelected] = useState<Dayjs>(() => dayjs());
@@ -42,12 +44,12 @@ export function TaskCalendar({ scope, orgUnitId, onRecord }: { scope: Scope; org
       <Flex vertical gap={2} align="start">
         {[...counts].map(([k, n]) => (
           <Tag key={k} color={lateKinds.has(k) ? 'red' : taskKindColors[k]} style={{ marginInlineEnd: 0, fontSize: 11, lineHeight: '16px' }}>
-            {t(`sv.taskKind.${k}`)} {n}
+            {label('taskKind', k)} {n}
           </Tag>
         ))}
         {done > 0 && (
           <Tag color="green" style={{ marginInlineEnd: 0, fontSize: 11, lineHeight: '16px' }}>
-            {t('sv.taskState.done')} {done}
+            {label('taskState', 'done')} {done}
           </Tag>
         )}
       </Flex>

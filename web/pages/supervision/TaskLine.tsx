@@ -3,6 +3,7 @@ import { EditOutlined } from '@ant-design/icons';
 import type { TaskKind, TaskView } from '../../api/supervision';
 import { useCan } from '../../api/me';
 import { useI18n } from '../../i18n/I18nProvider';
+import { useLabel } from '../../components/useLabel';
 import { TaskStateTag } from './TaskStateTag';
 import { shortDate } from './shortDate';
 
@@ -13,6 +14,7 @@ type Task = Pick<TaskView, 'kind' | 'state' | 'dueDate' | 'windowStart' | 'windo
 /** A task on one line: kind, state, due date and window, and the record button while it is open. */
 export function TaskLine({ task, onRecord }: { task: Task; onRecord?: () => void }) {
   const { t } = useI18n();
+  const label = useLabel();
   const can = useCan();
   const open = (task.state === 'due' || task.state === 'overdue') && can('supervision.write') && onRecord;
   return (
@@ -20,7 +22,7 @@ export function TaskLine({ task, onRecord }: { task: Task; onRecord?: () => void
       <Flex vertical gap={2} style={{ minWidth: 0 }}>
         <Flex wrap align="center" gap={4}>
           <Tag color={taskKindColors[task.kind]} style={{ marginInlineEnd: 0 }}>
-            {t(`sv.taskKind.${task.kind}`)}
+            {label('taskKind', task.kind)}
           </Tag>
           <TaskStateTag task={task} />
         </Flex>

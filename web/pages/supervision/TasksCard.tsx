@@ -4,6 +4,7 @@ import { useQuery } from '@tanstack/react-query';
 import { supervisionApi, supervisionKeys, type TaskView } from '../../api/supervision';
 import { useCan } from '../../api/me';
 import { useI18n } from '../../i18n/I18nProvider';
+import { useLabel } from '../../components/useLabel';
 import { TaskStateTag } from './TaskStateTag';
 import { TaskLine } from './TaskLine';
 
@@ -12,6 +13,7 @@ type Filter = 'open' | 'all';
 /** The person's stored tasks (T4, T5, T7, F1, F2, F4) with their states; due and overdue ones first. */
 export function TasksCard({ personId, onRecord }: { personId: string; onRecord: (task: TaskView) => void }) {
   const { t } = useI18n();
+  const label = useLabel();
   const can = useCan();
   const mobile = Grid.useBreakpoint().md === false;
   const [filter, setFilter] = useState<Filter>('open');
@@ -47,7 +49,7 @@ export function TasksCard({ personId, onRecord }: { personId: string; onRecord: 
         locale={{ emptyText: t('sv.tasks.empty') }}
         showHeader={!mobile}
         columns={mobile ? [{ key: 'task', render: (_, x) => <TaskLine task={x} onRecord={() => onRecord(x)} /> }] : [
-          { title: t('sv.tasks.kind'), dataIndex: 'kind', render: (k: TaskView['kind']) => <Tag>{t(`sv.taskKind.${k}`)}</Tag> },
+          { title: t('sv.tasks.kind'), dataIndex: 'kind', render: (k: TaskView['kind']) => <Tag>{label('taskKind', k)}</Tag> },
           { title: t('sv.tasks.dueDate'), dataIndex: 'dueDate' },
           { title: t('sv.tasks.window'), key: 'window', render: (_, x) => `${x.windowStart} ~ ${x.windowEnd}` },
           { title: t('sv.tasks.state'), key: 'state', render: (_, x) => <TaskStateTag task={x} /> },

@@ -1,40 +1,40 @@
 import { Checkbox, Collapse, Form, Input, Radio } from 'antd';
 import type { MessageKey } from '../../i18n/zh-CN';
 import { useI18n } from '../../i18n/I18nProvider';
-import {
-  contactModes, employmentOptions, familyOptions, healthOptions, livingOptions, moodOptions, needOptions, nextStepOptions,
-} from './codes';
+import { useLabel } from '../../components/useLabel';
+import { codesOf, type LabelList } from '../../../core/labels';
+import { contactModes } from './codes';
 
 /** The structured visit form (JOURNEYS 2): short lists, the needs, the next step, notes if wanted. */
 export function VisitFormFields() {
   const { t } = useI18n();
-  const opts = <C extends string>(prefix: string, codes: readonly C[]) =>
-    codes.map((c) => ({ value: c, label: t(`${prefix}.${c}` as MessageKey) }));
+  const label = useLabel();
+  const opts = (list: LabelList) => codesOf(list).map((c) => ({ value: c, label: label(list, c) }));
   // One short list as a row of buttons: one tap on a phone.
-  const pick = (name: string, label: MessageKey, options: { value: string; label: string }[]) => (
-    <Form.Item name={['form', name]} label={t(label)} rules={[{ required: true, message: t('common.required') }]} style={{ marginBottom: 12 }}>
+  const pick = (name: string, title: MessageKey, options: { value: string; label: string }[]) => (
+    <Form.Item name={['form', name]} label={t(title)} rules={[{ required: true, message: t('common.required') }]} style={{ marginBottom: 12 }}>
       <Radio.Group optionType="button" size="small" options={options} />
     </Form.Item>
   );
-  const note = (name: string, label: MessageKey) => (
-    <Form.Item key={name} name={['form', name]} label={t(label)} style={{ marginBottom: 8 }}>
+  const note = (name: string, title: MessageKey) => (
+    <Form.Item key={name} name={['form', name]} label={t(title)} style={{ marginBottom: 8 }}>
       <Input.TextArea rows={1} autoSize={{ minRows: 1, maxRows: 4 }} maxLength={500} />
     </Form.Item>
   );
   return (
     <>
       <Form.Item name="contactMode" label={t('sv.record.contactMode')} style={{ marginBottom: 12 }}>
-        <Radio.Group optionType="button" size="small" options={contactModes.map((m) => ({ value: m, label: t(`sv.contactMode.${m}`) }))} />
+        <Radio.Group optionType="button" size="small" options={contactModes.map((m) => ({ value: m, label: label('contactMode', m) }))} />
       </Form.Item>
-      {pick('livingSituation', 'sv.record.living', opts('sv.living', livingOptions))}
-      {pick('employment', 'sv.record.employment', opts('sv.employment', employmentOptions))}
-      {pick('family', 'sv.record.family', opts('sv.family', familyOptions))}
-      {pick('health', 'sv.record.health', opts('sv.health', healthOptions))}
-      {pick('mood', 'sv.record.mood', opts('sv.mood', moodOptions))}
+      {pick('livingSituation', 'sv.record.living', opts('livingSituation'))}
+      {pick('employment', 'sv.record.employment', opts('employmentSituation'))}
+      {pick('family', 'sv.record.family', opts('familySituation'))}
+      {pick('health', 'sv.record.health', opts('health'))}
+      {pick('mood', 'sv.record.mood', opts('mood'))}
       <Form.Item name={['form', 'needs']} label={t('sv.record.needs')} style={{ marginBottom: 12 }}>
-        <Checkbox.Group options={opts('sv.needs', needOptions)} />
+        <Checkbox.Group options={opts('assistanceNeed')} />
       </Form.Item>
-      {pick('nextStep', 'sv.record.nextStep', opts('sv.nextStep', nextStepOptions))}
+      {pick('nextStep', 'sv.record.nextStep', opts('nextStep'))}
       <Collapse
         size="small"
         ghost

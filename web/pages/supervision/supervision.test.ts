@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest';
 import type { NoticeView, RecordView, TodayTask } from '../../api/supervision';
 import { zhCN } from '../../i18n/zh-CN';
 import type { Translate } from '../../i18n/I18nProvider';
+import { label as labelIn } from '../../../core/labels';
+import type { LabelOf } from '../../components/useLabel';
 import { recordKindsFor } from './codes';
 import { groupByPerson } from './groupTasks';
 import { noticeGrounds } from './noticeText';
@@ -9,6 +11,8 @@ import { recordSummary } from './recordText';
 import { shortDate } from './shortDate';
 
 const t: Translate = (key, params) => (params ? zhCN[key].replace(/\{(\w+)\}/g, (_, k: string) => String(params[k] ?? '')) : zhCN[key]);
+
+const label: LabelOf = (list, code) => labelIn(list, code, 'zh-CN');
 
 describe('supervision helpers', () => {
   it('groups the day by person, in the order of each person’s first task', () => {
@@ -29,16 +33,16 @@ describe('supervision helpers', () => {
 
   it('sums a record up in a line', () => {
     const test = { kind: 'drug_test', drugTest: { result: 'refused', sample: 'urine', method: 'on_site', tester: '李娟', retestOf: null, random: true }, form: null, note: null } as unknown as RecordView;
-    expect(recordSummary(test, t)).toBe('拒检 · 尿液 · 现场检测 · 李娟');
+    expect(recordSummary(test, t, label)).toBe('拒检 · 尿液 · 现场检测 · 李娟');
     const visit = {
       kind: 'visit', drugTest: null, contactMode: 'in_person', note: null,
       form: { livingSituation: 'with_family', employment: 'unemployed', family: 'supportive', health: 'good', mood: 'stable', needs: ['employment'], nextStep: 'refer_assistance' },
     } as unknown as RecordView;
-    expect(recordSummary(visit, t)).toBe('当面 · 与家人同住 · 失业 · 家庭支持 · 稳定 · 下一步：转介帮扶');
+    expect(recordSummary(visit, t, label)).toBe('当面 · 与家人同住 · 失业 · 家庭支持 · 稳定 · 下一步：转介帮扶');
   });
 
   it('names the rule and the C5 limit behind a notice', () => {
-    expect(noticeGrounds({ details: { rule: 'C5', limit: 'refusals_and_evasions' } } as unknown as NoticeView, t)).toBe('C5 · 拒检、逃检达到上限');
-    expect(noticeGrounds({ details: { rule: 'C6', recordId: 'x' } } as unknown as NoticeView, t)).toBe('C6');
+    expect(noticeGrounds({ details: { rule: 'C5', limit: 'refusals_and_evasions' } } as unknown as NoticeView, label)).toBe('C5 · 拒检、逃检达到上限');
+    expect(noticeGrounds({ details: { rule: 'C6', recordId: 'x' } } as unknown as NoticeView, label)).toBe('C6');
   });
 });

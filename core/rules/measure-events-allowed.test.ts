@@ -1,11 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { applyMeasureEvent, type MeasureEvent } from '../../../core/rules/measure-events';
-import { createMeasure, measureKinds, measureStatuses, type Measure } from '../../../core/rules/measures';
-import { defaultPolicy } from '../../../core/rules/policy';
-import { measureEventTypes } from '../../components/codes';
-import { eventsFor } from './measureActions';
+import { applyMeasureEvent, eventsAllowed, measureEventTypes, type MeasureEvent } from './measure-events';
+import { createMeasure, measureKinds, measureStatuses, type Measure } from './measures';
+import { defaultPolicy } from './policy';
 
-// The buttons offered must be exactly the steps the state machine accepts for the kind and status.
+// The steps a measure's page offers must be exactly the steps the state machine accepts for
+// the kind and status (M2, M5, M7, M8, C1, C8, C9).
 const sample = (type: (typeof measureEventTypes)[number]): MeasureEvent => {
   const date = '2030-01-01';
   switch (type) {
@@ -22,7 +21,7 @@ const sample = (type: (typeof measureEventTypes)[number]): MeasureEvent => {
   }
 };
 
-describe('eventsFor', () => {
+describe('eventsAllowed: the steps offered are the steps accepted', () => {
   for (const kind of measureKinds) {
     for (const status of measureStatuses) {
       it(`${kind} / ${status}`, () => {
@@ -31,7 +30,7 @@ describe('eventsFor', () => {
           const r = applyMeasureEvent(m, sample(e), defaultPolicy);
           return r.ok || (r.code !== 'measure.transition_not_allowed' && r.code !== 'measure.event_not_for_kind');
         });
-        expect(eventsFor({ kind, status })).toEqual(accepted);
+        expect(eventsAllowed({ kind, status })).toEqual(accepted);
       });
     }
   }

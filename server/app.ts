@@ -152,6 +152,7 @@ export async function buildApp(deps: AppDeps): Promise<{ app: FastifyInstance; s
     secureCookies: deps.config.secureCookies, loginRatePerMinute: deps.config.security.loginRatePerMinute,
     // Read at each request: the demo command marks the database after the app is built.
     get demo() { return !!deps.demo; },
+    calendar: () => ({ today: deps.clock.today(), timeZone: deps.config.timeZone, now: deps.clock.now().toISOString() }),
     passwordPolicy: { minLength: deps.config.security.passwordMinLength, minClasses: deps.config.security.passwordMinClasses },
   });
   orgRoutes(app, services.org);

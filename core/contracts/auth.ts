@@ -37,6 +37,8 @@ export const meResponse = z.object({
   permissions: z.array(z.string()),
   passwordPolicy,
   demo: z.boolean(),
+  /** The deployment's calendar (SUNFLOWER_TZ): the web judges dates by it, never by the browser's clock or zone. */
+  calendar: z.object({ today: z.iso.date(), timeZone: z.string(), now: z.iso.datetime() }),
 });
 export type Me = z.infer<typeof meResponse>;
 

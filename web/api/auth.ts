@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import type { Me, SessionStage, mfaSetupResponse, sessionList, stageResponse } from '../../core/contracts/auth';
 import type { okBody } from '../../core/contracts/common';
 import { api, setCsrfToken } from './client';
+import { setDeploymentCalendar } from '../components/dates';
 
 export type { Me, SessionStage };
 export type StageResponse = z.infer<typeof stageResponse>;
@@ -24,6 +25,7 @@ export const authApi = {
   me: async () => {
     const me = await api.get<Me>('/auth/me');
     setCsrfToken(me.csrfToken);
+    setDeploymentCalendar(me.calendar);
     return me;
   },
   login: (username: string, password: string) => staged(api.post<StageResponse>('/auth/login', { username, password })),

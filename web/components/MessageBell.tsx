@@ -3,7 +3,7 @@ import { Badge, Button, Drawer, Empty, Flex, Grid, Popover, Spin, Typography } f
 import { BellOutlined } from '@ant-design/icons';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useNavigate } from 'react-router-dom';
-import dayjs from 'dayjs';
+import { formatShortTime } from './format';
 import { messageKeys, messagesApi, type MessageView } from '../api/messages';
 import { useCan } from '../api/me';
 import { useI18n } from '../i18n/I18nProvider';
@@ -85,7 +85,7 @@ export function MessageBell() {
                 {title(m)}
               </Typography.Text>
               <Typography.Text type="secondary" style={{ fontSize: 12, whiteSpace: 'nowrap' }}>
-                {dayjs(m.createdAt).format('MM-DD HH:mm')}
+                {formatShortTime(m.createdAt)}
               </Typography.Text>
             </Flex>
             <Typography.Paragraph type="secondary" ellipsis={{ rows: 2 }} style={{ margin: 0, fontSize: 12 }}>

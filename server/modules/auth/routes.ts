@@ -16,6 +16,8 @@ interface Deps {
   loginRatePerMinute: number;
   passwordPolicy: { minLength: number; minClasses: number };
   demo: boolean;
+  /** Today in the deployment's time zone, the zone, and the server's time. */
+  calendar: () => { today: string; timeZone: string; now: string };
 }
 
 export function authRoutes(app: FastifyInstance, deps: Deps): void {
@@ -95,6 +97,7 @@ export function authRoutes(app: FastifyInstance, deps: Deps): void {
         permissions: p.stage === 'active' ? [...new Set(p.grants.flatMap((g) => g.permissions))].sort() : [],
         passwordPolicy: deps.passwordPolicy,
         demo: deps.demo,
+        calendar: deps.calendar(),
       };
     },
   });

@@ -1,12 +1,12 @@
 import { useState } from 'react';
 import { Alert, Checkbox, DatePicker, Form, Input, InputNumber, Modal, Select } from 'antd';
-import dayjs, { type Dayjs } from 'dayjs';
+import type { Dayjs } from 'dayjs';
 import { ApiError } from '../../api/client';
 import { measuresApi, type MeasureEventBody, type MeasureEventType, type MeasureView } from '../../api/measures';
 import { useI18n } from '../../i18n/I18nProvider';
 import { useLabel } from '../../components/useLabel';
 import { terminationReasons } from '../../components/codes';
-import { afterToday, toIsoDate } from '../../components/dates';
+import { afterToday, toIsoDate, today } from '../../components/dates';
 import { usePersonMutation } from './usePersonMutation';
 
 interface Values {
@@ -68,7 +68,7 @@ export function MeasureEventModal({ measure, type, onClose }: { measure: Measure
       destroyOnHidden
     >
       {problem && <Alert type="error" showIcon role="alert" title={problem} style={{ marginBottom: 16 }} />}
-      <Form form={form} name={`measure-${type}`} layout="vertical" initialValues={{ date: dayjs(), lateExcused: false, months: 6 }} onFinish={submit}>
+      <Form form={form} name={`measure-${type}`} layout="vertical" initialValues={{ date: today(), lateExcused: false, months: 6 }} onFinish={submit}>
         <Form.Item name="date" label={t('common.date')} rules={[{ required: true, message: t('common.required') }]}>
           <DatePicker disabledDate={afterToday} style={{ width: '100%' }} />
         </Form.Item>

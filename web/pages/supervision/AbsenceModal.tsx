@@ -1,10 +1,10 @@
 import { useState } from 'react';
 import { Alert, App, DatePicker, Form, Input, Modal, Radio } from 'antd';
-import dayjs, { type Dayjs } from 'dayjs';
+import type { Dayjs } from 'dayjs';
 import { supervisionApi, type AbsenceKind, type AbsenceView, type BreachAssessment } from '../../api/supervision';
 import { useI18n } from '../../i18n/I18nProvider';
 import { useLabel } from '../../components/useLabel';
-import { afterToday, toIsoDate } from '../../components/dates';
+import { afterToday, toIsoDate, today } from '../../components/dates';
 import { absenceKinds } from './codes';
 import { useSupervisionMutation } from './useSupervisionMutation';
 import { errorText } from './errorText';
@@ -55,7 +55,7 @@ export function AbsenceModal({ personId, absence, onClose }: { personId: string;
         form={form}
         layout="vertical"
         name={absence ? 'absence-close' : 'absence-create'}
-        initialValues={{ kind: 'away', from: dayjs(), to: absence ? dayjs() : null }}
+        initialValues={{ kind: 'away', from: today(), to: absence ? today() : null }}
         onFinish={(v) => {
           setProblem(null);
           save.mutate(v);

@@ -1,9 +1,9 @@
 import { DatePicker, Form, Input, Modal } from 'antd';
-import dayjs, { type Dayjs } from 'dayjs';
+import type { Dayjs } from 'dayjs';
 import { supervisionApi, type EducationView } from '../../api/supervision';
 import { useI18n } from '../../i18n/I18nProvider';
 import { useLabel } from '../../components/useLabel';
-import { afterToday, toIsoDate } from '../../components/dates';
+import { afterToday, toIsoDate, today } from '../../components/dates';
 import { useSupervisionMutation } from './useSupervisionMutation';
 
 interface Values {
@@ -32,7 +32,7 @@ export function EducationDoneModal({ record, onClose }: { record: EducationView;
       onCancel={onClose}
       destroyOnHidden
     >
-      <Form form={form} layout="vertical" name="education-done" initialValues={{ date: dayjs() }} onFinish={(v) => save.mutate(v)}>
+      <Form form={form} layout="vertical" name="education-done" initialValues={{ date: today() }} onFinish={(v) => save.mutate(v)}>
         <Form.Item name="date" label={t('common.date')} rules={[{ required: true, message: t('common.required') }]}>
           <DatePicker disabledDate={(d) => afterToday(d) || d.format('YYYY-MM-DD') < record.factDate} allowClear={false} style={{ width: '100%' }} />
         </Form.Item>

@@ -1,9 +1,9 @@
 import { useState } from 'react';
 import { Alert, DatePicker, Form, Input, Modal, Radio } from 'antd';
-import dayjs, { type Dayjs } from 'dayjs';
+import type { Dayjs } from 'dayjs';
 import { supervisionApi, type LeaveView } from '../../api/supervision';
 import { useI18n } from '../../i18n/I18nProvider';
-import { afterToday, fromIsoDate, toIsoDate } from '../../components/dates';
+import { afterToday, fromIsoDate, toIsoDate, today } from '../../components/dates';
 import { useSupervisionMutation } from './useSupervisionMutation';
 import { errorText } from './errorText';
 
@@ -63,7 +63,7 @@ export function LeaveActionModal({ leave, action, onClose }: { leave: Leave; act
         form={form}
         layout="vertical"
         name={`leave-${action}`}
-        initialValues={{ decision: 'approve', returnedOn: dayjs(), to: fromIsoDate(leave.to)?.add(1, 'day') }}
+        initialValues={{ decision: 'approve', returnedOn: today(), to: fromIsoDate(leave.to)?.add(1, 'day') }}
         onFinish={(v) => {
           setProblem(null);
           save.mutate(v);

@@ -1,11 +1,11 @@
 import { useState } from 'react';
 import { Alert, Col, DatePicker, Form, Grid, Input, Modal, Radio, Row, Typography } from 'antd';
-import dayjs, { type Dayjs } from 'dayjs';
+import type { Dayjs } from 'dayjs';
 import { supervisionApi, type CreateRecord, type RecordKind, type RecordResult, type TaskView, type VisitForm } from '../../api/supervision';
 import { useSignedIn } from '../../api/me';
 import { useI18n } from '../../i18n/I18nProvider';
 import { useLabel } from '../../components/useLabel';
-import { afterToday, toIsoDate, todayIso } from '../../components/dates';
+import { afterToday, toIsoDate, today, todayIso } from '../../components/dates';
 import { contactKinds, recordKinds, recordKindsFor } from './codes';
 import { DrugTestFields } from './DrugTestFields';
 import { VisitFormFields } from './VisitFormFields';
@@ -113,7 +113,7 @@ export function RecordFormModal({ target, task, onClose, onSaved }: {
         className="sv-compact-form"
         initialValues={{
           kind: offered[0],
-          date: dayjs(),
+          date: today(),
           place: placeFor(offered[0]!),
           sample: 'urine',
           method: 'on_site',

@@ -1,7 +1,8 @@
 import { useState } from 'react';
 import { Badge, Calendar, Card, Empty, Flex, Grid, Spin, Tag, Typography } from 'antd';
 import { useQuery } from '@tanstack/react-query';
-import dayjs, { type Dayjs } from 'dayjs';
+import type { Dayjs } from 'dayjs';
+import { today } from '../../components/dates';
 import 'dayjs/locale/zh-cn';
 import { supervisionApi, supervisionKeys, type Scope, type TaskKind, type TodayTask } from '../../api/supervision';
 import { useI18n } from '../../i18n/I18nProvider';
@@ -18,7 +19,7 @@ export function TaskCalendar({ scope, orgUnitId, onRecord }: { scope: Scope; org
   const label = useLabel();
   const screens = Grid.useBreakpoint();
   const full = screens.md !== false;
-  const [selected, setSelected] = useState<Dayjs>(() => dayjs());
+  const [selected, setSelected] = useState<Dayjs>(() => today());
   // The month's grid shows some days of the months around it: ask for those too (at most 62 days).
   const from = iso(selected.startOf('month').subtract(7, 'day'));
   const to = iso(selected.endOf('month').add(14, 'day'));

@@ -2,6 +2,7 @@ import { Alert, Button, Col, Empty, Flex, Grid, Result, Row, Segmented, Spin, Ty
 import { ReloadOutlined } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
 import dayjs from 'dayjs';
+import { todayIso } from '../../components/dates';
 import { useSearchParams } from 'react-router-dom';
 import { ApiError } from '../../api/client';
 import { supervisionApi, supervisionKeys, type Scope, type TodayTask } from '../../api/supervision';
@@ -50,7 +51,7 @@ export default function TodayPage() {
   const record = useRecordFlow();
   const onRecord = (task: TodayTask) => record.open({ personId: task.personId, personName: task.personName, orgUnitName: task.orgUnitName }, task);
 
-  const date = day.data?.date ?? dayjs().format('YYYY-MM-DD');
+  const date = day.data?.date ?? todayIso();
   const weekday = t(`sv.weekday.${dayjs(date).day() as 0 | 1 | 2 | 3 | 4 | 5 | 6}`);
   const d = day.data;
   const groups = d ? groupByPerson(d.tasks) : [];

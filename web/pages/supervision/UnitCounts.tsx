@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { Card, Segmented, Table, Tabs, Typography } from 'antd';
 import { useQuery } from '@tanstack/react-query';
-import dayjs from 'dayjs';
+import { today as deploymentToday } from '../../components/dates';
 import { supervisionApi, supervisionKeys, type CountsView } from '../../api/supervision';
 import { useI18n } from '../../i18n/I18nProvider';
 
@@ -9,7 +9,7 @@ type Period = 'today' | 'week' | 'month';
 type Row = CountsView['total'] & { key: string; name: string };
 
 function periodRange(p: Period): { from: string; to: string } {
-  const today = dayjs();
+  const today = deploymentToday();
   if (p === 'today') return { from: today.format('YYYY-MM-DD'), to: today.format('YYYY-MM-DD') };
   if (p === 'week') {
     const monday = today.subtract((today.day() + 6) % 7, 'day');

@@ -1,21 +1,10 @@
 import { z } from 'zod';
+import { policySchema } from '../rules/policy';
 
 // The policy (RULES sections 1–4 as numbers), its overrides and their history.
 
-const positiveInt = z.number().int();
-
-/** The effective policy as sent to clients; its shape is the rules' policySchema. */
-export const policyBody = z.object({
-  version: z.string(),
-  measures: z.record(z.string(), positiveInt),
-  lifecycle: z.record(z.string(), z.unknown()),
-  drugTests: z.object({
-    communityDetoxIntervalMonthsByYear: z.array(positiveInt),
-    communityRehabIntervalMonthsByYear: z.array(positiveInt),
-    windowDays: positiveInt,
-  }),
-  contact: z.record(z.string(), z.unknown()),
-});
+/** The effective policy as sent to clients: the rules' own schema (core/rules/policy.ts), not a copy. */
+export const policyBody = policySchema;
 
 export const policyScope = z.enum(['default', 'deployment', 'district']);
 

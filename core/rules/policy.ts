@@ -39,6 +39,7 @@ const lifecycleSchema = z.object({
   releaseNoticeInWorkingDays: z.boolean(), // C10: Shanghai counts 7 working days
   releasePapersWithinWorkingDays: positiveInt.nullable(), // C10: Shanghai 3; no national deadline
   lostContactAfterDays: positiveInt, // C11
+  noticeDeadlineHours: positiveInt, // C6: "promptly" has no national number; the hours a notice is due within
 });
 
 // T4/T5: interval in months for year 1, 2, 3 of the measure; the last one continues if a
@@ -148,6 +149,7 @@ export const defaultPolicy: Policy = deepFreeze({
     releaseNoticeInWorkingDays: false,
     releasePapersWithinWorkingDays: null,
     lostContactAfterDays: 30,
+    noticeDeadlineHours: 24,
   },
   drugTests: {
     communityDetoxIntervalMonthsByYear: [1, 2, 3], // 12 + 6 + 4 tests

@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { Random } from './random';
 import { generatePerson } from './person';
 import { generateHistory, type PersonHistory } from './history';
-import { assessPerson, type RecordInput } from '../modules/supervision/engine';
+import { assessPerson } from '../../core/rules/assessment';
+import type { RecordInput } from '../../core/rules/records';
 import { compareDates, daysBetween } from '../../core/rules/dates';
 import { computeEndDate, isCommunityMeasure } from '../../core/rules/measures';
 import { defaultPolicy } from '../../core/rules/policy';
@@ -24,8 +25,7 @@ function population(seed: number, n: number) {
 }
 
 const engineInput = (measures: ReturnType<typeof population>[number]['measures'], h: PersonHistory) => ({
-  personId: 'p',
-  measures: measures.map((m) => ({ id: m.id, kind: m.kind, state: m })),
+  measures,
   records: h.records.map((x): RecordInput => ({
     id: x.id!, measureId: x.measureId, kind: x.kind, date: x.date, result: x.result ?? null, random: x.random ?? false, retestOfId: null, contactMode: x.contactMode ?? null,
   })),

@@ -18,7 +18,7 @@ import { addDays, compareDates, daysBetween, maxDate, minDate, type IsoDate } fr
 import { computeTasks, type Task } from '../../core/rules/schedule';
 import { computeEndDate, isCommunityMeasure, type Measure } from '../../core/rules/measures';
 import type { Policy } from '../../core/rules/policy';
-import { excusals, type AbsenceInput, type LeaveInput } from '../modules/supervision/engine';
+import { excusals, type AbsenceInput, type LeaveInput } from '../../core/rules/leave';
 import type { VisitForm } from '../../core/contracts/supervision';
 import type { supervisionRecords, leaveRequests, leaveEvents, absences } from '../modules/supervision/schema';
 

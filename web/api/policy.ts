@@ -12,9 +12,3 @@ export const policyApi = {
 /** The policy in force for a unit (org.read); cached, policies change rarely. */
 export const useEffectivePolicy = (orgUnitId: string | undefined, enabled = true) =>
   useQuery({ queryKey: ['policy', orgUnitId ?? null], queryFn: () => policyApi.effective(orgUnitId), enabled, staleTime: 10 * 60_000 });
-
-/** A whole number of the policy's lifecycle section (C4 `leaveRequestFromDays`, C11 `lostContactAfterDays`…), if present. */
-export function lifecycleNumber(p: EffectivePolicy | undefined, key: string): number | null {
-  const v = p?.policy.lifecycle[key];
-  return typeof v === 'number' ? v : null;
-}

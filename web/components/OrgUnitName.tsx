@@ -1,11 +1,9 @@
 import { Typography } from 'antd';
 import type { OrgUnit } from '../api/org';
-import { useI18n } from '../i18n/I18nProvider';
 import { useLabel } from './useLabel';
 
 /** A unit shown by level and name when the org list is at hand; else its id (a viewer without org.read). */
 export function OrgUnitName({ id, units }: { id: string; units?: OrgUnit[] }) {
-  const { t } = useI18n();
   const label = useLabel();
   const u = units?.find((x) => x.id === id);
   if (!u) return <Typography.Text type="secondary" copyable={{ text: id }}>{id.slice(0, 8)}</Typography.Text>;

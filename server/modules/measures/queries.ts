@@ -1,4 +1,4 @@
-import { asc, desc, eq } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray } from 'drizzle-orm';
 import { measures, measureEvents } from './schema';
 import type { Executor } from '../../db/client';
 
@@ -30,4 +30,15 @@ export async function insertEvent(exec: Executor, row: typeof measureEvents.$inf
 
 export async function eventsOfPerson(exec: Executor, personId: string) {
   return exec.select().from(measureEvents).where(eq(measureEvents.personId, personId)).orderBy(asc(measureEvents.at));
+}
+
+const COMMUNITY = ['community_detox', 'community_rehab'];
+
+/** The community measures (M1, M9) of a batch of persons, with their rule-level state. */
+export async function communityOfPersons(exec: Executor, personIds: string[]) {
+  if (personIds.length === 0) return [];
+  return exec
+    .select({ id: measures.id, personId: measures.personId, kind: measures.kind, state: measures.state })
+    .from(measures)
+    .where(and(inArray(measures.personId, personIds), inArray(measures.kind, COMMUNITY)));
 }

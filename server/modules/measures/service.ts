@@ -36,7 +36,7 @@ type Ctx = RequestContext & { actor: Principal };
 export type MeasureRow = q.MeasureRow;
 
 /** The rule-level measure kept in `state`, rebuilt into the pure type. */
-const ruleMeasure = (row: MeasureRow): Measure => ({ ...(row.state as Measure), id: row.id, kind: row.kind as MeasureKind });
+const ruleMeasure = (row: Pick<MeasureRow, 'id' | 'kind' | 'state'>): Measure => ({ ...(row.state as Measure), id: row.id, kind: row.kind as MeasureKind });
 
 /** Called in the transaction of every measure change (supervision recomputes the person's schedule). */
 export type MeasureChangeHook = (tx: Executor, personId: string, ctx: RequestContext) => Promise<void>;
@@ -132,6 +132,10 @@ export function createMeasureService(deps: {
 
     /** For other modules (documents, supervision): the row, without scope checks. */
     byId: (exec: Executor, id: string) => q.byId(exec, id),
+    /** The community measures of a batch of persons as the rules read them (supervision's recompute). */
+    async communityOf(exec: Executor, personIds: string[]): Promise<{ personId: string; measure: Measure }[]> {
+      return (await q.communityOfPersons(exec, personIds)).map((r) => ({ personId: r.personId, measure: ruleMeasure(r) }));
+    },
     ofPerson: (exec: Executor, personId: string) => q.ofPerson(exec, personId),
     eventsOfPerson: (exec: Executor, personId: string) => q.eventsOfPerson(exec, personId),
 

@@ -6,6 +6,7 @@ import type { AuditService } from '../audit/service';
 import type { PersonService } from '../persons/service';
 import type { OrgService } from '../org/service';
 import type { PolicyService } from '../policy/service';
+import type { MeasureService } from '../measures/service';
 import type { ReminderService } from '../reminders/service';
 import type { SyncResult } from './sync';
 
@@ -19,6 +20,7 @@ export interface Core {
   persons: PersonService;
   org: OrgService;
   policy: PolicyService;
+  measures: MeasureService;
   reminders: ReminderService;
   today(): string;
   /**

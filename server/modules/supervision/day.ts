@@ -2,7 +2,7 @@
 import { addDays, compareDates, daysBetween } from '../../../core/rules/dates';
 import { fieldError, notFound } from '../../errors';
 import { inScope, scopePaths } from '../../http/context';
-import { TASK_HORIZON_DAYS } from './engine';
+import { TASK_HORIZON_DAYS } from '../../../core/rules/assessment';
 import { leaveBrief, noticeView, taskView, warningOf } from './views';
 import type { Core, Ctx } from './core';
 import * as q from './queries';

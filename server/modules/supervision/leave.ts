@@ -1,32 +1,17 @@
 // Leave requests (C4) and absences (C4, C5, T7).
-import { addDays, compareDates, daysBetween, maxDate, type IsoDate } from '../../../core/rules/dates';
+import { compareDates } from '../../../core/rules/dates';
+import type { DayRange } from '../../../core/rules/periods';
 import { isUnauthorisedDeparture } from '../../../core/rules/breaches';
+import { approvedLeaveRanges, leaveRequired, overlapsAbsence, overlapsLeave, overstayDays, type LeaveInput } from '../../../core/rules/leave';
+import { currentMeasure } from '../../../core/rules/assessment';
 import { uncoveredDays } from '../../../core/rules/periods';
 import type { Policy } from '../../../core/rules/policy';
 import type { Executor } from '../../db/client';
 import { conflict, fieldError, notFound } from '../../errors';
 import type { Permission } from '../../../core/contracts/permissions';
-import { approvedLeaveRanges, currentMeasure, ruleMeasure, type LeaveInput } from './engine';
 import { assessmentView, leaveView } from './views';
 import type { Core, Ctx } from './core';
 import * as q from './queries';
-
-interface Range {
-  from: IsoDate;
-  to: IsoDate;
-}
-
-/** The days a standing leave holds: approved or asked-for range; only the days away once reported back. */
-function heldRange(l: q.LeaveRow): Range | null {
-  if (l.status === 'rejected') return null;
-  if (l.returnedOn) {
-    const to = addDays(l.returnedOn, -1);
-    return compareDates(to, l.fromDate) >= 0 ? { from: l.fromDate, to } : null;
-  }
-  return { from: l.fromDate, to: l.pendingToDate ? maxDate(l.toDate, l.pendingToDate) : l.toDate };
-}
-
-const overlaps = (a: Range, b: Range) => compareDates(a.from, b.to) <= 0 && compareDates(b.from, a.to) <= 0;
 
 export function absenceView(a: q.AbsenceRow, leaves: readonly LeaveInput[], policy: Policy, today: string) {
   const to = a.toDate ?? today;
@@ -66,9 +51,8 @@ export function leaveFunctions(core: Core) {
     return { leave, person };
   }
 
-  async function noOverlap(exec: Executor, personId: string, range: Range, exceptId?: string) {
-    const others = await q.liveLeaves(exec, personId, exceptId);
-    if (others.some((o) => { const r = heldRange(o); return r !== null && overlaps(r, range); })) throw fieldError('from', 'leave.overlap');
+  async function noOverlap(exec: Executor, personId: string, range: DayRange, exceptId?: string) {
+    if (overlapsLeave(await q.liveLeaves(exec, personId, exceptId), range)) throw fieldError('from', 'leave.overlap');
   }
 
   async function event(exec: Executor, ctx: Ctx, leave: q.LeaveRow, kind: Parameters<typeof q.insertLeaveEvent>[1]['event'], details: Record<string, unknown>) {
@@ -98,10 +82,10 @@ export function leaveFunctions(core: Core) {
         if (compareDates(body.to, body.from) < 0) throw fieldError('to', 'leave.end_before_start');
         await noOverlap(tx, personId, { from: body.from, to: body.to });
         const policy = await core.policyAt(tx, person.orgPath);
-        const measure = currentMeasure((await q.communityMeasuresOf(tx, [personId])).map(ruleMeasure));
+        const measure = currentMeasure((await core.measures.communityOf(tx, [personId])).map((x) => x.measure));
         const leave = await q.insertLeave(tx, {
           personId, measureId: measure?.id ?? null, fromDate: body.from, toDate: body.to, destination: body.destination, reason: body.reason,
-          status: 'pending', required: daysBetween(body.from, body.to) + 1 >= policy.lifecycle.leaveRequestFromDays, policyVersion: policy.version,
+          status: 'pending', required: leaveRequired(body.from, body.to, policy), policyVersion: policy.version,
           requestedBy: ctx.actor.userId, requestedAt: core.clock.now(),
         });
         await event(tx, ctx, leave, 'request', { from: body.from, to: body.to });
@@ -154,7 +138,7 @@ export function leaveFunctions(core: Core) {
         const after = await q.updateLeave(tx, id, {
           status: 'returned', returnedOn: body.returnedOn, returnedBy: ctx.actor.userId, returnedAt: core.clock.now(), pendingToDate: null, pendingReason: null,
         });
-        await event(tx, ctx, after, 'return', { returnedOn: body.returnedOn, overdueDays: Math.max(0, daysBetween(before.toDate, body.returnedOn) - 1) });
+        await event(tx, ctx, after, 'return', { returnedOn: body.returnedOn, overdueDays: overstayDays(before.toDate, body.returnedOn) });
         return finish(tx, ctx, after, person.orgPath, 'leave.return', before, true);
       }),
 
@@ -167,10 +151,8 @@ export function leaveFunctions(core: Core) {
         if (compareDates(body.from, today) > 0) throw fieldError('from', 'supervision.date_future');
         if (body.to && compareDates(body.to, body.from) < 0) throw fieldError('to', 'absence.end_before_start');
         if (body.to && compareDates(body.to, today) > 0) throw fieldError('to', 'supervision.date_future');
-        const range = { from: body.from, to: body.to ?? '9999-12-31' };
-        const others = (await q.absencesOf(tx, [personId])).filter((a) => a.kind === body.kind);
-        if (others.some((a) => overlaps({ from: a.fromDate, to: a.toDate ?? '9999-12-31' }, range))) throw fieldError('from', 'absence.overlap');
-        const measure = currentMeasure((await q.communityMeasuresOf(tx, [personId])).map(ruleMeasure));
+        if (overlapsAbsence(await q.absencesOf(tx, [personId]), body.kind, body.from, body.to ?? null)) throw fieldError('from', 'absence.overlap');
+        const measure = currentMeasure((await core.measures.communityOf(tx, [personId])).map((x) => x.measure));
         const row = await q.insertAbsence(tx, {
           personId, measureId: measure?.id ?? null, kind: body.kind, fromDate: body.from, toDate: body.to ?? null, note: body.note ?? null,
           recordedBy: ctx.actor.userId, recordedAt: core.clock.now(),

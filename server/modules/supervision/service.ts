@@ -8,7 +8,10 @@ import type { DataCipher } from '../../lib/data-key';
 import { badRequest, fieldError, notFound } from '../../errors';
 import { registerMessages } from '../../messages';
 import type { RequestContext } from '../../http/context';
-import { addDays, compareDates, isWithin, type IsoDate } from '../../../core/rules/dates';
+import { addDays, compareDates, type IsoDate } from '../../../core/rules/dates';
+import { isValidRetestOf, measureForRecord } from '../../../core/rules/records';
+import { reminderPlan } from '../../../core/rules/reminders';
+import type { LeaveInput } from '../../../core/rules/leave';
 import type { Measure } from '../../../core/rules/measures';
 import type { CreateRecordBody } from '../../../core/contracts/supervision';
 import type { AuditService } from '../audit/service';
@@ -17,7 +20,6 @@ import type { OrgService } from '../org/service';
 import type { MeasureService } from '../measures/service';
 import type { PolicyService } from '../policy/service';
 import type { ReminderService } from '../reminders/service';
-import { ruleMeasure, type LeaveInput } from './engine';
 import { assessLoaded, loadInputs, syncPersons, type SyncCounts, type SyncDeps } from './sync';
 import type { UserService } from '../users/service';
 import { assessmentView, educationView, noticeView, recordView, taskView } from './views';
@@ -56,17 +58,12 @@ export interface RecomputeResult extends SyncCounts {
   ms: number;
 }
 
-/** The measure a record dated `date` belongs to: the community measure running that day. */
+/** The community measure a record dated `date` belongs to (the rule: measureForRecord), or the 400 saying why none. */
 function measureFor(measures: Measure[], date: IsoDate): Measure {
-  const started = measures.filter((m) => m.startDate !== null);
-  if (started.length === 0) throw badRequest('supervision.no_measure');
-  const covering = started
-    .filter((m) => isWithin(date, m.startDate!, m.endedOn ?? '9999-12-31'))
-    .sort((a, b) => compareDates(b.startDate!, a.startDate!))[0];
-  if (covering) return covering;
-  const earliest = started.map((m) => m.startDate!).sort(compareDates)[0]!;
-  if (compareDates(date, earliest) < 0) throw fieldError('date', 'supervision.date_before_measure', { start: earliest });
-  throw fieldError('date', 'supervision.date_outside_measure');
+  const r = measureForRecord(measures, date);
+  if (r.ok) return r.measure;
+  if (r.code === 'supervision.no_measure') throw badRequest(r.code);
+  throw fieldError('date', r.code, r.code === 'supervision.date_before_measure' ? { start: r.start } : {});
 }
 
 export function createSupervisionService(deps: {
@@ -94,10 +91,12 @@ export function createSupervisionService(deps: {
   const { db, audit, persons } = deps;
   const batchSize = deps.batchSize ?? 500;
   const inlineLimit = deps.inlineRecomputeLimit ?? 5000;
-  const syncDeps: SyncDeps = { audit, reminders: deps.reminders, holdersOver: deps.users.holdersOver, now: () => deps.clock.now() };
+  const syncDeps: SyncDeps = {
+    audit, reminders: deps.reminders, holdersOver: deps.users.holdersOver, now: () => deps.clock.now(), communityMeasures: deps.measures.communityOf,
+  };
 
   const core: Core = {
-    db, clock: deps.clock, audit, persons, org: deps.org, policy: deps.policy, reminders: deps.reminders,
+    db, clock: deps.clock, audit, persons, org: deps.org, policy: deps.policy, measures: deps.measures, reminders: deps.reminders,
     today: () => deps.clock.today(),
     async refresh(tx, personIds, ctx, timeDriven = false) {
       return syncPersons(tx, syncDeps, personIds, ctx, deps.clock.today(), await deps.policy.resolver(tx), timeDriven);
@@ -207,26 +206,22 @@ export function createSupervisionService(deps: {
       const due = (await q.tasksDueOn(tx, tomorrow)).filter((r) => !r.sealed);
       const consented = await q.consentedAmong(tx, [...new Set(due.map((r) => r.t.personId))]);
       const names = new Map((await q.personsContext(tx, [...new Set(due.map((r) => r.t.personId))])).map((p) => [p.id, p.name]));
-      const messages: Parameters<ReminderService['enqueue']>[1] = [];
-      for (const { t, workerId } of due) {
-        const taskKey = `task:${t.measureId}:${t.key}:${tomorrow}`;
+      const plan = reminderPlan(due.map((r) => ({ ...r.t, workerId: r.workerId })), consented);
+      const messages: Parameters<ReminderService['enqueue']>[1] = plan.worker.map((t) => {
         const kz = label('taskKind', t.kind, 'zh-CN');
-        if (workerId) {
-          messages.push({
-            channel: 'in_app', recipientUserId: workerId, personId: t.personId, dedupeKey: `${taskKey}:worker`,
-            title: `明日待办 · ${kz}`, body: `${names.get(t.personId) ?? ''}：${kz}，${tomorrow} 到期。`,
-            details: { kind: 'task', measureId: t.measureId, key: t.key, dueDate: tomorrow },
-          });
-        }
-        if ((t.kind === 'check_in' || t.kind === 'drug_test') && consented.has(t.personId)) {
-          // One SMS per person and day, however many of his duties fall on it. P1: the text
-          // says nothing of drugs or of the person.
-          messages.push({
-            channel: 'sms', recipientPersonId: t.personId, personId: t.personId, dedupeKey: `sms:${t.personId}:${tomorrow}`,
-            title: 'reminder', body: `【向日葵】您好，您有一项约定事项将于${tomorrow}到期，请按约定办理；如有疑问请联系您的社工。`,
-            details: { kind: 'task', params: { date: tomorrow } },
-          });
-        }
+        return {
+          channel: 'in_app', recipientUserId: t.workerId, personId: t.personId, dedupeKey: `task:${t.measureId}:${t.key}:${tomorrow}:worker`,
+          title: `明日待办 · ${kz}`, body: `${names.get(t.personId) ?? ''}：${kz}，${tomorrow} 到期。`,
+          details: { kind: 'task', measureId: t.measureId, key: t.key, dueDate: tomorrow },
+        };
+      });
+      // P1: the text says nothing of drugs or of the person.
+      for (const personId of plan.sms) {
+        messages.push({
+          channel: 'sms', recipientPersonId: personId, personId, dedupeKey: `sms:${personId}:${tomorrow}`,
+          title: 'reminder', body: `【向日葵】您好，您有一项约定事项将于${tomorrow}到期，请按约定办理；如有疑问请联系您的社工。`,
+          details: { kind: 'task', params: { date: tomorrow } },
+        });
       }
       return deps.reminders.enqueue(tx, messages);
     },
@@ -239,7 +234,7 @@ export function createSupervisionService(deps: {
         const today = deps.clock.today();
         const date = body.date ?? today;
         if (compareDates(date, today) > 0) throw fieldError('date', 'supervision.date_future');
-        const measure = measureFor((await q.communityMeasuresOf(tx, [personId])).map(ruleMeasure), date);
+        const measure = measureFor((await deps.measures.communityOf(tx, [personId])).map((x) => x.measure), date);
         if (body.attachmentId) {
           const d = await q.documentOf(tx, body.attachmentId);
           if (!d || d.personId !== personId || d.withdrawnAt) throw fieldError('attachmentId', 'supervision.attachment_invalid');
@@ -248,8 +243,7 @@ export function createSupervisionService(deps: {
         if (body.kind === 'drug_test') {
           if (body.method === 'lab_retest' && !body.retestOf) throw fieldError('retestOf', 'supervision.retest_of_required');
           if (body.retestOf) {
-            const prior = await q.recordById(tx, body.retestOf);
-            if (!prior || prior.personId !== personId || prior.kind !== 'drug_test' || compareDates(prior.date, date) > 0) throw fieldError('retestOf', 'supervision.retest_invalid');
+            if (!isValidRetestOf(await q.recordById(tx, body.retestOf), personId, date)) throw fieldError('retestOf', 'supervision.retest_invalid');
           }
           test = { sample: body.sample, method: body.method, result: body.result, tester: body.tester ?? ctx.actor.displayName, retestOfId: body.retestOf ?? null, random: body.random };
         }
@@ -292,7 +286,7 @@ export function createSupervisionService(deps: {
       const person = await persons.access(db, ctx.actor, personId, 'supervision.read');
       const today = deps.clock.today();
       const policy = await core.policyAt(db, person.orgPath);
-      const inputs = await loadInputs(db, [personId]);
+      const inputs = await loadInputs(db, syncDeps, [personId]);
       const outcome = assessLoaded(inputs, personId, policy, today, true);
       const now = deps.clock.now();
       const leaves = (inputs.leaves.get(personId) ?? []) as LeaveInput[];

@@ -9,13 +9,14 @@ import type { RequestContext } from '../../http/context';
 import type { AuditService } from '../audit/service';
 import type { PolicyResolver } from '../policy/service';
 import type { NewMessage, ReminderService } from '../reminders/service';
-import { assessPerson, type AbsenceInput, type LeaveInput, type PersonOutcome, type RecordInput } from './engine';
+import { assessPerson, type PersonOutcome } from '../../../core/rules/assessment';
+import type { AbsenceInput, LeaveInput } from '../../../core/rules/leave';
+import type { RecordInput } from '../../../core/rules/records';
+import type { Measure } from '../../../core/rules/measures';
+import { noticeDeadline } from '../../../core/rules/notices';
 import type { Policy } from '../../../core/rules/policy';
 import { label } from '../../../core/labels';
 import * as q from './queries';
-
-/** C6 says "promptly"; the policy has no number for it, so a notice is due within this many hours. */
-export const NOTICE_DEADLINE_HOURS = 24;
 
 export interface SyncDeps {
   audit: AuditService;
@@ -23,6 +24,8 @@ export interface SyncDeps {
   /** Who holds a permission over each org path (users service): the police to tell of a notice. */
   holdersOver: (exec: Executor, permission: 'notice.acknowledge', orgPaths: string[]) => Promise<Map<string, string[]>>;
   now: () => Date;
+  /** The community measures of the persons (measures service). */
+  communityMeasures: (exec: Executor, personIds: string[]) => Promise<{ personId: string; measure: Measure }[]>;
 }
 
 export interface SyncCounts {
@@ -81,10 +84,10 @@ function sameStatus(a: q.StatusRow, b: q.NewStatusRow): boolean {
 }
 
 /** The rows the rules need for a batch of persons, grouped by person. */
-export async function loadInputs(exec: Executor, personIds: string[]) {
+export async function loadInputs(exec: Executor, deps: Pick<SyncDeps, 'communityMeasures'>, personIds: string[]) {
   return {
     people: await q.personsContext(exec, personIds),
-    measures: groupBy(await q.communityMeasuresOf(exec, personIds), (r) => r.personId),
+    measures: groupBy(await deps.communityMeasures(exec, personIds), (r) => r.personId),
     records: groupBy(await q.recordsForRules(exec, personIds), (r) => r.personId),
     leaves: groupBy(await q.leavesOf(exec, personIds), (r) => r.personId),
     absences: groupBy(await q.absencesOf(exec, personIds), (r) => r.personId),
@@ -96,8 +99,7 @@ export type Inputs = Awaited<ReturnType<typeof loadInputs>>;
 export function assessLoaded(inputs: Inputs, personId: string, policy: Policy, today: string, timeDriven: boolean): PersonOutcome {
   return assessPerson({
     timeDriven,
-    personId,
-    measures: inputs.measures.get(personId) ?? [],
+    measures: (inputs.measures.get(personId) ?? []).map((x) => x.measure),
     records: (inputs.records.get(personId) ?? []) as RecordInput[],
     leaves: (inputs.leaves.get(personId) ?? []) as LeaveInput[],
     absences: (inputs.absences.get(personId) ?? []) as AbsenceInput[],
@@ -123,7 +125,7 @@ export async function syncPersons(
     lap = now;
     return Math.round(ms);
   };
-  const inputs = await loadInputs(exec, personIds);
+  const inputs = await loadInputs(exec, deps, personIds);
   const people = inputs.people;
   const existingStatus = new Map((await q.statusOfPersons(exec, personIds)).map((s) => [s.personId, s]));
   const existingSync = new Map((await q.syncOfPersons(exec, personIds)).map((s) => [s.personId, s]));
@@ -169,7 +171,7 @@ export async function syncPersons(
     } else if (existingStatus.has(p.id)) statusGone.push(p.id);
 
 
-    const deadline = new Date(now.getTime() + NOTICE_DEADLINE_HOURS * 3_600_000);
+    const deadline = noticeDeadline(now, policy);
     for (const n of outcome.notices) {
       noticeRows.push({
         personId: p.id, measureId: n.measureId, reason: n.reason, factKey: n.factKey, factDate: n.factDate, details: n.details,

@@ -1,10 +1,13 @@
 // How supervision rows are shown: the API views (the codes' labels are in core/labels).
-import { compareDates, daysBetween } from '../../../core/rules/dates';
+import { daysBetween } from '../../../core/rules/dates';
 import type { Policy } from '../../../core/rules/policy';
 import { messageFor, type Localized } from '../../messages';
 import { localized } from '../../../core/labels';
 import type { VisitForm } from '../../../core/contracts/supervision';
-import type { PersonOutcome } from './engine';
+import type { PersonOutcome } from '../../../core/rules/assessment';
+import { isLeaveOverdue } from '../../../core/rules/leave';
+import { isNoticeOverdue, noticeState } from '../../../core/rules/notices';
+import { warningKind, type WarningKind } from '../../../core/rules/warnings';
 import type * as q from './queries';
 
 export function recordView(r: q.RecordRow, recordedByName: string | null) {
@@ -68,8 +71,8 @@ export function noticeView(r: { n: q.NoticeRow; personName: string; orgUnitName:
     acknowledgedAt: n.acknowledgedAt?.toISOString() ?? null,
     acknowledgedBy: n.acknowledgedBy,
     acknowledgedByName: r.acknowledgedByName,
-    state: n.acknowledgedAt ? ('acknowledged' as const) : n.deliveredAt ? ('delivered' as const) : ('pending' as const),
-    overdue: !n.acknowledgedAt && n.deadline.getTime() < now.getTime(),
+    state: noticeState(n),
+    overdue: isNoticeOverdue(n, now),
   };
 }
 
@@ -119,10 +122,6 @@ export function leaveView(l: q.LeaveRow, events: { e: { event: string; actorId: 
   };
 }
 
-/** C4: approved, past its last day, not reported back. Derived on read, never stored. */
-export const isLeaveOverdue = (l: Pick<q.LeaveRow, 'status' | 'toDate' | 'returnedOn'>, today: string) =>
-  l.status === 'approved' && l.returnedOn === null && compareDates(l.toDate, today) < 0;
-
 export function leaveBrief(r: { l: q.LeaveRow; personName: string }, today: string) {
   return {
     id: r.l.id, personId: r.l.personId, personName: r.personName, from: r.l.fromDate, to: r.l.toDate, destination: r.l.destination,
@@ -130,14 +129,18 @@ export function leaveBrief(r: { l: q.LeaveRow; personName: string }, today: stri
   };
 }
 
-/** The page's warning for a person: the breach itself, or that one more refusal/departure makes it serious (C5), or lost contact (C11). */
-export function warningOf(s: Pick<q.StatusRow, 'level' | 'refusals' | 'evasions' | 'unauthorisedDepartures' | 'untilTests' | 'untilDepartures' | 'lostContact'>, policy: Pick<Policy, 'lifecycle'>):
-  { kind: 'serious_breach' | 'tests_one_more' | 'departures_one_more' | 'lost_contact'; message: Localized } | null {
-  if (s.level === 'serious_breach') return { kind: 'serious_breach', message: messageFor('supervision.warning.serious_breach') };
-  if (s.untilTests === 1) return { kind: 'tests_one_more', message: messageFor('supervision.warning.tests_one_more', { count: s.refusals + s.evasions }) };
-  if (s.untilDepartures === 1) return { kind: 'departures_one_more', message: messageFor('supervision.warning.departures_one_more', { count: s.unauthorisedDepartures }) };
-  if (s.lostContact) return { kind: 'lost_contact', message: messageFor('supervision.warning.lost_contact', { days: policy.lifecycle.lostContactAfterDays }) };
-  return null;
+const warningMessages: Record<WarningKind, (s: WarningRow, policy: Pick<Policy, 'lifecycle'>) => Localized> = {
+  serious_breach: () => messageFor('supervision.warning.serious_breach'),
+  tests_one_more: (s) => messageFor('supervision.warning.tests_one_more', { count: s.refusals + s.evasions }),
+  departures_one_more: (s) => messageFor('supervision.warning.departures_one_more', { count: s.unauthorisedDepartures }),
+  lost_contact: (_s, policy) => messageFor('supervision.warning.lost_contact', { days: policy.lifecycle.lostContactAfterDays }),
+};
+type WarningRow = Pick<q.StatusRow, 'level' | 'refusals' | 'evasions' | 'unauthorisedDepartures' | 'untilTests' | 'untilDepartures' | 'lostContact'>;
+
+/** The page's warning for a person (the rule: warningKind), with its message. */
+export function warningOf(s: WarningRow, policy: Pick<Policy, 'lifecycle'>): { kind: WarningKind; message: Localized } | null {
+  const kind = warningKind({ level: s.level as 'none', untilTests: s.untilTests, untilDepartures: s.untilDepartures, lostContact: s.lostContact });
+  return kind ? { kind, message: warningMessages[kind](s, policy) } : null;
 }
 
 export function assessmentView(status: NonNullable<PersonOutcome['status']>, policy: Policy, today: string) {

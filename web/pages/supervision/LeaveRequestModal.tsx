@@ -3,7 +3,7 @@ import { Alert, DatePicker, Form, Input, Modal, Typography } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { supervisionApi } from '../../api/supervision';
 import { useCan } from '../../api/me';
-import { lifecycleNumber, useEffectivePolicy } from '../../api/policy';
+import { useEffectivePolicy } from '../../api/policy';
 import { useI18n } from '../../i18n/I18nProvider';
 import { toIsoDate } from '../../components/dates';
 import { useSupervisionMutation } from './useSupervisionMutation';
@@ -20,7 +20,7 @@ export function LeaveRequestModal({ personId, orgUnitId, onClose }: { personId: 
   const { t, pick } = useI18n();
   const can = useCan();
   const policy = useEffectivePolicy(orgUnitId, can('org.read'));
-  const fromDays = lifecycleNumber(policy.data, 'leaveRequestFromDays');
+  const fromDays = policy.data?.policy.lifecycle.leaveRequestFromDays ?? null;
   const [form] = Form.useForm<Values>();
   const [problem, setProblem] = useState<string | null>(null);
   const range = Form.useWatch('range', form);

@@ -1,21 +1,22 @@
 import { describe, it, expect } from 'vitest';
-import { defaultPolicy } from '../../../core/rules/policy';
-import { createMeasure, type Measure } from '../../../core/rules/measures';
-import { addDays } from '../../../core/rules/dates';
-import { computeTasks } from '../../../core/rules/schedule';
-import { assessPerson, awayPeriods, currentMeasure, lastContacts, scheduleRecords, TASK_HORIZON_DAYS, type LeaveInput, type MeasureInput, type RecordInput } from './engine';
+import { defaultPolicy } from './policy';
+import { createMeasure, type Measure } from './measures';
+import { addDays } from './dates';
+import { computeTasks } from './schedule';
+import { assessPerson, currentMeasure, TASK_HORIZON_DAYS } from './assessment';
+import { awayPeriods, type LeaveInput } from './leave';
+import { lastContacts } from './contacts';
+import { scheduleRecords, type RecordInput } from './records';
 
 const TODAY = '2026-11-22';
-const measureRow = (id: string, startDate: string, extra: Partial<Measure> = {}): MeasureInput => {
-  const m: Measure = { ...createMeasure({ id, kind: 'community_detox', decisionDate: '2026-01-01' }), status: 'active', startDate, ...extra };
-  return { id, kind: m.kind, state: m };
-};
+const measureRow = (id: string, startDate: string, extra: Partial<Measure> = {}): Measure =>
+  ({ ...createMeasure({ id, kind: 'community_detox', decisionDate: '2026-01-01' }), status: 'active', startDate, ...extra });
 const rec = (id: string, kind: RecordInput['kind'], date: string, extra: Partial<RecordInput> = {}): RecordInput =>
   ({ id, measureId: 'm', kind, date, result: null, random: false, retestOfId: null, contactMode: null, ...extra });
 const leave = (id: string, fromDate: string, toDate: string, status: LeaveInput['status'], returnedOn: string | null = null): LeaveInput =>
   ({ id, fromDate, toDate, status, returnedOn });
 const assess = (over: Partial<Parameters<typeof assessPerson>[0]>) =>
-  assessPerson({ personId: 'p', measures: [measureRow('m', '2026-11-01')], records: [], leaves: [], absences: [], policy: defaultPolicy, today: TODAY, ...over });
+  assessPerson({ measures: [measureRow('m', '2026-11-01')], records: [], leaves: [], absences: [], policy: defaultPolicy, today: TODAY, ...over });
 
 describe('record kinds resolve task kinds', () => {
   it.each<[string, RecordInput['kind'], string]>([
@@ -111,7 +112,7 @@ describe('the review date: when the calendar alone changes something', () => {
   });
   it('C1: the day after the report deadline of a measure awaiting the report', () => {
     const waiting = createMeasure({ id: 'w', kind: 'community_detox', decisionDate: '2026-11-20', decisionReceivedDate: '2026-11-20' });
-    expect(assess({ measures: [{ id: 'w', kind: waiting.kind, state: waiting }] }).reviewOn).toBe('2026-12-06');
+    expect(assess({ measures: [waiting] }).reviewOn).toBe('2026-12-06');
   });
   it('C9: nothing changes with time while held, once the windows before the suspension have closed', () => {
     const held = measureRow('m', '2026-08-01', { status: 'suspended', suspensions: [{ start: '2026-10-01', end: null }] });
@@ -138,9 +139,8 @@ describe('the schedule cut at the horizon is the schedule', () => {
     ['2026-11-22', 'community_detox'], ['2026-10-01', 'community_detox'], ['2026-03-15', 'community_detox'], ['2025-12-31', 'community_detox'],
     ['2024-02-29', 'community_detox'], ['2024-12-01', 'community_rehab'], ['2025-06-30', 'community_rehab'], ['2026-08-01', 'community_rehab'],
   ])('term from %s (%s): the stored tasks equal those of the whole term', (start, kind) => {
-    const base = measureRow('m', start, { suspensions: start < '2026-06-01' ? [{ start: '2026-06-01', end: '2026-06-15' }] : [] });
-    const m = { ...base, kind, state: { ...(base.state as Measure), kind, decisionTermMonths: 36 } };
-    const state = m.state as Measure;
+    const state: Measure = { ...measureRow('m', start, { suspensions: start < '2026-06-01' ? [{ start: '2026-06-01', end: '2026-06-15' }] : [] }), kind, decisionTermMonths: 36 };
+    const m = state;
     const records = computeTasks({ measure: state, suspensions: state.suspensions, leaves: [], records: [], policy: defaultPolicy, today: TODAY })
       .filter((t, i) => t.dueDate <= TODAY && i % 5 !== 0)
       .map((t, i): RecordInput => rec(`r${i}`, t.kind === 'follow_up' && i % 2 ? 'visit' : t.kind, addDays(t.dueDate, (i % 3) - 1), { result: t.kind === 'drug_test' ? (i % 7 ? 'negative' : 'refused') : null }));

@@ -1,0 +1,61 @@
+// What a supervision record is to the rules: the task it can resolve (F1–F4, T1) and the
+// measure it belongs to.
+//
+// Decisions where RULES is silent:
+// - Record kinds resolve task kinds: check_in → check_in, drug_test → drug_test, grid_visit →
+//   grid_visit, and follow_up, visit and talk → follow_up (all are the worker's contact, F1).
+// - A record belongs to the community measure running on its date; of two (a measure and its
+//   successor sharing a day) the later one.
+
+import { compareDates, isWithin, type IsoDate } from './dates';
+import type { TestResult } from './drug-test-results';
+import type { Measure } from './measures';
+import type { SupervisionRecord } from './schedule';
+
+export interface RecordInput {
+  id: string;
+  measureId: string;
+  kind: 'check_in' | 'drug_test' | 'visit' | 'follow_up' | 'talk' | 'grid_visit';
+  date: IsoDate;
+  result: TestResult | null;
+  random: boolean;
+  retestOfId: string | null;
+  contactMode: 'in_person' | 'phone' | 'video' | null;
+}
+
+const TASK_KIND_OF_RECORD: Record<RecordInput['kind'], SupervisionRecord['kind']> = {
+  check_in: 'check_in', drug_test: 'drug_test', grid_visit: 'grid_visit', follow_up: 'follow_up', visit: 'follow_up', talk: 'follow_up',
+};
+
+/** The records as the schedule matches them to tasks. */
+export function scheduleRecords(records: readonly RecordInput[]): SupervisionRecord[] {
+  return records.map((r): SupervisionRecord => {
+    const kind = TASK_KIND_OF_RECORD[r.kind];
+    return kind === 'drug_test'
+      ? { id: r.id, kind, date: r.date, result: r.result ?? 'invalid', random: r.random }
+      : { id: r.id, kind, date: r.date };
+  });
+}
+
+export type MeasureForRecord =
+  | { ok: true; measure: Measure }
+  | { ok: false; code: 'supervision.no_measure' }
+  | { ok: false; code: 'supervision.date_before_measure'; start: IsoDate }
+  | { ok: false; code: 'supervision.date_outside_measure' };
+
+/** The measure a record dated `date` belongs to: the community measure running that day. */
+export function measureForRecord(communityMeasures: readonly Measure[], date: IsoDate): MeasureForRecord {
+  const started = communityMeasures.filter((m) => m.startDate !== null);
+  if (started.length === 0) return { ok: false, code: 'supervision.no_measure' };
+  const covering = started
+    .filter((m) => isWithin(date, m.startDate!, m.endedOn ?? '9999-12-31'))
+    .sort((a, b) => compareDates(b.startDate!, a.startDate!))[0];
+  if (covering) return { ok: true, measure: covering };
+  const earliest = started.map((m) => m.startDate!).sort(compareDates)[0]!;
+  if (compareDates(date, earliest) < 0) return { ok: false, code: 'supervision.date_before_measure', start: earliest };
+  return { ok: false, code: 'supervision.date_outside_measure' };
+}
+
+/** T1: a re-test re-tests an earlier (or same-day) drug test of the same person. */
+export const isValidRetestOf = (prior: { personId: string; kind: string; date: IsoDate } | undefined, personId: string, date: IsoDate): boolean =>
+  !!prior && prior.personId === personId && prior.kind === 'drug_test' && compareDates(prior.date, date) <= 0;

@@ -22,6 +22,7 @@ import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import { migrate as migratePostgres } from 'drizzle-orm/postgres-js/migrator';
 import * as schema from '../server/db/schema';
 import { migrationsFolder, type Database, type Db } from '../server/db/client';
+import { primaryReader } from '../server/db/reader';
 import { loadConfig } from '../server/config';
 import { fixedClock } from '../server/clock';
 import { createCipher } from '../server/lib/data-key';
@@ -44,7 +45,7 @@ async function open(): Promise<Database & { label: string }> {
     await client.waitReady;
     const db = drizzlePglite({ client, schema, logger }) as unknown as Db;
     await migratePglite(db as never, { migrationsFolder });
-    return { db, kind: 'pglite', label: 'pglite (memory)', close: () => client.close() };
+    return { db, reader: primaryReader(db), kind: 'pglite', label: 'pglite (memory)', close: () => client.close() };
   }
   const name = `sf_bench_${crypto.randomBytes(5).toString('hex')}`;
   const admin = postgres(url, { max: 1, onnotice: () => {} });
@@ -55,7 +56,7 @@ async function open(): Promise<Database & { label: string }> {
   const db = drizzlePostgres({ client, schema, logger }) as unknown as Db;
   await migratePostgres(db as never, { migrationsFolder });
   return {
-    db, kind: 'postgres', label: 'postgres',
+    db, reader: primaryReader(db), kind: 'postgres', label: 'postgres',
     async close() {
       await client.end({ timeout: 5 });
       await admin.unsafe(`drop database if exists ${name} with (force)`);

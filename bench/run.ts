@@ -8,7 +8,7 @@ import { sql } from 'drizzle-orm';
 import { loadConfig } from '../server/config';
 import { systemClock } from '../server/clock';
 import { openDatabase, rows, type Database } from '../server/db/client';
-import { createCipher, loadDataKey } from '../server/lib/data-key';
+import { createCipher, loadDataKey, type DataCipher } from '../server/lib/data-key';
 import { createServices } from '../server/app';
 import { bootstrap } from '../server/bootstrap';
 import { seedCity } from '../server/seed/write';
@@ -61,7 +61,7 @@ try {
   }
   const size = (await rows<Record<string, number>>(database.db, sql`select (select count(*) from persons)::int as persons, (select count(*) from measures)::int as measures, (select count(*) from users)::int as users, (select count(*) from org_units)::int as org_units, (select count(*) from audit_log)::int as audit_rows, (select count(*) from supervision_records)::int as supervision_records, (select count(*) from supervision_tasks)::int as supervision_tasks, (select count(*) from leave_requests)::int as leave_requests, (select count(*) from police_notices)::int as police_notices`))[0];
   result.dataSize = size;
-  ctxBase = await loadContext(database);
+  ctxBase = await loadContext(database, prep.cipher);
   for (const s of wanted) {
     if (s.sql) sqlTimes[s.name] = await s.sql({ ...ctxBase, database, services: prep.services });
   }
@@ -113,12 +113,14 @@ function loadSummary(out: Record<string, unknown>) {
 }
 
 /** Usernames and ids the scenarios need, read from the generated city. */
-async function loadContext(database: Database) {
+async function loadContext(database: Database, cipher: DataCipher) {
   const one = async <T>(q: ReturnType<typeof sql>) => (await rows<T>(database.db, q))[0]!;
   const officer = await one<{ username: string; org_unit_id: string }>(sql`select u.username, u.org_unit_id from users u join grants g on g.user_id = u.id join roles r on r.id = g.role_id where r.code = 'officer' order by u.username limit 1`);
   const worker = await one<{ username: string; id: string }>(sql`select u.username, u.id from users u join grants g on g.user_id = u.id join roles r on r.id = g.role_id where r.code = 'social_worker' order by u.username limit 1`);
   const district = await one<{ username: string }>(sql`select u.username from users u join grants g on g.user_id = u.id join roles r on r.id = g.role_id join org_units o on o.id = g.org_unit_id where r.code = 'drug_control_office' and o.level = 'district' order by u.username limit 1`);
-  const samplePersons = await rows<{ id: string; name: string; name_initials: string; id_last4: string }>(database.db, sql`select p.id, p.name, p.name_initials, p.id_last4 from persons p join org_units o on o.id = p.org_unit_id where o.path like (select path from org_units where id = ${officer.org_unit_id}) || '%' order by p.id limit 50`);
+  const sampled = await rows<{ id: string; name: string; name_initials: string; id_number_enc: string; id_last4_index: string }>(database.db, sql`select p.id, p.name, p.name_initials, p.id_number_enc, p.id_last4_index from persons p join org_units o on o.id = p.org_unit_id where o.path like (select path from org_units where id = ${officer.org_unit_id}) || '%' order by p.id limit 50`);
+  // The API is searched with the clear last four (as a user types them), the bare SQL with their blind index.
+  const samplePersons = sampled.map(({ id_number_enc, ...p }) => ({ ...p, id_last4: cipher.decrypt(id_number_enc).slice(-4) }));
   return { officer: officer.username, officerUnit: officer.org_unit_id, worker: worker.username, workerId: worker.id, district: district.username, samplePersons, staffPassword: STAFF_PASSWORD };
 }
 

@@ -17,7 +17,7 @@ export interface BenchContext {
   workerId: string;
   district: string;
   staffPassword: string;
-  samplePersons: { id: string; name: string; name_initials: string; id_last4: string }[];
+  samplePersons: { id: string; name: string; name_initials: string; id_last4: string; id_last4_index: string }[];
   http(username: string): Promise<HttpSession>;
 }
 
@@ -237,7 +237,7 @@ export const scenarios: Scenario[] = [
       const scope = [await officerPath(database, officerUnit)];
       return timeSerial(100, (i) => {
         const p = samplePersons[i % samplePersons.length]!;
-        const text = i % 2 ? { kind: 'letters' as const, value: p.name_initials } : { kind: 'last4' as const, value: p.id_last4 };
+        const text = i % 2 ? { kind: 'letters' as const, value: p.name_initials } : { kind: 'last4' as const, value: p.id_last4_index };
         return personQueries.list(database.db, { scope, text, sort: 'name', order: 'asc' }, 20, 0);
       });
     },

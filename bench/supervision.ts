@@ -25,6 +25,7 @@ import { ADMIN_PASSWORD, adminClient, idNumber, userWith, type TestApp } from '.
 import { orgUnits } from '../server/modules/org/schema';
 import { users } from '../server/modules/users/schema';
 import { persons } from '../server/modules/persons/schema';
+import { idLast4Index } from '../server/modules/persons/record';
 import { measures } from '../server/modules/measures/schema';
 import { supervisionRecords, supervisionTasks } from '../server/modules/supervision/schema';
 import { addDays } from '../core/rules/dates';
@@ -130,7 +131,7 @@ async function main() {
         personRows.push({
           id, orgUnitId: community.id, name: `人员${i}`, namePinyin: `renyuan${i}`, nameInitials: 'ry', sex: i % 5 ? 'male' : 'female',
           birthDate: `${birth.slice(0, 4)}-${birth.slice(4, 6)}-${birth.slice(6)}`, idType: 'resident_id',
-          idNumberEnc: cipher.encrypt(idNo), idNumberHash: cipher.blindIndex(`resident_id:${idNo}`, 'person.id_number'), idLast4: idNo.slice(-4),
+          idNumberEnc: cipher.encrypt(idNo), idNumberHash: cipher.blindIndex(`resident_id:${idNo}`, 'person.id_number'), idLast4Index: idLast4Index(cipher, idNo),
           contentHash: crypto.randomUUID(), status: kind === 'community_detox' ? 'under_community_detox' : 'under_community_rehab', currentMeasureKind: kind,
           responsibleWorkerId: workerOf[c]!,
         });

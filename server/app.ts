@@ -68,7 +68,7 @@ export function createServices(deps: AppDeps) {
   users.registerOrgUsage();
   const auth = createAuthService({ db, clock: deps.clock, policy, cipher: deps.cipher, audit, users, sessions });
   const dictionaries = createDictionaryService({ db, audit, now: () => deps.clock.now().getTime() });
-  const persons = createPersonService({ db, reader, clock: deps.clock, cipher: deps.cipher, audit, org, dictionaries, users });
+  const persons = createPersonService({ db, reader, clock: deps.clock, cipher: deps.cipher, audit, org, dictionaries, users, idLookupsPerHour: deps.config.idLookupsPerHour });
   persons.registerOrgUsage();
   const policyService = createPolicyService({ db, clock: deps.clock, audit, org });
   policyService.registerOrgUsage();

@@ -31,6 +31,8 @@ const envSchema = z.object({
   SUNFLOWER_MFA_FOR_ADMINS: bool.default(true),
   SUNFLOWER_LOGIN_RATE_PER_MINUTE: z.coerce.number().int().min(1).default(20),
   SUNFLOWER_TRUST_PROXY: z.string().default('off'),
+  /** City-wide checks of an ID number (is it on file anywhere?) per user and hour (issue 9.7). */
+  SUNFLOWER_ID_LOOKUPS_PER_HOUR: z.coerce.number().int().min(1).max(10_000).default(30),
   SUNFLOWER_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   SUNFLOWER_WEB_DIR: z.string().default('./dist/web'),
   /** Largest uploaded document, in MB (decimals allowed). */
@@ -55,6 +57,8 @@ export interface Config {
   webDir: string;
   /** Largest uploaded document file, in bytes. */
   documentMaxBytes: number;
+  /** City-wide ID-number checks per user and hour (issue 9.7). */
+  idLookupsPerHour: number;
 }
 
 export interface SecurityPolicy {
@@ -91,6 +95,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel: e.SUNFLOWER_LOG_LEVEL,
     webDir: e.SUNFLOWER_WEB_DIR,
     documentMaxBytes: Math.round(e.SUNFLOWER_DOCUMENT_MAX_MB * 1024 * 1024),
+    idLookupsPerHour: e.SUNFLOWER_ID_LOOKUPS_PER_HOUR,
     security: {
       passwordMinLength: e.SUNFLOWER_PASSWORD_MIN_LENGTH,
       passwordMinClasses: e.SUNFLOWER_PASSWORD_MIN_CLASSES,

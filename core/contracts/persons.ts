@@ -147,11 +147,15 @@ export const unmaskedView = z.object({
   familyContacts: z.array(familyContact),
 });
 
-export const existsQuery = z.object({ idNumber: z.string().trim().min(5).max(30) });
+export const existsQuery = z.object({ idNumber: z.string().trim().min(5).max(30), idType: code.default('resident_id') });
 export const existsResponse = z.object({
   exists: z.boolean(),
-  /** Only which unit holds the file, nothing of its content (one person, one file). */
+  /**
+   * Nothing of the file's content (one person, one file): the unit holding it when it is in the
+   * asker's area, else the street holding it, where a transfer is requested (C7).
+   */
   holderUnitName: z.string().nullable(),
+  /** Only when the file lies in the asker's own area. */
   personId: z.uuid().nullable(),
 });
 

@@ -1,5 +1,5 @@
 import { describe, it, expect } from 'vitest';
-import { idNumberCheckChar, maskIdNumber, maskPhone, provinceCodes, validateIdNumber } from './id-number';
+import { canonicalIdNumber, idNumberCheckChar, maskIdNumber, maskPhone, provinceCodes, upgradeFirstGeneration, validateIdNumber } from './id-number';
 
 const TODAY = '2025-06-15';
 
@@ -58,7 +58,10 @@ describe('validateIdNumber', () => {
     ['', 'id_number.length'],
     ['11010519491231002', 'id_number.length'], // 17 characters
     ['11010519491231002X1', 'id_number.length'], // 19 characters
-    ['110105491231002', 'id_number.length'], // old 15-digit format
+    ['11010549123100', 'id_number.length'], // 14 digits: neither form
+    ['1101054912310021', 'id_number.length'], // 16 digits
+    ['110105491331002', 'id_number.birth_date'], // 15 digits: month 13
+    ['000105491231002', 'id_number.region'], // 15 digits: no such province
     ['1101051949123100XX', 'id_number.characters'], // X only as the check character
     ['11010519491231002Y', 'id_number.characters'],
     ['1101051949-231002X', 'id_number.characters'],
@@ -120,5 +123,54 @@ describe('maskIdNumber and maskPhone (P1, P6)', () => {
     ['1234567', '*******'],
   ])('maskPhone(%s) = %s', (input, expected) => {
     expect(maskPhone(input)).toBe(expected);
+  });
+});
+
+describe('first-generation (15-digit) numbers, rule 9.18: one person, one file in both forms', () => {
+  it.each([
+    // GB 11643's own example: 110105 49 12 31 002 → 110105 1949 12 31 002 X.
+    ['110105491231002', '11010519491231002X'],
+    ['110101900307123', withCheck('11010119900307123')],
+    ['330106851120003', withCheck('33010619851120003')],
+    ['440304000229004', null], // 1900-02-29 does not exist: upgraded, then refused by the date check
+  ])('%s → %s', (id15, id18) => {
+    const upgraded = upgradeFirstGeneration(id15);
+    expect(upgraded).toBe(id18 ?? withCheck(`44030419000229004`));
+    const r = validateIdNumber(id15, TODAY);
+    if (id18) expect(r).toMatchObject({ ok: true, normalized: id18 });
+    else expect(r).toEqual({ ok: false, code: 'id_number.birth_date' });
+  });
+
+  it.each(['', '11010549123100', '1101054912310021', '11010549123100X', '１１０１０５４９１２３１００２'])('%j is not a 15-digit number', (input) => {
+    expect(upgradeFirstGeneration(input)).toBeNull();
+  });
+
+  it('the 15-digit number gives the sex and birth date of its 18-digit form', () => {
+    expect(validateIdNumber('110105491231002', TODAY)).toEqual(validateIdNumber('11010519491231002X', TODAY));
+  });
+});
+
+describe('canonicalIdNumber: the form an ID number is stored and looked up under', () => {
+  it.each([
+    // [idType as entered, number as entered, canonical idType, canonical number]
+    ['resident_id', '110105491231002', 'resident_id', '11010519491231002X'],
+    ['resident_id', ' 11010519491231002x ', 'resident_id', '11010519491231002X'],
+    ['other', '110105491231002', 'resident_id', '11010519491231002X'], // 9.18: the first-generation number typed as "other"
+    ['other', '11010519491231002X', 'resident_id', '11010519491231002X'],
+    ['other', '110101199003071234', 'other', '110101199003071234'], // wrong check digit: not a resident number, kept as typed
+    ['other', 'ab-12345', 'other', 'AB-12345'],
+    ['passport', 'e12345678', 'passport', 'E12345678'],
+    ['passport', '110105491231002', 'passport', '110105491231002'], // only "other" is read as a resident number
+  ])('%s %j → %s %s', (idType, input, canonicalType, canonical) => {
+    expect(canonicalIdNumber(idType, input, TODAY)).toMatchObject({ ok: true, idType: canonicalType, idNumber: canonical });
+  });
+
+  it.each([
+    ['resident_id', '110101199003071234', 'id_number.check_digit'],
+    ['resident_id', '11010549123100', 'id_number.length'],
+    ['other', 'ab', 'id_number.invalid'],
+    ['passport', 'E1234 5678', 'id_number.invalid'],
+  ])('%s %j → %s', (idType, input, code) => {
+    expect(canonicalIdNumber(idType, input, TODAY)).toEqual({ ok: false, code });
   });
 });

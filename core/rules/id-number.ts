@@ -65,12 +65,26 @@ function birthDateAcceptable(birthDate: IsoDate, today: IsoDate): boolean {
 }
 
 /**
+ * The 18-character form of a first-generation number (GB 11643-1989: 15 digits, issued until
+ * 2004 and valid until 2013, still on old paper records): '19' goes before the two-digit birth
+ * year and the check character is computed. Null when the input is not 15 digits. A person has
+ * one number in both forms, so both must lead to the same file (one person, one file).
+ */
+export function upgradeFirstGeneration(id15: string): string | null {
+  if (!/^\d{15}$/.test(id15)) return null;
+  const first17 = `${id15.slice(0, 6)}19${id15.slice(6)}`;
+  return first17 + idNumberCheckChar(first17);
+}
+
+/**
  * Checks an ID number; surrounding whitespace is dropped and a lowercase 'x' is normalised to
- * 'X' (both are common when numbers are typed or pasted). The checks run from the coarsest to
- * the finest so the code names the first thing the user should fix.
+ * 'X' (both are common when numbers are typed or pasted), and a 15-digit first-generation
+ * number is converted to its 18-character form (then checked like any other). The checks run
+ * from the coarsest to the finest so the code names the first thing the user should fix.
  */
 export function validateIdNumber(input: string, today: IsoDate): IdNumberResult {
-  const normalized = input.trim().toUpperCase();
+  const typed = input.trim().toUpperCase();
+  const normalized = upgradeFirstGeneration(typed) ?? typed;
   if (normalized.length !== 18) return { ok: false, code: 'id_number.length' };
   if (!/^\d{17}[\dX]$/.test(normalized)) return { ok: false, code: 'id_number.characters' };
   if (idNumberCheckChar(normalized.slice(0, 17)) !== normalized.charAt(17)) {
@@ -101,4 +115,29 @@ export function maskIdNumber(idNumber: string): string {
 /** Phone number for ordinary views (P1, P6): '13812345678' → '138****5678'; spaces and dashes are dropped. */
 export function maskPhone(phone: string): string {
   return maskMiddle(phone.replace(/[\s-]/g, ''), 3, 4);
+}
+
+/** Document types under which a resident ID number is also entered in practice ('其他证件'). */
+const RESIDENT_LIKE_TYPES: ReadonlySet<string> = new Set(['other']);
+
+export type CanonicalIdResult =
+  | { ok: true; idType: string; idNumber: string; resident: Extract<IdNumberResult, { ok: true }> | null }
+  | { ok: false; code: IdNumberErrorCode | 'id_number.invalid' };
+
+/**
+ * The one form under which an ID number is stored, hashed and looked up, wherever it is entered
+ * (form, ledger, search, existence check). A resident number is checked and given its
+ * 18-character form; a valid resident number typed under 'other' is a resident number (so the
+ * 15-digit form under 'other' and the 18-digit one are one person); any other document keeps
+ * its type, upper-cased, and must be 5–30 letters, digits or dashes.
+ */
+export function canonicalIdNumber(idType: string, input: string, today: IsoDate): CanonicalIdResult {
+  const typed = input.trim().toUpperCase();
+  if (idType === 'resident_id' || (RESIDENT_LIKE_TYPES.has(idType) && /^(\d{15}|\d{17}[\dX])$/.test(typed))) {
+    const r = validateIdNumber(typed, today);
+    if (r.ok) return { ok: true, idType: 'resident_id', idNumber: r.normalized, resident: r };
+    if (idType === 'resident_id') return r;
+  }
+  if (!/^[A-Z0-9-]{5,30}$/.test(typed)) return { ok: false, code: 'id_number.invalid' };
+  return { ok: true, idType, idNumber: typed, resident: null };
 }

@@ -14,7 +14,7 @@ const traditionalMethods = ['smoking', 'injecting', 'inhaling'];
 
 export interface GeneratedPerson {
   input: Omit<PersonInput, 'orgUnitId'>;
-  identity: { idNumber: string; sex: 'male' | 'female'; birthDate: string };
+  identity: { idType: string; idNumber: string; sex: 'male' | 'female'; birthDate: string };
   measures: { measure: Measure; events: { event: string; date: string; from: string | null; to: string }[]; decisionNumber: string }[];
 }
 
@@ -54,7 +54,7 @@ export function generatePerson(r: Random, index: number, today: string, years: n
     familyContacts: r.chance(0.8) ? [{ name: personName(r, r.chance(0.5) ? 'male' : 'female'), relation: r.pick(['mother', 'father', 'spouse', 'sibling']), phone: phone(r) }] : [],
     riskLevel: r.weighted([['low', 60], ['medium', 30], ['high', 10]] as const),
   };
-  return { input, identity: { idNumber, sex, birthDate }, measures: generateMeasures(r, today, years, index) };
+  return { input, identity: { idType: 'resident_id', idNumber, sex, birthDate }, measures: generateMeasures(r, today, years, index) };
 }
 
 function generateMeasures(r: Random, today: string, years: number, index: number): GeneratedPerson['measures'] {

@@ -201,7 +201,7 @@ export const enUS: Record<MessageKey, string> = {
   'common.back': 'Back',
   'common.next': 'Next',
   'common.unitOutOfScope': 'Choose a street, community or grid in your area',
-  'idNumber.length': 'A resident ID number has 18 characters',
+  'idNumber.length': 'A resident ID number has 18 characters (a 15-digit first-generation number is converted)',
   'idNumber.characters': 'A resident ID number is digits, the last may be X',
   'idNumber.check_digit': 'The check digit of the ID number is wrong',
   'idNumber.birth_date': 'The birth date in the ID number is not valid',

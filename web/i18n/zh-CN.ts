@@ -200,7 +200,7 @@ export const zhCN = {
   'common.back': '返回',
   'common.next': '下一步',
   'common.unitOutOfScope': '只能选择您管辖范围内的街道、社区或网格',
-  'idNumber.length': '身份证号码应为 18 位',
+  'idNumber.length': '身份证号码应为 18 位（15 位的一代身份证号码会自动转为 18 位）',
   'idNumber.characters': '身份证号码只能是数字，最后一位可为 X',
   'idNumber.check_digit': '身份证号码校验位错误',
   'idNumber.birth_date': '身份证号码中的出生日期无效',

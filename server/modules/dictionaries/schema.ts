@@ -12,6 +12,11 @@ export const dictionaryEntries = pgTable(
     nameEn: text('name_en').notNull(),
     /** A grouping inside a kind, e.g. drug types: traditional / synthetic. */
     category: text('category'),
+    /**
+     * Other ways people write the value (中专 for 中等职业教育), matched by the ledger import
+     * after width and bracket folding. Null until set: a seed fills only entries never edited.
+     */
+    aliases: text('aliases').array(),
     sort: integer('sort').notNull().default(0),
     active: boolean('active').notNull().default(true),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),

@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, ilike, inArray, like, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, ilike, inArray, isNull, like, or, sql, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import { persons, assignments } from './schema';
 import { orgUnits } from '../org/schema';
@@ -43,6 +43,7 @@ export async function byIdHash(exec: Executor, hash: string): Promise<PersonWith
 export interface ListFilter {
   scope: string[];
   under?: string;
+  /** letters: pinyin or initials; last4 and hash: keyed hashes (blind indexes), never clear digits. */
   text?: { kind: 'letters' | 'last4' | 'hash' | 'name'; value: string };
   status?: string;
   measureKind?: string;
@@ -58,7 +59,7 @@ function where(f: ListFilter): SQL | undefined {
   if (text?.kind === 'letters') {
     const v = escapeLike(text.value.toLowerCase());
     textCond = or(like(persons.nameInitials, `${v}%`), like(persons.namePinyin, `${v}%`));
-  } else if (text?.kind === 'last4') textCond = eq(persons.idLast4, text.value.toUpperCase());
+  } else if (text?.kind === 'last4') textCond = eq(persons.idLast4Index, text.value);
   else if (text?.kind === 'hash') textCond = eq(persons.idNumberHash, text.value);
   else if (text?.kind === 'name') {
     const v = `%${escapeLike(text.value)}%`;
@@ -169,4 +170,15 @@ export async function analyzePersonTables(exec: Executor): Promise<void> {
 export async function anyEncryptedValue(exec: Executor): Promise<string | null> {
   const r = await exec.select({ v: persons.idNumberEnc }).from(persons).limit(1);
   return r[0]?.v ?? null;
+}
+
+/** Rows written before `id_last4_index` existed (migration 0003), a page at a time. */
+export async function withoutLast4Index(exec: Executor, limit: number): Promise<{ id: string; idNumberEnc: string }[]> {
+  return exec.select({ id: persons.id, idNumberEnc: persons.idNumberEnc }).from(persons).where(isNull(persons.idLast4Index)).limit(limit);
+}
+
+/** Sets the blind index of many rows in one statement (one JSON parameter, same SQL on both databases). */
+export async function setLast4Indexes(exec: Executor, items: { id: string; idx: string }[]): Promise<void> {
+  if (items.length === 0) return;
+  await exec.execute(sql`update persons set id_last4_index = v.idx from json_to_recordset(${JSON.stringify(items)}::json) as v(id uuid, idx text) where persons.id = v.id`);
 }

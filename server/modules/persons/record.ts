@@ -3,7 +3,9 @@ import type { PersonInput } from '../../../core/contracts/persons';
 import { canonicalJson } from '../audit/canonical';
 import { namePinyin } from './pinyin';
 
+/** A person's identifier in its one stored form (core/rules/id-number canonicalIdNumber), with what it says. */
 export interface Identity {
+  idType: string;
   idNumber: string;
   sex: 'male' | 'female';
   birthDate: string;
@@ -14,6 +16,13 @@ const normalizeAddress = (a?: string | null) => (a ?? '').replace(/\s+/g, '');
 /** Keyed hash of an ID number: unique across the system (one person, one file) and exactly searchable. */
 export const idNumberHash = (cipher: DataCipher, idType: string, idNumber: string) =>
   cipher.blindIndex(`${idType}:${idNumber.toUpperCase()}`, 'person.id_number');
+
+/**
+ * Keyed hash of an ID number's last four characters, for search by 尾号 (docs/data-protection.md):
+ * equal values find each other, but without the data key the column says nothing of the digits.
+ */
+export const idLast4Index = (cipher: DataCipher, idNumberOrLast4: string) =>
+  cipher.blindIndex(idNumberOrLast4.trim().toUpperCase().slice(-4), 'person.id_last4');
 
 /**
  * The columns a person input writes: identifiers encrypted (P6), pinyin for search, the derived
@@ -35,10 +44,10 @@ export function personColumns(cipher: DataCipher, input: Omit<PersonInput, 'orgU
     birthDate: identity.birthDate,
     ethnicity: input.ethnicity ?? null,
     nationality: input.nationality,
-    idType: input.idType,
+    idType: identity.idType,
     idNumberEnc: cipher.encrypt(identity.idNumber),
-    idNumberHash: idNumberHash(cipher, input.idType, identity.idNumber),
-    idLast4: identity.idNumber.slice(-4),
+    idNumberHash: idNumberHash(cipher, identity.idType, identity.idNumber),
+    idLast4Index: idLast4Index(cipher, identity.idNumber),
     phoneEnc: enc(input.phone),
     registeredAddressEnc: enc(input.registeredAddress),
     residenceAddressEnc: enc(input.residenceAddress),

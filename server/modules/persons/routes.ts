@@ -26,8 +26,9 @@ export function personRoutes(app: FastifyInstance, persons: PersonService): void
   });
 
   r.get('/api/persons/exists', {
-    config: { access: { permission: 'person.read', scope: 'org_subtree' } },
-    schema: { tags, summary: 'Is this ID number on file anywhere? Answers only which unit holds it', querystring: existsQuery.extend({ idType: z.string().default('resident_id') }), response: { 200: existsResponse } },
+    // A city-wide question: only for users who may create a file, bounded per hour, audited (9.7).
+    config: { access: { permission: 'person.write', scope: 'org_subtree' } },
+    schema: { tags, summary: 'Is this ID number on file anywhere in the city? For users who may create files, a few dozen times an hour; answers only the street that holds it (ask it for a transfer), and the file when it is in my area. Audited', querystring: existsQuery, response: { 200: existsResponse } },
     handler: (req) => persons.exists(actorContext(req), req.query.idType, req.query.idNumber),
   });
 

@@ -8,7 +8,9 @@ export const riskLevels = ['high', 'medium', 'low'] as const;
 /**
  * One row per person: the file (一人一档). ID number, phone, addresses and family contacts are
  * encrypted (RULES P6); `id_number_hash` is a keyed hash (blind index) that makes the ID number
- * unique across the whole system (one person, one file) and exactly searchable.
+ * unique across the whole system (one person, one file) and exactly searchable, and
+ * `id_last4_index` one of its last four characters (search by 尾号). Which fields are clear,
+ * blind-indexed or encrypted, and why: docs/data-protection.md.
  */
 export const persons = pgTable(
   'persons',
@@ -26,7 +28,12 @@ export const persons = pgTable(
     idType: text('id_type').notNull(),
     idNumberEnc: text('id_number_enc').notNull(),
     idNumberHash: text('id_number_hash').notNull(),
-    idLast4: text('id_last4').notNull(),
+    /**
+     * Keyed hash of the last four characters: never in clear, since name, birth date and the
+     * last four with the registered area rebuild the whole number. Null only until the start's
+     * backfill has reached a row written before the column existed.
+     */
+    idLast4Index: text('id_last4_index'),
     phoneEnc: text('phone_enc'),
     registeredAddressEnc: text('registered_address_enc'),
     residenceAddressEnc: text('residence_address_enc'),
@@ -60,7 +67,7 @@ export const persons = pgTable(
     index('persons_initials_idx').using('btree', t.nameInitials.op('text_pattern_ops')),
     index('persons_pinyin_idx').using('btree', t.namePinyin.op('text_pattern_ops')),
     index('persons_name_trgm_idx').using('gin', t.name.op('gin_trgm_ops')),
-    index('persons_last4_idx').on(t.idLast4),
+    index('persons_last4_index_idx').on(t.idLast4Index),
     index('persons_worker_idx').on(t.responsibleWorkerId),
     index('persons_status_idx').on(t.status),
   ],

@@ -2,10 +2,10 @@ import crypto from 'node:crypto';
 import type { Db, Executor, Reader } from '../../db/client';
 import type { Clock } from '../../clock';
 import type { DataCipher } from '../../lib/data-key';
-import { badRequest, conflict, fieldError, notFound } from '../../errors';
+import { AppError, badRequest, conflict, fieldError, notFound } from '../../errors';
 import { registerMessages } from '../../messages';
 import { inScope, scopePaths, type Principal, type RequestContext } from '../../http/context';
-import { validateIdNumber, maskIdNumber, maskPhone } from '../../../core/rules/id-number';
+import { canonicalIdNumber, maskIdNumber, maskPhone } from '../../../core/rules/id-number';
 import { compareDates, daysBetween } from '../../../core/rules/dates';
 import type { PersonInput, PersonListQuery, PersonUpdate } from '../../../core/contracts/persons';
 import { localized } from '../../../core/labels';
@@ -15,15 +15,16 @@ import type { AuditService, AuditEntry } from '../audit/service';
 import type { OrgService } from '../org/service';
 import type { DictionaryService } from '../dictionaries/service';
 import type { UserService } from '../users/service';
-import { personColumns, idNumberHash, type Identity } from './record';
+import { personColumns, idNumberHash, idLast4Index, type Identity } from './record';
 import * as q from './queries';
 import { mergeTimeline, type TimelineSource, type TimelineEntry } from './timeline';
+import { createLookupLimiter, transferUnit } from './lookup';
 
 registerMessages({
   'person.not_found': ['人员档案不存在', 'No such person file'],
   'person.exists': ['该证件号码已在「{unit}」建档，不能重复建档；如人员迁入，请申请移交', 'A file with this ID number is held by {unit}; no second file is created. If the person moved, request a transfer'],
-  'person.id_number_invalid': ['证件号码无效', 'Invalid ID number'],
-  'id_number.length': ['身份证号码应为 18 位', 'A resident ID number has 18 characters'],
+  'id_number.invalid': ['证件号码应为 5–30 位字母、数字或连字符', 'An ID number has 5–30 letters, digits or dashes'],
+  'id_number.length': ['身份证号码应为 18 位（15 位的一代身份证号码会自动转为 18 位）', 'A resident ID number has 18 characters (a 15-digit first-generation number is converted)'],
   'id_number.characters': ['身份证号码只能是数字，最后一位可为 X', 'A resident ID number is digits, the last may be X'],
   'id_number.check_digit': ['身份证号码校验位错误', 'The check digit of the ID number is wrong'],
   'id_number.birth_date': ['身份证号码中的出生日期无效', 'The birth date in the ID number is not valid'],
@@ -39,6 +40,7 @@ registerMessages({
   'person.worker_invalid': ['责任社工须为本辖区内的在用账号', 'The responsible social worker must be an active account in this area'],
   'person.return_not_community': ['只有社区可以将人员退回街道', 'Only a community can send a person back to the street'],
   'person.purpose_required': ['请说明查看理由', 'State the purpose'],
+  'person.lookup_limited': ['全市查重次数已达上限（每人每小时 {perHour} 次），请稍后再试', 'You have used your {perHour} city-wide ID checks of this hour: try again later'],
 });
 
 type Ctx = RequestContext & { actor: Principal };
@@ -58,6 +60,8 @@ export function createPersonService(deps: {
   org: OrgService;
   dictionaries: DictionaryService;
   users: UserService;
+  /** City-wide ID-number lookups per user and hour (9.7). */
+  idLookupsPerHour: number;
 }) {
   const { db, cipher, audit } = deps;
   const timelineSources: TimelineSource[] = [];
@@ -80,22 +84,27 @@ export function createPersonService(deps: {
   const enc = (v?: string | null) => (v ? cipher.encrypt(v) : null);
   const dec = (v: string | null) => (v ? cipher.decrypt(v) : null);
   const idHash = (idType: string, idNumber: string) => idNumberHash(cipher, idType, idNumber);
+  const lookups = createLookupLimiter({ perHour: deps.idLookupsPerHour, now: () => deps.clock.now().getTime() });
+
+  /** One city-wide lookup from the actor's hourly budget; spent, it is refused (429) and the refusal audited. */
+  async function spendLookup(exec: Executor, ctx: Ctx, via: 'exists' | 'create') {
+    if (lookups.take(ctx.actor.userId)) return;
+    await audit.record(exec, ctx, { action: 'person.exists_check', outcome: 'denied', entityType: 'person', details: { scope: 'city', via, reason: 'rate_limited' } });
+    throw new AppError('person.lookup_limited', 429, [], { perHour: deps.idLookupsPerHour });
+  }
 
   /** Checks the input against the rules and dictionaries; returns the normalised identity. */
-  async function validate(exec: Executor, input: PersonInput, today: string) {
-    let idNumber = input.idNumber.trim().toUpperCase();
+  async function validate(exec: Executor, input: PersonInput, today: string): Promise<Identity> {
+    // One form per number wherever it is entered (9.18: a 15-digit number, also under "other").
+    const id = canonicalIdNumber(input.idType, input.idNumber, today);
+    if (!id.ok) throw fieldError('idNumber', id.code);
     let sex = input.sex;
     let birthDate = input.birthDate;
-    if (input.idType === 'resident_id') {
-      const r = validateIdNumber(idNumber, today);
-      if (!r.ok) throw fieldError('idNumber', r.code);
-      idNumber = r.normalized;
-      if (sex && sex !== r.sex) throw fieldError('sex', 'person.sex_mismatch');
-      if (birthDate && birthDate !== r.birthDate) throw fieldError('birthDate', 'person.birth_date_mismatch');
-      sex = r.sex;
-      birthDate = r.birthDate;
-    } else if (!/^[A-Z0-9-]{5,30}$/.test(idNumber)) {
-      throw fieldError('idNumber', 'person.id_number_invalid');
+    if (id.resident) {
+      if (sex && sex !== id.resident.sex) throw fieldError('sex', 'person.sex_mismatch');
+      if (birthDate && birthDate !== id.resident.birthDate) throw fieldError('birthDate', 'person.birth_date_mismatch');
+      sex = id.resident.sex;
+      birthDate = id.resident.birthDate;
     }
     if (!sex) throw fieldError('sex', 'person.sex_required');
     if (!birthDate) throw fieldError('birthDate', 'person.birth_date_required');
@@ -115,7 +124,7 @@ export function createPersonService(deps: {
       { path: 'useMethods', kind: 'use_method', values: input.useMethods },
       { path: 'familyContacts', kind: 'relation', values: input.familyContacts.map((c) => c.relation) },
     ], exec);
-    return { idNumber, sex, birthDate };
+    return { idType: id.idType, idNumber: id.idNumber, sex, birthDate };
   }
 
   const columns = (input: Omit<PersonInput, 'orgUnitId'>, identity: Identity) => personColumns(cipher, input, identity);
@@ -191,13 +200,19 @@ export function createPersonService(deps: {
 
   async function insertPerson(tx: Executor, ctx: Ctx, input: PersonInput, identity: Awaited<ReturnType<typeof validate>>) {
     const unit = await fileUnit(tx, ctx.actor, input.orgUnitId);
-    const existing = await q.byIdHash(tx, idHash(input.idType, identity.idNumber));
-    if (existing) throw conflict('person.exists', { unit: existing.orgName });
+    const existing = await q.byIdHash(tx, idHash(identity.idType, identity.idNumber));
+    if (existing) throw conflict('person.exists', { unit: await holderName(tx, ctx.actor, existing) });
     const row = await q.insert(tx, { ...columns(input, identity), orgUnitId: unit.id, createdBy: ctx.actor.userId });
     await q.insertAssignment(tx, { personId: row.id, kind: 'assign', orgUnitId: unit.id, reason: null, actorId: ctx.actor.userId });
     const full = (await q.byId(tx, row.id))!;
     await audit.record(tx, ctx, { action: 'person.create', entityType: 'person', entityId: row.id, personId: row.id, orgPath: full.orgPath, after: snapshot(full) });
     return full;
+  }
+
+  /** Who holds a file, as told to someone it does not belong to: the street to ask for a transfer (9.7). */
+  async function holderName(exec: Executor, actor: Principal, r: PersonWithContext): Promise<string> {
+    if (inScope(actor, 'person.read', r.orgPath) && !r.person.sealed) return r.orgName;
+    return (await transferUnit((uid) => deps.org.byId(exec, uid), r.person.orgUnitId))?.name ?? r.orgName;
   }
 
   /**
@@ -217,7 +232,7 @@ export function createPersonService(deps: {
     const today = deps.clock.today();
     const prepared = [];
     for (const input of inputs) prepared.push({ input, identity: await validate(tx, input, today) });
-    const known = new Map((await q.byIdHashes(tx, prepared.map((p) => idHash(p.input.idType, p.identity.idNumber)))).map((r) => [r.person.idNumberHash, r]));
+    const known = new Map((await q.byIdHashes(tx, prepared.map((p) => idHash(p.identity.idType, p.identity.idNumber)))).map((r) => [r.person.idNumberHash, r]));
     const units = new Map<string, Awaited<ReturnType<typeof fileUnit>>>();
     const unitOf = async (id: string) => units.get(id) ?? units.set(id, await fileUnit(tx, ctx.actor, id)).get(id)!;
 
@@ -226,7 +241,7 @@ export function createPersonService(deps: {
     const entries: AuditEntry[] = [];
     const seen = new Set<string>();
     for (const { input, identity } of prepared) {
-      const hash = idHash(input.idType, identity.idNumber);
+      const hash = idHash(identity.idType, identity.idNumber);
       if (seen.has(hash)) throw conflict('person.exists', { unit: '' });
       seen.add(hash);
       const existing = known.get(hash);
@@ -266,11 +281,24 @@ export function createPersonService(deps: {
     view,
     access,
 
-    create: (ctx: Ctx, input: PersonInput) =>
-      db.transaction(async (tx) => {
-        const identity = await validate(tx, input, deps.clock.today());
-        return view(await insertPerson(tx, ctx, input, identity));
-      }),
+    /**
+     * A new file. A number on file elsewhere is refused naming the holder (the transfer route,
+     * JOURNEYS 3); that refusal is a city-wide lookup too, counted and audited like one (9.7).
+     */
+    create: async (ctx: Ctx, input: PersonInput) => {
+      try {
+        return await db.transaction(async (tx) => {
+          const identity = await validate(tx, input, deps.clock.today());
+          return view(await insertPerson(tx, ctx, input, identity));
+        });
+      } catch (err) {
+        if (err instanceof AppError && err.code === 'person.exists') {
+          await spendLookup(db, ctx, 'create');
+          await audit.record(db, ctx, { action: 'person.exists_check', entityType: 'person', details: { scope: 'city', via: 'create', found: true } });
+        }
+        throw err;
+      }
+    },
 
     /**
      * Ledger import of one row, inside the import's transaction: a new ID number creates a
@@ -296,6 +324,22 @@ export function createPersonService(deps: {
      */
     refreshStatistics: (exec: Executor) => q.analyzePersonTables(exec),
 
+    /**
+     * At start, after the migrations: gives rows written before migration 0003 the blind index of
+     * their last four (the clear column is gone; the value comes from the encrypted number).
+     * Pages of 1,000, each its own transaction, so a large city is done in seconds and an
+     * interrupted start resumes where it stopped. Returns the number of rows filled.
+     */
+    async backfillIdentityIndexes(): Promise<number> {
+      let done = 0;
+      for (;;) {
+        const page = await q.withoutLast4Index(db, 1000);
+        if (page.length === 0) return done;
+        await db.transaction((tx) => q.setLast4Indexes(tx, page.map((r) => ({ id: r.id, idx: idLast4Index(cipher, cipher.decrypt(r.idNumberEnc)) }))));
+        done += page.length;
+      }
+    },
+
     /** One stored ciphertext, so a start can tell whether its data key opens this database. */
     encryptedSample: (exec: Executor) => q.anyEncryptedValue(exec),
 
@@ -310,7 +354,8 @@ export function createPersonService(deps: {
         const merged = { ...current } as Record<string, unknown>;
         for (const [k, v] of Object.entries(changes)) if (v !== undefined) merged[k] = v === null ? undefined : v;
         const identity = await validate(tx, merged as PersonInput, deps.clock.today());
-        const { idNumberEnc: _e, idNumberHash: _h, ...cols } = columns(merged as PersonInput, identity);
+        // The identifier never changes by an edit (not even a legacy row's type): only the rest is written.
+        const { idNumberEnc: _e, idNumberHash: _h, idType: _t, idLast4Index: _l, ...cols } = columns(merged as PersonInput, identity);
         const row = await q.updateVersioned(tx, id, version, cols);
         if (!row) throw conflict('person.version_conflict');
         const after = (await q.byId(tx, id))!;
@@ -339,13 +384,22 @@ export function createPersonService(deps: {
       };
     },
 
-    /** One person, one file: tells whether an ID number is on file anywhere, and only which unit holds it. */
+    /**
+     * One person, one file: whether an ID number is on file anywhere in the city (9.7). Asked only
+     * by users who may create files (the route), within their hourly budget; audited every time
+     * as a city-wide lookup (found or not, no number); the answer names the street to ask for a
+     * transfer, and the file itself only when it lies in the asker's own area.
+     */
     async exists(ctx: Ctx, idType: string, idNumber: string) {
-      const r = await q.byIdHash(db, idHash(idType, idNumber.trim()));
-      await audit.record(db, ctx, { action: 'person.exists_check', entityType: 'person', entityId: r?.person.id, personId: r?.person.id, orgPath: r?.orgPath ?? null, details: { found: !!r } });
+      const id = canonicalIdNumber(idType, idNumber, deps.clock.today());
+      if (!id.ok) throw fieldError('idNumber', id.code);
+      await spendLookup(db, ctx, 'exists');
+      const r = await q.byIdHash(db, idHash(id.idType, id.idNumber));
+      await audit.record(db, ctx, { action: 'person.exists_check', entityType: 'person', personId: r?.person.id, orgPath: r?.orgPath ?? null, details: { scope: 'city', found: !!r } });
       if (!r) return { exists: false, holderUnitName: null, personId: null };
       const visible = inScope(ctx.actor, 'person.read', r.orgPath) && !r.person.sealed;
-      return { exists: true, holderUnitName: r.orgName, personId: visible ? r.person.id : null };
+      const holder = visible ? { name: r.orgName } : await transferUnit((uid) => deps.org.byId(db, uid), r.person.orgUnitId);
+      return { exists: true, holderUnitName: holder?.name ?? r.orgName, personId: visible ? r.person.id : null };
     },
 
     async search(ctx: Ctx, query: PersonListQuery) {
@@ -453,9 +507,11 @@ export function createPersonService(deps: {
     const text = query.q?.trim();
     let t: q.ListFilter['text'];
     if (text) {
+      const id = /^(\d{15}|\d{17}[\dXx])$/.test(text) ? canonicalIdNumber('resident_id', text, deps.clock.today()) : null;
       if (/^[a-zA-Z]+$/.test(text)) t = { kind: 'letters', value: text };
-      else if (/^\d{3}[\dXx]$/.test(text)) t = { kind: 'last4', value: text };
-      else if (/^\d{17}[\dXx]$/.test(text)) t = { kind: 'hash', value: idHash('resident_id', text) };
+      else if (/^\d{3}[\dXx]$/.test(text)) t = { kind: 'last4', value: idLast4Index(cipher, text) };
+      else if (id?.ok) t = { kind: 'hash', value: idHash(id.idType, id.idNumber) };
+      else if (id) t = { kind: 'hash', value: idHash('resident_id', text.toUpperCase()) };
       else t = { kind: 'name', value: text };
     }
     return { scope, text: t, status: query.status, measureKind: query.measureKind, riskLevel: query.riskLevel, workerId: query.workerId, sort: query.sort, order: query.order };

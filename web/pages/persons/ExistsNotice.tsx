@@ -1,16 +1,19 @@
 import { Alert, Button, Typography } from 'antd';
 import { useNavigate } from 'react-router-dom';
 import type { Exists } from '../../api/persons';
+import { ApiError } from '../../api/client';
 import { useI18n } from '../../i18n/I18nProvider';
 
 /**
  * Whether the ID number is already on file. Only the holding unit is named (one person, one
  * file); a link is offered when that file lies in the user's own area.
  */
-export function ExistsNotice({ checking, result }: { checking: boolean; result: Exists | undefined }) {
-  const { t } = useI18n();
+export function ExistsNotice({ checking, result, error }: { checking: boolean; result: Exists | undefined; error?: Error | null }) {
+  const { t, pick } = useI18n();
   const navigate = useNavigate();
   if (checking) return <Typography.Text type="secondary">{t('person.checking')}</Typography.Text>;
+  // City-wide checks are bounded per hour (9.7): say so rather than nothing.
+  if (error instanceof ApiError) return <Typography.Text type="warning">{pick(error.messages)}</Typography.Text>;
   if (!result) return null;
   if (!result.exists) return <Typography.Text type="success">{t('person.notOnFile')}</Typography.Text>;
   return (

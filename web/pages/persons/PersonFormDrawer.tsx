@@ -12,7 +12,7 @@ import { FilingUnitField, useDefaultFilingUnit } from './FilingUnitField';
 import { PersonBasicFields } from './PersonBasicFields';
 import { PersonHistoryFields } from './PersonHistoryFields';
 import { PersonIdFields } from './PersonIdFields';
-import { checkResidentId } from './idNumber';
+import { canonicalId } from './idNumber';
 import { createDefaults, editValues, type PersonFormValues } from './personForm';
 import { useIdNumberCheck } from './useIdNumberCheck';
 import { usePersonSave } from './usePersonSave';
@@ -93,9 +93,9 @@ export function PersonFormDrawer({ person, clear = null, onClear, onClose, onSav
         initialValues={initial}
         scrollToFirstError
         onValuesChange={(changed: Partial<PersonFormValues>, all) => {
-          if (editing || !('idNumber' in changed || 'idType' in changed) || all.idType !== 'resident_id') return;
-          const r = checkResidentId(all.idNumber ?? '');
-          if (r.ok) form.setFieldsValue({ sex: r.sex, birthDate: fromIsoDate(r.birthDate) });
+          if (editing || !('idNumber' in changed || 'idType' in changed)) return;
+          const r = canonicalId(all.idType ?? 'resident_id', all.idNumber ?? '');
+          if (r.ok && r.resident) form.setFieldsValue({ sex: r.resident.sex, birthDate: fromIsoDate(r.resident.birthDate) });
         }}
         onFinish={save.submit}
       >
@@ -106,7 +106,7 @@ export function PersonFormDrawer({ person, clear = null, onClear, onClose, onSav
         <PersonIdFields
           editing={editing}
           masked={person && !clear ? { phone: person.phone, registeredAddress: person.registeredAddress, residenceAddress: person.residenceAddress } : undefined}
-          notice={editing ? undefined : <ExistsNotice checking={id.checking} result={id.result} />}
+          notice={editing ? undefined : <ExistsNotice checking={id.checking} result={id.result} error={id.error} />}
         />
         {section(t('person.sectionHistory'))}
         <PersonHistoryFields />

@@ -2,7 +2,7 @@ import { Form, type FormInstance } from 'antd';
 import { useQuery } from '@tanstack/react-query';
 import { personsApi } from '../../api/persons';
 import { keys } from '../../api/keys';
-import { checkResidentId } from './idNumber';
+import { canonicalId } from './idNumber';
 import type { PersonFormValues } from './personForm';
 
 /**
@@ -13,13 +13,17 @@ import type { PersonFormValues } from './personForm';
 export function useIdNumberCheck(form: FormInstance<PersonFormValues>, editing: boolean, initialIdType: string) {
   const idType: string = Form.useWatch('idType', form) ?? initialIdType;
   const idNumber: string = Form.useWatch('idNumber', form) ?? '';
-  const resident = idType === 'resident_id';
-  const idCheck = !editing && resident && idNumber ? checkResidentId(idNumber) : null;
-  const idKey = idCheck?.ok ? idCheck.normalized : idNumber.trim().toUpperCase();
+  // A resident number is checked as typed; under "other" a 15- or 18-digit resident number counts as one (9.18).
+  const canonical = !editing && idNumber ? canonicalId(idType, idNumber) : null;
+  const resident = idType === 'resident_id' || !!(canonical?.ok && canonical.resident);
+  const idCheck = canonical && resident ? canonical : null;
+  const idKey = idCheck?.ok ? idCheck.idNumber : idNumber.trim().toUpperCase();
+  const keyType = idCheck?.ok ? idCheck.idType : idType;
   const existsQuery = {
-    queryKey: keys.personExists(idType, idKey),
-    queryFn: () => personsApi.exists(idKey, idType),
+    queryKey: keys.personExists(keyType, idKey),
+    queryFn: () => personsApi.exists(idKey, keyType),
     staleTime: Infinity,
+    retry: false,
   };
   const exists = useQuery({ ...existsQuery, enabled: !editing && !!idCheck?.ok });
   return {
@@ -28,5 +32,7 @@ export function useIdNumberCheck(form: FormInstance<PersonFormValues>, editing: 
     existsQuery,
     checking: exists.isFetching,
     result: editing ? undefined : exists.data,
+    /** Why the check could not be made (e.g. the hourly budget of city-wide checks is spent). */
+    error: editing ? null : exists.error,
   };
 }

@@ -13,6 +13,7 @@ import type { Clock } from './clock';
 import type { Database, Reader } from './db/client';
 import type { DataCipher } from './lib/data-key';
 import { installErrorHandling } from './http/errors';
+import { logSerializers, safeConsoleLogger } from './http/log-safety';
 import { installAuth, type DeclaredRoute } from './http/auth-hook';
 import { createAuditService } from './modules/audit/service';
 import { createOrgService } from './modules/org/service';
@@ -53,6 +54,8 @@ export interface AppDeps {
   cipher: DataCipher;
   demo?: boolean;
   logger?: boolean;
+  /** Where the log goes (default stdout); tests read it to check that nothing identifies a person. */
+  logStream?: NodeJS.WritableStream;
 }
 
 /** The composition root: services wired to each other, routes wired to services. */
@@ -80,7 +83,7 @@ export function createServices(deps: AppDeps) {
     maxFileBytes: deps.config.documentMaxBytes,
     measureOf: (exec, measureId) => measures.byId(exec, measureId),
   });
-  const ledger = createLedgerService({ db, reader, clock: deps.clock, timeZone: deps.config.timeZone, cipher: deps.cipher, audit, org, persons, dictionaries });
+  const ledger = createLedgerService({ db, reader, clock: deps.clock, timeZone: deps.config.timeZone, cipher: deps.cipher, audit, org, persons, dictionaries, log: safeConsoleLogger() });
   const jobs: Job[] = [{ name: 'sessions.purge', lockKey: 7_263_100, everyMs: 3_600_000, run: () => sessions.purge() }];
   jobs.push({ name: 'users.purgeLockouts', lockKey: 7_263_101, everyMs: 3_600_000, run: (tx) => users.purgeLockouts(tx) });
   jobs.push({ name: 'ledger.reap', lockKey: 7_263_110, everyMs: 300_000, run: async (tx) => void (await ledger.reapStale(tx)) });
@@ -92,14 +95,16 @@ export function createServices(deps: AppDeps) {
   jobs.push({ name: 'supervision.recompute', lockKey: 7_263_120, everyMs: 3_600_000, run: async (tx) => void (await supervision.runDaily(tx)) });
   jobs.push({ name: 'reminders.enqueue', lockKey: 7_263_121, everyMs: 3_600_000, run: async (tx) => void (await supervision.enqueueReminders(tx)) });
   jobs.push({ name: 'reminders.send', lockKey: 7_263_122, everyMs: 60_000, run: async (tx) => void (await reminders.sendDue(tx)) });
-  return { db, reader, clock: deps.clock, verifyDataKey: () => verifyDataKey(db, deps.cipher, () => persons.encryptedSample(db)), audit, org, sessions, users, auth, dictionaries, persons, measures, documents, ledger, policy: policyService, reminders, supervision, scheduler: createScheduler(db, jobs, console) };
+  return { db, reader, clock: deps.clock, verifyDataKey: () => verifyDataKey(db, deps.cipher, () => persons.encryptedSample(db)), audit, org, sessions, users, auth, dictionaries, persons, measures, documents, ledger, policy: policyService, reminders, supervision, scheduler: createScheduler(db, jobs, safeConsoleLogger()) };
 }
 export type Services = ReturnType<typeof createServices>;
 
 export async function buildApp(deps: AppDeps): Promise<{ app: FastifyInstance; services: Services; routes: DeclaredRoute[] }> {
   const services = createServices(deps);
   const app = Fastify({
-    logger: deps.logger === false ? false : { level: deps.config.logLevel, redact: ['req.headers.cookie', 'req.headers["x-csrf-token"]'] },
+    // Nothing identifying a person reaches the log (9.8): paths without query values, errors
+    // without their SQL parameters, no bodies (server/http/log-safety.ts).
+    logger: deps.logger === false ? false : { level: deps.config.logLevel, serializers: logSerializers, ...(deps.logStream ? { stream: deps.logStream } : {}) },
     // By default the socket address is the client: a forged X-Forwarded-For moves neither the
     // sign-in limits nor the address in the audit trail (SUNFLOWER_TRUST_PROXY, issue 9 §5).
     trustProxy: deps.config.trustProxy,

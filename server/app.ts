@@ -7,12 +7,13 @@ import rateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
-import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import { jsonSchemaTransform, serializerCompiler } from 'fastify-type-provider-zod';
 import type { Config } from './config';
 import type { Clock } from './clock';
 import type { Database, Reader } from './db/client';
 import type { DataCipher } from './lib/data-key';
 import { installErrorHandling } from './http/errors';
+import { inputValidatorCompiler } from './http/validation';
 import { logSerializers, safeConsoleLogger } from './http/log-safety';
 import { installAuth, type DeclaredRoute } from './http/auth-hook';
 import { createAuditService } from './modules/audit/service';
@@ -110,7 +111,7 @@ export async function buildApp(deps: AppDeps): Promise<{ app: FastifyInstance; s
     trustProxy: deps.config.trustProxy,
     bodyLimit: 2 * 1024 * 1024,
   });
-  app.setValidatorCompiler(validatorCompiler);
+  app.setValidatorCompiler(inputValidatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   installErrorHandling(app);
 

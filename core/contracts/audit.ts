@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { MAX_OFFSET } from './common';
 
 export const auditQuery = z.object({
   actor: z.string().trim().max(64).optional(),
@@ -10,7 +11,7 @@ export const auditQuery = z.object({
   from: z.iso.datetime({ offset: true }).optional(),
   to: z.iso.datetime({ offset: true }).optional(),
   limit: z.coerce.number().int().min(1).max(500).default(50),
-  offset: z.coerce.number().int().min(0).default(0),
+  offset: z.coerce.number().int().min(0).max(MAX_OFFSET).default(0),
 });
 export const auditRow = z.object({
   id: z.number().int(),

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { localized } from './common';
+import { localized, MAX_OFFSET } from './common';
 import { personListQuery } from './persons';
 
 /**
@@ -61,7 +61,7 @@ export const importJobQuery = z.object({
   /** Only the report rows with this outcome (e.g. rejected, to show what to fix). */
   outcome: importOutcome.optional(),
   limit: z.coerce.number().int().min(1).max(5000).default(500),
-  offset: z.coerce.number().int().min(0).default(0),
+  offset: z.coerce.number().int().min(0).max(MAX_OFFSET).default(0),
 });
 export const importJobParams = z.object({ jobId: z.uuid() });
 

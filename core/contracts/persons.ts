@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { nameText } from './common';
+import { nameText, MAX_OFFSET, int32 } from './common';
 
 const isoDate = z.iso.date();
 const code = z.string().trim().min(1).max(40);
@@ -70,7 +70,7 @@ export const personUpdate = z.object({
   familyContacts: z.array(familyContact).max(10).optional(),
   riskLevel: z.enum(['high', 'medium', 'low']).nullable().optional(),
   /** Optimistic concurrency: the version the editor saw; a newer one on file refuses the save. */
-  version: z.number().int().min(1),
+  version: int32().min(1),
 });
 export type PersonUpdate = z.infer<typeof personUpdate>;
 
@@ -134,7 +134,7 @@ export const personListQuery = z.object({
   sort: personSort.default('name'),
   order: z.enum(['asc', 'desc']).default('asc'),
   limit: z.coerce.number().int().min(1).max(200).default(20),
-  offset: z.coerce.number().int().min(0).default(0),
+  offset: z.coerce.number().int().min(0).max(MAX_OFFSET).default(0),
 });
 export type PersonListQuery = z.infer<typeof personListQuery>;
 

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { nameText } from './common';
+import { nameText, MAX_OFFSET } from './common';
 
 export const username = z.string().trim().min(3).max(32).regex(/^[A-Za-z][A-Za-z0-9._-]*$/);
 
@@ -25,7 +25,7 @@ export const userListQuery = z.object({
   q: z.string().trim().max(64).optional(),
   orgUnitId: z.uuid().optional(),
   limit: z.coerce.number().int().min(1).max(500).default(50),
-  offset: z.coerce.number().int().min(0).default(0),
+  offset: z.coerce.number().int().min(0).max(MAX_OFFSET).default(0),
 });
 export const createUserBody = z.object({
   username,

@@ -1,7 +1,20 @@
 import type { FastifyError, FastifyInstance } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { AppError, type FieldError } from '../errors';
-import { messageFor } from '../messages';
+import { messageFor, registerMessages } from '../messages';
+
+registerMessages({
+  'validation.nul_character': ['不能包含空字符（\\0）', 'Must not contain a NUL character (\\0)'],
+  'validation.multipart_malformed': ['上传的表单数据不完整或格式错误，请重新上传', 'The uploaded form data is incomplete or malformed: upload again'],
+});
+
+/**
+ * A multipart body the parser could not read to its end (cut off, no boundary, closed early):
+ * the client's fault, so a 400, wherever the route reads its parts (issue 9.11).
+ */
+const MULTIPART_CODES = new Set(['FST_MP_PREMATURE_CLOSE', 'FST_PROTO_VIOLATION', 'FST_INVALID_MULTIPART_CONTENT_TYPE']);
+const MULTIPART_MESSAGES = /unexpected end of multipart data$|^Multipart: Boundary not found$|^Boundary required$/i;
+const isMalformedMultipart = (err: FastifyError) => MULTIPART_CODES.has(err.code) || (err.statusCode === undefined && MULTIPART_MESSAGES.test(err.message ?? ''));
 
 interface ZodIssueLike {
   keyword: string;
@@ -29,6 +42,7 @@ export function installErrorHandling(app: FastifyInstance): void {
       const fields = (err.validation as unknown as ZodIssueLike[]).map((i) => toFieldError(i, where));
       return reply.code(400).send(new AppError('validation.failed', 400, fields).toBody());
     }
+    if (isMalformedMultipart(err)) return reply.code(400).send(new AppError('validation.multipart_malformed', 400, [{ path: 'body', code: 'validation.multipart_malformed', message: messageFor('validation.multipart_malformed') }]).toBody());
     const status = err.statusCode ?? 500;
     if (status === 429) return reply.code(429).send(new AppError('rate_limited', 429).toBody());
     if (status === 415) return reply.code(415).send(new AppError('validation.unsupported_media_type', 415).toBody());

@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { idParams } from '../../../core/contracts/common';
+import { idParams, int32 } from '../../../core/contracts/common';
 import { actorContext } from '../../http/auth-hook';
 import type { DictionaryService, DictionaryRow } from './service';
 
@@ -22,7 +22,7 @@ export function dictionaryRoutes(app: FastifyInstance, dictionaries: DictionaryS
     config: { access: { permission: 'policy.manage', scope: 'none' } },
     schema: {
       tags,
-      body: z.object({ kind: z.string().trim().regex(/^[a-z_]{2,40}$/), code: z.string().trim().min(1).max(40), nameZh: z.string().trim().min(1).max(60), nameEn: z.string().trim().min(1).max(80), category: z.string().trim().max(40).nullable().optional(), sort: z.number().int().optional() }),
+      body: z.object({ kind: z.string().trim().regex(/^[a-z_]{2,40}$/), code: z.string().trim().min(1).max(40), nameZh: z.string().trim().min(1).max(60), nameEn: z.string().trim().min(1).max(80), category: z.string().trim().max(40).nullable().optional(), sort: int32().optional() }),
       response: { 201: entry },
     },
     handler: async (req, reply) => reply.code(201).send(present(await dictionaries.create(actorContext(req), req.body))),
@@ -33,7 +33,7 @@ export function dictionaryRoutes(app: FastifyInstance, dictionaries: DictionaryS
     schema: {
       tags,
       params: idParams,
-      body: z.object({ nameZh: z.string().trim().min(1).max(60).optional(), nameEn: z.string().trim().min(1).max(80).optional(), category: z.string().trim().max(40).nullable().optional(), sort: z.number().int().optional(), active: z.boolean().optional() }),
+      body: z.object({ nameZh: z.string().trim().min(1).max(60).optional(), nameEn: z.string().trim().min(1).max(80).optional(), category: z.string().trim().max(40).nullable().optional(), sort: int32().optional(), active: z.boolean().optional() }),
       response: { 200: entry },
     },
     handler: async (req) => present(await dictionaries.update(actorContext(req), req.params.id, req.body)),

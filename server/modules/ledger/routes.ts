@@ -1,8 +1,10 @@
 import type { FastifyInstance, FastifyReply } from 'fastify';
-import { validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { inputValidatorCompiler } from '../../http/validation';
 import {
   exportQuery, importAccepted, importFields, importJobParams, importJobQuery, importJobView, importUploadBody, ledgerMaxBytes,
 } from '../../../core/contracts/ledger';
+import { withoutNulCharacters } from '../../../core/contracts/common';
 import { actorContext } from '../../http/auth-hook';
 import { AppError, badRequest } from '../../errors';
 import { messageFor } from '../../messages';
@@ -37,7 +39,7 @@ export function ledgerRoutes(app: FastifyInstance, ledger: LedgerService): void 
   r.post('/api/persons/import', {
     config: { access: { permission: 'person.import', scope: 'org_subtree' } },
     // The multipart body is read by the handler; the schema is there for the API description.
-    validatorCompiler: (s) => (s.httpPart === 'body' ? () => ({ value: undefined }) : validatorCompiler(s as never)),
+    validatorCompiler: (s) => (s.httpPart === 'body' ? () => ({ value: undefined }) : inputValidatorCompiler(s as never)),
     schema: {
       tags,
       summary: 'Import a ledger (.xlsx, or .csv in UTF-8 or GBK): wrong headers are refused at once (400); else the job is queued (202) and runs in the background',
@@ -64,7 +66,7 @@ export function ledgerRoutes(app: FastifyInstance, ledger: LedgerService): void 
         throw err;
       }
       if (!file) throw badRequest('ledger.file_required');
-      const parsed = importFields.safeParse(fields);
+      const parsed = withoutNulCharacters(importFields).safeParse(fields);
       if (!parsed.success) {
         const code = fields.orgUnitId ? 'validation.invalid_format' : 'validation.required';
         throw badRequest('validation.failed', [{ path: 'body.orgUnitId', code, message: messageFor(code) }]);

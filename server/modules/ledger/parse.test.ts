@@ -15,6 +15,17 @@ describe('ledger CSV', () => {
     expect(records('a,"b,c","say ""hi""",\r\n"x\ny",2\n3\r4')).toEqual([['a', 'b,c', 'say "hi"', ''], ['x\ny', '2'], ['3'], ['4']]);
   });
 
+  it('keeps a quote inside an unquoted field as typed, and counts an empty line as a record (row numbers match the file)', () => {
+    const numbered: [string[], number][] = [];
+    parseCsv('姓名,备注\n张三,身高1米8"左右\n\n李四,x', (f, n) => void numbered.push([f, n]));
+    expect(numbered).toEqual([[['姓名', '备注'], 1], [['张三', '身高1米8"左右'], 2], [[''], 3], [['李四', 'x'], 4]]);
+  });
+
+  it('a quote left open makes the file unreadable, naming the line (nothing is guessed); text after a closing quote is kept as typed', () => {
+    expect(() => records('姓名,地址\n张三,"北京市\n李四,上海')).toThrow(expect.objectContaining({ code: 'ledger.csv_malformed', params: { line: 3 } }));
+    expect(records('a,b\nc,"d"e\n')).toEqual([['a', 'b'], ['c', '"d"e']]);
+  });
+
   it('takes tabs as the delimiter when the first line has more of them (Excel "Unicode text")', () => {
     expect(records('姓名\t证件号码\n张三\t1,2')).toEqual([['姓名', '证件号码'], ['张三', '1,2']]);
   });

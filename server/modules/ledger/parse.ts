@@ -4,6 +4,7 @@
 import { Readable } from 'node:stream';
 import { StringDecoder } from 'node:string_decoder';
 import ExcelJS from 'exceljs';
+import { CsvError, parse } from 'csv-parse/sync';
 import { ledgerHeaders } from '../../../core/contracts/ledger';
 
 /** A cell as read: text, a number, a date (Excel date cells), or empty. */
@@ -56,66 +57,27 @@ export function decodeText(buf: Buffer): { text: string; encoding: string } {
 }
 
 /**
- * RFC 4180 records: quoted fields may hold the delimiter, doubled quotes and line breaks; CRLF,
- * LF and CR all end a record. Calls `onRecord` per record with its 1-based record number.
+ * RFC 4180 records, read by csv-parse: quoted fields may hold the delimiter, doubled quotes and
+ * line breaks; CRLF, LF and CR all end a record (mixed in one file too); a quote inside an
+ * unquoted field is kept as typed. Calls `onRecord` per record with its 1-based record number
+ * (an empty line is a record, so numbers match the lines a spreadsheet shows); `false` stops.
+ * A quote left open or text after a closing quote makes the file unreadable, naming the line.
  */
 export function parseCsv(text: string, onRecord: (fields: string[], recordNo: number) => void | false): void {
-  const delimiter = sniffDelimiter(text);
-  let field = '';
-  let fields: string[] = [];
-  let inQuotes = false;
-  let recordNo = 0;
-  let sawAny = false;
-  const endRecord = () => {
-    fields.push(field);
-    field = '';
-    recordNo++;
-    const r = onRecord(fields, recordNo);
-    fields = [];
-    sawAny = false;
-    return r;
-  };
-  const n = text.length;
-  for (let i = 0; i < n; i++) {
-    const c = text.charCodeAt(i);
-    if (inQuotes) {
-      if (c === 34) {
-        if (text.charCodeAt(i + 1) === 34) {
-          field += '"';
-          i++;
-        } else inQuotes = false;
-      } else {
-        // Copy a run of ordinary characters at once.
-        let j = i;
-        while (j < n && text.charCodeAt(j) !== 34) j++;
-        field += text.slice(i, j);
-        i = j - 1;
-      }
-      continue;
-    }
-    if (c === 34 && field.length === 0) {
-      inQuotes = true;
-      sawAny = true;
-    } else if (c === delimiter) {
-      fields.push(field);
-      field = '';
-      sawAny = true;
-    } else if (c === 10 || c === 13) {
-      if (c === 13 && text.charCodeAt(i + 1) === 10) i++;
-      if (endRecord() === false) return;
-    } else {
-      let j = i;
-      while (j < n) {
-        const d = text.charCodeAt(j);
-        if (d === delimiter || d === 10 || d === 13) break;
-        j++;
-      }
-      field += text.slice(i, j);
-      i = j - 1;
-      sawAny = true;
-    }
+  let records: string[][];
+  try {
+    records = parse(text, {
+      delimiter: String.fromCharCode(sniffDelimiter(text)),
+      record_delimiter: ['\r\n', '\n', '\r'],
+      relax_column_count: true,
+      relax_quotes: true,
+      skip_empty_lines: false,
+    }) as string[][];
+  } catch (err) {
+    if (err instanceof CsvError) throw new LedgerFileError('ledger.csv_malformed', { line: (err as CsvError & { lines?: number }).lines ?? 0 });
+    throw err;
   }
-  if (sawAny || field.length > 0) endRecord();
+  for (let i = 0; i < records.length; i++) if (onRecord(records[i]!, i + 1) === false) return;
 }
 
 /** Comma, unless the first line has more tabs (Excel's "Unicode text") or semicolons. */

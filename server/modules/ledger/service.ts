@@ -33,6 +33,7 @@ registerMessages({
   'ledger.file_empty': ['文件中没有表头或数据', 'The file has no header row or data'],
   'ledger.file_unreadable': ['无法读取该 Excel 文件，可能已损坏；请用 Excel 另存为 .xlsx 后重试', 'The Excel file cannot be read (damaged?): save it again as .xlsx and retry'],
   'ledger.file_type': ['只能导入 .xlsx 或 .csv 文件', 'Only .xlsx and .csv files can be imported'],
+  'ledger.csv_malformed': ['CSV 文件第 {line} 行附近的引号不成对，无法读取；请用 Excel 另存为 .xlsx 或 CSV 后重试', 'The CSV file has an unbalanced quote near line {line}: save it again from Excel (.xlsx or CSV) and retry'],
   'ledger.xls_unsupported': ['不支持旧版 .xls 格式，请在 Excel 中另存为 .xlsx 后导入', 'The old .xls format is not supported: save the file as .xlsx'],
   'ledger.interrupted': ['导入因服务重启而中断；已写入的行保留，重新导入同一文件即可补齐其余行', 'The import was interrupted by a server restart; rows written stay written. Import the same file again to add the rest'],
   'ledger.failed': ['导入过程中发生错误而中止；已写入的行保留，重新导入同一文件即可补齐其余行', 'The import stopped on an error; rows written stay written. Import the same file again to add the rest'],

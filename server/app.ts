@@ -84,10 +84,10 @@ export function createServices(deps: AppDeps) {
     maxFileBytes: deps.config.documentMaxBytes,
     measureOf: (exec, measureId) => measures.byId(exec, measureId),
   });
-  const ledger = createLedgerService({ db, reader, clock: deps.clock, timeZone: deps.config.timeZone, cipher: deps.cipher, audit, org, persons, dictionaries, log: safeConsoleLogger() });
+  const ledger = createLedgerService({ db, reader, clock: deps.clock, timeZone: deps.config.timeZone, cipher: deps.cipher, audit, org, persons, dictionaries, log: safeConsoleLogger(), singleProcess: deps.database.kind === 'pglite' });
   const jobs: Job[] = [{ name: 'sessions.purge', lockKey: 7_263_100, everyMs: 3_600_000, run: () => sessions.purge() }];
   jobs.push({ name: 'users.purgeLockouts', lockKey: 7_263_101, everyMs: 3_600_000, run: (tx) => users.purgeLockouts(tx) });
-  jobs.push({ name: 'ledger.reap', lockKey: 7_263_110, everyMs: 300_000, run: async (tx) => void (await ledger.reapStale(tx)) });
+  jobs.push({ name: 'ledger.reap', lockKey: 7_263_110, everyMs: 60_000, run: async (tx) => void (await ledger.reapStale(tx)) });
   const reminders = createReminderService({ db, clock: deps.clock, audit, sender: smsSenderFromEnv(process.env, console) });
   const supervision = createSupervisionService({
     db, clock: deps.clock, cipher: deps.cipher, audit, org, persons, measures, policy: policyService, reminders, users, batchTransactions: deps.database.kind === 'postgres',

@@ -14,6 +14,7 @@ export interface BootstrapResult {
 export async function bootstrap(services: Services, opts: { adminPassword?: string; rootName?: string }): Promise<BootstrapResult> {
   await services.verifyDataKey();
   await services.persons.backfillIdentityIndexes();
+  await services.ledger.recoverInterrupted();
   await services.users.syncBuiltinRoles();
   await services.dictionaries.seed();
   if (await services.users.hasAnyUser()) return { generatedAdminPassword: null, createdAdmin: false };

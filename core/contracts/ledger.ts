@@ -46,6 +46,8 @@ export const importReportRow = z.object({
   name: z.string(),
   outcome: importOutcome,
   reasons: z.array(importReason),
+  /** Cells read through an alias or another spelling of a dictionary value (中专 → 中等职业教育), said so (9.19). */
+  notes: z.array(importReason).optional(),
 });
 export type ImportReportRow = z.infer<typeof importReportRow>;
 

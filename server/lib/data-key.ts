@@ -35,11 +35,25 @@ function parseKey(text: string): Buffer {
   return key;
 }
 
+/** The key each cipher was made from, for handing to this process's own worker threads (see workerKey). */
+const masterKeys = new WeakMap<DataCipher, Buffer>();
+
+/**
+ * The key of a cipher, so a worker thread of this process can make the same cipher
+ * (createCipher) — the ledger import encrypts rows on both cores (issue 11.4). It never leaves
+ * the process: worker threads share its memory and its trust.
+ */
+export function workerKey(cipher: DataCipher): Buffer {
+  const key = masterKeys.get(cipher);
+  if (!key) throw new Error('Not a cipher of this process');
+  return Buffer.from(key);
+}
+
 export function createCipher(masterKey: Buffer): DataCipher {
   // Separate keys per use, so the blind index never reveals anything about the ciphertexts.
   const encKey = crypto.hkdfSync('sha256', masterKey, Buffer.alloc(0), 'sunflower/enc', 32);
   const macKey = crypto.hkdfSync('sha256', masterKey, Buffer.alloc(0), 'sunflower/mac', 32);
-  return {
+  const cipher: DataCipher = {
     encrypt(plain) {
       const iv = crypto.randomBytes(12);
       const c = crypto.createCipheriv('aes-256-gcm', Buffer.from(encKey), iv);
@@ -61,4 +75,6 @@ export function createCipher(masterKey: Buffer): DataCipher {
       return Buffer.from(crypto.hkdfSync('sha256', masterKey, Buffer.alloc(0), `sunflower/${purpose}`, 32));
     },
   };
+  masterKeys.set(cipher, Buffer.from(masterKey));
+  return cipher;
 }

@@ -11,6 +11,8 @@ export interface DictionaryEntry {
   category: string | null;
   sort: number;
   active: boolean;
+  /** Other ways the value is written, matched by the ledger import. */
+  aliases: string[];
 }
 
 export type DictionaryKind =

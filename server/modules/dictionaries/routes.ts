@@ -1,12 +1,13 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { idParams, int32 } from '../../../core/contracts/common';
+import { idParams } from '../../../core/contracts/common';
+import { dictionaryCreate, dictionaryEntry, dictionaryPatch } from '../../../core/contracts/dictionaries';
 import { actorContext } from '../../http/auth-hook';
 import type { DictionaryService, DictionaryRow } from './service';
 
-const entry = z.object({ id: z.uuid(), kind: z.string(), code: z.string(), nameZh: z.string(), nameEn: z.string(), category: z.string().nullable(), sort: z.number().int(), active: z.boolean() });
-const present = (d: DictionaryRow) => ({ id: d.id, kind: d.kind, code: d.code, nameZh: d.nameZh, nameEn: d.nameEn, category: d.category, sort: d.sort, active: d.active });
+const entry = dictionaryEntry;
+const present = (d: DictionaryRow) => ({ id: d.id, kind: d.kind, code: d.code, nameZh: d.nameZh, nameEn: d.nameEn, category: d.category, sort: d.sort, active: d.active, aliases: d.aliases ?? [] });
 
 export function dictionaryRoutes(app: FastifyInstance, dictionaries: DictionaryService): void {
   const r = app.withTypeProvider<ZodTypeProvider>();
@@ -22,7 +23,8 @@ export function dictionaryRoutes(app: FastifyInstance, dictionaries: DictionaryS
     config: { access: { permission: 'policy.manage', scope: 'none' } },
     schema: {
       tags,
-      body: z.object({ kind: z.string().trim().regex(/^[a-z_]{2,40}$/), code: z.string().trim().min(1).max(40), nameZh: z.string().trim().min(1).max(60), nameEn: z.string().trim().min(1).max(80), category: z.string().trim().max(40).nullable().optional(), sort: int32().optional() }),
+      summary: 'Add a dictionary entry, with its aliases (audited)',
+      body: dictionaryCreate,
       response: { 201: entry },
     },
     handler: async (req, reply) => reply.code(201).send(present(await dictionaries.create(actorContext(req), req.body))),
@@ -32,8 +34,9 @@ export function dictionaryRoutes(app: FastifyInstance, dictionaries: DictionaryS
     config: { access: { permission: 'policy.manage', scope: 'none' } },
     schema: {
       tags,
+      summary: 'Edit a dictionary entry: names, order, active, aliases (the whole list; audited with before and after)',
       params: idParams,
-      body: z.object({ nameZh: z.string().trim().min(1).max(60).optional(), nameEn: z.string().trim().min(1).max(80).optional(), category: z.string().trim().max(40).nullable().optional(), sort: int32().optional(), active: z.boolean().optional() }),
+      body: dictionaryPatch,
       response: { 200: entry },
     },
     handler: async (req) => present(await dictionaries.update(actorContext(req), req.params.id, req.body)),

@@ -88,10 +88,44 @@ const kinds: Record<string, Entry[]> = {
   occupation, drug_type: drugType, use_method: useMethod, relation, nationality,
 };
 
+/**
+ * Other ways the values are written in the registers streets keep (issue 9.19): everyday
+ * names of the education levels, street names of drugs, common variants. Administrators edit
+ * them; a seed sets them only on entries whose aliases were never set.
+ */
+const seedAliases: Record<string, Record<string, string[]>> = {
+  education: {
+    '10': ['硕士', '博士', '硕士研究生', '博士研究生'],
+    '20': ['本科', '大学'],
+    '30': ['大专', '专科', '高职'],
+    '40': ['中专', '职高', '技校', '中技', '职业高中', '中等专科'],
+    '60': ['高中'],
+    '80': ['小学及以下'],
+    '90': ['文盲', '半文盲'],
+  },
+  drug_type: {
+    heroin: ['白粉', '四号'],
+    methamphetamine: ['冰毒', '甲基苯丙胺'],
+    meth_tablet: ['麻果', '马古'],
+    mdma: ['摇头丸', 'MDMA', '迷魂药'],
+    ketamine: ['K粉', 'K仔', '氯胺酮'],
+    cannabis: ['大麻叶', '大麻烟'],
+    mcat: ['浴盐', '喵喵'],
+    nitrous_oxide: ['笑气'],
+    codeine_syrup: ['止咳水', '咳水'],
+    ghb: ['GHB', '神仙水'],
+  },
+  use_method: { smoking: ['烫吸', '烤吸'], vaping: ['壶吸', '冰壶'], injecting: ['静脉注射', '肌肉注射'] },
+  marital_status: { '20': ['已婚有配偶', '有配偶'], '40': ['离异'] },
+  employment_status: { unemployed: ['待业', '失业', '无职业'], employed: ['在职', '就业'], flexible: ['打零工', '零工'], farming: ['农民'] },
+  id_type: { resident_id: ['身份证', '二代身份证', '居民身份证号码'] },
+  nationality: { CHN: ['中华人民共和国', '中国籍'] },
+};
+
 export const dictionaryKinds = Object.keys(kinds);
 
 export function dictionarySeed() {
   return Object.entries(kinds).flatMap(([kind, entries]) =>
-    entries.map(([code, nameZh, nameEn, category], i) => ({ kind, code, nameZh, nameEn, category: category ?? null, sort: i })),
+    entries.map(([code, nameZh, nameEn, category], i) => ({ kind, code, nameZh, nameEn, category: category ?? null, sort: i, aliases: seedAliases[kind]?.[code] ?? null })),
   );
 }

@@ -25,14 +25,14 @@ export async function touch(exec: Executor, ids: string[]): Promise<void> {
 }
 
 /** Jobs whose process stopped touching them (it died or was killed): failed, with what they had written. */
-export async function failStale(exec: Executor, staleMinutes: number): Promise<number> {
+export async function failStale(exec: Executor, staleSeconds: number): Promise<number> {
   const r = await exec
     .update(importJobs)
     .set({ status: 'failed', error: 'ledger.interrupted', finishedAt: sql`now()` })
     .where(
       and(
         inArray(importJobs.status, ['queued', 'running']),
-        lt(sql`coalesce(${importJobs.heartbeatAt}, ${importJobs.createdAt})`, sql`now() - make_interval(mins => ${staleMinutes})`),
+        lt(sql`coalesce(${importJobs.heartbeatAt}, ${importJobs.createdAt})`, sql`now() - make_interval(secs => ${staleSeconds})`),
       ),
     )
     .returning({ id: importJobs.id });

@@ -1,11 +1,13 @@
 // One ledger row → a PersonInput, with every problem of the row named by column and explained
-// in both UI languages. Pure apart from the lookups it is given.
+// in both UI languages, and every value read through an alias said so (9.19). Pure apart from
+// the lookups it is given, and synchronous: it runs in the import's worker threads.
 import { personInput, type PersonInput } from '../../../core/contracts/persons';
+import { withoutNulCharacters } from '../../../core/contracts/common';
 import { ledgerHeaders, type ImportReason, type LedgerHeader } from '../../../core/contracts/ledger';
-import { messageFor, registerMessages } from '../../messages';
-import { validateIdNumber, maskIdNumber } from '../../../core/rules/id-number';
+import { messageFor, registerMessages, type MessageParam } from '../../messages';
+import { canonicalIdNumber, maskIdNumber } from '../../../core/rules/id-number';
 import { compareDates } from '../../../core/rules/dates';
-import { cellText, parseDateCell, type Cell, type RawRow } from './parse';
+import { cellText, parseDateCell, type Cell, type RawRow } from './cells';
 
 registerMessages({
   'ledger.required': ['「{column}」为必填项', '“{column}” is required'],
@@ -16,6 +18,8 @@ registerMessages({
   'ledger.unit_not_found': ['「{value}」不是您管辖范围内的街道、社区或网格', '“{value}” is not a street, community or grid in your area'],
   'ledger.unit_ambiguous': ['有多个名为「{value}」的单位，请写成「上级单位/{value}」', 'Several units are named “{value}”: write “parent unit/{value}”'],
   'ledger.duplicate_in_file': ['与第 {row} 行的证件号码重复，本行未导入', 'Same ID number as row {row}; this row was not imported'],
+  'ledger.duplicate_conflict': ['证件号码与第 {rows} 行相同但其他内容不同，无法判断哪行正确，均未导入；请核对后只保留一行', 'Same ID number as row {rows} but different details: it cannot be told which is right, so none was imported. Keep one row and import again'],
+  'ledger.alias_matched': ['「{value}」按「{entry}」导入', '“{value}” was read as “{entry}”'],
   'ledger.write_failed': ['该行写入失败，已整行撤销，其他行不受影响；可重新导入本文件', 'Writing this row failed and it was rolled back whole; other rows are not affected. Import the file again'],
 });
 
@@ -48,13 +52,13 @@ const SEPARATORS = /[、,，;；\n]+/;
 const SEX: Record<string, 'male' | 'female'> = { 男: 'male', 女: 'female', 男性: 'male', 女性: 'female', male: 'male', female: 'female', m: 'male', f: 'female', '1': 'male', '2': 'female' };
 const RISK: Record<string, 'high' | 'medium' | 'low'> = { 高: 'high', 中: 'medium', 低: 'low', 高风险: 'high', 中风险: 'medium', 低风险: 'low', high: 'high', medium: 'medium', low: 'low' };
 
-export const reason = (column: string | null, code: string, params: Record<string, string | number> = {}): ImportReason => ({
+export const reason = (column: string | null, code: string, params: Record<string, MessageParam> = {}): ImportReason => ({
   column, code, message: messageFor(code, params),
 });
 
 export interface RowLookups {
-  /** The code of a dictionary value given as code or name, or undefined. */
-  dictionary(kind: string, value: string): Promise<string | undefined>;
+  /** How a value given as code, name or alias reads in a dictionary (dictionaries/matching.ts), or undefined. */
+  dictionary(kind: string, value: string): { code: string; nameZh: string; via: 'code' | 'name' | 'alias' | 'short' } | undefined;
   /** A unit named in 所属社区, within the importer's scope. */
   unit(value: string): { id: string } | { code: 'ledger.unit_not_found' | 'ledger.unit_ambiguous' };
 }
@@ -63,15 +67,26 @@ export interface MappedRow {
   row: number;
   name: string;
   idNumberMasked: string;
-  /** idType:IDNUMBER, to find the same person twice in one file. */
+  /** The ID number in its stored form (type:number), also when the row has other problems: to find one person twice in a file. */
   identityKey: string | null;
   input: PersonInput | null;
   reasons: ImportReason[];
+  /** Values read through an alias or a folded spelling (what the report says was matched). */
+  notes: ImportReason[];
 }
 
+/** Ledger columns that are matched against a dictionary and how the value read, for the report. */
+function noteMatch(notes: ImportReason[], column: string, value: string, m: { code: string; nameZh: string; via: string }) {
+  if (m.via === 'code' || value.trim() === m.nameZh) return;
+  notes.push(reason(column, 'ledger.alias_matched', { value, entry: m.nameZh }));
+}
+
+const checkedInput = withoutNulCharacters(personInput);
+
 /** Maps and checks one row. `input` is set only when the row has no problem this side of the database. */
-export async function mapRow(raw: RawRow, opts: { lookups: RowLookups; defaultOrgUnitId: string; today: string }): Promise<MappedRow> {
+export function mapRow(raw: RawRow, opts: { lookups: RowLookups; defaultOrgUnitId: string; today: string }): MappedRow {
   const reasons: ImportReason[] = [];
+  const notes: ImportReason[] = [];
   const cell = (c: LedgerHeader): Cell => raw.cells[INDEX[c]] ?? null;
   const text = (c: LedgerHeader) => cellText(cell(c));
 
@@ -93,9 +108,11 @@ export async function mapRow(raw: RawRow, opts: { lookups: RowLookups; defaultOr
     const values = d.multi ? raw.split(SEPARATORS).map((s) => s.trim()).filter(Boolean) : raw ? [raw] : [];
     const codes: string[] = [];
     for (const v of values) {
-      const code = await opts.lookups.dictionary(d.kind, v);
-      if (code) codes.push(code);
-      else reasons.push(reason(d.column, 'dictionary.unknown_value', { value: v }));
+      const m = opts.lookups.dictionary(d.kind, v);
+      if (m) {
+        codes.push(m.code);
+        noteMatch(notes, d.column, v, m);
+      } else reasons.push(reason(d.column, 'dictionary.unknown_value', { value: v }));
     }
     const field = fieldOfColumn[d.column];
     if (d.multi) out[field] = [...new Set(codes)];
@@ -139,15 +156,21 @@ export async function mapRow(raw: RawRow, opts: { lookups: RowLookups; defaultOr
     else reasons.push(reason('所属社区', u.code, { value: unitText }));
   }
 
-  // The ID number's own checks, so they are reported together with the row's other problems.
-  if (idNumber && out.idType === 'resident_id') {
-    const r = validateIdNumber(idNumber, opts.today);
-    if (!r.ok) reasons.push(reason('证件号码', r.code));
-    else idNumber = out.idNumber = r.normalized;
+  // The ID number's own checks, so they are reported together with the row's other problems;
+  // its stored form (a 15-digit number as 18 digits, 9.18) also when the row has other problems.
+  let identityKey: string | null = null;
+  if (idNumber) {
+    const r = canonicalIdNumber(String(out.idType), idNumber, opts.today);
+    if (!r.ok) {
+      if (out.idType === 'resident_id') reasons.push(reason('证件号码', r.code));
+    } else {
+      idNumber = out.idNumber = r.idNumber;
+      identityKey = `${r.idType}:${r.idNumber}`;
+    }
   }
 
   // Lengths and formats, as the person form checks them.
-  const parsed = personInput.safeParse(out);
+  const parsed = checkedInput.safeParse(out);
   if (!parsed.success) {
     for (const issue of parsed.error.issues) {
       const column = columnOf(issue.path.map(String).join('.'));
@@ -161,8 +184,9 @@ export async function mapRow(raw: RawRow, opts: { lookups: RowLookups; defaultOr
     row: raw.row,
     name,
     idNumberMasked: idNumber ? maskIdNumber(idNumber) : '',
-    identityKey: idNumber ? `${String(out.idType)}:${idNumber}` : null,
+    identityKey,
     input: reasons.length === 0 && parsed.success ? parsed.data : null,
     reasons,
+    notes,
   };
 }

@@ -15,8 +15,10 @@ import type { AuditService } from '../audit/service';
 import type { OrgService } from '../org/service';
 import type { PersonService } from '../persons/service';
 import type { DictionaryService } from '../dictionaries/service';
-import { checkHeaders, LedgerFileError, readHeader, readLedger } from './parse';
-import { columnOf, dictionaryColumns, mapRow, reason, type MappedRow, type RowLookups } from './rows';
+import { checkHeaders, LedgerFileError, readHeader } from './parse';
+import { dictionaryColumns } from './rows';
+import { createImportRunner, type StoredReport, type Task } from './import-job';
+import type { ImportUnit } from './prepare';
 import { exportWriter, formatLocalMinute, reportWorkbook, templateWorkbook, type Watermark } from './workbooks';
 import * as q from './queries';
 
@@ -44,13 +46,11 @@ registerMessages({
 type Ctx = RequestContext & { actor: Principal };
 
 /**
- * Rows per transaction, written with bulk statements (row by row in savepoints only if the batch
- * fails). Bounded because a batch holds the audit chain's lock until it commits (and on PGlite the
- * only connection), so every other user's audited action waits for at most one batch.
+ * A queued or running job not touched for this long belongs to a process that died (a running
+ * job is touched every 3 seconds, see import-job.ts), and is failed as interrupted: with the
+ * batches it wrote, and the counts of them (decision record 0005).
  */
-const BATCH = 200;
-/** A queued or running job not touched for this long belongs to a process that died. */
-export const STALE_MINUTES = 15;
+export const STALE_SECONDS = 15;
 const MAX_QUEUED = 10;
 
 /** The ledger's own short values of its 风险等级 column (what rows.ts reads back), not the display labels. */
@@ -71,22 +71,6 @@ const scopeOf = (actor: Principal, ...perms: Permission[]) => perms.map((p) => s
 const within = (scope: string[], path: string) => scope.some((s) => path.startsWith(s));
 const normalizeKey = (s: string) => s.normalize('NFKC').replace(/\s+/g, '').toLowerCase();
 
-interface Task {
-  jobId: string;
-  ctx: Ctx;
-  data: Buffer;
-  fileName: string;
-  orgUnitId: string;
-}
-
-interface StoredReport {
-  counts: ImportJobView['counts'];
-  rows: ImportReportRow[];
-  error?: { code: string; message: ImportReason['message'] };
-}
-
-class Interrupted extends Error {}
-
 export function createLedgerService(deps: {
   db: Db;
   /** Exports may be served by the read replica (docs/architecture.md, "Data"). */
@@ -99,16 +83,18 @@ export function createLedgerService(deps: {
   persons: PersonService;
   dictionaries: DictionaryService;
   log?: { error(obj: unknown, msg: string): void };
+  /** Worker threads per import (default: the cores, at most 2); 0 prepares rows in the main thread. */
+  importWorkers?: number;
+  /** True on PGlite: no other process can be running an import (the data directory is locked). */
+  singleProcess?: boolean;
 }) {
   const { db, audit, persons } = deps;
   const log = deps.log ?? { error: (obj: unknown, msg: string) => console.error(msg, obj) };
+  const runner = createImportRunner({ ...deps, log, workers: deps.importWorkers });
   const queue: Task[] = [];
   let current: Task | null = null;
   let worker: Promise<void> | null = null;
   let stopping = false;
-
-  /** Rows written by one import from which the person tables' statistics are refreshed. */
-  const STATISTICS_AFTER_ROWS = 1000;
 
   const watermark = (actor: Principal): Watermark => {
     const now = deps.clock.now();
@@ -132,71 +118,10 @@ export function createLedgerService(deps: {
     }
     const units = all.filter((u) => u.active && isFileLevel(u.level));
     const parentName = (u: { parentId: string | null }) => (u.parentId ? byId.get(u.parentId)?.name ?? '' : '');
-    const byName = new Map<string, typeof units>();
-    for (const u of units) {
-      const k = normalizeKey(u.name);
-      byName.set(k, [...(byName.get(k) ?? []), u]);
-    }
-    const resolve: RowLookups['unit'] = (value) => {
-      const parts = value.split(/[/／>＞\\]/).map((s) => s.trim()).filter(Boolean);
-      const name = parts[parts.length - 1] ?? '';
-      let found = byName.get(normalizeKey(name)) ?? [];
-      if (parts.length > 1) {
-        const parent = normalizeKey(parts[parts.length - 2]!);
-        found = found.filter((u) => normalizeKey(parentName(u)) === parent);
-      }
-      if (found.length === 1) return { id: found[0]!.id };
-      return { code: found.length ? 'ledger.unit_ambiguous' : 'ledger.unit_not_found' };
-    };
-    const labels = units.map((u) => ((byName.get(normalizeKey(u.name)) ?? []).length > 1 ? `${parentName(u)}/${u.name}` : u.name));
-    return { units, resolve, labels };
-  }
-
-  /**
-   * Dictionary values as ledgers write them: the code or the name (dictionaries.resolve), else a
-   * common short form: the part in or before brackets (冰毒 for 甲基苯丙胺（冰毒）), 汉 for 汉族,
-   * or a code without its leading zero (1 for 01).
-   */
-  function dictionaryLookup(exec: Executor): RowLookups['dictionary'] {
-    const memo = new Map<string, string | undefined>();
-    const aliases = new Map<string, Map<string, string | null>>();
-    async function aliasIndex(kind: string) {
-      let idx = aliases.get(kind);
-      if (idx) return idx;
-      idx = new Map();
-      const add = (key: string, code: string) => {
-        const k = normalizeKey(key);
-        if (!k) return;
-        const prev = idx!.get(k);
-        idx!.set(k, prev === undefined || prev === code ? code : null);
-      };
-      for (const e of (await deps.dictionaries.list(kind, exec)).filter((x) => x.active)) {
-        for (const part of e.nameZh.split(/[（）()]/)) add(part, e.code);
-        for (const part of e.nameEn.split(/[()]/)) add(part, e.code);
-        if (kind === 'ethnicity' && e.nameZh.endsWith('族')) add(e.nameZh.slice(0, -1), e.code);
-        if (/^0\d$/.test(e.code)) add(e.code.slice(1), e.code);
-      }
-      aliases.set(kind, idx);
-      return idx;
-    }
-    return async (kind, value) => {
-      const key = `${kind}\u0000${value}`;
-      if (memo.has(key)) return memo.get(key);
-      let code = (await deps.dictionaries.resolve(kind, value, exec))?.code;
-      if (!code) code = (await aliasIndex(kind)).get(normalizeKey(value)) ?? undefined;
-      memo.set(key, code);
-      return code;
-    };
-  }
-
-  /** An error thrown for one row, as the row's reasons. */
-  function reasonsOf(err: unknown): ImportReason[] {
-    if (err instanceof AppError) {
-      if (err.fields.length) return err.fields.map((f) => ({ column: columnOf(f.path), code: f.code, message: f.message }));
-      const column = err.code.startsWith('person.exists') ? '证件号码' : err.code.startsWith('org.') ? '所属社区' : null;
-      return [{ column, code: err.code, message: messageFor(err.code, err.params) }];
-    }
-    return [reason(null, 'ledger.write_failed')];
+    const importUnitsList: ImportUnit[] = units.map((u) => ({ id: u.id, name: u.name, parentName: parentName(u) }));
+    const sameName = (u: { name: string }) => units.filter((o) => normalizeKey(o.name) === normalizeKey(u.name)).length > 1;
+    const labels = units.map((u) => (sameName(u) ? `${parentName(u)}/${u.name}` : u.name));
+    return { units: importUnitsList, labels };
   }
 
   async function visibleJob(actor: Principal, jobId: string) {
@@ -218,7 +143,7 @@ export function createLedgerService(deps: {
         const task = queue.shift()!;
         current = task;
         try {
-          if (stopping) await finishFailed(task, 'ledger.interrupted', {}, [], null);
+          if (stopping) await runner.finishFailed(task, 'ledger.interrupted', {}, [], null);
           else await run(task);
         } catch (err) {
           log.error({ err, jobId: task.jobId }, 'ledger import: could not record the job outcome');
@@ -235,133 +160,12 @@ export function createLedgerService(deps: {
   }
 
   async function run(task: Task) {
-    const { jobId, ctx } = task;
-    const report: ImportReportRow[] = [];
-    const counts = { total: 0, imported: 0, updated: 0, unchanged: 0, rejected: 0 };
-    try {
-      await q.updateJob(db, jobId, { status: 'running' });
-      let parsed;
-      try {
-        parsed = await readLedger(task.data, task.fileName, { maxRows: ledgerMaxRows });
-      } catch (err) {
-        if (err instanceof LedgerFileError) return await finishFailed(task, err.code, err.params, [], counts);
-        throw err;
-      }
-      task.data = Buffer.alloc(0);
-      counts.total = parsed.count;
-      await q.updateJob(db, jobId, { total: parsed.count });
-      if (parsed.count > ledgerMaxRows) {
-        const count = `${parsed.count.toLocaleString('en-US')}${parsed.countCapped ? '+' : ''}`;
-        return await finishFailed(task, 'ledger.too_many_rows', { count, max: ledgerMaxRows.toLocaleString('en-US') }, [], counts);
-      }
-      const header = checkHeaders(parsed.header);
-      if (!header.ok) return await finishFailed(task, 'ledger.headers_invalid', headerDetail(header), [], counts);
-
-      // 1. Every row checked on its own, before anything is written.
-      const { resolve: unit } = await importUnits(db, ctx.actor);
-      const lookups: RowLookups = { dictionary: dictionaryLookup(db), unit };
-      const today = deps.clock.today();
-      const mapped: MappedRow[] = [];
-      for (const raw of parsed.rows) {
-        const m = await mapRow(raw, { lookups, defaultOrgUnitId: task.orgUnitId, today });
-        if (m.input) {
-          try {
-            const identity = await persons.validate(db, m.input);
-            m.identityKey = `${m.input.idType}:${identity.idNumber}`;
-          } catch (err) {
-            m.reasons.push(...reasonsOf(err));
-            m.input = null;
-          }
-        }
-        mapped.push(m);
-        if (mapped.length % 2000 === 0) await keepAlive();
-      }
-      // The same person twice in one file: the first valid row wins, the others are named.
-      const firstRow = new Map<string, number>();
-      for (const m of mapped) {
-        if (!m.input || !m.identityKey) continue;
-        const first = firstRow.get(m.identityKey);
-        if (first === undefined) firstRow.set(m.identityKey, m.row);
-        else {
-          m.reasons.push(reason('证件号码', 'ledger.duplicate_in_file', { row: first }));
-          m.input = null;
-        }
-      }
-
-      // 2. Written in batches; each row in its own savepoint, so a row is written whole or not at all.
-      for (let i = 0; i < mapped.length; i += BATCH) {
-        if (stopping) throw new Interrupted();
-        const chunk = mapped.slice(i, i + BATCH);
-        const batchCounts = { ...counts };
-        const outcomes = await db.transaction(async (tx) => {
-          const out: ImportReportRow[] = [];
-          const valid = chunk.filter((m) => m.input);
-          // Fast path: the whole batch in one savepoint with bulk statements; if any row fails
-          // there (e.g. the same ID number filed meanwhile), the batch is redone row by row.
-          let bulk: ImportOutcome[] | null = null;
-          try {
-            bulk = await tx.transaction((sp) => persons.importBatch(sp, ctx, valid.map((m) => m.input!)));
-          } catch {
-            bulk = null;
-          }
-          let next = 0;
-          for (const m of chunk) {
-            const base = { row: m.row, idNumberMasked: m.idNumberMasked, name: m.name };
-            let entry: ImportReportRow;
-            if (!m.input) entry = { ...base, outcome: 'rejected', reasons: m.reasons };
-            else if (bulk) entry = { ...base, outcome: bulk[next++]!, reasons: [] };
-            else {
-              const input = m.input;
-              try {
-                const outcome: ImportOutcome = await tx.transaction((sp) => persons.upsertFromLedger(sp, ctx, input));
-                entry = { ...base, outcome, reasons: [] };
-              } catch (err) {
-                if (!(err instanceof AppError)) log.error({ err, jobId, row: m.row }, 'ledger import: row write failed');
-                entry = { ...base, outcome: 'rejected', reasons: reasonsOf(err) };
-              }
-            }
-            batchCounts[entry.outcome]++;
-            out.push(entry);
-          }
-          const { total: _t, ...tally } = batchCounts;
-          await q.updateJob(tx, jobId, { processed: i + chunk.length, ...tally });
-          return out;
-        });
-        report.push(...outcomes);
-        Object.assign(counts, batchCounts);
-        // The running job was touched with its counters; the queued ones wait on it.
-        if (queue.length) await keepAlive();
-      }
-
-      const stored: StoredReport = { counts, rows: report };
-      if (counts.imported + counts.updated >= STATISTICS_AFTER_ROWS) await persons.refreshStatistics(db);
-      await db.transaction(async (tx) => {
-        await q.updateJob(tx, jobId, { status: 'done', processed: mapped.length, report: stored, finishedAt: deps.clock.now() });
-        await recordImport(tx, task, counts, null);
-      });
-    } catch (err) {
-      const code = err instanceof Interrupted ? 'ledger.interrupted' : 'ledger.failed';
-      if (code === 'ledger.failed') log.error({ err, jobId }, 'ledger import failed');
-      await finishFailed(task, code, {}, report, counts);
-    }
-  }
-
-  /** Ends a job as failed: the rows written so far stay, and the report says which they are. */
-  async function finishFailed(task: Task, code: string, params: Record<string, string | number>, rows: ImportReportRow[], counts: StoredReport['counts'] | null) {
-    const c = counts ?? { total: 0, imported: 0, updated: 0, unchanged: 0, rejected: 0 };
-    const stored: StoredReport = { counts: c, rows, error: { code, message: messageFor(code, params) } };
-    await db.transaction(async (tx) => {
-      const { total: _t, ...tally } = c;
-      await q.updateJob(tx, task.jobId, { status: 'failed', error: code, report: stored, processed: rows.length, ...tally, finishedAt: deps.clock.now() });
-      await recordImport(tx, task, c, code);
-    });
-  }
-
-  async function recordImport(tx: Executor, task: Task, counts: StoredReport['counts'], error: string | null) {
-    const unit = await deps.org.byId(tx, task.orgUnitId);
-    await audit.record(tx, task.ctx, {
-      action: 'person.import', outcome: error ? 'failure' : 'success', entityType: 'import_job', entityId: task.jobId, orgPath: unit?.path ?? null,
-      details: { fileName: task.fileName, orgUnitId: task.orgUnitId, counts, error },
+    const { units } = await importUnits(db, task.ctx.actor);
+    await runner.run(task, {
+      units,
+      stopping: () => stopping,
+      keepAlive,
+      headerDetail,
     });
   }
 
@@ -527,7 +331,15 @@ export function createLedgerService(deps: {
     },
 
     /** Scheduler job: fails jobs whose process died (their heartbeat went stale). */
-    reapStale: (exec: Executor) => q.failStale(exec, STALE_MINUTES),
+    reapStale: (exec: Executor) => q.failStale(exec, STALE_SECONDS),
+
+    /**
+     * At start: jobs left running or queued by a process that died (kill -9, power) are failed as
+     * interrupted, so the user sees what was written. With PGlite this process holds the data
+     * directory, so every such job is dead; on PostgreSQL other instances may be importing, so
+     * only jobs silent for STALE_SECONDS (the scheduler's reaper finds the others within a minute).
+     */
+    recoverInterrupted: () => q.failStale(db, deps.singleProcess ? 0 : STALE_SECONDS),
 
     /** Resolves when no import is queued or running in this process (tests, benchmarks). */
     async whenIdle(): Promise<void> {

@@ -4,6 +4,7 @@ import { persons, assignments } from './schema';
 import { orgUnits } from '../org/schema';
 import { users } from '../users/schema';
 import type { Executor } from '../../db/client';
+import { insertJson } from '../../db/bulk';
 
 export type PersonRow = typeof persons.$inferSelect;
 export type NewPersonRow = typeof persons.$inferInsert;
@@ -181,4 +182,13 @@ export async function withoutLast4Index(exec: Executor, limit: number): Promise<
 export async function setLast4Indexes(exec: Executor, items: { id: string; idx: string }[]): Promise<void> {
   if (items.length === 0) return;
   await exec.execute(sql`update persons set id_last4_index = v.idx from json_to_recordset(${JSON.stringify(items)}::json) as v(id uuid, idx text) where persons.id = v.id`);
+}
+
+/** Many new files in one statement (one JSON parameter; same SQL on both databases): the ledger import's write. */
+export async function insertManyJson(exec: Executor, rows: NewPersonRow[]): Promise<void> {
+  await insertJson(exec, persons, rows);
+}
+
+export async function insertAssignmentsJson(exec: Executor, rows: (typeof assignments.$inferInsert)[]): Promise<void> {
+  await insertJson(exec, assignments, rows);
 }

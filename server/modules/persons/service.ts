@@ -6,7 +6,7 @@ import { AppError, badRequest, conflict, fieldError, notFound } from '../../erro
 import { registerMessages } from '../../messages';
 import { inScope, scopePaths, type Principal, type RequestContext } from '../../http/context';
 import { canonicalIdNumber, maskIdNumber, maskPhone } from '../../../core/rules/id-number';
-import { compareDates, daysBetween } from '../../../core/rules/dates';
+import { daysBetween } from '../../../core/rules/dates';
 import type { PersonInput, PersonListQuery, PersonUpdate } from '../../../core/contracts/persons';
 import { localized } from '../../../core/labels';
 import { isFileLevel } from '../../../core/rules/filing';
@@ -18,23 +18,14 @@ import type { UserService } from '../users/service';
 import { personColumns, idNumberHash, idLast4Index, type Identity } from './record';
 import * as q from './queries';
 import { mergeTimeline, type TimelineSource, type TimelineEntry } from './timeline';
+import { checkPersonInput } from './file-check';
+import type { PreparedFile } from './prepare-file';
+import { canonicalJson } from '../audit/canonical';
 import { createLookupLimiter, transferUnit } from './lookup';
 
 registerMessages({
   'person.not_found': ['人员档案不存在', 'No such person file'],
   'person.exists': ['该证件号码已在「{unit}」建档，不能重复建档；如人员迁入，请申请移交', 'A file with this ID number is held by {unit}; no second file is created. If the person moved, request a transfer'],
-  'id_number.invalid': ['证件号码应为 5–30 位字母、数字或连字符', 'An ID number has 5–30 letters, digits or dashes'],
-  'id_number.length': ['身份证号码应为 18 位（15 位的一代身份证号码会自动转为 18 位）', 'A resident ID number has 18 characters (a 15-digit first-generation number is converted)'],
-  'id_number.characters': ['身份证号码只能是数字，最后一位可为 X', 'A resident ID number is digits, the last may be X'],
-  'id_number.check_digit': ['身份证号码校验位错误', 'The check digit of the ID number is wrong'],
-  'id_number.birth_date': ['身份证号码中的出生日期无效', 'The birth date in the ID number is not valid'],
-  'id_number.region': ['身份证号码的地区代码无效', 'The region code of the ID number is not valid'],
-  'person.sex_mismatch': ['性别与身份证号码不符', 'Sex does not match the ID number'],
-  'person.birth_date_mismatch': ['出生日期与身份证号码不符', 'Birth date does not match the ID number'],
-  'person.birth_date_future': ['出生日期不能晚于今天', 'The birth date cannot be in the future'],
-  'person.first_use_invalid': ['首次吸毒日期须在出生之后、今天之前', 'First use must be after birth and not in the future'],
-  'person.sex_required': ['请填写性别', 'Sex is required'],
-  'person.birth_date_required': ['请填写出生日期', 'Birth date is required'],
   'person.org_level': ['人员档案须归属街道、社区或网格', 'A person file belongs to a street, community or grid'],
   'person.version_conflict': ['该档案已被他人修改，请刷新后查看两个版本再保存', 'Someone else changed this file meanwhile: reload to see both versions before saving'],
   'person.worker_invalid': ['责任社工须为本辖区内的在用账号', 'The responsible social worker must be an active account in this area'],
@@ -93,38 +84,10 @@ export function createPersonService(deps: {
     throw new AppError('person.lookup_limited', 429, [], { perHour: deps.idLookupsPerHour });
   }
 
-  /** Checks the input against the rules and dictionaries; returns the normalised identity. */
+  /** Checks the input against the rules and dictionaries (file-check.ts); returns the identity in its stored form. */
   async function validate(exec: Executor, input: PersonInput, today: string): Promise<Identity> {
-    // One form per number wherever it is entered (9.18: a 15-digit number, also under "other").
-    const id = canonicalIdNumber(input.idType, input.idNumber, today);
-    if (!id.ok) throw fieldError('idNumber', id.code);
-    let sex = input.sex;
-    let birthDate = input.birthDate;
-    if (id.resident) {
-      if (sex && sex !== id.resident.sex) throw fieldError('sex', 'person.sex_mismatch');
-      if (birthDate && birthDate !== id.resident.birthDate) throw fieldError('birthDate', 'person.birth_date_mismatch');
-      sex = id.resident.sex;
-      birthDate = id.resident.birthDate;
-    }
-    if (!sex) throw fieldError('sex', 'person.sex_required');
-    if (!birthDate) throw fieldError('birthDate', 'person.birth_date_required');
-    if (compareDates(birthDate, today) > 0) throw fieldError('birthDate', 'person.birth_date_future');
-    if (input.firstUseDate && (compareDates(input.firstUseDate, birthDate) < 0 || compareDates(input.firstUseDate, today) > 0)) {
-      throw fieldError('firstUseDate', 'person.first_use_invalid');
-    }
-    await deps.dictionaries.assertCodes([
-      { path: 'idType', kind: 'id_type', values: [input.idType] },
-      { path: 'ethnicity', kind: 'ethnicity', values: [input.ethnicity] },
-      { path: 'nationality', kind: 'nationality', values: [input.nationality] },
-      { path: 'education', kind: 'education', values: [input.education] },
-      { path: 'maritalStatus', kind: 'marital_status', values: [input.maritalStatus] },
-      { path: 'employmentStatus', kind: 'employment_status', values: [input.employmentStatus] },
-      { path: 'occupation', kind: 'occupation', values: [input.occupation] },
-      { path: 'drugTypes', kind: 'drug_type', values: input.drugTypes },
-      { path: 'useMethods', kind: 'use_method', values: input.useMethods },
-      { path: 'familyContacts', kind: 'relation', values: input.familyContacts.map((c) => c.relation) },
-    ], exec);
-    return { idType: id.idType, idNumber: id.idNumber, sex, birthDate };
+    const isCode = await deps.dictionaries.codeCheck(exec);
+    return checkPersonInput(input, today, isCode);
   }
 
   const columns = (input: Omit<PersonInput, 'orgUnitId'>, identity: Identity) => personColumns(cipher, input, identity);
@@ -228,50 +191,54 @@ export function createPersonService(deps: {
     return merged as PersonInput;
   }
 
-  async function importRows(tx: Executor, ctx: Ctx, inputs: PersonInput[]): Promise<ImportOutcome[]> {
-    const today = deps.clock.today();
-    const prepared = [];
-    for (const input of inputs) prepared.push({ input, identity: await validate(tx, input, today) });
-    const known = new Map((await q.byIdHashes(tx, prepared.map((p) => idHash(p.identity.idType, p.identity.idNumber)))).map((r) => [r.person.idNumberHash, r]));
-    const units = new Map<string, Awaited<ReturnType<typeof fileUnit>>>();
-    const unitOf = async (id: string) => units.get(id) ?? units.set(id, await fileUnit(tx, ctx.actor, id)).get(id)!;
+  /** The fields of a file that an update changed (names only: what the audit row says of it). */
+  function changedFields(before: PersonInput, after: PersonInput): string[] {
+    return (Object.keys(after) as (keyof PersonInput)[]).filter((k) => k !== 'orgUnitId' && canonicalJson(before[k] ?? null) !== canonicalJson(after[k] ?? null));
+  }
 
+  /**
+   * Writes a batch of ledger rows already checked and encrypted (prepare-file.ts, in the import's
+   * workers): a few statements for the batch — one lookup of the known ID numbers, one insert
+   * per table as one JSON parameter, one append to the audit trail. A known number in scope
+   * updates what the ledger carries; the same content changes nothing; a number held outside
+   * the importer's scope is refused. All or nothing: the caller retries row by row if it fails.
+   * Audit rows name the file, the import job and the fields changed, never their values (P3).
+   */
+  async function importPrepared(tx: Executor, ctx: Ctx, files: PreparedFile[], jobId: string): Promise<ImportOutcome[]> {
+    const known = new Map((await q.byIdHashes(tx, files.map((f) => f.idHash))).map((r) => [r.person.idNumberHash, r]));
     const outcomes: ImportOutcome[] = [];
-    const inserts: { row: q.NewPersonRow; unit: { id: string; name: string; path: string } }[] = [];
+    const inserts: q.NewPersonRow[] = [];
     const entries: AuditEntry[] = [];
-    const seen = new Set<string>();
-    for (const { input, identity } of prepared) {
-      const hash = idHash(identity.idType, identity.idNumber);
-      if (seen.has(hash)) throw conflict('person.exists', { unit: '' });
-      seen.add(hash);
-      const existing = known.get(hash);
+    for (const f of files) {
+      const existing = known.get(f.idHash);
       if (!existing) {
-        const unit = await unitOf(input.orgUnitId);
-        inserts.push({ row: { id: crypto.randomUUID(), ...columns(input, identity), orgUnitId: unit.id, createdBy: ctx.actor.userId }, unit });
+        inserts.push({ id: crypto.randomUUID(), ...f.columns, orgUnitId: f.orgUnitId, createdBy: ctx.actor.userId });
         outcomes.push('imported');
         continue;
       }
-      if (!inScope(ctx.actor, 'person.write', existing.orgPath)) throw conflict('person.exists', { unit: existing.orgName });
-      const merged = mergeLedger(currentInput(existing), input);
-      const cols = columns(merged, identity);
+      if (!inScope(ctx.actor, 'person.write', existing.orgPath)) throw conflict('person.exists', { unit: await holderName(tx, ctx.actor, existing) });
+      if (f.columns.contentHash === existing.person.contentHash) {
+        outcomes.push('unchanged');
+        continue;
+      }
+      const current = currentInput(existing);
+      const merged = mergeLedger(current, f.input);
+      const cols = columns(merged, { ...f.identity, idType: existing.person.idType });
       if (cols.contentHash === existing.person.contentHash) {
         outcomes.push('unchanged');
         continue;
       }
-      const { idNumberEnc: _e, idNumberHash: _h, ...patch } = cols;
-      const updated = await q.update(tx, existing.person.id, patch);
-      const after = { ...existing, person: updated };
-      entries.push({ action: 'person.update', entityType: 'person', entityId: updated.id, personId: updated.id, orgPath: existing.orgPath, before: snapshot(existing), after: snapshot(after), details: { source: 'ledger' } });
+      const { idNumberEnc: _e, idNumberHash: _h, idType: _t, idLast4Index: _l, ...patch } = cols;
+      await q.update(tx, existing.person.id, patch);
+      entries.push({ action: 'person.update', entityType: 'person', entityId: existing.person.id, personId: existing.person.id, orgPath: existing.orgPath, details: { source: 'ledger', jobId, fields: changedFields(current, merged) } });
       outcomes.push('updated');
     }
     if (inserts.length) {
-      const rows = await q.insertMany(tx, inserts.map((x) => x.row));
-      await q.insertAssignments(tx, rows.map((r) => ({ personId: r.id, kind: 'assign' as const, orgUnitId: r.orgUnitId, reason: '台账导入', actorId: ctx.actor.userId })));
-      rows.forEach((row, i) => {
-        const unit = inserts[i]!.unit;
-        const full: PersonWithContext = { person: row, orgPath: unit.path, orgName: unit.name, orgLevel: '', workerName: null };
-        entries.push({ action: 'person.create', entityType: 'person', entityId: row.id, personId: row.id, orgPath: unit.path, after: snapshot(full), details: { source: 'ledger' } });
-      });
+      await q.insertManyJson(tx, inserts);
+      await q.insertAssignmentsJson(tx, inserts.map((r) => ({ personId: r.id!, kind: 'assign' as const, orgUnitId: r.orgUnitId, reason: '台账导入', actorId: ctx.actor.userId })));
+      const paths = new Map<string, string | null>();
+      for (const id of new Set(inserts.map((r) => r.orgUnitId))) paths.set(id, (await deps.org.byId(tx, id))?.path ?? null);
+      for (const r of inserts) entries.push({ action: 'person.create', entityType: 'person', entityId: r.id, personId: r.id, orgPath: paths.get(r.orgUnitId), details: { source: 'ledger', jobId } });
     }
     await audit.recordMany(tx, ctx, entries);
     return outcomes;
@@ -301,20 +268,11 @@ export function createPersonService(deps: {
     },
 
     /**
-     * Ledger import of one row, inside the import's transaction: a new ID number creates a
-     * file, a known one in scope is updated, the same content again changes nothing.
+     * Ledger rows checked and encrypted away from the database (prepare-file.ts), written in one
+     * go inside the import's transaction; see importPrepared. All or nothing: on a failure the
+     * ledger retries the rows one by one, each in its own savepoint.
      */
-    async upsertFromLedger(tx: Executor, ctx: Ctx, input: PersonInput): Promise<ImportOutcome> {
-      const [outcome] = await importRows(tx, ctx, [input]);
-      return outcome!;
-    },
-
-    /**
-     * The same for a batch of rows, with a few statements per batch instead of a dozen per row:
-     * one lookup of the known ID numbers, multi-row inserts, one append to the audit chain.
-     * All or nothing: the caller retries row by row if the batch fails.
-     */
-    importBatch: (tx: Executor, ctx: Ctx, inputs: PersonInput[]) => importRows(tx, ctx, inputs),
+    importPrepared,
 
     /**
      * After a bulk write (a large import): fresh planner statistics for the person tables.
@@ -342,8 +300,6 @@ export function createPersonService(deps: {
 
     /** One stored ciphertext, so a start can tell whether its data key opens this database. */
     encryptedSample: (exec: Executor) => q.anyEncryptedValue(exec),
-
-    validate: (exec: Executor, input: PersonInput) => validate(exec, input, deps.clock.today()),
 
     update: (ctx: Ctx, id: string, patch: PersonUpdate) =>
       db.transaction(async (tx) => {

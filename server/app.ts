@@ -84,7 +84,7 @@ export function createServices(deps: AppDeps) {
     maxFileBytes: deps.config.documentMaxBytes,
     measureOf: (exec, measureId) => measures.byId(exec, measureId),
   });
-  const ledger = createLedgerService({ db, reader, clock: deps.clock, timeZone: deps.config.timeZone, cipher: deps.cipher, audit, org, persons, dictionaries, log: safeConsoleLogger(), singleProcess: deps.database.kind === 'pglite' });
+  const ledger = createLedgerService({ db, reader, clock: deps.clock, timeZone: deps.config.timeZone, cipher: deps.cipher, audit, org, persons, dictionaries, log: safeConsoleLogger(), singleProcess: deps.database.kind === 'pglite', importWorkers: deps.config.importWorkers });
   const jobs: Job[] = [{ name: 'sessions.purge', lockKey: 7_263_100, everyMs: 3_600_000, run: () => sessions.purge() }];
   jobs.push({ name: 'users.purgeLockouts', lockKey: 7_263_101, everyMs: 3_600_000, run: (tx) => users.purgeLockouts(tx) });
   jobs.push({ name: 'ledger.reap', lockKey: 7_263_110, everyMs: 60_000, run: async (tx) => void (await ledger.reapStale(tx)) });

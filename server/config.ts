@@ -33,6 +33,8 @@ const envSchema = z.object({
   SUNFLOWER_TRUST_PROXY: z.string().default('off'),
   /** City-wide checks of an ID number (is it on file anywhere?) per user and hour (issue 9.7). */
   SUNFLOWER_ID_LOOKUPS_PER_HOUR: z.coerce.number().int().min(1).max(10_000).default(30),
+  /** Worker threads a ledger import prepares rows in (default: the cores, at most 2; 0: none). */
+  SUNFLOWER_IMPORT_WORKERS: z.coerce.number().int().min(0).max(16).optional(),
   SUNFLOWER_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   SUNFLOWER_WEB_DIR: z.string().default('./dist/web'),
   /** Largest uploaded document, in MB (decimals allowed). */
@@ -59,6 +61,8 @@ export interface Config {
   documentMaxBytes: number;
   /** City-wide ID-number checks per user and hour (issue 9.7). */
   idLookupsPerHour: number;
+  /** Worker threads per ledger import; undefined: the cores, at most 2. */
+  importWorkers?: number;
 }
 
 export interface SecurityPolicy {
@@ -96,6 +100,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     webDir: e.SUNFLOWER_WEB_DIR,
     documentMaxBytes: Math.round(e.SUNFLOWER_DOCUMENT_MAX_MB * 1024 * 1024),
     idLookupsPerHour: e.SUNFLOWER_ID_LOOKUPS_PER_HOUR,
+    importWorkers: e.SUNFLOWER_IMPORT_WORKERS,
     security: {
       passwordMinLength: e.SUNFLOWER_PASSWORD_MIN_LENGTH,
       passwordMinClasses: e.SUNFLOWER_PASSWORD_MIN_CLASSES,

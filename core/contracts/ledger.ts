@@ -62,6 +62,8 @@ export const importCounts = z.object({
 export const importJobQuery = z.object({
   /** Only the report rows with this outcome (e.g. rejected, to show what to fix). */
   outcome: importOutcome.optional(),
+  /** Only the rows with a note (a value read through an alias or another spelling, 9.19). */
+  noted: z.enum(['true', 'false']).optional(),
   limit: z.coerce.number().int().min(1).max(5000).default(500),
   offset: z.coerce.number().int().min(0).max(MAX_OFFSET).default(0),
 });

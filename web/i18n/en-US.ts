@@ -383,6 +383,8 @@ export const enUS: Record<MessageKey, string> = {
   'import.unchanged': 'Unchanged',
   'import.rejected': 'Rejected',
   'import.rejectedTitle': 'Rejected rows ({n})',
+  'import.notedTitle': 'Values read through an alias or another spelling ({n} rows)',
+  'import.notes': 'Read as',
   'import.noRejected': 'Every row was imported',
   'import.row': 'Row',
   'import.reasons': 'Reasons',

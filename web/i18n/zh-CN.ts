@@ -383,6 +383,8 @@ export const zhCN = {
   'import.rejected': '未导入',
   'import.rejectedTitle': '未导入的行（{n}）',
   'import.noRejected': '所有行均已导入',
+  'import.notedTitle': '按别名或其他写法识别的内容（{n} 行）',
+  'import.notes': '识别为',
   'import.row': '行号',
   'import.reasons': '原因',
   'import.report': '下载导入报告',

@@ -1,6 +1,7 @@
 import { and, desc, eq, gte, lt, sql, or, like, type SQL } from 'drizzle-orm';
 import { auditLog } from './schema';
 import { rows, type Executor } from '../../db/client';
+import { insertJson } from '../../db/bulk';
 
 export type AuditRow = typeof auditLog.$inferSelect;
 export type NewAuditRow = typeof auditLog.$inferInsert;
@@ -17,9 +18,13 @@ export async function lastHash(tx: Executor): Promise<string | null> {
   return r[0]?.hash ?? null;
 }
 
-/** Rows in chain order: the identity column numbers them in the order given. */
+/**
+ * Rows in chain order: the identity column numbers them in the order given. One JSON parameter
+ * per call (json_populate_recordset keeps the array's order), three times faster than bound
+ * values for the thousands of rows of a ledger import (issue 11.4).
+ */
 export async function insertRows(tx: Executor, rows: NewAuditRow[]): Promise<void> {
-  await tx.insert(auditLog).values(rows);
+  await insertJson(tx, auditLog, rows);
 }
 
 export async function rowsAfter(exec: Executor, afterId: number, limit: number): Promise<AuditRow[]> {

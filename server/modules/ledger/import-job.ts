@@ -23,7 +23,7 @@ import type { DictionaryService } from '../dictionaries/service';
 import { checkHeaders, LedgerFileError, readLedger, type ReadResult } from './parse';
 import { dictionaryColumns, reason } from './rows';
 import { reasonsOf, type ImportUnit, type PrepareContext, type PreparedRow } from './prepare';
-import { inlinePool, workerPool, type PreparePool } from './pool';
+import { createWorkerPool, inlinePool, type PreparePool, type WorkerPool } from './pool';
 import * as q from './queries';
 
 type Ctx = RequestContext & { actor: Principal };
@@ -51,10 +51,10 @@ export const WRITE_BATCH = 1000;
 /** Rows per chunk sent to a worker thread. */
 const PREPARE_CHUNK = 500;
 /**
- * Files smaller than this (a few thousand rows) are prepared in the main thread: starting the
+ * Files smaller than this (about 3,000 rows) are prepared in the main thread: starting the
  * worker threads (about half a second each, loading the code) costs more than it saves.
  */
-const WORKERS_FROM_BYTES = 512 * 1024;
+const WORKERS_FROM_BYTES = 256 * 1024;
 /** How often a running job says it is alive (the reaper fails jobs silent for STALE_SECONDS). */
 const HEARTBEAT_MS = 3000;
 /** Rows written by one import from which the person tables' statistics are refreshed. */
@@ -110,6 +110,7 @@ export function markDuplicates(rows: PreparedRow[]): void {
 export function createImportRunner(deps: ImportRunnerDeps) {
   const { db, persons } = deps;
   const workers = deps.workers ?? Math.min(2, os.availableParallelism());
+  let shared: WorkerPool | null = null;
 
   /** Worker threads when there are cores for them; a chunk a worker fails on is done here instead. */
   function openPool(context: PrepareContext, bytes: number): PreparePool {
@@ -117,7 +118,7 @@ export function createImportRunner(deps: ImportRunnerDeps) {
     if (workers < 1 || bytes < WORKERS_FROM_BYTES) return inline;
     let threads: PreparePool;
     try {
-      threads = workerPool(workers, context, deps.cipher);
+      threads = (shared ??= createWorkerPool(workers, deps.cipher)).session(context);
     } catch (err) {
       deps.log.error({ err }, 'ledger import: worker threads unavailable, rows prepared in the main thread');
       return inline;
@@ -228,7 +229,7 @@ export function createImportRunner(deps: ImportRunnerDeps) {
     beat.unref();
     let pool: PreparePool | null = null;
     try {
-      await q.updateJob(db, jobId, { status: 'running' });
+    await q.updateJob(db, jobId, { status: 'running' });
       pool = openPool(await contextOf(task, hooks.units), task.data.length);
       const read = await readAndPrepare(task, pool, hooks.headerDetail);
       if ('failed' in read) {
@@ -243,6 +244,9 @@ export function createImportRunner(deps: ImportRunnerDeps) {
       for (let i = 0; i < rows.length; i += WRITE_BATCH) {
         if (hooks.stopping()) throw new Interrupted();
         report.push(...(await writeBatch(task, rows.slice(i, i + WRITE_BATCH), Math.min(rows.length, i + WRITE_BATCH), counts)));
+        // Let other requests in between batches: PGlite runs a query without giving up the
+        // thread, so without this one import would hold every user until its last batch.
+        await new Promise((r) => setImmediate(r));
       }
       if (counts.imported + counts.updated >= STATISTICS_AFTER_ROWS) await persons.refreshStatistics(db);
       await db.transaction(async (tx) => {
@@ -259,5 +263,11 @@ export function createImportRunner(deps: ImportRunnerDeps) {
     }
   }
 
-  return { run, finishFailed };
+  /** Stops the worker threads (shutdown); an import after this starts them again. */
+  async function stop() {
+    await shared?.stop();
+    shared = null;
+  }
+
+  return { run, finishFailed, stop };
 }

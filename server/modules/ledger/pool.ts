@@ -1,6 +1,6 @@
 // Where an import's rows are prepared (issue 11.4): in worker threads, so mapping, checking,
 // encryption and hashing use both cores while the main thread reads the file and writes to the
-// database; or in this thread, when threads are not wanted (one core) or cannot start.
+// database; or in this thread, when threads are not wanted (one core, a small file) or fail.
 import { Worker } from 'node:worker_threads';
 import type { DataCipher } from '../../lib/data-key';
 import { workerKey } from '../../lib/data-key';
@@ -13,7 +13,7 @@ export interface PreparePool {
   close(): Promise<void>;
 }
 
-/** The same work in this thread (tests of the rules, one core, or workers failing to start). */
+/** The same work in this thread (small files, one core, or workers failing to start). */
 export function inlinePool(context: PrepareContext, cipher: DataCipher): PreparePool {
   const prepare = createPreparer(context, cipher);
   return { prepare: async (rows) => prepare(rows), close: async () => {} };
@@ -25,44 +25,82 @@ interface Pending {
 }
 
 /**
- * `size` worker threads for one import, each given the job's context and the data key at start.
- * Chunks go to the worker with the fewest in flight. A worker that dies fails its chunks; the
- * import then fails as a whole (nothing half written: writes happen only in the main thread).
+ * `size` worker threads, started at the first import that wants them and kept while imports
+ * come (starting one costs about half a second of loading code), stopped after `idleMs`
+ * without one. Each import opens a session with its context; chunks go to the thread with the
+ * fewest in flight. A thread that dies fails its chunks (the import then prepares them here)
+ * and is replaced at the next session.
  */
-export function workerPool(size: number, context: PrepareContext, cipher: DataCipher): PreparePool {
+export function createWorkerPool(size: number, cipher: DataCipher, idleMs = 120_000) {
   const boot = new URL('./worker-boot.mjs', import.meta.url);
   const entry = new URL('./import-worker.ts', import.meta.url).href;
-  const key = workerKey(cipher);
+  let threads: { w: Worker; pending: Map<number, Pending>; alive: boolean }[] = [];
   let nextId = 0;
-  const workers = Array.from({ length: size }, () => {
-    const w = new Worker(boot, { workerData: { entry, key, context } });
-    const pending = new Map<number, Pending>();
+  let nextJob = 0;
+  let open = 0;
+  let idle: NodeJS.Timeout | null = null;
+
+  function start() {
+    const w = new Worker(boot, { workerData: { entry, key: workerKey(cipher) } });
+    const t = { w, pending: new Map<number, Pending>(), alive: true };
     const fail = (err: Error) => {
-      for (const p of pending.values()) p.reject(err);
-      pending.clear();
+      t.alive = false;
+      for (const p of t.pending.values()) p.reject(err);
+      t.pending.clear();
     };
-    w.on('message', (msg: { id?: number; rows?: PreparedRow[]; error?: string; ready?: boolean }) => {
-      if (msg.id === undefined) return;
-      const p = pending.get(msg.id);
-      pending.delete(msg.id);
+    w.on('message', (msg: { id: number; rows?: PreparedRow[]; error?: string }) => {
+      const p = t.pending.get(msg.id);
+      t.pending.delete(msg.id);
       if (msg.error) p?.reject(new Error(msg.error));
       else p?.resolve(msg.rows!);
     });
     w.on('error', fail);
     w.on('exit', (code) => fail(new Error(`import worker exited (${code})`)));
-    return { w, pending };
-  });
+    w.unref();
+    return t;
+  }
+
+  async function stopAll() {
+    const old = threads;
+    threads = [];
+    await Promise.all(old.map((t) => t.w.terminate()));
+  }
+
   return {
-    prepare(rows) {
-      const target = workers.reduce((a, b) => (b.pending.size < a.pending.size ? b : a));
-      const id = nextId++;
-      return new Promise<PreparedRow[]>((resolve, reject) => {
-        target.pending.set(id, { resolve, reject });
-        target.w.postMessage({ id, rows });
-      });
+    /** A session of one import over the shared threads. */
+    session(context: PrepareContext): PreparePool {
+      if (idle) clearTimeout(idle);
+      threads = threads.filter((t) => t.alive);
+      while (threads.length < size) threads.push(start());
+      const job = nextJob++;
+      const mine = [...threads];
+      for (const t of mine) t.w.postMessage({ type: 'begin', job, context });
+      open++;
+      let closed = false;
+      return {
+        prepare(rows) {
+          const target = mine.filter((t) => t.alive).reduce<(typeof mine)[number] | null>((a, b) => (!a || b.pending.size < a.pending.size ? b : a), null);
+          if (!target) return Promise.reject(new Error('no import worker'));
+          const id = nextId++;
+          return new Promise<PreparedRow[]>((resolve, reject) => {
+            target.pending.set(id, { resolve, reject });
+            target.w.postMessage({ type: 'rows', job, id, rows });
+          });
+        },
+        async close() {
+          if (closed) return;
+          closed = true;
+          for (const t of mine) if (t.alive) t.w.postMessage({ type: 'end', job });
+          if (--open === 0) idle = setTimeout(() => void stopAll(), idleMs).unref();
+        },
+      };
     },
-    async close() {
-      await Promise.all(workers.map(({ w }) => w.terminate()));
+    /** On shutdown. */
+    stop: async () => {
+      if (idle) clearTimeout(idle);
+      await stopAll();
     },
   };
 }
+
+export type WorkerPool = ReturnType<typeof createWorkerPool>;

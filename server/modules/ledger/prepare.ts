@@ -69,7 +69,14 @@ export function reasonsOf(err: unknown): ImportReason[] {
 export function createPreparer(ctx: PrepareContext, cipher: DataCipher): (rows: RawRow[]) => PreparedRow[] {
   const matchers = new Map(Object.entries(ctx.dictionaries).map(([kind, entries]) => [kind, buildMatcher(kind, entries)]));
   const codes = new Map(Object.entries(ctx.dictionaries).map(([kind, entries]) => [kind, new Set(entries.filter((e) => e.active).map((e) => e.code))]));
-  const lookups: RowLookups = { dictionary: (kind, value) => matchers.get(kind)?.(value), unit: unitResolver(ctx.units) };
+  // A ledger repeats a few dozen values over thousands of rows: each is matched once.
+  const seen = new Map<string, ReturnType<RowLookups['dictionary']>>();
+  const dictionary: RowLookups['dictionary'] = (kind, value) => {
+    const key = `${kind}\u0000${value}`;
+    if (!seen.has(key)) seen.set(key, matchers.get(kind)?.(value));
+    return seen.get(key);
+  };
+  const lookups: RowLookups = { dictionary, unit: unitResolver(ctx.units) };
   const isCode = (kind: string, code: string) => !!codes.get(kind)?.has(code);
   const rawKey = (raw: RawRow) => crypto.createHash('sha256').update(raw.cells.map((c) => foldForMatch(cellText(c))).join('\u0001')).digest('base64url');
 

@@ -190,9 +190,9 @@ export function createLedgerService(deps: {
     return badRequest('ledger.headers_invalid', fields, headerDetail(h));
   }
 
-  function viewOf(job: q.ImportJobRow, query: { outcome?: ImportOutcome; limit: number; offset: number }): ImportJobView {
+  function viewOf(job: q.ImportJobRow, query: { outcome?: ImportOutcome; noted?: 'true' | 'false'; limit: number; offset: number }): ImportJobView {
     const stored = job.report as StoredReport | null;
-    const rows = stored ? (query.outcome ? stored.rows.filter((r) => r.outcome === query.outcome) : stored.rows) : null;
+    const rows = stored?.rows.filter((r) => (!query.outcome || r.outcome === query.outcome) && (query.noted !== 'true' || !!r.notes?.length)) ?? null;
     const errorCode = job.error ?? stored?.error?.code ?? null;
     return {
       id: job.id,
@@ -247,7 +247,7 @@ export function createLedgerService(deps: {
       return { jobId: job.id, status: 'queued' };
     },
 
-    async job(ctx: Ctx, jobId: string, query: { outcome?: ImportOutcome; limit: number; offset: number }): Promise<ImportJobView> {
+    async job(ctx: Ctx, jobId: string, query: { outcome?: ImportOutcome; noted?: 'true' | 'false'; limit: number; offset: number }): Promise<ImportJobView> {
       return viewOf(await visibleJob(ctx.actor, jobId), query);
     },
 
@@ -350,6 +350,7 @@ export function createLedgerService(deps: {
     async shutdown(): Promise<void> {
       stopping = true;
       while (worker) await worker;
+      await runner.stop();
     },
   };
 }

@@ -174,8 +174,8 @@ export async function reportWorkbook(job: { fileName: string; rows: ImportReport
   const wb = new ExcelJS.Workbook();
   setProperties(wb, w, `导入报告：${job.fileName}`);
   const ws = wb.addWorksheet('导入报告', { views: [{ state: 'frozen', ySplit: 3 }] });
-  const columns = ['行号', '姓名', '证件号码', '结果', '原因'];
-  ws.columns = [{ width: 8 }, { width: 12 }, { width: 22 }, { width: 10 }, { width: 80 }];
+  const columns = ['行号', '姓名', '证件号码', '结果', '原因', '说明'];
+  ws.columns = [{ width: 8 }, { width: 12 }, { width: 22 }, { width: 10 }, { width: 80 }, { width: 60 }];
   watermarkSheet(ws, w, columns.length);
   const c = job.counts;
   ws.getRow(2).getCell(1).value =
@@ -187,7 +187,9 @@ export async function reportWorkbook(job: { fileName: string; rows: ImportReport
   head.font = { bold: true };
   head.eachCell((cell) => (cell.fill = HEADER_FILL));
   for (const r of job.rows) {
-    const row = ws.addRow([r.row, r.name, r.idNumberMasked, OUTCOME_ZH[r.outcome], r.reasons.map((x) => (x.column ? `${x.column}：${x.message['zh-CN']}` : x.message['zh-CN'])).join('；')]);
+    const text = (xs: ImportReportRow['reasons']) => xs.map((x) => (x.column ? `${x.column}：${x.message['zh-CN']}` : x.message['zh-CN'])).join('；');
+    // 说明: cells read through an alias or another spelling (9.19), so the user can check them.
+    const row = ws.addRow([r.row, r.name, r.idNumberMasked, OUTCOME_ZH[r.outcome], text(r.reasons), text(r.notes ?? [])]);
     if (r.outcome === 'rejected') row.getCell(4).font = { color: { argb: 'FFC00000' } };
   }
   return Buffer.from(await wb.xlsx.writeBuffer());

@@ -7,6 +7,7 @@ import { ledgerApi } from '../../api/ledger';
 import { keys } from '../../api/keys';
 import { useI18n } from '../../i18n/I18nProvider';
 import { RejectedRows } from './RejectedRows';
+import { NotedRows } from './NotedRows';
 
 /** Step 3: progress (the job is asked every 500 ms), then the counts and the rejected rows. */
 export function ImportResult({ jobId, onAgain }: { jobId: string; onAgain: () => void }) {
@@ -17,6 +18,8 @@ export function ImportResult({ jobId, onAgain }: { jobId: string; onAgain: () =>
     queryFn: () => ledgerApi.job(jobId, { outcome: 'rejected', limit: 5000 }),
     refetchInterval: (q) => (q.state.data && (q.state.data.status === 'done' || q.state.data.status === 'failed') ? false : 500),
   });
+  const done = job.data?.status === 'done' || job.data?.status === 'failed';
+  const noted = useQuery({ queryKey: [...keys.importJob(jobId), 'noted'], queryFn: () => ledgerApi.job(jobId, { noted: 'true', limit: 5000 }), enabled: done });
   if (job.isError) return <Alert type="error" showIcon title={job.error instanceof ApiError ? pick(job.error.messages) : t('common.loadFailed')} />;
   if (!job.data) return <Spin />;
   const j = job.data;
@@ -53,6 +56,7 @@ export function ImportResult({ jobId, onAgain }: { jobId: string; onAgain: () =>
             ))}
           </Row>
           {j.report && <RejectedRows rows={j.report.rows} total={j.report.total} />}
+          {noted.data?.report && <NotedRows rows={noted.data.report.rows} total={noted.data.report.total} />}
           <Flex wrap gap={8}>
             <Button type="primary" icon={<DownloadOutlined />} href={ledgerApi.reportUrl(jobId)} download>
               {t('import.report')}

@@ -51,24 +51,39 @@ export function workerKey(cipher: DataCipher): Buffer {
 
 export function createCipher(masterKey: Buffer): DataCipher {
   // Separate keys per use, so the blind index never reveals anything about the ciphertexts.
-  const encKey = crypto.hkdfSync('sha256', masterKey, Buffer.alloc(0), 'sunflower/enc', 32);
-  const macKey = crypto.hkdfSync('sha256', masterKey, Buffer.alloc(0), 'sunflower/mac', 32);
+  // Key objects made once: importing the raw key on every call cost a third of an encryption.
+  const encKey = crypto.createSecretKey(Buffer.from(crypto.hkdfSync('sha256', masterKey, Buffer.alloc(0), 'sunflower/enc', 32)));
+  const macKey = crypto.createSecretKey(Buffer.from(crypto.hkdfSync('sha256', masterKey, Buffer.alloc(0), 'sunflower/mac', 32)));
+  // Random IVs drawn from a pool filled by the CSPRNG 1,024 at a time (each used once): the same
+  // randomness as one call per value, without a call per value (the ledger import encrypts
+  // four values a row, tens of thousands of rows).
+  const ivPool = Buffer.alloc(12 * 1024);
+  let ivNext = ivPool.length;
+  const nextIv = () => {
+    if (ivNext >= ivPool.length) {
+      crypto.randomFillSync(ivPool);
+      ivNext = 0;
+    }
+    const iv = Buffer.from(ivPool.subarray(ivNext, ivNext + 12));
+    ivNext += 12;
+    return iv;
+  };
   const cipher: DataCipher = {
     encrypt(plain) {
-      const iv = crypto.randomBytes(12);
-      const c = crypto.createCipheriv('aes-256-gcm', Buffer.from(encKey), iv);
+      const iv = nextIv();
+      const c = crypto.createCipheriv('aes-256-gcm', encKey, iv);
       const body = Buffer.concat([c.update(plain, 'utf8'), c.final()]);
       return [VERSION, iv.toString('base64'), body.toString('base64'), c.getAuthTag().toString('base64')].join(':');
     },
     decrypt(stored) {
       const [version, iv, body, tag] = stored.split(':');
       if (version !== VERSION || !iv || !body || tag === undefined) throw new Error('Unknown ciphertext format');
-      const d = crypto.createDecipheriv('aes-256-gcm', Buffer.from(encKey), Buffer.from(iv, 'base64'));
+      const d = crypto.createDecipheriv('aes-256-gcm', encKey, Buffer.from(iv, 'base64'));
       d.setAuthTag(Buffer.from(tag, 'base64'));
       return Buffer.concat([d.update(Buffer.from(body, 'base64')), d.final()]).toString('utf8');
     },
     blindIndex(value, purpose) {
-      return crypto.createHmac('sha256', Buffer.from(macKey)).update(purpose).update('\0').update(value).digest('base64url');
+      return crypto.createHmac('sha256', macKey).update(purpose).update('\0').update(value).digest('base64url');
     },
     deriveKey(purpose) {
       if (!/^[a-z][a-z0-9_.-]*$/.test(purpose) || purpose === 'enc' || purpose === 'mac') throw new Error(`Invalid key purpose ${purpose}`);

@@ -5,6 +5,7 @@ import { createCipher, loadDataKey } from './lib/data-key';
 import { buildApp } from './app';
 import { bootstrap } from './bootstrap';
 import { isDemoDatabase } from './modules/system/service';
+import { scrubMessage } from './http/log-safety';
 
 /**
  * Opens the database, builds the app, bootstraps a first run and listens. Used by `npm start`
@@ -49,7 +50,8 @@ export async function runServer(config: Config, opts: { beforeListen?: (database
     process.on('SIGTERM', () => void shutdown('SIGTERM'));
     process.on('SIGINT', () => void shutdown('SIGINT'));
   } catch (err) {
-    console.error('start failed:', err instanceof Error ? err.message : err);
+    // A failed query's message carries its parameters: they stay out of the console too (9.8).
+    console.error('start failed:', scrubMessage(err instanceof Error ? err.message : String(err)));
     await database.close();
     process.exit(1);
   }

@@ -56,7 +56,6 @@ export function createWorkerPool(size: number, cipher: DataCipher, idleMs = 120_
     });
     w.on('error', fail);
     w.on('exit', (code) => fail(new Error(`import worker exited (${code})`)));
-    w.unref();
     return t;
   }
 
@@ -74,6 +73,8 @@ export function createWorkerPool(size: number, cipher: DataCipher, idleMs = 120_
       while (threads.length < size) threads.push(start());
       const job = nextJob++;
       const mine = [...threads];
+      // Busy threads keep the process alive (an import awaits them); idle ones do not.
+      for (const t of mine) t.w.ref();
       for (const t of mine) t.w.postMessage({ type: 'begin', job, context });
       open++;
       let closed = false;
@@ -91,7 +92,10 @@ export function createWorkerPool(size: number, cipher: DataCipher, idleMs = 120_
           if (closed) return;
           closed = true;
           for (const t of mine) if (t.alive) t.w.postMessage({ type: 'end', job });
-          if (--open === 0) idle = setTimeout(() => void stopAll(), idleMs).unref();
+          if (--open === 0) {
+            for (const t of threads) t.w.unref();
+            idle = setTimeout(() => void stopAll(), idleMs).unref();
+          }
         },
       };
     },

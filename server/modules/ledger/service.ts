@@ -5,7 +5,7 @@ import { AppError, badRequest, fieldError, forbidden, notFound } from '../../err
 import { messageFor, registerMessages } from '../../messages';
 import { hasPermission, inScope, scopePaths, type Principal, type RequestContext } from '../../http/context';
 import {
-  ledgerHeaders, ledgerMaxRows, type ExportQuery, type ImportJobView, type ImportOutcome, type ImportReason, type ImportReportRow,
+  ledgerHeaders, type ExportQuery, type ImportJobView, type ImportOutcome,
 } from '../../../core/contracts/ledger';
 import type { PersonListQuery } from '../../../core/contracts/persons';
 import { label } from '../../../core/labels';

@@ -35,6 +35,8 @@ const envSchema = z.object({
   SUNFLOWER_WEB_DIR: z.string().default('./dist/web'),
   /** Largest uploaded document, in MB (decimals allowed). */
   SUNFLOWER_DOCUMENT_MAX_MB: z.coerce.number().positive().max(200).default(10),
+  /** How often committed audit rows are sealed into a signed batch, in seconds. */
+  SUNFLOWER_AUDIT_SEAL_SECONDS: z.coerce.number().positive().max(300).default(2),
 });
 
 export interface Config {
@@ -55,6 +57,8 @@ export interface Config {
   webDir: string;
   /** Largest uploaded document file, in bytes. */
   documentMaxBytes: number;
+  /** Interval of the audit sequencer (sealing committed rows into signed batches), in ms. */
+  auditSealMs: number;
 }
 
 export interface SecurityPolicy {
@@ -91,6 +95,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel: e.SUNFLOWER_LOG_LEVEL,
     webDir: e.SUNFLOWER_WEB_DIR,
     documentMaxBytes: Math.round(e.SUNFLOWER_DOCUMENT_MAX_MB * 1024 * 1024),
+    auditSealMs: Math.round(e.SUNFLOWER_AUDIT_SEAL_SECONDS * 1000),
     security: {
       passwordMinLength: e.SUNFLOWER_PASSWORD_MIN_LENGTH,
       passwordMinClasses: e.SUNFLOWER_PASSWORD_MIN_CLASSES,

@@ -170,3 +170,9 @@ export async function anyEncryptedValue(exec: Executor): Promise<string | null> 
   const r = await exec.select({ v: persons.idNumberEnc }).from(persons).limit(1);
   return r[0]?.v ?? null;
 }
+
+/** Name and ID last four of some persons, for the audit viewer's masked labels (nothing else). */
+export async function labelsOf(exec: Executor, ids: string[]): Promise<{ id: string; name: string; idLast4: string }[]> {
+  if (ids.length === 0) return [];
+  return exec.select({ id: persons.id, name: persons.name, idLast4: persons.idLast4 }).from(persons).where(inArray(persons.id, ids));
+}

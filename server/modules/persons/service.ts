@@ -46,6 +46,11 @@ export type PersonWithContext = q.PersonWithContext;
 
 const FILE_LEVELS = new Set(['street', 'community', 'grid']);
 const maskAddress = (a: string) => (a.length <= 6 ? `${a.slice(0, 2)}****` : `${a.slice(0, 6)}****`);
+/** 张*明: the first and last character; one character of two (张*); a single one wholly. */
+const maskName = (n: string) => {
+  const c = [...n.trim()];
+  return c.length <= 1 ? '*' : c.length === 2 ? `${c[0]}*` : `${c[0]}${'*'.repeat(c.length - 2)}${c[c.length - 1]}`;
+};
 
 export function createPersonService(deps: {
   db: Db;
@@ -420,6 +425,15 @@ export function createPersonService(deps: {
       for (const source of timelineSources) parts.push(await source(db, id));
       await audit.record(db, ctx, { action: 'person.timeline.read', entityType: 'person', entityId: id, personId: id, orgPath: r.orgPath });
       return mergeTimeline(parts);
+    },
+
+    /**
+     * The least that tells an auditor whose file an audit row concerns (issue 9 item 21): the
+     * masked name and the ID number's last four. The audit viewer's only way to a person.
+     */
+    async auditLabels(exec: Executor, ids: string[]): Promise<Map<string, { name: string; idLast4: string }>> {
+      const list = await q.labelsOf(exec, ids);
+      return new Map(list.map((r) => [r.id, { name: maskName(r.name), idLast4: r.idLast4 }]));
     },
 
     registerOrgUsage() {

@@ -27,6 +27,7 @@ export type DetailKind =
 export interface AuditActionDef {
   /** Rows of this action concern persons: no value of a person's data enters them. */
   person: boolean;
+  /** Kept keys and their kinds; `'*'` gives the kind of every other key (tallies of a job). */
   details?: Record<string, DetailKind>;
 }
 
@@ -119,8 +120,10 @@ export function cleanEntry(input: RawEntry): CleanEntry {
   if (person && !def.person) throw new Error(`audit action ${entry.action} concerns a person: register it with person: true`);
   const raw = isObject(entry.details) ? entry.details : {};
   const details: Record<string, unknown> = {};
-  for (const [key, kind] of Object.entries(def.details ?? {})) {
-    const v = key in raw ? coerce[kind](raw[key]) : undefined;
+  const declared = def.details ?? {};
+  for (const [key, value] of Object.entries(raw)) {
+    const kind = declared[key] ?? declared['*'];
+    const v = kind ? coerce[kind](value) : undefined;
     if (v !== undefined) details[key] = v;
   }
   const changes = entry.before !== undefined || entry.after !== undefined;

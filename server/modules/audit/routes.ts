@@ -87,7 +87,7 @@ export function auditRoutes(app: FastifyInstance, deps: { db: Db; audit: AuditSe
     handler: async (req, reply) => {
       const lines = await deps.audit.headLines(deps.db, req.query.fromBatch, 200_000);
       await deps.audit.record(deps.db, actorContext(req), { action: 'audit.heads_export', details: { fromBatch: req.query.fromBatch, batches: lines.length - 1 } });
-      reply.header('content-type', 'application/x-ndjson; charset=utf-8').header('content-disposition', 'attachment; filename="audit-heads.jsonl"');
+      reply.header('content-type', 'text/plain; charset=utf-8').header('content-disposition', 'attachment; filename="audit-heads.jsonl"');
       return lines.map((l) => JSON.stringify(l)).join('\n') + '\n';
     },
   });

@@ -425,7 +425,7 @@ describe.each(testDbKinds())('documents on %s', (kind) => {
     expect((await officer.get(`/api/documents/${decisionId}/file`)).rawPayload.equals(pdf)).toBe(true);
     const audit = (await admin.get(`/api/audit?personId=${personId}&action=document.withdraw`)).json();
     expect(audit.total).toBe(1);
-    expect(audit.items[0].details).toEqual({ reason: '文号录入错误，重新上传' });
+    expect(audit.items[0].purpose).toBe('文号录入错误，重新上传');
   });
 
   it('C8/C10/M4: checklists of other measure kinds and statuses', async () => {

@@ -1,3 +1,4 @@
+import './audit-actions';
 import crypto from 'node:crypto';
 import type { Db, Executor } from '../../db/client';
 import type { Clock } from '../../clock';
@@ -229,7 +230,7 @@ export function createDocumentService(deps: {
         if (!row) throw conflict('document.already_withdrawn');
         await audit.record(tx, ctx, {
           action: 'document.withdraw', entityType: 'document', entityId: id, personId: r.doc.personId, orgPath: person.orgPath,
-          before: snapshot(r.doc), after: snapshot(row), details: { reason },
+          before: snapshot(r.doc), after: snapshot(row), purpose: reason,
         });
         return view((await q.byId(tx, id))!);
       }),

@@ -1,3 +1,4 @@
+import './audit-actions';
 import crypto from 'node:crypto';
 import type { Db, Executor, Reader } from '../../db/client';
 import type { Clock } from '../../clock';
@@ -387,7 +388,7 @@ export function createPersonService(deps: {
           orgUnitId: unit.id, workerId: input.workerId ?? null, workTeam, reason: input.reason, actorId: ctx.actor.userId,
         });
         const after = (await q.byId(tx, id))!;
-        await audit.record(tx, ctx, { action: 'person.assign', entityType: 'person', entityId: id, personId: id, orgPath: after.orgPath, before: snapshot(before), after: snapshot(after), details: { reason: input.reason } });
+        await audit.record(tx, ctx, { action: 'person.assign', entityType: 'person', entityId: id, personId: id, orgPath: after.orgPath, before: snapshot(before), after: snapshot(after), purpose: input.reason });
         return view(after);
       }),
 
@@ -402,7 +403,7 @@ export function createPersonService(deps: {
         await q.update(tx, id, { orgUnitId: unit.id, responsibleWorkerId: null });
         await q.insertAssignment(tx, { personId: id, kind: 'return_to_street', fromOrgUnitId: before.person.orgUnitId, orgUnitId: unit.id, reason, actorId: ctx.actor.userId });
         const after = (await q.byId(tx, id))!;
-        await audit.record(tx, ctx, { action: 'person.return_to_street', entityType: 'person', entityId: id, personId: id, orgPath: after.orgPath, before: snapshot(before), after: snapshot(after), details: { reason } });
+        await audit.record(tx, ctx, { action: 'person.return_to_street', entityType: 'person', entityId: id, personId: id, orgPath: after.orgPath, before: snapshot(before), after: snapshot(after), purpose: reason });
         return view(after);
       }),
 

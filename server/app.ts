@@ -55,6 +55,8 @@ export interface AppDeps {
   cipher: DataCipher;
   demo?: boolean;
   logger?: boolean;
+  /** Where the log goes (default stdout); the test that scans the log for identifiers gives its own. */
+  logStream?: NodeJS.WritableStream;
 }
 
 /** The composition root: services wired to each other, routes wired to services. */
@@ -105,7 +107,7 @@ export type Services = ReturnType<typeof createServices>;
 export async function buildApp(deps: AppDeps): Promise<{ app: FastifyInstance; services: Services; routes: DeclaredRoute[] }> {
   const services = createServices(deps);
   const app = Fastify({
-    logger: deps.logger === false ? false : { level: deps.config.logLevel, redact: ['req.headers.cookie', 'req.headers["x-csrf-token"]'] },
+    logger: deps.logger === false ? false : { level: deps.config.logLevel, redact: ['req.headers.cookie', 'req.headers["x-csrf-token"]'], ...(deps.logStream ? { stream: deps.logStream } : {}) },
     // By default the socket address is the client: a forged X-Forwarded-For moves neither the
     // sign-in limits nor the address in the audit trail (SUNFLOWER_TRUST_PROXY, issue 9 §5).
     trustProxy: deps.config.trustProxy,

@@ -5,9 +5,8 @@
 // any row. A new action fails this test until it is registered AND driven here.
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
 import { sql } from 'drizzle-orm';
-import { testDbKinds, idNumber, STRONG, Client, userWith, type TestApp } from '../../test/harness';
+import { testDbKinds, idNumber, STRONG, Client, userWith, nextTotpCode, type Authenticator, type TestApp } from '../../test/harness';
 import { rows } from '../../db/client';
-import { totpAt } from '../../lib/totp';
 import { findIdentifiers } from '../../lib/identifying';
 import { registeredAuditActions } from './actions';
 import { world, visitForm, type World } from '../supervision/test-setup';
@@ -42,7 +41,8 @@ describe.each(testDbKinds())('P6: every audit action keeps the least identifying
     const anon = new Client(t);
     ok(await anon.post('/api/auth/login', { username: 'nobody.here', password: 'x' }), 401);
     ok(await anon.post('/api/auth/login', { username: 'walk.officer', password: 'wrong-password' }), 401);
-    const totp = () => totpAt((admin as Client & { totp: { value: string } }).totp.value, t.clock.now());
+    const adminTotp = (admin as Client & { totp: Authenticator }).totp;
+    const totp = () => nextTotpCode(t, adminTotp);
     const second = new Client(t);
     ok(await second.post('/api/auth/login', { username: 'admin', password: STRONG }));
     ok(await second.post('/api/auth/mfa', { code: '000000' }), 400);
@@ -71,6 +71,16 @@ describe.each(testDbKinds())('P6: every audit action keeps the least identifying
     ok(await admin.post(`/api/users/${user.id}/reset-mfa`));
     ok(await admin.del(`/api/roles/${role.id}`));
     ok(await admin.post('/api/policy/versions', { orgUnitId: units.district, override: { version: 'walk-1' }, reason: '走查' }), 201);
+    // A two-part reset of an account with person data, and the administrator's authenticator replaced.
+    const holder = await userWith(t, admin, 'walk.holder', 'social_worker', units.community);
+    expect(ok(await admin.post(`/api/users/${holder.userId}/reset-password`)).part).toBe('first');
+    const security = await userWith(t, admin, 'walk.security', 'security_admin', units.root);
+    ok(await security.post(`/api/users/${holder.userId}/reset-password/second-part`));
+    const setup = ok(await admin.post('/api/auth/mfa/setup', { code: totp() }));
+    const replaced: Authenticator = { value: setup.secret };
+    ok(await admin.post('/api/auth/mfa/confirm', { code: nextTotpCode(t, replaced) }));
+    adminTotp.value = replaced.value;
+    adminTotp.lastStep = replaced.lastStep;
   }
 
   async function personSide(w: World) {

@@ -19,6 +19,7 @@ export type DetailKind =
   | 'date' // YYYY-MM-DD
   | 'instant' // an ISO timestamp
   | 'counts' // an object of numbers (tallies)
+  | 'hash' // a SHA-256 in hex (of a file: tells which file, not whose)
   | 'search' // a person search's text, stored as its kind (pinyin, id_last4, id_number, name)
   | 'filter' // a list's filters: codes, ids, numbers, flags and dates kept; `q` as its search kind
   | 'text' // free text (staff-side actions only), capped
@@ -94,6 +95,7 @@ const coerce: Record<DetailKind, (v: unknown) => unknown> = {
   id: (v) => (typeof v === 'string' && UUID.test(v)) || (typeof v === 'number' && Number.isSafeInteger(v)) ? v : v === null ? null : undefined,
   date: (v) => (typeof v === 'string' && DATE.test(v) ? v : v === null ? null : undefined),
   instant: (v) => (typeof v === 'string' && INSTANT.test(v) ? v : v instanceof Date ? v.toISOString() : undefined),
+  hash: (v) => (typeof v === 'string' && /^[0-9a-f]{64}$/.test(v) ? v : undefined),
   counts: (v) => (isObject(v) ? Object.fromEntries(Object.entries(v).filter(([, n]) => typeof n === 'number' && Number.isFinite(n))) : undefined),
   search: (v) => personSearchKind(typeof v === 'string' ? v : null),
   filter: filterOf,

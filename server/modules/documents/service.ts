@@ -182,7 +182,7 @@ export function createDocumentService(deps: {
             fileName: checked.fileName, mimeType: checked.mimeType, size: bytes.length, sha256, storageKey,
             uploadedBy: ctx.actor.userId,
           });
-          await audit.record(tx, ctx, { action: 'document.upload', entityType: 'document', entityId: id, personId, orgPath: person.orgPath, after: snapshot(inserted) });
+          await audit.record(tx, ctx, { action: 'document.upload', entityType: 'document', entityId: id, personId, orgPath: person.orgPath, after: snapshot(inserted), details: { kind: meta.kind, sha256 } });
           // Last step before the commit: the file takes its place. A failed commit removes it again.
           await staged.commit();
           return inserted;

@@ -149,6 +149,20 @@ describe.each(testDbKinds())('audit trail on %s', (kind) => {
     expect(csv.body).toContain('org.create');
   });
 
+  it('P3: concurrent audited reads share commits, each returns once its own row is committed; a bad row fails only its caller', async () => {
+    const db = t.database.db;
+    const marker = crypto.randomUUID().slice(0, 8);
+    const results = await Promise.allSettled(Array.from({ length: 50 }, (_, i) =>
+      // Row 17's actor id is no uuid: the database refuses that row, in the group it was sent with.
+      t.services.audit.record(db, i === 17 ? { ...SYSTEM_CTX, actor: { userId: 'not-a-uuid', username: 'x', orgPath: '/x/' } as never } : SYSTEM_CTX, { action: 'test.write', entityId: marker, details: { i } })));
+    expect(results.filter((r) => r.status === 'rejected').length).toBe(1);
+    expect(results[17]!.status).toBe('rejected');
+    const stored = await rows<{ n: number }>(db, sql`select count(*)::int as n from audit_log where entity_id = ${marker}`);
+    expect(Number(stored[0]!.n)).toBe(49);
+    await t.services.audit.seal(db);
+    expect(await t.services.audit.verify(db)).toMatchObject({ ok: true, unsealed: 0 });
+  });
+
   it('P7 (issue 11): the trail verifies after many concurrent writers, some rolled back, sealed while they run', async () => {
     const db = t.database.db;
     const marker = crypto.randomUUID().slice(0, 8);

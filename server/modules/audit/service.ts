@@ -49,6 +49,48 @@ registerAuditActions({
   'audit.heads_export': { person: false, details: { fromBatch: 'count', batches: 'count' } },
 });
 
+/** Rows in statements of a thousand (one statement commits alone; more need the caller's transaction). */
+async function insertAll(exec: Executor, list: HashedFields[]): Promise<void> {
+  const write = async (tx: Executor) => {
+    for (let i = 0; i < list.length; i += 1000) await q.insertRows(tx, list.slice(i, i + 1000));
+  };
+  await (exec instanceof PgTransaction || list.length <= 1000 ? write(exec) : (exec as Db).transaction(write));
+}
+
+/**
+ * Group commit of autocommitted rows: while one insert is on its way, the rows of other requests
+ * wait and go together in the next one, so 50 concurrent person reads cost a few commits (WAL
+ * flushes) instead of 50. A failed group is retried caller by caller, so one bad row fails only
+ * its own request.
+ */
+function groupCommit() {
+  const queues = new Map<Db, { rows: HashedFields[]; done: (err?: unknown) => void }[]>();
+  const flushing = new Set<Db>();
+  async function flush(db: Db) {
+    flushing.add(db);
+    try {
+      for (let waiting = queues.get(db) ?? []; waiting.length; waiting = queues.get(db) ?? []) {
+        queues.set(db, []);
+        try {
+          await insertAll(db, waiting.flatMap((w) => w.rows));
+          for (const w of waiting) w.done();
+        } catch {
+          for (const w of waiting) await insertAll(db, w.rows).then(() => w.done(), (err) => w.done(err ?? new Error('audit insert failed')));
+        }
+      }
+    } finally {
+      flushing.delete(db);
+    }
+  }
+  return (db: Db, rows: HashedFields[]) =>
+    new Promise<void>((resolve, reject) => {
+      const queue = queues.get(db) ?? [];
+      queue.push({ rows, done: (err) => (err ? reject(err) : resolve()) });
+      queues.set(db, queue);
+      if (!flushing.has(db)) void flush(db);
+    });
+}
+
 export function createAuditService(deps: { clock: Clock; signer?: HeadSigner; headFile?: string | null; log?: { error(obj: unknown, msg: string): void } }) {
   const signer = deps.signer ?? createHeadSigner(crypto.randomBytes(32));
   const sequencer = createSequencer({ signer, headFile: deps.headFile ?? null, clock: deps.clock, log: deps.log ?? console });
@@ -69,16 +111,17 @@ export function createAuditService(deps: { clock: Clock; signer?: HeadSigner; he
     ...cleanEntry(entry),
   });
 
+  const grouped = groupCommit();
+
   /** Inserts in the caller's transaction (the row commits or rolls back with the change); no lock. */
   async function append(exec: Executor, ctx: RequestContext, entries: AuditEntry[]) {
     if (entries.length === 0) return;
     const at = deps.clock.now();
     const list = entries.map((e) => fieldsOf(ctx, e, at));
-    const write = async (tx: Executor) => {
-      for (let i = 0; i < list.length; i += 1000) await q.insertRows(tx, list.slice(i, i + 1000));
-    };
-    // One statement commits alone; more than one need a transaction of their own to be all or nothing.
-    await (exec instanceof PgTransaction || list.length <= 1000 ? write(exec) : (exec as Db).transaction(write));
+    if (exec instanceof PgTransaction) return insertAll(exec, list);
+    // Outside a transaction (an audited read): rows of concurrent requests share one insert and
+    // one commit; each caller returns once its row is committed.
+    return grouped(exec as Db, list);
   }
 
   /** An auditor holding a root unit sees everything (failed sign-ins of unknown names too); else his subtrees. */
@@ -106,7 +149,7 @@ export function createAuditService(deps: { clock: Clock; signer?: HeadSigner; he
     /** The scheduler's job: one sealing step (docs/decisions/0008-audit-sealed-batches.md). */
     sealTick: (tx: Executor): Promise<SealResult> => sequencer.tick(tx),
     /** Seals everything written so far and brings the head file up to date. */
-    seal: (db: Db): Promise<SealResult> => sequencer.sealAll(db),
+    seal: (db: Db, timeoutMs?: number): Promise<SealResult> => sequencer.sealAll(db, timeoutMs),
 
     verify: (exec: Executor, opts: { heads?: AsyncIterable<HeadFileLine> } = {}): Promise<VerifyResult> => verifyTrail(exec, signer, opts.heads),
 

@@ -17,6 +17,8 @@ import { inputValidatorCompiler } from './http/validation';
 import { logSerializers, safeConsoleLogger } from './http/log-safety';
 import { installAuth, type DeclaredRoute } from './http/auth-hook';
 import { createAuditService } from './modules/audit/service';
+import { createHeadSigner } from './modules/audit/signing';
+import { HEAD_FILE_NAME, SEAL_LOCK } from './modules/audit/sequencer';
 import { createOrgService } from './modules/org/service';
 import { createSessionService } from './modules/sessions/service';
 import { createUserService } from './modules/users/service';
@@ -65,7 +67,10 @@ export function createServices(deps: AppDeps) {
   // Report reads (exports, searches, dashboards) that may be served by the read replica.
   const reader = deps.database.reader;
   const policy = deps.config.security;
-  const audit = createAuditService({ clock: deps.clock });
+  // The batch heads are signed with a key derived from the data key and kept beside it too (issue 9 item 12).
+  const audit = createAuditService({
+    clock: deps.clock, signer: createHeadSigner(deps.cipher.deriveKey('audit-head')), headFile: path.resolve(deps.config.dataDir, HEAD_FILE_NAME), log: console,
+  });
   const org = createOrgService({ db, audit });
   const sessions = createSessionService({ db, clock: deps.clock, policy });
   const users = createUserService({ db, clock: deps.clock, policy, cipher: deps.cipher, audit, org, sessions });
@@ -87,6 +92,7 @@ export function createServices(deps: AppDeps) {
   const ledger = createLedgerService({ db, reader, clock: deps.clock, timeZone: deps.config.timeZone, cipher: deps.cipher, audit, org, persons, dictionaries, log: safeConsoleLogger(), singleProcess: deps.database.kind === 'pglite', importWorkers: deps.config.importWorkers });
   const jobs: Job[] = [{ name: 'sessions.purge', lockKey: 7_263_100, everyMs: 3_600_000, run: () => sessions.purge() }];
   jobs.push({ name: 'users.purgeLockouts', lockKey: 7_263_101, everyMs: 3_600_000, run: (tx) => users.purgeLockouts(tx) });
+  jobs.push({ name: 'audit.seal', lockKey: SEAL_LOCK, everyMs: deps.config.auditSealMs, run: async (tx) => void (await audit.sealTick(tx)) });
   jobs.push({ name: 'ledger.reap', lockKey: 7_263_110, everyMs: 60_000, run: async (tx) => void (await ledger.reapStale(tx)) });
   const reminders = createReminderService({ db, clock: deps.clock, audit, sender: smsSenderFromEnv(process.env, console) });
   const supervision = createSupervisionService({
@@ -163,7 +169,7 @@ export async function buildApp(deps: AppDeps): Promise<{ app: FastifyInstance; s
   });
   orgRoutes(app, services.org);
   userRoutes(app, services.users);
-  auditRoutes(app, { db: services.db, audit: services.audit });
+  auditRoutes(app, { db: services.db, audit: services.audit, personLabels: (ids) => services.persons.auditLabels(services.db, ids) });
   dictionaryRoutes(app, services.dictionaries);
   personRoutes(app, services.persons);
   measureRoutes(app, services.measures);

@@ -39,6 +39,8 @@ const envSchema = z.object({
   SUNFLOWER_WEB_DIR: z.string().default('./dist/web'),
   /** Largest uploaded document, in MB (decimals allowed). */
   SUNFLOWER_DOCUMENT_MAX_MB: z.coerce.number().positive().max(200).default(10),
+  /** How often committed audit rows are sealed into a signed batch, in seconds. */
+  SUNFLOWER_AUDIT_SEAL_SECONDS: z.coerce.number().positive().max(300).default(2),
 });
 
 export interface Config {
@@ -63,6 +65,8 @@ export interface Config {
   idLookupsPerHour: number;
   /** Worker threads per ledger import; undefined: the cores, at most 2. */
   importWorkers?: number;
+  /** Interval of the audit sequencer (sealing committed rows into signed batches), in ms. */
+  auditSealMs: number;
 }
 
 export interface SecurityPolicy {
@@ -101,6 +105,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     documentMaxBytes: Math.round(e.SUNFLOWER_DOCUMENT_MAX_MB * 1024 * 1024),
     idLookupsPerHour: e.SUNFLOWER_ID_LOOKUPS_PER_HOUR,
     importWorkers: e.SUNFLOWER_IMPORT_WORKERS,
+    auditSealMs: Math.round(e.SUNFLOWER_AUDIT_SEAL_SECONDS * 1000),
     security: {
       passwordMinLength: e.SUNFLOWER_PASSWORD_MIN_LENGTH,
       passwordMinClasses: e.SUNFLOWER_PASSWORD_MIN_CLASSES,

@@ -43,6 +43,9 @@ export async function runServer(config: Config, opts: { beforeListen?: (database
       app.log.info({ signal }, 'stopping');
       await services.scheduler.stop();
       await app.close();
+      // The last audit rows are sealed now rather than at the next start (bounded: a stuck
+      // transaction elsewhere must not hold the shutdown; the next start seals them anyway).
+      await services.audit.seal(database.db, 5_000).catch((err) => app.log.error({ err }, 'audit sealing at shutdown failed'));
       // PGlite: CHECKPOINT and close, so the data dir is consistent and its lock released.
       await database.close();
       process.exit(0);

@@ -1,4 +1,7 @@
 import crypto from 'node:crypto';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import postgres from 'postgres';
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import { openPglite, openPostgres, type Database, type DbKind, type ReplicaOptions } from '../db/client';
@@ -70,12 +73,19 @@ export async function startTestApp(
   const clock = fixedClock(new Date('2026-11-22T02:00:00Z'));
   const replica = opts.replica;
   const database = await freshDatabase(kind, { serverUrl: opts.serverUrl, replica: replica && ((url) => replica(url, clock)) });
-  const config = loadConfig({ SUNFLOWER_LOG_LEVEL: 'silent', SUNFLOWER_LOGIN_RATE_PER_MINUTE: '1000', ...env });
+  // A data dir of its own (the audit head file, documents): tests never write into ./data.
+  const scratch = env.DATA_DIR ? null : fs.mkdtempSync(path.join(os.tmpdir(), 'sf-test-'));
+  const config = loadConfig({ SUNFLOWER_LOG_LEVEL: 'silent', SUNFLOWER_LOGIN_RATE_PER_MINUTE: '1000', ...(scratch ? { DATA_DIR: scratch } : {}), ...env });
   const cipher = createCipher(crypto.randomBytes(32));
   const { app, services, routes } = await buildApp({ database, config: process.env.SF_TEST_LOG ? { ...config, logLevel: 'error' } : config, clock, cipher, logger: !!process.env.SF_TEST_LOG });
   await bootstrap(services, { adminPassword: ADMIN_PASSWORD });
   await app.ready();
-  return { app, services, routes, database, config, clock, cipher, close: async () => { await app.close(); await database.close(); } };
+  const close = async () => {
+    await app.close();
+    await database.close();
+    if (scratch) fs.rmSync(scratch, { recursive: true, force: true });
+  };
+  return { app, services, routes, database, config, clock, cipher, close };
 }
 
 /** An enrolled authenticator as a test holds it: the secret, and the last step whose code was sent. */

@@ -29,9 +29,23 @@ export interface HashedFields {
   details: unknown;
 }
 
+/** A stored row as the sequencer and the verifier read it back. */
+export interface StoredRow extends HashedFields {
+  id: number;
+  prevHash: string | null;
+  hash: string | null;
+}
+
+/**
+ * What a row's leaf hash covers: every column, the id included (so content cannot move to
+ * another position unnoticed), as read back from the database (so jsonb's own normalisation is
+ * what is hashed, on both databases alike).
+ */
+export const rowContent = (r: StoredRow): string => canonicalJson({ ...r, at: r.at.toISOString() });
+
 export const GENESIS_HASH = '0'.repeat(64);
 
-/** Each row's hash covers its content and the previous row's hash (a hash chain). */
+/** The chain of rows written before sealed batches: each row's hash covered the previous one's. */
 export function chainHash(prevHash: string, f: HashedFields): string {
   const body = canonicalJson({ ...f, at: f.at.toISOString(), prevHash });
   return crypto.createHash('sha256').update(body).digest('hex');

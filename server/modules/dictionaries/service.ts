@@ -1,3 +1,4 @@
+import './audit-actions';
 import type { Db, Executor } from '../../db/client';
 import type { RequestContext, Principal } from '../../http/context';
 import { badRequest, conflict, notFound } from '../../errors';

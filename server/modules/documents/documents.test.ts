@@ -245,7 +245,7 @@ describe.each(testDbKinds())('documents on %s', (kind) => {
     expect(audit.items.map((a: { entityId: string }) => a.entityId)).toContain(decisionId);
     const upl = (await admin.get(`/api/audit?personId=${personId}&action=document.upload`)).json();
     expect(upl.total).toBe(2);
-    expect(upl.items.find((a: { entityId: string }) => a.entityId === decisionId).after).toMatchObject({ kind: 'decision', sha256: crypto.createHash('sha256').update(pdf).digest('hex') });
+    expect(upl.items.find((a: { entityId: string }) => a.entityId === decisionId).details).toMatchObject({ kind: 'decision', sha256: crypto.createHash('sha256').update(pdf).digest('hex') });
     const orgPaths = await rows<{ p: string }>(t.database.db, sql`select distinct org_path as p from audit_log where action like 'document.%'`);
     expect(orgPaths.map((r) => r.p)).toEqual([expect.stringMatching(/\//)]);
   });
@@ -425,7 +425,7 @@ describe.each(testDbKinds())('documents on %s', (kind) => {
     expect((await officer.get(`/api/documents/${decisionId}/file`)).rawPayload.equals(pdf)).toBe(true);
     const audit = (await admin.get(`/api/audit?personId=${personId}&action=document.withdraw`)).json();
     expect(audit.total).toBe(1);
-    expect(audit.items[0].details).toEqual({ reason: '文号录入错误，重新上传' });
+    expect(audit.items[0].purpose).toBe('文号录入错误，重新上传');
   });
 
   it('C8/C10/M4: checklists of other measure kinds and statuses', async () => {

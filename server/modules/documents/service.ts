@@ -1,3 +1,4 @@
+import './audit-actions';
 import crypto from 'node:crypto';
 import type { Db, Executor } from '../../db/client';
 import type { Clock } from '../../clock';
@@ -183,7 +184,7 @@ export function createDocumentService(deps: {
             fileName: checked.fileName, mimeType: checked.mimeType, size: bytes.length, sha256, storageKey,
             uploadedBy: ctx.actor.userId,
           });
-          await audit.record(tx, ctx, { action: 'document.upload', entityType: 'document', entityId: id, personId, orgPath: person.orgPath, after: snapshot(inserted) });
+          await audit.record(tx, ctx, { action: 'document.upload', entityType: 'document', entityId: id, personId, orgPath: person.orgPath, after: snapshot(inserted), details: { kind: meta.kind, sha256 } });
           // Last step before the commit: the file takes its place. A failed commit removes it again.
           await staged.commit();
           return inserted;
@@ -231,7 +232,7 @@ export function createDocumentService(deps: {
         if (!row) throw conflict('document.already_withdrawn');
         await audit.record(tx, ctx, {
           action: 'document.withdraw', entityType: 'document', entityId: id, personId: r.doc.personId, orgPath: person.orgPath,
-          before: snapshot(r.doc), after: snapshot(row), details: { reason },
+          before: snapshot(r.doc), after: snapshot(row), purpose: reason,
         });
         return view((await q.byId(tx, id))!);
       }),

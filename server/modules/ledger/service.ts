@@ -1,3 +1,4 @@
+import './audit-actions';
 import type { Db, Executor, Reader } from '../../db/client';
 import type { Clock } from '../../clock';
 import type { DataCipher } from '../../lib/data-key';

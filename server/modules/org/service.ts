@@ -1,3 +1,4 @@
+import './audit-actions';
 import crypto from 'node:crypto';
 import type { Db, Executor } from '../../db/client';
 import { AppError, conflict, notFound, badRequest } from '../../errors';

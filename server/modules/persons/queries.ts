@@ -192,3 +192,9 @@ export async function insertManyJson(exec: Executor, rows: NewPersonRow[]): Prom
 export async function insertAssignmentsJson(exec: Executor, rows: (typeof assignments.$inferInsert)[]): Promise<void> {
   await insertJson(exec, assignments, rows);
 }
+
+/** Name and encrypted ID number of some persons, for the audit viewer's masked labels (nothing else). */
+export async function labelsOf(exec: Executor, ids: string[]): Promise<{ id: string; name: string; idNumberEnc: string }[]> {
+  if (ids.length === 0) return [];
+  return exec.select({ id: persons.id, name: persons.name, idNumberEnc: persons.idNumberEnc }).from(persons).where(inArray(persons.id, ids));
+}

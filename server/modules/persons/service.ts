@@ -1,3 +1,4 @@
+import './audit-actions';
 import crypto from 'node:crypto';
 import type { Db, Executor, Reader } from '../../db/client';
 import type { Clock } from '../../clock';
@@ -40,6 +41,11 @@ export type PersonRow = q.PersonRow;
 export type PersonWithContext = q.PersonWithContext;
 
 const maskAddress = (a: string) => (a.length <= 6 ? `${a.slice(0, 2)}****` : `${a.slice(0, 6)}****`);
+/** 张*明: the first and last character; one character of two (张*); a single one wholly. */
+const maskName = (n: string) => {
+  const c = [...n.trim()];
+  return c.length <= 1 ? '*' : c.length === 2 ? `${c[0]}*` : `${c[0]}${'*'.repeat(c.length - 2)}${c[c.length - 1]}`;
+};
 
 export function createPersonService(deps: {
   db: Db;
@@ -386,7 +392,7 @@ export function createPersonService(deps: {
           orgUnitId: unit.id, workerId: input.workerId ?? null, workTeam, reason: input.reason, actorId: ctx.actor.userId,
         });
         const after = (await q.byId(tx, id))!;
-        await audit.record(tx, ctx, { action: 'person.assign', entityType: 'person', entityId: id, personId: id, orgPath: after.orgPath, before: snapshot(before), after: snapshot(after), details: { reason: input.reason } });
+        await audit.record(tx, ctx, { action: 'person.assign', entityType: 'person', entityId: id, personId: id, orgPath: after.orgPath, before: snapshot(before), after: snapshot(after), purpose: input.reason });
         return view(after);
       }),
 
@@ -401,7 +407,7 @@ export function createPersonService(deps: {
         await q.update(tx, id, { orgUnitId: unit.id, responsibleWorkerId: null });
         await q.insertAssignment(tx, { personId: id, kind: 'return_to_street', fromOrgUnitId: before.person.orgUnitId, orgUnitId: unit.id, reason, actorId: ctx.actor.userId });
         const after = (await q.byId(tx, id))!;
-        await audit.record(tx, ctx, { action: 'person.return_to_street', entityType: 'person', entityId: id, personId: id, orgPath: after.orgPath, before: snapshot(before), after: snapshot(after), details: { reason } });
+        await audit.record(tx, ctx, { action: 'person.return_to_street', entityType: 'person', entityId: id, personId: id, orgPath: after.orgPath, before: snapshot(before), after: snapshot(after), purpose: reason });
         return view(after);
       }),
 
@@ -424,6 +430,15 @@ export function createPersonService(deps: {
       for (const source of timelineSources) parts.push(await source(db, id));
       await audit.record(db, ctx, { action: 'person.timeline.read', entityType: 'person', entityId: id, personId: id, orgPath: r.orgPath });
       return mergeTimeline(parts);
+    },
+
+    /**
+     * The least that tells an auditor whose file an audit row concerns (issue 9 item 21): the
+     * masked name and the ID number's last four. The audit viewer's only way to a person.
+     */
+    async auditLabels(exec: Executor, ids: string[]): Promise<Map<string, { name: string; idLast4: string }>> {
+      const list = await q.labelsOf(exec, ids);
+      return new Map(list.map((r) => [r.id, { name: maskName(r.name), idLast4: (dec(r.idNumberEnc) ?? '').slice(-4) }]));
     },
 
     registerOrgUsage() {

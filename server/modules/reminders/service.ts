@@ -1,3 +1,4 @@
+import './audit-actions';
 import type { Db, Executor } from '../../db/client';
 import type { Clock } from '../../clock';
 import { notFound } from '../../errors';

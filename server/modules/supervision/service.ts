@@ -1,6 +1,7 @@
 // Supervision (issue 4): records, the stored schedule, breaches and notices, leave, the
 // worker's day and reminders of tasks. Rules live in core/rules; this module stores what
 // they compute and recomputes it, in the same transaction, whenever an input changes.
+import './audit-actions';
 import { sql } from 'drizzle-orm';
 import type { Db, Executor } from '../../db/client';
 import type { Clock } from '../../clock';

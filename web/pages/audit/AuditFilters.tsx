@@ -1,7 +1,8 @@
-import { AutoComplete, Button, Col, DatePicker, Form, Input, Row, Select } from 'antd';
+import { AutoComplete, Button, Col, DatePicker, Flex, Form, Input, Row, Select } from 'antd';
 import { DownloadOutlined, SearchOutlined } from '@ant-design/icons';
 import type { Dayjs } from 'dayjs';
-import type { AuditQuery } from '../../api/audit';
+import { auditPresets } from '../../../core/contracts/audit';
+import { auditApi, type AuditQuery } from '../../api/audit';
 import { useI18n } from '../../i18n/I18nProvider';
 import { useLabel } from '../../components/useLabel';
 import { actionLabel, entityLabel, knownActions, knownEntityTypes } from './labels';
@@ -38,8 +39,17 @@ export function AuditFilters({ onSearch, exportUrl }: { onSearch: (f: AuditFilte
   const label = useLabel();
   const [form] = Form.useForm<Values>();
   const col = { xs: 24, sm: 12, lg: 8, xl: 6 };
+  // One click to what an inspection asks first: who saw full ID numbers, who opened sealed files.
+  const preset = (action: string) => {
+    form.setFieldsValue({ action });
+    form.submit();
+  };
   return (
     <Form form={form} name="audit-filter" layout="vertical" onFinish={(v) => onSearch(toFilter(v))}>
+      <Flex gap={8} wrap style={{ marginBottom: 12 }}>
+        <Button size="small" onClick={() => preset(auditPresets.unmask)}>{t('audit.presetUnmask')}</Button>
+        <Button size="small" onClick={() => preset(auditPresets.sealedOpen)}>{t('audit.presetSealed')}</Button>
+      </Flex>
       <Row gutter={12}>
         <Col {...col}>
           <Form.Item name="actor" label={t('audit.actor')}>
@@ -93,6 +103,9 @@ export function AuditFilters({ onSearch, exportUrl }: { onSearch: (f: AuditFilte
           </Button>
           <Button icon={<DownloadOutlined />} href={exportUrl} download>
             {t('audit.export')}
+          </Button>
+          <Button icon={<DownloadOutlined />} href={auditApi.headsUrl} download>
+            {t('audit.exportHeads')}
           </Button>
         </Col>
       </Row>

@@ -1,0 +1,211 @@
+// Issue 9 item 1 (P6, 三员分立): every audit action the code can write is driven through the
+// API here, and no row of the trail holds a person's data beyond the least identifying (the
+// person's id): before/after of a person's rows are empty, their details hold only declared
+// keys, and no name, ID number, phone, address, birth date or free text of a person appears in
+// any row. A new action fails this test until it is registered AND driven here.
+import { describe, it, expect, beforeAll, afterAll } from 'vitest';
+import { sql } from 'drizzle-orm';
+import { testDbKinds, idNumber, STRONG, Client, userWith, nextTotpCode, type Authenticator, type TestApp } from '../../test/harness';
+import { rows } from '../../db/client';
+import { findIdentifiers } from '../../lib/identifying';
+import { registeredAuditActions } from './actions';
+import { world, visitForm, type World } from '../supervision/test-setup';
+import { ledgerRow, ledgerXlsx, multipartBody } from '../ledger/fixtures';
+
+type Res = Awaited<ReturnType<Client['get']>>;
+const ok = (res: Res, status = 200) => {
+  expect(res.statusCode, `${res.statusCode} ${res.body.slice(0, 300)}`).toBe(status);
+  return res.json();
+};
+
+// What identifies the persons of this test: none of it may reach the trail.
+const P = {
+  name: '欧阳澄澈', formerName: '欧阳小澈', pinyin: 'ouyangchengche', idNumber: idNumber('110101', '19790613', 457), phone: '13698765432',
+  registeredAddress: '北京市东城区柳荫街九十九号', residenceAddress: '北京市西城区银锭桥胡同八十八号', employer: '澄澈贸易有限公司', birthDate: '1979-06-13',
+  contactName: '欧阳慈母', contactPhone: '13566667777', note: '谈话中提到其兄在做生意', destination: '浙江省湖州市安吉县澄澈村', leaveReason: '探望澄澈家族长辈',
+};
+const Q = { name: '司马清扬', idNumber: idNumber('110101', '19820305', 458), phone: '13511112222', birthDate: '1982-03-05' };
+
+describe.each(testDbKinds())('P6: every audit action keeps the least identifying detail, on %s', (kind) => {
+  let w: World;
+  let t: TestApp;
+  beforeAll(async () => {
+    w = await world(kind, {}, 'walk');
+    t = w.t;
+  });
+  afterAll(() => t.close());
+
+  async function staffSide(w: World) {
+    const { admin, units } = w;
+    // Sign-in: failures, second factor wrong and right, password change wrong, logout, session revoked.
+    const anon = new Client(t);
+    ok(await anon.post('/api/auth/login', { username: 'nobody.here', password: 'x' }), 401);
+    ok(await anon.post('/api/auth/login', { username: 'walk.officer', password: 'wrong-password' }), 401);
+    const adminTotp = (admin as Client & { totp: Authenticator }).totp;
+    const totp = () => nextTotpCode(t, adminTotp);
+    const second = new Client(t);
+    ok(await second.post('/api/auth/login', { username: 'admin', password: STRONG }));
+    ok(await second.post('/api/auth/mfa', { code: '000000' }), 400);
+    ok(await second.post('/api/auth/mfa', { code: totp() }));
+    ok(await second.post('/api/auth/password', { currentPassword: 'not-it', newPassword: 'Another#Pass2026' }), 400);
+    ok(await second.post('/api/auth/logout'));
+    const third = new Client(t);
+    ok(await third.post('/api/auth/login', { username: 'admin', password: STRONG }));
+    const other = (ok(await admin.get('/api/auth/sessions')).items as { id: string; current: boolean }[]).find((s) => !s.current)!;
+    ok(await admin.del(`/api/auth/sessions/${other.id}`));
+    // Org tree, dictionaries, roles, users, grants, policy.
+    const unit = ok(await admin.post('/api/org-units', { parentId: units.street, level: 'community', name: '临时社区' }), 201);
+    ok(await admin.patch(`/api/org-units/${unit.id}`, { name: '临时社区（改）' }));
+    ok(await admin.post(`/api/org-units/${unit.id}/move`, { parentId: units.otherStreet }));
+    ok(await admin.del(`/api/org-units/${unit.id}`));
+    const dict = ok(await admin.post('/api/dictionaries', { kind: 'occupation', code: 'walk_test', nameZh: '测试职业', nameEn: 'Walk test' }), 201);
+    ok(await admin.patch(`/api/dictionaries/${dict.id}`, { nameZh: '测试职业二' }));
+    const role = ok(await admin.post('/api/roles', { code: 'walk_role', nameZh: '走查角色', nameEn: 'Walk role', permissions: ['org.read'] }), 201);
+    ok(await admin.patch(`/api/roles/${role.id}`, { nameZh: '走查角色二' }));
+    const user = ok(await admin.post('/api/users', { username: 'walk.temp', displayName: '临时用户', orgUnitId: units.street }), 201).user;
+    ok(await admin.patch(`/api/users/${user.id}`, { displayName: '临时用户二' }));
+    const grant = ok(await admin.post(`/api/users/${user.id}/grants`, { roleId: role.id, orgUnitId: units.street }), 201);
+    ok(await admin.del(`/api/users/${user.id}/grants/${grant.id}`));
+    ok(await admin.post(`/api/users/${user.id}/reset-password`));
+    ok(await admin.post(`/api/users/${user.id}/unlock`));
+    ok(await admin.post(`/api/users/${user.id}/reset-mfa`));
+    ok(await admin.del(`/api/roles/${role.id}`));
+    ok(await admin.post('/api/policy/versions', { orgUnitId: units.district, override: { version: 'walk-1' }, reason: '走查' }), 201);
+    // A two-part reset of an account with person data, and the administrator's authenticator replaced.
+    const holder = await userWith(t, admin, 'walk.holder', 'social_worker', units.community);
+    expect(ok(await admin.post(`/api/users/${holder.userId}/reset-password`)).part).toBe('first');
+    const security = await userWith(t, admin, 'walk.security', 'security_admin', units.root);
+    ok(await security.post(`/api/users/${holder.userId}/reset-password/second-part`));
+    const setup = ok(await admin.post('/api/auth/mfa/setup', { code: totp() }));
+    const replaced: Authenticator = { value: setup.secret };
+    ok(await admin.post('/api/auth/mfa/confirm', { code: nextTotpCode(t, replaced) }));
+    adminTotp.value = replaced.value;
+    adminTotp.lastStep = replaced.lastStep;
+  }
+
+  async function personSide(w: World) {
+    const { officer, worker, units } = w;
+    const p = ok(await officer.post('/api/persons', {
+      orgUnitId: units.community, name: P.name, formerNames: [P.formerName], idNumber: P.idNumber, phone: P.phone, registeredAddress: P.registeredAddress,
+      residenceAddress: P.residenceAddress, employer: P.employer, drugTypes: ['heroin'], useMethods: ['smoking'], familyContacts: [{ name: P.contactName, relation: 'mother', phone: P.contactPhone }],
+    }), 201);
+    const id = p.id as string;
+    ok(await officer.get(`/api/persons/${id}`));
+    ok(await officer.patch(`/api/persons/${id}`, { version: p.version, employer: `${P.employer}分公司`, riskLevel: 'high' }));
+    ok(await officer.post(`/api/persons/${id}/unmask`, { purpose: '核对身份信息' }));
+    ok(await officer.get(`/api/persons/exists?idNumber=${P.idNumber}`));
+    for (const q of [P.idNumber, P.name, P.pinyin, P.idNumber.slice(-4)]) ok(await officer.get(`/api/persons?q=${encodeURIComponent(q)}`));
+    ok(await officer.get(`/api/persons/${id}/timeline`));
+    ok(await officer.post(`/api/persons/${id}/assignment`, { orgUnitId: units.community, workerId: worker.userId, reason: '分配责任社工' }));
+    const m = ok(await officer.post(`/api/persons/${id}/measures`, { kind: 'community_detox', decisionDate: '2026-10-20', decisionReceivedDate: '2026-10-20' }), 201);
+    ok(await officer.post(`/api/measures/${m.id}/events`, { type: 'report', date: '2026-10-25' }));
+    return { id, measureId: m.id as string };
+  }
+
+  async function measureLife(w: World) {
+    const { officer, units } = w;
+    const q = ok(await officer.post('/api/persons', { orgUnitId: units.community, name: Q.name, idNumber: Q.idNumber, phone: Q.phone }), 201).id as string;
+    const ev = (mid: string, body: Record<string, unknown>) => officer.post(`/api/measures/${mid}/events`, body).then((r) => ok(r));
+    const d1 = ok(await officer.post(`/api/persons/${q}/measures`, { kind: 'community_detox', decisionDate: '2026-10-01', decisionReceivedDate: '2026-10-01' }), 201).id;
+    await ev(d1, { type: 'report', date: '2026-10-05' });
+    await ev(d1, { type: 'suspend', date: '2026-10-10', reason: '行政拘留' });
+    await ev(d1, { type: 'resume', date: '2026-10-12', reason: '释放' });
+    await ev(d1, { type: 'terminate', date: '2026-10-20', reason: 'compulsory_isolation' });
+    const iso = ok(await officer.post(`/api/persons/${q}/measures`, { kind: 'compulsory_isolation', decisionDate: '2026-10-20', previousMeasureId: d1 }), 201).id;
+    await ev(iso, { type: 'extend', date: '2026-10-25', months: 1, reason: '表现不好延长' });
+    await ev(iso, { type: 'convert', date: '2026-11-01', reason: '因病变更' });
+    const successor = (ok(await officer.get(`/api/persons/${q}/measures`)).items as { id: string; status: string }[]).find((x) => x.status === 'awaiting_report')!;
+    await ev(successor.id, { type: 'refuse_report', date: '2026-11-05' });
+    const mmt = ok(await officer.post(`/api/persons/${q}/measures`, { kind: 'maintenance_treatment', decisionDate: '2026-11-01' }), 201).id;
+    await ev(mmt, { type: 'complete', date: '2026-11-10' });
+    ok(await officer.post(`/api/persons/${q}/return-to-street`, { reason: '不在本社区居住' }));
+  }
+
+  async function supervisionSide(w: World, id: string) {
+    const { worker, officer, streetOffice, police } = w;
+    const record = (body: Record<string, unknown>) => worker.post(`/api/persons/${id}/records`, { place: '社区工作站', note: P.note, ...body }).then((r) => ok(r, 201));
+    const checkIn = await record({ kind: 'check_in', date: '2026-11-01' });
+    const refused = await record({ kind: 'drug_test', date: '2026-11-02', result: 'refused', random: true });
+    const positive = await record({ kind: 'drug_test', date: '2026-11-03', result: 'positive', random: true });
+    for (const kind of ['visit', 'follow_up', 'talk', 'grid_visit']) await record({ kind, date: '2026-11-04', contactMode: 'in_person', form: visitForm });
+    ok(await worker.get(`/api/persons/${id}/records`));
+    ok(await worker.get(`/api/persons/${id}/records/${checkIn.record.id}`));
+    ok(await worker.get(`/api/persons/${id}/tasks`));
+    ok(await worker.get(`/api/persons/${id}/breaches`));
+    ok(await worker.get(`/api/persons/${id}/preferences`));
+    ok(await worker.req('PUT', `/api/persons/${id}/preferences`, { smsConsent: true }));
+    ok(await worker.get('/api/today'));
+    ok(await worker.get('/api/calendar?from=2026-11-22&to=2026-11-29'));
+    // Leave entered from a paper slip, decided, extended and refused, reported back; an absence.
+    const leave = ok(await worker.post(`/api/persons/${id}/leaves`, { from: '2026-11-10', to: '2026-11-12', destination: P.destination, reason: P.leaveReason }), 201);
+    ok(await streetOffice.post(`/api/leaves/${leave.id}/decision`, { decision: 'approve', note: P.note }));
+    ok(await worker.post(`/api/leaves/${leave.id}/extension`, { to: '2026-11-13', reason: P.leaveReason }));
+    ok(await streetOffice.post(`/api/leaves/${leave.id}/decision`, { decision: 'reject', note: P.note }));
+    ok(await worker.post(`/api/leaves/${leave.id}/return`, { returnedOn: '2026-11-12' }));
+    ok(await worker.get(`/api/persons/${id}/leaves`));
+    const absence = ok(await worker.post(`/api/persons/${id}/absences`, { from: '2026-11-15', note: P.note }), 201);
+    ok(await worker.post(`/api/absences/${absence.absence.id}/close`, { to: '2026-11-16' }));
+    // The notice of the positive test: listed, delivered, acknowledged; the refusal's education done.
+    const notice = positive.noticesCreated[0];
+    ok(await officer.get('/api/notices'));
+    ok(await officer.post(`/api/notices/${notice.id}/deliver`, { note: P.note }));
+    ok(await police.post(`/api/notices/${notice.id}/acknowledge`));
+    ok(await worker.post(`/api/education-records/${refused.educationCreated[0].id}/done`, { date: '2026-11-20', note: P.note }));
+    expect(await t.services.scheduler.runNow('supervision.recompute')).toBe(true);
+    const { reminders, db } = t.services;
+    await db.transaction((tx) => reminders.enqueue(tx, [{ channel: 'sms', recipientPersonId: id, personId: id, title: 't', body: '【向日葵】提醒', dedupeKey: `walk:${id}` }]));
+    await db.transaction((tx) => reminders.sendDue(tx));
+  }
+
+  async function documentsAndLedger(w: World, id: string, measureId: string) {
+    const { officer, units, admin } = w;
+    const pdf = Buffer.from(`%PDF-1.4\n% ${P.name}\n%%EOF\n`, 'utf8');
+    const meta = { kind: 'decision', measureId, title: `${P.name}的决定书`, fields: { documentNumber: '东公（禁）决字〔2026〕99号', issuedOn: '2026-10-20', issuingAuthority: '东城分局' } };
+    const mp = multipartBody({ meta: JSON.stringify(meta) }, { name: `${P.name}决定书.pdf`, data: pdf, type: 'application/pdf' });
+    const doc = ok(await officer.req('POST', `/api/persons/${id}/documents`, mp.body, { 'content-type': mp.contentType }), 201);
+    ok(await officer.get(`/api/persons/${id}/documents`));
+    expect((await officer.get(`/api/documents/${doc.id}/file`)).statusCode).toBe(200);
+    ok(await officer.get(`/api/measures/${measureId}/checklist`));
+    ok(await officer.req('DELETE', `/api/documents/${doc.id}`, { reason: '文号录入错误' }));
+    const row = { ...ledgerRow(7), 姓名: '令狐台账', 证件号码: idNumber('110101', '19880808', 459) };
+    const file = multipartBody({ orgUnitId: units.street }, { name: '令狐台账.xlsx', data: await ledgerXlsx([row]) });
+    ok(await officer.req('POST', '/api/persons/import', file.body, { 'content-type': file.contentType }), 202);
+    await t.services.ledger.whenIdle();
+    expect((await officer.get(`/api/persons/export.xlsx?q=${encodeURIComponent(P.name)}&riskLevel=high`)).statusCode).toBe(200);
+    const auditor = await userWith(t, admin, 'walk.auditor', 'audit_admin', units.root);
+    expect((await auditor.get('/api/audit/export.csv')).statusCode).toBe(200);
+    expect((await auditor.get('/api/audit/heads.jsonl')).statusCode).toBe(200);
+  }
+
+  it('P6: no person field beyond the least identifying appears in before, after or details of any action', async () => {
+    await staffSide(w);
+    const { id, measureId } = await personSide(w);
+    await measureLife(w);
+    await supervisionSide(w, id);
+    await documentsAndLedger(w, id, measureId);
+
+    const trail = await rows<{ action: string; person_id: string | null; entity_type: string | null; before: unknown; after: unknown; details: unknown; purpose: string | null }>(
+      t.database.db, sql`select action, person_id::text, entity_type, before, after, details, purpose from audit_log order by id`);
+    const seen = new Set(trail.map((r) => r.action));
+    const registry = registeredAuditActions();
+    expect([...registry.keys()].filter((a) => !a.startsWith('test.') && !seen.has(a)).sort(), 'registered actions this walk did not drive').toEqual([]);
+
+    const identifying = [...Object.values(P), Q.name, Q.idNumber, Q.phone, Q.birthDate, '令狐台账', P.idNumber.slice(0, 14), P.idNumber.slice(-4)];
+    for (const r of trail) {
+      const def = registry.get(r.action)!;
+      const json = JSON.stringify([r.before, r.after, r.details]);
+      expect(identifying.filter((v) => json.includes(v)), `${r.action}: ${json}`).toEqual([]);
+      expect(findIdentifiers(json), `${r.action}: ${json}`).toEqual([]);
+      if (def.person) {
+        expect([r.action, r.before, r.after]).toEqual([r.action, null, null]);
+        const keys = Object.keys((r.details ?? {}) as object);
+        expect(keys.filter((k) => k !== 'changed' && !(k in (def.details ?? {})) && !(def.details ?? {})['*']), r.action).toEqual([]);
+        const changed = ((r.details ?? {}) as { changed?: unknown[] }).changed ?? [];
+        expect(changed.every((f) => typeof f === 'string' && /^[A-Za-z][A-Za-z0-9_]*$/.test(f)), `${r.action}: ${json}`).toBe(true);
+      }
+    }
+    // The searches by ID number, name, pinyin and last four: their kinds, never the text.
+    const searches = trail.filter((r) => r.action === 'person.search').map((r) => (r.details as { query: { q?: string } }).query.q);
+    expect(searches.slice(-4)).toEqual(['id_number', 'name', 'pinyin', 'id_last4']);
+  });
+});

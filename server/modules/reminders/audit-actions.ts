@@ -1,0 +1,5 @@
+import { registerAuditActions } from '../audit/actions';
+
+registerAuditActions({
+  'reminder.sms_sent': { person: true, details: { sender: 'code', attempts: 'count' } },
+});

@@ -56,7 +56,7 @@ export const auditGroup = z.object({
 export const auditGroupList = z.object({ items: z.array(auditGroup), total: z.number().int() });
 
 export const auditIdParams = z.object({ id: z.coerce.number().int().min(1) });
-export const auditHeadsQuery = z.object({ fromBatch: z.coerce.number().int().min(0).default(0) });
+export const auditHeadsQuery = z.object({ fromBatch: z.coerce.number().int().min(0).max(2_147_483_647).default(0) });
 
 const proofStep = z.object({ side: z.enum(['left', 'right']), hash: z.string() });
 export const auditProof = z.object({

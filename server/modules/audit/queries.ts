@@ -10,7 +10,7 @@ export type BatchRow = typeof auditBatches.$inferSelect;
  * Appends rows without any lock. The CTE gives the transaction its id *before* the identity
  * default draws the row's id (the insert's projection needs the CTE's row first): so whoever
  * holds an id the sequencer may count on already has a transaction id that the sequencer waits
- * for (docs/decisions/0008-audit-sealed-batches.md).
+ * for (docs/decisions/0009-audit-sealed-batches.md).
  */
 export async function insertRows(exec: Executor, list: HashedFields[]): Promise<void> {
   const json = JSON.stringify(list.map((f) => ({

@@ -2,7 +2,7 @@ import { pgTable, bigint, uuid, text, timestamp, jsonb, integer, index, uniqueIn
 
 // Append-only audit trail (RULES P3, P7). A trigger in the migration refuses UPDATE, DELETE and
 // TRUNCATE. Rows are inserted without any lock; the sequencer seals committed rows into
-// `audit_batches` (docs/decisions/0008-audit-sealed-batches.md).
+// `audit_batches` (docs/decisions/0009-audit-sealed-batches.md).
 export const auditLog = pgTable(
   'audit_log',
   {

@@ -22,7 +22,7 @@ export interface SealResult {
 
 /**
  * Seals committed audit rows into signed batches, in id order, without ever holding up a writer
- * (docs/decisions/0008-audit-sealed-batches.md). Rows commit out of id order, so a tick only
+ * (docs/decisions/0009-audit-sealed-batches.md). Rows commit out of id order, so a tick only
  * seals up to an id below which nothing can still commit: at tick t it notes the sequence's last
  * value L, then takes a transaction id X (after reading L). Every writer holding an id <= L took
  * its transaction id before its row id (see `insertRows`), hence before X. Once the oldest

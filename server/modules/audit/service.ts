@@ -146,7 +146,7 @@ export function createAuditService(deps: { clock: Clock; signer?: HeadSigner; he
     /** The highest row id sealed into a batch (0 before the first). */
     sealedThrough: async (exec: Executor) => (await q.lastBatch(exec))?.lastId ?? 0,
 
-    /** The scheduler's job: one sealing step (docs/decisions/0008-audit-sealed-batches.md). */
+    /** The scheduler's job: one sealing step (docs/decisions/0009-audit-sealed-batches.md). */
     sealTick: (tx: Executor): Promise<SealResult> => sequencer.tick(tx),
     /** Seals everything written so far and brings the head file up to date. */
     seal: (db: Db, timeoutMs?: number): Promise<SealResult> => sequencer.sealAll(db, timeoutMs),

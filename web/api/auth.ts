@@ -32,7 +32,8 @@ export const authApi = {
   mfa: (code: string) => staged(api.post<StageResponse>('/auth/mfa', { code })),
   changePassword: (currentPassword: string, newPassword: string) =>
     staged(api.post<StageResponse>('/auth/password', { currentPassword, newPassword })),
-  mfaSetup: () => api.post<MfaSetup>('/auth/mfa/setup'),
+  /** Enrolment at sign-in takes no proof; replacing from a signed-in session takes the current code or the password. */
+  mfaSetup: (proof?: { code?: string; password?: string }) => api.post<MfaSetup>('/auth/mfa/setup', proof ?? {}),
   mfaConfirm: (code: string) => staged(api.post<StageResponse>('/auth/mfa/confirm', { code })),
   logout: async () => {
     const r = await api.post<Ok>('/auth/logout');

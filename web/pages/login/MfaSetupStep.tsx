@@ -15,7 +15,7 @@ export function MfaSetupStep({ onStage }: { onStage: (r: StageResponse) => void 
   const [form] = Form.useForm<{ code: string }>();
   const [qr, setQr] = useState<string | null>(null);
   const setup = useMutation({
-    mutationFn: authApi.mfaSetup,
+    mutationFn: () => authApi.mfaSetup(),
     onSuccess: async (s) => setQr(await QRCode.toDataURL(s.uri, { width: 200, margin: 1 })),
     onError: notify.error,
   });

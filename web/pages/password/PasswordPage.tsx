@@ -7,6 +7,7 @@ import { useI18n } from '../../i18n/I18nProvider';
 import { PageHeader } from '../../components/PageHeader';
 import { PasswordChangeFields, type PasswordChangeValues } from '../../components/PasswordChangeFields';
 import { useNotify } from '../../components/useNotify';
+import { AuthenticatorCard } from './AuthenticatorCard';
 
 export default function PasswordPage() {
   const { t, lang } = useI18n();
@@ -35,6 +36,7 @@ export default function PasswordPage() {
           </Button>
         </Form>
       </Card>
+      <AuthenticatorCard />
     </>
   );
 }

@@ -79,7 +79,7 @@ export function createServices(deps: AppDeps) {
   const dictionaries = createDictionaryService({ db, audit, now: () => deps.clock.now().getTime() });
   const persons = createPersonService({ db, reader, clock: deps.clock, cipher: deps.cipher, audit, org, dictionaries, users, idLookupsPerHour: deps.config.idLookupsPerHour });
   persons.registerOrgUsage();
-  const policyService = createPolicyService({ db, clock: deps.clock, audit, org });
+  const policyService = createPolicyService({ db, clock: deps.clock, audit, org, personPath: (exec, personId) => persons.orgPathOf(exec, personId) });
   policyService.registerOrgUsage();
   const measures = createMeasureService({ db, clock: deps.clock, audit, persons, policy: (exec, personId) => policyService.forPerson(exec, personId) });
   const documents = createDocumentService({
@@ -96,7 +96,7 @@ export function createServices(deps: AppDeps) {
   jobs.push({ name: 'ledger.reap', lockKey: 7_263_110, everyMs: 60_000, run: async (tx) => void (await ledger.reapStale(tx)) });
   const reminders = createReminderService({ db, clock: deps.clock, audit, sender: smsSenderFromEnv(process.env, console) });
   const supervision = createSupervisionService({
-    db, clock: deps.clock, cipher: deps.cipher, audit, org, persons, measures, policy: policyService, reminders, users, batchTransactions: deps.database.kind === 'postgres',
+    db, clock: deps.clock, audit, org, persons, measures, policy: policyService, reminders, users, documents, batchTransactions: deps.database.kind === 'postgres',
   });
   // Hourly ticks; the recompute runs once per calendar day (SUNFLOWER_TZ), reminders are deduplicated per task and day.
   jobs.push({ name: 'supervision.recompute', lockKey: 7_263_120, everyMs: 3_600_000, run: async (tx) => void (await supervision.runDaily(tx)) });

@@ -1,15 +1,14 @@
 import { and, asc, eq, isNull } from 'drizzle-orm';
-import { alias } from 'drizzle-orm/pg-core';
 import { documents } from './schema';
-import { users } from '../users/schema';
+import { userRef } from '../users/relations';
 import type { Executor } from '../../db/client';
 
 export type DocumentRow = typeof documents.$inferSelect;
 export type NewDocumentRow = typeof documents.$inferInsert;
 export type DocumentWithNames = { doc: DocumentRow; uploadedByName: string | null; withdrawnByName: string | null };
 
-const uploader = alias(users, 'uploader');
-const withdrawer = alias(users, 'withdrawer');
+const uploader = userRef('uploader');
+const withdrawer = userRef('withdrawer');
 
 function base(exec: Executor) {
   return exec
@@ -64,4 +63,10 @@ export function timelineOf(exec: Executor, personId: string) {
     .from(documents)
     .where(eq(documents.personId, personId))
     .orderBy(asc(documents.createdAt), asc(documents.id));
+}
+
+/** Whose a document is and whether it was withdrawn (another module's record attaches it). */
+export async function ownerOf(exec: Executor, id: string) {
+  const r = await exec.select({ personId: documents.personId, withdrawnAt: documents.withdrawnAt }).from(documents).where(eq(documents.id, id));
+  return r[0];
 }

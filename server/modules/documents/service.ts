@@ -224,6 +224,12 @@ export function createDocumentService(deps: {
       return { document: view(r), bytes };
     },
 
+    /** Whether a record of the person may attach the document: his own and not withdrawn. */
+    async attachable(exec: Executor, id: string, personId: string): Promise<boolean> {
+      const d = await q.ownerOf(exec, id);
+      return !!d && d.personId === personId && !d.withdrawnAt;
+    },
+
     /** Legal documents are never deleted: a withdrawn one stays on file, marked, and no longer counts. */
     withdraw: (ctx: Ctx, id: string, reason: string) =>
       db.transaction(async (tx) => {

@@ -285,30 +285,23 @@ export function createLedgerService(deps: {
       const names = new Map<string, Map<string, string>>();
       for (const d of dictionaryColumns) names.set(d.kind, new Map((await deps.dictionaries.list(d.kind)).map((e) => [e.code, e.nameZh])));
       const nameOf = (kind: string, code: string | null) => (code ? names.get(kind)?.get(code) ?? code : '');
-      const clear = (enc: string | null) => (enc ? deps.cipher.decrypt(enc) : '');
-
       const w = watermark(actor);
       const columns = [
         ...ledgerHeaders.map((h) => ({ header: h as string, width: h.includes('地址') ? 30 : h === '证件号码' ? 22 : 12 })),
         { header: '人员状态', width: 14 }, { header: '责任社工', width: 12 }, { header: '更新时间', width: 18 },
       ];
       const out = exportWriter(columns, w);
-      let afterName = '';
-      let afterId = '00000000-0000-0000-0000-000000000000';
+      // Clear identifiers only for an unmasked export (P1, P6): the persons service decrypts them.
       if (scope.length) {
-        for (;;) {
-          const page = await deps.reader.read(actor, (exec) => persons.listPage(exec, filter, afterName, afterId, 1000));
-          for (const r of page) {
-            const v = persons.view(r);
-            const p = r.person;
+        for await (const page of persons.exportPages(actor, filter, unmasked)) {
+          for (const { view: v, clear } of page) {
             out.add([
               v.name, v.formerNames.join('、'), nameOf('id_type', v.idType),
-              // Clear identifiers only for an unmasked export (P1, P6); decrypted here, never stored.
-              unmasked ? clear(p.idNumberEnc) : v.idNumber,
+              clear ? clear.idNumber : v.idNumber,
               label('sex', v.sex, 'zh-CN'), v.birthDate, nameOf('ethnicity', v.ethnicity), nameOf('nationality', v.nationality),
-              unmasked ? clear(p.phoneEnc) : v.phone ?? '',
-              unmasked ? clear(p.registeredAddressEnc) : v.registeredAddress ?? '',
-              unmasked ? clear(p.residenceAddressEnc) : v.residenceAddress ?? '',
+              clear ? clear.phone : v.phone ?? '',
+              clear ? clear.registeredAddress : v.registeredAddress ?? '',
+              clear ? clear.residenceAddress : v.residenceAddress ?? '',
               nameOf('education', v.education), nameOf('marital_status', v.maritalStatus), nameOf('employment_status', v.employmentStatus),
               v.employer ?? '', nameOf('occupation', v.occupation),
               v.drugTypes.map((c) => nameOf('drug_type', c)).join('、'), v.useMethods.map((c) => nameOf('use_method', c)).join('、'),
@@ -316,10 +309,6 @@ export function createLedgerService(deps: {
               label('personStatus', v.status, 'zh-CN'), v.responsibleWorkerName ?? '', formatLocalMinute(new Date(v.updatedAt), deps.timeZone),
             ]);
           }
-          if (page.length < 1000) break;
-          const last = page[page.length - 1]!.person;
-          afterName = last.namePinyin;
-          afterId = last.id;
         }
       }
       const data = await out.finish();

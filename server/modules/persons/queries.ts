@@ -2,7 +2,7 @@ import { and, asc, desc, eq, ilike, inArray, isNull, like, or, sql, type SQL } f
 import { alias } from 'drizzle-orm/pg-core';
 import { persons, assignments } from './schema';
 import { orgUnits } from '../org/schema';
-import { users } from '../users/schema';
+import { userRef } from '../users/relations';
 import type { Executor } from '../../db/client';
 import { insertJson } from '../../db/bulk';
 
@@ -11,7 +11,7 @@ export type NewPersonRow = typeof persons.$inferInsert;
 export type AssignmentRow = typeof assignments.$inferSelect;
 
 const escapeLike = (s: string) => s.replace(/[%_\\]/g, '\\$&');
-const worker = alias(users, 'worker');
+const worker = userRef('worker');
 
 const withContext = {
   person: persons,
@@ -197,4 +197,47 @@ export async function insertAssignmentsJson(exec: Executor, rows: (typeof assign
 export async function labelsOf(exec: Executor, ids: string[]): Promise<{ id: string; name: string; idNumberEnc: string }[]> {
   if (ids.length === 0) return [];
   return exec.select({ id: persons.id, name: persons.name, idNumberEnc: persons.idNumberEnc }).from(persons).where(inArray(persons.id, ids));
+}
+
+// ---- what other modules ask of a person (through the service) ----
+
+const contextColumns = {
+  id: persons.id, name: persons.name, orgUnitId: persons.orgUnitId, orgUnitName: orgUnits.name, workerId: persons.responsibleWorkerId, orgPath: orgUnits.path, sealed: persons.sealed,
+};
+export type PersonContext = { id: string; name: string; orgUnitId: string; orgUnitName: string; workerId: string | null; orgPath: string; sealed: boolean };
+
+/** Unit, path, worker and seal of some persons. */
+export async function contextOf(exec: Executor, ids: string[]): Promise<PersonContext[]> {
+  if (ids.length === 0) return [];
+  return exec.select(contextColumns).from(persons).innerJoin(orgUnits, eq(orgUnits.id, persons.orgUnitId)).where(inArray(persons.id, ids));
+}
+
+/**
+ * The same, locking the persons' rows (not their units') in id order, so that two batches never
+ * wait on each other in a circle: one statement both locks and reads.
+ */
+export async function lockContextOf(exec: Executor, ids: string[]): Promise<PersonContext[]> {
+  if (ids.length === 0) return [];
+  return exec
+    .select(contextColumns)
+    .from(persons)
+    .innerJoin(orgUnits, eq(orgUnits.id, persons.orgUnitId))
+    .where(inArray(persons.id, ids))
+    .orderBy(asc(persons.id))
+    .for('update', { of: persons });
+}
+
+export async function phoneOf(exec: Executor, personId: string) {
+  const r = await exec
+    .select({ phoneEnc: persons.phoneEnc, orgPath: orgUnits.path, sealed: persons.sealed })
+    .from(persons)
+    .innerJoin(orgUnits, eq(orgUnits.id, persons.orgUnitId))
+    .where(eq(persons.id, personId));
+  return r[0];
+}
+
+/** The org path of a person's current unit. */
+export async function orgPathOf(exec: Executor, personId: string): Promise<string | null> {
+  const r = await exec.select({ path: orgUnits.path }).from(persons).innerJoin(orgUnits, eq(orgUnits.id, persons.orgUnitId)).where(eq(persons.id, personId));
+  return r[0]?.path ?? null;
 }

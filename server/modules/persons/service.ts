@@ -378,7 +378,49 @@ export function createPersonService(deps: {
     },
 
     filterOf,
-    listPage: q.listPage,
+
+    /**
+     * The persons of a list filter for an export, 1,000 a page in name order, read through the
+     * reader: each as the list shows him, with his identifiers in clear only when `unmasked`
+     * (P1, P6; decrypted here, never stored). The caller checked the permission and purpose.
+     */
+    async *exportPages(actor: Principal, filter: q.ListFilter, unmasked: boolean) {
+      let afterName = '';
+      let afterId = '00000000-0000-0000-0000-000000000000';
+      for (;;) {
+        const page = await deps.reader.read(actor, (exec) => q.listPage(exec, filter, afterName, afterId, 1000));
+        yield page.map((r) => {
+          const p = r.person;
+          const clear = unmasked
+            ? { idNumber: dec(p.idNumberEnc) ?? '', phone: dec(p.phoneEnc) ?? '', registeredAddress: dec(p.registeredAddressEnc) ?? '', residenceAddress: dec(p.residenceAddressEnc) ?? '' }
+            : null;
+          return { view: view(r), clear };
+        });
+        if (page.length < 1000) return;
+        const last = page[page.length - 1]!.person;
+        afterName = last.namePinyin;
+        afterId = last.id;
+      }
+    },
+
+    /** Unit, path, worker and seal of some persons (other modules' recomputes and reminders). */
+    contextOf: (exec: Executor, ids: string[]) => q.contextOf(exec, ids),
+
+    /**
+     * Locks the persons' rows for the rest of `tx`, in id order, and returns what `contextOf`
+     * does: two writes about one person (a record and the daily run) follow one another.
+     */
+    lockForUpdate: (tx: Executor, ids: string[]) => q.lockContextOf(tx, ids),
+
+    /** The org path of a person's current unit, or null (policy follows the person). */
+    orgPathOf: (exec: Executor, personId: string) => q.orgPathOf(exec, personId),
+
+    /** The phone on file, decrypted at send time, and the person's path; null when none or sealed (P2). */
+    async smsRecipient(exec: Executor, personId: string): Promise<{ phone: string; orgPath: string } | null> {
+      const p = await q.phoneOf(exec, personId);
+      if (!p?.phoneEnc || p.sealed) return null;
+      return { phone: cipher.decrypt(p.phoneEnc), orgPath: p.orgPath };
+    },
 
     assign: (ctx: Ctx, id: string, input: { orgUnitId: string; workerId?: string | null; workTeam?: unknown[]; reason: string }) =>
       db.transaction(async (tx) => {

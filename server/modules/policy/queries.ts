@@ -1,8 +1,11 @@
 import { desc, eq, isNull, sql } from 'drizzle-orm';
 import { policyVersions } from './schema';
 import { orgUnits } from '../org/schema';
-import { users } from '../users/schema';
+import { userRef } from '../users/relations';
 import type { Executor } from '../../db/client';
+
+/** Who created a version (users module's published names). */
+const users = userRef('creator');
 
 export type PolicyVersionRow = typeof policyVersions.$inferSelect;
 

@@ -9,7 +9,6 @@ import type { CreatePolicyVersionBody } from '../../../core/contracts/policy';
 import type { AuditService } from '../audit/service';
 import type { OrgService } from '../org/service';
 import * as q from './queries';
-import { personOrgPath } from './person-path';
 
 registerMessages({
   'policy.invalid': ['参数不合法：{detail}', 'Invalid setting: {detail}'],
@@ -60,7 +59,11 @@ function apply(base: EffectivePolicy, row: q.PolicyVersionRow, scope: 'deploymen
   };
 }
 
-export function createPolicyService(deps: { db: Db; clock: Clock; audit: AuditService; org: OrgService }) {
+export function createPolicyService(deps: {
+  db: Db; clock: Clock; audit: AuditService; org: OrgService;
+  /** The org path of a person's current unit (persons service): the policy follows the person, like the tasks. */
+  personPath: (exec: Executor, personId: string) => Promise<string | null>;
+}) {
   const { db, audit } = deps;
   const hooks: PolicyChangeHook[] = [];
 
@@ -112,7 +115,7 @@ export function createPolicyService(deps: { db: Db; clock: Clock; audit: AuditSe
 
     /** The policy in force for a person: nearest district override above the unit, else the deployment's, else the default. */
     async forPerson(exec: Executor, personId: string): Promise<Policy> {
-      return (await effective(exec, await personOrgPath(exec, personId))).policy;
+      return (await effective(exec, await deps.personPath(exec, personId))).policy;
     },
 
     async get(ctx: Ctx, orgUnitId?: string) {

@@ -8,7 +8,8 @@ import type { OrgService } from '../org/service';
 import type { PolicyService } from '../policy/service';
 import type { MeasureService } from '../measures/service';
 import type { ReminderService } from '../reminders/service';
-import type { SyncResult } from './sync';
+import type { UserService } from '../users/service';
+import type { Loaded, SyncResult } from './sync';
 
 export type Ctx = RequestContext & { actor: Principal };
 
@@ -22,11 +23,13 @@ export interface Core {
   policy: PolicyService;
   measures: MeasureService;
   reminders: ReminderService;
+  users: Pick<UserService, 'names'>;
   today(): string;
   /**
    * Recomputes tasks, breach status, notices and education of the persons, in `tx`.
    * `timeDriven`: the daily run, which also raises what the passing of time caused (engine.ts).
+   * `loaded`: the persons the caller already locked (and their measures), not locked or read again.
    */
-  refresh(tx: Executor, personIds: string[], ctx: RequestContext, timeDriven?: boolean): Promise<SyncResult>;
+  refresh(tx: Executor, personIds: string[], ctx: RequestContext, timeDriven?: boolean, loaded?: Loaded): Promise<SyncResult>;
   policyAt(exec: Executor, orgPath: string): Promise<Policy>;
 }

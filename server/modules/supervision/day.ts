@@ -32,7 +32,7 @@ export function dayFunctions(core: Core) {
   type TaskRow = { t: Parameters<typeof taskView>[0]; personName: string; orgUnitId: string; orgUnitName: string; workerId: string | null };
   /** The rows with their responsible worker's name (looked up once per worker, not per task). */
   async function taskRows(rows: TaskRow[], today: string) {
-    const names = await q.userNames(db, [...new Set(rows.map((r) => r.workerId).filter((x): x is string => x !== null))]);
+    const names = await core.users.names(db, [...new Set(rows.map((r) => r.workerId).filter((x): x is string => x !== null))]);
     return rows.map((r) => ({
       ...taskView(r.t, today), personName: r.personName, orgUnitId: r.orgUnitId, orgUnitName: r.orgUnitName, workerId: r.workerId,
       workerName: r.workerId ? names.get(r.workerId) ?? null : null,

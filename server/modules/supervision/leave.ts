@@ -78,7 +78,7 @@ export function leaveFunctions(core: Core) {
     requestLeave: (ctx: Ctx, personId: string, body: { from: string; to: string; destination: string; reason: string }) =>
       db.transaction(async (tx) => {
         const person = await persons.access(tx, ctx.actor, personId, 'supervision.write');
-        await q.lockPerson(tx, personId);
+        await core.persons.lockForUpdate(tx, [personId]);
         if (compareDates(body.to, body.from) < 0) throw fieldError('to', 'leave.end_before_start');
         await noOverlap(tx, personId, { from: body.from, to: body.to });
         const policy = await core.policyAt(tx, person.orgPath);
@@ -96,7 +96,7 @@ export function leaveFunctions(core: Core) {
     decideLeave: (ctx: Ctx, id: string, body: { decision: 'approve' | 'reject'; note?: string }) =>
       db.transaction(async (tx) => {
         const { leave: before, person } = await reach(tx, ctx, id, 'leave.approve');
-        await q.lockPerson(tx, before.personId);
+        await core.persons.lockForUpdate(tx, [before.personId]);
         const approve = body.decision === 'approve';
         const now = core.clock.now();
         let after: q.LeaveRow;
@@ -146,7 +146,7 @@ export function leaveFunctions(core: Core) {
     recordAbsence: (ctx: Ctx, personId: string, body: { kind: 'away' | 'hospital_stay'; from: string; to?: string | null; note?: string }) =>
       db.transaction(async (tx) => {
         const person = await persons.access(tx, ctx.actor, personId, 'supervision.write');
-        await q.lockPerson(tx, personId);
+        await core.persons.lockForUpdate(tx, [personId]);
         const today = core.today();
         if (compareDates(body.from, today) > 0) throw fieldError('from', 'supervision.date_future');
         if (body.to && compareDates(body.to, body.from) < 0) throw fieldError('to', 'absence.end_before_start');
@@ -165,7 +165,7 @@ export function leaveFunctions(core: Core) {
         const before = await q.absenceById(tx, id);
         if (!before) throw notFound('absence');
         const person = await persons.access(tx, ctx.actor, before.personId, 'supervision.write');
-        await q.lockPerson(tx, before.personId);
+        await core.persons.lockForUpdate(tx, [before.personId]);
         if (before.toDate) throw conflict('absence.already_closed');
         if (compareDates(body.to, before.fromDate) < 0) throw fieldError('to', 'absence.end_before_start');
         if (compareDates(body.to, core.today()) > 0) throw fieldError('to', 'supervision.date_future');

@@ -1,12 +1,10 @@
 // SQL of the supervision module. Everything a list filters on has an index in schema.ts.
 import { and, asc, desc, eq, gt, gte, inArray, isNull, lte, ne, or, sql, type SQL } from 'drizzle-orm';
-import { alias } from 'drizzle-orm/pg-core';
 import type { Executor } from '../../db/client';
-import { persons } from '../persons/schema';
-import { measures } from '../measures/schema';
 import { orgUnits } from '../org/schema';
-import { users } from '../users/schema';
-import { documents } from '../documents/schema';
+import { personRef } from '../persons/relations';
+import { measureRef } from '../measures/relations';
+import { userRef } from '../users/relations';
 import {
   absences, educationRecords, leaveEvents, leaveRequests, policeNotices, supervisionJobRuns, supervisionPreferences,
   supervisionRecords, supervisionStatus, supervisionSync, supervisionTasks,
@@ -24,6 +22,11 @@ export type PreferenceRow = typeof supervisionPreferences.$inferSelect;
 export type NewStatusRow = typeof supervisionStatus.$inferInsert;
 export type NewSyncRow = typeof supervisionSync.$inferInsert;
 
+// Other modules' rows are joined only through what they publish (relations.ts): the person's
+// unit, worker, name and seal; the measure's kind and status; an account's display name.
+const persons = personRef();
+const measures = measureRef();
+
 const COMMUNITY = ['community_detox', 'community_rehab'];
 const OPEN = ['awaiting_report', 'active', 'suspended'];
 const CHUNK = 1000;
@@ -36,34 +39,6 @@ async function chunked<T>(items: T[], size: number, fn: (chunk: T[]) => Promise<
 }
 
 // ---- the inputs of a recompute, for a batch of persons ----
-
-export async function personsContext(exec: Executor, ids: string[]) {
-  if (ids.length === 0) return [];
-  return exec
-    .select({ id: persons.id, name: persons.name, orgUnitId: persons.orgUnitId, workerId: persons.responsibleWorkerId, orgPath: orgUnits.path, sealed: persons.sealed })
-    .from(persons)
-    .innerJoin(orgUnits, eq(orgUnits.id, persons.orgUnitId))
-    .where(inArray(persons.id, ids));
-}
-
-/** Locks the person's row so two writes about one person recompute one after the other. */
-export async function lockPerson(exec: Executor, personId: string) {
-  await exec.select({ id: persons.id }).from(persons).where(eq(persons.id, personId)).for('update');
-}
-
-/** The same for a batch, in id order so that two batches never wait on each other in a circle. */
-export async function lockPersons(exec: Executor, ids: string[]) {
-  if (ids.length === 0) return;
-  await exec.select({ id: persons.id }).from(persons).where(inArray(persons.id, ids)).orderBy(asc(persons.id)).for('update');
-}
-
-export async function communityMeasuresOf(exec: Executor, ids: string[]) {
-  if (ids.length === 0) return [];
-  return exec
-    .select({ id: measures.id, personId: measures.personId, kind: measures.kind, status: measures.status, state: measures.state })
-    .from(measures)
-    .where(and(inArray(measures.personId, ids), inArray(measures.kind, COMMUNITY)));
-}
 
 export async function recordsForRules(exec: Executor, ids: string[]) {
   if (ids.length === 0) return [];
@@ -115,9 +90,8 @@ export async function upsertSync(exec: Executor, rows: NewSyncRow[]) {
 
 /** A policy change too wide to recompute at once: the persons under it are reviewed by the next daily run. */
 export async function reviewUnder(exec: Executor, path: string | null, today: string) {
-  await exec.execute(sql`
-    update supervision_sync set review_on = ${today}
-    where person_id in (select p.id from persons p join org_units o on o.id = p.org_unit_id where ${path === null ? sql`true` : sql`o.path like ${`${escapeLike(path)}%`}`})`);
+  const under = exec.select({ id: persons.id }).from(persons).innerJoin(orgUnits, eq(orgUnits.id, persons.orgUnitId)).where(path === null ? undefined : underPaths([path]));
+  await exec.update(supervisionSync).set({ reviewOn: today }).where(inArray(supervisionSync.personId, under));
 }
 
 /**
@@ -221,7 +195,7 @@ export async function personsUnder(exec: Executor, path: string | null, limit: n
 
 // ---- records ----
 
-const recorder = alias(users, 'recorder');
+const recorder = userRef('recorder');
 
 export async function insertRecord(exec: Executor, row: typeof supervisionRecords.$inferInsert): Promise<RecordRow> {
   const r = await exec.insert(supervisionRecords).values(row).returning();
@@ -267,12 +241,6 @@ export async function recordsWithNames(exec: Executor, ids: string[]) {
     .where(inArray(supervisionRecords.id, ids));
 }
 
-/** The attachment must be a document of the same person (documents module's table, read only). */
-export async function documentOf(exec: Executor, id: string) {
-  const r = await exec.select({ personId: documents.personId, withdrawnAt: documents.withdrawnAt }).from(documents).where(eq(documents.id, id));
-  return r[0];
-}
-
 // ---- tasks ----
 
 export async function tasksOfPerson(exec: Executor, personId: string) {
@@ -295,7 +263,7 @@ function audienceWhere(a: Audience): SQL | undefined {
   );
 }
 
-const worker = alias(users, 'worker');
+const worker = userRef('worker');
 const taskColumns = {
   t: supervisionTasks,
   personName: persons.name,
@@ -342,12 +310,6 @@ export const todayTasks = (exec: Executor, a: Audience, today: string, overdueSi
 export async function audienceSize(exec: Executor, a: Audience): Promise<number> {
   const r = await exec.select({ n: sql<number>`count(*)::int` }).from(persons).innerJoin(orgUnits, eq(orgUnits.id, persons.orgUnitId)).where(audienceWhere(a));
   return Number(r[0]?.n ?? 0);
-}
-
-export async function userNames(exec: Executor, ids: string[]): Promise<Map<string, string>> {
-  if (ids.length === 0) return new Map();
-  const r = await exec.select({ id: users.id, name: users.displayName }).from(users).where(inArray(users.id, ids));
-  return new Map(r.map((x) => [x.id, x.name]));
 }
 
 export function calendarTasksQuery(exec: Executor, a: Audience, from: string, to: string, limit: number) {
@@ -479,7 +441,7 @@ export async function insertLeaveEvent(exec: Executor, row: typeof leaveEvents.$
   await exec.insert(leaveEvents).values(row);
 }
 
-const actor = alias(users, 'actor');
+const actor = userRef('actor');
 export async function leaveEventsOf(exec: Executor, leaveIds: string[]) {
   if (leaveIds.length === 0) return [];
   return exec
@@ -513,8 +475,8 @@ export async function updateAbsence(exec: Executor, id: string, patch: Partial<t
 
 // ---- notices and education ----
 
-const deliverer = alias(users, 'deliverer');
-const acknowledger = alias(users, 'acknowledger');
+const deliverer = userRef('deliverer');
+const acknowledger = userRef('acknowledger');
 const noticeColumns = {
   n: policeNotices,
   personName: persons.name,
@@ -603,15 +565,6 @@ export async function setPreference(exec: Executor, row: typeof supervisionPrefe
   return r[0]!;
 }
 
-export async function phoneOf(exec: Executor, personId: string) {
-  const r = await exec
-    .select({ phoneEnc: persons.phoneEnc, orgPath: orgUnits.path, sealed: persons.sealed })
-    .from(persons)
-    .innerJoin(orgUnits, eq(orgUnits.id, persons.orgUnitId))
-    .where(eq(persons.id, personId));
-  return r[0];
-}
-
 export async function lastRun(exec: Executor, job: string) {
   const r = await exec.select().from(supervisionJobRuns).where(eq(supervisionJobRuns.job, job));
   return r[0];
@@ -622,9 +575,4 @@ export async function markRun(exec: Executor, job: string, lastDate: string, fin
     .insert(supervisionJobRuns)
     .values({ job, lastDate, finishedAt, details })
     .onConflictDoUpdate({ target: supervisionJobRuns.job, set: { lastDate, finishedAt, details } });
-}
-
-export async function measureRow(exec: Executor, id: string) {
-  const r = await exec.select().from(measures).where(eq(measures.id, id));
-  return r[0];
 }

@@ -5,7 +5,6 @@ import './audit-actions';
 import { sql } from 'drizzle-orm';
 import type { Db, Executor } from '../../db/client';
 import type { Clock } from '../../clock';
-import type { DataCipher } from '../../lib/data-key';
 import { badRequest, fieldError, notFound } from '../../errors';
 import { registerMessages } from '../../messages';
 import type { RequestContext } from '../../http/context';
@@ -23,6 +22,7 @@ import type { PolicyService } from '../policy/service';
 import type { ReminderService } from '../reminders/service';
 import { assessLoaded, loadInputs, syncPersons, type SyncCounts, type SyncDeps } from './sync';
 import type { UserService } from '../users/service';
+import type { DocumentService } from '../documents/service';
 import { assessmentView, educationView, noticeView, recordView, taskView } from './views';
 import { label } from '../../../core/labels';
 import { absenceView, leaveFunctions, leaveMessages } from './leave';
@@ -70,14 +70,15 @@ function measureFor(measures: Measure[], date: IsoDate): Measure {
 export function createSupervisionService(deps: {
   db: Db;
   clock: Clock;
-  cipher: DataCipher;
   audit: AuditService;
   org: OrgService;
   persons: PersonService;
   measures: MeasureService;
   policy: PolicyService;
   reminders: ReminderService;
-  users: Pick<UserService, 'holdersOver'>;
+  users: Pick<UserService, 'holdersOver' | 'names'>;
+  /** Whether a record may attach a document (documents service). */
+  documents: Pick<DocumentService, 'attachable'>;
   /** Persons per batch of the full recompute. */
   batchSize?: number;
   /** A policy change recomputes at most this many persons at once; more are left to the daily job. */
@@ -93,14 +94,14 @@ export function createSupervisionService(deps: {
   const batchSize = deps.batchSize ?? 500;
   const inlineLimit = deps.inlineRecomputeLimit ?? 5000;
   const syncDeps: SyncDeps = {
-    audit, reminders: deps.reminders, holdersOver: deps.users.holdersOver, now: () => deps.clock.now(), communityMeasures: deps.measures.communityOf,
+    audit, reminders: deps.reminders, holdersOver: deps.users.holdersOver, now: () => deps.clock.now(), communityMeasures: deps.measures.communityOf, persons,
   };
 
   const core: Core = {
-    db, clock: deps.clock, audit, persons, org: deps.org, policy: deps.policy, measures: deps.measures, reminders: deps.reminders,
+    db, clock: deps.clock, audit, persons, org: deps.org, policy: deps.policy, measures: deps.measures, reminders: deps.reminders, users: deps.users,
     today: () => deps.clock.today(),
-    async refresh(tx, personIds, ctx, timeDriven = false) {
-      return syncPersons(tx, syncDeps, personIds, ctx, deps.clock.today(), await deps.policy.resolver(tx), timeDriven);
+    async refresh(tx, personIds, ctx, timeDriven = false, loaded) {
+      return syncPersons(tx, syncDeps, personIds, ctx, deps.clock.today(), await deps.policy.resolver(tx), timeDriven, loaded);
     },
     async policyAt(exec, orgPath) {
       return (await deps.policy.effective(exec, orgPath)).policy;
@@ -156,21 +157,12 @@ export function createSupervisionService(deps: {
   deps.reminders.useRecipientResolver(async (exec, personId) => {
     const pref = await q.preferenceOf(exec, personId);
     if (!pref?.smsConsent) return null;
-    const p = await q.phoneOf(exec, personId);
-    if (!p?.phoneEnc || p.sealed) return null;
-    return { phone: deps.cipher.decrypt(p.phoneEnc), orgPath: p.orgPath };
+    return persons.smsRecipient(exec, personId);
   });
 
   const leave = leaveFunctions(core);
   const notices = noticeFunctions(core);
   const day = dayFunctions(core);
-
-  async function noticeViews(exec: Executor, ids: string[]) {
-    const now = deps.clock.now();
-    const out = [];
-    for (const id of ids) out.push(noticeView((await q.noticeById(exec, id))!, now));
-    return out;
-  }
 
   return {
     ...leave,
@@ -206,7 +198,7 @@ export function createSupervisionService(deps: {
       const tomorrow = addDays(deps.clock.today(), 1);
       const due = (await q.tasksDueOn(tx, tomorrow)).filter((r) => !r.sealed);
       const consented = await q.consentedAmong(tx, [...new Set(due.map((r) => r.t.personId))]);
-      const names = new Map((await q.personsContext(tx, [...new Set(due.map((r) => r.t.personId))])).map((p) => [p.id, p.name]));
+      const names = new Map((await persons.contextOf(tx, [...new Set(due.map((r) => r.t.personId))])).map((p) => [p.id, p.name]));
       const plan = reminderPlan(due.map((r) => ({ ...r.t, workerId: r.workerId })), consented);
       const messages: Parameters<ReminderService['enqueue']>[1] = plan.worker.map((t) => {
         const kz = label('taskKind', t.kind, 'zh-CN');
@@ -231,14 +223,15 @@ export function createSupervisionService(deps: {
     createRecord: (ctx: Ctx, personId: string, body: CreateRecordBody) =>
       db.transaction(async (tx) => {
         const person = await persons.access(tx, ctx.actor, personId, 'supervision.write');
-        await q.lockPerson(tx, personId);
+        // Locked once: the recompute below gets the person and his measures as loaded here.
+        const people = await persons.lockForUpdate(tx, [personId]);
         const today = deps.clock.today();
         const date = body.date ?? today;
         if (compareDates(date, today) > 0) throw fieldError('date', 'supervision.date_future');
-        const measure = measureFor((await deps.measures.communityOf(tx, [personId])).map((x) => x.measure), date);
-        if (body.attachmentId) {
-          const d = await q.documentOf(tx, body.attachmentId);
-          if (!d || d.personId !== personId || d.withdrawnAt) throw fieldError('attachmentId', 'supervision.attachment_invalid');
+        const community = await deps.measures.communityOf(tx, [personId]);
+        const measure = measureFor(community.map((x) => x.measure), date);
+        if (body.attachmentId && !(await deps.documents.attachable(tx, body.attachmentId, personId))) {
+          throw fieldError('attachmentId', 'supervision.attachment_invalid');
         }
         let test: Partial<q.RecordRow> = {};
         if (body.kind === 'drug_test') {
@@ -253,7 +246,7 @@ export function createSupervisionService(deps: {
           personId, measureId: measure.id, kind: body.kind, date, place: body.place, recordedAt: deps.clock.now(), recordedBy: ctx.actor.userId,
           attachmentId: body.attachmentId ?? null, note: body.note ?? null, ...test, ...contact,
         });
-        const sync = await core.refresh(tx, [personId], ctx);
+        const sync = await core.refresh(tx, [personId], ctx, false, { people, measures: community });
         const outcome = sync.outcomes.get(personId)!;
         const record = recordView(row, ctx.actor.displayName);
         await audit.record(tx, ctx, { action: `supervision.record.${body.kind}`, entityType: 'supervision_record', entityId: row.id, personId, orgPath: person.orgPath, after: record });
@@ -261,7 +254,8 @@ export function createSupervisionService(deps: {
           record,
           tasks: outcome.tasks.filter((t) => t.recordId === row.id).map((t) => taskView({ ...t, personId, recordId: t.recordId ?? null, policyVersion: outcome.policy.version }, today)),
           breaches: outcome.status ? assessmentView(outcome.status, outcome.policy, today) : null,
-          noticesCreated: await noticeViews(tx, sync.notices.map((n) => n.id)),
+          // The notices as inserted (returned by the insert): new, so neither delivered nor acknowledged.
+          noticesCreated: sync.notices.map((n) => noticeView({ n, personName: people[0]!.name, orgUnitName: people[0]!.orgUnitName, deliveredByName: null, acknowledgedByName: null }, deps.clock.now())),
           educationCreated: sync.education.map(educationView),
         };
       }),

@@ -9,6 +9,7 @@ import type { RequestContext } from '../../http/context';
 import type { AuditService } from '../audit/service';
 import type { PolicyResolver } from '../policy/service';
 import type { NewMessage, ReminderService } from '../reminders/service';
+import type { PersonService } from '../persons/service';
 import { assessPerson, type PersonOutcome } from '../../../core/rules/assessment';
 import type { AbsenceInput, LeaveInput } from '../../../core/rules/leave';
 import type { RecordInput } from '../../../core/rules/records';
@@ -26,6 +27,21 @@ export interface SyncDeps {
   now: () => Date;
   /** The community measures of the persons (measures service). */
   communityMeasures: (exec: Executor, personIds: string[]) => Promise<{ personId: string; measure: Measure }[]>;
+  /** Unit, path, worker and seal of the persons, read or locked (persons service). */
+  persons: Pick<PersonService, 'contextOf' | 'lockForUpdate'>;
+}
+
+type PersonContext = Awaited<ReturnType<PersonService['contextOf']>>[number];
+type CommunityMeasure = Awaited<ReturnType<SyncDeps['communityMeasures']>>[number];
+
+/**
+ * What the caller already holds for the persons of a recompute, so it is neither locked nor read
+ * twice: `people` from `persons.lockForUpdate` in the same transaction (the rows are locked),
+ * `measures` their community measures read after that lock.
+ */
+export interface Loaded {
+  people: PersonContext[];
+  measures?: CommunityMeasure[];
 }
 
 export interface SyncCounts {
@@ -84,10 +100,10 @@ function sameStatus(a: q.StatusRow, b: q.NewStatusRow): boolean {
 }
 
 /** The rows the rules need for a batch of persons, grouped by person. */
-export async function loadInputs(exec: Executor, deps: Pick<SyncDeps, 'communityMeasures'>, personIds: string[]) {
+export async function loadInputs(exec: Executor, deps: Pick<SyncDeps, 'communityMeasures' | 'persons'>, personIds: string[], loaded?: Loaded) {
   return {
-    people: await q.personsContext(exec, personIds),
-    measures: groupBy(await deps.communityMeasures(exec, personIds), (r) => r.personId),
+    people: loaded?.people ?? (await deps.persons.contextOf(exec, personIds)),
+    measures: groupBy(loaded?.measures ?? (await deps.communityMeasures(exec, personIds)), (r) => r.personId),
     records: groupBy(await q.recordsForRules(exec, personIds), (r) => r.personId),
     leaves: groupBy(await q.leavesOf(exec, personIds), (r) => r.personId),
     absences: groupBy(await q.absencesOf(exec, personIds), (r) => r.personId),
@@ -109,7 +125,7 @@ export function assessLoaded(inputs: Inputs, personId: string, policy: Policy, t
 }
 
 export async function syncPersons(
-  exec: Executor, deps: SyncDeps, personIds: string[], ctx: RequestContext, today: string, resolve: PolicyResolver, timeDriven: boolean,
+  exec: Executor, deps: SyncDeps, personIds: string[], ctx: RequestContext, today: string, resolve: PolicyResolver, timeDriven: boolean, loaded?: Loaded,
 ): Promise<SyncResult> {
   const counts: SyncCounts = {
     persons: 0, tasksWritten: 0, tasksDeleted: 0, tasksUnchanged: 0, statusWritten: 0, notices: 0, education: 0, loadMs: 0, computeMs: 0, writeMs: 0, raiseMs: 0,
@@ -117,7 +133,8 @@ export async function syncPersons(
   const outcomes: SyncResult['outcomes'] = new Map();
   if (personIds.length === 0) return { counts, outcomes, notices: [], education: [] };
   // One recompute of a person at a time: a write about him and the daily run never interleave.
-  await q.lockPersons(exec, personIds);
+  // The lock returns the persons' context, so it is one statement; a caller holding it passes it.
+  const people = loaded?.people ?? (await deps.persons.lockForUpdate(exec, personIds));
   let lap = performance.now();
   const elapsed = () => {
     const now = performance.now();
@@ -125,8 +142,7 @@ export async function syncPersons(
     lap = now;
     return Math.round(ms);
   };
-  const inputs = await loadInputs(exec, deps, personIds);
-  const people = inputs.people;
+  const inputs = await loadInputs(exec, deps, personIds, { people, measures: loaded?.measures });
   const existingStatus = new Map((await q.statusOfPersons(exec, personIds)).map((s) => [s.personId, s]));
   const existingSync = new Map((await q.syncOfPersons(exec, personIds)).map((s) => [s.personId, s]));
 

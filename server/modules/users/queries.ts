@@ -280,3 +280,8 @@ export async function takeTotpStep(exec: Executor, userId: string, step: number)
     .returning({ id: users.id });
   return r.length > 0;
 }
+
+export async function displayNames(exec: Executor, ids: string[]) {
+  if (ids.length === 0) return [];
+  return exec.select({ id: users.id, name: users.displayName }).from(users).where(inArray(users.id, ids));
+}

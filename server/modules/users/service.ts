@@ -245,6 +245,11 @@ export function createUserService(deps: { db: Db; clock: Clock; policy: Security
      * Who holds `permission` over each of `orgPaths` (a grant on the unit or an ancestor):
      * e.g. the police officers to tell of a notice about a person filed there.
      */
+    /** Display names of some accounts, by id (other modules' lists). */
+    async names(exec: Executor, ids: string[]): Promise<Map<string, string>> {
+      return new Map((await q.displayNames(exec, ids)).map((x) => [x.id, x.name]));
+    },
+
     async holdersOver(exec: Executor, permission: Permission, orgPaths: string[]): Promise<Map<string, string[]>> {
       // The units that can hold a grant over a path are its ancestors and itself ('/a/b/' → '/a/', '/a/b/').
       const ancestors = new Set(orgPaths.flatMap((path) => {

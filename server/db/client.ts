@@ -44,7 +44,10 @@ export const migrationsFolder = path.join(path.dirname(fileURLToPath(import.meta
 // PGlite must be given the same extensions on every open, or a migrated database fails to load.
 const pgliteExtensions = { pg_trgm };
 
-export async function openPglite(dataDir: string | null): Promise<Database> {
+/** Sees every statement the code sends (tests and benchmarks count them); not BEGIN/COMMIT. */
+export type StatementLogger = { logQuery(query: string, params: unknown[]): void };
+
+export async function openPglite(dataDir: string | null, logger?: StatementLogger): Promise<Database> {
   let release = () => {};
   let client: PGlite;
   if (dataDir) {
@@ -55,7 +58,7 @@ export async function openPglite(dataDir: string | null): Promise<Database> {
     client = new PGlite({ extensions: pgliteExtensions });
   }
   await client.waitReady;
-  const db = drizzlePglite({ client, schema }) as unknown as Db;
+  const db = drizzlePglite({ client, schema, logger }) as unknown as Db;
   await migratePglite(db as never, { migrationsFolder });
   return {
     db,
@@ -72,10 +75,10 @@ export async function openPglite(dataDir: string | null): Promise<Database> {
   };
 }
 
-export async function openPostgres(url: string, maxConnections = 20, replica?: ReplicaOptions): Promise<Database> {
+export async function openPostgres(url: string, maxConnections = 20, replica?: ReplicaOptions, logger?: StatementLogger): Promise<Database> {
   await migratePostgresSafely(url);
   const client = postgres(url, { max: maxConnections, onnotice: () => {} });
-  const db = drizzlePostgres({ client, schema }) as unknown as Db;
+  const db = drizzlePostgres({ client, schema, logger }) as unknown as Db;
   const reader = replica ? replicaReader(db, replica) : primaryReader(db);
   return {
     db,

@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import postgres from 'postgres';
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
-import { openPglite, openPostgres, type Database, type DbKind, type ReplicaOptions } from '../db/client';
+import { openPglite, openPostgres, type Database, type DbKind, type ReplicaOptions, type StatementLogger } from '../db/client';
 import { loadConfig, type Config } from '../config';
 import { fixedClock } from '../clock';
 import { createCipher, type DataCipher } from '../lib/data-key';
@@ -27,11 +27,13 @@ function serverUrl(): string | undefined {
 export interface DatabaseOptions {
   serverUrl?: string;
   replica?: (databaseUrl: string) => ReplicaOptions;
+  /** Sees every statement (a test counting what a use case sends). */
+  logger?: StatementLogger;
 }
 
 /** A fresh, migrated database: in-memory PGlite, or a new throwaway database on the server. */
 export async function freshDatabase(kind: DbKind, opts: DatabaseOptions = {}): Promise<Database> {
-  if (kind === 'pglite') return openPglite(null);
+  if (kind === 'pglite') return openPglite(null, opts.logger);
   const base = opts.serverUrl ?? serverUrl()!;
   const name = `sf_test_${crypto.randomBytes(6).toString('hex')}`;
   const admin = postgres(base, { max: 1, onnotice: () => {} });
@@ -39,7 +41,7 @@ export async function freshDatabase(kind: DbKind, opts: DatabaseOptions = {}): P
   await admin.end();
   const url = new URL(base);
   url.pathname = `/${name}`;
-  const database = await openPostgres(url.toString(), 5, opts.replica?.(url.toString()));
+  const database = await openPostgres(url.toString(), 5, opts.replica?.(url.toString()), opts.logger);
   return {
     ...database,
     async close() {
@@ -68,11 +70,11 @@ export interface TestApp {
 export async function startTestApp(
   kind: DbKind,
   env: Record<string, string> = {},
-  opts: { serverUrl?: string; replica?: (databaseUrl: string, clock: ReturnType<typeof fixedClock>) => ReplicaOptions } = {},
+  opts: { serverUrl?: string; replica?: (databaseUrl: string, clock: ReturnType<typeof fixedClock>) => ReplicaOptions; logger?: StatementLogger } = {},
 ): Promise<TestApp> {
   const clock = fixedClock(new Date('2026-11-22T02:00:00Z'));
   const replica = opts.replica;
-  const database = await freshDatabase(kind, { serverUrl: opts.serverUrl, replica: replica && ((url) => replica(url, clock)) });
+  const database = await freshDatabase(kind, { serverUrl: opts.serverUrl, replica: replica && ((url) => replica(url, clock)), logger: opts.logger });
   // A data dir of its own (the audit head file, documents): tests never write into ./data.
   const scratch = env.DATA_DIR ? null : fs.mkdtempSync(path.join(os.tmpdir(), 'sf-test-'));
   const config = loadConfig({ SUNFLOWER_LOG_LEVEL: 'silent', SUNFLOWER_LOGIN_RATE_PER_MINUTE: '1000', ...(scratch ? { DATA_DIR: scratch } : {}), ...env });

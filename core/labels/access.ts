@@ -20,6 +20,8 @@ export const accessLabels = {
     'assistance.read': ['查看转介的帮扶事项', 'Read referred assistance'],
     'assistance.write': ['登记帮扶', 'Record assistance'],
     'report.read': ['查看统计与指标', 'Read statistics and indicators'],
+    'prevention.read': ['查看宣传、志愿者与培训', 'Read publicity, volunteers and trainings'],
+    'prevention.write': ['登记宣传活动、志愿者与培训', 'Record publicity, volunteers and trainings'],
     'org.read': ['查看组织机构', 'Read the org tree'],
     'org.manage': ['管理组织机构', 'Manage the org tree'],
     'user.read': ['查看用户', 'Read users'],
@@ -33,8 +35,9 @@ export const accessLabels = {
   permissionGroup: {
     person: ['人员档案与管控', 'Person files and supervision'],
     report: ['统计与指标', 'Statistics and indicators'],
+    prevention: ['预防宣传与队伍建设', 'Prevention and capacity'],
     admin: ['系统管理', 'Administration'],
-  } satisfies CodeList<'person' | 'report' | 'admin'>,
+  } satisfies CodeList<'person' | 'report' | 'prevention' | 'admin'>,
 
   auditOutcome: {
     success: ['成功', 'Success'],

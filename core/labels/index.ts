@@ -8,6 +8,7 @@ import { documentLabels } from './documents';
 import { measureLabels } from './measures';
 import { orgLabels } from './org';
 import { personLabels } from './persons';
+import { preventionLabels } from './prevention';
 import { supervisionLabels } from './supervision';
 import type { Label, Lang, Localized } from './types';
 
@@ -21,6 +22,7 @@ export const labels = {
   ...documentLabels,
   ...supervisionLabels,
   ...accessLabels,
+  ...preventionLabels,
 } as const;
 
 export type LabelList = keyof typeof labels;

@@ -12,3 +12,4 @@ export * from '../modules/system/schema';
 export * from '../modules/policy/schema';
 export * from '../modules/supervision/schema';
 export * from '../modules/reminders/schema';
+export * from '../modules/prevention/schema';

@@ -1,0 +1,49 @@
+import type { AudienceSegment, OnlineChannel, PublicityKind, TrainingResult, VolunteerSkill } from '../contracts/prevention';
+import type { CodeList } from './types';
+
+export const preventionLabels = {
+  publicityKind: {
+    talk: ['讲座', 'Talk'],
+    exhibition: ['展览', 'Exhibition'],
+    competition: ['知识竞赛', 'Competition'],
+    performance: ['文艺演出', 'Performance'],
+    school_class: ['禁毒课堂', 'School class'],
+    market_stand: ['集市摆摊', 'Market stand'],
+    door_to_door: ['入户宣传', 'Door to door'],
+    online_post: ['公众号推文', 'Online post'],
+    short_video: ['短视频', 'Short video'],
+  } satisfies CodeList<PublicityKind>,
+
+  audienceSegment: {
+    youth: ['青少年学生', 'Youth and students'],
+    elderly: ['老年人', 'Elderly'],
+    migrants: ['流动人口', 'Migrants'],
+    residents: ['社区居民', 'Residents'],
+    venue_staff: ['娱乐场所从业人员', 'Venue staff'],
+    families: ['家庭', 'Families'],
+  } satisfies CodeList<AudienceSegment>,
+
+  onlineChannel: {
+    wechat_official: ['微信公众号', 'WeChat official account'],
+    short_video_platform: ['短视频平台', 'Short-video platform'],
+    weibo: ['微博', 'Weibo'],
+    website: ['网站', 'Website'],
+    other: ['其他渠道', 'Other channel'],
+  } satisfies CodeList<OnlineChannel>,
+
+  volunteerSkill: {
+    publicity: ['宣传', 'Publicity'],
+    counselling: ['心理疏导', 'Counselling'],
+    legal: ['法律', 'Legal'],
+    medical: ['医疗', 'Medical'],
+    arts: ['文艺', 'Arts'],
+    online: ['新媒体', 'Online media'],
+    care: ['关爱帮扶', 'Care'],
+  } satisfies CodeList<VolunteerSkill>,
+
+  trainingResult: {
+    passed: ['合格', 'Passed'],
+    failed: ['不合格', 'Failed'],
+    not_examined: ['未考核', 'Not examined'],
+  } satisfies CodeList<TrainingResult>,
+};

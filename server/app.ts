@@ -49,6 +49,8 @@ import { createDocumentService } from './modules/documents/service';
 import { documentRoutes } from './modules/documents/routes';
 import { createLedgerService } from './modules/ledger/service';
 import { ledgerRoutes } from './modules/ledger/routes';
+import { createPreventionService } from './modules/prevention/service';
+import { preventionRoutes } from './modules/prevention/routes';
 
 export interface AppDeps {
   database: Database;
@@ -102,7 +104,8 @@ export function createServices(deps: AppDeps) {
   jobs.push({ name: 'supervision.recompute', lockKey: 7_263_120, everyMs: 3_600_000, run: async (tx) => void (await supervision.runDaily(tx)) });
   jobs.push({ name: 'reminders.enqueue', lockKey: 7_263_121, everyMs: 3_600_000, run: async (tx) => void (await supervision.enqueueReminders(tx)) });
   jobs.push({ name: 'reminders.send', lockKey: 7_263_122, everyMs: 60_000, run: async (tx) => void (await reminders.sendDue(tx)) });
-  return { db, reader, clock: deps.clock, verifyDataKey: () => verifyDataKey(db, deps.cipher, () => persons.encryptedSample(db)), audit, org, sessions, users, auth, dictionaries, persons, measures, documents, ledger, policy: policyService, reminders, supervision, scheduler: createScheduler(db, jobs, safeConsoleLogger()) };
+  const prevention = createPreventionService({ db, reader, clock: deps.clock, cipher: deps.cipher, audit, org });
+  return { db, reader, clock: deps.clock, verifyDataKey: () => verifyDataKey(db, deps.cipher, () => persons.encryptedSample(db)), audit, org, sessions, users, auth, dictionaries, persons, measures, documents, ledger, policy: policyService, reminders, supervision, prevention, scheduler: createScheduler(db, jobs, safeConsoleLogger()) };
 }
 export type Services = ReturnType<typeof createServices>;
 
@@ -178,6 +181,7 @@ export async function buildApp(deps: AppDeps): Promise<{ app: FastifyInstance; s
   policyRoutes(app, services.policy);
   supervisionRoutes(app, services.supervision);
   reminderRoutes(app, services.reminders);
+  preventionRoutes(app, services.prevention);
   serveWebApp(app, deps.config.webDir);
 
   return { app, services, routes };

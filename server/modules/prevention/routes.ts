@@ -1,0 +1,88 @@
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { errorBody, idParams } from '../../../core/contracts/common';
+import {
+  hoursInput, hoursView, periodQuery, preventionIndicators, publicityInput, publicityList, publicityListQuery, publicitySummary, publicityView,
+  teamInput, teamLeaderInput, teamList, teamView, trainingInput, trainingList, trainingListQuery, trainingView, volunteerInput, volunteerList,
+  volunteerListQuery, volunteerView,
+} from '../../../core/contracts/prevention';
+import { actorContext } from '../../http/auth-hook';
+import type { PreventionService } from './service';
+
+const read = { access: { permission: 'prevention.read', scope: 'org_subtree' } } as const;
+const write = { access: { permission: 'prevention.write', scope: 'org_subtree' } } as const;
+const fail = { 400: errorBody, 404: errorBody };
+
+export function preventionRoutes(app: FastifyInstance, prevention: PreventionService): void {
+  const r = app.withTypeProvider<ZodTypeProvider>();
+  const tags = ['prevention'];
+
+  r.post('/api/prevention/activities', {
+    config: write,
+    schema: { tags, summary: 'Log a publicity activity with its audiences and reach (K13: attendees plus online reads and plays)', body: publicityInput, response: { 201: publicityView, ...fail } },
+    handler: async (req, reply) => reply.code(201).send(await prevention.createActivity(actorContext(req), req.body)),
+  });
+  r.get('/api/prevention/activities', {
+    config: read,
+    schema: { tags, summary: 'Publicity activities of a unit subtree in a period, by audience or kind', querystring: publicityListQuery, response: { 200: publicityList, ...fail } },
+    handler: (req) => prevention.listActivities(actorContext(req), req.query),
+  });
+  r.get('/api/prevention/activities/:id', {
+    config: read,
+    schema: { tags, summary: 'One publicity activity', params: idParams, response: { 200: publicityView, 404: errorBody } },
+    handler: (req) => prevention.getActivity(actorContext(req), req.params.id),
+  });
+  r.get('/api/prevention/publicity-summary', {
+    config: read,
+    schema: { tags, summary: 'Activities and reach of a unit subtree: in total, by audience, by kind and by child unit', querystring: periodQuery, response: { 200: publicitySummary, ...fail } },
+    handler: (req) => prevention.publicitySummary(actorContext(req), req.query),
+  });
+
+  r.post('/api/prevention/teams', {
+    config: write,
+    schema: { tags, summary: 'Create a volunteer team of a unit', body: teamInput, response: { 201: teamView, ...fail } },
+    handler: async (req, reply) => reply.code(201).send(await prevention.createTeam(actorContext(req), req.body)),
+  });
+  r.patch('/api/prevention/teams/:id', {
+    config: write,
+    schema: { tags, summary: "Name a team's leader (one of its volunteers) or none", params: idParams, body: teamLeaderInput, response: { 200: teamView, ...fail } },
+    handler: (req) => prevention.setTeamLeader(actorContext(req), req.params.id, req.body.leaderVolunteerId),
+  });
+  r.get('/api/prevention/teams', {
+    config: read,
+    schema: { tags, summary: 'Volunteer teams with their member counts and service time', querystring: z.object({ orgUnitId: z.uuid().optional() }), response: { 200: teamList, 404: errorBody } },
+    handler: (req) => prevention.listTeams(actorContext(req), req.query.orgUnitId),
+  });
+  r.post('/api/prevention/volunteers', {
+    config: write,
+    schema: { tags, summary: 'Register a volunteer (name, phone, team, skills: the least data needed)', body: volunteerInput, response: { 201: volunteerView, ...fail } },
+    handler: async (req, reply) => reply.code(201).send(await prevention.registerVolunteer(actorContext(req), req.body)),
+  });
+  r.get('/api/prevention/volunteers', {
+    config: read,
+    schema: { tags, summary: 'Volunteers with masked phones and their service time (the read is audited)', querystring: volunteerListQuery, response: { 200: volunteerList, 404: errorBody } },
+    handler: (req) => prevention.listVolunteers(actorContext(req), req.query),
+  });
+  r.post('/api/prevention/volunteers/:id/hours', {
+    config: write,
+    schema: { tags, summary: "Log a volunteer's service time, optionally at one publicity activity", params: idParams, body: hoursInput, response: { 201: hoursView, ...fail } },
+    handler: async (req, reply) => reply.code(201).send(await prevention.logHours(actorContext(req), req.params.id, req.body)),
+  });
+
+  r.post('/api/prevention/trainings', {
+    config: write,
+    schema: { tags, summary: 'Record a staff training with its attendees and exam results (K16)', body: trainingInput, response: { 201: trainingView, ...fail } },
+    handler: async (req, reply) => reply.code(201).send(await prevention.createTraining(actorContext(req), req.body)),
+  });
+  r.get('/api/prevention/trainings', {
+    config: read,
+    schema: { tags, summary: 'Staff trainings of a unit subtree in a period', querystring: trainingListQuery, response: { 200: trainingList, ...fail } },
+    handler: (req) => prevention.listTrainings(actorContext(req), req.query),
+  });
+  r.get('/api/prevention/indicators', {
+    config: read,
+    schema: { tags, summary: 'K13 (publicity) and K16 (training) of a unit subtree for a period against the seed targets, with volunteer counts', querystring: periodQuery, response: { 200: preventionIndicators, ...fail } },
+    handler: (req) => prevention.indicators(actorContext(req), req.query),
+  });
+}

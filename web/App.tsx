@@ -24,6 +24,7 @@ const PersonPage = lazy(() => import('./pages/person/PersonPage'));
 const ImportPage = lazy(() => import('./pages/import/ImportPage'));
 const TodayPage = lazy(() => import('./pages/supervision/TodayPage'));
 const NoticesPage = lazy(() => import('./pages/supervision/NoticesPage'));
+const PreventionPage = lazy(() => import('./pages/prevention/PreventionPage'));
 const PrintRecordPage = lazy(() => import('./pages/supervision/PrintRecordPage'));
 
 const queryClient = new QueryClient({
@@ -59,6 +60,7 @@ function Localized() {
                 <Route path="audit" element={<RequirePermission permission="audit.read"><AuditPage /></RequirePermission>} />
                 <Route path="today" element={<RequirePermission permission="supervision.read"><TodayPage /></RequirePermission>} />
                 <Route path="notices" element={<RequirePermission permission="notice.read"><NoticesPage /></RequirePermission>} />
+                <Route path="prevention" element={<RequirePermission permission="prevention.read"><PreventionPage /></RequirePermission>} />
                 <Route path="sessions" element={<SessionsPage />} />
                 <Route path="password" element={<PasswordPage />} />
                 <Route path="*" element={<Navigate to="/" replace />} />

@@ -1,8 +1,10 @@
 import type { MessageKey } from './zh-CN';
 import { supervisionEnUS } from './supervision.en-US';
+import { preventionEnUS } from './prevention.en-US';
 
 export const enUS: Record<MessageKey, string> = {
   ...supervisionEnUS,
+  ...preventionEnUS,
   'app.name': 'Sunflower',
   'app.subtitle': 'Community drug-rehabilitation platform',
   'common.ok': 'OK',

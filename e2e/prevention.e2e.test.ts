@@ -1,0 +1,91 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { ApiSession, adminSession, createUnit, createUserWithRole, launchBrowser, saveFailure, startServer, type RunningServer } from './harness';
+
+// Prevention week (JOURNEYS 8): the community's social worker logs the 6·26 class at the
+// middle school (youth, 320 attendees) from the prevention page; K13 and the reach by audience
+// move; the page reads in en-US too.
+
+const UNITS = { district: '东湖区', street: '桂花街道', community: '向阳社区' };
+const WORKER = { username: 'wu.min', name: '吴敏', password: 'Xiangyang#Worker2026' };
+const TZ = 'Asia/Shanghai';
+
+let server: RunningServer;
+let browser: Browser;
+let context: BrowserContext | undefined;
+let page: Page;
+
+const dialog = () => page.getByRole('dialog').filter({ visible: true }).last();
+const pickOption = async (text: string) => page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: text }).first().click();
+
+describe('prevention', () => {
+  beforeAll(async () => {
+    server = await startServer();
+    const { api } = await adminSession(server, 'Sunflower#Root2026');
+    const root = (await api.get<{ items: { id: string }[] }>('/api/org-units')).items[0]!.id;
+    const district = await createUnit(api, root, 'district', UNITS.district);
+    const street = await createUnit(api, district, 'street', UNITS.street);
+    const community = await createUnit(api, street, 'community', UNITS.community);
+    const worker = await createUserWithRole(api, { username: WORKER.username, displayName: WORKER.name, orgUnitId: community }, 'social_worker');
+    const w = new ApiSession(server.url);
+    await w.post('/api/auth/login', { username: WORKER.username, password: worker.oneTimePassword });
+    await w.post('/api/auth/password', { currentPassword: worker.oneTimePassword, newPassword: WORKER.password });
+    browser = await launchBrowser();
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+
+  it('a social worker logs a school class with its reach; K13 and the reach by audience move; en-US reads the same page', async () => {
+    try {
+      context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'zh-CN', timezoneId: TZ });
+      page = await context.newPage();
+      page.setDefaultTimeout(20_000);
+      await page.goto(`${server.url}/login`);
+      await page.getByLabel('用户名').fill(WORKER.username);
+      await page.getByLabel('密码', { exact: true }).fill(WORKER.password);
+      await page.getByRole('button', { name: '登录', exact: true }).click();
+      await page.getByRole('menuitem', { name: '预防宣传' }).click();
+      await page.getByRole('heading', { name: '预防宣传与队伍建设' }).waitFor();
+      const k13 = page.getByTestId('k13');
+      await k13.getByText('活动 0 / 目标 12 场').waitFor();
+
+      await page.getByRole('button', { name: '登记活动' }).click();
+      const d = dialog();
+      await d.locator('#orgUnitId').click();
+      await page.locator('.ant-select-tree-title').filter({ hasText: UNITS.community }).click();
+      await d.locator('#kind').click();
+      await pickOption('禁毒课堂');
+      await d.locator('#title').fill('6·26 禁毒课堂');
+      await d.locator('#audiences').click();
+      await pickOption('青少年学生');
+      // A multiple select keeps its list open: a click on the title closes it.
+      await d.locator('.ant-modal-title').click();
+      await d.locator('#place').fill('第五中学');
+      await d.locator('#organiser').fill('向阳社区');
+      await d.locator('#attendees').fill('320');
+      await d.getByRole('button', { name: '保存' }).click();
+      await d.waitFor({ state: 'hidden' });
+      await page.getByText('已登记').first().waitFor();
+
+      await k13.getByText('活动 1 / 目标 12 场').waitFor();
+      await k13.getByText('覆盖 320 / 目标 5000 人次').waitFor();
+      const youth = page.getByTestId('by-audience').getByRole('row').filter({ hasText: '青少年学生' });
+      await expect.poll(() => youth.innerText()).toContain('320');
+      await page.getByTestId('activities').getByText('6·26 禁毒课堂').waitFor();
+
+      await page.evaluate(() => localStorage.setItem('sunflower.lang', 'en-US'));
+      await page.reload();
+      await page.getByRole('heading', { name: 'Prevention and capacity' }).waitFor();
+      await page.getByTestId('k13').getByText('320 of 5000 person-times reached').waitFor();
+      await page.getByTestId('by-audience').getByRole('row').filter({ hasText: 'Youth and students' }).waitFor();
+    } catch (err) {
+      await saveFailure(page, server, 'prevention');
+      throw err;
+    } finally {
+      await context?.close();
+    }
+  });
+});

@@ -93,6 +93,22 @@ describe.each(testDbKinds())('the demo city generator on %s (issue 5)', (kind) =
       where r.kind = 'grid_visit' and u.username = ${gw!.username} and p.org_unit_id <> ${gw!.org_unit_id}`)).toBe(0);
   });
 
+  it('writes a year of prevention: K13 and K16 per district from the activities and trainings, volunteers in street teams (issue 16)', async () => {
+    expect(summary.prevention).toMatchObject({ activities: expect.any(Number), teams: expect.any(Number), trainings: expect.any(Number) });
+    expect(summary.prevention.activities).toBeGreaterThanOrEqual(12 * 4);
+    expect(await count(sql`select count(*)::int as n from publicity_activities`)).toBe(summary.prevention.activities);
+    const office = new Client(t);
+    expect((await office.signIn('city.office', PASSWORD)).statusCode).toBe(200);
+    const period = `from=${addDays(t.clock.today(), -365)}&to=${t.clock.today()}`;
+    const city = (await office.get(`/api/prevention/indicators?${period}`)).json();
+    expect(city.k13).toMatchObject({ activities: summary.prevention.activities, reach: summary.prevention.reach });
+    expect(city.k16.trainings).toBe(summary.prevention.trainings);
+    expect(city.k16.passRate.rate).toBeGreaterThan(0.8);
+    expect(city.volunteers.volunteers).toBe(summary.prevention.volunteers);
+    const byDistrict = (await office.get(`/api/prevention/publicity-summary?${period}`)).json();
+    expect(byDistrict.byUnit.reduce((n: number, u: { reach: number }) => n + u.reach, 0)).toBe(summary.prevention.reach);
+  });
+
   it('refuses to generate into a database that already holds person files', async () => {
     await expect(seedCity(t.database, t.cipher, { persons: 10, years: 1, seed: 1, today: t.clock.today(), staffPassword: PASSWORD })).rejects.toThrow(/already holds person files/);
     expect(await demoDatabaseState(t.database.db)).toBe('demo');

@@ -19,6 +19,7 @@ import { planCity, type UnitSpec } from './city';
 import { generatePerson } from './person';
 import { generateHistory, type PersonHistory } from './history';
 import { insertJson } from './bulk';
+import { seedPrevention, type PreventionSummary } from './prevention';
 import { supervisionRecords, leaveRequests, leaveEvents, absences } from '../modules/supervision/schema';
 
 export interface SeedOptions {
@@ -52,6 +53,8 @@ export interface SeedSummary {
   absences: number;
   /** Largest resident memory seen while writing persons (MiB). */
   peakRssMiB: number;
+  /** A year of publicity, volunteers and trainings (issue 16). */
+  prevention: PreventionSummary;
   /** What the recompute derived, when it ran. */
   supervision: { persons: number; notices: number; education: number; seconds: number } | null;
   seconds: number;
@@ -227,6 +230,8 @@ export async function seedCity(database: Database, cipher: DataCipher, opts: See
     supervision = { persons: done.persons, notices: done.notices, education: done.education, seconds: Math.round(done.ms / 100) / 10 };
     log(`supervision: ${done.persons} schedules computed, ${done.notices} police notices (${settled.notices} of them already handled), ${done.education} education records (${settled.education} held) in ${supervision.seconds} s`);
   }
+  const prevention = await db.transaction((tx) => seedPrevention(tx, r.fork('prevention'), cipher, plan, (id) => workersByCommunity.get(id) ?? [], opts.today));
+  log(`prevention: ${prevention.activities} publicity activities reaching ${prevention.reach} person-times, ${prevention.volunteers} volunteers in ${prevention.teams} teams, ${prevention.trainings} trainings`);
   // Planner statistics for what was just written (PGlite has no autovacuum; PostgreSQL's comes
   // later): without them a 2,000,000-person city's person page took 234 ms instead of 17.
   await db.execute(sql`analyze`);
@@ -240,6 +245,7 @@ export async function seedCity(database: Database, cipher: DataCipher, opts: See
     persons: index,
     measures: measureCount,
     ...counts,
+    prevention,
     supervision,
     peakRssMiB: Math.round(peakRss / 2 ** 20),
     seconds: Math.round((performance.now() - started) / 100) / 10,

@@ -4,6 +4,8 @@ import type { Services } from '../server/app';
 import * as personQueries from '../server/modules/persons/queries';
 import * as orgQueries from '../server/modules/org/queries';
 import * as userQueries from '../server/modules/users/queries';
+import * as preventionQueries from '../server/modules/prevention/queries';
+import { addDays } from '../core/rules/dates';
 import { runLoad, timeSerial, type LoadResult } from './lib/load';
 import type { HttpSession } from './lib/session';
 import { ledgerRow, ledgerXlsx, multipartBody } from '../server/modules/ledger/fixtures';
@@ -214,6 +216,34 @@ function loadScenario(c: LoadCase): Scenario {
   return scenario;
 }
 
+const preventionScenario: Scenario = {
+  name: 'prevention_year',
+  description: "GET /api/prevention/indicators + publicity-summary for a street's year (K13, K16, volunteers; reach by audience, kind and community), as its officer",
+  async sql({ database, services, officerUnit }) {
+    const period = { prefixes: [await officerPath(database, officerUnit)], ...yearTo(services.clock.today()) };
+    return timeSerial(50, async () => {
+      await preventionQueries.publicityTotal(database.db, period);
+      await preventionQueries.trainingTotals(database.db, period);
+      await preventionQueries.volunteerTotals(database.db, period);
+      await preventionQueries.publicityByAudience(database.db, period);
+      await preventionQueries.publicityByKind(database.db, period);
+      await preventionQueries.publicityByChild(database.db, officerUnit, period.from, period.to);
+    });
+  },
+  async api({ http, officer, officerUnit }) {
+    const s = await http(officer);
+    const me = (await get(s, '/api/auth/me')) as { calendar: { today: string } };
+    const { from, to } = yearTo(me.calendar.today);
+    return timeSerial(50, async () => {
+      await get(s, `/api/prevention/indicators?orgUnitId=${officerUnit}&from=${from}&to=${to}`);
+      await get(s, `/api/prevention/publicity-summary?orgUnitId=${officerUnit}&from=${from}&to=${to}`);
+    });
+  },
+};
+
+/** The year up to today, both ends inclusive. */
+const yearTo = (today: string) => ({ from: addDays(today, -364), to: today });
+
 export const scenarios: Scenario[] = [
   {
     name: 'sign_in',
@@ -288,4 +318,5 @@ export const scenarios: Scenario[] = [
   todayScenario('worker'),
   todayScenario('street'),
   importScenario,
+  preventionScenario,
 ];

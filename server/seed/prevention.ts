@@ -25,7 +25,7 @@ const audienceFor: Partial<Record<PublicityKind, (typeof audienceSegments)[numbe
   school_class: ['youth'], market_stand: ['migrants', 'residents'], door_to_door: ['families', 'elderly'],
 };
 
-const chunked = async <T>(exec: Executor, items: T[], write: (chunk: T[]) => Promise<unknown>) => {
+const chunked = async <T>(items: T[], write: (chunk: T[]) => Promise<unknown>) => {
   for (let i = 0; i < items.length; i += 500) await write(items.slice(i, i + 500));
 };
 
@@ -51,7 +51,7 @@ function activity(r: Random, community: UnitSpec, today: string) {
 /** Writes the year into an empty prevention schema; `staffOf(unitId)` gives the social workers of a community. */
 export async function seedPrevention(exec: Executor, r: Random, cipher: DataCipher, plan: { units: UnitSpec[]; communities: UnitSpec[] }, staffOf: (communityId: string) => string[], today: string): Promise<PreventionSummary> {
   const acts = plan.communities.flatMap((c) => Array.from({ length: r.int(12, 20) }, () => activity(r, c, today)));
-  await chunked(exec, acts, (chunk) => exec.insert(publicityActivities).values(chunk));
+  await chunked(acts, (chunk) => exec.insert(publicityActivities).values(chunk));
   const streets = plan.units.filter((u) => u.level === 'street');
   const actsOfStreet = new Map<string, typeof acts>();
   const parentOf = new Map(plan.units.map((u) => [u.id, u.parentId]));
@@ -60,12 +60,12 @@ export async function seedPrevention(exec: Executor, r: Random, cipher: DataCiph
     actsOfStreet.set(s, [...(actsOfStreet.get(s) ?? []), a]);
   }
   const teams = streets.map((s) => ({ id: uuidFrom(r), orgUnitId: s.id, name: `${s.name}禁毒志愿服务队` }));
-  await chunked(exec, teams, (chunk) => exec.insert(volunteerTeams).values(chunk));
+  await chunked(teams, (chunk) => exec.insert(volunteerTeams).values(chunk));
   const people = teams.flatMap((t) => Array.from({ length: r.int(18, 40) }, () => ({
     id: uuidFrom(r), teamId: t.id, name: personName(r, r.chance(0.6) ? 'female' : 'male'), phoneEnc: cipher.encrypt(phone(r)),
     skills: [r.pick(volunteerSkills)], registeredOn: addDays(today, -r.int(30, 900)),
   })));
-  await chunked(exec, people, (chunk) => exec.insert(volunteers).values(chunk));
+  await chunked(people, (chunk) => exec.insert(volunteers).values(chunk));
   const teamStreet = new Map(teams.map((t) => [t.id, t.orgUnitId]));
   const hours = people.flatMap((v) => {
     const at = actsOfStreet.get(teamStreet.get(v.teamId)!) ?? [];
@@ -74,7 +74,7 @@ export async function seedPrevention(exec: Executor, r: Random, cipher: DataCiph
       return { id: uuidFrom(r), volunteerId: v.id, servedOn: a?.heldOn ?? addDays(today, -r.int(1, 364)), minutes: r.pick([60, 120, 180, 240]), activityId: a?.id ?? null };
     });
   });
-  await chunked(exec, hours, (chunk) => exec.insert(volunteerHours).values(chunk));
+  await chunked(hours, (chunk) => exec.insert(volunteerHours).values(chunk));
   // Trainings: 4–5 a year per district, the district's social workers attend; rare failures.
   const districts = plan.units.filter((u) => u.level === 'district');
   const communitiesOf = (d: UnitSpec) => plan.communities.filter((c) => parentOf.get(parentOf.get(c.id)!) === d.id);
@@ -86,7 +86,7 @@ export async function seedPrevention(exec: Executor, r: Random, cipher: DataCiph
     for (let k = 0, n = r.int(4, 5); k < n; k++) {
       const t = { id: uuidFrom(r), orgUnitId: d.id, topic: topics[k % topics.length]!, heldOn: addDays(today, -r.int(1, 360)), minutes: r.pick([120, 180, 240, 480]) };
       await exec.insert(staffTrainings).values(t);
-      await chunked(exec, workers, (chunk) => exec.insert(staffTrainingAttendees).values(chunk.map((userId) => ({ trainingId: t.id, userId, result: r.chance(0.03) ? 'failed' : r.chance(0.05) ? 'not_examined' : 'passed' }))));
+      await chunked(workers, (chunk) => exec.insert(staffTrainingAttendees).values(chunk.map((userId) => ({ trainingId: t.id, userId, result: r.chance(0.03) ? 'failed' : r.chance(0.05) ? 'not_examined' : 'passed' }))));
       trainings++;
     }
   }

@@ -104,7 +104,7 @@ export function createServices(deps: AppDeps) {
   jobs.push({ name: 'supervision.recompute', lockKey: 7_263_120, everyMs: 3_600_000, run: async (tx) => void (await supervision.runDaily(tx)) });
   jobs.push({ name: 'reminders.enqueue', lockKey: 7_263_121, everyMs: 3_600_000, run: async (tx) => void (await supervision.enqueueReminders(tx)) });
   jobs.push({ name: 'reminders.send', lockKey: 7_263_122, everyMs: 60_000, run: async (tx) => void (await reminders.sendDue(tx)) });
-  const prevention = createPreventionService({ db, reader, clock: deps.clock, cipher: deps.cipher, audit, org });
+  const prevention = createPreventionService({ db, reader, clock: deps.clock, cipher: deps.cipher, audit, org, userOrgPath: async (exec, id) => (await users.byId(id, exec))?.orgPath });
   return { db, reader, clock: deps.clock, verifyDataKey: () => verifyDataKey(db, deps.cipher, () => persons.encryptedSample(db)), audit, org, sessions, users, auth, dictionaries, persons, measures, documents, ledger, policy: policyService, reminders, supervision, prevention, scheduler: createScheduler(db, jobs, safeConsoleLogger()) };
 }
 export type Services = ReturnType<typeof createServices>;

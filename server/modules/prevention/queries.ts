@@ -1,9 +1,8 @@
-import { and, asc, desc, eq, gte, inArray, lte, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, gte, inArray, like, lte, or, sql, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { Executor } from '../../db/client';
 import { orgUnits } from '../org/schema';
-import { underPath } from '../org/queries';
-import { users } from '../users/schema';
+import { userRef } from '../users/relations';
 import { publicityActivities as pa, staffTrainingAttendees as sta, staffTrainings as st, volunteerHours as vh, volunteerTeams as vt, volunteers as vol } from './schema';
 
 export type ActivityRow = typeof pa.$inferSelect;
@@ -11,12 +10,15 @@ export type TeamRow = typeof vt.$inferSelect;
 export type VolunteerRow = typeof vol.$inferSelect;
 export type TrainingRow = typeof st.$inferSelect;
 
+const escapeLike = (s: string) => s.replace(/[%_\\]/g, '\\$&');
+/** `path LIKE '<prefix>%'`, which org's text_pattern_ops index answers. */
+const underPath = (prefix: string) => like(orgUnits.path, `${escapeLike(prefix)}%`);
 /** Rows of units under any of the prefixes (a principal's scope, or one unit's subtree). */
 const inSubtrees = (prefixes: string[]): SQL => (prefixes.length ? or(...prefixes.map(underPath))! : sql`false`);
 
 export interface Period { prefixes: string[]; from: string; to: string }
 
-const recorder = alias(users, 'recorder');
+const recorder = userRef('recorder');
 
 // ——— publicity activities
 
@@ -195,11 +197,12 @@ export async function trainingById(exec: Executor, id: string) {
 
 export function attendeesOf(exec: Executor, trainingIds: string[]) {
   if (trainingIds.length === 0) return Promise.resolve([]);
+  const attendee = userRef('attendee');
   return exec
-    .select({ trainingId: sta.trainingId, userId: sta.userId, result: sta.result, displayName: users.displayName })
-    .from(sta).innerJoin(users, eq(users.id, sta.userId))
+    .select({ trainingId: sta.trainingId, userId: sta.userId, result: sta.result, displayName: attendee.displayName })
+    .from(sta).innerJoin(attendee, eq(attendee.id, sta.userId))
     .where(inArray(sta.trainingId, trainingIds))
-    .orderBy(asc(users.displayName), asc(sta.userId));
+    .orderBy(asc(attendee.displayName), asc(sta.userId));
 }
 
 export async function trainingTotals(exec: Executor, f: Period) {
@@ -218,9 +221,6 @@ export async function activityExists(exec: Executor, id: string): Promise<{ orgP
   return (await exec.select({ orgPath: orgUnits.path }).from(pa).innerJoin(orgUnits, eq(orgUnits.id, pa.orgUnitId)).where(eq(pa.id, id)))[0];
 }
 
-export async function userUnit(exec: Executor, id: string): Promise<{ orgPath: string } | undefined> {
-  return (await exec.select({ orgPath: orgUnits.path }).from(users).innerJoin(orgUnits, eq(orgUnits.id, users.orgUnitId)).where(eq(users.id, id)))[0];
-}
 
 /** Prevention records that pin a unit (activities, teams, trainings): such a unit cannot be deleted. */
 export async function recordsOfUnit(exec: Executor, unitId: string): Promise<number> {

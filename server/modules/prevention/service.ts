@@ -34,7 +34,10 @@ registerMessages({
 
 type Ctx = RequestContext & { actor: Principal };
 
-export function createPreventionService(deps: { db: Db; reader: Reader; clock: Clock; cipher: DataCipher; audit: AuditService; org: OrgService }) {
+/** The org path of an account's unit; injected (the users service), so prevention does not read the users table. */
+export type UserOrgPath = (exec: Executor, userId: string) => Promise<string | undefined>;
+
+export function createPreventionService(deps: { db: Db; reader: Reader; clock: Clock; cipher: DataCipher; audit: AuditService; org: OrgService; userOrgPath: UserOrgPath }) {
   const { db, reader, audit } = deps;
 
   deps.org.registerUsage({ 'zh-CN': '宣传、志愿者与培训记录', 'en-US': 'prevention records' }, (exec, unitId) => q.recordsOfUnit(exec, unitId));
@@ -98,8 +101,8 @@ export function createPreventionService(deps: { db: Db; reader: Reader; clock: C
     for (const [i, a] of attendees.entries()) {
       if (seen.has(a.userId)) throw fieldError(`attendees.${i}.userId`, 'training.attendee_twice');
       seen.add(a.userId);
-      const u = await q.userUnit(exec, a.userId);
-      if (!u || !inScope(actor, 'prevention.write', u.orgPath)) throw fieldError(`attendees.${i}.userId`, 'training.attendee_unknown');
+      const orgPath = await deps.userOrgPath(exec, a.userId);
+      if (!orgPath || !inScope(actor, 'prevention.write', orgPath)) throw fieldError(`attendees.${i}.userId`, 'training.attendee_unknown');
     }
   }
 

@@ -167,12 +167,30 @@ export const assignmentBody = z.object({
 });
 export const returnToStreetBody = z.object({ reason: z.string().trim().min(2).max(200) });
 
+export const timelineKinds = ['person', 'measure', 'status', 'document', 'assignment', 'record', 'leave', 'notice'] as const;
+export type TimelineKind = (typeof timelineKinds)[number];
 export const timelineEntry = z.object({
   at: z.string(),
+  /** The fact's date (the visit's day, the decision's day); the timeline is ordered by it, then by `at` (9.20). */
   date: z.string(),
-  kind: z.enum(['person', 'measure', 'status', 'document', 'assignment', 'record', 'leave', 'notice']),
+  kind: z.enum(timelineKinds),
   title: z.object({ 'zh-CN': z.string(), 'en-US': z.string() }),
   detail: z.string().nullable(),
   refId: z.string().nullable(),
 });
-export const timeline = z.object({ items: z.array(timelineEntry) });
+/** One page of the timeline; `nextCursor` fetches the next (null: nothing older). */
+export const timeline = z.object({ items: z.array(timelineEntry), nextCursor: z.string().nullable() });
+export const TIMELINE_PAGE_MAX = 200;
+/** Page and filter: `kinds` is a comma-separated list of kinds (none: all). */
+export const timelineQuery = z.object({
+  cursor: z.string().max(400).optional(),
+  limit: z.coerce.number().int().min(1).max(TIMELINE_PAGE_MAX).default(50),
+  kinds: z
+    .string()
+    .max(200)
+    .optional()
+    .transform((v) => (v ? [...new Set(v.split(','))] : undefined))
+    .pipe(z.array(z.enum(timelineKinds)).min(1).optional()),
+});
+/** What a cursor decodes to: [fact date, entry instant, tie order, key]. */
+export const timelineCursor = z.tuple([isoDate, z.iso.datetime(), z.number().int().min(0).max(99), z.string().min(1).max(200)]);

@@ -15,7 +15,7 @@ import {
 } from '../../../core/contracts/documents';
 import type { AuditService } from '../audit/service';
 import type { PersonService } from '../persons/service';
-import type { TimelineEntry } from '../persons/timeline';
+import { TIE, wants, type TimelineEntry } from '../persons/timeline';
 import { cleanFileName, declaredAgrees, declaredLabel, detectFileType } from './file-type';
 import { createFileStore, type StagedFile } from './storage';
 import * as q from './queries';
@@ -66,17 +66,17 @@ export function createDocumentService(deps: {
   const maxMb = () => Math.round((deps.maxFileBytes / (1024 * 1024)) * 100) / 100;
 
   // The person's timeline shows each upload and each withdrawal (titles only, never contents).
-  persons.registerTimelineSource(async (exec, personId) =>
-    (await q.timelineOf(exec, personId)).flatMap((d): TimelineEntry[] => {
+  persons.registerTimelineSource(async (exec, personId, w) =>
+    !wants(w, 'document') ? [] : (await q.timelineOf(exec, personId)).flatMap((d): TimelineEntry[] => {
       const kind = localized('documentKind', d.kind);
       const lines: TimelineEntry[] = [{
         at: d.createdAt, date: d.createdAt.toISOString().slice(0, 10), kind: 'document',
-        title: { 'zh-CN': `上传文书 · ${kind['zh-CN']}`, 'en-US': `Document uploaded · ${kind['en-US']}` }, detail: d.title, refId: d.id,
+        title: { 'zh-CN': `上传文书 · ${kind['zh-CN']}`, 'en-US': `Document uploaded · ${kind['en-US']}` }, detail: d.title, refId: d.id, tie: TIE.document, key: `${d.id}:1`,
       }];
       if (d.withdrawnAt) {
         lines.push({
           at: d.withdrawnAt, date: d.withdrawnAt.toISOString().slice(0, 10), kind: 'document',
-          title: { 'zh-CN': `撤回文书 · ${kind['zh-CN']}`, 'en-US': `Document withdrawn · ${kind['en-US']}` }, detail: [d.title, d.withdrawReason].filter(Boolean).join(' — '), refId: d.id,
+          title: { 'zh-CN': `撤回文书 · ${kind['zh-CN']}`, 'en-US': `Document withdrawn · ${kind['en-US']}` }, detail: [d.title, d.withdrawReason].filter(Boolean).join(' — '), refId: d.id, tie: TIE.document, key: `${d.id}:2`,
         });
       }
       return lines;

@@ -12,6 +12,7 @@ import { compareDates } from '../../../core/rules/dates';
 import type { Policy } from '../../../core/rules/policy';
 import type { MeasureEventBody } from '../../../core/contracts/measures';
 import { localized } from '../../../core/labels';
+import { TIE, wants } from '../persons/timeline';
 import type { AuditService } from '../audit/service';
 import type { PersonService } from '../persons/service';
 import * as q from './queries';
@@ -57,9 +58,11 @@ export function createMeasureService(deps: {
   };
 
   // Each measure event is a line of the person's timeline; a change of status is marked as such.
-  deps.persons.registerTimelineSource(async (exec, personId) => {
-    const kinds = new Map((await q.ofPerson(exec, personId)).map((m) => [m.id, m.kind]));
-    return (await q.eventsOfPerson(exec, personId)).map((e) => {
+  deps.persons.registerTimelineSource(async (exec, personId, w) => {
+    if (!wants(w, 'measure', 'status')) return [];
+    const [list, events] = await Promise.all([q.ofPerson(exec, personId), q.eventsOfPerson(exec, personId)]);
+    const kinds = new Map(list.map((m) => [m.id, m.kind]));
+    return events.map((e) => {
       const kind = localized('measureKind', kinds.get(e.measureId) ?? '');
       const event = localized('measureEventDone', e.event);
       return {
@@ -69,8 +72,15 @@ export function createMeasureService(deps: {
         title: { 'zh-CN': `${kind['zh-CN']} · ${event['zh-CN']}`, 'en-US': `${kind['en-US']} · ${event['en-US']}` },
         detail: e.reason,
         refId: e.measureId,
+        tie: TIE.measure,
+        key: e.id,
       };
     });
+  });
+  // The person page shows the measures beside the file, read under its one scope check (11.2).
+  deps.persons.registerPagePart('measures', async (exec, personId) => {
+    const [policy, rows] = await Promise.all([deps.policy(exec, personId), q.ofPerson(exec, personId)]);
+    return rows.map((row) => view(row, policy));
   });
 
   function columnsOf(m: Measure, policy: Policy) {

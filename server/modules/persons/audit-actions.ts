@@ -13,4 +13,6 @@ registerAuditActions({
   'person.assign': { person: true },
   'person.return_to_street': { person: true },
   'person.timeline.read': { person: true },
+  // The person page (file, measures and the timeline's first page) is one view, one row (issue 11.2).
+  'person.page.read': { person: true },
 });

@@ -3,8 +3,9 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import {
   assignmentBody, existsQuery, existsResponse, personInput, personList, personListQuery, personUpdate, personView,
-  returnToStreetBody, unmaskBody, unmaskedView, timeline,
+  returnToStreetBody, unmaskBody, unmaskedView, timeline, timelineQuery,
 } from '../../../core/contracts/persons';
+import { personPage } from '../../../core/contracts/person-page';
 import { idParams } from '../../../core/contracts/common';
 import { actorContext } from '../../http/auth-hook';
 import type { PersonService } from './service';
@@ -58,8 +59,20 @@ export function personRoutes(app: FastifyInstance, persons: PersonService): void
 
   r.get('/api/persons/:id/timeline', {
     config: { access: { permission: 'person.read', scope: 'org_subtree' } },
-    schema: { tags, summary: 'Measures, status changes, documents and assignments in one chronological view (newest first)', params: idParams, response: { 200: timeline } },
-    handler: async (req) => ({ items: (await persons.timeline(actorContext(req), req.params.id)).map((e) => ({ ...e, at: e.at.toISOString() })) }),
+    schema: {
+      tags, params: idParams, querystring: timelineQuery, response: { 200: timeline },
+      summary: 'One page of the timeline (measures, status changes, documents, assignments, records, leaves, notices): newest fact date first, then newest entry; `kinds` filters, `nextCursor` fetches the next page. Audited',
+    },
+    handler: (req) => persons.timeline(actorContext(req), req.params.id, req.query),
+  });
+
+  r.get('/api/persons/:id/page', {
+    config: { access: { permission: 'person.read', scope: 'org_subtree' } },
+    schema: {
+      tags, params: idParams, querystring: timelineQuery.extend({ purpose: z.string().trim().max(200).optional() }), response: { 200: personPage },
+      summary: "The person page in one request: the file (identifiers masked), its measures and the timeline's first page; one audit row for the view",
+    },
+    handler: (req) => persons.page(actorContext(req), req.params.id, req.query),
   });
 
   r.post('/api/persons/:id/return-to-street', {

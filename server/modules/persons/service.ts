@@ -18,7 +18,9 @@ import type { DictionaryService } from '../dictionaries/service';
 import type { UserService } from '../users/service';
 import { personColumns, idNumberHash, idLast4Index, type Identity } from './record';
 import * as q from './queries';
-import { mergeTimeline, type TimelineSource, type TimelineEntry } from './timeline';
+import { TIE, decodeCursor, encodeCursor, mergeTimeline, wants, type TimelineEntry, type TimelineSource, type TimelineWindow } from './timeline';
+import type { TimelineKind } from '../../../core/contracts/persons';
+import type { PersonPage } from '../../../core/contracts/person-page';
 import { checkPersonInput } from './file-check';
 import type { PreparedFile } from './prepare-file';
 import { canonicalJson } from '../audit/canonical';
@@ -26,6 +28,7 @@ import { createLookupLimiter, transferUnit } from './lookup';
 
 registerMessages({
   'person.not_found': ['人员档案不存在', 'No such person file'],
+  'person.timeline_cursor': ['时间线分页参数无效，请从第一页重新加载', 'This timeline page marker is not valid: reload from the first page'],
   'person.exists': ['该证件号码已在「{unit}」建档，不能重复建档；如人员迁入，请申请移交', 'A file with this ID number is held by {unit}; no second file is created. If the person moved, request a transfer'],
   'person.org_level': ['人员档案须归属街道、社区或网格', 'A person file belongs to a street, community or grid'],
   'person.version_conflict': ['该档案已被他人修改，请刷新后查看两个版本再保存', 'Someone else changed this file meanwhile: reload to see both versions before saving'],
@@ -36,6 +39,13 @@ registerMessages({
 });
 
 type Ctx = RequestContext & { actor: Principal };
+export interface TimelineQuery {
+  cursor?: string;
+  limit: number;
+  kinds?: TimelineKind[];
+}
+/** Parts of the person page other modules own (the page reads them after its one scope check). */
+type PagePart<K extends 'measures'> = (exec: Executor, personId: string) => Promise<PersonPage[K]>;
 export type ImportOutcome = 'imported' | 'updated' | 'unchanged';
 export type PersonRow = q.PersonRow;
 export type PersonWithContext = q.PersonWithContext;
@@ -62,22 +72,32 @@ export function createPersonService(deps: {
 }) {
   const { db, cipher, audit } = deps;
   const timelineSources: TimelineSource[] = [];
-  // The file's own lines: its creation and every assignment (C3).
-  timelineSources.push(async (exec, personId) => {
-    const r = await q.byId(exec, personId);
-    const rows = await q.assignmentsOf(exec, personId);
-    const created: TimelineEntry[] = r
-      ? [{ at: r.person.createdAt, date: r.person.createdAt.toISOString().slice(0, 10), kind: 'person', title: { 'zh-CN': '建档', 'en-US': 'File created' }, detail: r.orgName, refId: personId }]
-      : [];
-    // Newest first with ties in source order: the first assignment shares the creation's instant.
-    return [
-      ...rows.map((x): TimelineEntry => {
-        const who = [x.fromName && x.fromName !== x.orgName ? `${x.fromName} → ${x.orgName}` : x.orgName, x.workerName].filter(Boolean).join(' · ');
-        return { at: x.a.at, date: x.a.at.toISOString().slice(0, 10), kind: 'assignment', title: localized('assignmentKind', x.a.kind), detail: [who, x.a.reason].filter(Boolean).join(' — '), refId: x.a.id };
-      }).reverse(),
-      ...created,
-    ];
-  });
+  const pageParts: { measures?: PagePart<'measures'> } = {};
+  // The file's own lines: its creation and every assignment (C3). Read from the row the scope
+  // check already loaded, so a page costs one query for them.
+  async function ownLines(exec: Executor, r: PersonWithContext, w: TimelineWindow): Promise<TimelineEntry[]> {
+    const personId = r.person.id;
+    const lines: TimelineEntry[] = [];
+    if (wants(w, 'person')) {
+      lines.push({ at: r.person.createdAt, date: r.person.createdAt.toISOString().slice(0, 10), kind: 'person', title: { 'zh-CN': '建档', 'en-US': 'File created' }, detail: r.orgName, refId: personId, tie: TIE.person, key: personId });
+    }
+    if (!wants(w, 'assignment')) return lines;
+    for (const x of await q.assignmentsOf(exec, personId)) {
+      const who = [x.fromName && x.fromName !== x.orgName ? `${x.fromName} → ${x.orgName}` : x.orgName, x.workerName].filter(Boolean).join(' · ');
+      lines.push({ at: x.a.at, date: x.a.at.toISOString().slice(0, 10), kind: 'assignment', title: localized('assignmentKind', x.a.kind), detail: [who, x.a.reason].filter(Boolean).join(' — '), refId: x.a.id, tie: TIE.assignment, key: x.a.id });
+    }
+    return lines;
+  }
+  /** One page of the timeline of a file already read and scope-checked: the sources run side by side on PostgreSQL. */
+  async function timelinePage(r: PersonWithContext, query: TimelineQuery) {
+    const w: TimelineWindow = { after: query.cursor ? decodeCursor(query.cursor) : null, kinds: query.kinds ? new Set(query.kinds) : null, limit: query.limit };
+    const parts = await Promise.all([ownLines(db, r, w), ...timelineSources.map((source) => source(db, r.person.id, w))]);
+    const { items, next } = mergeTimeline(parts, w);
+    return {
+      items: items.map((e) => ({ at: e.at.toISOString(), date: e.date, kind: e.kind, title: e.title, detail: e.detail, refId: e.refId })),
+      nextCursor: next ? encodeCursor(next) : null,
+    };
+  }
   const enc = (v?: string | null) => (v ? cipher.encrypt(v) : null);
   const dec = (v: string | null) => (v ? cipher.decrypt(v) : null);
   const idHash = (idType: string, idNumber: string) => idNumberHash(cipher, idType, idNumber);
@@ -466,12 +486,28 @@ export function createPersonService(deps: {
       timelineSources.push(source);
     },
 
-    async timeline(ctx: Ctx, id: string) {
+    /** The measures module gives the page its measures (it depends on persons, not the reverse). */
+    registerPagePart(name: 'measures', part: PagePart<'measures'>) {
+      pageParts[name] = part;
+    },
+
+    /** One page of the timeline, newest fact first, optionally of some kinds only (9.20); each page read is audited. */
+    async timeline(ctx: Ctx, id: string, query: TimelineQuery) {
       const r = await access(db, ctx.actor, id);
-      const parts: TimelineEntry[][] = [];
-      for (const source of timelineSources) parts.push(await source(db, id));
+      const page = await timelinePage(r, query);
       await audit.record(db, ctx, { action: 'person.timeline.read', entityType: 'person', entityId: id, personId: id, orgPath: r.orgPath });
-      return mergeTimeline(parts);
+      return page;
+    },
+
+    /**
+     * 人员详情 in one request (issue 11 item 2): the file, its measures and the timeline's first
+     * page under one scope check, and one audit row for the view.
+     */
+    async page(ctx: Ctx, id: string, query: TimelineQuery & { purpose?: string }): Promise<PersonPage> {
+      const r = await access(db, ctx.actor, id);
+      const [measures, timeline] = await Promise.all([pageParts.measures ? pageParts.measures(db, id) : [], timelinePage(r, query)]);
+      await audit.record(db, ctx, { action: 'person.page.read', entityType: 'person', entityId: id, personId: id, orgPath: r.orgPath, purpose: query.purpose });
+      return { person: view(r), measures, timeline };
     },
 
     /**

@@ -576,3 +576,25 @@ export async function markRun(exec: Executor, job: string, lastDate: string, fin
     .values({ job, lastDate, finishedAt, details })
     .onConflictDoUpdate({ target: supervisionJobRuns.job, set: { lastDate, finishedAt, details } });
 }
+
+// ---- the person's timeline ----
+
+/**
+ * One page of the person's records in timeline order (fact date, entry instant, id; newest
+ * first), strictly after a cursor: one range of `supervision_records_person_idx`, however long
+ * the person's history. The cursor's `tie` against `tie` (the records' place among lines of the same
+ * instant) says whether records of the cursor's date and instant come before or after it.
+ */
+export async function recordsPage(exec: Executor, personId: string, after: { date: string; at: Date; tie: number; key: string } | null, tie: number, limit: number) {
+  const r = supervisionRecords;
+  let from: SQL | undefined;
+  if (after && after.tie > tie) from = sql`(${r.date}, ${r.recordedAt}) <= (${after.date}, ${after.at})`;
+  else if (after && after.tie < tie) from = sql`(${r.date}, ${r.recordedAt}) < (${after.date}, ${after.at})`;
+  else if (after) from = sql`(${r.date}, ${r.recordedAt}, ${r.id}) < (${after.date}, ${after.at}, ${after.key}::uuid)`;
+  return exec
+    .select({ id: r.id, kind: r.kind, result: r.result, date: r.date, recordedAt: r.recordedAt, place: r.place, note: r.note })
+    .from(r)
+    .where(and(eq(r.personId, personId), from))
+    .orderBy(desc(r.date), desc(r.recordedAt), desc(r.id))
+    .limit(limit);
+}

@@ -33,7 +33,9 @@ export const supervisionRecords = pgTable(
     contactMode: text('contact_mode', { enum: ['in_person', 'phone', 'video'] }),
     form: jsonb('form'),
   },
-  (t) => [index('supervision_records_person_idx').on(t.personId, t.date), index('supervision_records_measure_idx').on(t.measureId)],
+  // The timeline reads a person's records a page at a time in (date, recorded_at, id) order, newest
+  // first; the same index serves every by-person-and-date read the narrower one served.
+  (t) => [index('supervision_records_person_idx').on(t.personId, t.date, t.recordedAt, t.id), index('supervision_records_measure_idx').on(t.measureId)],
 );
 
 /**

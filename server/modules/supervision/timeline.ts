@@ -1,40 +1,57 @@
 // The person's timeline lines about supervision: records, leave steps, notices, education.
 import type { Executor } from '../../db/client';
-import type { TimelineEntry } from '../persons/timeline';
+import { TIE, wants, type TimelineEntry, type TimelineWindow } from '../persons/timeline';
 import { localized } from '../../../core/labels';
 import * as q from './queries';
 
 const day = (d: Date) => d.toISOString().slice(0, 10);
 
-export async function supervisionTimeline(exec: Executor, personId: string): Promise<TimelineEntry[]> {
-  const records = (await q.recordsOfPerson(exec, personId, { limit: 10_000, offset: 0 })).items;
-  const leaves = new Map((await q.leavesOfPerson(exec, personId)).map((l) => [l.id, l]));
-  const leaveEvents = await q.leaveEventsOfPerson(exec, personId);
-  const notices = await q.noticesOfPerson(exec, personId);
-  const education = await q.educationOfPerson(exec, personId);
-  const out: TimelineEntry[] = [];
-  for (const { r } of records) {
+/**
+ * Records are the long part of a history (a check-in a week for years): only one page of them is
+ * read, from the index, in timeline order. Leaves, notices and education are a handful per person
+ * and are read whole; the merge keeps what falls in the page.
+ */
+export async function supervisionTimeline(exec: Executor, personId: string, w: TimelineWindow): Promise<TimelineEntry[]> {
+  const [records, leaves, notices, education] = await Promise.all([
+    wants(w, 'record') ? q.recordsPage(exec, personId, w.after, TIE.record, w.limit + 1) : [],
+    wants(w, 'leave') ? leaveLines(exec, personId) : [],
+    wants(w, 'notice') ? q.noticesOfPerson(exec, personId) : [],
+    wants(w, 'record') ? q.educationOfPerson(exec, personId) : [],
+  ]);
+  const out: TimelineEntry[] = leaves;
+  for (const r of records) {
     const kind = localized('recordKind', r.kind);
     const result = r.result ? localized('testResult', r.result) : null;
     out.push({
       at: r.recordedAt, date: r.date, kind: 'record',
       title: result ? { 'zh-CN': `${kind['zh-CN']} · ${result['zh-CN']}`, 'en-US': `${kind['en-US']} · ${result['en-US']}` } : kind,
-      detail: [r.place, r.note].filter(Boolean).join(' — ') || null, refId: r.id,
+      detail: [r.place, r.note].filter(Boolean).join(' — ') || null, refId: r.id, tie: TIE.record, key: r.id,
     });
-  }
-  for (const e of leaveEvents) {
-    const l = leaves.get(e.leaveId);
-    out.push({ at: e.at, date: day(e.at), kind: 'leave', title: localized('leaveEvent', e.event), detail: l ? `${l.fromDate} – ${l.toDate} · ${l.destination}` : null, refId: e.leaveId });
   }
   for (const { n } of notices) {
     const { 'zh-CN': z, 'en-US': en } = localized('noticeReason', n.reason);
-    out.push({ at: n.createdAt, date: n.factDate, kind: 'notice', title: { 'zh-CN': `通报公安 · ${z}`, 'en-US': `Police notified · ${en}` }, detail: n.factKey, refId: n.id });
-    if (n.deliveredAt) out.push({ at: n.deliveredAt, date: day(n.deliveredAt), kind: 'notice', title: { 'zh-CN': `通知已送达 · ${z}`, 'en-US': `Notice delivered · ${en}` }, detail: n.deliveryNote, refId: n.id });
-    if (n.acknowledgedAt) out.push({ at: n.acknowledgedAt, date: day(n.acknowledgedAt), kind: 'notice', title: { 'zh-CN': `公安已签收 · ${z}`, 'en-US': `Notice acknowledged · ${en}` }, detail: null, refId: n.id });
+    const line = (at: Date, date: string, title: TimelineEntry['title'], detail: string | null, step: string): TimelineEntry =>
+      ({ at, date, kind: 'notice', title, detail, refId: n.id, tie: TIE.notice, key: `${n.id}:${step}` });
+    out.push(line(n.createdAt, n.factDate, { 'zh-CN': `通报公安 · ${z}`, 'en-US': `Police notified · ${en}` }, n.factKey, '1'));
+    if (n.deliveredAt) out.push(line(n.deliveredAt, day(n.deliveredAt), { 'zh-CN': `通知已送达 · ${z}`, 'en-US': `Notice delivered · ${en}` }, n.deliveryNote, '2'));
+    if (n.acknowledgedAt) out.push(line(n.acknowledgedAt, day(n.acknowledgedAt), { 'zh-CN': `公安已签收 · ${z}`, 'en-US': `Notice acknowledged · ${en}` }, null, '3'));
   }
   for (const e of education) {
     const { 'zh-CN': z, 'en-US': en } = localized('educationReason', e.reason);
-    out.push({ at: e.createdAt, date: e.factDate, kind: 'record', title: { 'zh-CN': `批评教育 · ${z}`, 'en-US': `Criticism and education · ${en}` }, detail: e.note, refId: e.id });
+    out.push({ at: e.createdAt, date: e.factDate, kind: 'record', title: { 'zh-CN': `批评教育 · ${z}`, 'en-US': `Criticism and education · ${en}` }, detail: e.note, refId: e.id, tie: TIE.education, key: e.id });
   }
   return out;
+}
+
+async function leaveLines(exec: Executor, personId: string): Promise<TimelineEntry[]> {
+  const [list, events] = await Promise.all([q.leavesOfPerson(exec, personId), q.leaveEventsOfPerson(exec, personId)]);
+  const leaves = new Map(list.map((l) => [l.id, l]));
+  return events.map((e) => {
+    const l = leaves.get(e.leaveId);
+    return {
+      at: e.at, date: day(e.at), kind: 'leave', title: localized('leaveEvent', e.event), detail: l ? `${l.fromDate} – ${l.toDate} · ${l.destination}` : null,
+      // Steps of one instant keep their insertion order (`seq`), newest first like the rest.
+      refId: e.leaveId, tie: TIE.leave, key: String(e.seq).padStart(16, '0'),
+    };
+  });
 }

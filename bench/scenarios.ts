@@ -155,6 +155,21 @@ export const loadCases: LoadCase[] = [
     path: (ctx, n) => `/api/persons/${samplePerson(ctx, n).id}`,
   },
   {
+    name: 'load_person_view_3_calls',
+    description: 'the person page as the web made it before issue 11.2: file, measures, timeline in turn (a view is three requests)',
+    as: 'officer',
+    path: (ctx, n) => {
+      const id = samplePerson(ctx, Math.floor(n / 3)).id;
+      return [`/api/persons/${id}`, `/api/persons/${id}/measures`, `/api/persons/${id}/timeline`][n % 3]!;
+    },
+  },
+  {
+    name: 'load_person_view',
+    description: "GET /api/persons/:id/page: the person page in one request (file, measures, the timeline's first page; one audit row)",
+    as: 'officer',
+    path: (ctx, n) => `/api/persons/${samplePerson(ctx, n).id}/page`,
+  },
+  {
     name: 'load_timeline',
     description: "GET /api/persons/:id/timeline (audited) over 50 persons of the officer's street",
     as: 'officer',
@@ -281,7 +296,7 @@ export const scenarios: Scenario[] = [
   },
   {
     name: 'person_page',
-    description: 'GET /api/persons/:id + its measures + timeline (three calls the person page makes; reads audited)',
+    description: 'GET /api/persons/:id/page: the one call the person page makes (file, measures, first timeline page; one audit row)',
     async sql({ database, samplePersons, services }) {
       return timeSerial(100, async (i) => {
         const id = samplePersons[i % samplePersons.length]!.id;
@@ -294,9 +309,7 @@ export const scenarios: Scenario[] = [
       const s = await http(officer);
       return timeSerial(100, async (i) => {
         const id = samplePersons[i % samplePersons.length]!.id;
-        await get(s, `/api/persons/${id}`);
-        await get(s, `/api/persons/${id}/measures`);
-        await get(s, `/api/persons/${id}/timeline`);
+        await get(s, `/api/persons/${id}/page`);
       });
     },
   },

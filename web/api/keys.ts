@@ -18,7 +18,10 @@ export const keys = {
   measures: (personId: string) => ['persons', personId, 'measures'] as const,
   documents: (personId: string) => ['persons', personId, 'documents'] as const,
   checklist: (personId: string, measureId: string) => ['persons', personId, 'checklist', measureId] as const,
+  /** The person page (file, measures, first timeline page): one request, under the person's key. */
+  personPage: (personId: string) => ['persons', personId, 'page'] as const,
   timeline: (personId: string) => ['persons', personId, 'timeline'] as const,
+  timelinePages: (personId: string, kinds: string[], start: string | null) => ['persons', personId, 'timeline', kinds, start] as const,
   personExists: (idType: string, idNumber: string) => ['person-exists', idType, idNumber] as const,
   workers: ['workers'] as const,
   importJob: (jobId: string) => ['import-job', jobId] as const,

@@ -122,6 +122,8 @@ describe.each(testDbKinds())('person page and timeline on %s', (kind) => {
     const forged = await w.officer.get(`/api/persons/${personId}/timeline?cursor=${Buffer.from('["x"]').toString('base64url')}`);
     expect(forged.statusCode).toBe(400);
     expect(forged.json().error.fields[0].path).toBe('cursor');
+    const notAnId = Buffer.from(JSON.stringify(['2026-11-12', '2026-11-22T02:00:00.000Z', 4, 'x'])).toString('base64url');
+    expect((await w.officer.get(`/api/persons/${personId}/timeline?cursor=${notAnId}`)).statusCode).toBe(400);
     const garbage = await w.officer.get(`/api/persons/${personId}/page?cursor=%%%`);
     expect(garbage.statusCode).toBe(400);
   });

@@ -75,6 +75,9 @@ export function encodeCursor(c: TimelineCursor): string {
   return Buffer.from(JSON.stringify([c.date, c.at.toISOString(), c.tie, c.key])).toString('base64url');
 }
 
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+const KEY = /^([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}(:[1-3])?|\d{16})$/;
+
 export function decodeCursor(s: string): TimelineCursor {
   let raw: unknown;
   try {
@@ -85,5 +88,9 @@ export function decodeCursor(s: string): TimelineCursor {
   const parsed = timelineCursor.safeParse(raw);
   if (!parsed.success) throw fieldError('cursor', 'person.timeline_cursor');
   const [date, at, tie, key] = parsed.data;
+  // Every key is an id, an id with a step (`:1`) or a sequence number; a record's is its id,
+  // which the records' page compares in SQL.
+  const shape = tie === TIE.record ? UUID : KEY;
+  if (!shape.test(key)) throw fieldError('cursor', 'person.timeline_cursor');
   return { date, at: new Date(at), tie, key };
 }

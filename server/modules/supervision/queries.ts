@@ -588,9 +588,13 @@ export async function markRun(exec: Executor, job: string, lastDate: string, fin
 export async function recordsPage(exec: Executor, personId: string, after: { date: string; at: Date; tie: number; key: string } | null, tie: number, limit: number) {
   const r = supervisionRecords;
   let from: SQL | undefined;
-  if (after && after.tie > tie) from = sql`(${r.date}, ${r.recordedAt}) <= (${after.date}, ${after.at})`;
-  else if (after && after.tie < tie) from = sql`(${r.date}, ${r.recordedAt}) < (${after.date}, ${after.at})`;
-  else if (after) from = sql`(${r.date}, ${r.recordedAt}, ${r.id}) < (${after.date}, ${after.at}, ${after.key}::uuid)`;
+  if (after) {
+    // Typed parameters: a row comparison gives the driver no column to infer them from.
+    const [d, at] = [sql`${after.date}::date`, sql`${after.at.toISOString()}::timestamptz`];
+    if (after.tie > tie) from = sql`(${r.date}, ${r.recordedAt}) <= (${d}, ${at})`;
+    else if (after.tie < tie) from = sql`(${r.date}, ${r.recordedAt}) < (${d}, ${at})`;
+    else from = sql`(${r.date}, ${r.recordedAt}, ${r.id}) < (${d}, ${at}, ${after.key}::uuid)`;
+  }
   return exec
     .select({ id: r.id, kind: r.kind, result: r.result, date: r.date, recordedAt: r.recordedAt, place: r.place, note: r.note })
     .from(r)

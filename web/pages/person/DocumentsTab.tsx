@@ -3,7 +3,7 @@ import { Button, Flex, Popover, Table, Tag, Typography } from 'antd';
 import { EyeOutlined, RollbackOutlined, UploadOutlined } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
 import { documentsApi, type DocumentView } from '../../api/documents';
-import { measuresApi } from '../../api/measures';
+import type { MeasureView } from '../../api/measures';
 import { keys } from '../../api/keys';
 import { useCan } from '../../api/me';
 import { useI18n } from '../../i18n/I18nProvider';
@@ -14,16 +14,15 @@ import { UploadDocumentModal } from './UploadDocumentModal';
 import { WithdrawDocumentModal } from './WithdrawDocumentModal';
 
 /** 文书: the person's documents, withdrawn ones marked; upload, open, withdraw. */
-export function DocumentsTab({ personId }: { personId: string }) {
+export function DocumentsTab({ personId, measures }: { personId: string; measures: MeasureView[] }) {
   const { t, lang } = useI18n();
   const can = useCan();
   const label = useLabel();
   const docs = useQuery({ queryKey: keys.documents(personId), queryFn: () => documentsApi.list(personId) });
-  const measures = useQuery({ queryKey: keys.measures(personId), queryFn: () => measuresApi.list(personId) });
   const [uploading, setUploading] = useState(false);
   const [withdrawing, setWithdrawing] = useState<DocumentView | null>(null);
   const measureName = (id: string | null) => {
-    const m = measures.data?.items.find((x) => x.id === id);
+    const m = measures.find((x) => x.id === id);
     return m ? `${label('measureKind', m.kind)} · ${m.decisionDate ?? ''}` : '—';
   };
   return (
@@ -91,7 +90,7 @@ export function DocumentsTab({ personId }: { personId: string }) {
           },
         ]}
       />
-      {uploading && <UploadDocumentModal personId={personId} measures={measures.data?.items ?? []} onClose={() => setUploading(false)} />}
+      {uploading && <UploadDocumentModal personId={personId} measures={measures} onClose={() => setUploading(false)} />}
       {withdrawing && <WithdrawDocumentModal doc={withdrawing} onClose={() => setWithdrawing(null)} />}
     </>
   );

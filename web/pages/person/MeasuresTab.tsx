@@ -19,12 +19,11 @@ type Dialog =
   | { kind: 'upload'; measure: MeasureView; docKind: DocumentKind };
 
 /** 措施: the person's measures, newest first, with their lifecycle steps and document checklists. */
-export function MeasuresTab({ person }: { person: PersonView }) {
+/** `measures` come with the person page (one request for the view). */
+export function MeasuresTab({ person, measures: items }: { person: PersonView; measures: MeasureView[] }) {
   const { t } = useI18n();
   const can = useCan();
-  const measures = useQuery({ queryKey: keys.measures(person.id), queryFn: () => measuresApi.list(person.id) });
   const [dialog, setDialog] = useState<Dialog | null>(null);
-  const items = measures.data?.items ?? [];
   return (
     <Flex vertical gap={12}>
       {can('measure.write') && (
@@ -34,8 +33,7 @@ export function MeasuresTab({ person }: { person: PersonView }) {
           </Button>
         </Flex>
       )}
-      {measures.isPending && <Spin />}
-      {!measures.isPending && items.length === 0 && <Empty description={t('measures.empty')} />}
+      {items.length === 0 && <Empty description={t('measures.empty')} />}
       {items.map((m) => (
         <MeasureCard
           key={m.id}

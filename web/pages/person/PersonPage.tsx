@@ -30,7 +30,9 @@ export default function PersonPage() {
   const navigate = useNavigate();
   const queryClient = useQueryClient();
   const [params, setParams] = useSearchParams();
-  const person = useQuery({ queryKey: keys.person(id), queryFn: () => personsApi.get(id) });
+  // One request and one audit row for the whole view (issue 11.2); a change to the file
+  // invalidates the person's key, under which this one lives.
+  const person = useQuery({ queryKey: keys.personPage(id), queryFn: () => personsApi.page(id) });
   const [clear, setClear] = useState<Unmasked | null>(null);
   const [dialog, setDialog] = useState<'edit' | 'unmask' | 'clear' | null>(null);
   const tab: TabKey = tabKeys.find((k) => k === params.get('tab')) ?? 'basic';
@@ -46,7 +48,7 @@ export default function PersonPage() {
       />
     );
   }
-  const p = person.data;
+  const { person: p, measures, timeline } = person.data;
   const docs = can('document.read');
   return (
     <>
@@ -66,10 +68,10 @@ export default function PersonPage() {
           onChange={(k) => setParams(k === 'basic' ? {} : { tab: k }, { replace: true })}
           items={[
             { key: 'basic', label: t('person.tabBasic'), children: <PersonBasicTab person={p} onUnmask={() => setDialog(clear ? 'clear' : 'unmask')} onEdit={() => setDialog('edit')} /> },
-            { key: 'measures', label: t('person.tabMeasures'), children: <MeasuresTab person={p} /> },
-            ...(docs ? [{ key: 'documents', label: t('person.tabDocuments'), children: <DocumentsTab personId={p.id} /> }] : []),
+            { key: 'measures', label: t('person.tabMeasures'), children: <MeasuresTab person={p} measures={measures} /> },
+            ...(docs ? [{ key: 'documents', label: t('person.tabDocuments'), children: <DocumentsTab personId={p.id} measures={measures} /> }] : []),
             ...(can('supervision.read') ? [{ key: 'supervision', label: t('sv.tab'), children: <SupervisionTab person={p} /> }] : []),
-            { key: 'timeline', label: t('person.tabTimeline'), children: <TimelineTab personId={p.id} /> },
+            { key: 'timeline', label: t('person.tabTimeline'), children: <TimelineTab personId={p.id} first={timeline} /> },
           ]}
         />
       </Card>
@@ -92,7 +94,7 @@ export default function PersonPage() {
           onClose={() => setDialog(null)}
           onSaved={() => {
             setDialog(null);
-            void queryClient.invalidateQueries({ queryKey: keys.timeline(p.id) });
+            void queryClient.invalidateQueries({ queryKey: keys.person(p.id) });
           }}
         />
       )}

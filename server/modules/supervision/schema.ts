@@ -64,6 +64,8 @@ export const supervisionTasks = pgTable(
     primaryKey({ name: 'supervision_tasks_pk', columns: [t.measureId, t.key] }),
     // The worker's day: due, recently overdue (by window end), and due today, per person.
     index('supervision_tasks_todo_idx').on(t.personId, t.state, t.windowEnd).where(sql`open`),
+    // 今日待办's first arm (queries.ts, todayTasksQuery): the few due and overdue tasks of a person.
+    index('supervision_tasks_todo_open_idx').on(t.personId, t.dueDate).where(sql`open and state in ('due', 'overdue')`),
     index('supervision_tasks_person_due_idx').on(t.personId, t.dueDate),
     index('supervision_tasks_due_idx').on(t.dueDate),
   ],

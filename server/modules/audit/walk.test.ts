@@ -96,6 +96,7 @@ describe.each(testDbKinds())('P6: every audit action keeps the least identifying
     ok(await officer.get(`/api/persons/exists?idNumber=${P.idNumber}`));
     for (const q of [P.idNumber, P.name, P.pinyin, P.idNumber.slice(-4)]) ok(await officer.get(`/api/persons?q=${encodeURIComponent(q)}`));
     ok(await officer.get(`/api/persons/${id}/timeline`));
+    ok(await officer.get(`/api/persons/${id}/page?purpose=${encodeURIComponent('核对身份信息')}`));
     ok(await officer.post(`/api/persons/${id}/assignment`, { orgUnitId: units.community, workerId: worker.userId, reason: '分配责任社工' }));
     const m = ok(await officer.post(`/api/persons/${id}/measures`, { kind: 'community_detox', decisionDate: '2026-10-20', decisionReceivedDate: '2026-10-20' }), 201);
     ok(await officer.post(`/api/measures/${m.id}/events`, { type: 'report', date: '2026-10-25' }));

@@ -88,7 +88,7 @@ describe.each(testDbKinds())('measures on %s', (kind) => {
 });
 
 describe('timeline', () => {
-  it('shows creation, assignment, the measure and its status changes, newest first', async () => {
+  it('9.20: shows creation, assignment, the measure and its status changes, newest fact date first', async () => {
     const t = await startTestApp('pglite');
     try {
       const admin = await adminClient(t);
@@ -97,9 +97,12 @@ describe('timeline', () => {
       const id = (await officer.post('/api/persons', { orgUnitId: units.community, name: '赵六', idNumber: idNumber('110101', '19920202', 77) })).json().id;
       const m = (await officer.post(`/api/persons/${id}/measures`, { kind: 'community_rehab', decisionDate: '2026-11-01', decisionReceivedDate: '2026-11-01', termMonths: 36 })).json();
       await officer.post(`/api/measures/${m.id}/events`, { type: 'report', date: '2026-11-05' });
-      const items = (await officer.get(`/api/persons/${id}/timeline`)).json().items as { kind: string; title: Record<string, string> }[];
-      expect(items.map((i) => i.kind)).toEqual(['status', 'measure', 'assignment', 'person']);
-      expect(items[0]!.title['zh-CN']).toBe('社区康复 · 报到，期限起算');
+      const items = (await officer.get(`/api/persons/${id}/timeline`)).json().items as { kind: string; date: string; title: Record<string, string> }[];
+      // Filed now about a measure decided on 11-01 and reported on 11-05: the file's lines are
+      // the newest facts, the measure's steps sit under their own days.
+      expect(items.map((i) => i.kind)).toEqual(['assignment', 'person', 'status', 'measure']);
+      expect(items.slice(2).map((i) => i.date)).toEqual(['2026-11-05', '2026-11-01']);
+      expect(items[2]!.title['zh-CN']).toBe('社区康复 · 报到，期限起算');
     } finally {
       await t.close();
     }

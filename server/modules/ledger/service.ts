@@ -91,7 +91,7 @@ export function createLedgerService(deps: {
 }) {
   const { db, audit, persons } = deps;
   const log = deps.log ?? { error: (obj: unknown, msg: string) => console.error(msg, obj) };
-  const runner = createImportRunner({ ...deps, log, workers: deps.importWorkers });
+  const runner = createImportRunner({ ...deps, log, workers: deps.importWorkers, writers: deps.singleProcess ? 1 : 2 });
   const queue: Task[] = [];
   let current: Task | null = null;
   let worker: Promise<void> | null = null;

@@ -68,6 +68,15 @@ type Counts = StoredReport['counts'];
 type HeaderDetail = (h: Exclude<ReturnType<typeof checkHeaders>, { ok: true }>) => { detailZh: string; detailEn: string };
 const emptyCounts = (): Counts => ({ total: 0, imported: 0, updated: 0, unchanged: 0, rejected: 0 });
 
+/** Where an import's time went: reading done, preparation done (both from the start), then the writes. */
+export interface ImportStages {
+  rows: number;
+  readMs: number;
+  preparedMs: number;
+  writeMs: number;
+  writers: number;
+}
+
 export interface ImportRunnerDeps {
   db: Db;
   clock: Clock;
@@ -117,6 +126,7 @@ export function createImportRunner(deps: ImportRunnerDeps) {
   const { db, persons } = deps;
   const workers = deps.workers ?? Math.min(2, os.availableParallelism());
   const writers = Math.max(1, deps.writers ?? 1);
+  let lastStages: ImportStages | null = null;
   let shared: WorkerPool | null = null;
 
   /** Worker threads when there are cores for them; a chunk a worker fails on is done here instead. */
@@ -268,8 +278,11 @@ export function createImportRunner(deps: ImportRunnerDeps) {
     let pool: PreparePool | null = null;
     try {
     await q.updateJob(db, jobId, { status: 'running' });
+      const t0 = performance.now();
+      const since = () => Math.round(performance.now() - t0);
       pool = openPool(await contextOf(task, hooks.units), task.data.length);
       const read = await readAndPrepare(task, pool, hooks.headerDetail);
+      const readMs = since();
       if ('failed' in read) {
         counts.total = read.count;
         if (read.count) await q.updateJob(db, jobId, { total: read.count });
@@ -278,8 +291,10 @@ export function createImportRunner(deps: ImportRunnerDeps) {
       counts.total = read.parsed.count;
       await q.updateJob(db, jobId, { total: read.parsed.count });
       const rows = (await read.rows).flat();
+      const preparedMs = since();
       markDuplicates(rows);
       await writeAll(task, rows, counts, report, hooks.stopping);
+      lastStages = { rows: rows.length, readMs, preparedMs, writeMs: since() - preparedMs, writers };
       if (counts.imported + counts.updated >= STATISTICS_AFTER_ROWS) await persons.refreshStatistics(db);
       await db.transaction(async (tx) => {
         await q.updateJob(tx, jobId, { status: 'done', processed: rows.length, report: { counts, rows: report } satisfies StoredReport, finishedAt: deps.clock.now() });
@@ -301,5 +316,9 @@ export function createImportRunner(deps: ImportRunnerDeps) {
     shared = null;
   }
 
-  return { run, finishFailed, stop };
+  return {
+    run, finishFailed, stop,
+    /** When the last import that got to its writes finished each stage, ms from its start (benchmarks). */
+    lastStages: () => lastStages,
+  };
 }

@@ -331,6 +331,9 @@ export function createLedgerService(deps: {
      */
     recoverInterrupted: () => q.failStale(db, deps.singleProcess ? 0 : STALE_SECONDS),
 
+    /** Stage times of the last import (benchmarks). */
+    lastImportStages: () => runner.lastStages(),
+
     /** Resolves when no import is queued or running in this process (tests, benchmarks). */
     async whenIdle(): Promise<void> {
       while (worker) await worker;

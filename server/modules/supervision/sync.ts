@@ -156,7 +156,9 @@ export async function syncPersons(
   const people = loaded?.people ?? (await deps.persons.lockForUpdate(exec, personIds));
   // Read before the inputs: a write committed in between raises the version past the one stored
   // with this outcome, so the next full recompute looks at him again rather than trusting it.
-  const versions = await q.inputVersions(exec, personIds);
+  // Only the daily rules store a key (a write's own recompute keeps the stored one: the write
+  // raised the version, so that key no longer matches).
+  const versions = timeDriven ? await q.inputVersions(exec, personIds) : null;
   let lap = performance.now();
   const elapsed = () => {
     const now = performance.now();
@@ -194,7 +196,7 @@ export async function syncPersons(
     if (before?.tasksHash === hash) counts.tasksUnchanged += rows.length;
     else computed.set(p.id, rows);
     // Only a computation under the daily rules may be trusted by the next full recompute.
-    const key = timeDriven ? inputsKey(versions.get(p.id) ?? '0', policy, p.orgUnitId) : null;
+    const key = versions ? inputsKey(versions.get(p.id) ?? '0', policy, p.orgUnitId) : (before?.inputsKey ?? null);
     if (!before || before.tasksHash !== hash || (before.reviewOn ?? null) !== outcome.reviewOn || before.orgUnitId !== p.orgUnitId || (before.inputsKey ?? null) !== key) {
       syncRows.push({ personId: p.id, orgUnitId: p.orgUnitId, tasksHash: hash, reviewOn: outcome.reviewOn, inputsKey: key, updatedAt: now });
     }

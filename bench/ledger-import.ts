@@ -62,6 +62,8 @@ try {
       rowsPerSecond: Math.round(rows / seconds),
       nodeCpuSeconds: Math.round(((cpu.user + cpu.system) / 1e6) * 10) / 10,
       counts: job.counts,
+      // Reading done and preparation done (ms from the start; they overlap), then the writes.
+      stages: services.ledger.lastImportStages(),
       loadAverage: { before: loadBefore, after: load() },
     };
   }

@@ -68,6 +68,15 @@ type Counts = StoredReport['counts'];
 type HeaderDetail = (h: Exclude<ReturnType<typeof checkHeaders>, { ok: true }>) => { detailZh: string; detailEn: string };
 const emptyCounts = (): Counts => ({ total: 0, imported: 0, updated: 0, unchanged: 0, rejected: 0 });
 
+/** Where an import's time went: reading done, preparation done (both from the start), then the writes. */
+export interface ImportStages {
+  rows: number;
+  readMs: number;
+  preparedMs: number;
+  writeMs: number;
+  writers: number;
+}
+
 export interface ImportRunnerDeps {
   db: Db;
   clock: Clock;
@@ -79,6 +88,12 @@ export interface ImportRunnerDeps {
   log: { error(obj: unknown, msg: string): void };
   /** Worker threads per import (default: the cores, at most 2); 0 prepares rows in this thread. */
   workers?: number;
+  /**
+   * Batches written at once, each on its own connection (default 1). On PostgreSQL two: the
+   * server maintains the indexes of one batch while the other is sent (issue 11.4). PGlite has
+   * one connection.
+   */
+  writers?: number;
 }
 
 /**
@@ -110,6 +125,8 @@ export function markDuplicates(rows: PreparedRow[]): void {
 export function createImportRunner(deps: ImportRunnerDeps) {
   const { db, persons } = deps;
   const workers = deps.workers ?? Math.min(2, os.availableParallelism());
+  const writers = Math.max(1, deps.writers ?? 1);
+  let lastStages: ImportStages | null = null;
   let shared: WorkerPool | null = null;
 
   /** Worker threads when there are cores for them; a chunk a worker fails on is done here instead. */
@@ -154,8 +171,13 @@ export function createImportRunner(deps: ImportRunnerDeps) {
     });
   }
 
-  /** One batch in one transaction; the bulk write first, row by row in savepoints if it fails. */
-  async function writeBatch(task: Task, chunk: PreparedRow[], processed: number, counts: Counts): Promise<ImportReportRow[]> {
+  /**
+   * One batch in one transaction; the bulk write first, row by row in savepoints if it fails.
+   * The job's counters are raised by what the batch wrote, last, so that batches written at once
+   * each add theirs (the job row's lock orders their commits) and a kill leaves the sum of the
+   * committed ones.
+   */
+  async function writeBatch(task: Task, chunk: PreparedRow[], counts: Counts): Promise<ImportReportRow[]> {
     return db.transaction(async (tx) => {
       const { ctx, jobId } = task;
       const valid = chunk.filter((r) => r.file);
@@ -166,6 +188,7 @@ export function createImportRunner(deps: ImportRunnerDeps) {
         bulk = null;
       }
       const out: ImportReportRow[] = [];
+      const mine = emptyCounts();
       let next = 0;
       for (const r of chunk) {
         const base = { row: r.row, idNumberMasked: r.idNumberMasked, name: r.name, notes: r.notes };
@@ -183,13 +206,38 @@ export function createImportRunner(deps: ImportRunnerDeps) {
           }
         }
         r.file = null; // written: its ciphertexts need not stay in memory
-        counts[entry.outcome]++;
+        mine[entry.outcome]++;
         out.push(entry);
       }
-      const { total: _t, ...tally } = counts;
-      await q.updateJob(tx, jobId, { processed, ...tally });
+      const { total: _t, ...tally } = mine;
+      await q.addToJob(tx, jobId, { processed: chunk.length, ...tally });
+      for (const k of ['imported', 'updated', 'unchanged', 'rejected'] as const) counts[k] += mine[k];
       return out;
     });
+  }
+
+  /**
+   * The batches in file order, `writers` at a time. A failure stops the others after their
+   * current batch; the report holds the batches that committed, in file order.
+   */
+  async function writeAll(task: Task, rows: PreparedRow[], counts: Counts, report: ImportReportRow[], stopping: () => boolean) {
+    const done: ImportReportRow[][] = [];
+    let next = 0;
+    let failure: unknown = null;
+    const writer = async () => {
+      while (failure === null) {
+        if (stopping()) throw new Interrupted();
+        const i = next++;
+        if (i * WRITE_BATCH >= rows.length) return;
+        done[i] = await writeBatch(task, rows.slice(i * WRITE_BATCH, (i + 1) * WRITE_BATCH), counts);
+        // Let other requests in between batches: PGlite runs a query without giving up the
+        // thread, so without this one import would hold every user until its last batch.
+        await new Promise((r) => setImmediate(r));
+      }
+    };
+    await Promise.all(Array.from({ length: writers }, () => writer().catch((err) => void (failure ??= err))));
+    for (const batch of done) if (batch) report.push(...batch);
+    if (failure !== null) throw failure;
   }
 
   /** What the workers need to judge rows as the database would: the day, the default unit, dictionaries, units. */
@@ -230,8 +278,11 @@ export function createImportRunner(deps: ImportRunnerDeps) {
     let pool: PreparePool | null = null;
     try {
     await q.updateJob(db, jobId, { status: 'running' });
+      const t0 = performance.now();
+      const since = () => Math.round(performance.now() - t0);
       pool = openPool(await contextOf(task, hooks.units), task.data.length);
       const read = await readAndPrepare(task, pool, hooks.headerDetail);
+      const readMs = since();
       if ('failed' in read) {
         counts.total = read.count;
         if (read.count) await q.updateJob(db, jobId, { total: read.count });
@@ -240,14 +291,10 @@ export function createImportRunner(deps: ImportRunnerDeps) {
       counts.total = read.parsed.count;
       await q.updateJob(db, jobId, { total: read.parsed.count });
       const rows = (await read.rows).flat();
+      const preparedMs = since();
       markDuplicates(rows);
-      for (let i = 0; i < rows.length; i += WRITE_BATCH) {
-        if (hooks.stopping()) throw new Interrupted();
-        report.push(...(await writeBatch(task, rows.slice(i, i + WRITE_BATCH), Math.min(rows.length, i + WRITE_BATCH), counts)));
-        // Let other requests in between batches: PGlite runs a query without giving up the
-        // thread, so without this one import would hold every user until its last batch.
-        await new Promise((r) => setImmediate(r));
-      }
+      await writeAll(task, rows, counts, report, hooks.stopping);
+      lastStages = { rows: rows.length, readMs, preparedMs, writeMs: since() - preparedMs, writers };
       if (counts.imported + counts.updated >= STATISTICS_AFTER_ROWS) await persons.refreshStatistics(db);
       await db.transaction(async (tx) => {
         await q.updateJob(tx, jobId, { status: 'done', processed: rows.length, report: { counts, rows: report } satisfies StoredReport, finishedAt: deps.clock.now() });
@@ -269,5 +316,9 @@ export function createImportRunner(deps: ImportRunnerDeps) {
     shared = null;
   }
 
-  return { run, finishFailed, stop };
+  return {
+    run, finishFailed, stop,
+    /** When the last import that got to its writes finished each stage, ms from its start (benchmarks). */
+    lastStages: () => lastStages,
+  };
 }

@@ -32,7 +32,7 @@ interface Pending {
  * and is replaced at the next session.
  */
 export function createWorkerPool(size: number, cipher: DataCipher, idleMs = 120_000) {
-  const boot = new URL('./worker-boot.mjs', import.meta.url);
+  const boot = new URL('../../lib/worker-boot.mjs', import.meta.url);
   const entry = new URL('./import-worker.ts', import.meta.url).href;
   let threads: { w: Worker; pending: Map<number, Pending>; alive: boolean }[] = [];
   let nextId = 0;

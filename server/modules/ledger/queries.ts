@@ -19,6 +19,14 @@ export async function updateJob(exec: Executor, id: string, patch: Partial<typeo
   await exec.update(importJobs).set({ ...patch, heartbeatAt: sql`now()` }).where(eq(importJobs.id, id));
 }
 
+/** Adds a committed batch's counts to the job (batches written at once each add their own). */
+export async function addToJob(exec: Executor, id: string, d: { processed: number; imported: number; updated: number; unchanged: number; rejected: number }): Promise<void> {
+  await exec.update(importJobs).set({
+    processed: sql`${importJobs.processed} + ${d.processed}`, imported: sql`${importJobs.imported} + ${d.imported}`, updated: sql`${importJobs.updated} + ${d.updated}`,
+    unchanged: sql`${importJobs.unchanged} + ${d.unchanged}`, rejected: sql`${importJobs.rejected} + ${d.rejected}`, heartbeatAt: sql`now()`,
+  }).where(eq(importJobs.id, id));
+}
+
 /** Keeps this process's queued and running jobs alive for the reaper. */
 export async function touch(exec: Executor, ids: string[]): Promise<void> {
   if (ids.length) await exec.update(importJobs).set({ heartbeatAt: sql`now()` }).where(inArray(importJobs.id, ids));

@@ -91,7 +91,7 @@ export function createLedgerService(deps: {
 }) {
   const { db, audit, persons } = deps;
   const log = deps.log ?? { error: (obj: unknown, msg: string) => console.error(msg, obj) };
-  const runner = createImportRunner({ ...deps, log, workers: deps.importWorkers });
+  const runner = createImportRunner({ ...deps, log, workers: deps.importWorkers, writers: deps.singleProcess ? 1 : 2 });
   const queue: Task[] = [];
   let current: Task | null = null;
   let worker: Promise<void> | null = null;
@@ -330,6 +330,9 @@ export function createLedgerService(deps: {
      * only jobs silent for STALE_SECONDS (the scheduler's reaper finds the others within a minute).
      */
     recoverInterrupted: () => q.failStale(db, deps.singleProcess ? 0 : STALE_SECONDS),
+
+    /** Stage times of the last import (benchmarks). */
+    lastImportStages: () => runner.lastStages(),
 
     /** Resolves when no import is queued or running in this process (tests, benchmarks). */
     async whenIdle(): Promise<void> {

@@ -8,7 +8,7 @@ import { measureRef } from '../measures/relations';
 import { userRef } from '../users/relations';
 import {
   absences, educationRecords, leaveEvents, leaveRequests, policeNotices, supervisionJobRuns, supervisionPreferences,
-  supervisionRecords, supervisionStatus, supervisionSync, supervisionTasks,
+  supervisionInputs, supervisionRecords, supervisionStatus, supervisionSync, supervisionTasks,
 } from './schema';
 
 export type RecordRow = typeof supervisionRecords.$inferSelect;
@@ -73,6 +73,13 @@ export async function statusOfPersons(exec: Executor, ids: string[]) {
   return exec.select().from(supervisionStatus).where(inArray(supervisionStatus.personId, ids));
 }
 
+/** The persons' inputs versions (raised by the triggers of migration 0006), as text; a person never written to has none. */
+export async function inputVersions(exec: Executor, ids: string[]): Promise<Map<string, string>> {
+  if (ids.length === 0) return new Map();
+  const r = await exec.select({ personId: supervisionInputs.personId, version: supervisionInputs.version }).from(supervisionInputs).where(inArray(supervisionInputs.personId, ids));
+  return new Map(r.map((x) => [x.personId, String(x.version)]));
+}
+
 export async function syncOfPersons(exec: Executor, ids: string[]) {
   if (ids.length === 0) return [];
   return exec.select().from(supervisionSync).where(inArray(supervisionSync.personId, ids));
@@ -84,7 +91,7 @@ export async function upsertSync(exec: Executor, rows: NewSyncRow[]) {
   await chunked(rows, CHUNK, (chunk) =>
     exec.insert(supervisionSync).values(chunk).onConflictDoUpdate({
       target: supervisionSync.personId,
-      set: { orgUnitId: sql`excluded.org_unit_id`, tasksHash: sql`excluded.tasks_hash`, reviewOn: sql`excluded.review_on`, updatedAt: sql`excluded.updated_at` },
+      set: { orgUnitId: sql`excluded.org_unit_id`, tasksHash: sql`excluded.tasks_hash`, reviewOn: sql`excluded.review_on`, inputsKey: sql`excluded.inputs_key`, updatedAt: sql`excluded.updated_at` },
     }),
   );
 }
@@ -181,6 +188,43 @@ export async function personsToRecompute(exec: Executor, after: string | null, l
     .orderBy(asc(measures.personId))
     .limit(limit);
   return r.map((x) => x.personId);
+}
+
+export interface RecomputeCandidate {
+  personId: string;
+  orgUnitId: string;
+  orgPath: string;
+  version: string;
+  inputsKey: string | null;
+  reviewOn: string | null;
+}
+
+/**
+ * One keyset page of the full recompute (the persons of `personsToRecompute` without `reviewBy`)
+ * with what tells whether the stored outcome still holds: his unit and its path (the policy),
+ * his inputs version and the key and review day stored with his outcome. One index range of
+ * measures, then lookups by primary key: no record is read.
+ */
+export async function recomputeCandidates(exec: Executor, after: string | null, limit: number): Promise<RecomputeCandidate[]> {
+  const page = exec
+    .selectDistinct({ personId: measures.personId })
+    .from(measures)
+    .where(and(inArray(measures.kind, COMMUNITY), inArray(measures.status, OPEN), after ? gt(measures.personId, after) : undefined))
+    .orderBy(asc(measures.personId))
+    .limit(limit)
+    .as('page');
+  const r = await exec
+    .select({
+      personId: page.personId, orgUnitId: persons.orgUnitId, orgPath: orgUnits.path, version: supervisionInputs.version,
+      inputsKey: supervisionSync.inputsKey, reviewOn: supervisionSync.reviewOn,
+    })
+    .from(page)
+    .innerJoin(persons, eq(persons.id, page.personId))
+    .innerJoin(orgUnits, eq(orgUnits.id, persons.orgUnitId))
+    .leftJoin(supervisionSync, eq(supervisionSync.personId, page.personId))
+    .leftJoin(supervisionInputs, eq(supervisionInputs.personId, page.personId))
+    .orderBy(asc(page.personId));
+  return r.map((x) => ({ ...x, version: x.version === null ? '0' : String(x.version) }));
 }
 
 export async function personsUnder(exec: Executor, path: string | null, limit: number): Promise<string[]> {

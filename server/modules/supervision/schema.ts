@@ -235,10 +235,29 @@ export const supervisionSync = pgTable(
     tasksHash: text('tasks_hash').notNull(),
     /** Null: nothing changes with time alone (e.g. an open suspension, C9). */
     reviewOn: date('review_on'),
+    /**
+     * What the last daily-rules computation read (`inputsKey` in sync.ts: the person's inputs
+     * version, policy version, unit and the rules' revision); null when last computed outside
+     * the daily rules. The full recompute skips a person whose key is unchanged and whose
+     * `reviewOn` is still ahead: the rules would give exactly what is stored.
+     */
+    inputsKey: text('inputs_key'),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [index('supervision_sync_review_idx').on(t.reviewOn)],
 );
+
+/**
+ * A counter per person, raised by triggers (custom SQL of migration 0006) in the statement that
+ * inserts, updates or deletes any row the rules read about him: his supervision records, leave
+ * requests, absences and measures. Whatever the code path that writes them (a form, an import,
+ * a correction), the recompute sees that his inputs moved without reading them. Never written by
+ * the application.
+ */
+export const supervisionInputs = pgTable('supervision_inputs', {
+  personId: uuid('person_id').primaryKey(),
+  version: bigint('version', { mode: 'number' }).notNull(),
+});
 
 /** P2: consent to SMS reminders (beyond the statutory duty, so it needs consent); who recorded it and when. */
 export const supervisionPreferences = pgTable('supervision_preferences', {

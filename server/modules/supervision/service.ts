@@ -31,6 +31,10 @@ import { dayFunctions, dayMessages } from './day';
 import { supervisionTimeline } from './timeline';
 import type { Core, Ctx } from './core';
 import * as q from './queries';
+import os from 'node:os';
+import type { PolicyResolver } from '../policy/service';
+import { createAssessPool } from './assess-pool';
+import { inputsKey, stillHolds } from './inputs-key';
 
 registerMessages({
   'supervision.no_measure': ['该人员没有已开始执行的社区戒毒或社区康复措施', 'The person has no community detox or rehabilitation measure that has started'],
@@ -51,10 +55,15 @@ registerMessages({
   ...dayMessages,
 });
 
+/** A batch this large goes to a worker thread (below, passing the inputs costs more than it saves). */
+const THREADS_FROM = 100;
+
 const JOB_CTX: RequestContext = { actor: null, ip: null, userAgent: 'job:supervision' };
 export const RECOMPUTE_JOB = 'supervision.recompute';
 
 export interface RecomputeResult extends SyncCounts {
+  /** Persons whose stored outcome still held: not read, not written. */
+  skipped: number;
   batches: number;
   ms: number;
 }
@@ -89,10 +98,14 @@ export function createSupervisionService(deps: {
    * uses the job's transaction.
    */
   batchTransactions?: boolean;
+  /** Worker threads for the rules of the full recompute; default the cores, at most 2 (0: this thread). */
+  recomputeWorkers?: number;
 }) {
   const { db, audit, persons } = deps;
   const batchSize = deps.batchSize ?? 500;
   const inlineLimit = deps.inlineRecomputeLimit ?? 5000;
+  const concurrency = Math.max(1, Math.min(2, os.availableParallelism()));
+  const assessPool = createAssessPool(deps.recomputeWorkers ?? concurrency);
   const syncDeps: SyncDeps = {
     audit, reminders: deps.reminders, holdersOver: deps.users.holdersOver, now: () => deps.clock.now(), communityMeasures: deps.measures.communityOf, persons,
   };
@@ -108,36 +121,83 @@ export function createSupervisionService(deps: {
     },
   };
 
-  async function recomputeBatches(exec: Executor | null, ids: () => Promise<string[]>, onBatch?: (ids: string[]) => void): Promise<RecomputeResult> {
+  const emptyResult = (): RecomputeResult => ({
+    persons: 0, tasksWritten: 0, tasksDeleted: 0, tasksUnchanged: 0, statusWritten: 0, notices: 0, education: 0, loadMs: 0, computeMs: 0, writeMs: 0, raiseMs: 0,
+    skipped: 0, batches: 0, ms: 0,
+  });
+
+  /**
+   * Runs `pages` (keyset pages of persons, each with the ids to compute; empty at the end) in
+   * batches of `batchSize`, each its own transaction unless `exec` is given. On PostgreSQL two
+   * batches run at once (two connections), their rules in worker threads, so both cores work
+   * while one batch reads or writes and the other computes (issue 11.5).
+   */
+  async function recomputeBatches(exec: Executor | null, pages: () => Promise<{ ids: string[]; seen: number } | null>): Promise<RecomputeResult> {
     const t0 = performance.now();
-    const total: RecomputeResult = {
-      persons: 0, tasksWritten: 0, tasksDeleted: 0, tasksUnchanged: 0, statusWritten: 0, notices: 0, education: 0, loadMs: 0, computeMs: 0, writeMs: 0, raiseMs: 0, batches: 0, ms: 0,
+    const total = emptyResult();
+    const queue: string[] = [];
+    let exhausted = false;
+    // The cursor is shared: one page is read at a time, whichever batch asks.
+    let turn: Promise<unknown> = Promise.resolve();
+    const nextBatch = () => {
+      const mine = turn.then(async () => {
+        while (!exhausted && queue.length < batchSize) {
+          const page = await pages();
+          if (!page) exhausted = true;
+          else {
+            queue.push(...page.ids);
+            total.skipped += page.seen - page.ids.length;
+          }
+        }
+        return queue.splice(0, batchSize);
+      });
+      turn = mine.catch(() => undefined);
+      return mine;
     };
-    for (;;) {
-      const batch = await ids();
-      if (batch.length === 0) break;
-      onBatch?.(batch);
-      const run = (tx: Executor) => core.refresh(tx, batch, JOB_CTX, true);
-      const r = exec ? await run(exec) : await db.transaction(run);
-      total.batches++;
-      for (const k of Object.keys(r.counts) as (keyof SyncCounts)[]) total[k] += r.counts[k];
-    }
+    const fullDeps: SyncDeps = { ...syncDeps, assess: assessPool };
+    const worker = async () => {
+      for (;;) {
+        const batch = await nextBatch();
+        if (batch.length === 0) return;
+        const run = async (tx: Executor) => {
+          const resolve = await deps.policy.resolver(tx);
+          return syncPersons(tx, batch.length >= THREADS_FROM ? fullDeps : syncDeps, batch, JOB_CTX, deps.clock.today(), resolve, true);
+        };
+        const r = exec ? await run(exec) : await db.transaction(run);
+        total.batches++;
+        for (const k of Object.keys(r.counts) as (keyof SyncCounts)[]) total[k] += r.counts[k];
+      }
+    };
+    await Promise.all(Array.from({ length: exec || !deps.batchTransactions ? 1 : concurrency }, worker));
     total.ms = Math.round(performance.now() - t0);
     return total;
   }
 
   /**
    * Every person with a community measure not finished, in batches (each its own transaction
-   * unless `exec` is given). With `onlyDue`, only those the calendar changes something for
-   * today (the daily run); a person whose tasks come out the same is neither read nor written.
+   * unless `exec` is given), skipping those whose stored outcome still holds (same inputs
+   * version, policy, unit and rules, review day ahead: inputs-key.ts): they are neither read
+   * nor written. With `onlyDue`, only those the calendar changes something for today (the
+   * daily run).
    */
   function recomputeAll(exec?: Executor, opts: { onlyDue?: boolean } = {}): Promise<RecomputeResult> {
     let after: string | null = null;
-    const reviewBy = opts.onlyDue ? deps.clock.today() : undefined;
+    const today = deps.clock.today();
+    const reader = exec ?? db;
+    let resolve: PolicyResolver | null = null;
     return recomputeBatches(exec ?? null, async () => {
-      const ids = await q.personsToRecompute(exec ?? db, after, batchSize, reviewBy);
-      after = ids[ids.length - 1] ?? after;
-      return ids;
+      if (opts.onlyDue) {
+        const ids = await q.personsToRecompute(reader, after, batchSize, today);
+        after = ids[ids.length - 1] ?? after;
+        return ids.length ? { ids, seen: ids.length } : null;
+      }
+      const page = await q.recomputeCandidates(reader, after, batchSize);
+      if (page.length === 0) return null;
+      after = page[page.length - 1]!.personId;
+      resolve ??= await deps.policy.resolver(reader);
+      const policyOf = resolve;
+      const ids = page.filter((c) => !stillHolds(c, inputsKey(c.version, policyOf(c.orgPath).policy, c.orgUnitId), today)).map((c) => c.personId);
+      return { ids, seen: page.length };
     });
   }
 

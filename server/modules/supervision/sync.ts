@@ -18,6 +18,9 @@ import { noticeDeadline } from '../../../core/rules/notices';
 import type { Policy } from '../../../core/rules/policy';
 import { label } from '../../../core/labels';
 import * as q from './queries';
+import { inlineAssess, type AssessPool } from './assess-pool';
+import type { AssessBatch } from './assess-batch';
+import { inputsKey } from './inputs-key';
 
 export interface SyncDeps {
   audit: AuditService;
@@ -29,6 +32,8 @@ export interface SyncDeps {
   communityMeasures: (exec: Executor, personIds: string[]) => Promise<{ personId: string; measure: Measure }[]>;
   /** Unit, path, worker and seal of the persons, read or locked (persons service). */
   persons: Pick<PersonService, 'contextOf' | 'lockForUpdate'>;
+  /** Where the rules run: worker threads for the full recompute, this thread otherwise (default). */
+  assess?: AssessPool;
 }
 
 type PersonContext = Awaited<ReturnType<PersonService['contextOf']>>[number];
@@ -124,6 +129,20 @@ export function assessLoaded(inputs: Inputs, personId: string, policy: Policy, t
   });
 }
 
+/** The rules over a loaded batch, each person under his unit's policy (in a worker thread when `pool` has them). */
+async function assessAll(pool: AssessPool, inputs: Inputs, policyOf: (p: Inputs['people'][number]) => Policy, today: string, timeDriven: boolean) {
+  const policies: Policy[] = [];
+  const index = new Map<Policy, number>();
+  const persons = inputs.people.map((p) => {
+    const policy = policyOf(p);
+    let i = index.get(policy);
+    if (i === undefined) index.set(policy, (i = policies.push(policy) - 1));
+    return { id: p.id, policy: i };
+  });
+  const batch: AssessBatch = { persons, policies, measures: inputs.measures, records: inputs.records, leaves: inputs.leaves, absences: inputs.absences, today, timeDriven };
+  return pool.assess(batch);
+}
+
 export async function syncPersons(
   exec: Executor, deps: SyncDeps, personIds: string[], ctx: RequestContext, today: string, resolve: PolicyResolver, timeDriven: boolean, loaded?: Loaded,
 ): Promise<SyncResult> {
@@ -135,6 +154,11 @@ export async function syncPersons(
   // One recompute of a person at a time: a write about him and the daily run never interleave.
   // The lock returns the persons' context, so it is one statement; a caller holding it passes it.
   const people = loaded?.people ?? (await deps.persons.lockForUpdate(exec, personIds));
+  // Read before the inputs: a write committed in between raises the version past the one stored
+  // with this outcome, so the next full recompute looks at him again rather than trusting it.
+  // Only the daily rules store a key (a write's own recompute keeps the stored one: the write
+  // raised the version, so that key no longer matches).
+  const versions = timeDriven ? await q.inputVersions(exec, personIds) : null;
   let lap = performance.now();
   const elapsed = () => {
     const now = performance.now();
@@ -147,6 +171,7 @@ export async function syncPersons(
   const existingSync = new Map((await q.syncOfPersons(exec, personIds)).map((s) => [s.personId, s]));
 
   counts.loadMs += elapsed();
+  const computedOutcomes = await assessAll(deps.assess ?? inlineAssess, inputs, (p) => resolve(p.orgPath).policy, today, timeDriven);
   const now = deps.now();
   const computed = new Map<string, q.NewTaskRow[]>();
   const syncRows: q.NewSyncRow[] = [];
@@ -158,7 +183,7 @@ export async function syncPersons(
   for (const p of people) {
     counts.persons++;
     const policy = resolve(p.orgPath).policy;
-    const outcome = assessLoaded(inputs, p.id, policy, today, timeDriven);
+    const outcome = computedOutcomes.get(p.id)!;
     outcomes.set(p.id, { ...outcome, policy });
 
     const rows = outcome.tasks.map((t): q.NewTaskRow => ({
@@ -170,8 +195,10 @@ export async function syncPersons(
     const before = existingSync.get(p.id);
     if (before?.tasksHash === hash) counts.tasksUnchanged += rows.length;
     else computed.set(p.id, rows);
-    if (!before || before.tasksHash !== hash || (before.reviewOn ?? null) !== outcome.reviewOn || before.orgUnitId !== p.orgUnitId) {
-      syncRows.push({ personId: p.id, orgUnitId: p.orgUnitId, tasksHash: hash, reviewOn: outcome.reviewOn, updatedAt: now });
+    // Only a computation under the daily rules may be trusted by the next full recompute.
+    const key = versions ? inputsKey(versions.get(p.id) ?? '0', policy, p.orgUnitId) : (before?.inputsKey ?? null);
+    if (!before || before.tasksHash !== hash || (before.reviewOn ?? null) !== outcome.reviewOn || before.orgUnitId !== p.orgUnitId || (before.inputsKey ?? null) !== key) {
+      syncRows.push({ personId: p.id, orgUnitId: p.orgUnitId, tasksHash: hash, reviewOn: outcome.reviewOn, inputsKey: key, updatedAt: now });
     }
 
     if (outcome.status) {

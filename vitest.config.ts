@@ -8,5 +8,8 @@ export default defineConfig({
     testTimeout: 60_000,
     hookTimeout: 120_000,
     pool: 'forks',
+    // Tests stand alone (each builds its own data with server/test/factories.ts): a random order
+    // on every run keeps it so. A failing order is replayed with --sequence.seed=<printed seed>.
+    sequence: { shuffle: true },
   },
 });

@@ -14,7 +14,7 @@ import { createCipher } from '../server/lib/data-key';
 import { buildApp } from '../server/app';
 import { bootstrap } from '../server/bootstrap';
 import { ADMIN_PASSWORD, adminClient, cityWithCommunity, userWith, type TestApp } from '../server/test/harness';
-import { ledgerRow, ledgerXlsx } from '../server/modules/ledger/fixtures';
+import { ledgerRow, ledgerXlsx } from '../server/test/ledger-files';
 
 const arg = (name: string) => {
   const i = process.argv.indexOf(`--${name}`);

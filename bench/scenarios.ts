@@ -8,7 +8,7 @@ import * as preventionQueries from '../server/modules/prevention/queries';
 import { addDays } from '../core/rules/dates';
 import { runLoad, timeSerial, type LoadResult } from './lib/load';
 import type { HttpSession } from './lib/session';
-import { ledgerRow, ledgerXlsx, multipartBody } from '../server/modules/ledger/fixtures';
+import { ledgerRow, ledgerXlsx, multipartBody } from '../server/test/ledger-files';
 import { idNumberCheckChar } from '../core/rules/id-number';
 
 export interface BenchContext {

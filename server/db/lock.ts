@@ -17,7 +17,7 @@ export function acquireDataDirLock(dataDir: string): () => void {
       if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
       const owner = Number(fs.readFileSync(file, 'utf8').trim());
       if (owner && isAlive(owner)) {
-        throw new Error(`The data directory ${dataDir} is in use by process ${owner}. Stop it first, or set DATA_DIR.`);
+        throw new Error(`The data directory ${dataDir} is in use by process ${owner}. Stop it first, or set DATA_DIR.`, { cause: err });
       }
       fs.rmSync(file, { force: true });
     }

@@ -3,7 +3,6 @@ import { TreeSelect } from 'antd';
 import type { OrgUnit } from '../api/org';
 import { useOrgUnits } from '../api/queries';
 import { buildForest, type UnitNode } from '../pages/org/orgTree';
-import { useI18n } from '../i18n/I18nProvider';
 import { useLabel } from './useLabel';
 
 interface Props {
@@ -28,7 +27,6 @@ interface Option {
 /** Choose an org unit from the tree the viewer may see. Works as a Form.Item control. */
 export function OrgTreeSelect({ value, onChange, placeholder, allowClear, disabled, id, style }: Props) {
   const units = useOrgUnits();
-  const { t } = useI18n();
   const label = useLabel();
   const treeData = useMemo(() => {
     const toOption = (n: UnitNode): Option => ({
@@ -39,7 +37,7 @@ export function OrgTreeSelect({ value, onChange, placeholder, allowClear, disabl
       children: n.children.map(toOption),
     });
     return buildForest(units.data ?? []).map(toOption);
-  }, [units.data, disabled, t]);
+  }, [units.data, disabled, label]);
   return (
     <TreeSelect
       id={id}

@@ -8,7 +8,7 @@ import { leafHash, merkleRoot, inclusionProof, verifyInclusion } from './merkle'
 import { headOf } from './batch';
 import { headVerifier } from './signing';
 import { changedFields, cleanEntry } from './actions';
-import { standaloneTrail, SYSTEM_CTX } from './fixtures';
+import { standaloneTrail, SYSTEM_CTX } from '../../test/audit-trail';
 
 describe('canonicalJson', () => {
   it.each([

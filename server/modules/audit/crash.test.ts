@@ -9,7 +9,7 @@ import { sql } from 'drizzle-orm';
 import { freshDatabase, testDbKinds } from '../../test/harness';
 import { openPglite, rows, type Database } from '../../db/client';
 
-const child = path.join(path.dirname(fileURLToPath(import.meta.url)), 'crash-writer.ts');
+const child = path.join(path.dirname(fileURLToPath(import.meta.url)), '../../test/audit-crash-writer.ts');
 // Each round spawns a process (about 2 s of start-up on a loaded 2-core machine): 10 random
 // kill points per database in the suite; SUNFLOWER_CRASH_ROUNDS raises it for a longer soak.
 const ROUNDS = Number(process.env.SUNFLOWER_CRASH_ROUNDS ?? 10);

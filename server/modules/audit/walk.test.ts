@@ -9,8 +9,8 @@ import { testDbKinds, idNumber, STRONG, Client, userWith, nextTotpCode, type Aut
 import { rows } from '../../db/client';
 import { findIdentifiers } from '../../lib/identifying';
 import { registeredAuditActions } from './actions';
-import { world, visitForm, type World } from '../supervision/test-setup';
-import { ledgerRow, ledgerXlsx, multipartBody } from '../ledger/fixtures';
+import { world, visitForm, type World } from '../../test/supervision-world';
+import { ledgerRow, ledgerXlsx, multipartBody } from '../../test/ledger-files';
 
 type Res = Awaited<ReturnType<Client['get']>>;
 const ok = (res: Res, status = 200) => {

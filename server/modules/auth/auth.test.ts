@@ -1,4 +1,4 @@
-import { describe, it, expect, beforeAll, afterAll } from 'vitest';
+import { describe, it, expect, beforeAll, beforeEach, afterAll } from 'vitest';
 import { startTestApp, testDbKinds, Client, adminClient, nextTotpCode, ADMIN_PASSWORD, STRONG, type TestApp } from '../../test/harness';
 
 describe.each(testDbKinds())('sign-in and sessions on %s', (kind) => {
@@ -14,6 +14,11 @@ describe.each(testDbKinds())('sign-in and sessions on %s', (kind) => {
     streetId = (await admin.post('/api/org-units', { parentId: district.id, level: 'street', name: '东华门街道' })).json().id;
   });
   afterAll(() => t.close());
+  // Some tests move the shared clock past the idle timeout, which ends the admin's session: every
+  // test starts with an admin who is signed in, whatever ran before it.
+  beforeEach(async () => {
+    if ((await admin.get('/api/auth/me')).statusCode !== 200) admin = await adminClient(t, admin.totp);
+  });
 
   async function newWorker(username: string) {
     const res = await admin.post('/api/users', { username, displayName: username, orgUnitId: streetId });
@@ -66,7 +71,6 @@ describe.each(testDbKinds())('sign-in and sessions on %s', (kind) => {
     t.clock.advanceMinutes(31);
     const later = await c.post('/api/auth/login', { username: 'li.lock', password: oneTimePassword });
     expect(later.statusCode).toBe(200);
-    admin = await adminClient(t, admin.totp); // the admin's own session idled out meanwhile
   });
 
   it('unknown usernames and wrong passwords give the same answer', async () => {
@@ -104,7 +108,6 @@ describe.each(testDbKinds())('sign-in and sessions on %s', (kind) => {
     expect((await c.get('/api/auth/me')).statusCode).toBe(200);
     t.clock.advanceMinutes(31);
     expect((await c.get('/api/auth/me')).statusCode).toBe(401);
-    admin = await adminClient(t, admin.totp);
   });
 
   it('lists my sessions and revokes one; a revoked session is signed out', async () => {
@@ -145,12 +148,18 @@ describe.each(testDbKinds())('sign-in and sessions on %s', (kind) => {
     expect(String(res.headers['content-security-policy'])).toContain("frame-ancestors 'none'");
   });
 
-  it('records sign-in, failures and sign-out in the audit trail', async () => {
-    const rows = (await admin.get('/api/audit?action=auth.&limit=500')).json().items as { action: string; outcome: string }[];
+  it('records sign-in, failures, the password change and sign-out in the audit trail', async () => {
+    const { user, oneTimePassword } = await newWorker('audit.trail');
+    const c = new Client(t);
+    expect((await c.post('/api/auth/login', { username: 'audit.trail', password: 'wrong-once' })).statusCode).toBe(401);
+    expect((await c.signIn('audit.trail', oneTimePassword)).statusCode).toBe(200);
+    expect((await c.post('/api/auth/logout')).statusCode).toBe(200);
+    const rows = (await admin.get('/api/audit?action=auth.&actor=audit.trail&limit=500')).json().items as { action: string; outcome: string; entityId: string | null }[];
     expect(rows.some((r) => r.action === 'auth.login' && r.outcome === 'failure')).toBe(true);
     expect(rows.some((r) => r.action === 'auth.login' && r.outcome === 'success')).toBe(true);
     expect(rows.some((r) => r.action === 'auth.logout')).toBe(true);
     expect(rows.some((r) => r.action === 'auth.password_change')).toBe(true);
+    expect(rows.every((r) => r.entityId === null || r.entityId === user.id)).toBe(true);
   });
 });
 

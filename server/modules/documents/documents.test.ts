@@ -3,9 +3,9 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import zlib from 'node:zlib';
-import { describe, it, expect, beforeAll, afterAll } from 'vitest';
+import { describe, it, expect, beforeAll, beforeEach, afterAll } from 'vitest';
 import { sql } from 'drizzle-orm';
-import { startTestApp, testDbKinds, adminClient, idNumber, cityWithCommunity, userWith, type TestApp, type Client } from '../../test/harness';
+import { startTestApp, testDbKinds, adminClient, cityWithCommunity, userWith, type TestApp, type Client } from '../../test/harness';
 import { rows } from '../../db/client';
 import type { Principal } from '../../http/context';
 import { createFileCipher } from '../../lib/file-cipher';
@@ -13,7 +13,7 @@ import { createCipher } from '../../lib/data-key';
 import type { AuditService } from '../audit/service';
 import { createDocumentService } from './service';
 import { cleanFileName, declaredAgrees, detectFileType, inlineDisposition } from './file-type';
-import { insertMeasure } from './test-measures';
+import { buildMeasureRow, buildPerson } from '../../test/factories';
 
 // ---- real minimal files, generated here -------------------------------------------------
 
@@ -131,6 +131,7 @@ describe('file types from the bytes', () => {
 });
 
 describe.each(testDbKinds())('documents on %s', (kind) => {
+  // One app and its users per file; every test files its own person, measure and documents.
   let t: TestApp;
   let admin: Client;
   let officer: Client;
@@ -140,15 +141,31 @@ describe.each(testDbKinds())('documents on %s', (kind) => {
   let units: Awaited<ReturnType<typeof cityWithCommunity>>;
   let dataDir: string;
   let filesDir: string;
-  let personId: string;
-  let otherPersonId: string;
-  let detoxId: string;
-  let decisionId: string;
   const pdf = minimalPdf('DECISION-PLAINTEXT-MARKER');
   const png = minimalPng();
   const MAX_MB = 1;
 
   const documentCount = async () => Number((await rows<{ n: number }>(t.database.db, sql`select count(*)::int as n from documents`))[0]!.n);
+
+  /** A person of the east street under an active community detox (reported 2026-10-05). */
+  async function personUnderDetox() {
+    const personId = await buildPerson(t, officer, { orgUnitId: units.community });
+    const detoxId = await buildMeasureRow(t, personId, 'community_detox', 'active', { reportDate: '2026-10-05' });
+    return { personId, detoxId };
+  }
+
+  /** The decision of `detoxId`, uploaded by the officer as a real PDF; returns its id. */
+  async function uploadDecision(personId: string, detoxId: string): Promise<string> {
+    const res = await upload(officer, personId, { kind: 'decision', measureId: detoxId, fields: decisionFields }, { name: '责令社区戒毒决定书.pdf', type: 'application/pdf', data: pdf });
+    expect(res.statusCode, res.body).toBe(201);
+    return res.json().id as string;
+  }
+
+  async function uploadPhoto(personId: string, by: Client = socialWorker): Promise<string> {
+    const res = await upload(by, personId, { kind: 'other', fields: { description: '报到现场照片' } }, { name: 'photo.png', type: 'image/png', data: png });
+    expect(res.statusCode, res.body).toBe(201);
+    return res.json().id as string;
+  }
 
   beforeAll(async () => {
     dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'sf-docs-'));
@@ -160,12 +177,6 @@ describe.each(testDbKinds())('documents on %s', (kind) => {
     otherOfficer = await userWith(t, admin, 'officer.other', 'officer', units.otherStreet);
     socialWorker = await userWith(t, admin, 'sw.east', 'social_worker', units.street);
     gridWorker = await userWith(t, admin, 'grid.east', 'grid_worker', units.street);
-    const p = await officer.post('/api/persons', { orgUnitId: units.community, name: '张三', idNumber: idNumber('110101', '19900307', 123) });
-    expect(p.statusCode, p.body).toBe(201);
-    personId = p.json().id;
-    const other = await otherOfficer.post('/api/persons', { orgUnitId: units.otherStreet, name: '王五', idNumber: idNumber('110101', '19880101', 45) });
-    otherPersonId = other.json().id;
-    detoxId = await insertMeasure(t.database.db, personId, 'community_detox', 'active', { reportDate: '2026-10-05' });
   });
   afterAll(async () => {
     await t.close();
@@ -173,6 +184,7 @@ describe.each(testDbKinds())('documents on %s', (kind) => {
   });
 
   it('M1/C2: the checklist of an active community detox lists the decision and the agreement as missing', async () => {
+    const { personId, detoxId } = await personUnderDetox();
     const res = await officer.get(`/api/measures/${detoxId}/checklist`);
     expect(res.statusCode, res.body).toBe(200);
     expect(res.json()).toMatchObject({
@@ -185,16 +197,17 @@ describe.each(testDbKinds())('documents on %s', (kind) => {
   });
 
   it('uploads a real PDF decision: stored encrypted, 0600 in a 0700 directory, outside any public path', async () => {
+    const { personId, detoxId } = await personUnderDetox();
+    const filesBefore = new Set(filesOnDisk(filesDir));
     const res = await upload(officer, personId, { kind: 'decision', measureId: detoxId, fields: decisionFields }, { name: '责令社区戒毒决定书.pdf', type: 'application/pdf', data: pdf });
     expect(res.statusCode, res.body).toBe(201);
     const d = res.json();
-    decisionId = d.id;
     expect(d).toMatchObject({
       personId, measureId: detoxId, kind: 'decision', title: `决定书 ${decisionFields.documentNumber}`, fields: decisionFields,
       fileName: '责令社区戒毒决定书.pdf', mimeType: 'application/pdf', size: pdf.length, status: 'valid', withdrawnAt: null, uploadedByName: 'officer.east',
       sha256: crypto.createHash('sha256').update(pdf).digest('hex'),
     });
-    const files = filesOnDisk(filesDir);
+    const files = filesOnDisk(filesDir).filter((f) => !filesBefore.has(f));
     expect(files).toHaveLength(1);
     const file = files[0]!;
     expect(path.relative(filesDir, file)).toBe(path.join('2026', '11', d.id));
@@ -209,12 +222,16 @@ describe.each(testDbKinds())('documents on %s', (kind) => {
   });
 
   it('uploads a real PNG (a social worker holds document.write)', async () => {
+    const { personId } = await personUnderDetox();
     const res = await upload(socialWorker, personId, { kind: 'other', fields: { description: '报到现场照片' } }, { name: 'photo.png', type: 'image/png', data: png });
     expect(res.statusCode, res.body).toBe(201);
     expect(res.json()).toMatchObject({ kind: 'other', title: '其他文书', mimeType: 'image/png', size: png.length, measureId: null });
   });
 
   it('lists the documents; the listing is audited as a person read', async () => {
+    const { personId, detoxId } = await personUnderDetox();
+    const decisionId = await uploadDecision(personId, detoxId);
+    await uploadPhoto(personId);
     const res = await officer.get(`/api/persons/${personId}/documents`);
     expect(res.statusCode, res.body).toBe(200);
     expect(res.json().total).toBe(2);
@@ -227,6 +244,9 @@ describe.each(testDbKinds())('documents on %s', (kind) => {
   });
 
   it('downloads the same bytes with safe headers; the download is audited with the person', async () => {
+    const { personId, detoxId } = await personUnderDetox();
+    const decisionId = await uploadDecision(personId, detoxId);
+    const photoId = await uploadPhoto(personId);
     const res = await officer.get(`/api/documents/${decisionId}/file`);
     expect(res.statusCode).toBe(200);
     expect(res.rawPayload.equals(pdf)).toBe(true);
@@ -235,8 +255,7 @@ describe.each(testDbKinds())('documents on %s', (kind) => {
     expect(res.headers['content-disposition']).toContain(`filename*=UTF-8''${encodeURIComponent('责令社区戒毒决定书.pdf')}`);
     expect(res.headers['x-content-type-options']).toBe('nosniff');
     expect(res.headers['cache-control']).toBe('private, no-store');
-    const pngDoc = (await officer.get(`/api/persons/${personId}/documents`)).json().items.find((d: { kind: string }) => d.kind === 'other');
-    const png2 = await officer.get(`/api/documents/${pngDoc.id}/file`);
+    const png2 = await officer.get(`/api/documents/${photoId}/file`);
     expect(png2.headers['content-type']).toBe('image/png');
     expect(png2.rawPayload.equals(png)).toBe(true);
 
@@ -246,11 +265,13 @@ describe.each(testDbKinds())('documents on %s', (kind) => {
     const upl = (await admin.get(`/api/audit?personId=${personId}&action=document.upload`)).json();
     expect(upl.total).toBe(2);
     expect(upl.items.find((a: { entityId: string }) => a.entityId === decisionId).details).toMatchObject({ kind: 'decision', sha256: crypto.createHash('sha256').update(pdf).digest('hex') });
-    const orgPaths = await rows<{ p: string }>(t.database.db, sql`select distinct org_path as p from audit_log where action like 'document.%'`);
+    const orgPaths = await rows<{ p: string }>(t.database.db, sql`select distinct org_path as p from audit_log where action like 'document.%' and person_id = ${personId}`);
     expect(orgPaths.map((r) => r.p)).toEqual([expect.stringMatching(/\//)]);
   });
 
   it('C2: the checklist counts the decision once uploaded', async () => {
+    const { personId, detoxId } = await personUnderDetox();
+    const decisionId = await uploadDecision(personId, detoxId);
     const res = (await officer.get(`/api/measures/${detoxId}/checklist`)).json();
     expect(res.complete).toBe(false);
     expect(res.items[0]).toEqual({ kind: 'decision', required: true, present: true, documentIds: [decisionId] });
@@ -262,12 +283,15 @@ describe.each(testDbKinds())('documents on %s', (kind) => {
   });
 
   describe('bad files are refused precisely, and nothing is saved', () => {
+    let personId: string;
     let before: { rows: number; files: number };
     const expectNothingSaved = async () => {
       expect(await documentCount()).toBe(before.rows);
       expect(filesOnDisk(filesDir)).toHaveLength(before.files);
     };
-    beforeAll(async () => {
+    // Each case files its own person and counts what is stored just before it runs.
+    beforeEach(async () => {
+      personId = (await personUnderDetox()).personId;
       before = { rows: await documentCount(), files: filesOnDisk(filesDir).length };
     });
 
@@ -311,7 +335,8 @@ describe.each(testDbKinds())('documents on %s', (kind) => {
       const exact = Buffer.concat([pdf, Buffer.alloc(MAX_MB * 1024 * 1024 - pdf.length, 0x20)]);
       const res = await upload(officer, personId, { kind: 'other', fields: { description: '满额' } }, { name: 'exact.pdf', data: exact });
       expect(res.statusCode, res.body).toBe(201);
-      before = { rows: before.rows + 1, files: before.files + 1 };
+      expect(await documentCount()).toBe(before.rows + 1);
+      expect(filesOnDisk(filesDir)).toHaveLength(before.files + 1);
     });
 
     it('an empty file → document.empty; no file → document.file_required', async () => {
@@ -353,7 +378,8 @@ describe.each(testDbKinds())('documents on %s', (kind) => {
     });
 
     it("another person's measure → document.measure_invalid", async () => {
-      const theirs = await insertMeasure(t.database.db, otherPersonId, 'community_detox', 'awaiting_report');
+      const otherPersonId = await buildPerson(t, otherOfficer, { orgUnitId: units.otherStreet, name: '王五' });
+      const theirs = await buildMeasureRow(t, otherPersonId, 'community_detox', 'awaiting_report');
       const res = await upload(officer, personId, { kind: 'decision', measureId: theirs, fields: decisionFields }, { name: 'a.pdf', data: pdf });
       expect(res.json().error.fields[0]).toMatchObject({ path: 'meta.measureId', code: 'document.measure_invalid' });
       await expectNothingSaved();
@@ -376,6 +402,8 @@ describe.each(testDbKinds())('documents on %s', (kind) => {
   });
 
   it('out of scope: the person, the document and the checklist answer 404', async () => {
+    const { personId, detoxId } = await personUnderDetox();
+    const decisionId = await uploadDecision(personId, detoxId);
     const up = await upload(otherOfficer, personId, { kind: 'decision', fields: decisionFields }, { name: 'a.pdf', data: pdf });
     expect(up.statusCode).toBe(404);
     expect((await otherOfficer.get(`/api/persons/${personId}/documents`)).statusCode).toBe(404);
@@ -388,6 +416,8 @@ describe.each(testDbKinds())('documents on %s', (kind) => {
   });
 
   it('without document.write no upload: a grid worker, and a social-worker role stripped of it', async () => {
+    const { personId, detoxId } = await personUnderDetox();
+    const decisionId = await uploadDecision(personId, detoxId);
     const grid = await upload(gridWorker, personId, { kind: 'other', fields: { description: 'x' } }, { name: 'a.png', data: png });
     expect(grid.statusCode).toBe(403);
     expect((await gridWorker.get(`/api/persons/${personId}/documents`)).statusCode).toBe(403);
@@ -404,6 +434,8 @@ describe.each(testDbKinds())('documents on %s', (kind) => {
   });
 
   it('withdrawing keeps the document and its file, marks it, and it no longer satisfies the checklist', async () => {
+    const { personId, detoxId } = await personUnderDetox();
+    const decisionId = await uploadDecision(personId, detoxId);
     const filesBefore = filesOnDisk(filesDir).length;
     expect((await officer.req('DELETE', `/api/documents/${decisionId}`, {})).statusCode).toBe(400);
     const res = await officer.req('DELETE', `/api/documents/${decisionId}`, { reason: '文号录入错误，重新上传' });
@@ -429,23 +461,32 @@ describe.each(testDbKinds())('documents on %s', (kind) => {
   });
 
   it('C8/C10/M4: checklists of other measure kinds and statuses', async () => {
-    const completed = await insertMeasure(t.database.db, otherPersonId, 'community_rehab', 'completed', { reportDate: '2023-10-01' });
+    const otherPersonId = await buildPerson(t, otherOfficer, { orgUnitId: units.otherStreet, name: '王五' });
+    const completed = await buildMeasureRow(t, otherPersonId, 'community_rehab', 'completed', { reportDate: '2023-10-01' });
     const items = (await otherOfficer.get(`/api/measures/${completed}/checklist`)).json().items.map((i: { kind: string }) => i.kind);
     expect(items).toEqual(['decision', 'agreement', 'release_notice']);
-    const iso = await insertMeasure(t.database.db, otherPersonId, 'compulsory_isolation', 'converted');
+    const iso = await buildMeasureRow(t, otherPersonId, 'compulsory_isolation', 'converted');
     expect((await otherOfficer.get(`/api/measures/${iso}/checklist`)).json().items.map((i: { kind: string }) => i.kind)).toEqual(['decision', 'handover_receipt']);
-    const vol = await insertMeasure(t.database.db, otherPersonId, 'voluntary_treatment', 'active');
+    const vol = await buildMeasureRow(t, otherPersonId, 'voluntary_treatment', 'active');
     expect((await otherOfficer.get(`/api/measures/${vol}/checklist`)).json()).toMatchObject({ complete: true, items: [] });
     expect((await officer.get(`/api/measures/${crypto.randomUUID()}/checklist`)).statusCode).toBe(404);
   });
 
   it('uploads and withdrawals appear on the person timeline', async () => {
+    const { personId, detoxId } = await personUnderDetox();
+    const decisionId = await uploadDecision(personId, detoxId);
+    expect((await officer.req('DELETE', `/api/documents/${decisionId}`, { reason: '文号录入错误，重新上传' })).statusCode).toBe(200);
+    const agreement = await upload(officer, personId, { kind: 'agreement', measureId: detoxId, fields: { signedOn: '2026-10-05', parties: ['张三', '东华门街道'] } }, { name: 'agreement.jpg', type: 'image/jpeg', data: JPEG });
+    expect(agreement.statusCode, agreement.body).toBe(201);
     const items = (await officer.get(`/api/persons/${personId}/timeline`)).json().items as { kind: string; title: { 'zh-CN': string }; refId: string }[];
     const docs = items.filter((i) => i.kind === 'document');
     expect(docs.map((d) => d.title['zh-CN'])).toEqual(expect.arrayContaining(['上传文书 · 决定书', '撤回文书 · 决定书', '上传文书 · 协议']));
   });
 
   it('every row has its file and every file its row', async () => {
+    const { personId, detoxId } = await personUnderDetox();
+    await uploadDecision(personId, detoxId);
+    await uploadPhoto(personId);
     const stored = await rows<{ id: string; k: string }>(t.database.db, sql`select id, storage_key as k from documents`);
     const onDisk = filesOnDisk(filesDir).map((f) => path.relative(filesDir, f).split(path.sep).join('/')).sort();
     expect(onDisk).toEqual(stored.map((r) => r.k).sort());

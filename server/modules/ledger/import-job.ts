@@ -181,7 +181,7 @@ export function createImportRunner(deps: ImportRunnerDeps) {
     return db.transaction(async (tx) => {
       const { ctx, jobId } = task;
       const valid = chunk.filter((r) => r.file);
-      let bulk: ImportOutcome[] | null = null;
+      let bulk: ImportOutcome[] | null;
       try {
         bulk = await tx.transaction((sp) => persons.importPrepared(sp, ctx, valid.map((r) => r.file!), jobId));
       } catch {

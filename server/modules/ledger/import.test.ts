@@ -6,7 +6,7 @@ import { sql } from 'drizzle-orm';
 import { startTestApp, testDbKinds, adminClient, cityWithCommunity, userWith, type TestApp, type Client } from '../../test/harness';
 import { rows } from '../../db/client';
 import { ledgerHeaders } from '../../../core/contracts/ledger';
-import { ledgerRow, ledgerXlsx, multipartBody, type LedgerRow } from './fixtures';
+import { ledgerRow, ledgerXlsx, multipartBody, type LedgerRow } from '../../test/ledger-files';
 import { createWorkerPool, inlinePool } from './pool';
 import { dictionarySeed } from '../dictionaries/seed';
 import type { RawRow } from './cells';

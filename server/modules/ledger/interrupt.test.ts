@@ -17,7 +17,7 @@ import { createCipher } from '../../lib/data-key';
 import { buildApp } from '../../app';
 import { bootstrap } from '../../bootstrap';
 import { ADMIN_PASSWORD, Client, STRONG, testDbKinds, type TestApp } from '../../test/harness';
-import { ledgerRow, ledgerXlsx, multipartBody } from './fixtures';
+import { ledgerRow, ledgerXlsx, multipartBody } from '../../test/ledger-files';
 import { WRITE_BATCH } from './import-job';
 import { STALE_SECONDS } from './service';
 

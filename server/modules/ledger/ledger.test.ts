@@ -4,7 +4,7 @@ import { sql } from 'drizzle-orm';
 import { startTestApp, testDbKinds, adminClient, idNumber, cityWithCommunity, userWith, type TestApp, type Client } from '../../test/harness';
 import { rows } from '../../db/client';
 import { ledgerHeaders, ledgerMaxRows } from '../../../core/contracts/ledger';
-import { encodeGbk, ledgerCsv, ledgerRow, ledgerXlsx, multipartBody, type LedgerRow } from './fixtures';
+import { encodeGbk, ledgerCsv, ledgerRow, ledgerXlsx, multipartBody, type LedgerRow } from '../../test/ledger-files';
 
 const count = async (t: TestApp, table: 'persons' | 'import_jobs') =>
   Number((await rows<{ n: number }>(t.database.db, sql`select count(*)::int as n from ${sql.raw(table)}`))[0]!.n);

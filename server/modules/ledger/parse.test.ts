@@ -2,7 +2,7 @@ import { describe, it, expect } from 'vitest';
 import { ledgerHeaders } from '../../../core/contracts/ledger';
 import { checkHeaders, decodeText, parseCsv, parseDateCell, cellText, readLedger } from './parse';
 import { intersectScopes } from './service';
-import { encodeGbk, ledgerRow, ledgerXlsx } from './fixtures';
+import { encodeGbk, ledgerRow, ledgerXlsx } from '../../test/ledger-files';
 
 const records = (text: string) => {
   const out: string[][] = [];

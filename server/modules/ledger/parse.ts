@@ -243,7 +243,6 @@ async function readXlsx(buf: Buffer, take: (row: number, cells: Cell[]) => boole
     entries: 'ignore',
   });
   let target: string | null | undefined;
-  let found = false;
   for await (const ws of reader) {
     if (target === undefined) {
       const sheets = ((reader as unknown as { model?: { sheets?: SheetInfo[] } }).model?.sheets ?? []) as SheetInfo[];
@@ -251,7 +250,6 @@ async function readXlsx(buf: Buffer, take: (row: number, cells: Cell[]) => boole
     }
     const name = (ws as unknown as { name?: string }).name;
     if (target !== null && name !== target) continue;
-    found = true;
     for await (const row of ws) {
       const values = (row as unknown as { values: unknown[] }).values ?? [];
       const cells: Cell[] = [];
@@ -260,7 +258,8 @@ async function readXlsx(buf: Buffer, take: (row: number, cells: Cell[]) => boole
     }
     return;
   }
-  if (!found) throw new LedgerFileError('ledger.file_empty');
+  // The loop returns once the data sheet is read: here no sheet was it.
+  throw new LedgerFileError('ledger.file_empty');
 }
 
 function normalizeXlsxValue(v: unknown): Cell {

@@ -22,7 +22,7 @@ function sendXlsx(reply: FastifyReply, fileName: string, data: Buffer) {
 }
 
 /** The upload's own name, without any directory part, bounded. */
-const cleanFileName = (name: string | undefined) => (name ?? '').split(/[\\/]/).pop()!.replace(/[\x00-\x1f]/g, '').slice(0, 200) || 'ledger';
+const cleanFileName = (name: string | undefined) => (name ?? '').split(/[\\/]/).pop()!.replace(/\p{Cc}/gu, '').slice(0, 200) || 'ledger';
 
 export function ledgerRoutes(app: FastifyInstance, ledger: LedgerService): void {
   const r = app.withTypeProvider<ZodTypeProvider>();

@@ -173,10 +173,22 @@ export function createLedgerService(deps: {
   function headerDetail(h: Exclude<ReturnType<typeof checkHeaders>, { ok: true }>) {
     const zh: string[] = [];
     const en: string[] = [];
-    if (h.missing.length) zh.push(`缺少 ${h.missing.join('、')}`), en.push(`missing ${h.missing.join(', ')}`);
-    if (h.unknown.length) zh.push(`无法识别 ${h.unknown.join('、')}`), en.push(`unknown ${h.unknown.join(', ')}`);
-    if (h.duplicate.length) zh.push(`重复 ${h.duplicate.join('、')}`), en.push(`repeated ${h.duplicate.join(', ')}`);
-    if (h.misplaced.length) zh.push(`列的顺序不对（第 ${h.misplaced[0]!.column} 列应为 ${h.misplaced[0]!.expected}）`), en.push(`columns out of order (column ${h.misplaced[0]!.column} should be ${h.misplaced[0]!.expected})`);
+    if (h.missing.length) {
+      zh.push(`缺少 ${h.missing.join('、')}`);
+      en.push(`missing ${h.missing.join(', ')}`);
+    }
+    if (h.unknown.length) {
+      zh.push(`无法识别 ${h.unknown.join('、')}`);
+      en.push(`unknown ${h.unknown.join(', ')}`);
+    }
+    if (h.duplicate.length) {
+      zh.push(`重复 ${h.duplicate.join('、')}`);
+      en.push(`repeated ${h.duplicate.join(', ')}`);
+    }
+    if (h.misplaced.length) {
+      zh.push(`列的顺序不对（第 ${h.misplaced[0]!.column} 列应为 ${h.misplaced[0]!.expected}）`);
+      en.push(`columns out of order (column ${h.misplaced[0]!.column} should be ${h.misplaced[0]!.expected})`);
+    }
     return { detailZh: zh.join('；'), detailEn: en.join('; ') };
   }
 

@@ -98,7 +98,6 @@ export function createPersonService(deps: {
       nextCursor: next ? encodeCursor(next) : null,
     };
   }
-  const enc = (v?: string | null) => (v ? cipher.encrypt(v) : null);
   const dec = (v: string | null) => (v ? cipher.decrypt(v) : null);
   const idHash = (idType: string, idNumber: string) => idNumberHash(cipher, idType, idNumber);
   const lookups = createLookupLimiter({ perHour: deps.idLookupsPerHour, now: () => deps.clock.now().getTime() });

@@ -2,7 +2,7 @@ import { describe, it, expect, beforeAll, afterAll } from 'vitest';
 import { eq } from 'drizzle-orm';
 import { idNumber, testDbKinds, userWith, type Client } from '../../test/harness';
 import { auditLog } from '../audit/schema';
-import { personUnderMeasure, tasksOf, world, type World } from '../supervision/test-setup';
+import { personUnderMeasure, tasksOf, world, type World } from '../../test/supervision-world';
 
 describe.each(testDbKinds())('policy on %s', (kind) => {
   let w: World;

@@ -4,7 +4,7 @@ import type { AddressInfo } from 'node:net';
 import { eq } from 'drizzle-orm';
 import { testDbKinds } from '../../test/harness';
 import { auditLog } from '../audit/schema';
-import { personUnderMeasure, world, type World } from '../supervision/test-setup';
+import { personUnderMeasure, world, type World } from '../../test/supervision-world';
 import { reminderMessages } from './schema';
 import { backoffMs, MAX_ATTEMPTS } from './service';
 import { smsSenderFromEnv } from './senders';

@@ -1,6 +1,6 @@
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
 import { testDbKinds } from '../../test/harness';
-import { personUnderMeasure, tasksOf, world, type World } from './test-setup';
+import { personUnderMeasure, tasksOf, world, type World } from '../../test/supervision-world';
 
 // Today is 2026-11-22 (harness clock).
 

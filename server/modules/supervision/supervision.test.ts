@@ -1,6 +1,6 @@
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
 import { idNumber, testDbKinds } from '../../test/harness';
-import { personUnderMeasure, tasksOf, test, visitForm, world, type World } from './test-setup';
+import { personUnderMeasure, tasksOf, test, visitForm, world, type World } from '../../test/supervision-world';
 import { supervisionTasks } from './schema';
 import { asc, sql } from 'drizzle-orm';
 import { rows } from '../../db/client';

@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { Input, Select } from 'antd';
 import type { OrgUnit } from '../../api/org';
 import type { WorkerOption } from '../../api/workers';
@@ -17,9 +17,14 @@ export function PersonFilters({ filter, onChange, workers }: { filter: PersonFil
   const label = useLabel();
   const inScope = useUnitScope();
   const outside = (u: OrgUnit) => !inScope(u, 'person.read');
-  // The box follows the address (back, a menu click) and the user's typing.
+  // The box follows the address (back, a menu click) and the user's typing: when the address
+  // changes, the text is reset during the render (no effect, so no second render).
   const [text, setText] = useState(filter.q ?? '');
-  useEffect(() => setText(filter.q ?? ''), [filter.q]);
+  const [shownQ, setShownQ] = useState(filter.q);
+  if (filter.q !== shownQ) {
+    setShownQ(filter.q);
+    setText(filter.q ?? '');
+  }
   return (
     <>
       <Input.Search

@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { Button, Card, Flex } from 'antd';
 import { DownloadOutlined, ImportOutlined, PlusOutlined } from '@ant-design/icons';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
@@ -22,11 +22,15 @@ export default function PersonsPage() {
   const [creating, setCreating] = useState(false);
   const list = useQuery({ queryKey: keys.personList(f.query), queryFn: () => personsApi.list(f.query), placeholderData: keepPreviousData });
   // Workers seen on the list pages, for the filter when the user list is not readable.
+  // Gathered while rendering a new page of results (no effect, so no second render).
   const [seen, setSeen] = useState<WorkerOption[]>([]);
-  useEffect(() => {
+  const [seenPage, setSeenPage] = useState<typeof list.data>(undefined);
+  if (list.data !== seenPage) {
+    setSeenPage(list.data);
     const found = (list.data?.items ?? []).flatMap((p) => (p.responsibleWorkerId && p.responsibleWorkerName ? [{ id: p.responsibleWorkerId, name: p.responsibleWorkerName }] : []));
-    if (found.length) setSeen((prev) => [...prev, ...found.filter((w) => !prev.some((x) => x.id === w.id))]);
-  }, [list.data]);
+    const fresh = found.filter((w) => !seen.some((x) => x.id === w.id));
+    if (fresh.length) setSeen([...seen, ...fresh]);
+  }
   const { workers } = useWorkers(seen);
   const { limit: _l, offset: _o, ...exportFilter } = f.query;
 

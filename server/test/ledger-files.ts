@@ -1,9 +1,9 @@
 // Generated ledgers for the tests and the import benchmark. Not used by the server.
 import crypto from 'node:crypto';
 import ExcelJS from 'exceljs';
-import { ledgerHeaders, type LedgerHeader } from '../../../core/contracts/ledger';
-import { idNumberCheckChar } from '../../../core/rules/id-number';
-import { DATA_SHEET } from './parse';
+import { ledgerHeaders, type LedgerHeader } from '../../core/contracts/ledger';
+import { idNumberCheckChar } from '../../core/rules/id-number';
+import { DATA_SHEET } from '../modules/ledger/parse';
 
 export type LedgerRow = Partial<Record<LedgerHeader, string | number | Date | null>>;
 

@@ -3,14 +3,14 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { sql } from 'drizzle-orm';
-import type { Database, DbKind } from '../../db/client';
-import { freshDatabase } from '../../test/harness';
-import { fixedClock } from '../../clock';
-import { registerAuditActions } from './actions';
-import { createAuditService } from './service';
-import { createHeadSigner } from './signing';
-import { HEAD_FILE_NAME } from './sequencer';
-import { readLines } from './head-file';
+import type { Database, DbKind } from '../db/client';
+import { freshDatabase } from './harness';
+import { fixedClock } from '../clock';
+import { registerAuditActions } from '../modules/audit/actions';
+import { createAuditService } from '../modules/audit/service';
+import { createHeadSigner } from '../modules/audit/signing';
+import { HEAD_FILE_NAME } from '../modules/audit/sequencer';
+import { readLines } from '../modules/audit/head-file';
 
 // Test helpers of the audit trail: a trail of its own (own database, key and head file), so a
 // test may tamper with it without touching anyone else's data.

@@ -1,9 +1,9 @@
 // Shared set-up of the supervision integration tests: an org tree, the roles of the journeys,
 // and persons under a community measure that began on a chosen day.
 import { expect } from 'vitest';
-import { addDays } from '../../../core/rules/dates';
-import { adminClient, cityWithCommunity, idNumber, startTestApp, STRONG, userWith, type Client, type TestApp } from '../../test/harness';
-import type { DbKind } from '../../db/client';
+import { addDays } from '../../core/rules/dates';
+import { adminClient, cityWithCommunity, idNumber, startTestApp, STRONG, userWith, type Client, type TestApp } from './harness';
+import type { DbKind } from '../db/client';
 
 export interface World {
   t: TestApp;

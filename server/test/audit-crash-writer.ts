@@ -1,16 +1,16 @@
-// The child of crash.test.ts: opens a trail, seals and verifies what the last (killed) run left,
+// The child of server/modules/audit/crash.test.ts: opens a trail, seals and verifies what the last (killed) run left,
 // prints `verified <json>` and `ready`, then writes audit rows in transactions (some rolled back)
 // while sealing runs, printing `committed <round> <i>` after each commit, until it is killed.
 import fs from 'node:fs';
 import path from 'node:path';
 import { sql } from 'drizzle-orm';
-import { openPglite, openPostgres } from '../../db/client';
-import { systemClock } from '../../clock';
-import { registerAuditActions } from './actions';
-import { createAuditService } from './service';
-import { createHeadSigner } from './signing';
-import { HEAD_FILE_NAME, SEAL_LOCK } from './sequencer';
-import { readLines } from './head-file';
+import { openPglite, openPostgres } from '../db/client';
+import { systemClock } from '../clock';
+import { registerAuditActions } from '../modules/audit/actions';
+import { createAuditService } from '../modules/audit/service';
+import { createHeadSigner } from '../modules/audit/signing';
+import { HEAD_FILE_NAME, SEAL_LOCK } from '../modules/audit/sequencer';
+import { readLines } from '../modules/audit/head-file';
 
 registerAuditActions({ 'test.write': { person: false, details: { i: 'count', round: 'count' } } });
 const env = process.env;

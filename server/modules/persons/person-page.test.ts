@@ -5,7 +5,7 @@ import { describe, it, expect, beforeAll, afterAll } from 'vitest';
 import { sql } from 'drizzle-orm';
 import { testDbKinds } from '../../test/harness';
 import { rows } from '../../db/client';
-import { personUnderMeasure, test, world, type World } from '../supervision/test-setup';
+import { personUnderMeasure, test, world, type World } from '../../test/supervision-world';
 
 interface Line { at: string; date: string; kind: string; refId: string | null; title: Record<string, string> }
 

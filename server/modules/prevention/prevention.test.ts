@@ -2,7 +2,7 @@ import { describe, it, expect, beforeAll, afterAll } from 'vitest';
 import { eq } from 'drizzle-orm';
 import { testDbKinds, userWith, type Client } from '../../test/harness';
 import { auditLog } from '../audit/schema';
-import { world, type World } from '../supervision/test-setup';
+import { world, type World } from '../../test/supervision-world';
 
 // Issue 16 items 1–3 and 8 (K13, K16 of RULES §6): publicity, volunteers, staff trainings.
 describe.each(testDbKinds())('prevention on %s', (kind) => {

@@ -6,7 +6,7 @@ import { testDbKinds } from '../../test/harness';
 import { rows } from '../../db/client';
 import { createMeasure } from '../../../core/rules/measures';
 import { defaultPolicy } from '../../../core/rules/policy';
-import { personUnderMeasure, test, world, type World } from './test-setup';
+import { personUnderMeasure, test, world, type World } from '../../test/supervision-world';
 import { createAssessPool } from './assess-pool';
 import { assessBatch, type AssessBatch } from './assess-batch';
 

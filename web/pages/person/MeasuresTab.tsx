@@ -1,11 +1,9 @@
 import { useState } from 'react';
-import { Button, Empty, Flex, Spin } from 'antd';
+import { Button, Empty, Flex } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
-import { useQuery } from '@tanstack/react-query';
-import { measuresApi, type MeasureEventType, type MeasureView } from '../../api/measures';
+import { type MeasureEventType, type MeasureView } from '../../api/measures';
 import type { DocumentKind } from '../../api/documents';
 import type { PersonView } from '../../api/persons';
-import { keys } from '../../api/keys';
 import { useCan } from '../../api/me';
 import { useI18n } from '../../i18n/I18nProvider';
 import { MeasureCard } from './MeasureCard';

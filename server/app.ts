@@ -40,7 +40,7 @@ import { policyRoutes } from './modules/policy/routes';
 import { createReminderService } from './modules/reminders/service';
 import { reminderRoutes } from './modules/reminders/routes';
 import { smsSenderFromEnv } from './modules/reminders/senders';
-import { createSupervisionService } from './modules/supervision/service';
+import { createSupervisionService, RECOMPUTE_EVERY_MS } from './modules/supervision/service';
 import { verifyDataKey } from './modules/system/service';
 import { supervisionRoutes } from './modules/supervision/routes';
 import multipart from '@fastify/multipart';
@@ -101,7 +101,7 @@ export function createServices(deps: AppDeps) {
     db, clock: deps.clock, audit, org, persons, measures, policy: policyService, reminders, users, documents, batchTransactions: deps.database.kind === 'postgres',
   });
   // Hourly ticks; the recompute runs once per calendar day (SUNFLOWER_TZ), reminders are deduplicated per task and day.
-  jobs.push({ name: 'supervision.recompute', lockKey: 7_263_120, everyMs: 3_600_000, run: async (tx) => void (await supervision.runDaily(tx)) });
+  jobs.push({ name: 'supervision.recompute', lockKey: 7_263_120, everyMs: RECOMPUTE_EVERY_MS, run: async (tx) => void (await supervision.runDaily(tx)) });
   jobs.push({ name: 'reminders.enqueue', lockKey: 7_263_121, everyMs: 3_600_000, run: async (tx) => void (await supervision.enqueueReminders(tx)) });
   jobs.push({ name: 'reminders.send', lockKey: 7_263_122, everyMs: 60_000, run: async (tx) => void (await reminders.sendDue(tx)) });
   const prevention = createPreventionService({ db, reader, clock: deps.clock, cipher: deps.cipher, audit, org, userOrgPath: async (exec, id) => (await users.byId(id, exec))?.orgPath });

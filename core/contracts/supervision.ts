@@ -86,6 +86,12 @@ export const recordView = z.object({
   drugTest: z.object({ sample: testSample, method: testMethod, result: testResult, tester: z.string().nullable(), retestOf: z.uuid().nullable(), random: z.boolean() }).nullable(),
   contactMode: contactMode.nullable(),
   form: visitForm.nullable(),
+  /** Issue 9.14: a voided record is kept (and shown) but counts for nothing; a corrected one is voided by its replacement. */
+  voidedAt: z.string().nullable(),
+  voidedBy: z.uuid().nullable(),
+  voidReason: z.string().nullable(),
+  supersededBy: z.uuid().nullable(),
+  correctsId: z.uuid().nullable(),
 });
 export const recordListQuery = pageQuery.extend({ kind: recordKind.optional(), from: isoDate.optional(), to: isoDate.optional() });
 export const recordList = z.object({ items: z.array(recordView), total: z.number().int() });
@@ -129,11 +135,16 @@ export const noticeView = z.object({
   acknowledgedAt: z.string().nullable(),
   acknowledgedBy: z.uuid().nullable(),
   acknowledgedByName: z.string().nullable(),
-  state: z.enum(['pending', 'delivered', 'acknowledged']),
+  state: z.enum(['pending', 'delivered', 'acknowledged', 'withdrawn', 'corrected']),
   /** Not acknowledged by its deadline. */
   overdue: z.boolean(),
+  /** Issue 9.13: a correction (更正) of a notice the police had received, or a notice. */
+  kind: z.enum(['notice', 'correction']),
+  correctsId: z.uuid().nullable(),
+  withdrawnAt: z.string().nullable(),
+  withdrawalReason: z.enum(['record_voided', 'record_corrected', 'facts_changed']).nullable(),
 });
-export const noticeListQuery = pageQuery.extend({ state: z.enum(['open', 'acknowledged', 'all']).default('open'), personId: z.uuid().optional() });
+export const noticeListQuery = pageQuery.extend({ state: z.enum(['open', 'acknowledged', 'withdrawn', 'all']).default('open'), personId: z.uuid().optional() });
 export const noticeList = z.object({ items: z.array(noticeView), total: z.number().int() });
 export const deliverNoticeBody = z.object({ note: text(500).optional() });
 
@@ -149,6 +160,8 @@ export const educationView = z.object({
   conductedOn: z.string().nullable(),
   conductedBy: z.uuid().nullable(),
   note: z.string().nullable(),
+  /** Issue 9.13: the breach no longer holds. */
+  withdrawnAt: z.string().nullable(),
 });
 export const educationDoneBody = z.object({ date: isoDate, note: z.string().trim().min(1).max(2000) });
 
@@ -211,6 +224,19 @@ export const createRecordResult = z.object({
   breaches: breachAssessmentView.nullable(),
   noticesCreated: z.array(noticeView),
   educationCreated: z.array(educationView),
+  /** Issue 9.13: notices withdrawn (and corrections issued) because the facts changed. */
+  noticesWithdrawn: z.array(noticeView),
+});
+
+/** Issue 9.14: voiding a record needs a stated reason; it stays on the person's file. */
+export const voidRecordBody = z.object({ reason: z.string().trim().min(2).max(500) });
+/** Issue 9.14: a correction replaces the record by a new one (any kind) with a stated reason. */
+export const correctRecordBody = z.object({ reason: z.string().trim().min(2).max(500), record: createRecordBody });
+export const changeRecordResult = createRecordResult.extend({
+  /** The record as it was, now voided (kept). */
+  replaced: recordView,
+  /** The replacement (a correction), or null (a void). */
+  record: recordView.nullable(),
 });
 
 export const leaveStatus = z.enum(['pending', 'approved', 'rejected', 'returned']);

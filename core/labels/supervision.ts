@@ -129,7 +129,26 @@ export const supervisionLabels = {
     pending: ['待送达', 'Not delivered'],
     delivered: ['已送达', 'Delivered'],
     acknowledged: ['已签收', 'Acknowledged'],
+    withdrawn: ['已撤回', 'Withdrawn'],
+    corrected: ['已更正', 'Corrected'],
   } satisfies CodeList<z.infer<typeof noticeView>['state']>,
+  /** Issue 9.13: a notice, or a correction (更正) of one the police had received. */
+  noticeKind: {
+    notice: ['通报', 'Notice'],
+    correction: ['更正通知', 'Correction notice'],
+  } satisfies CodeList<z.infer<typeof noticeView>['kind']>,
+  /** Issue 9.13/9.14: why a notice was withdrawn. */
+  withdrawalReason: {
+    record_voided: ['所依据的记录已作废', 'The record behind it was voided'],
+    record_corrected: ['所依据的记录已更正', 'The record behind it was corrected'],
+    facts_changed: ['所依据的事实已变更', 'The facts behind it changed'],
+  } satisfies CodeList<NonNullable<z.infer<typeof noticeView>['withdrawalReason']>>,
+  /** Issue 9.14: where a supervision record stands. */
+  recordState: {
+    live: ['有效', 'In force'],
+    voided: ['已作废', 'Voided'],
+    corrected: ['已更正', 'Corrected'],
+  } satisfies CodeList<'live' | 'voided' | 'corrected'>,
 
   /** C4. */
   leaveStatus: {

@@ -150,3 +150,12 @@ describe('the schedule cut at the horizon is the schedule', () => {
     expect(cut.map(({ measureId: _m, open: _o, ...t }) => t)).toEqual(whole);
   });
 });
+
+describe('C5: the days-away notice is dated when the limit was crossed (issue 9.15)', () => {
+  it('C5: 31 days away, entered weeks later, are a serious breach dated the 31st day, not today', () => {
+    const m = measureRow('m', '2026-06-01');
+    const out = assess({ measures: [m], absences: [{ id: 'a', kind: 'away', fromDate: '2026-08-01', toDate: '2026-09-15' }] });
+    expect(out.status!.assessment.reasons).toContain('absence_days');
+    expect(out.notices.filter((n) => n.factKey === 'm:absence_days')).toEqual([expect.objectContaining({ reason: 'serious_breach', factDate: '2026-08-31' })]);
+  });
+});

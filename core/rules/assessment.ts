@@ -15,15 +15,17 @@
 //   longest of the policy) plus the suspended days later, so the cut lies that far plus a
 //   margin past the horizon, and the person is looked at again before the margin is used up.
 // - Facts that arise from the passing of time (a scheduled test past its window, T7; a report
-//   deadline passed, C1; lost contact, C11) raise notices and education only in the daily run
-//   (`timeDriven`), "the next morning" (JOURNEYS 3): a worker entering a measure that began
-//   months ago has the day to enter its records before they count against the person. Facts
-//   from a record (a refusal, a positive test, a departure) raise them at once. The assessment
-//   shown always counts everything.
+//   deadline passed, C1; lost contact, C11) raise notices and education only in the time-driven
+//   run (`timeDriven`), which comes within the hour (issue 9.16): a write that leaves such a fact
+//   pending sets `reviewOn` to today, and the recompute job picks the person up once the write
+//   is a few minutes old (the worker entering a measure that began months ago has that long to
+//   enter its records; a notice raised before them is withdrawn when they come, issue 9.13).
+//   Facts from a record (a refusal, a positive test, a departure) raise them at once. The
+//   assessment shown always counts everything.
 
 import { addDays, compareDates, daysBetween, minDate, type IsoDate } from './dates';
 import { computeTasks, isEvadedTest, type Task } from './schedule';
-import { assessBreaches, isUnauthorisedDeparture, unauthorisedAbsenceDays, type BreachAssessment } from './breaches';
+import { absenceLimitCrossedOn, assessBreaches, isUnauthorisedDeparture, unauthorisedAbsenceDays, type BreachAssessment } from './breaches';
 import { isCommunityMeasure, isFinished, reportDeadline, type Measure } from './measures';
 import type { DayRange } from './periods';
 import type { TestResult } from './drug-test-results';
@@ -31,6 +33,7 @@ import type { Policy } from './policy';
 import { approvedLeaveRanges, awayPeriods, excusals, isApprovedLeave, type AbsenceInput, type LeaveInput } from './leave';
 import { scheduleRecords, type RecordInput } from './records';
 import { contactCheck, type LostContact } from './contacts';
+import { noticeFact, type StandingFacts } from './notices';
 
 export const TASK_HORIZON_DAYS = 62;
 /** How far past the longest interval the schedule is computed (see above). */
@@ -85,9 +88,12 @@ export interface PersonOutcome {
   /**
    * The next day on which the calendar alone changes something above (a task window opens or
    * closes, a task comes within the horizon, a deadline or the C11 limit passes, a leave starts
-   * or ends, an open absence grows); null if nothing will. Always after `today`.
+   * or ends, an open absence grows); null if nothing will. After `today`, or `today` itself when
+   * a write (not `timeDriven`) left a time-driven fact to raise (issue 9.16).
    */
   reviewOn: IsoDate | null;
+  /** What the facts support now, whatever `timeDriven` (issue 9.13: notices that outlive their facts are withdrawn). */
+  standing: StandingFacts;
 }
 
 /** The longest gap between two due dates of one kind the policy allows, in days (months count 31). */
@@ -148,21 +154,29 @@ export function measureTasks(input: AssessInput, measures: readonly Measure[]): 
 }
 
 /** C1: a refusal to report, or no report by the deadline: the police are told (C6). */
-export function reportNotices(measures: readonly Measure[], policy: Policy, today: IsoDate, timeDriven: boolean): { notices: NoticeOut[]; review: IsoDate[] } {
+export function reportNotices(
+  measures: readonly Measure[], policy: Policy, today: IsoDate, timeDriven: boolean,
+): { notices: NoticeOut[]; review: IsoDate[]; standing: string[]; timePending: boolean } {
   const notices: NoticeOut[] = [];
   const review: IsoDate[] = [];
+  const standing: string[] = [];
+  let timePending = false;
   for (const m of measures) {
+    const deadline = reportDeadline(m, policy);
+    // The fact stands while true and once true: refused, not reported by the deadline, or reported after it.
+    const late = deadline !== null && (m.status === 'awaiting_report' ? compareDates(today, deadline) > 0 : m.startDate !== null && compareDates(m.startDate, deadline) > 0);
+    if ((m.status === 'terminated' && m.terminationReason === 'refused') || late) standing.push(noticeFact('refused', `measure:${m.id}`));
     if (m.status === 'terminated' && m.terminationReason === 'refused') {
       notices.push({ measureId: m.id, reason: 'refused', factKey: `measure:${m.id}`, factDate: m.endedOn ?? today, details: { rule: 'C1', terminated: true } });
     } else if (m.status === 'awaiting_report') {
-      const deadline = reportDeadline(m, policy);
       if (deadline) review.push(addDays(deadline, 1));
+      if (deadline && !timeDriven && compareDates(today, deadline) > 0) timePending = true;
       if (deadline && timeDriven && compareDates(today, deadline) > 0) {
         notices.push({ measureId: m.id, reason: 'refused', factKey: `measure:${m.id}`, factDate: addDays(deadline, 1), details: { rule: 'C1', reportDeadline: deadline } });
       }
     }
   }
-  return { notices, review };
+  return { notices, review, standing, timePending };
 }
 
 /** The C5 facts of the measure being assessed. */
@@ -173,6 +187,8 @@ export interface BreachFacts {
   /** T7: scheduled tests past their window, unrecorded and unexcused. */
   evadedTasks: Task[];
   departures: ReturnType<typeof awayPeriods>;
+  /** C5: the day the days away without leave passed the limit, if they did (issue 9.15). */
+  absenceLimitOn: IsoDate | null;
   /** Everything counted: what the page shows. */
   assessment: BreachAssessment;
   /** What notices and education are raised from now: without the evaded tasks outside the daily run. */
@@ -192,7 +208,8 @@ export function breachFacts(m: Measure, input: AssessInput, schedule: Task[], ti
   const common = { unauthorisedDepartures: departures.length, absenceDays: unauthorisedAbsenceDays(away, leaves, policy), policy };
   const assessment = assessBreaches({ testResults: results, ...common });
   const acting = timeDriven ? assessment : assessBreaches({ testResults: tests.map((r) => r.result!), ...common });
-  return { measureId: m.id, tests, evadedTasks, departures, assessment, acting };
+  const absenceLimitOn = assessment.reasons.includes('absence_days') ? absenceLimitCrossedOn(away, leaves, policy) : null;
+  return { measureId: m.id, tests, evadedTasks, departures, absenceLimitOn, assessment, acting };
 }
 
 /** The date the `n`-th of the dates was reached, for the fact of a C5 limit. */
@@ -212,6 +229,7 @@ export function seriousBreachNotices(f: BreachFacts, policy: Policy, today: IsoD
       const which = reason === 'refusals' ? 'refused' : 'evaded';
       factDate = nth(nonCooperation.filter((x) => x.result === which).map((x) => x.date), limits.testRefusalsAndEvasions);
     } else if (reason === 'unauthorised_departures') factDate = nth(f.departures.map((d) => d.from), limits.unauthorisedDepartures);
+    else if (reason === 'absence_days') factDate = f.absenceLimitOn ?? undefined;
     return {
       measureId: f.measureId, reason: 'serious_breach', factKey: `${f.measureId}:${reason}`, factDate: factDate ?? today,
       details: { rule: 'C5', limit: reason, counts: f.assessment.counts },
@@ -228,8 +246,8 @@ export function relapseNotices(f: BreachFacts): NoticeOut[] {
 }
 
 /** C6: below the C5 limits, each breach is met with criticism and education. */
-export function educationFor(f: BreachFacts, timeDriven: boolean): EducationOut[] {
-  if (f.acting.level !== 'breach') return [];
+export function educationFor(f: BreachFacts, timeDriven: boolean, anyLevel = false): EducationOut[] {
+  if (f.acting.level !== 'breach' && !anyLevel) return [];
   const m = f.measureId;
   return [
     ...f.tests.filter((x) => x.result === 'refused' || x.result === 'evaded').map((r): EducationOut => ({
@@ -273,7 +291,15 @@ function assessCurrent(m: Measure, input: AssessInput, schedule: Schedule, timeD
     });
   }
   const status: StatusOut = { measureId: m.id, assessment: facts.assessment, lostContact: contact.status };
-  return { status, notices, education: educationFor(facts, timeDriven), review: contact.lostOn ? [contact.lostOn] : [] };
+  // Everything the facts hold, counted as the daily run counts it (issue 9.13).
+  const all = timeDriven ? facts : { ...facts, acting: facts.assessment };
+  const standing = {
+    notices: [...seriousBreachNotices(all, policy, today, true), ...relapseNotices(facts)].map((n) => noticeFact(n.reason, n.factKey)),
+    education: educationFor(all, true, true).map((e) => e.factKey),
+  };
+  // Issue 9.16: what only the time-driven run raises is there now: the person is due today.
+  const timePending = !timeDriven && (facts.evadedTasks.length > 0 || contact.status.lost);
+  return { status, notices, education: educationFor(facts, timeDriven), review: contact.lostOn ? [contact.lostOn] : [], standing, timePending };
 }
 
 /** Everything the rules derive for one person on `today`. */
@@ -290,6 +316,7 @@ export function assessPerson(input: AssessInput): PersonOutcome {
     status: now?.status ?? null,
     notices: [...c1.notices, ...(now?.notices ?? [])],
     education: now?.education ?? [],
-    reviewOn: nextReview(review, input.today),
+    reviewOn: (now?.timePending || c1.timePending) ? input.today : nextReview(review, input.today),
+    standing: { measureId: now ? current!.id : null, notices: [...c1.standing, ...(now?.standing.notices ?? [])], education: now?.standing.education ?? [] },
   };
 }

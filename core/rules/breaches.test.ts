@@ -1,6 +1,6 @@
 import { describe, it, expect } from 'vitest';
 import {
-  assessBreaches, isLostContact, isTransferReportOverdue, isUnauthorisedDeparture, noticeRequired, unauthorisedAbsenceDays,
+  absenceLimitCrossedOn, assessBreaches, isLostContact, isTransferReportOverdue, isUnauthorisedDeparture, noticeRequired, unauthorisedAbsenceDays,
   type BreachLevel, type SeriousBreachReason,
 } from './breaches';
 import type { TestResult } from './drug-test-results';
@@ -136,5 +136,28 @@ describe('noticeRequired (C6)', () => {
     ['nothing given', {}, []],
   ])('%s', (_label, input, reasons) => {
     expect(noticeRequired(input)).toEqual({ required: reasons.length > 0, reasons });
+  });
+});
+
+describe('absenceLimitCrossedOn (C5, issue 9.15): the fact date of a days-away notice', () => {
+  const r = (from: string, to: string): DayRange => ({ from, to });
+  it.each<[string, DayRange[], DayRange[], string | null]>([
+    ['C5: 30 days away are not more than 30', [r('2026-01-01', '2026-01-30')], [], null],
+    ['C5: one stay of 31 days: the 31st day', [r('2026-01-01', '2026-02-10')], [], '2026-01-31'],
+    ['C5: two stays: the day the second brings the total past 30', [r('2026-01-01', '2026-01-20'), r('2026-03-01', '2026-03-31')], [], '2026-03-11'],
+    ['C4: days covered by approved leave do not count', [r('2026-01-01', '2026-02-20')], [r('2026-01-01', '2026-01-10')], '2026-02-10'],
+    ['C4: a stay shorter than the leave limit is not a departure, so its days do not count', [r('2026-01-01', '2026-01-02'), r('2026-02-01', '2026-03-10')], [], '2026-03-03'],
+    ['nothing away', [], [], null],
+  ])('%s', (_label, away, leaves, expected) => {
+    expect(absenceLimitCrossedOn(away, leaves, policy)).toBe(expected);
+  });
+
+  it('C5: agrees with the total — the day before it the total is within the limit, on it past', () => {
+    const away = [r('2026-01-05', '2026-01-25'), r('2026-02-01', '2026-02-03'), r('2026-04-01', '2026-05-01')];
+    const day = absenceLimitCrossedOn(away, [], policy)!;
+    const cut = (d: string) => away.filter((a) => a.from <= d).map((a) => ({ from: a.from, to: a.to < d ? a.to : d }));
+    const prev = new Date(Date.parse(day) - 86_400_000).toISOString().slice(0, 10);
+    expect(unauthorisedAbsenceDays(cut(prev), [], policy)).toBe(30);
+    expect(unauthorisedAbsenceDays(cut(day), [], policy)).toBe(31);
   });
 });

@@ -3,7 +3,7 @@
 //
 // All counts are over one measure; selecting the records of that measure is the caller's job.
 
-import { compareDates, daysBetween, type IsoDate } from './dates';
+import { addDays, compareDates, daysBetween, minDate, type IsoDate } from './dates';
 import type { TestResult } from './drug-test-results';
 import { uncoveredDays, type DayRange } from './periods';
 import type { Policy } from './policy';
@@ -110,6 +110,32 @@ export function unauthorisedAbsenceDays(absences: readonly Absence[], approvedLe
   return absences
     .filter((a) => isUnauthorisedDeparture(a, approvedLeaves, policy))
     .reduce((sum, a) => sum + uncoveredDays(approvedLeaves, a.from, a.to), 0);
+}
+
+/**
+ * C5: the day the days away without leave first exceeded the limit ("超过 30 天": the 31st day),
+ * or null while they have not. The fact of a days-away notice is that day, not the day the
+ * total was computed (issue 9.15): each day is judged with the absences as they stood then
+ * (cut at that day), so a departure counts from the day it became one (C4). The total only
+ * grows with the day, so the first day is found by bisection over the days away.
+ */
+export function absenceLimitCrossedOn(absences: readonly Absence[], approvedLeaves: readonly DayRange[], policy: Policy): IsoDate | null {
+  const limit = policy.lifecycle.seriousBreach.absenceDaysMoreThan;
+  const cut = (day: IsoDate) => absences.filter((a) => compareDates(a.from, day) <= 0).map((a) => ({ from: a.from, to: minDate(a.to, day) }));
+  const over = (day: IsoDate) => unauthorisedAbsenceDays(cut(day), approvedLeaves, policy) > limit;
+  if (absences.length === 0) return null;
+  const first = absences.map((a) => a.from).reduce((x, y) => (compareDates(x, y) <= 0 ? x : y));
+  const last = absences.map((a) => a.to).reduce((x, y) => (compareDates(x, y) >= 0 ? x : y));
+  if (!over(last)) return null;
+  let lo = 0; // over(first + lo) is false or lo is the first day
+  let hi = daysBetween(first, last); // over(first + hi) is true
+  if (over(first)) return first;
+  while (hi - lo > 1) {
+    const mid = Math.floor((lo + hi) / 2);
+    if (over(addDays(first, mid))) hi = mid;
+    else lo = mid;
+  }
+  return addDays(first, hi);
 }
 
 /**

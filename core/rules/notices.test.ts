@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { defaultPolicy, mergePolicy } from './policy';
-import { isNoticeOverdue, noticeDeadline, noticeState } from './notices';
+import { educationWithdrawals, isNoticeOverdue, noticeDeadline, noticeFact, noticeState, noticeWithdrawals, type StoredNotice } from './notices';
+import { assessPerson } from './assessment';
+import { createMeasure, type Measure } from './measures';
 import { warningKind, type WarningFacts } from './warnings';
 import { reminderPlan } from './reminders';
 
@@ -59,5 +61,37 @@ describe('P2: reminders of tomorrow\'s tasks', () => {
     const plan = reminderPlan(tasks, new Set(consented));
     expect(plan.worker).toHaveLength(workerMessages);
     expect(plan.sms).toEqual(sms);
+  });
+});
+
+describe('C6 (issue 9.13): a notice does not outlive its fact', () => {
+  const at = new Date('2026-11-20T02:00:00Z');
+  const n = (id: string, reason: string, factKey: string, extra: Partial<StoredNotice> = {}): StoredNotice =>
+    ({ id, measureId: 'm', reason, factKey, kind: 'notice', deliveredAt: null, acknowledgedAt: null, withdrawnAt: null, ...extra });
+  const standing = (notices: [string, string][], measureId: string | null = 'm') => ({ measureId, notices: notices.map(([r, k]) => noticeFact(r, k)), education: [] });
+  it.each<[string, StoredNotice, ReturnType<typeof standing>, { id: string; correction: boolean }[]]>([
+    ['C6: still supported: kept', n('a', 'relapse', 'test:1'), standing([['relapse', 'test:1']]), []],
+    ['C6: not delivered, fact gone: withdrawn', n('a', 'relapse', 'test:1'), standing([]), [{ id: 'a', correction: false }]],
+    ['C6: delivered, fact gone: withdrawn with a correction (更正)', n('a', 'serious_breach', 'm:absence_days', { deliveredAt: at }), standing([]), [{ id: 'a', correction: true }]],
+    ['C6: acknowledged, fact gone: a correction too', n('a', 'serious_breach', 'm:refusals_and_evasions', { deliveredAt: at, acknowledgedAt: at }), standing([]), [{ id: 'a', correction: true }]],
+    ['C11: lost contact is not judged (a later contact ends it, does not undo it)', n('a', 'lost_contact', 'm:2026-09-01'), standing([]), []],
+    ['another measure\'s breach is not judged by this one\'s facts', n('a', 'relapse', 'test:1', { measureId: 'old' }), standing([]), []],
+    ['C1: a refusal to report is judged whatever the measure assessed', n('a', 'refused', 'measure:old', { measureId: 'old' }), standing([]), [{ id: 'a', correction: false }]],
+    ['a correction is never withdrawn by this rule', n('a', 'relapse', 'correction:x', { kind: 'correction' }), standing([]), []],
+    ['already withdrawn: nothing more', n('a', 'relapse', 'test:1', { withdrawnAt: at }), standing([]), []],
+  ])('%s', (_label, stored, facts, expected) => {
+    expect(noticeWithdrawals([stored], facts)).toEqual(expected);
+  });
+
+  it('C6: education of a breach that no longer holds is withdrawn, of the assessed measure only', () => {
+    const e = (id: string, factKey: string, measureId = 'm') => ({ id, measureId, factKey, withdrawnAt: null });
+    expect(educationWithdrawals([e('a', 'test:1'), e('b', 'test:2'), e('c', 'test:3', 'old')], { measureId: 'm', notices: [], education: ['test:2'] })).toEqual(['a']);
+  });
+
+  it('C1: a report after the deadline stays a fact once the person has reported; one within it does not', () => {
+    const base = (startDate: string): Measure => ({ ...createMeasure({ id: 'm', kind: 'community_detox', decisionDate: '2026-10-01', decisionReceivedDate: '2026-10-01' }), status: 'active', startDate });
+    const at = (m: Measure) => assessPerson({ measures: [m], records: [], leaves: [], absences: [], policy: defaultPolicy, today: '2026-11-22' }).standing.notices;
+    expect(at(base('2026-10-30'))).toContain(noticeFact('refused', 'measure:m'));
+    expect(at(base('2026-10-10'))).not.toContain(noticeFact('refused', 'measure:m'));
   });
 });

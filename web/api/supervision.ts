@@ -1,7 +1,7 @@
 import type { z } from 'zod';
 import type {
   VisitForm, absenceKind, absenceView, breachAssessmentView, breachesView, calendarView, closeAbsenceBody, contactMode, countsView,
-  createAbsenceBody, createLeaveBody, createRecordBody, createRecordResult, deliverNoticeBody, educationDoneBody, educationView,
+  createAbsenceBody, createLeaveBody, createRecordBody, createRecordResult, changeRecordResult, deliverNoticeBody, educationDoneBody, educationView,
   leaveBrief, leaveDecisionBody, leaveExtensionBody, leaveList, leaveReturnBody, leaveStatus, leaveView, noticeList, noticeListQuery,
   noticeReason, noticeView, recordKind, recordList, recordListQuery, recordView, taskKind, taskList, taskState, taskView, testMethod,
   testResult, testSample, todayTask, todayView, warningView,
@@ -22,6 +22,7 @@ export type AbsenceKind = z.infer<typeof absenceKind>;
 
 export type CreateRecord = z.input<typeof createRecordBody>;
 export type RecordResult = z.infer<typeof createRecordResult>;
+export type ChangeRecordResult = z.infer<typeof changeRecordResult>;
 export type RecordView = z.infer<typeof recordView>;
 export type RecordList = z.infer<typeof recordList>;
 export type RecordListQuery = Partial<z.infer<typeof recordListQuery>>;
@@ -49,6 +50,10 @@ export const supervisionApi = {
   records: (personId: string, q: RecordListQuery = {}) => api.get<RecordList>(`/persons/${personId}/records`, q),
   record: (personId: string, recordId: string) => api.get<RecordView>(`/persons/${personId}/records/${recordId}`),
   createRecord: (personId: string, body: CreateRecord) => api.post<RecordResult>(`/persons/${personId}/records`, body),
+  /** Issue 9.14: void a record with the reason, or replace it by a corrected one; the old version is kept. */
+  voidRecord: (personId: string, recordId: string, reason: string) => api.post<ChangeRecordResult>(`/persons/${personId}/records/${recordId}/void`, { reason }),
+  correctRecord: (personId: string, recordId: string, reason: string, record: CreateRecord) =>
+    api.post<ChangeRecordResult>(`/persons/${personId}/records/${recordId}/correction`, { reason, record }),
   tasks: (personId: string) => api.get<z.infer<typeof taskList>>(`/persons/${personId}/tasks`),
   breaches: (personId: string) => api.get<Breaches>(`/persons/${personId}/breaches`),
 

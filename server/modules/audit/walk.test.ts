@@ -152,6 +152,9 @@ describe.each(testDbKinds())('P6: every audit action keeps the least identifying
     ok(await officer.post(`/api/notices/${notice.id}/deliver`, { note: P.note }));
     ok(await police.post(`/api/notices/${notice.id}/acknowledge`));
     ok(await worker.post(`/api/education-records/${refused.educationCreated[0].id}/done`, { date: '2026-11-20', note: P.note }));
+    // Issue 9.13/9.14: the positive corrected (its acknowledged notice withdrawn, a correction raised), the refusal voided (its education withdrawn).
+    ok(await worker.post(`/api/persons/${id}/records/${positive.record.id}/correction`, { reason: P.note, record: { kind: 'drug_test', date: '2026-11-03', place: '社区工作站', result: 'negative' } }), 201);
+    ok(await worker.post(`/api/persons/${id}/records/${refused.record.id}/void`, { reason: P.note }));
     expect(await t.services.scheduler.runNow('supervision.recompute')).toBe(true);
     const { reminders, db } = t.services;
     await db.transaction((tx) => reminders.enqueue(tx, [{ channel: 'sms', recipientPersonId: id, personId: id, title: 't', body: '【向日葵】提醒', dedupeKey: `walk:${id}` }]));

@@ -2,7 +2,7 @@ import './audit-actions';
 import crypto from 'node:crypto';
 import type { Db, Executor } from '../../db/client';
 import type { Clock } from '../../clock';
-import { badRequest, fieldError, notFound, conflict } from '../../errors';
+import { asMissing, badRequest, fieldError, notFound, conflict } from '../../errors';
 import { registerMessages } from '../../messages';
 import type { Principal, RequestContext } from '../../http/context';
 import { createMeasure, computeEndDate, reportDeadline, type Measure, type MeasureKind } from '../../../core/rules/measures';
@@ -182,7 +182,7 @@ export function createMeasureService(deps: {
       db.transaction(async (tx) => {
         const row = await q.byId(tx, measureId);
         if (!row) throw notFound('measure');
-        const person = await deps.persons.access(tx, ctx.actor, row.personId, 'measure.write');
+        const person = await deps.persons.access(tx, ctx.actor, row.personId, 'measure.write').catch(asMissing('measure'));
         notFuture('date', body.date);
         const policy = await deps.policy(tx, row.personId);
         const event: MeasureEvent = body.type === 'convert' ? { type: 'convert', date: body.date, successorId: crypto.randomUUID() } : (body as MeasureEvent);

@@ -25,6 +25,11 @@ registerAuditActions({
   'notice.list': { person: true, details: { filter: 'filter', returned: 'count', total: 'count' } },
   'notice.deliver': { person: true },
   'notice.acknowledge': { person: true },
+  'notice.withdraw': { person: true, details: { cause: 'code', reason: 'code', factDate: 'date', correctionId: 'id' } },
+  'notice.correct': { person: true, details: { cause: 'code', corrects: 'id', reason: 'code', deadline: 'instant' } },
+  'education.withdraw': { person: true, details: { cause: 'code', reason: 'code', factDate: 'date' } },
+  'supervision.record.void': { person: true, details: { kind: 'code', cause: 'code' } },
+  'supervision.record.correct': { person: true, details: { kind: 'code', replaces: 'id', cause: 'code' } },
   'education.create': { person: true },
   'education.done': { person: true },
 });

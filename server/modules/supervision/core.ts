@@ -10,6 +10,7 @@ import type { MeasureService } from '../measures/service';
 import type { ReminderService } from '../reminders/service';
 import type { UserService } from '../users/service';
 import type { Loaded, SyncResult } from './sync';
+import type { WithdrawalCause } from './withdrawals';
 
 export type Ctx = RequestContext & { actor: Principal };
 
@@ -29,7 +30,8 @@ export interface Core {
    * Recomputes tasks, breach status, notices and education of the persons, in `tx`.
    * `timeDriven`: the daily run, which also raises what the passing of time caused (engine.ts).
    * `loaded`: the persons the caller already locked (and their measures), not locked or read again.
+   * `cause`: why notices whose fact no longer holds are withdrawn (issue 9.13).
    */
-  refresh(tx: Executor, personIds: string[], ctx: RequestContext, timeDriven?: boolean, loaded?: Loaded): Promise<SyncResult>;
+  refresh(tx: Executor, personIds: string[], ctx: RequestContext, timeDriven?: boolean, loaded?: Loaded, cause?: WithdrawalCause): Promise<SyncResult>;
   policyAt(exec: Executor, orgPath: string): Promise<Policy>;
 }

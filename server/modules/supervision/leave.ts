@@ -7,7 +7,7 @@ import { currentMeasure } from '../../../core/rules/assessment';
 import { uncoveredDays } from '../../../core/rules/periods';
 import type { Policy } from '../../../core/rules/policy';
 import type { Executor } from '../../db/client';
-import { conflict, fieldError, notFound } from '../../errors';
+import { asMissing, conflict, fieldError, notFound } from '../../errors';
 import type { Permission } from '../../../core/contracts/permissions';
 import { assessmentView, leaveView } from './views';
 import type { Core, Ctx } from './core';
@@ -47,7 +47,7 @@ export function leaveFunctions(core: Core) {
   async function reach(exec: Executor, ctx: Ctx, id: string, perm: Permission) {
     const leave = await q.leaveById(exec, id);
     if (!leave) throw notFound('leave');
-    const person = await persons.access(exec, ctx.actor, leave.personId, perm);
+    const person = await persons.access(exec, ctx.actor, leave.personId, perm).catch(asMissing('leave'));
     return { leave, person };
   }
 
@@ -164,7 +164,7 @@ export function leaveFunctions(core: Core) {
       db.transaction(async (tx) => {
         const before = await q.absenceById(tx, id);
         if (!before) throw notFound('absence');
-        const person = await persons.access(tx, ctx.actor, before.personId, 'supervision.write');
+        const person = await persons.access(tx, ctx.actor, before.personId, 'supervision.write').catch(asMissing('absence'));
         await core.persons.lockForUpdate(tx, [before.personId]);
         if (before.toDate) throw conflict('absence.already_closed');
         if (compareDates(body.to, before.fromDate) < 0) throw fieldError('to', 'absence.end_before_start');

@@ -1,6 +1,6 @@
 // Notices to the police (C6, C1, C11) and education records (C6): listing, delivery, acknowledgement.
 import { compareDates } from '../../../core/rules/dates';
-import { conflict, fieldError, notFound } from '../../errors';
+import { asMissing, conflict, fieldError, notFound } from '../../errors';
 import { inScope, scopePaths } from '../../http/context';
 import type { Permission } from '../../../core/contracts/permissions';
 import type { Executor } from '../../db/client';
@@ -12,8 +12,10 @@ export const noticeMessages = {
   'notice.not_found': ['通知不存在', 'No such notice'],
   'notice.already_delivered': ['该通知已登记送达', 'This notice has been delivered already'],
   'notice.already_acknowledged': ['该通知已签收', 'This notice has been acknowledged already'],
+  'notice.withdrawn': ['该通知已撤回或已更正', 'This notice has been withdrawn or corrected'],
   'education.not_found': ['批评教育记录不存在', 'No such education record'],
   'education.already_done': ['该批评教育已登记', 'This education has been recorded already'],
+  'education.withdrawn': ['该违规事实已更正，无需批评教育', 'The breach no longer holds: no education is needed'],
 } satisfies Record<string, [string, string]>;
 
 export function noticeFunctions(core: Core) {
@@ -32,7 +34,7 @@ export function noticeFunctions(core: Core) {
 
   return {
     /** Notices of persons in my subtrees (a police officer sees those of the units he holds). */
-    async notices(ctx: Ctx, f: { state: 'open' | 'acknowledged' | 'all'; personId?: string; limit: number; offset: number }) {
+    async notices(ctx: Ctx, f: { state: 'open' | 'acknowledged' | 'withdrawn' | 'all'; personId?: string; limit: number; offset: number }) {
       const scope = scopePaths(ctx.actor, 'notice.read');
       if (scope.length === 0) return { items: [], total: 0 };
       const res = await q.notices(db, { ...f, scope });
@@ -45,6 +47,7 @@ export function noticeFunctions(core: Core) {
     deliverNotice: (ctx: Ctx, id: string, body: { note?: string }) =>
       db.transaction(async (tx) => {
         const r = await reach(tx, ctx, id, 'supervision.write');
+        if (r.n.withdrawnAt) throw conflict('notice.withdrawn');
         if (r.n.acknowledgedAt) throw conflict('notice.already_acknowledged');
         if (r.n.deliveredAt) throw conflict('notice.already_delivered');
         await q.updateNotice(tx, id, { deliveredAt: core.clock.now(), deliveredBy: ctx.actor.userId, deliveryNote: body.note ?? null });
@@ -57,6 +60,7 @@ export function noticeFunctions(core: Core) {
     acknowledgeNotice: (ctx: Ctx, id: string) =>
       db.transaction(async (tx) => {
         const r = await reach(tx, ctx, id, 'notice.acknowledge');
+        if (r.n.withdrawnAt) throw conflict('notice.withdrawn');
         if (r.n.acknowledgedAt) throw conflict('notice.already_acknowledged');
         const now = core.clock.now();
         await q.updateNotice(tx, id, {
@@ -73,8 +77,9 @@ export function noticeFunctions(core: Core) {
       db.transaction(async (tx) => {
         const before = await q.educationById(tx, id);
         if (!before) throw notFound('education');
-        const person = await core.persons.access(tx, ctx.actor, before.personId, 'supervision.write');
+        const person = await core.persons.access(tx, ctx.actor, before.personId, 'supervision.write').catch(asMissing('education'));
         if (before.conductedOn) throw conflict('education.already_done');
+        if (before.withdrawnAt) throw conflict('education.withdrawn');
         if (compareDates(body.date, core.today()) > 0) throw fieldError('date', 'supervision.date_future');
         if (compareDates(body.date, before.factDate) < 0) throw fieldError('date', 'supervision.date_before_fact');
         const after = await q.updateEducation(tx, id, { conductedOn: body.date, conductedBy: ctx.actor.userId, conductedAt: core.clock.now(), note: body.note });

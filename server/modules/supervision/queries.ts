@@ -50,7 +50,8 @@ export async function recordsForRules(exec: Executor, ids: string[]) {
       contactMode: supervisionRecords.contactMode,
     })
     .from(supervisionRecords)
-    .where(inArray(supervisionRecords.personId, ids));
+    // Issue 9.14: a voided (or corrected) record counts for nothing.
+    .where(and(inArray(supervisionRecords.personId, ids), isNull(supervisionRecords.voidedAt)));
 }
 
 export async function leavesOf(exec: Executor, ids: string[]) {
@@ -91,7 +92,7 @@ export async function upsertSync(exec: Executor, rows: NewSyncRow[]) {
   await chunked(rows, CHUNK, (chunk) =>
     exec.insert(supervisionSync).values(chunk).onConflictDoUpdate({
       target: supervisionSync.personId,
-      set: { orgUnitId: sql`excluded.org_unit_id`, tasksHash: sql`excluded.tasks_hash`, reviewOn: sql`excluded.review_on`, inputsKey: sql`excluded.inputs_key`, updatedAt: sql`excluded.updated_at` },
+      set: { orgUnitId: sql`excluded.org_unit_id`, tasksHash: sql`excluded.tasks_hash`, reviewOn: sql`excluded.review_on`, inputsKey: sql`excluded.inputs_key`, reviewAfter: sql`excluded.review_after`, updatedAt: sql`excluded.updated_at` },
     }),
   );
 }
@@ -162,6 +163,27 @@ export async function insertNotices(exec: Executor, rows: (typeof policeNotices.
   return out;
 }
 
+/** Issue 9.13: the standing (not withdrawn) notices and education of the persons, to judge against the facts. */
+export async function standingNotices(exec: Executor, ids: string[]) {
+  if (ids.length === 0) return [];
+  return exec.select().from(policeNotices).where(and(inArray(policeNotices.personId, ids), isNull(policeNotices.withdrawnAt)));
+}
+
+export async function standingEducation(exec: Executor, ids: string[]) {
+  if (ids.length === 0) return [];
+  return exec.select().from(educationRecords).where(and(inArray(educationRecords.personId, ids), isNull(educationRecords.withdrawnAt)));
+}
+
+export async function withdrawNotices(exec: Executor, ids: string[], patch: { withdrawnAt: Date; withdrawnBy: string | null; withdrawalReason: string }) {
+  if (ids.length === 0) return [];
+  return exec.update(policeNotices).set(patch).where(and(inArray(policeNotices.id, ids), isNull(policeNotices.withdrawnAt))).returning();
+}
+
+export async function withdrawEducation(exec: Executor, ids: string[], patch: { withdrawnAt: Date; withdrawalReason: string }) {
+  if (ids.length === 0) return [];
+  return exec.update(educationRecords).set(patch).where(and(inArray(educationRecords.id, ids), isNull(educationRecords.withdrawnAt))).returning();
+}
+
 export async function insertEducation(exec: Executor, rows: (typeof educationRecords.$inferInsert)[]): Promise<EducationRow[]> {
   const out: EducationRow[] = [];
   await chunked(rows, 500, async (chunk) => {
@@ -175,7 +197,11 @@ export async function insertEducation(exec: Executor, rows: (typeof educationRec
  * with `reviewBy`, only those the calendar changes something for by that day, those never
  * computed, and those who moved to another unit since (its district may have another policy).
  */
-export async function personsToRecompute(exec: Executor, after: string | null, limit: number, reviewBy?: string): Promise<string[]> {
+export async function personsToRecompute(exec: Executor, after: string | null, limit: number, reviewBy?: string, now?: Date): Promise<string[]> {
+  // Issue 9.16: a person due today because of a write waits for the write's grace (`review_after`).
+  const due = reviewBy
+    ? and(lte(supervisionSync.reviewOn, reviewBy), now ? or(isNull(supervisionSync.reviewAfter), lte(supervisionSync.reviewAfter, now)) : undefined)
+    : undefined;
   const r = await exec
     .selectDistinct({ personId: measures.personId })
     .from(measures)
@@ -183,7 +209,7 @@ export async function personsToRecompute(exec: Executor, after: string | null, l
     .leftJoin(persons, eq(persons.id, measures.personId))
     .where(and(
       inArray(measures.kind, COMMUNITY), inArray(measures.status, OPEN), after ? gt(measures.personId, after) : undefined,
-      reviewBy ? or(isNull(supervisionSync.personId), lte(supervisionSync.reviewOn, reviewBy), ne(supervisionSync.orgUnitId, persons.orgUnitId)) : undefined,
+      reviewBy ? or(isNull(supervisionSync.personId), due, ne(supervisionSync.orgUnitId, persons.orgUnitId)) : undefined,
     ))
     .orderBy(asc(measures.personId))
     .limit(limit);
@@ -245,6 +271,12 @@ const recorder = userRef('recorder');
 export async function insertRecord(exec: Executor, row: typeof supervisionRecords.$inferInsert): Promise<RecordRow> {
   const r = await exec.insert(supervisionRecords).values(row).returning();
   return r[0]!;
+}
+
+/** Issue 9.14: the record is voided (by a correction: superseded by its replacement), once. */
+export async function voidRecord(exec: Executor, id: string, patch: { voidedAt: Date; voidedBy: string; voidReason: string; supersededBy?: string | null }): Promise<RecordRow | undefined> {
+  const r = await exec.update(supervisionRecords).set(patch).where(and(eq(supervisionRecords.id, id), isNull(supervisionRecords.voidedAt))).returning();
+  return r[0];
 }
 
 export async function recordById(exec: Executor, id: string) {
@@ -441,7 +473,7 @@ export async function pendingLeaves(exec: Executor, a: Audience) {
 }
 
 export async function openNotices(exec: Executor, a: Audience) {
-  return noticeBase(exec).where(and(audienceWhere(a), isNull(policeNotices.acknowledgedAt))).orderBy(asc(policeNotices.createdAt)).limit(500);
+  return noticeBase(exec).where(and(audienceWhere(a), isNull(policeNotices.acknowledgedAt), isNull(policeNotices.withdrawnAt))).orderBy(asc(policeNotices.createdAt)).limit(500);
 }
 
 export async function warnings(exec: Executor, a: Audience) {
@@ -558,13 +590,14 @@ export async function noticeById(exec: Executor, id: string) {
   return r[0];
 }
 
-export async function notices(exec: Executor, f: { scope: string[]; state: 'open' | 'acknowledged' | 'all'; personId?: string; limit: number; offset: number }) {
-  const where = and(
-    eq(persons.sealed, false),
-    underPaths(f.scope),
-    f.personId ? eq(policeNotices.personId, f.personId) : undefined,
-    f.state === 'open' ? isNull(policeNotices.acknowledgedAt) : f.state === 'acknowledged' ? sql`${policeNotices.acknowledgedAt} is not null` : undefined,
-  );
+export async function notices(exec: Executor, f: { scope: string[]; state: 'open' | 'acknowledged' | 'withdrawn' | 'all'; personId?: string; limit: number; offset: number }) {
+  const byState = {
+    open: and(isNull(policeNotices.acknowledgedAt), isNull(policeNotices.withdrawnAt)),
+    acknowledged: sql`${policeNotices.acknowledgedAt} is not null`,
+    withdrawn: sql`${policeNotices.withdrawnAt} is not null`,
+    all: undefined,
+  };
+  const where = and(eq(persons.sealed, false), underPaths(f.scope), f.personId ? eq(policeNotices.personId, f.personId) : undefined, byState[f.state]);
   const items = await noticeBase(exec).where(where).orderBy(desc(policeNotices.createdAt), asc(policeNotices.id)).limit(f.limit).offset(f.offset);
   const [c] = await exec
     .select({ n: sql<number>`count(*)::int` })
@@ -653,7 +686,7 @@ export async function recordsPage(exec: Executor, personId: string, after: { dat
     else from = sql`(${r.date}, ${r.recordedAt}, ${r.id}) < (${d}, ${at}, ${after.key}::uuid)`;
   }
   return exec
-    .select({ id: r.id, kind: r.kind, result: r.result, date: r.date, recordedAt: r.recordedAt, place: r.place, note: r.note })
+    .select({ id: r.id, kind: r.kind, result: r.result, date: r.date, recordedAt: r.recordedAt, place: r.place, note: r.note, voidedAt: r.voidedAt, supersededBy: r.supersededBy, voidReason: r.voidReason })
     .from(r)
     .where(and(eq(r.personId, personId), from))
     .orderBy(desc(r.date), desc(r.recordedAt), desc(r.id))

@@ -3,7 +3,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { idParams } from '../../../core/contracts/common';
 import {
-  absenceResult, breachesView, calendarQuery, calendarView, closeAbsenceBody, countsQuery, countsView,
+  absenceResult, breachesView, calendarQuery, changeRecordResult, correctRecordBody, voidRecordBody, calendarView, closeAbsenceBody, countsQuery, countsView,
   createAbsenceBody, createLeaveBody, createRecordBody, createRecordResult, deliverNoticeBody, educationDoneBody, educationView, leaveDecisionBody,
   leaveExtensionBody, leaveList, leaveReturnBody, leaveView, noticeList, noticeListQuery, noticeView, preferencesBody, preferencesView,
   recordList, recordListQuery, recordView, taskList, todayQuery, todayView,
@@ -38,6 +38,24 @@ export function supervisionRoutes(app: FastifyInstance, s: SupervisionService): 
     config: { access: { permission: 'supervision.read', scope: 'org_subtree' } },
     schema: { tags, summary: 'One supervision record of a person, e.g. to print it (the read is audited)', params: recordParams, response: { 200: recordView } },
     handler: (req) => s.record(actorContext(req), req.params.id, req.params.recordId),
+  });
+
+  r.post('/api/persons/:id/records/:recordId/void', {
+    config: { access: { permission: 'supervision.write', scope: 'org_subtree' } },
+    schema: {
+      tags, summary: 'Void a record entered wrongly, with the reason (by its recorder or the street officer); it is kept, and breaches, tasks and notices are recomputed without it (issue 9.14, C6)',
+      params: recordParams, body: voidRecordBody, response: { 200: changeRecordResult },
+    },
+    handler: (req) => s.voidRecord(actorContext(req), req.params.id, req.params.recordId, req.body),
+  });
+
+  r.post('/api/persons/:id/records/:recordId/correction', {
+    config: { access: { permission: 'supervision.write', scope: 'org_subtree' } },
+    schema: {
+      tags, summary: 'Correct a record: the old version is kept (voided, with the reason) and the corrected one recorded; breaches, tasks and notices are recomputed (issue 9.14, C6)',
+      params: recordParams, body: correctRecordBody, response: { 201: changeRecordResult },
+    },
+    handler: async (req, reply) => reply.code(201).send(await s.correctRecord(actorContext(req), req.params.id, req.params.recordId, req.body)),
   });
 
   r.get('/api/persons/:id/tasks', {

@@ -6,7 +6,10 @@ import { measures } from '../measures/schema';
 /**
  * What a worker records about a person under a community measure: check-ins (F4), drug tests
  * (T1–T3, T6), visits, follow-ups, talks and grid visits (F1–F3), each with who, when and where.
- * Append-only; the schedule and the breach assessment are computed from these rows.
+ * Rows are never changed but to be voided: a correction voids the record and adds its
+ * replacement (`corrects_id` → the old one, `superseded_by` → the new one), so the old version is
+ * kept (issue 9.14). The schedule and the breach assessment are computed from the live rows
+ * (`voided_at` null).
  */
 export const supervisionRecords = pgTable(
   'supervision_records',
@@ -32,6 +35,12 @@ export const supervisionRecords = pgTable(
     // Visits, follow-ups, talks: how the person was reached (C11) and the structured form.
     contactMode: text('contact_mode', { enum: ['in_person', 'phone', 'video'] }),
     form: jsonb('form'),
+    // Voiding and correction (issue 9.14): who, when, the reason stated; a correction's new row.
+    voidedAt: timestamp('voided_at', { withTimezone: true }),
+    voidedBy: uuid('voided_by'),
+    voidReason: text('void_reason'),
+    supersededBy: uuid('superseded_by'),
+    correctsId: uuid('corrects_id'),
   },
   // The timeline reads a person's records a page at a time in (date, recorded_at, id) order, newest
   // first; the same index serves every by-person-and-date read the narrower one served.
@@ -143,7 +152,11 @@ export const absences = pgTable(
 
 /**
  * Notices to the police (C6: serious breach, relapse, refusal; C1 failure to report; C11 lost
- * contact). One per reason per triggering fact (`fact_key`), so recomputing never repeats one.
+ * contact). One standing notice per reason per triggering fact (`fact_key`), so recomputing never
+ * repeats one. When the fact no longer holds (a record voided or corrected, a leave approved
+ * after the fact) the notice is withdrawn (`withdrawn_at`, with the reason); one delivered
+ * already is withdrawn too and a correction notice (更正, kind `correction`, `corrects_id`) goes
+ * to the police the same way as a notice (issue 9.13).
  */
 export const policeNotices = pgTable(
   'police_notices',
@@ -164,10 +177,17 @@ export const policeNotices = pgTable(
     deliveryNote: text('delivery_note'),
     acknowledgedAt: timestamp('acknowledged_at', { withTimezone: true }),
     acknowledgedBy: uuid('acknowledged_by'),
+    kind: text('kind', { enum: ['notice', 'correction'] }).notNull().default('notice'),
+    /** A correction: the notice it corrects. */
+    correctsId: uuid('corrects_id'),
+    withdrawnAt: timestamp('withdrawn_at', { withTimezone: true }),
+    withdrawnBy: uuid('withdrawn_by'),
+    /** Why: `record_voided`, `record_corrected` or `facts_changed`. */
+    withdrawalReason: text('withdrawal_reason'),
   },
   (t) => [
-    uniqueIndex('police_notices_fact_idx').on(t.personId, t.reason, t.factKey),
-    index('police_notices_open_idx').on(t.personId).where(sql`acknowledged_at is null`),
+    uniqueIndex('police_notices_fact_idx').on(t.personId, t.reason, t.factKey).where(sql`withdrawn_at is null`),
+    index('police_notices_open_idx').on(t.personId).where(sql`acknowledged_at is null and withdrawn_at is null`),
     index('police_notices_created_idx').on(t.createdAt),
   ],
 );
@@ -191,8 +211,11 @@ export const educationRecords = pgTable(
     conductedBy: uuid('conducted_by'),
     conductedAt: timestamp('conducted_at', { withTimezone: true }),
     note: text('note'),
+    /** The breach no longer holds (issue 9.13): withdrawn with the reason, kept. */
+    withdrawnAt: timestamp('withdrawn_at', { withTimezone: true }),
+    withdrawalReason: text('withdrawal_reason'),
   },
-  (t) => [uniqueIndex('education_records_fact_idx').on(t.personId, t.factKey)],
+  (t) => [uniqueIndex('education_records_fact_idx').on(t.personId, t.factKey).where(sql`withdrawn_at is null`)],
 );
 
 /**
@@ -242,6 +265,11 @@ export const supervisionSync = pgTable(
      * `reviewOn` is still ahead: the rules would give exactly what is stored.
      */
     inputsKey: text('inputs_key'),
+    /**
+     * Issue 9.16: a write left a time-driven fact to raise today; the job waits until this instant
+     * (a grace for entering the records of a measure that began long ago). Null otherwise.
+     */
+    reviewAfter: timestamp('review_after', { withTimezone: true }),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [index('supervision_sync_review_idx').on(t.reviewOn)],

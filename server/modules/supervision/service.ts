@@ -2,10 +2,12 @@
 // worker's day and reminders of tasks. Rules live in core/rules; this module stores what
 // they compute and recomputes it, in the same transaction, whenever an input changes.
 import './audit-actions';
+import crypto from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import type { Db, Executor } from '../../db/client';
 import type { Clock } from '../../clock';
-import { badRequest, fieldError, notFound } from '../../errors';
+import { badRequest, conflict, fieldError, forbidden, notFound } from '../../errors';
+import { inScope } from '../../http/context';
 import { registerMessages } from '../../messages';
 import type { RequestContext } from '../../http/context';
 import { addDays, compareDates, type IsoDate } from '../../../core/rules/dates';
@@ -40,6 +42,8 @@ registerMessages({
   'supervision.no_measure': ['该人员没有已开始执行的社区戒毒或社区康复措施', 'The person has no community detox or rehabilitation measure that has started'],
   'supervision.date_future': ['日期不能晚于今天', 'The date cannot be in the future'],
   'record.not_found': ['记录不存在', 'No such record'],
+  'record.already_voided': ['该记录已作废或已更正', 'This record has been voided or corrected already'],
+  'record.not_changeable': ['只有记录人或街道禁毒专干可以更正或作废记录', 'Only who recorded it or the street officer may correct or void a record'],
   'supervision.date_before_measure': ['日期早于措施开始日期（{start}）', 'The date is before the measure began ({start})'],
   'supervision.date_outside_measure': ['该日期不在任何措施的执行期内', 'The date falls outside every measure of the person'],
   'supervision.date_before_fact': ['日期不能早于违反协议的日期', 'The date cannot be before the breach'],
@@ -60,6 +64,9 @@ const THREADS_FROM = 100;
 
 const JOB_CTX: RequestContext = { actor: null, ip: null, userAgent: 'job:supervision' };
 export const RECOMPUTE_JOB = 'supervision.recompute';
+/** Issue 9.16: the job runs this often, and a person written is left this long before time-driven facts are raised: within the hour. */
+export const RECOMPUTE_EVERY_MS = 15 * 60_000;
+export { TIME_FACT_GRACE_MINUTES } from './sync';
 
 export interface RecomputeResult extends SyncCounts {
   /** Persons whose stored outcome still held: not read, not written. */
@@ -113,8 +120,8 @@ export function createSupervisionService(deps: {
   const core: Core = {
     db, clock: deps.clock, audit, persons, org: deps.org, policy: deps.policy, measures: deps.measures, reminders: deps.reminders, users: deps.users,
     today: () => deps.clock.today(),
-    async refresh(tx, personIds, ctx, timeDriven = false, loaded) {
-      return syncPersons(tx, syncDeps, personIds, ctx, deps.clock.today(), await deps.policy.resolver(tx), timeDriven, loaded);
+    async refresh(tx, personIds, ctx, timeDriven = false, loaded, cause = 'facts_changed') {
+      return syncPersons(tx, syncDeps, personIds, ctx, deps.clock.today(), await deps.policy.resolver(tx), timeDriven, loaded, cause);
     },
     async policyAt(exec, orgPath) {
       return (await deps.policy.effective(exec, orgPath)).policy;
@@ -180,14 +187,14 @@ export function createSupervisionService(deps: {
    * nor written. With `onlyDue`, only those the calendar changes something for today (the
    * daily run).
    */
-  function recomputeAll(exec?: Executor, opts: { onlyDue?: boolean } = {}): Promise<RecomputeResult> {
+  function recomputeAll(exec?: Executor, opts: { onlyDue?: boolean; now?: Date } = {}): Promise<RecomputeResult> {
     let after: string | null = null;
     const today = deps.clock.today();
     const reader = exec ?? db;
     let resolve: PolicyResolver | null = null;
     return recomputeBatches(exec ?? null, async () => {
       if (opts.onlyDue) {
-        const ids = await q.personsToRecompute(reader, after, batchSize, today);
+        const ids = await q.personsToRecompute(reader, after, batchSize, today, opts.now);
         after = ids[ids.length - 1] ?? after;
         return ids.length ? { ids, seen: ids.length } : null;
       }
@@ -224,6 +231,62 @@ export function createSupervisionService(deps: {
   const notices = noticeFunctions(core);
   const day = dayFunctions(core);
 
+  /** The checks of a new record (date, measure, attachment, re-test) and its row; the caller holds the person's lock. */
+  async function insertChecked(tx: Executor, ctx: Ctx, personId: string, body: CreateRecordBody, community: { measure: Measure }[], extra: Partial<q.RecordRow>): Promise<q.RecordRow> {
+    const today = deps.clock.today();
+    const date = body.date ?? today;
+    if (compareDates(date, today) > 0) throw fieldError('date', 'supervision.date_future');
+    const measure = measureFor(community.map((x) => x.measure), date);
+    if (body.attachmentId && !(await deps.documents.attachable(tx, body.attachmentId, personId))) {
+      throw fieldError('attachmentId', 'supervision.attachment_invalid');
+    }
+    let test: Partial<q.RecordRow> = {};
+    if (body.kind === 'drug_test') {
+      if (body.method === 'lab_retest' && !body.retestOf) throw fieldError('retestOf', 'supervision.retest_of_required');
+      if (body.retestOf) {
+        if (!isValidRetestOf(await q.recordById(tx, body.retestOf), personId, date)) throw fieldError('retestOf', 'supervision.retest_invalid');
+      }
+      test = { sample: body.sample, method: body.method, result: body.result, tester: body.tester ?? ctx.actor.displayName, retestOfId: body.retestOf ?? null, random: body.random };
+    }
+    const contact = 'form' in body ? { contactMode: body.contactMode, form: body.form } : {};
+    return q.insertRecord(tx, {
+      personId, measureId: measure.id, kind: body.kind, date, place: body.place, recordedAt: deps.clock.now(), recordedBy: ctx.actor.userId,
+      attachmentId: body.attachmentId ?? null, note: body.note ?? null, ...test, ...contact, ...extra,
+    });
+  }
+
+  type Locked = Awaited<ReturnType<PersonService['lockForUpdate']>>;
+  /** What a write about a record returns besides the record: the tasks it resolved, the assessment, notices raised and withdrawn. */
+  async function recordOutcome(tx: Executor, sync: Awaited<ReturnType<Core['refresh']>>, people: Locked, recordId: string | null) {
+    const today = deps.clock.today();
+    const now = deps.clock.now();
+    const p = people[0]!;
+    const outcome = sync.outcomes.get(p.id)!;
+    // Withdrawn notices may have been delivered (the names of who did are read); they are rare.
+    const withdrawn = [];
+    for (const n of sync.withdrawn.notices) withdrawn.push(noticeView((await q.noticeById(tx, n.id))!, now));
+    return {
+      tasks: outcome.tasks.filter((t) => recordId !== null && t.recordId === recordId)
+        .map((t) => taskView({ ...t, personId: p.id, recordId: t.recordId ?? null, policyVersion: outcome.policy.version }, today)),
+      breaches: outcome.status ? assessmentView(outcome.status, outcome.policy, today) : null,
+      // The notices as inserted (returned by the insert): new, so neither delivered nor acknowledged.
+      noticesCreated: sync.notices.map((n) => noticeView({ n, personName: p.name, orgUnitName: p.orgUnitName, deliveredByName: null, acknowledgedByName: null }, now)),
+      educationCreated: sync.education.map(educationView),
+      noticesWithdrawn: withdrawn,
+    };
+  }
+
+  /** Issue 9.14: a live record of the person that the actor may void or correct: its recorder, or the street's officer (leave.approve over the person). */
+  async function changeable(tx: Executor, ctx: Ctx, personId: string, recordId: string) {
+    const person = await persons.access(tx, ctx.actor, personId, 'supervision.write');
+    const people = await persons.lockForUpdate(tx, [personId]);
+    const old = await q.recordOfPerson(tx, personId, recordId);
+    if (!old) throw notFound('record');
+    if (old.r.voidedAt) throw conflict('record.already_voided');
+    if (old.r.recordedBy !== ctx.actor.userId && !inScope(ctx.actor, 'leave.approve', person.orgPath)) throw forbidden('record.not_changeable');
+    return { person, people, old, community: await deps.measures.communityOf(tx, [personId]) };
+  }
+
   return {
     ...leave,
     ...notices,
@@ -234,18 +297,24 @@ export function createSupervisionService(deps: {
     refresh: (tx: Executor, personIds: string[], ctx: RequestContext = JOB_CTX, timeDriven = false) => core.refresh(tx, personIds, ctx, timeDriven),
 
     /**
-     * The daily job: once per calendar day (SUNFLOWER_TZ), whatever the tick, the persons for
-     * whom the calendar changes something today, so states move from due to overdue.
+     * The recompute job, every RECOMPUTE_EVERY_MS: the persons for whom the calendar changes
+     * something by today (SUNFLOWER_TZ; a new day begins at local midnight), and those a write
+     * left with a time-driven fact to raise once the write is TIME_FACT_GRACE_MINUTES old, so such
+     * facts are raised within the hour (issue 9.16), not at the next day's run. The first run of a
+     * calendar day also refreshes the planner's statistics; a run that recomputed nobody after it
+     * writes no audit row.
      */
-    async runDaily(tx: Executor): Promise<RecomputeResult | null> {
+    async runDaily(tx: Executor): Promise<RecomputeResult> {
       const today = deps.clock.today();
       const last = await q.lastRun(tx, RECOMPUTE_JOB);
-      if (last?.lastDate === today) return null;
-      const result = await recomputeAll(deps.batchTransactions ? undefined : tx, { onlyDue: true });
-      await q.markRun(tx, RECOMPUTE_JOB, today, deps.clock.now(), result);
-      // Fresh statistics for the lists of the day (PGlite has no autovacuum to gather them).
-      await tx.execute(sql`analyze supervision_tasks`);
-      await audit.record(tx, JOB_CTX, { action: 'supervision.recompute', entityType: 'task', details: { ...result, date: today } });
+      const firstToday = last?.lastDate !== today;
+      const result = await recomputeAll(deps.batchTransactions ? undefined : tx, { onlyDue: true, now: deps.clock.now() });
+      if (firstToday) {
+        await q.markRun(tx, RECOMPUTE_JOB, today, deps.clock.now(), result);
+        // Fresh statistics for the lists of the day (PGlite has no autovacuum to gather them).
+        await tx.execute(sql`analyze supervision_tasks`);
+      }
+      if (firstToday || result.persons > 0) await audit.record(tx, JOB_CTX, { action: 'supervision.recompute', entityType: 'task', details: { ...result, date: today } });
       return result;
     },
 
@@ -285,39 +354,47 @@ export function createSupervisionService(deps: {
         const person = await persons.access(tx, ctx.actor, personId, 'supervision.write');
         // Locked once: the recompute below gets the person and his measures as loaded here.
         const people = await persons.lockForUpdate(tx, [personId]);
-        const today = deps.clock.today();
-        const date = body.date ?? today;
-        if (compareDates(date, today) > 0) throw fieldError('date', 'supervision.date_future');
         const community = await deps.measures.communityOf(tx, [personId]);
-        const measure = measureFor(community.map((x) => x.measure), date);
-        if (body.attachmentId && !(await deps.documents.attachable(tx, body.attachmentId, personId))) {
-          throw fieldError('attachmentId', 'supervision.attachment_invalid');
-        }
-        let test: Partial<q.RecordRow> = {};
-        if (body.kind === 'drug_test') {
-          if (body.method === 'lab_retest' && !body.retestOf) throw fieldError('retestOf', 'supervision.retest_of_required');
-          if (body.retestOf) {
-            if (!isValidRetestOf(await q.recordById(tx, body.retestOf), personId, date)) throw fieldError('retestOf', 'supervision.retest_invalid');
-          }
-          test = { sample: body.sample, method: body.method, result: body.result, tester: body.tester ?? ctx.actor.displayName, retestOfId: body.retestOf ?? null, random: body.random };
-        }
-        const contact = 'form' in body ? { contactMode: body.contactMode, form: body.form } : {};
-        const row = await q.insertRecord(tx, {
-          personId, measureId: measure.id, kind: body.kind, date, place: body.place, recordedAt: deps.clock.now(), recordedBy: ctx.actor.userId,
-          attachmentId: body.attachmentId ?? null, note: body.note ?? null, ...test, ...contact,
-        });
+        const row = await insertChecked(tx, ctx, personId, body, community, {});
         const sync = await core.refresh(tx, [personId], ctx, false, { people, measures: community });
-        const outcome = sync.outcomes.get(personId)!;
         const record = recordView(row, ctx.actor.displayName);
         await audit.record(tx, ctx, { action: `supervision.record.${body.kind}`, entityType: 'supervision_record', entityId: row.id, personId, orgPath: person.orgPath, after: record });
-        return {
-          record,
-          tasks: outcome.tasks.filter((t) => t.recordId === row.id).map((t) => taskView({ ...t, personId, recordId: t.recordId ?? null, policyVersion: outcome.policy.version }, today)),
-          breaches: outcome.status ? assessmentView(outcome.status, outcome.policy, today) : null,
-          // The notices as inserted (returned by the insert): new, so neither delivered nor acknowledged.
-          noticesCreated: sync.notices.map((n) => noticeView({ n, personName: people[0]!.name, orgUnitName: people[0]!.orgUnitName, deliveredByName: null, acknowledgedByName: null }, deps.clock.now())),
-          educationCreated: sync.education.map(educationView),
-        };
+        return { record, ...(await recordOutcome(tx, sync, people, row.id)) };
+      }),
+
+    /**
+     * Issue 9.14: a record entered wrongly (a mis-tap on 逃检) is voided with a stated reason, by
+     * its recorder or the street's officer (who decides for the street, C4). It is kept, marked
+     * voided, on the file and the timeline; breaches, tasks and notices are recomputed without it,
+     * and a notice it alone caused is withdrawn or corrected (issue 9.13).
+     */
+    voidRecord: (ctx: Ctx, personId: string, recordId: string, body: { reason: string }) =>
+      db.transaction(async (tx) => {
+        const { person, people, old, community } = await changeable(tx, ctx, personId, recordId);
+        const voided = (await q.voidRecord(tx, recordId, { voidedAt: deps.clock.now(), voidedBy: ctx.actor.userId, voidReason: body.reason }))!;
+        const sync = await core.refresh(tx, [personId], ctx, false, { people, measures: community }, 'record_voided');
+        const replaced = recordView(voided, old.recordedByName);
+        await audit.record(tx, ctx, {
+          action: 'supervision.record.void', entityType: 'supervision_record', entityId: recordId, personId, orgPath: person.orgPath, purpose: body.reason,
+          before: recordView(old.r, old.recordedByName), after: replaced, details: { kind: old.r.kind, cause: 'record_voided' },
+        });
+        return { record: null, replaced, ...(await recordOutcome(tx, sync, people, null)) };
+      }),
+
+    /** Issue 9.14: a record replaced by a corrected one (any kind), with a stated reason; the old version is kept, voided. */
+    correctRecord: (ctx: Ctx, personId: string, recordId: string, body: { reason: string; record: CreateRecordBody }) =>
+      db.transaction(async (tx) => {
+        const { person, people, old, community } = await changeable(tx, ctx, personId, recordId);
+        const id = crypto.randomUUID();
+        const superseded = (await q.voidRecord(tx, recordId, { voidedAt: deps.clock.now(), voidedBy: ctx.actor.userId, voidReason: body.reason, supersededBy: id }))!;
+        const row = await insertChecked(tx, ctx, personId, body.record, community, { id, correctsId: recordId });
+        const sync = await core.refresh(tx, [personId], ctx, false, { people, measures: community }, 'record_corrected');
+        const record = recordView(row, ctx.actor.displayName);
+        await audit.record(tx, ctx, {
+          action: 'supervision.record.correct', entityType: 'supervision_record', entityId: row.id, personId, orgPath: person.orgPath, purpose: body.reason,
+          before: recordView(old.r, old.recordedByName), after: record, details: { kind: body.record.kind, replaces: recordId, cause: 'record_corrected' },
+        });
+        return { record, replaced: recordView(superseded, old.recordedByName), ...(await recordOutcome(tx, sync, people, row.id)) };
       }),
 
     async records(ctx: Ctx, personId: string, f: { kind?: string; from?: string; to?: string; limit: number; offset: number }) {

@@ -276,8 +276,8 @@ describe.each(testDbKinds())('supervision on %s', (kind) => {
       const b = (await w.worker.get(`/api/persons/${personId}/breaches`)).json();
       expect(b.assessment.counts.evasions).toBe(1);
       expect(b.education).toEqual([expect.objectContaining({ reason: 'evaded', factDate: '2026-12-30' })]);
-      // Once a day: a second tick the same day does nothing.
-      expect(await w.t.services.db.transaction((tx) => w.t.services.supervision.runDaily(tx))).toBeNull();
+      // A second tick the same day recomputes nobody.
+      expect(await w.t.services.db.transaction((tx) => w.t.services.supervision.runDaily(tx))).toMatchObject({ persons: 0 });
     });
 
     it('C1 (JOURNEYS 3): no report by the deadline → a notice the next morning; a refusal → at once', async () => {

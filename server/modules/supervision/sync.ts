@@ -21,6 +21,7 @@ import * as q from './queries';
 import { inlineAssess, type AssessPool } from './assess-pool';
 import type { AssessBatch } from './assess-batch';
 import { inputsKey } from './inputs-key';
+import { withdrawOutlived, type WithdrawalCause } from './withdrawals';
 
 export interface SyncDeps {
   audit: AuditService;
@@ -69,6 +70,8 @@ export interface SyncResult {
   outcomes: Map<string, PersonOutcome & { policy: Policy }>;
   notices: q.NoticeRow[];
   education: q.EducationRow[];
+  /** Issue 9.13: notices withdrawn and the corrections raised, education withdrawn. */
+  withdrawn: { notices: q.NoticeRow[]; education: q.EducationRow[] };
 }
 
 const groupBy = <T, K>(rows: T[], key: (r: T) => K): Map<K, T[]> => {
@@ -81,6 +84,9 @@ const groupBy = <T, K>(rows: T[], key: (r: T) => K): Map<K, T[]> => {
   }
   return m;
 };
+
+/** Issue 9.16: how long after a write its time-driven facts wait to be raised (the job runs every 15 minutes: within the hour). */
+export const TIME_FACT_GRACE_MINUTES = 15;
 
 const taskId = (measureId: string, key: string) => `${measureId}|${key}`;
 
@@ -145,12 +151,13 @@ async function assessAll(pool: AssessPool, inputs: Inputs, policyOf: (p: Inputs[
 
 export async function syncPersons(
   exec: Executor, deps: SyncDeps, personIds: string[], ctx: RequestContext, today: string, resolve: PolicyResolver, timeDriven: boolean, loaded?: Loaded,
+  cause: WithdrawalCause = 'facts_changed',
 ): Promise<SyncResult> {
   const counts: SyncCounts = {
     persons: 0, tasksWritten: 0, tasksDeleted: 0, tasksUnchanged: 0, statusWritten: 0, notices: 0, education: 0, loadMs: 0, computeMs: 0, writeMs: 0, raiseMs: 0,
   };
   const outcomes: SyncResult['outcomes'] = new Map();
-  if (personIds.length === 0) return { counts, outcomes, notices: [], education: [] };
+  if (personIds.length === 0) return { counts, outcomes, notices: [], education: [], withdrawn: { notices: [], education: [] } };
   // One recompute of a person at a time: a write about him and the daily run never interleave.
   // The lock returns the persons' context, so it is one statement; a caller holding it passes it.
   const people = loaded?.people ?? (await deps.persons.lockForUpdate(exec, personIds));
@@ -197,8 +204,11 @@ export async function syncPersons(
     else computed.set(p.id, rows);
     // Only a computation under the daily rules may be trusted by the next full recompute.
     const key = versions ? inputsKey(versions.get(p.id) ?? '0', policy, p.orgUnitId) : (before?.inputsKey ?? null);
-    if (!before || before.tasksHash !== hash || (before.reviewOn ?? null) !== outcome.reviewOn || before.orgUnitId !== p.orgUnitId || (before.inputsKey ?? null) !== key) {
-      syncRows.push({ personId: p.id, orgUnitId: p.orgUnitId, tasksHash: hash, reviewOn: outcome.reviewOn, inputsKey: key, updatedAt: now });
+    // A write that leaves a time-driven fact for today gives it a grace; the time-driven run clears it.
+    const reviewAfter = !timeDriven && outcome.reviewOn === today ? before?.reviewAfter ?? new Date(now.getTime() + TIME_FACT_GRACE_MINUTES * 60_000) : null;
+    if (!before || before.tasksHash !== hash || (before.reviewOn ?? null) !== outcome.reviewOn || before.orgUnitId !== p.orgUnitId
+      || (before.inputsKey ?? null) !== key || (before.reviewAfter?.getTime() ?? null) !== (reviewAfter?.getTime() ?? null)) {
+      syncRows.push({ personId: p.id, orgUnitId: p.orgUnitId, tasksHash: hash, reviewOn: outcome.reviewOn, inputsKey: key, reviewAfter, updatedAt: now });
     }
 
     if (outcome.status) {
@@ -256,6 +266,8 @@ export async function syncPersons(
   counts.writeMs += elapsed();
 
   const byId = new Map(people.map((p) => [p.id, p]));
+  // Withdrawals first: a withdrawn notice frees its fact, which may be raised again below.
+  const withdrawn = await withdrawOutlived(exec, deps, ctx, byId, outcomes, cause);
   const notices = await q.insertNotices(exec, noticeRows);
   // C6: the police of the person's area hear of it in the app too, besides the worker's delivery.
   const police = notices.length ? await deps.holdersOver(exec, 'notice.acknowledge', [...new Set(notices.map((n) => byId.get(n.personId)!.orgPath))]) : new Map<string, string[]>();
@@ -290,5 +302,5 @@ export async function syncPersons(
   counts.notices = notices.length;
   counts.education = education.length;
   counts.raiseMs += elapsed();
-  return { counts, outcomes, notices, education };
+  return { counts, outcomes, notices, education, withdrawn };
 }

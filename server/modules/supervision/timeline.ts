@@ -27,14 +27,29 @@ export async function supervisionTimeline(exec: Executor, personId: string, w: T
       title: result ? { 'zh-CN': `${kind['zh-CN']} · ${result['zh-CN']}`, 'en-US': `${kind['en-US']} · ${result['en-US']}` } : kind,
       detail: [r.place, r.note].filter(Boolean).join(' — ') || null, refId: r.id, tie: TIE.record, key: r.id,
     });
+    // Issue 9.14: the old version stays on the timeline, and so does its voiding or correction.
+    if (r.voidedAt) {
+      const state = localized('recordState', r.supersededBy ? 'corrected' : 'voided');
+      out.push({
+        at: r.voidedAt, date: day(r.voidedAt), kind: 'record', title: { 'zh-CN': `${kind['zh-CN']} · ${state['zh-CN']}`, 'en-US': `${kind['en-US']} · ${state['en-US']}` },
+        detail: r.voidReason, refId: r.id, tie: TIE.record, key: `${r.id}:void`,
+      });
+    }
   }
   for (const { n } of notices) {
     const { 'zh-CN': z, 'en-US': en } = localized('noticeReason', n.reason);
     const line = (at: Date, date: string, title: TimelineEntry['title'], detail: string | null, step: string): TimelineEntry =>
       ({ at, date, kind: 'notice', title, detail, refId: n.id, tie: TIE.notice, key: `${n.id}:${step}` });
-    out.push(line(n.createdAt, n.factDate, { 'zh-CN': `通报公安 · ${z}`, 'en-US': `Police notified · ${en}` }, n.factKey, '1'));
+    const title = n.kind === 'correction' ? { 'zh-CN': `更正通知 · ${z}`, 'en-US': `Correction notice · ${en}` } : { 'zh-CN': `通报公安 · ${z}`, 'en-US': `Police notified · ${en}` };
+    out.push(line(n.createdAt, n.factDate, title, n.factKey, '1'));
     if (n.deliveredAt) out.push(line(n.deliveredAt, day(n.deliveredAt), { 'zh-CN': `通知已送达 · ${z}`, 'en-US': `Notice delivered · ${en}` }, n.deliveryNote, '2'));
     if (n.acknowledgedAt) out.push(line(n.acknowledgedAt, day(n.acknowledgedAt), { 'zh-CN': `公安已签收 · ${z}`, 'en-US': `Notice acknowledged · ${en}` }, null, '3'));
+    // Issue 9.13: a notice whose fact no longer holds, withdrawn (or corrected if the police had it).
+    if (n.withdrawnAt) {
+      const state = localized('noticeState', n.deliveredAt || n.acknowledgedAt ? 'corrected' : 'withdrawn');
+      const why = n.withdrawalReason ? localized('withdrawalReason', n.withdrawalReason as 'facts_changed') : null;
+      out.push(line(n.withdrawnAt, day(n.withdrawnAt), { 'zh-CN': `通报${state['zh-CN']} · ${z}`, 'en-US': `Notice ${state['en-US'].toLowerCase()} · ${en}` }, why?.['zh-CN'] ?? null, '4'));
+    }
   }
   for (const e of education) {
     const { 'zh-CN': z, 'en-US': en } = localized('educationReason', e.reason);

@@ -28,6 +28,11 @@ export function recordView(r: q.RecordRow, recordedByName: string | null) {
       : null,
     contactMode: r.contactMode,
     form: (r.form as VisitForm | null) ?? null,
+    voidedAt: r.voidedAt?.toISOString() ?? null,
+    voidedBy: r.voidedBy,
+    voidReason: r.voidReason,
+    supersededBy: r.supersededBy,
+    correctsId: r.correctsId,
   };
 }
 
@@ -73,6 +78,10 @@ export function noticeView(r: { n: q.NoticeRow; personName: string; orgUnitName:
     acknowledgedByName: r.acknowledgedByName,
     state: noticeState(n),
     overdue: isNoticeOverdue(n, now),
+    kind: n.kind,
+    correctsId: n.correctsId,
+    withdrawnAt: n.withdrawnAt?.toISOString() ?? null,
+    withdrawalReason: (n.withdrawalReason as 'facts_changed' | null) ?? null,
   };
 }
 
@@ -89,6 +98,7 @@ export function educationView(e: q.EducationRow) {
     conductedOn: e.conductedOn,
     conductedBy: e.conductedBy,
     note: e.note,
+    withdrawnAt: e.withdrawnAt?.toISOString() ?? null,
   };
 }
 

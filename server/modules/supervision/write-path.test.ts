@@ -53,15 +53,19 @@ describe.each(testDbKinds())('the record write path (%s)', (kind) => {
     expect(count(statements, /from "measures"/)).toBe(1);
     // The whole, for a test that raises nothing: scope check, lock with the person's context,
     // measures, the record, the policy, records, leave, absences, status, sync, the status row,
-    // the audit row. 15 before item 6 (a second lock, the context and the measures read again).
-    expect(statements.length).toBe(12);
+    // the audit row. 15 before item 6 (a second lock, the context and the measures read again);
+    // 12 after it, and 14 since issue 9.13: the person's standing notices and education are read
+    // to withdraw those whose fact no longer holds.
+    expect(statements.length).toBe(14);
   });
 
   it('answers with the C6 notice as inserted, without reading it back', async () => {
     const { out, statements } = await recorded(await person(), 'positive');
     expect(out.noticesCreated).toEqual([expect.objectContaining({ reason: 'relapse', personName: '李四', state: 'pending', deliveredByName: null })]);
     expect(out.noticesCreated[0]!.orgUnitName).toBeTruthy();
-    expect(count(statements, /^select[^]*from "police_notices"/)).toBe(0);
+    // One read of the standing notices before the insert (issue 9.13), none after it.
+    expect(count(statements, /^select[^]*from "police_notices"/)).toBe(1);
+    expect(statements.findIndex((x) => /^select[^]*from "police_notices"/.test(x))).toBeLessThan(statements.findIndex((x) => /^insert into "police_notices"/.test(x)));
     expect(count(statements, /for update/)).toBe(1);
   });
 });

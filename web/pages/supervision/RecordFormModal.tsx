@@ -1,7 +1,8 @@
 import { useState } from 'react';
 import { Alert, Col, DatePicker, Form, Grid, Input, Modal, Radio, Row, Typography } from 'antd';
 import type { Dayjs } from 'dayjs';
-import { supervisionApi, type CreateRecord, type RecordKind, type RecordResult, type TaskView, type VisitForm } from '../../api/supervision';
+import { supervisionApi, type CreateRecord, type RecordKind, type RecordResult, type RecordView, type TaskView, type VisitForm } from '../../api/supervision';
+import dayjs from 'dayjs';
 import { useSignedIn } from '../../api/me';
 import { useI18n } from '../../i18n/I18nProvider';
 import { useLabel } from '../../components/useLabel';
@@ -23,6 +24,8 @@ export interface RecordTarget {
 type FormNotes = Partial<Record<'livingNote' | 'employmentNote' | 'familyNote' | 'healthNote' | 'needsNote' | 'nextStepNote', string>>;
 
 interface Values {
+  /** Issue 9.14: why a record is corrected. */
+  reason?: string;
   kind: RecordKind;
   date: Dayjs;
   place: string;
@@ -62,9 +65,20 @@ function toBody(v: Values): CreateRecord {
  * 登记: a check-in, drug test, visit, follow-up, talk or grid visit. Opened for a task it is
  * prefilled for it (kind, today, me as tester, on-site urine test), so a test takes three taps.
  */
-export function RecordFormModal({ target, task, onClose, onSaved }: {
+/** Issue 9.14: the form prefilled with the record being corrected. */
+function valuesOf(r: RecordView): Partial<Values> {
+  return {
+    kind: r.kind, date: dayjs(r.date), place: r.place, note: r.note ?? undefined,
+    ...(r.drugTest ? { sample: r.drugTest.sample, method: r.drugTest.method, result: r.drugTest.result, tester: r.drugTest.tester ?? undefined, random: r.drugTest.random, retestOf: r.drugTest.retestOf ?? undefined } : {}),
+    ...(r.form ? { contactMode: r.contactMode ?? undefined, form: r.form } : {}),
+  };
+}
+
+export function RecordFormModal({ target, task, correcting, onClose, onSaved }: {
   target: RecordTarget;
   task?: Pick<TaskView, 'kind' | 'dueDate' | 'windowStart' | 'windowEnd' | 'state'>;
+  /** Correct this record (issue 9.14): the old version is kept, voided, with the reason. */
+  correcting?: RecordView;
   onClose: () => void;
   onSaved: (r: RecordResult) => void;
 }) {
@@ -78,9 +92,11 @@ export function RecordFormModal({ target, task, onClose, onSaved }: {
   const kind = Form.useWatch('kind', form) ?? offered[0]!;
   const placeFor = (k: RecordKind) =>
     k === 'drug_test' || k === 'check_in' ? t('sv.record.placeStation', { unit: target.orgUnitName }) : t('sv.record.placeHome');
-  const save = useSupervisionMutation(target.personId, (v: Values) => supervisionApi.createRecord(target.personId, toBody(v)), {
+  const save = useSupervisionMutation(target.personId, (v: Values): Promise<RecordResult> => correcting
+    ? supervisionApi.correctRecord(target.personId, correcting.id, (v.reason ?? '').trim(), toBody(v)).then((r) => ({ ...r, record: r.record! }))
+    : supervisionApi.createRecord(target.personId, toBody(v)), {
     form,
-    success: (r) => t('sv.record.saved', { kind: label('recordKind', r.record.kind) }),
+    success: (r) => correcting ? t('sv.records.corrected', { notices: r.noticesWithdrawn.length }) : t('sv.record.saved', { kind: label('recordKind', r.record.kind) }),
     onDone: onSaved,
     onError: (err) => setProblem(errorText(err, pick, t('common.loadFailed'))),
   });
@@ -88,7 +104,7 @@ export function RecordFormModal({ target, task, onClose, onSaved }: {
   return (
     <Modal
       open
-      title={t('sv.record.title', { kind: label('recordKind', kind), name: target.personName })}
+      title={correcting ? t('sv.records.correctTitle', { kind: label('recordKind', correcting.kind), date: correcting.date }) : t('sv.record.title', { kind: label('recordKind', kind), name: target.personName })}
       okText={t('sv.record.save')}
       cancelText={t('common.cancel')}
       onOk={() => form.submit()}
@@ -121,6 +137,7 @@ export function RecordFormModal({ target, task, onClose, onSaved }: {
           random: false,
           contactMode: 'in_person',
           form: { needs: [] },
+          ...(correcting ? valuesOf(correcting) : {}),
         }}
         onValuesChange={(changed: Partial<Values>, all: Values) => {
           // A place still at the default of the previous kind follows the new kind.
@@ -132,6 +149,11 @@ export function RecordFormModal({ target, task, onClose, onSaved }: {
           save.mutate({ ...v, kind });
         }}
       >
+        {correcting && (
+          <Form.Item name="reason" label={t('sv.records.changeReason')} rules={[{ required: true, whitespace: true, min: 2, message: t('sv.records.changeReasonRequired') }]}>
+            <Input.TextArea rows={2} maxLength={500} showCount />
+          </Form.Item>
+        )}
         {offered.length > 1 && (
           <Form.Item name="kind" label={t('sv.record.kind')} style={{ marginBottom: 12 }}>
             <Radio.Group optionType="button" options={offered.map((k) => ({ value: k, label: label('recordKind', k) }))} />

@@ -1,5 +1,5 @@
 import { useState, type HTMLAttributes } from 'react';
-import { Button, Card, Flex, Grid, Select, Table, Tag, Typography } from 'antd';
+import { Button, Card, Flex, Grid, Select, Space, Table, Tag, Typography } from 'antd';
 import { PrinterOutlined } from '@ant-design/icons';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { supervisionApi, supervisionKeys, type RecordKind, type RecordView } from '../../api/supervision';
@@ -8,13 +8,21 @@ import { useLabel } from '../../components/useLabel';
 import { recordKinds } from './codes';
 import { RecordDetails } from './RecordDetails';
 import { recordSummary } from './recordText';
+import { useCan } from '../../api/me';
+import { VoidRecordModal } from './VoidRecordModal';
 
 const resultColors: Record<string, string> = { negative: 'green', positive: 'red', refused: 'orange', evaded: 'orange', invalid: 'default' };
 
-/** The person's supervision records, newest first, each with its details and a print button. */
-export function RecordsCard({ personId }: { personId: string }) {
+/**
+ * The person's supervision records, newest first, each with its details and a print button; a
+ * live record can be corrected or voided with a reason, and a voided or corrected one stays,
+ * marked, with its reason (issue 9.14).
+ */
+export function RecordsCard({ personId, onCorrect }: { personId: string; onCorrect?: (r: RecordView) => void }) {
   const { t } = useI18n();
   const label = useLabel();
+  const can = useCan();
+  const [voiding, setVoiding] = useState<RecordView | null>(null);
   const mobile = Grid.useBreakpoint().md === false;
   const [kind, setKind] = useState<RecordKind | undefined>();
   const kindTags = (r: RecordView) => (
@@ -22,6 +30,16 @@ export function RecordsCard({ personId }: { personId: string }) {
       <Tag color={r.drugTest ? resultColors[r.drugTest.result] : 'blue'}>{label('recordKind', r.kind)}</Tag>
       {r.drugTest?.random && <Tag>{t('sv.records.randomTag')}</Tag>}
       {r.drugTest?.retestOf && <Tag>{t('sv.records.retestTag')}</Tag>}
+      {r.correctsId && <Tag color="purple">{t('sv.records.correctionTag')}</Tag>}
+      {r.voidedAt && (
+        <Tag data-testid="record-voided" title={r.voidReason ?? undefined}>{label('recordState', r.supersededBy ? 'corrected' : 'voided')}</Tag>
+      )}
+    </>
+  );
+  const changes = (r: RecordView) => !r.voidedAt && can('supervision.write') && (
+    <>
+      {onCorrect && <Button size="small" data-testid="record-correct" onClick={(e) => { e.stopPropagation(); onCorrect(r); }}>{t('sv.records.correct')}</Button>}
+      <Button size="small" danger data-testid="record-void" onClick={(e) => { e.stopPropagation(); setVoiding(r); }}>{t('sv.records.void')}</Button>
     </>
   );
   const print = (r: RecordView) => (
@@ -84,7 +102,7 @@ export function RecordsCard({ personId }: { personId: string }) {
                   <Typography.Text style={{ marginInlineEnd: 8 }}>{r.date}</Typography.Text>
                   {kindTags(r)}
                 </span>
-                {print(r)}
+                <Space size={4}>{changes(r)}{print(r)}</Space>
               </Flex>
               <Typography.Paragraph type="secondary" ellipsis={{ rows: 2 }} style={{ margin: 0, fontSize: 12 }}>
                 {recordSummary(r, t, label)} · {r.place} · {r.recordedByName ?? '—'}
@@ -112,10 +130,11 @@ export function RecordsCard({ personId }: { personId: string }) {
           {
             title: t('common.actions'),
             key: 'actions',
-            render: (_, r) => print(r),
+            render: (_, r) => <Space size={4}>{changes(r)}{print(r)}</Space>,
           },
         ]}
       />
+      {voiding && <VoidRecordModal record={voiding} onClose={() => setVoiding(null)} />}
     </Card>
   );
 }

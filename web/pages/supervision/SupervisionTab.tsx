@@ -42,7 +42,7 @@ export function SupervisionTab({ person }: { person: PersonView }) {
       )}
       {b && <EducationCard items={b.education} />}
       <TasksCard personId={person.id} onRecord={(task: TaskView) => record.open(target, task)} />
-      <RecordsCard personId={person.id} />
+      <RecordsCard personId={person.id} onCorrect={(r) => record.correct(target, r)} />
       <LeavesCard personId={person.id} orgUnitId={person.orgUnitId} />
       <AbsencesCard personId={person.id} absences={b?.absences ?? []} loading={breaches.isPending} />
       {record.dialogs}

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import type { RecordResult, TaskView } from '../../api/supervision';
+import type { RecordResult, RecordView, TaskView } from '../../api/supervision';
 import { RecordFormModal, type RecordTarget } from './RecordFormModal';
 import { RecordOutcomeModal, needsOutcome } from './RecordOutcomeModal';
 
@@ -10,7 +10,7 @@ type Task = Pick<TaskView, 'kind' | 'dueDate' | 'windowStart' | 'windowEnd' | 's
  * (and a task); render `dialogs` once in the page.
  */
 export function useRecordFlow() {
-  const [form, setForm] = useState<{ target: RecordTarget; task?: Task } | null>(null);
+  const [form, setForm] = useState<{ target: RecordTarget; task?: Task; correcting?: RecordView } | null>(null);
   const [outcome, setOutcome] = useState<RecordResult | null>(null);
   const dialogs = (
     <>
@@ -18,6 +18,7 @@ export function useRecordFlow() {
         <RecordFormModal
           target={form.target}
           task={form.task}
+          correcting={form.correcting}
           onClose={() => setForm(null)}
           onSaved={(r) => {
             setForm(null);
@@ -28,5 +29,10 @@ export function useRecordFlow() {
       {outcome && <RecordOutcomeModal result={outcome} onClose={() => setOutcome(null)} />}
     </>
   );
-  return { open: (target: RecordTarget, task?: Task) => setForm({ target, task }), dialogs };
+  return {
+    open: (target: RecordTarget, task?: Task) => setForm({ target, task }),
+    /** Issue 9.14: correct a record (the old version is kept, voided, with the reason). */
+    correct: (target: RecordTarget, record: RecordView) => setForm({ target, correcting: record }),
+    dialogs,
+  };
 }

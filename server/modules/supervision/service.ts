@@ -172,6 +172,8 @@ export function createSupervisionService(deps: {
 
     /** Recomputes some persons now, in `tx` (tests, other modules). */
     refresh: (tx: Executor, personIds: string[], ctx: RequestContext = JOB_CTX, timeDriven = false) => core.refresh(tx, personIds, ctx, timeDriven),
+    /** For the assistance module: the needs the latest visit noted, without scope checks. */
+    latestVisitNeeds: (exec: Executor, personId: string) => q.latestVisitNeeds(exec, personId),
 
     /**
      * The daily job: once per calendar day (SUNFLOWER_TZ), whatever the tick, the persons for

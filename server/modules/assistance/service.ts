@@ -11,6 +11,7 @@ import { localized } from '../../../core/labels';
 import type { AuditService } from '../audit/service';
 import type { PersonService } from '../persons/service';
 import type { OrgService } from '../org/service';
+import { TIE } from '../persons/timeline';
 import * as q from './queries';
 import * as present from './presenter';
 import { createPartnerService } from './partners';
@@ -106,7 +107,7 @@ export function createAssistanceService(deps: {
   // Each service delivered is a line of the person's timeline (item 3).
   deps.persons.registerTimelineSource(async (exec, personId) =>
     (await q.servicesOf(exec, personId)).map((s) => ({
-      at: s.createdAt, date: s.serviceDate, kind: 'assistance' as const, title: localized('serviceKind', s.kind), detail: s.outcome, refId: s.id,
+      at: s.createdAt, date: s.serviceDate, kind: 'assistance' as const, title: localized('serviceKind', s.kind), detail: s.outcome, refId: s.id, tie: TIE.assistance, key: s.id,
     })),
   );
 

@@ -51,6 +51,8 @@ import { createLedgerService } from './modules/ledger/service';
 import { ledgerRoutes } from './modules/ledger/routes';
 import { createPreventionService } from './modules/prevention/service';
 import { preventionRoutes } from './modules/prevention/routes';
+import { createAssistanceService } from './modules/assistance/service';
+import { assistanceRoutes } from './modules/assistance/routes';
 
 export interface AppDeps {
   database: Database;
@@ -100,12 +102,18 @@ export function createServices(deps: AppDeps) {
   const supervision = createSupervisionService({
     db, clock: deps.clock, audit, org, persons, measures, policy: policyService, reminders, users, documents, batchTransactions: deps.database.kind === 'postgres',
   });
+  const assistance = createAssistanceService({
+    db, clock: deps.clock, audit, persons, org,
+    visitNeeds: (exec, personId) => supervision.latestVisitNeeds(exec, personId),
+    isPartnerAccount: async (userId) => (await users.grantsFor(userId)).some((g) => g.permissions.includes('referral.respond')),
+    userNames: (exec, ids) => users.names(exec, ids),
+  });
   // Hourly ticks; the recompute runs once per calendar day (SUNFLOWER_TZ), reminders are deduplicated per task and day.
   jobs.push({ name: 'supervision.recompute', lockKey: 7_263_120, everyMs: RECOMPUTE_EVERY_MS, run: async (tx) => void (await supervision.runDaily(tx)) });
   jobs.push({ name: 'reminders.enqueue', lockKey: 7_263_121, everyMs: 3_600_000, run: async (tx) => void (await supervision.enqueueReminders(tx)) });
   jobs.push({ name: 'reminders.send', lockKey: 7_263_122, everyMs: 60_000, run: async (tx) => void (await reminders.sendDue(tx)) });
   const prevention = createPreventionService({ db, reader, clock: deps.clock, cipher: deps.cipher, audit, org, userOrgPath: async (exec, id) => (await users.byId(id, exec))?.orgPath });
-  return { db, reader, clock: deps.clock, verifyDataKey: () => verifyDataKey(db, deps.cipher, () => persons.encryptedSample(db)), audit, org, sessions, users, auth, dictionaries, persons, measures, documents, ledger, policy: policyService, reminders, supervision, prevention, scheduler: createScheduler(db, jobs, safeConsoleLogger()) };
+  return { db, reader, clock: deps.clock, verifyDataKey: () => verifyDataKey(db, deps.cipher, () => persons.encryptedSample(db)), audit, org, sessions, users, auth, dictionaries, persons, measures, documents, ledger, policy: policyService, reminders, supervision, prevention, assistance, scheduler: createScheduler(db, jobs, safeConsoleLogger()) };
 }
 export type Services = ReturnType<typeof createServices>;
 
@@ -182,6 +190,7 @@ export async function buildApp(deps: AppDeps): Promise<{ app: FastifyInstance; s
   supervisionRoutes(app, services.supervision);
   reminderRoutes(app, services.reminders);
   preventionRoutes(app, services.prevention);
+  assistanceRoutes(app, services.assistance);
   serveWebApp(app, deps.config.webDir);
 
   return { app, services, routes };

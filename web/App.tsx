@@ -26,6 +26,9 @@ const TodayPage = lazy(() => import('./pages/supervision/TodayPage'));
 const NoticesPage = lazy(() => import('./pages/supervision/NoticesPage'));
 const PreventionPage = lazy(() => import('./pages/prevention/PreventionPage'));
 const PrintRecordPage = lazy(() => import('./pages/supervision/PrintRecordPage'));
+const PartnerInboxPage = lazy(() => import('./pages/assistance/PartnerInboxPage'));
+const PartnersPage = lazy(() => import('./pages/assistance/PartnersPage'));
+const ReferralsPage = lazy(() => import('./pages/assistance/ReferralsPage'));
 
 const queryClient = new QueryClient({
   defaultOptions: {
@@ -61,6 +64,9 @@ function Localized() {
                 <Route path="today" element={<RequirePermission permission="supervision.read"><TodayPage /></RequirePermission>} />
                 <Route path="notices" element={<RequirePermission permission="notice.read"><NoticesPage /></RequirePermission>} />
                 <Route path="prevention" element={<RequirePermission permission="prevention.read"><PreventionPage /></RequirePermission>} />
+                <Route path="inbox" element={<RequirePermission permission="referral.respond"><PartnerInboxPage /></RequirePermission>} />
+                <Route path="partners" element={<RequirePermission permission="assistance.read"><PartnersPage /></RequirePermission>} />
+                <Route path="referrals" element={<RequirePermission permission="assistance.read"><ReferralsPage /></RequirePermission>} />
                 <Route path="sessions" element={<SessionsPage />} />
                 <Route path="password" element={<PasswordPage />} />
                 <Route path="*" element={<Navigate to="/" replace />} />

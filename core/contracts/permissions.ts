@@ -18,6 +18,9 @@ export const permissions = {
   'notice.acknowledge': { group: 'person' },
   'assistance.read': { group: 'person' },
   'assistance.write': { group: 'person' },
+  'assistance.approve': { group: 'person' },
+  'partner.manage': { group: 'person' },
+  'referral.respond': { group: 'person' },
   'report.read': { group: 'report' },
   // Prevention (issue 16): publicity, volunteers, staff trainings. Volunteers' phones are masked in lists.
   'prevention.read': { group: 'prevention' },
@@ -57,14 +60,14 @@ export const builtinRoles: BuiltinRole[] = [
   { code: 'audit_admin', zh: '审计管理员', en: 'Audit administrator', admin: true, permissions: ['org.read', 'user.read', 'audit.read'] },
   {
     code: 'drug_control_office', zh: '禁毒办', en: 'Drug-control office', admin: false,
-    permissions: ['org.read', 'person.read', 'person.write', 'person.pii.read', 'person.import', 'person.export', 'person.sealed.read', 'measure.write', 'document.read', 'document.write', 'supervision.read', 'supervision.write', 'leave.approve', 'notice.read', 'assistance.read', 'report.read', 'prevention.read', 'prevention.write'],
+    permissions: ['org.read', 'person.read', 'person.write', 'person.pii.read', 'person.import', 'person.export', 'person.sealed.read', 'measure.write', 'document.read', 'document.write', 'supervision.read', 'supervision.write', 'leave.approve', 'notice.read', 'assistance.read', 'assistance.approve', 'partner.manage', 'report.read', 'prevention.read', 'prevention.write'],
   },
   // The 禁毒专干 of a street (街道) decides leave for the persons in its subtree: the regulation
   // gives the decision to the street (RULES C4, 条例§19), and the officer is the street's
   // drug-control staff. Granted on a community, the same role decides there only.
   {
     code: 'officer', zh: '禁毒专干', en: 'Officer', admin: false,
-    permissions: ['org.read', 'person.read', 'person.write', 'person.pii.read', 'person.import', 'person.export', 'measure.write', 'document.read', 'document.write', 'supervision.read', 'supervision.write', 'leave.approve', 'notice.read', 'assistance.read', 'assistance.write', 'report.read', 'prevention.read', 'prevention.write'],
+    permissions: ['org.read', 'person.read', 'person.write', 'person.pii.read', 'person.import', 'person.export', 'measure.write', 'document.read', 'document.write', 'supervision.read', 'supervision.write', 'leave.approve', 'notice.read', 'assistance.read', 'assistance.write', 'assistance.approve', 'partner.manage', 'report.read', 'prevention.read', 'prevention.write'],
   },
   {
     code: 'social_worker', zh: '禁毒社工', en: 'Social worker', admin: false,
@@ -72,7 +75,9 @@ export const builtinRoles: BuiltinRole[] = [
   },
   { code: 'grid_worker', zh: '网格员', en: 'Grid worker', admin: false, permissions: ['org.read', 'person.read', 'supervision.read', 'supervision.write'] },
   { code: 'police_officer', zh: '社区民警', en: 'Police officer', admin: false, permissions: ['org.read', 'person.read', 'person.pii.read', 'supervision.read', 'notice.read', 'notice.acknowledge'] },
-  { code: 'partner', zh: '合作单位', en: 'Partner', admin: false, permissions: ['assistance.read', 'assistance.write'] },
+  // Partner staff answer the referrals sent to their own organisation and read nothing else
+  // (least privilege, RULES P1): no person.read, no assistance.read (issue 12 item 5).
+  { code: 'partner', zh: '合作单位', en: 'Partner', admin: false, permissions: ['referral.respond'] },
   { code: 'leader', zh: '领导（只读）', en: 'Leader (read only)', admin: false, permissions: ['org.read', 'report.read', 'prevention.read'] },
 ];
 

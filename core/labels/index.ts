@@ -4,6 +4,7 @@
 // they live with the server's messages (server/messages.ts); UI prose lives in web/i18n.
 
 import { accessLabels } from './access';
+import { assistanceLabels } from './assistance';
 import { documentLabels } from './documents';
 import { measureLabels } from './measures';
 import { orgLabels } from './org';
@@ -23,6 +24,7 @@ export const labels = {
   ...supervisionLabels,
   ...accessLabels,
   ...preventionLabels,
+  ...assistanceLabels,
 } as const;
 
 export type LabelList = keyof typeof labels;

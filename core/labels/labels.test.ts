@@ -10,6 +10,7 @@ import {
   absenceKind, contactMode, leaveStatus, noticeReason, recordKind, taskKind, taskState, testMethod, testResult, testSample,
 } from '../contracts/supervision';
 import { terminationReasons } from '../rules/measures';
+import { assistanceNeeds, needLevels, partnerKinds, referralStatuses, serviceKinds } from '../rules/assistance';
 import { measureEventTypes } from '../rules/measure-events';
 
 const lists = Object.keys(labels) as LabelList[];
@@ -44,6 +45,11 @@ describe('the label catalogue', () => {
     ['noticeReason', noticeReason.options],
     ['leaveStatus', leaveStatus.options],
     ['absenceKind', absenceKind.options],
+    ['assistanceNeed', assistanceNeeds],
+    ['needLevel', needLevels],
+    ['partnerKind', partnerKinds],
+    ['referralStatus', referralStatuses],
+    ['serviceKind', serviceKinds],
   ])('%s labels exactly the codes of the contract', (list, codes) => {
     expect([...codesOf(list)].sort()).toEqual([...codes].sort());
   });

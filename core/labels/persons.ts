@@ -57,6 +57,7 @@ export const personLabels = {
     record: ['管控记录', 'Supervision record'],
     leave: ['请假', 'Leave'],
     notice: ['通报', 'Notice'],
+    assistance: ['帮扶', 'Assistance'],
   } satisfies CodeList<TimelineKind>,
 
   /** The categories of the drug-type dictionary. */

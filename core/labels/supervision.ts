@@ -1,3 +1,4 @@
+import type { AssistanceNeed } from '../rules/assistance';
 import type { z } from 'zod';
 import type {
   VisitForm, absenceKind, contactMode, educationView, leaveEventView, leaveStatus, noticeReason, noticeView, recordKind, taskKind, taskState,
@@ -110,7 +111,8 @@ export const supervisionLabels = {
     medical: ['医疗', 'Medical'],
     housing: ['住房', 'Housing'],
     legal: ['法律援助', 'Legal aid'],
-  } satisfies CodeList<VisitForm['needs'][number]>,
+    education: ['教育', 'Education'],
+  } satisfies CodeList<AssistanceNeed>,
   nextStep: {
     continue: ['继续常规管控', 'Continue as usual'],
     follow_up_soon: ['近期再次回访', 'Follow up soon'],

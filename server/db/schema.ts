@@ -13,3 +13,4 @@ export * from '../modules/policy/schema';
 export * from '../modules/supervision/schema';
 export * from '../modules/reminders/schema';
 export * from '../modules/prevention/schema';
+export * from '../modules/assistance/schema';

@@ -10,8 +10,10 @@ export interface Access {
   /**
    * `none`: not about records of an org unit. `self`: only the caller's own account.
    * `org_subtree`: records are filtered to the org subtrees where the caller holds the permission.
+   * `partner`: records are filtered to what was referred to the partner organisations the caller
+   * is staff of (issue 12: a partner sees only its referrals).
    */
-  scope: 'none' | 'self' | 'org_subtree';
+  scope: 'none' | 'self' | 'org_subtree' | 'partner';
 }
 
 export interface GrantInfo {

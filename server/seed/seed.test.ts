@@ -44,6 +44,23 @@ describe.each(testDbKinds())('the demo city generator on %s (issue 5)', (kind) =
     expect(roles.map((r) => r.code)).toEqual(expect.arrayContaining(['social_worker', 'grid_worker', 'officer', 'police_officer', 'drug_control_office', 'partner', 'leader', 'system_admin', 'security_admin', 'audit_admin']));
   });
 
+  it('gives the city assistance in plausible proportions; the district partner account has an inbox (issue 12 item 9)', async () => {
+    expect(summary.assistance.partners).toBeGreaterThan(0);
+    const under = await count(sql`select count(*)::int as n from persons where status in ('under_community_detox', 'under_community_rehab')`);
+    const placed = await count(sql`select count(distinct person_id)::int as n from assistance_services where kind = 'job_placement'`);
+    const counselled = await count(sql`select count(distinct person_id)::int as n from assistance_services where kind = 'counselling'`);
+    expect(placed / under).toBeGreaterThan(0.2);
+    expect(placed / under).toBeLessThan(0.6);
+    expect(counselled / under).toBeGreaterThan(0.5);
+    // No base or employer holds more than its places (item 6).
+    expect(await count(sql`select count(*)::int as n from partners where capacity is not null and places_taken > capacity`)).toBe(0);
+    const partner = new Client(t);
+    expect((await partner.signIn('d1.partner', PASSWORD)).statusCode).toBe(200);
+    const inbox = (await partner.get('/api/partner/referrals')).json().items as { person: { name: string } }[];
+    expect(inbox.length).toBeGreaterThan(0);
+    expect(Object.keys(inbox[0]!).sort()).toEqual(['id', 'need', 'partnerName', 'person', 'purpose', 'respondBy', 'sentOn', 'status']);
+  });
+
   it('leaves the past handled: notices older than three days acknowledged, education older than a week held', async () => {
     const cut = addDays(t.clock.today(), -3);
     expect(await count(sql`select count(*)::int as n from police_notices where acknowledged_at is null and fact_date < ${cut}`)).toBe(0);

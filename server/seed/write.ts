@@ -20,6 +20,7 @@ import { generatePerson } from './person';
 import { generateHistory, type PersonHistory } from './history';
 import { insertJson } from './bulk';
 import { seedPrevention, type PreventionSummary } from './prevention';
+import { seedAssistance, type AssistanceSeedSummary } from './assistance';
 import { supervisionRecords, leaveRequests, leaveEvents, absences } from '../modules/supervision/schema';
 
 export interface SeedOptions {
@@ -51,6 +52,8 @@ export interface SeedSummary {
   records: number;
   leaveRequests: number;
   absences: number;
+  /** Partners, assessments, plans, services and referrals (issue 12). */
+  assistance: AssistanceSeedSummary;
   /** Largest resident memory seen while writing persons (MiB). */
   peakRssMiB: number;
   /** A year of publicity, volunteers and trainings (issue 16). */
@@ -232,6 +235,8 @@ export async function seedCity(database: Database, cipher: DataCipher, opts: See
   }
   const prevention = await db.transaction((tx) => seedPrevention(tx, r.fork('prevention'), cipher, plan, (id) => workersByCommunity.get(id) ?? [], opts.today));
   log(`prevention: ${prevention.activities} publicity activities reaching ${prevention.reach} person-times, ${prevention.volunteers} volunteers in ${prevention.teams} teams, ${prevention.trainings} trainings`);
+  const assistance = await db.transaction((tx) => seedAssistance(tx, r.fork('assistance'), opts.today));
+  log(`assistance: ${assistance.partners} partners, ${assistance.assessments} assessments, ${assistance.plans} plans, ${assistance.services} services, ${assistance.referrals} open referrals`);
   // Planner statistics for what was just written (PGlite has no autovacuum; PostgreSQL's comes
   // later): without them a 2,000,000-person city's person page took 234 ms instead of 17.
   await db.execute(sql`analyze`);
@@ -246,6 +251,7 @@ export async function seedCity(database: Database, cipher: DataCipher, opts: See
     measures: measureCount,
     ...counts,
     prevention,
+    assistance,
     supervision,
     peakRssMiB: Math.round(peakRss / 2 ** 20),
     seconds: Math.round((performance.now() - started) / 100) / 10,

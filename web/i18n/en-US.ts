@@ -1,3 +1,4 @@
+import { assistanceEnUS } from './assistance.en-US';
 import type { MessageKey } from './zh-CN';
 import { supervisionEnUS } from './supervision.en-US';
 import { preventionEnUS } from './prevention.en-US';
@@ -5,6 +6,7 @@ import { preventionEnUS } from './prevention.en-US';
 export const enUS: Record<MessageKey, string> = {
   ...supervisionEnUS,
   ...preventionEnUS,
+  ...assistanceEnUS,
   'app.name': 'Sunflower',
   'app.subtitle': 'Community drug-rehabilitation platform',
   'common.ok': 'OK',

@@ -241,3 +241,19 @@ export async function orgPathOf(exec: Executor, personId: string): Promise<strin
   const r = await exec.select({ path: orgUnits.path }).from(persons).innerJoin(orgUnits, eq(orgUnits.id, persons.orgUnitId)).where(eq(persons.id, personId));
   return r[0]?.path ?? null;
 }
+
+/** Name and encrypted phone of some persons: what a partner may know of a referral (issue 12 item 5). */
+export async function contactsOf(exec: Executor, ids: string[]): Promise<{ id: string; name: string; phoneEnc: string | null }[]> {
+  if (ids.length === 0) return [];
+  return exec.select({ id: persons.id, name: persons.name, phoneEnc: persons.phoneEnc }).from(persons).where(and(inArray(persons.id, ids), eq(persons.sealed, false)));
+}
+
+/** Persons under a community measure in a subtree (K8, K9 denominators), unsealed. */
+export async function idsUnderMeasureIn(exec: Executor, orgPath: string): Promise<string[]> {
+  const r = await exec
+    .select({ id: persons.id })
+    .from(persons)
+    .innerJoin(orgUnits, eq(orgUnits.id, persons.orgUnitId))
+    .where(and(like(orgUnits.path, `${escapeLike(orgPath)}%`), inArray(persons.status, ['under_community_detox', 'under_community_rehab']), eq(persons.sealed, false)));
+  return r.map((x) => x.id);
+}

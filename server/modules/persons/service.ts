@@ -518,6 +518,12 @@ export function createPersonService(deps: {
       return new Map(list.map((r) => [r.id, { name: maskName(r.name), idLast4: (dec(r.idNumberEnc) ?? '').slice(-4) }]));
     },
 
+    /** A partner's view of referred persons: name and phone in clear, nothing else (issue 12 item 5, P1). */
+    async contactsOf(exec: Executor, ids: string[]): Promise<Map<string, { name: string; phone: string | null }>> {
+      return new Map((await q.contactsOf(exec, ids)).map((r) => [r.id, { name: r.name, phone: dec(r.phoneEnc) }]));
+    },
+    idsUnderMeasureIn: (exec: Executor, orgPath: string) => q.idsUnderMeasureIn(exec, orgPath),
+
     registerOrgUsage() {
       deps.org.registerUsage({ 'zh-CN': '人员档案', 'en-US': 'person files' }, (exec, unitId) => q.countInUnit(exec, unitId));
     },

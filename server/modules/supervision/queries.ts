@@ -692,3 +692,15 @@ export async function recordsPage(exec: Executor, personId: string, after: { dat
     .orderBy(desc(r.date), desc(r.recordedAt), desc(r.id))
     .limit(limit);
 }
+
+/** The needs noted on the person's latest visit-type record with a form (the assistance plan's open needs, JOURNEYS 1). */
+export async function latestVisitNeeds(exec: Executor, personId: string): Promise<string[]> {
+  const r = await exec
+    .select({ form: supervisionRecords.form })
+    .from(supervisionRecords)
+    .where(and(eq(supervisionRecords.personId, personId), sql`${supervisionRecords.form} is not null`))
+    .orderBy(desc(supervisionRecords.date), desc(supervisionRecords.recordedAt))
+    .limit(1);
+  const form = r[0]?.form as { needs?: string[] } | undefined;
+  return form?.needs ?? [];
+}

@@ -295,6 +295,8 @@ export function createSupervisionService(deps: {
 
     /** Recomputes some persons now, in `tx` (tests, other modules). */
     refresh: (tx: Executor, personIds: string[], ctx: RequestContext = JOB_CTX, timeDriven = false) => core.refresh(tx, personIds, ctx, timeDriven),
+    /** For the assistance module: the needs the latest visit noted, without scope checks. */
+    latestVisitNeeds: (exec: Executor, personId: string) => q.latestVisitNeeds(exec, personId),
 
     /**
      * The recompute job, every RECOMPUTE_EVERY_MS: the persons for whom the calendar changes

@@ -19,8 +19,9 @@ import { TimelineTab } from './TimelineTab';
 import { UnmaskModal } from './UnmaskModal';
 import { ClearDetailsModal } from './ClearDetailsModal';
 import { SupervisionTab } from '../supervision/SupervisionTab';
+import { AssistanceTab } from '../assistance/AssistanceTab';
 
-const tabKeys = ['basic', 'measures', 'documents', 'timeline', 'supervision'] as const;
+const tabKeys = ['basic', 'measures', 'documents', 'timeline', 'supervision', 'assistance'] as const;
 type TabKey = (typeof tabKeys)[number];
 
 export default function PersonPage() {
@@ -71,6 +72,7 @@ export default function PersonPage() {
             { key: 'measures', label: t('person.tabMeasures'), children: <MeasuresTab person={p} measures={measures} /> },
             ...(docs ? [{ key: 'documents', label: t('person.tabDocuments'), children: <DocumentsTab personId={p.id} measures={measures} /> }] : []),
             ...(can('supervision.read') ? [{ key: 'supervision', label: t('sv.tab'), children: <SupervisionTab person={p} /> }] : []),
+            ...(can('assistance.read') ? [{ key: 'assistance', label: t('as.tab'), children: <AssistanceTab person={p} /> }] : []),
             { key: 'timeline', label: t('person.tabTimeline'), children: <TimelineTab personId={p.id} first={timeline} /> },
           ]}
         />

@@ -18,5 +18,8 @@ export function Landing() {
   useEffect(() => {
     landedSession = me.csrfToken;
   }, [me.csrfToken]);
-  return go ? <Navigate to="/today" replace /> : <HomePage />;
+  if (go) return <Navigate to="/today" replace />;
+  // Partner staff have one page: the referrals sent to their organisation (issue 12 item 7).
+  if (can('referral.respond') && !can('person.read')) return <Navigate to="/inbox" replace />;
+  return <HomePage />;
 }

@@ -1,0 +1,147 @@
+import { describe, it, expect, beforeAll, afterAll } from 'vitest';
+import { startTestApp, testDbKinds, adminClient, idNumber, cityWithCommunity, userWith, type TestApp, type Client } from '../../test/harness';
+
+// Issue 12: needs → plan → referral with consent → the partner's inbox → placement → outcome.
+describe.each(testDbKinds())('assistance on %s', (kind) => {
+  let t: TestApp;
+  let admin: Client;
+  let officer: Client;
+  let worker: Client;
+  let partnerUser: Client & { userId: string };
+  let otherPartnerUser: Client & { userId: string };
+  let units: Awaited<ReturnType<typeof cityWithCommunity>>;
+  let personId: string;
+  let otherPersonId: string;
+  let employerId: string;
+  let bureauId: string;
+  let seq = 300;
+
+  async function person(name: string, orgUnitId: string) {
+    const res = await officer.post('/api/persons', { orgUnitId, name, idNumber: idNumber('110101', '19880808', seq++), phone: '13812345678', drugTypes: ['methamphetamine'] });
+    expect(res.statusCode, res.body).toBe(201);
+    const id = res.json().id as string;
+    const m = await officer.post(`/api/persons/${id}/measures`, { kind: 'community_detox', decisionDate: '2026-10-01', decisionReceivedDate: '2026-10-02' });
+    expect((await officer.post(`/api/measures/${m.json().id}/events`, { type: 'report', date: '2026-10-10' })).statusCode).toBe(200);
+    return id;
+  }
+  async function partner(body: Record<string, unknown>) {
+    const res = await officer.post('/api/partners', { orgUnitId: units.street, servedOrgUnitIds: [units.street], services: ['employment'], contactName: '周经理', contactPhone: '010-88886666', ...body });
+    expect(res.statusCode, res.body).toBe(201);
+    return res.json().id as string;
+  }
+  const k8 = async () => (await officer.get(`/api/assistance/indicators?orgUnitId=${units.community}&from=2026-01-01&to=2026-11-22`)).json().K8;
+
+  beforeAll(async () => {
+    t = await startTestApp(kind);
+    admin = await adminClient(t);
+    units = await cityWithCommunity(admin);
+    officer = await userWith(t, admin, 'as.officer', 'officer', units.street);
+    worker = await userWith(t, admin, 'as.worker', 'social_worker', units.community);
+    partnerUser = await userWith(t, admin, 'as.partner', 'partner', units.street);
+    otherPartnerUser = await userWith(t, admin, 'as.partner2', 'partner', units.street);
+    personId = await person('王五', units.community);
+    otherPersonId = await person('赵六', units.community);
+    employerId = await partner({ name: '阳光物流', kind: 'caring_employer', capacity: 2 });
+    bureauId = await partner({ name: '区人社局', kind: 'human_resources' });
+    expect((await officer.post(`/api/partners/${employerId}/staff`, { userId: partnerUser.userId })).statusCode).toBe(200);
+    expect((await officer.post(`/api/partners/${bureauId}/staff`, { userId: otherPartnerUser.userId })).statusCode).toBe(200);
+  });
+  afterAll(() => t.close());
+
+  it('the main journey: assess, plan, refer with consent, the partner accepts and places, the action closes, K8 moves by one', async () => {
+    const a = await worker.post(`/api/persons/${personId}/assistance/assessments`, { assessedOn: '2026-11-20', needs: [{ need: 'employment', level: 'severe', note: '失业半年' }, { need: 'family_repair', level: 'some' }] });
+    expect(a.statusCode, a.body).toBe(201);
+    const plan = await worker.post(`/api/persons/${personId}/assistance/plans`, {
+      reviewDate: '2027-05-20', actions: [{ need: 'employment', goal: '稳定就业', action: '推荐至爱心企业', owner: 'partner', partnerId: employerId, dueDate: '2027-01-31' }],
+    });
+    expect(plan.statusCode, plan.body).toBe(201);
+    // Only the street approves (assistance.approve): the social worker lacks the permission.
+    expect((await worker.post(`/api/assistance/plans/${plan.json().id}/approve`)).statusCode).toBe(403);
+    expect((await officer.post(`/api/assistance/plans/${plan.json().id}/approve`)).statusCode).toBe(200);
+    const before = await k8();
+
+    // P2: an employer learns of the history only with a consent.
+    const noConsent = await worker.post(`/api/persons/${personId}/assistance/referrals`, { partnerId: employerId, need: 'employment', purpose: '岗位推荐' });
+    expect(noConsent.json().error.fields[0]).toMatchObject({ path: 'consent', code: 'assistance.consent_required' });
+    const refused = await worker.post(`/api/persons/${personId}/assistance/referrals`, { partnerId: employerId, need: 'employment', purpose: '岗位推荐', consent: { given: false, by: '本人', date: '2026-11-20', scope: '告知企业' } });
+    expect(refused.json().error.fields[0].code).toBe('assistance.consent_refused');
+    const sent = await worker.post(`/api/persons/${personId}/assistance/referrals`, { partnerId: employerId, need: 'employment', purpose: '岗位推荐：仓储', consent: { given: true, by: '本人', date: '2026-11-20', scope: '企业可知悉其正在社区戒毒' } });
+    expect(sent.statusCode, sent.body).toBe(201);
+    // Sent on Sunday 22 November: five working days later is Friday 27 November.
+    expect(sent.json()).toMatchObject({ status: 'sent', respondBy: '2026-11-27', stalled: false });
+    const dup = await worker.post(`/api/persons/${personId}/assistance/referrals`, { partnerId: employerId, need: 'employment', purpose: '再次', consent: { given: true, by: '本人', date: '2026-11-20', scope: 'x' } });
+    expect([dup.statusCode, dup.json().error.code]).toEqual([409, 'assistance.referral_duplicate']);
+
+    const inbox = await partnerUser.get('/api/partner/referrals');
+    expect(inbox.json().items).toEqual([{ id: sent.json().id, partnerName: '阳光物流', status: 'sent', need: 'employment', purpose: '岗位推荐：仓储', sentOn: '2026-11-22', respondBy: '2026-11-27', person: { name: '王五', phone: '13812345678' } }]);
+    // Another partner's staff sees nothing of it, and cannot act on it.
+    expect((await otherPartnerUser.get('/api/partner/referrals')).json().items).toEqual([]);
+    expect((await otherPartnerUser.post(`/api/partner/referrals/${sent.json().id}/accept`)).statusCode).toBe(404);
+
+    expect((await partnerUser.post(`/api/partner/referrals/${sent.json().id}/accept`)).json().status).toBe('accepted');
+    const done = await partnerUser.post(`/api/partner/referrals/${sent.json().id}/complete`, { date: '2026-11-22', outcome: '已入职仓储岗', details: { kind: 'job_placement', job: '仓储员', wageBand: '3000_to_5000', startDate: '2026-11-22' } });
+    expect(done.statusCode, done.body).toBe(200);
+    // Closed, it leaves the inbox and answers like a missing one.
+    expect((await partnerUser.get('/api/partner/referrals')).json().items).toEqual([]);
+    expect((await partnerUser.post(`/api/partner/referrals/${sent.json().id}/decline`, { reason: 'x' })).statusCode).toBe(404);
+
+    const tab = (await worker.get(`/api/persons/${personId}/assistance`)).json();
+    expect(tab.plan).toMatchObject({ version: 1, status: 'approved' });
+    expect(tab.plan.actions[0]).toMatchObject({ status: 'done', closedOn: '2026-11-22' });
+    expect(tab.referrals[0]).toMatchObject({ status: 'completed', outcome: '已入职仓储岗' });
+    expect(tab.services[0]).toMatchObject({ kind: 'job_placement', providerName: '阳光物流', followUps: ['2027-02-22', '2027-05-22', '2027-11-22'] });
+    expect(tab.reassessmentDue).toBe('2027-05-20');
+    const after = await k8();
+    expect(after).toEqual({ numerator: before.numerator + 1, denominator: before.denominator });
+    const partners = (await worker.get('/api/partners?kind=caring_employer')).json().items;
+    expect(partners[0]).toMatchObject({ name: '阳光物流', capacity: 2, placesTaken: 1, placesOpen: 1, consentRequired: true });
+  });
+
+  it('every partner read is audited, one row per person shown, with no free text', async () => {
+    const r = await worker.post(`/api/persons/${otherPersonId}/assistance/referrals`, { partnerId: bureauId, need: 'employment', purpose: '就业登记' });
+    expect(r.statusCode, r.body).toBe(201);
+    await otherPartnerUser.get('/api/partner/referrals');
+    const rows = await t.database.db.execute(`select action, person_id, details::text as details from audit_log where action = 'partner.inbox.read' and person_id = '${otherPersonId}'` as never);
+    const list = (Array.isArray(rows) ? rows : (rows as { rows: unknown[] }).rows) as { details: string }[];
+    expect(list.length).toBe(1);
+    expect(list[0]!.details).not.toContain('就业登记');
+  });
+
+  it('refuses bad referrals and placements with stable codes, and saves nothing', async () => {
+    const elsewhere = await partner({ name: '外区企业', kind: 'human_resources', orgUnitId: units.street, servedOrgUnitIds: [units.otherStreet] }).catch(() => null);
+    expect(elsewhere).toBeNull();
+    const full = await partner({ name: '满员基地', kind: 'support_base', capacity: 1 });
+    await worker.post(`/api/persons/${otherPersonId}/assistance/services`, { date: '2026-11-20', outcome: '入驻', details: { kind: 'job_placement', job: '车间工', wageBand: 'minimum_to_3000', startDate: '2026-11-20', employerPartnerId: full } });
+    const toFull = await worker.post(`/api/persons/${personId}/assistance/referrals`, { partnerId: full, need: 'employment', purpose: '入驻', consent: { given: true, by: '本人', date: '2026-11-20', scope: 'x' } });
+    expect([toFull.statusCode, toFull.json().error.code]).toEqual([409, 'assistance.partner_full']);
+    const backwards = await worker.post(`/api/persons/${personId}/assistance/services`, { date: '2026-11-20', outcome: 'x', details: { kind: 'job_placement', job: '店员', wageBand: 'minimum_to_3000', startDate: '2026-11-20', endDate: '2026-11-01' } });
+    expect(backwards.json().error.fields[0].code).toBe('assistance.placement_dates');
+    const missing = await worker.post(`/api/persons/${personId}/assistance/referrals`, { partnerId: crypto.randomUUID(), need: 'legal', purpose: 'x' });
+    expect(missing.statusCode).toBe(404);
+    const bad = await worker.post(`/api/persons/${personId}/assistance/assessments`, { assessedOn: '2026-11-20', needs: [{ need: 'employment', level: 'extreme' }] });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().error.fields[0].message['en-US']).toBeTruthy();
+  });
+
+  it('a partner does not serve an area outside its list', async () => {
+    const admin2 = admin;
+    const far = (await admin2.post('/api/org-units', { parentId: units.otherStreet, level: 'community', name: '远方社区' })).json().id;
+    const office = await userWith(t, admin2, 'as.office', 'officer', units.district);
+    const p = (await office.post('/api/partners', { orgUnitId: units.district, servedOrgUnitIds: [far], services: ['legal'], name: '远方律所', kind: 'justice', contactName: '钱律师', contactPhone: '010-1234567' })).json().id;
+    const r = await worker.post(`/api/persons/${personId}/assistance/referrals`, { partnerId: p, need: 'legal', purpose: '法律咨询' });
+    expect(r.json().error.fields[0].code).toBe('assistance.partner_not_serving');
+  });
+
+  it('the partner never receives drug history, tests, breaches or documents through any route that takes a person id', async () => {
+    const personRoutes = t.routes.filter((r) => r.method !== 'HEAD' && /:personId|\/api\/persons\/:id/.test(r.url));
+    expect(personRoutes.length).toBeGreaterThan(10);
+    for (const r of personRoutes) {
+      const url = r.url.replace(':personId', personId).replace(':id', personId).replace(/:[a-zA-Z]+/g, crypto.randomUUID());
+      const res = await partnerUser.req(r.method === 'GET' ? 'GET' : r.method, url, r.method === 'GET' ? undefined : {});
+      expect([r.method, r.url, [403, 404].includes(res.statusCode)]).toEqual([r.method, r.url, true]);
+      expect(res.body).not.toContain('methamphetamine');
+    }
+    const inbox = JSON.stringify((await partnerUser.get('/api/partner/referrals')).json());
+    for (const word of ['drug', 'test', 'breach', 'document', 'measure', 'idNumber']) expect(inbox).not.toContain(word);
+  });
+});

@@ -1,0 +1,216 @@
+import { and, asc, desc, eq, ilike, inArray, like, or, sql, type SQL } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/pg-core';
+import type { Executor } from '../../db/client';
+import { orgUnits } from '../org/schema';
+import { assistanceAssessments, assistancePlans, assistanceServices, partners, partnerStaff, planActions, referrals } from './schema';
+
+export type PartnerRow = typeof partners.$inferSelect;
+export type AssessmentRow = typeof assistanceAssessments.$inferSelect;
+export type PlanRow = typeof assistancePlans.$inferSelect;
+export type ActionRow = typeof planActions.$inferSelect;
+export type ReferralRow = typeof referrals.$inferSelect;
+export type ServiceRow = typeof assistanceServices.$inferSelect;
+
+const escapeLike = (s: string) => s.replace(/[%_\\]/g, '\\$&');
+const under = (col: SQL | typeof orgUnits.path | typeof referrals.personOrgPath, paths: string[]) => or(...paths.map((p) => like(col, `${escapeLike(p)}%`)));
+const district = alias(orgUnits, 'district');
+
+/** Partners kept by units in the given subtrees, with the unit's name and its district's. */
+export async function partnersUnder(exec: Executor, paths: string[], f: { q?: string; kind?: string }) {
+  if (paths.length === 0) return [];
+  const where = [under(orgUnits.path, paths)];
+  if (f.kind) where.push(eq(partners.kind, f.kind));
+  if (f.q) where.push(ilike(partners.name, `%${escapeLike(f.q)}%`));
+  return exec
+    .select({ partner: partners, orgPath: orgUnits.path, orgName: orgUnits.name, districtName: district.name })
+    .from(partners)
+    .innerJoin(orgUnits, eq(orgUnits.id, partners.orgUnitId))
+    // The district is the unit at depth 1 on the path ('/<city>/<district>/…').
+    .leftJoin(district, and(eq(district.level, 'district'), sql`${orgUnits.path} like ${district.path} || '%'`))
+    .where(and(...where, eq(partners.active, true)))
+    .orderBy(asc(district.name), asc(partners.name))
+    .limit(500);
+}
+
+/** Partners kept exactly at the given units (the units above a worker's area). */
+export async function partnersAt(exec: Executor, paths: string[], f: { q?: string; kind?: string }) {
+  if (paths.length === 0) return [];
+  const where = [inArray(orgUnits.path, paths), eq(partners.active, true)];
+  if (f.kind) where.push(eq(partners.kind, f.kind));
+  if (f.q) where.push(ilike(partners.name, `%${escapeLike(f.q)}%`));
+  return exec
+    .select({ partner: partners, orgPath: orgUnits.path, orgName: orgUnits.name, districtName: district.name })
+    .from(partners)
+    .innerJoin(orgUnits, eq(orgUnits.id, partners.orgUnitId))
+    .leftJoin(district, and(eq(district.level, 'district'), sql`${orgUnits.path} like ${district.path} || '%'`))
+    .where(and(...where))
+    .orderBy(asc(partners.name));
+}
+
+export async function partnerById(exec: Executor, id: string) {
+  const r = await exec.select({ partner: partners, orgPath: orgUnits.path }).from(partners).innerJoin(orgUnits, eq(orgUnits.id, partners.orgUnitId)).where(eq(partners.id, id));
+  return r[0];
+}
+
+export async function partnerNames(exec: Executor, ids: string[]): Promise<Map<string, string>> {
+  if (ids.length === 0) return new Map();
+  const r = await exec.select({ id: partners.id, name: partners.name }).from(partners).where(inArray(partners.id, ids));
+  return new Map(r.map((x) => [x.id, x.name]));
+}
+
+export async function insertPartner(exec: Executor, row: typeof partners.$inferInsert) {
+  return (await exec.insert(partners).values(row).returning())[0]!;
+}
+
+/** One more place taken, only while one is free (item 6): false when the partner is full. */
+export async function takePlace(exec: Executor, id: string): Promise<boolean> {
+  const r = await exec
+    .update(partners)
+    .set({ placesTaken: sql`${partners.placesTaken} + 1` })
+    .where(and(eq(partners.id, id), sql`(${partners.capacity} is null or ${partners.placesTaken} < ${partners.capacity})`))
+    .returning({ id: partners.id });
+  return r.length === 1;
+}
+
+export async function addStaff(exec: Executor, partnerId: string, userId: string) {
+  await exec.insert(partnerStaff).values({ partnerId, userId }).onConflictDoNothing();
+}
+
+export async function partnersOfUser(exec: Executor, userId: string): Promise<string[]> {
+  return (await exec.select({ id: partnerStaff.partnerId }).from(partnerStaff).where(eq(partnerStaff.userId, userId))).map((r) => r.id);
+}
+
+export async function unitsByIds(exec: Executor, ids: string[]) {
+  if (ids.length === 0) return [];
+  return exec.select({ id: orgUnits.id, path: orgUnits.path }).from(orgUnits).where(inArray(orgUnits.id, ids));
+}
+
+export async function insertAssessment(exec: Executor, row: typeof assistanceAssessments.$inferInsert) {
+  return (await exec.insert(assistanceAssessments).values(row).returning())[0]!;
+}
+
+export async function assessmentsOf(exec: Executor, personId: string) {
+  return exec.select().from(assistanceAssessments).where(eq(assistanceAssessments.personId, personId)).orderBy(desc(assistanceAssessments.assessedOn), desc(assistanceAssessments.createdAt));
+}
+
+export async function latestPlan(exec: Executor, personId: string) {
+  const r = await exec.select().from(assistancePlans).where(eq(assistancePlans.personId, personId)).orderBy(desc(assistancePlans.version)).limit(1);
+  return r[0];
+}
+
+export async function planById(exec: Executor, id: string) {
+  return (await exec.select().from(assistancePlans).where(eq(assistancePlans.id, id)))[0];
+}
+
+export async function planCount(exec: Executor, personId: string): Promise<number> {
+  const r = await exec.select({ n: sql<number>`count(*)::int` }).from(assistancePlans).where(eq(assistancePlans.personId, personId));
+  return Number(r[0]?.n ?? 0);
+}
+
+export async function insertPlan(exec: Executor, row: typeof assistancePlans.$inferInsert) {
+  return (await exec.insert(assistancePlans).values(row).returning())[0]!;
+}
+
+export async function approvePlan(exec: Executor, id: string, by: string, at: Date) {
+  return (await exec.update(assistancePlans).set({ status: 'approved', approvedBy: by, approvedAt: at }).where(eq(assistancePlans.id, id)).returning())[0]!;
+}
+
+export async function insertActions(exec: Executor, rows: (typeof planActions.$inferInsert)[]) {
+  if (rows.length === 0) return [];
+  return exec.insert(planActions).values(rows).returning();
+}
+
+export async function actionsOfPlan(exec: Executor, planId: string) {
+  return exec.select().from(planActions).where(eq(planActions.planId, planId)).orderBy(asc(planActions.dueDate), asc(planActions.need));
+}
+
+export async function actionById(exec: Executor, id: string) {
+  return (await exec.select().from(planActions).where(eq(planActions.id, id)))[0];
+}
+
+export async function closeAction(exec: Executor, id: string, on: string) {
+  await exec.update(planActions).set({ status: 'done', closedOn: on }).where(and(eq(planActions.id, id), eq(planActions.status, 'open')));
+}
+
+/** The open action of the person's current plan for a need, which a service for it closes. */
+export async function openActionFor(exec: Executor, planId: string, need: string) {
+  const r = await exec.select().from(planActions).where(and(eq(planActions.planId, planId), eq(planActions.need, need), eq(planActions.status, 'open'))).orderBy(asc(planActions.dueDate)).limit(1);
+  return r[0];
+}
+
+export async function insertReferral(exec: Executor, row: typeof referrals.$inferInsert) {
+  return (await exec.insert(referrals).values(row).onConflictDoNothing().returning())[0];
+}
+
+export async function referralById(exec: Executor, id: string) {
+  return (await exec.select().from(referrals).where(eq(referrals.id, id)))[0];
+}
+
+export async function referralsOf(exec: Executor, personId: string) {
+  return exec.select().from(referrals).where(eq(referrals.personId, personId)).orderBy(desc(referrals.sentOn), desc(referrals.createdAt));
+}
+
+export async function updateReferral(exec: Executor, id: string, patch: Partial<typeof referrals.$inferInsert>) {
+  return (await exec.update(referrals).set({ ...patch, updatedAt: new Date() }).where(eq(referrals.id, id)).returning())[0]!;
+}
+
+/** A partner's inbox: its open referrals, oldest deadline first. */
+export async function openReferralsOfPartners(exec: Executor, partnerIds: string[], limit: number) {
+  if (partnerIds.length === 0) return [];
+  return exec
+    .select()
+    .from(referrals)
+    .where(and(inArray(referrals.partnerId, partnerIds), inArray(referrals.status, ['sent', 'accepted'])))
+    .orderBy(asc(referrals.respondBy), asc(referrals.id))
+    .limit(limit);
+}
+
+/** The workers' list: open referrals of persons in the given subtrees. */
+export async function openReferralsUnder(exec: Executor, paths: string[], limit: number) {
+  if (paths.length === 0) return [];
+  return exec
+    .select()
+    .from(referrals)
+    .where(and(under(referrals.personOrgPath, paths), inArray(referrals.status, ['sent', 'accepted'])))
+    .orderBy(asc(referrals.respondBy))
+    .limit(limit);
+}
+
+export async function insertService(exec: Executor, row: typeof assistanceServices.$inferInsert) {
+  return (await exec.insert(assistanceServices).values(row).returning())[0]!;
+}
+
+export async function servicesOf(exec: Executor, personId: string) {
+  return exec.select().from(assistanceServices).where(eq(assistanceServices.personId, personId)).orderBy(desc(assistanceServices.serviceDate), desc(assistanceServices.createdAt));
+}
+
+/** The raw material of K8–K10 in a subtree (item 8). */
+export async function indicatorRows(exec: Executor, path: string, to: string) {
+  const inPath = like(assistanceServices.personOrgPath, `${escapeLike(path)}%`);
+  const placements = await exec
+    .select({ personId: assistanceServices.personId, startDate: assistanceServices.startDate, endDate: assistanceServices.endDate })
+    .from(assistanceServices)
+    .where(and(inPath, eq(assistanceServices.kind, 'job_placement'), sql`${assistanceServices.startDate} <= ${to}`));
+  const counselling = await exec
+    .select({ personId: assistanceServices.personId, date: assistanceServices.serviceDate })
+    .from(assistanceServices)
+    .where(and(inPath, eq(assistanceServices.kind, 'counselling'), sql`${assistanceServices.serviceDate} <= ${to}`));
+  const repaired = await exec
+    .select({ personId: assistanceServices.personId })
+    .from(assistanceServices)
+    .where(and(inPath, eq(assistanceServices.kind, 'family_repair'), sql`(${assistanceServices.details} ->> 'repaired')::boolean`, sql`${assistanceServices.serviceDate} <= ${to}`));
+  return { placements, counselling, repaired: repaired.map((r) => r.personId) };
+}
+
+/** Persons whose latest assessment, up to `to`, names a family-repair need (K10's denominator). */
+export async function familyNeedIn(exec: Executor, personIds: string[], to: string): Promise<string[]> {
+  if (personIds.length === 0) return [];
+  const rows = await exec
+    .select({ personId: assistanceAssessments.personId, needs: assistanceAssessments.needs })
+    .from(assistanceAssessments)
+    .where(and(inArray(assistanceAssessments.personId, personIds), sql`${assistanceAssessments.assessedOn} <= ${to}`))
+    .orderBy(asc(assistanceAssessments.personId), desc(assistanceAssessments.assessedOn), desc(assistanceAssessments.createdAt));
+  const latest = new Map<string, { need: string; level: string }[]>();
+  for (const r of rows) if (!latest.has(r.personId)) latest.set(r.personId, r.needs as { need: string; level: string }[]);
+  return [...latest].filter(([, needs]) => needs.some((n) => n.need === 'family_repair' && n.level !== 'none')).map(([id]) => id);
+}

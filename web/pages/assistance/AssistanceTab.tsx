@@ -1,0 +1,188 @@
+import { useState } from 'react';
+import { Button, Card, Descriptions, Empty, Flex, Space, Table, Tag, Typography } from 'antd';
+import { CheckOutlined, PlusOutlined, PrinterOutlined } from '@ant-design/icons';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { PersonView } from '../../api/persons';
+import { assistanceApi, assistanceKeys, type AssistanceTab as Tab } from '../../api/assistance';
+import { useCan } from '../../api/me';
+import { useI18n } from '../../i18n/I18nProvider';
+import { useLabel } from '../../components/useLabel';
+import { useNotify } from '../../components/useNotify';
+import { AssessModal } from './AssessModal';
+import { PlanModal } from './PlanModal';
+import { ReferModal } from './ReferModal';
+import { ServiceModal } from './ServiceModal';
+
+type Dialog = 'assess' | 'plan' | 'refer' | 'service' | null;
+
+/** Item 7: needs, plan, referrals and services of one person on one page. */
+export function AssistanceTab({ person }: { person: PersonView }) {
+  const { t } = useI18n();
+  const can = useCan();
+  const tab = useQuery({ queryKey: assistanceKeys.tab(person.id), queryFn: () => assistanceApi.tab(person.id) });
+  const partners = useQuery({ queryKey: assistanceKeys.partners({}), queryFn: () => assistanceApi.partners({}) });
+  const [dialog, setDialog] = useState<Dialog>(null);
+  const write = can('assistance.write');
+  if (!tab.data) return <Card loading />;
+  const data = tab.data;
+  const list = partners.data?.items ?? [];
+  const close = () => setDialog(null);
+  return (
+    <Flex vertical gap={12} data-testid="assistance-tab">
+      {write && (
+        <Flex wrap gap={8}>
+          <Button icon={<PlusOutlined />} onClick={() => setDialog('assess')}>{t('as.needs.assess')}</Button>
+          <Button icon={<PlusOutlined />} onClick={() => setDialog('plan')}>{t('as.plan.new')}</Button>
+          <Button icon={<PlusOutlined />} onClick={() => setDialog('refer')}>{t('as.ref.new')}</Button>
+          <Button icon={<PlusOutlined />} onClick={() => setDialog('service')}>{t('as.svc.new')}</Button>
+        </Flex>
+      )}
+      <NeedsCard tab={data} />
+      <PlanCard tab={data} personId={person.id} />
+      <ReferralsCard tab={data} />
+      <ServicesCard tab={data} />
+      {dialog === 'assess' && <AssessModal personId={person.id} onClose={close} />}
+      {dialog === 'plan' && <PlanModal personId={person.id} tab={data} partners={list} onClose={close} />}
+      {dialog === 'refer' && <ReferModal personId={person.id} tab={data} partners={list} onClose={close} />}
+      {dialog === 'service' && <ServiceModal personId={person.id} onClose={close} />}
+    </Flex>
+  );
+}
+
+function NeedsCard({ tab }: { tab: Tab }) {
+  const { t } = useI18n();
+  const label = useLabel();
+  const latest = tab.assessments[0];
+  const color = { none: 'default', some: 'gold', severe: 'red' } as const;
+  return (
+    <Card size="small" title={t('as.needs.title')} extra={tab.reassessmentDue && <Typography.Text type="secondary">{t('as.needs.due', { date: tab.reassessmentDue })}</Typography.Text>} data-testid="assistance-needs">
+      {latest ? (
+        <>
+          <Typography.Paragraph type="secondary">{t('as.needs.assessedOn')}：{latest.assessedOn} · {t('as.needs.by')}：{latest.assessedByName ?? '—'}</Typography.Paragraph>
+          <Space wrap>
+            {latest.needs.filter((n) => n.level !== 'none').map((n) => (
+              <Tag key={n.need} color={color[n.level]}>{label('assistanceNeed', n.need)} · {label('needLevel', n.level)}{n.note ? `：${n.note}` : ''}</Tag>
+            ))}
+          </Space>
+        </>
+      ) : (
+        <Typography.Text type="secondary">{t('as.needs.none')}</Typography.Text>
+      )}
+      {tab.visitNeeds.length > 0 && (
+        <Typography.Paragraph style={{ marginTop: 8, marginBottom: 0 }}>
+          {t('as.needs.visit')}：{tab.visitNeeds.map((n) => label('assistanceNeed', n)).join('、')}
+        </Typography.Paragraph>
+      )}
+    </Card>
+  );
+}
+
+function PlanCard({ tab, personId }: { tab: Tab; personId: string }) {
+  const { t } = useI18n();
+  const label = useLabel();
+  const can = useCan();
+  const notify = useNotify();
+  const queryClient = useQueryClient();
+  const approve = useMutation({
+    mutationFn: (id: string) => assistanceApi.approvePlan(id),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: assistanceKeys.tab(personId) }),
+    onError: (e) => notify.error(e),
+  });
+  const plan = tab.plan;
+  return (
+    <Card
+      size="small"
+      title={t('as.plan.title')}
+      data-testid="assistance-plan"
+      extra={plan && (
+        <Space>
+          <Tag color={plan.status === 'approved' ? 'green' : 'gold'}>{label('planStatus', plan.status)}</Tag>
+          {plan.status === 'draft' && can('assistance.approve') && (
+            <Button size="small" icon={<CheckOutlined />} loading={approve.isPending} onClick={() => approve.mutate(plan.id)}>{t('as.plan.approve')}</Button>
+          )}
+          <Button size="small" icon={<PrinterOutlined />} onClick={() => window.print()}>{t('as.plan.print')}</Button>
+        </Space>
+      )}
+    >
+      {plan ? (
+        <>
+          <Descriptions size="small" column={{ xs: 1, sm: 3 }} items={[
+            { key: 'v', label: t('as.plan.title'), children: t('as.plan.version', { n: plan.version, total: tab.planVersions }) },
+            { key: 'r', label: t('as.plan.review'), children: plan.reviewDate },
+            { key: 'a', label: t('as.plan.approved'), children: plan.approvedByName ? `${plan.approvedByName} · ${plan.approvedAt?.slice(0, 10)}` : '—' },
+          ]} />
+          <Table
+            size="small"
+            rowKey="id"
+            pagination={false}
+            scroll={{ x: true }}
+            dataSource={plan.actions}
+            columns={[
+              { title: t('as.plan.need'), dataIndex: 'need', render: (n: string) => label('assistanceNeed', n) },
+              { title: t('as.plan.goal'), dataIndex: 'goal' },
+              { title: t('as.plan.action'), dataIndex: 'action' },
+              { title: t('as.plan.owner'), key: 'owner', render: (_, a) => a.partnerName ?? label('actionOwner', a.owner) },
+              { title: t('as.plan.due'), dataIndex: 'dueDate' },
+              { title: t('as.plan.status'), key: 'status', render: (_, a) => <Tag color={a.status === 'done' ? 'green' : 'blue'}>{label('actionStatus', a.status)}{a.closedOn ? ` ${a.closedOn}` : ''}</Tag> },
+            ]}
+          />
+        </>
+      ) : (
+        <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('as.plan.none')} />
+      )}
+    </Card>
+  );
+}
+
+function ReferralsCard({ tab }: { tab: Tab }) {
+  const { t } = useI18n();
+  const label = useLabel();
+  return (
+    <Card size="small" title={t('as.ref.title')} data-testid="assistance-referrals">
+      <Table
+        size="small"
+        rowKey="id"
+        pagination={false}
+        scroll={{ x: true }}
+        locale={{ emptyText: t('as.ref.none') }}
+        dataSource={tab.referrals}
+        columns={[
+          { title: t('as.ref.partner'), dataIndex: 'partnerName' },
+          { title: t('as.ref.need'), dataIndex: 'need', render: (n: string) => label('assistanceNeed', n) },
+          { title: t('as.ref.purpose'), dataIndex: 'purpose' },
+          { title: t('common.status'), key: 'status', render: (_, r) => <Space>{<Tag>{label('referralStatus', r.status)}</Tag>}{r.stalled && <Tag color="red">{t('as.ref.stalled')}</Tag>}</Space> },
+          { title: t('as.ref.respondBy'), dataIndex: 'respondBy' },
+          { title: t('as.ref.outcome'), key: 'outcome', render: (_, r) => r.outcome ?? r.declineReason ?? '—' },
+        ]}
+      />
+    </Card>
+  );
+}
+
+function ServicesCard({ tab }: { tab: Tab }) {
+  const { t } = useI18n();
+  const label = useLabel();
+  return (
+    <Card size="small" title={t('as.svc.title')} data-testid="assistance-services">
+      <Table
+        size="small"
+        rowKey="id"
+        pagination={false}
+        scroll={{ x: true }}
+        locale={{ emptyText: t('as.svc.none') }}
+        dataSource={tab.services}
+        columns={[
+          { title: t('as.svc.date'), dataIndex: 'date' },
+          { title: t('as.svc.kind'), dataIndex: 'kind', render: (k: string) => label('serviceKind', k) },
+          { title: t('as.svc.provider'), key: 'provider', render: (_, s) => s.providerName ?? '—' },
+          { title: t('as.svc.outcome'), key: 'outcome', render: (_, s) => (
+            <>
+              {s.outcome}
+              {s.followUps.length > 0 && <Typography.Text type="secondary" style={{ display: 'block' }}>{t('as.svc.followUps', { dates: s.followUps.join('、') })}</Typography.Text>}
+            </>
+          ) },
+        ]}
+      />
+    </Card>
+  );
+}

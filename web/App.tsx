@@ -26,6 +26,7 @@ const TodayPage = lazy(() => import('./pages/supervision/TodayPage'));
 const NoticesPage = lazy(() => import('./pages/supervision/NoticesPage'));
 const PreventionPage = lazy(() => import('./pages/prevention/PreventionPage'));
 const PrintRecordPage = lazy(() => import('./pages/supervision/PrintRecordPage'));
+const FieldPage = lazy(() => import('./pages/field/FieldPage'));
 
 const queryClient = new QueryClient({
   defaultOptions: {
@@ -59,6 +60,7 @@ function Localized() {
                 <Route path="users" element={<RequirePermission permission="user.read"><UsersPage /></RequirePermission>} />
                 <Route path="audit" element={<RequirePermission permission="audit.read"><AuditPage /></RequirePermission>} />
                 <Route path="today" element={<RequirePermission permission="supervision.read"><TodayPage /></RequirePermission>} />
+                <Route path="field" element={<RequirePermission permission="supervision.write"><FieldPage /></RequirePermission>} />
                 <Route path="notices" element={<RequirePermission permission="notice.read"><NoticesPage /></RequirePermission>} />
                 <Route path="prevention" element={<RequirePermission permission="prevention.read"><PreventionPage /></RequirePermission>} />
                 <Route path="sessions" element={<SessionsPage />} />

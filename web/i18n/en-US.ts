@@ -1,3 +1,4 @@
+import { fieldEnUS } from './field.en-US';
 import type { MessageKey } from './zh-CN';
 import { supervisionEnUS } from './supervision.en-US';
 import { preventionEnUS } from './prevention.en-US';
@@ -5,6 +6,7 @@ import { preventionEnUS } from './prevention.en-US';
 export const enUS: Record<MessageKey, string> = {
   ...supervisionEnUS,
   ...preventionEnUS,
+  ...fieldEnUS,
   'app.name': 'Sunflower',
   'app.subtitle': 'Community drug-rehabilitation platform',
   'common.ok': 'OK',

@@ -1,9 +1,11 @@
+import { fieldZhCN } from './field.zh-CN';
 import { supervisionZhCN } from './supervision.zh-CN';
 import { preventionZhCN } from './prevention.zh-CN';
 
 export const zhCN = {
   ...supervisionZhCN,
   ...preventionZhCN,
+  ...fieldZhCN,
   'app.name': '向日葵',
   'app.subtitle': '社区戒毒社区康复工作平台',
   'common.ok': '确定',

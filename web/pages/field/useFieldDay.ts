@@ -17,6 +17,12 @@ const minimal = (t: TodayTask): FieldTask => ({
   kind: t.kind, dueDate: t.dueDate, windowEnd: t.windowEnd, state: t.state, daysOverdue: t.daysOverdue,
 });
 
+/** One row per person: his oldest open visit (the list comes oldest due first); one visit resolves what it can. */
+function onePerPerson(tasks: TodayTask[]): TodayTask[] {
+  const seen = new Set<string>();
+  return tasks.filter((t) => !seen.has(t.personId) && !!seen.add(t.personId));
+}
+
 /**
  * The worker's day from the server's 今日待办 (its "today"), kept on the device (sealed, issue 17)
  * each time it answers; without a signal, the day as last kept.
@@ -26,7 +32,7 @@ export function useFieldDay(me: Me) {
   const q = { scope, orgUnitId: scope === 'unit' ? firstSupervisionUnit(me) : undefined };
   const day = useQuery({ queryKey: [...supervisionKeys.today(q), 'field'], queryFn: () => supervisionApi.today(q), retry: false, networkMode: 'always' });
   const kinds = roundKinds(me);
-  const live: FieldDay | undefined = day.data && { date: day.data.date, tasks: day.data.tasks.filter((t) => kinds.has(t.kind)).map(minimal) };
+  const live: FieldDay | undefined = day.data && { date: day.data.date, tasks: onePerPerson(day.data.tasks.filter((t) => kinds.has(t.kind))).map(minimal) };
   const [kept, setKept] = useState<FieldDay | null | undefined>(undefined);
   useEffect(() => {
     if (live) void putSnapshot('day', live).catch(() => undefined);

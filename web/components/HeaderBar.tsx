@@ -23,7 +23,8 @@ export function HeaderBar({ mobile, onOpenMenu }: { mobile: boolean; onOpenMenu:
     // Signed out locally even if the server call failed: the session is abandoned either way.
     // What this device kept for offline work goes with it (issue 17).
     onSettled: async () => {
-      await clearDevice().catch(() => undefined);
+      // Bounded: a tab of an older version holding the database open must not keep the worker signed in.
+      await Promise.race([clearDevice().catch(() => undefined), new Promise((r) => setTimeout(r, 3000))]);
       queryClient.clear();
       navigate('/login', { replace: true });
     },

@@ -5,7 +5,7 @@
 // task kind and dates — no ID numbers, phones or addresses), and the signed-in account's own
 // profile so the app opens offline. Person data is sealed with AES-GCM under a key the browser
 // generated as non-extractable (script can use it, not read it); everything, key included, is
-// deleted at sign-out. See docs/decisions/0010-offline-field-work.md for what this protects.
+// deleted at sign-out. See docs/decisions/0011-offline-field-work.md for what this protects.
 import type { OutboxItem } from './outbox';
 
 const DB_NAME = 'sunflower-offline';

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
 import { testDbKinds } from '../../test/harness';
-import { personUnderMeasure, visitForm, world, type World } from './test-setup';
+import { personUnderMeasure, visitForm, world, type World } from '../../test/supervision-world';
 
 // Issue 17: a record captured offline carries a client key; however often the outbox sends it
 // (a retry after a lost answer, a replay after the app restarted, a double tap), one record is

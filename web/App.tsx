@@ -29,6 +29,7 @@ const PrintRecordPage = lazy(() => import('./pages/supervision/PrintRecordPage')
 const PartnerInboxPage = lazy(() => import('./pages/assistance/PartnerInboxPage'));
 const PartnersPage = lazy(() => import('./pages/assistance/PartnersPage'));
 const ReferralsPage = lazy(() => import('./pages/assistance/ReferralsPage'));
+const FieldPage = lazy(() => import('./pages/field/FieldPage'));
 
 const queryClient = new QueryClient({
   defaultOptions: {
@@ -62,6 +63,7 @@ function Localized() {
                 <Route path="users" element={<RequirePermission permission="user.read"><UsersPage /></RequirePermission>} />
                 <Route path="audit" element={<RequirePermission permission="audit.read"><AuditPage /></RequirePermission>} />
                 <Route path="today" element={<RequirePermission permission="supervision.read"><TodayPage /></RequirePermission>} />
+                <Route path="field" element={<RequirePermission permission="supervision.write"><FieldPage /></RequirePermission>} />
                 <Route path="notices" element={<RequirePermission permission="notice.read"><NoticesPage /></RequirePermission>} />
                 <Route path="prevention" element={<RequirePermission permission="prevention.read"><PreventionPage /></RequirePermission>} />
                 <Route path="inbox" element={<RequirePermission permission="referral.respond"><PartnerInboxPage /></RequirePermission>} />

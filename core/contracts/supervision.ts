@@ -45,6 +45,11 @@ const recordBase = {
   /** A document of this person from the documents module. */
   attachmentId: z.uuid().optional(),
   note: text(2000).optional(),
+  /**
+   * Drawn by the device when the record is made (issue 17): sending it again — a retry, a
+   * replayed offline outbox — returns the record already made under this key instead of a second.
+   */
+  clientKey: z.uuid().optional(),
 };
 const contactRecord = <K extends 'visit' | 'follow_up' | 'talk' | 'grid_visit'>(kind: K) =>
   z.object({ kind: z.literal(kind), ...recordBase, contactMode: contactMode.default('in_person'), form: visitForm });
@@ -226,6 +231,11 @@ export const createRecordResult = z.object({
   educationCreated: z.array(educationView),
   /** Issue 9.13: notices withdrawn (and corrections issued) because the facts changed. */
   noticesWithdrawn: z.array(noticeView),
+  /**
+   * The record was made earlier under the same client key (a replay): nothing was written, the
+   * tasks are those it resolved then, the assessment and notices of that time are not repeated.
+   */
+  replayed: z.boolean(),
 });
 
 /** Issue 9.14: voiding a record needs a stated reason; it stays on the person's file. */

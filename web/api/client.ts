@@ -25,6 +25,8 @@ let onUnauthorized: (() => void) | null = null;
 export const setCsrfToken = (token: string | null) => {
   csrfToken = token;
 };
+/** A CSRF token is known (an account signed in offline has none until the server answers). */
+export const csrfKnown = () => !!csrfToken;
 export const setUnauthorizedHandler = (handler: (() => void) | null) => {
   onUnauthorized = handler;
 };

@@ -1,9 +1,12 @@
 import { useQuery } from '@tanstack/react-query';
 import type { Permission } from '../../core/contracts/permissions';
-import { authApi, type Me } from './auth';
+import type { Me } from './auth';
+import { meOrRemembered } from '../offline/session';
 import { keys } from './keys';
 
-export const useMe = () => useQuery({ queryKey: keys.me, queryFn: authApi.me, retry: false, staleTime: 60_000 });
+// networkMode 'always': offline the query still runs, so it answers with the remembered account
+// (issue 17) instead of pausing with a spinner.
+export const useMe = () => useQuery({ queryKey: keys.me, queryFn: meOrRemembered, retry: false, staleTime: 60_000, networkMode: 'always' });
 
 /** The signed-in user: only for components rendered inside the signed-in layout. */
 export function useSignedIn(): Me {

@@ -4,12 +4,14 @@ import { Outlet } from 'react-router-dom';
 import { useSignedIn } from '../api/me';
 import { HeaderBar } from './HeaderBar';
 import { SideMenu } from './SideMenu';
+import { useFieldDevice } from '../offline/useDevice';
 
 export function AppLayout() {
   const screens = Grid.useBreakpoint();
   const mobile = screens.md === false;
   const [drawerOpen, setDrawerOpen] = useState(false);
   const me = useSignedIn();
+  useFieldDevice(me);
   return (
     <Layout style={{ minHeight: '100vh' }}>
       <Layout.Header

@@ -1,7 +1,7 @@
 import type { ReactNode } from 'react';
 import { Menu } from 'antd';
 import { ApartmentOutlined, AuditOutlined, DesktopOutlined, HomeOutlined, KeyOutlined, SolutionOutlined, TeamOutlined } from '@ant-design/icons';
-import { AlertOutlined, CarryOutOutlined, InboxOutlined, NotificationOutlined, ShareAltOutlined, ShopOutlined } from '@ant-design/icons';
+import { AlertOutlined, CarryOutOutlined, EnvironmentOutlined, InboxOutlined, NotificationOutlined, ShareAltOutlined, ShopOutlined } from '@ant-design/icons';
 import { useLocation, useNavigate } from 'react-router-dom';
 import type { Permission } from '../../core/contracts/permissions';
 import type { MessageKey } from '../i18n/zh-CN';
@@ -16,6 +16,7 @@ interface Item {
 }
 
 const items: Item[] = [
+  { path: '/field', label: 'field.menu', icon: <EnvironmentOutlined />, permission: 'supervision.write' },
   { path: '/today', label: 'sv.menu.today', icon: <CarryOutOutlined />, permission: 'supervision.read' },
   { path: '/', label: 'menu.home', icon: <HomeOutlined /> },
   { path: '/persons', label: 'menu.persons', icon: <SolutionOutlined />, permission: 'person.read' },

@@ -2,6 +2,7 @@ import { useEffect } from 'react';
 import { useQueryClient } from '@tanstack/react-query';
 import { useLocation, useNavigate } from 'react-router-dom';
 import { setUnauthorizedHandler } from '../api/client';
+import { forgetDay } from '../offline/session';
 
 /** A 401 from any call means the session is gone (expired, revoked): back to the sign-in page. */
 export function UnauthorizedRedirect() {
@@ -12,6 +13,7 @@ export function UnauthorizedRedirect() {
   useEffect(() => {
     setUnauthorizedHandler(() => {
       if (onLogin) return;
+      void forgetDay();
       queryClient.clear();
       navigate('/login', { replace: true, state: { from: location.pathname } });
     });

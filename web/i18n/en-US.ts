@@ -1,4 +1,5 @@
 import { assistanceEnUS } from './assistance.en-US';
+import { fieldEnUS } from './field.en-US';
 import type { MessageKey } from './zh-CN';
 import { supervisionEnUS } from './supervision.en-US';
 import { preventionEnUS } from './prevention.en-US';
@@ -7,6 +8,7 @@ export const enUS: Record<MessageKey, string> = {
   ...supervisionEnUS,
   ...preventionEnUS,
   ...assistanceEnUS,
+  ...fieldEnUS,
   'app.name': 'Sunflower',
   'app.subtitle': 'Community drug-rehabilitation platform',
   'common.ok': 'OK',

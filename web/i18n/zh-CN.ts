@@ -1,4 +1,5 @@
 import { assistanceZhCN } from './assistance.zh-CN';
+import { fieldZhCN } from './field.zh-CN';
 import { supervisionZhCN } from './supervision.zh-CN';
 import { preventionZhCN } from './prevention.zh-CN';
 
@@ -6,6 +7,7 @@ export const zhCN = {
   ...supervisionZhCN,
   ...preventionZhCN,
   ...assistanceZhCN,
+  ...fieldZhCN,
   'app.name': '向日葵',
   'app.subtitle': '社区戒毒社区康复工作平台',
   'common.ok': '确定',

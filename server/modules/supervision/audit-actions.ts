@@ -9,6 +9,8 @@ registerAuditActions({
   'supervision.records.read': { person: true, details: { filter: 'filter', returned: 'count' } },
   'supervision.record.read': { person: true },
   ...Object.fromEntries(createRecordBody.options.map((o) => [`supervision.record.${o.shape.kind.value}`, { person: true }])),
+  // A record sent again under its client key (issue 17): the replay is the person's data shown again.
+  'supervision.record.replayed': { person: true },
   'supervision.breaches.read': { person: true },
   'supervision.preferences.read': { person: true },
   'supervision.preferences': { person: true },

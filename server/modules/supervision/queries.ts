@@ -279,6 +279,17 @@ export async function voidRecord(exec: Executor, id: string, patch: { voidedAt: 
   return r[0];
 }
 
+/** The record a user made under a client key (issue 17: a replayed offline record). */
+export async function recordByClientKey(exec: Executor, recordedBy: string, clientKey: string): Promise<RecordRow | undefined> {
+  const r = await exec.select().from(supervisionRecords).where(and(eq(supervisionRecords.recordedBy, recordedBy), eq(supervisionRecords.clientKey, clientKey)));
+  return r[0];
+}
+
+/** The stored tasks a record of the person resolved (found through the person's index). */
+export async function tasksOfRecord(exec: Executor, personId: string, recordId: string) {
+  return exec.select().from(supervisionTasks).where(and(eq(supervisionTasks.personId, personId), eq(supervisionTasks.recordId, recordId)));
+}
+
 export async function recordById(exec: Executor, id: string) {
   const r = await exec.select().from(supervisionRecords).where(eq(supervisionRecords.id, id));
   return r[0];

@@ -23,9 +23,13 @@ export function supervisionRoutes(app: FastifyInstance, s: SupervisionService): 
     config: { access: { permission: 'supervision.write', scope: 'org_subtree' } },
     schema: {
       tags, summary: 'Record a check-in, drug test (T1–T3, T6), visit, follow-up, talk or grid visit; returns the tasks it resolved, the breach assessment (C5) and any notice raised (C6)',
-      params: personParams, body: createRecordBody, response: { 201: createRecordResult },
+      description: 'With a `clientKey` this user already sent, nothing is written: 200 with the record made then (`replayed`), or 409 when the key names another record.',
+      params: personParams, body: createRecordBody, response: { 200: createRecordResult, 201: createRecordResult },
     },
-    handler: async (req, reply) => reply.code(201).send(await s.createRecord(actorContext(req), req.params.id, req.body)),
+    handler: async (req, reply) => {
+      const result = await s.createRecord(actorContext(req), req.params.id, req.body);
+      return reply.code(result.replayed ? 200 : 201).send(result);
+    },
   });
 
   r.get('/api/persons/:id/records', {

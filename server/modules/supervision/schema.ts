@@ -41,10 +41,21 @@ export const supervisionRecords = pgTable(
     voidReason: text('void_reason'),
     supersededBy: uuid('superseded_by'),
     correctsId: uuid('corrects_id'),
+    /**
+     * The key the recording device drew for this record (issue 17: offline capture). A record
+     * sent again — a retry after a lost answer, a replayed outbox — finds the first one by
+     * (recorded_by, client_key) instead of making a second; null for records entered online
+     * without one and for generated history.
+     */
+    clientKey: uuid('client_key'),
   },
   // The timeline reads a person's records a page at a time in (date, recorded_at, id) order, newest
   // first; the same index serves every by-person-and-date read the narrower one served.
-  (t) => [index('supervision_records_person_idx').on(t.personId, t.date, t.recordedAt, t.id), index('supervision_records_measure_idx').on(t.measureId)],
+  (t) => [
+    index('supervision_records_person_idx').on(t.personId, t.date, t.recordedAt, t.id),
+    index('supervision_records_measure_idx').on(t.measureId),
+    uniqueIndex('supervision_records_client_key_idx').on(t.recordedBy, t.clientKey).where(sql`client_key is not null`),
+  ],
 );
 
 /**

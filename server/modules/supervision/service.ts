@@ -49,6 +49,7 @@ registerMessages({
   'supervision.date_before_fact': ['日期不能早于违反协议的日期', 'The date cannot be before the breach'],
   'supervision.attachment_invalid': ['附件须为该人员的有效文书', 'The attachment must be a valid document of this person'],
   'supervision.retest_of_required': ['复检须指明被复检的检测记录', 'A lab re-test must name the test it re-tests'],
+  'supervision.client_key_reused': ['该记录标识已用于另一条记录，未保存', 'This record key was already used for a different record: not saved'],
   'supervision.retest_invalid': ['被复检的记录须为该人员此前的检测记录', 'The re-tested record must be an earlier drug test of this person'],
   'supervision.warning.tests_one_more': ['已拒检或逃检 {count} 次，再有 1 次即构成严重违反协议（C5）', 'Refused or evaded {count} times: one more is a serious breach (C5)'],
   'supervision.warning.departures_one_more': ['已擅自离开 {count} 次，再有 1 次即构成严重违反协议（C5）', 'Left without permission {count} times: one more is a serious breach (C5)'],
@@ -73,6 +74,14 @@ export interface RecomputeResult extends SyncCounts {
   skipped: number;
   batches: number;
   ms: number;
+}
+
+/** A unique index refused the row (SQLSTATE 23505), through the driver's and Drizzle's wrapping. */
+function isUniqueViolation(e: unknown): boolean {
+  for (let x = e, depth = 0; x && typeof x === 'object' && depth < 4; x = (x as { cause?: unknown }).cause, depth++) {
+    if ((x as { code?: unknown }).code === '23505') return true;
+  }
+  return false;
 }
 
 /** The community measure a record dated `date` belongs to (the rule: measureForRecord), or the 400 saying why none. */
@@ -273,6 +282,7 @@ export function createSupervisionService(deps: {
       noticesCreated: sync.notices.map((n) => noticeView({ n, personName: p.name, orgUnitName: p.orgUnitName, deliveredByName: null, acknowledgedByName: null }, now)),
       educationCreated: sync.education.map(educationView),
       noticesWithdrawn: withdrawn,
+      replayed: false,
     };
   }
 
@@ -285,6 +295,22 @@ export function createSupervisionService(deps: {
     if (old.r.voidedAt) throw conflict('record.already_voided');
     if (old.r.recordedBy !== ctx.actor.userId && !inScope(ctx.actor, 'leave.approve', person.orgPath)) throw forbidden('record.not_changeable');
     return { person, people, old, community: await deps.measures.communityOf(tx, [personId]) };
+  }
+
+  /** A record sent again under its client key: the one made then, if it is the same record. */
+  async function replayed(tx: Executor, ctx: Ctx, personId: string, orgPath: string, prior: q.RecordRow, body: CreateRecordBody, today: IsoDate) {
+    if (prior.personId !== personId || prior.kind !== body.kind) throw conflict('supervision.client_key_reused');
+    const outcomeTasks = await q.tasksOfRecord(tx, prior.personId, prior.id);
+    await audit.record(tx, ctx, { action: 'supervision.record.replayed', entityType: 'supervision_record', entityId: prior.id, personId: prior.personId, orgPath });
+    return {
+      record: recordView(prior, ctx.actor.displayName),
+      tasks: outcomeTasks.map((t) => taskView(t, today)),
+      breaches: null,
+      noticesCreated: [],
+      educationCreated: [],
+      noticesWithdrawn: [],
+      replayed: true,
+    };
   }
 
   return {
@@ -350,14 +376,28 @@ export function createSupervisionService(deps: {
       return deps.reminders.enqueue(tx, messages);
     },
 
-    /** A check-in, drug test, visit, follow-up, talk or grid visit; the schedule and breaches follow in the same transaction. */
+    /**
+     * A check-in, drug test, visit, follow-up, talk or grid visit; the schedule and breaches follow
+     * in the same transaction. With a client key already used by this user, the record made then
+     * (issue 17: idempotent create; the scope check still runs first, so a person out of reach
+     * meanwhile is a 404 like any other).
+     */
     createRecord: (ctx: Ctx, personId: string, body: CreateRecordBody) =>
       db.transaction(async (tx) => {
         const person = await persons.access(tx, ctx.actor, personId, 'supervision.write');
         // Locked once: the recompute below gets the person and his measures as loaded here.
         const people = await persons.lockForUpdate(tx, [personId]);
+        const today = deps.clock.today();
+        if (body.clientKey) {
+          const prior = await q.recordByClientKey(tx, ctx.actor.userId, body.clientKey);
+          if (prior) return replayed(tx, ctx, personId, person.orgPath, prior, body, today);
+        }
         const community = await deps.measures.communityOf(tx, [personId]);
-        const row = await insertChecked(tx, ctx, personId, body, community, {});
+        const row = await insertChecked(tx, ctx, personId, body, community, { clientKey: body.clientKey ?? null }).catch((e: unknown) => {
+          // The same key sent at once for two persons: the person locks do not meet, the index does.
+          if (body.clientKey && isUniqueViolation(e)) throw conflict('supervision.client_key_reused');
+          throw e;
+        });
         const sync = await core.refresh(tx, [personId], ctx, false, { people, measures: community });
         const record = recordView(row, ctx.actor.displayName);
         await audit.record(tx, ctx, { action: `supervision.record.${body.kind}`, entityType: 'supervision_record', entityId: row.id, personId, orgPath: person.orgPath, after: record });

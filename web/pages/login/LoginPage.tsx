@@ -3,6 +3,7 @@ import { Alert, Button, Card, Flex, Typography } from 'antd';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Navigate, useLocation, useNavigate } from 'react-router-dom';
 import { authApi, type SessionStage, type StageResponse } from '../../api/auth';
+import { meOrRemembered } from '../../offline/session';
 import type { Localized } from '../../api/client';
 import { keys } from '../../api/keys';
 import { useMe } from '../../api/me';
@@ -39,7 +40,8 @@ export function LoginPage() {
 
   const onStage = async (r: StageResponse) => {
     if (r.stage === 'active') {
-      await queryClient.fetchQuery({ queryKey: keys.me, queryFn: authApi.me, staleTime: 0 });
+      // Through the offline-aware reader, so a field worker's account is remembered for offline opening (issue 17).
+      await queryClient.fetchQuery({ queryKey: keys.me, queryFn: meOrRemembered, staleTime: 0 });
       navigate(from === '/login' ? '/' : from, { replace: true });
       return;
     }

@@ -4,11 +4,15 @@ import { useCan, useSignedIn } from '../../api/me';
 import { HomePage } from '../home/HomePage';
 import { isFieldWorker } from './codes';
 
+/** A grid worker's day is his round (JOURNEYS 2): the phone page of the visits due, which works offline. */
+const isGridWorker = (me: ReturnType<typeof useSignedIn>) => me.grants.some((g) => g.roleCode === 'grid_worker');
+
 /** The session that has already been sent to 今日待办 (in memory: a new sign-in lands there again). */
 let landedSession: string | null = null;
 
 /**
- * The start page: social workers and grid workers begin their day on 今日待办 (JOURNEYS 1, 2);
+ * The start page: social workers begin their day on 今日待办 (JOURNEYS 1), grid workers on their
+ * round (我的走访, JOURNEYS 2);
  * once in a session, so the home page stays reachable from the menu. Everyone else: home.
  */
 export function Landing() {
@@ -18,7 +22,7 @@ export function Landing() {
   useEffect(() => {
     landedSession = me.csrfToken;
   }, [me.csrfToken]);
-  if (go) return <Navigate to="/today" replace />;
+  if (go) return <Navigate to={isGridWorker(me) && can('supervision.write') ? '/field' : '/today'} replace />;
   // Partner staff have one page: the referrals sent to their organisation (issue 12 item 7).
   if (can('referral.respond') && !can('person.read')) return <Navigate to="/inbox" replace />;
   return <HomePage />;

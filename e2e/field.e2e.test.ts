@@ -1,0 +1,155 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
+import { idNumberCheckChar } from '../core/rules/id-number';
+import { ApiSession, adminSession, createUnit, createUserWithRole, launchBrowser, saveFailure, startServer, type RunningServer } from './harness';
+
+// A grid worker's round (JOURNEYS 2, issue 17) on a 375 × 812 touch screen: he opens his round
+// online once (the service worker caches the app), goes into a basement (offline), records two
+// visits, closes the page, opens it again offline — both are on the device, 待同步 2 — and when
+// the signal returns both arrive exactly once, one of them after its first answer was lost
+// (the server made it, the phone never heard: the replay under its client key makes no second).
+
+const TZ = 'Asia/Shanghai';
+const GRID_WORKER = { username: 'wang.qiang', name: '王强', password: 'Wangge#Worker2026' };
+const OFFICER = { username: 'sun.li', name: '孙丽', password: 'Jiedao#Officer2026' };
+const PERSONS = [{ name: '刘建国', birth: '19800101', seq: 411 }, { name: '陈海生', birth: '19820202', seq: 412 }];
+
+let server: RunningServer;
+let browser: Browser;
+let context: BrowserContext;
+let page: Page;
+let officerApi: ApiSession;
+const personIds: string[] = [];
+
+function daysAgo(days: number): string {
+  return new Intl.DateTimeFormat('en-CA', { timeZone: TZ, year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date(Date.now() - days * 86_400_000));
+}
+const residentId = (birth: string, seq: number) => {
+  const first17 = `110101${birth}${String(seq).padStart(3, '0')}`;
+  return first17 + idNumberCheckChar(first17);
+};
+async function signedIn(oneTime: string, username: string, password: string): Promise<ApiSession> {
+  const api = new ApiSession(server.url);
+  await api.post('/api/auth/login', { username, password: oneTime });
+  await api.post('/api/auth/password', { currentPassword: oneTime, newPassword: password });
+  return api;
+}
+const gridVisits = async (personId: string) =>
+  (await officerApi.get<{ total: number }>(`/api/persons/${personId}/records?kind=grid_visit`)).total;
+
+const taskRow = (name: string) => page.getByTestId('field-task').filter({ hasText: name });
+
+/** One tap per short list (the first choice of each), a line of text, save — all in the bottom sheet. */
+async function recordVisit(name: string, line: string) {
+  await taskRow(name).getByRole('button', { name: /登记走访/ }).tap();
+  const sheet: Locator = page.locator('.field-sheet').filter({ visible: true });
+  await sheet.getByText(`${name} · 网格员走访`).waitFor();
+  const groups = sheet.locator('.ant-radio-group');
+  for (let i = 0; i < (await groups.count()); i++) await groups.nth(i).locator('.ant-radio-button-wrapper').first().tap();
+  await sheet.getByLabel('备注').fill(line);
+  await sheet.getByRole('button', { name: '保存' }).tap();
+  await sheet.waitFor({ state: 'hidden' });
+}
+
+describe('field work offline', () => {
+  beforeAll(async () => {
+    server = await startServer();
+    const { api } = await adminSession(server, 'Sunflower#Root2026');
+    const root = (await api.get<{ items: { id: string }[] }>('/api/org-units')).items[0]!.id;
+    const district = await createUnit(api, root, 'district', '东湖区');
+    const street = await createUnit(api, district, 'street', '桂花街道');
+    const community = await createUnit(api, street, 'community', '向阳社区');
+    const grid = await createUnit(api, community, 'grid', '第一网格');
+    const officer = await createUserWithRole(api, { username: OFFICER.username, displayName: OFFICER.name, orgUnitId: street }, 'officer');
+    const worker = await createUserWithRole(api, { username: GRID_WORKER.username, displayName: GRID_WORKER.name, orgUnitId: grid }, 'grid_worker');
+    officerApi = await signedIn(officer.oneTimePassword, OFFICER.username, OFFICER.password);
+    await signedIn(worker.oneTimePassword, GRID_WORKER.username, GRID_WORKER.password);
+    // Two persons in his grid under community detox that began 20 days ago: weekly grid visits are due (F2).
+    for (const p of PERSONS) {
+      const id = (await officerApi.post<{ id: string }>('/api/persons', { orgUnitId: grid, name: p.name, idNumber: residentId(p.birth, p.seq) })).id;
+      const m = await officerApi.post<{ id: string }>(`/api/persons/${id}/measures`, { kind: 'community_detox', decisionDate: daysAgo(30), decisionReceivedDate: daysAgo(28) });
+      await officerApi.post(`/api/measures/${m.id}/events`, { type: 'report', date: daysAgo(20) });
+      personIds.push(id);
+    }
+    browser = await launchBrowser();
+    context = await browser.newContext({ viewport: { width: 375, height: 812 }, isMobile: true, hasTouch: true, locale: 'zh-CN', timezoneId: TZ });
+    page = await context.newPage();
+    page.setDefaultTimeout(20_000);
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+
+  it('records two visits offline, keeps them through a closed page, and syncs each exactly once', async () => {
+    try {
+      // Online: sign in; a grid worker lands on his round; the service worker takes the page.
+      await page.goto(`${server.url}/login`);
+      await page.getByLabel('用户名').fill(GRID_WORKER.username);
+      await page.getByLabel('密码', { exact: true }).fill(GRID_WORKER.password);
+      await page.getByRole('button', { name: '登录', exact: true }).tap();
+      await page.getByRole('heading', { name: '我的走访' }).waitFor();
+      await page.waitForURL(/\/field$/);
+      for (const p of PERSONS) await taskRow(p.name).waitFor();
+      await page.waitForFunction(() => !!navigator.serviceWorker.controller);
+      // Tap targets on the phone: the record buttons are at least 44 px tall.
+      const box = await taskRow(PERSONS[0]!.name).getByRole('button', { name: /登记走访/ }).boundingBox();
+      expect(box!.height).toBeGreaterThanOrEqual(44);
+
+      // The basement: no signal. Two visits, each kept on the device at once.
+      await context.setOffline(true);
+      await recordVisit(PERSONS[0]!.name, '在家，情况稳定');
+      await page.getByTestId('pending-badge').filter({ hasText: '待同步 1' }).waitFor();
+      await recordVisit(PERSONS[1]!.name, '在工作，家属支持');
+      await page.getByTestId('pending-badge').filter({ hasText: '待同步 2' }).waitFor();
+      await page.getByText('当前离线').first().waitFor();
+
+      // The page is closed and opened again, still offline: the shell from the service worker,
+      // the account and the day from the device, both records waiting.
+      await page.close();
+      page = await context.newPage();
+      page.setDefaultTimeout(20_000);
+      await page.goto(`${server.url}/field`);
+      await page.getByRole('heading', { name: '我的走访' }).waitFor();
+      await page.getByTestId('pending-badge').filter({ hasText: '待同步 2' }).waitFor();
+      await expect.poll(() => page.locator('[data-testid=outbox-item][data-state=waiting]').count()).toBe(2);
+      await page.getByText('本机保存的').waitFor();
+      expect(await gridVisits(personIds[0]!)).toBe(0);
+
+      // The first answer for the second person is lost on the way back: the server made the
+      // record, the phone saw a dropped connection and sends it again later.
+      let lost = false;
+      await page.route(`**/api/persons/${personIds[1]}/records`, async (route) => {
+        if (lost || route.request().method() !== 'POST') return route.continue();
+        lost = true;
+        await route.fetch();
+        await route.abort('connectionreset');
+      });
+
+      // Signal again: both go, each once.
+      await context.setOffline(false);
+      await expect.poll(() => page.locator('[data-testid=outbox-item][data-state=sent]').count(), { timeout: 30_000 }).toBe(2);
+      await page.getByTestId('pending-badge').waitFor({ state: 'detached' });
+      expect(lost).toBe(true);
+      expect(await gridVisits(personIds[0]!)).toBe(1);
+      expect(await gridVisits(personIds[1]!)).toBe(1);
+
+      // A reload online sends nothing again.
+      await page.reload();
+      await page.getByRole('heading', { name: '我的走访' }).waitFor();
+      await expect.poll(() => page.locator('[data-testid=outbox-item][data-state=sent]').count()).toBe(2);
+      expect(await gridVisits(personIds[0]!)).toBe(1);
+      expect(await gridVisits(personIds[1]!)).toBe(1);
+
+      // Signing out clears the device: nothing of the round or the outbox stays in IndexedDB.
+      await page.getByRole('button', { name: '退出登录' }).tap();
+      await page.waitForURL(/\/login/);
+      const dbs = await page.evaluate(async () => (await indexedDB.databases()).map((d) => d.name));
+      expect(dbs).not.toContain('sunflower-offline');
+    } catch (e) {
+      await saveFailure(page, server, 'field');
+      throw e;
+    }
+  });
+});

@@ -1,0 +1,2 @@
+ALTER TABLE "supervision_records" ADD COLUMN "client_key" uuid;--> statement-breakpoint
+CREATE UNIQUE INDEX "supervision_records_client_key_idx" ON "supervision_records" USING btree ("recorded_by","client_key") WHERE client_key is not null;

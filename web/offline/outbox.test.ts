@@ -1,0 +1,88 @@
+import { describe, expect, it } from 'vitest';
+import { afterSend, dismissable, needsAttention, newItem, nextToSend, nextWake, pending, resend, retryDelay, type OutboxItem } from './outbox';
+import type { CreateRecord } from '../api/supervision';
+
+// Issue 17: the outbox's rules, without a browser: order, back-off, what each answer does.
+
+const body: CreateRecord = {
+  kind: 'grid_visit', place: '家中', contactMode: 'in_person',
+  form: { livingSituation: 'stable_home', employment: 'employed', family: 'supportive', health: 'good', mood: 'stable', needs: [], nextStep: 'continue' },
+};
+const msg = (zh: string) => ({ 'zh-CN': zh, 'en-US': zh });
+const add = (items: OutboxItem[], key: string, userId = 'u1') => [...items, newItem(items, { key, userId, personId: 'p1', personName: '王某', body }, '2026-11-22T10:00:00.000Z')];
+
+describe('outbox', () => {
+  it('a new item waits, carries its key in the body, and comes last in order', () => {
+    const items = add(add([], 'k1'), 'k2');
+    expect(items.map((i) => [i.seq, i.state, i.body?.clientKey])).toEqual([[1, 'waiting', 'k1'], [2, 'waiting', 'k2']]);
+    expect(pending(items)).toBe(2);
+  });
+
+  it('sends the oldest first, only the signed-in user\'s, and an item left "sending" by a closed tab again', () => {
+    let items = add(add(add([], 'k1'), 'k2', 'u2'), 'k3');
+    expect(nextToSend(items, 'u1', 0)?.key).toBe('k1');
+    expect(nextToSend(items, 'u2', 0)?.key).toBe('k2');
+    items = items.map((i) => (i.key === 'k1' ? { ...i, state: 'sending' } : i));
+    expect(nextToSend(items, 'u1', 0)?.key).toBe('k1');
+  });
+
+  it('an older item in back-off holds the later ones back (records arrive in the order made); a refused one does not', () => {
+    const [a, b] = add(add([], 'k1'), 'k2') as [OutboxItem, OutboxItem];
+    const backedOff = afterSend(a, { kind: 'network' }, 1_000).item;
+    expect(backedOff).toMatchObject({ state: 'waiting', attempts: 1, retryAt: 3_000 });
+    expect(nextToSend([backedOff, b], 'u1', 2_000)).toBeNull();
+    expect(nextWake([backedOff, b], 'u1')).toBe(0);
+    expect(nextToSend([backedOff, b], 'u1', 3_000)?.key).toBe('k1');
+    const refused = afterSend(a, { kind: 'http', status: 404, code: 'person.not_found', message: msg('人员不存在') }, 1_000).item;
+    expect(nextToSend([refused, b], 'u1', 1_000)?.key).toBe('k2');
+  });
+
+  it('back-off doubles from 2 s and stops growing at 5 minutes', () => {
+    expect([1, 2, 3, 4].map(retryDelay)).toEqual([2_000, 4_000, 8_000, 16_000]);
+    expect(retryDelay(30)).toBe(300_000);
+  });
+
+  it('sent: the body (the person\'s data) is dropped, the record id kept', () => {
+    const [a] = add([], 'k1') as [OutboxItem];
+    const { item, halt } = afterSend(a, { kind: 'ok', recordId: 'r1' }, 0);
+    expect(item).toMatchObject({ state: 'sent', body: null, recordId: 'r1' });
+    expect(halt).toBeNull();
+    expect(pending([item])).toBe(0);
+    expect(nextToSend([item], 'u1', 0)).toBeNull();
+  });
+
+  it.each<[string, number, string, string, string | null]>([
+    ['no answer: waiting, the loop stops (offline)', 0, 'network', 'waiting', 'offline'],
+    ['a server error: waiting with back-off, the key makes the retry safe', 503, 'internal', 'waiting', null],
+    ['too many requests: waiting', 429, 'rate_limited', 'waiting', null],
+    ['session gone: waiting until signed in again', 401, 'auth.required', 'waiting', 'signed_out'],
+    ['stale CSRF token: waiting until the session is fresh', 403, 'auth.csrf', 'waiting', 'signed_out'],
+    ['bad input: refused with the reason', 400, 'validation', 'refused', null],
+    ['person out of reach meanwhile: refused with the reason', 404, 'person.not_found', 'refused', null],
+    ['the key names another record: conflict', 409, 'supervision.client_key_reused', 'conflict', null],
+  ])('%s', (_l, status, code, state, halt) => {
+    const [a] = add([], 'k1') as [OutboxItem];
+    const outcome = status === 0 ? ({ kind: 'network' } as const) : ({ kind: 'http', status, code, message: msg(code) } as const);
+    const step = afterSend(a, outcome, 0);
+    expect(step.item.state).toBe(state);
+    expect(step.halt).toBe(halt);
+    expect(step.item.body).toEqual(a.body);
+    expect(step.item.reason).not.toBeNull();
+  });
+
+  it('waiting items cannot be dismissed (nothing lost silently); refused, conflicting and sent ones can', () => {
+    const [a] = add([], 'k1') as [OutboxItem];
+    expect(dismissable(a)).toBe(false);
+    for (const s of ['sent', 'refused', 'conflict'] as const) expect(dismissable({ ...a, state: s })).toBe(true);
+    expect(needsAttention([{ ...a, state: 'refused' }, { ...a, state: 'conflict' }, a])).toBe(2);
+  });
+
+  it('kept and sent again: a refused one under its key, one in conflict under a fresh key', () => {
+    const [a] = add([], 'k1') as [OutboxItem];
+    const refused = resend({ ...a, state: 'refused', attempts: 1, reason: msg('x') }, 'k9');
+    expect(refused).toMatchObject({ state: 'waiting', key: 'k1', attempts: 0, reason: null });
+    const conflict = resend({ ...a, state: 'conflict' }, 'k9');
+    expect(conflict).toMatchObject({ state: 'waiting', key: 'k9', body: { clientKey: 'k9' } });
+    expect(resend(a, 'k9')).toBe(a);
+  });
+});

@@ -1,0 +1,104 @@
+import { useState } from 'react';
+import { Alert, Badge, Button, Empty, Flex, List, Spin, Tag, Typography } from 'antd';
+import { CloudUploadOutlined } from '@ant-design/icons';
+import dayjs from 'dayjs';
+import { useSignedIn } from '../../api/me';
+import { ApiError } from '../../api/client';
+import { useI18n } from '../../i18n/I18nProvider';
+import { useLabel } from '../../components/useLabel';
+import { TaskStateTag } from '../supervision/TaskStateTag';
+import { flush, useOutbox } from '../../offline/sync';
+import { needsAttention, pending } from '../../offline/outbox';
+import { signedInOffline } from '../../offline/session';
+import { useOnline } from '../../offline/useDevice';
+import { FieldVisitSheet } from './FieldVisitSheet';
+import { OutboxList } from './OutboxList';
+import { useFieldDay, type FieldTask } from './useFieldDay';
+import './field.css';
+
+/**
+ * 我的走访: the field worker's start page on a phone (JOURNEYS 2, issue 17). The visits due this
+ * week from the server's day, one row per person with a large record button; what was recorded
+ * waits on the device (待同步 N) and goes when the signal returns. Works offline: the app shell
+ * from the service worker, the day and the account as this device last kept them.
+ */
+export default function FieldPage() {
+  const me = useSignedIn();
+  const { t, pick } = useI18n();
+  const label = useLabel();
+  const online = useOnline();
+  const outbox = useOutbox();
+  const mine = outbox.filter((i) => i.userId === me.user.id);
+  const day = useFieldDay(me);
+  const [open, setOpen] = useState<FieldTask | null>(null);
+  const shown = day.live ?? day.kept ?? undefined;
+  const waitingFor = new Set(mine.filter((i) => i.state !== 'refused' && i.state !== 'conflict').map((i) => i.personId));
+  const networkError = day.error instanceof ApiError && day.error.status === 0;
+  const weekday = shown ? t(`sv.weekday.${dayjs(shown.date).day() as 0 | 1 | 2 | 3 | 4 | 5 | 6}`) : '';
+  const n = pending(mine);
+  const attention = needsAttention(mine);
+
+  return (
+    <div className="field-page">
+      {(!online || signedInOffline() || networkError) && (
+        <Alert type="warning" showIcon role="status" title={t('field.offline')} description={signedInOffline() ? t('field.offlineSession') : undefined} style={{ marginBottom: 12 }} />
+      )}
+      <Flex align="center" justify="space-between" gap={8} wrap style={{ marginBottom: 12 }}>
+        <div style={{ minWidth: 0 }}>
+          <Typography.Title level={4} style={{ margin: 0 }}>{t('field.title')}</Typography.Title>
+          {shown && <Typography.Text type="secondary">{t('sv.today.date', { date: shown.date, weekday })}</Typography.Text>}
+        </div>
+        <Flex gap={8} align="center">
+          {n > 0 && <Tag color="gold" data-testid="pending-badge" style={{ marginInlineEnd: 0, fontSize: 14, padding: '4px 8px' }}>{t('field.pending', { n })}</Tag>}
+          {attention > 0 && <Tag color="red" style={{ marginInlineEnd: 0 }}>{t('field.attention', { n: attention })}</Tag>}
+          {n > 0 && online && (
+            <Button size="large" icon={<CloudUploadOutlined />} onClick={() => void flush()} aria-label={t('field.syncNow')} />
+          )}
+        </Flex>
+      </Flex>
+
+      <section aria-labelledby="field-due">
+        <Typography.Title level={5} id="field-due">
+          {shown ? t('sv.withCount', { title: t('field.dueTitle'), n: shown.tasks.length }) : t('field.dueTitle')}
+        </Typography.Title>
+        {day.kept && <Typography.Paragraph type="secondary">{t('field.snapshotOf', { date: day.kept.date })}</Typography.Paragraph>}
+        {day.error && !networkError && <Alert type="error" showIcon title={day.error instanceof ApiError ? pick(day.error.messages) : t('common.loadFailed')} />}
+        {networkError && day.kept === null && <Alert type="info" showIcon title={t('field.noSnapshot')} />}
+        <Spin spinning={day.loading}>
+          {shown && shown.tasks.length === 0 && <Empty description={t('field.dueEmpty')} />}
+          {shown && shown.tasks.length > 0 && (
+            <List
+              className="field-list"
+              dataSource={shown.tasks}
+              rowKey={(task) => `${task.measureId}:${task.key}`}
+              renderItem={(task) => (
+                <List.Item data-testid="field-task">
+                  <Flex justify="space-between" align="center" gap={8} style={{ width: '100%' }}>
+                    <Flex vertical style={{ minWidth: 0 }}>
+                      <Typography.Text strong ellipsis>{task.personName}</Typography.Text>
+                      <Typography.Text type="secondary" ellipsis>{label('taskKind', task.kind)} · {task.orgUnitName}</Typography.Text>
+                      <span><TaskStateTag task={task} /></span>
+                    </Flex>
+                    {waitingFor.has(task.personId) ? (
+                      <Badge status="processing" text={t('field.recorded')} />
+                    ) : (
+                      <Button type="primary" size="large" onClick={() => setOpen(task)} aria-label={`${t('field.record')} ${task.personName}`}>
+                        {t('field.record')}
+                      </Button>
+                    )}
+                  </Flex>
+                </List.Item>
+              )}
+            />
+          )}
+        </Spin>
+      </section>
+
+      <section aria-labelledby="field-device" style={{ marginTop: 16 }}>
+        <Typography.Title level={5} id="field-device">{t('field.deviceTitle')}</Typography.Title>
+        <OutboxList items={mine} />
+      </section>
+      {open && <FieldVisitSheet task={open} onClose={() => setOpen(null)} />}
+    </div>
+  );
+}

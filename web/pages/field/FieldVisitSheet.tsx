@@ -1,0 +1,75 @@
+import { useState } from 'react';
+import { Alert, Button, Drawer, Form, Input } from 'antd';
+import type { RecordKind, VisitForm } from '../../api/supervision';
+import { useI18n } from '../../i18n/I18nProvider';
+import { useLabel } from '../../components/useLabel';
+import { todayIso } from '../../components/dates';
+import { useNotify } from '../../components/useNotify';
+import { VisitFormFields } from '../supervision/VisitFormFields';
+import { enqueue } from '../../offline/sync';
+import type { FieldTask } from './useFieldDay';
+
+type Values = { contactMode?: 'in_person' | 'phone' | 'video'; form: Partial<VisitForm>; note?: string };
+const trimmed = (s: string | undefined) => s?.trim() || undefined;
+
+/**
+ * The visit recorded on the phone (JOURNEYS 2): the short lists, a line of text, save — kept on
+ * the device at once whatever the signal (issue 17), dated by the server's calendar (the device's
+ * clock is only "recorded at"). The save button sits at the bottom, under the thumb.
+ */
+export function FieldVisitSheet({ task, onClose }: { task: FieldTask; onClose: () => void }) {
+  const { t } = useI18n();
+  const label = useLabel();
+  const notify = useNotify();
+  const [form] = Form.useForm<Values>();
+  const [problem, setProblem] = useState<string | null>(null);
+  const [saving, setSaving] = useState(false);
+  const kind: RecordKind = task.kind === 'follow_up' ? 'follow_up' : 'grid_visit';
+  const save = async (v: Values) => {
+    setSaving(true);
+    setProblem(null);
+    const f = v.form;
+    const visit: VisitForm = {
+      livingSituation: f.livingSituation!, employment: f.employment!, family: f.family!, health: f.health!, mood: f.mood!,
+      needs: f.needs ?? [], nextStep: f.nextStep!,
+      livingNote: trimmed(f.livingNote), employmentNote: trimmed(f.employmentNote), familyNote: trimmed(f.familyNote),
+      healthNote: trimmed(f.healthNote), needsNote: trimmed(f.needsNote), nextStepNote: trimmed(f.nextStepNote),
+    };
+    try {
+      await enqueue({
+        personId: task.personId, personName: task.personName,
+        body: { kind, date: todayIso(), place: t('sv.record.placeHome'), contactMode: v.contactMode ?? 'in_person', form: visit, note: trimmed(v.note) },
+      });
+      notify.success(t('field.savedOnDevice'));
+      onClose();
+    } catch (e) {
+      setProblem(t('field.saveFailed', { reason: e instanceof Error ? e.message : String(e) }));
+    } finally {
+      setSaving(false);
+    }
+  };
+  return (
+    <Drawer
+      open
+      placement="bottom"
+      size="100%"
+      title={t('field.formTitle', { name: task.personName, kind: label('recordKind', kind) })}
+      onClose={onClose}
+      destroyOnHidden
+      className="field-sheet"
+      footer={
+        <Button type="primary" size="large" block loading={saving} onClick={() => form.submit()} className="field-save">
+          {t('field.save')}
+        </Button>
+      }
+    >
+      {problem && <Alert type="error" showIcon role="alert" title={problem} style={{ marginBottom: 12 }} />}
+      <Form form={form} name="field-visit" layout="vertical" className="field-form" initialValues={{ contactMode: 'in_person', form: { needs: [] } }} onFinish={(v) => void save(v)}>
+        <VisitFormFields />
+        <Form.Item name="note" label={t('sv.record.note')} style={{ marginBottom: 0 }}>
+          <Input maxLength={2000} />
+        </Form.Item>
+      </Form>
+    </Drawer>
+  );
+}

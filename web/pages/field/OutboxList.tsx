@@ -1,0 +1,45 @@
+import { Button, Empty, Flex, List, Tag, Typography } from 'antd';
+import { useI18n } from '../../i18n/I18nProvider';
+import { useLabel } from '../../components/useLabel';
+import { dismiss, keepAndResend } from '../../offline/sync';
+import { dismissable, inOrder, type OutboxItem, type OutboxState } from '../../offline/outbox';
+
+const colors: Record<OutboxState, string> = { waiting: 'gold', sending: 'blue', sent: 'green', refused: 'red', conflict: 'volcano' };
+
+/** Every record kept on this device with its state, and for a refused one the server's reason (issue 17). */
+export function OutboxList({ items }: { items: OutboxItem[] }) {
+  const { t, pick, lang } = useI18n();
+  const label = useLabel();
+  const time = new Intl.DateTimeFormat(lang, { month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit' });
+  if (items.length === 0) return <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('field.deviceEmpty')} />;
+  return (
+    <List
+      className="field-list"
+      dataSource={inOrder(items).reverse()}
+      rowKey={(i) => String(i.seq)}
+      renderItem={(i) => (
+        <List.Item data-testid="outbox-item" data-state={i.state}>
+          <Flex vertical gap={4} style={{ width: '100%' }}>
+            <Flex justify="space-between" align="center" gap={8}>
+              <Typography.Text strong ellipsis>{i.personName}</Typography.Text>
+              <Tag color={colors[i.state]} style={{ marginInlineEnd: 0 }}>{t(`field.state.${i.state}`)}</Tag>
+            </Flex>
+            <Typography.Text type="secondary">
+              {label('recordKind', i.body?.kind ?? 'grid_visit')} · {t('field.recordedAt', { time: time.format(new Date(i.recordedAt)) })}
+            </Typography.Text>
+            {i.reason && i.state !== 'sent' && <Typography.Text type={i.state === 'waiting' ? 'secondary' : 'danger'}>{pick(i.reason)}</Typography.Text>}
+            {i.state === 'conflict' && <Typography.Text type="secondary">{t('field.conflictHelp')}</Typography.Text>}
+            {dismissable(i) && (
+              <Flex gap={8} wrap>
+                {(i.state === 'refused' || i.state === 'conflict') && (
+                  <Button size="large" onClick={() => void keepAndResend(i.seq)}>{t('field.resend')}</Button>
+                )}
+                <Button size="large" onClick={() => void dismiss(i.seq)}>{t('field.dismiss')}</Button>
+              </Flex>
+            )}
+          </Flex>
+        </List.Item>
+      )}
+    />
+  );
+}

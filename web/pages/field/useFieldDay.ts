@@ -1,0 +1,46 @@
+import { useEffect, useState } from 'react';
+import { useQuery } from '@tanstack/react-query';
+import { supervisionApi, supervisionKeys, type TodayTask } from '../../api/supervision';
+import type { Me } from '../../api/auth';
+import { getSnapshot, putSnapshot } from '../../offline/store';
+import { defaultScope, firstSupervisionUnit } from '../supervision/codes';
+
+/** A task as this device keeps it for the day: whom to visit and when, nothing else of the person. */
+export type FieldTask = Pick<TodayTask, 'measureId' | 'key' | 'personId' | 'personName' | 'orgUnitName' | 'kind' | 'dueDate' | 'windowEnd' | 'state' | 'daysOverdue'>;
+export interface FieldDay { date: string; tasks: FieldTask[] }
+
+/** A grid worker's round is his grid's visits (F2); a social worker's, his follow-ups (F1). */
+const roundKinds = (me: Me): ReadonlySet<string> => (me.grants.some((g) => g.roleCode === 'grid_worker') ? new Set(['grid_visit']) : new Set(['grid_visit', 'follow_up']));
+
+const minimal = (t: TodayTask): FieldTask => ({
+  measureId: t.measureId, key: t.key, personId: t.personId, personName: t.personName, orgUnitName: t.orgUnitName,
+  kind: t.kind, dueDate: t.dueDate, windowEnd: t.windowEnd, state: t.state, daysOverdue: t.daysOverdue,
+});
+
+/** One row per person: his oldest open visit (the list comes oldest due first); one visit resolves what it can. */
+function onePerPerson(tasks: TodayTask[]): TodayTask[] {
+  const seen = new Set<string>();
+  return tasks.filter((t) => !seen.has(t.personId) && !!seen.add(t.personId));
+}
+
+/**
+ * The worker's day from the server's 今日待办 (its "today"), kept on the device (sealed, issue 17)
+ * each time it answers; without a signal, the day as last kept.
+ */
+export function useFieldDay(me: Me) {
+  const scope = defaultScope(me);
+  const q = { scope, orgUnitId: scope === 'unit' ? firstSupervisionUnit(me) : undefined };
+  const day = useQuery({ queryKey: [...supervisionKeys.today(q), 'field'], queryFn: () => supervisionApi.today(q), retry: false, networkMode: 'always' });
+  const kinds = roundKinds(me);
+  const live: FieldDay | undefined = day.data && { date: day.data.date, tasks: onePerPerson(day.data.tasks.filter((t) => kinds.has(t.kind))).map(minimal) };
+  const [kept, setKept] = useState<FieldDay | null | undefined>(undefined);
+  useEffect(() => {
+    if (live) void putSnapshot('day', live).catch(() => undefined);
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- written once per answer
+  }, [day.data]);
+  const offline = day.isError;
+  useEffect(() => {
+    if (offline && kept === undefined) void getSnapshot<FieldDay>('day').then(setKept, () => setKept(null));
+  }, [offline, kept]);
+  return { live, kept: offline ? kept : undefined, loading: day.isPending, error: day.error, refetch: day.refetch };
+}

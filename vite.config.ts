@@ -29,10 +29,7 @@ function shellPlugin(): Plugin {
       }
       const shell = [...files].sort();
       const version = createHash('sha256').update(shell.join('\n')).digest('hex').slice(0, 16);
-      const source = fs
-        .readFileSync(here('./web/service-worker.js'), 'utf8')
-        .replace('self.__SHELL__', JSON.stringify(shell))
-        .replace('self.__VERSION__', JSON.stringify(version));
+      const source = fs.readFileSync(here('./web/service-worker.js'), 'utf8').replace('self.__SHELL__', JSON.stringify(shell)).replace('self.__VERSION__', JSON.stringify(version));
       this.emitFile({ type: 'asset', fileName: 'sw.js', source });
     },
   };

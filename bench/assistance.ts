@@ -47,29 +47,82 @@ async function timed(fn: () => Promise<unknown>) {
 async function referralsForInbox(db: Database['db'], partnerId: string, today: string) {
   const people = await rows<{ id: string; path: string }>(db, sql`select p.id, u.path from persons p join org_units u on u.id = p.org_unit_id order by p.id limit 500`);
   await rows(db, sql`delete from assistance_referrals where partner_id = ${partnerId}`);
-  await insertJson(db, referrals, people.map((p, i) => {
-    const sentOn = addDays(today, -(i % 10));
-    return { personId: p.id, personOrgPath: p.path, partnerId, need: 'employment', purpose: '就业登记与岗位推荐', status: i % 2 ? 'accepted' : 'sent', sentOn, respondBy: respondBy(sentOn) };
-  }));
+  await insertJson(
+    db,
+    referrals,
+    people.map((p, i) => {
+      const sentOn = addDays(today, -(i % 10));
+      return {
+        personId: p.id,
+        personOrgPath: p.path,
+        partnerId,
+        need: 'employment',
+        purpose: '就业登记与岗位推荐',
+        status: i % 2 ? 'accepted' : 'sent',
+        sentOn,
+        respondBy: respondBy(sentOn),
+      };
+    }),
+  );
   return people.length;
 }
 
 /** Three years of one person: an assessment every six months, a plan version each, monthly counselling, placements, referrals. */
 async function threeYears(db: Database['db'], person: { id: string; path: string }, partnerId: string, today: string) {
   const start = addDays(today, -3 * 365);
-  const assessments = [], plans = [], actions = [], services = [], refs = [];
+  const assessments = [],
+    plans = [],
+    actions = [],
+    services = [],
+    refs = [];
   for (let v = 0; v < 6; v++) {
     const on = addMonths(start, v * 6);
-    assessments.push({ personId: person.id, assessedOn: on, needs: [{ need: 'employment', level: 'severe', note: null }, { need: 'counselling', level: 'some', note: null }] });
+    assessments.push({
+      personId: person.id,
+      assessedOn: on,
+      needs: [
+        { need: 'employment', level: 'severe', note: null },
+        { need: 'counselling', level: 'some', note: null },
+      ],
+    });
     const planId = crypto.randomUUID();
     plans.push({ id: planId, personId: person.id, version: v + 1, reviewDate: addMonths(on, 6), status: 'approved' });
-    for (const need of ['employment', 'counselling', 'family_repair', 'skills_training']) actions.push({ planId, personId: person.id, need, goal: '目标', action: '措施', owner: 'worker', dueDate: addMonths(on, 3), status: v < 5 ? 'done' : 'open' });
-    refs.push({ personId: person.id, personOrgPath: person.path, partnerId, need: 'employment', purpose: '岗位推荐', status: 'completed', sentOn: on, respondBy: respondBy(on), outcome: '已安置' });
+    for (const need of ['employment', 'counselling', 'family_repair', 'skills_training'])
+      actions.push({ planId, personId: person.id, need, goal: '目标', action: '措施', owner: 'worker', dueDate: addMonths(on, 3), status: v < 5 ? 'done' : 'open' });
+    refs.push({
+      personId: person.id,
+      personOrgPath: person.path,
+      partnerId,
+      need: 'employment',
+      purpose: '岗位推荐',
+      status: 'completed',
+      sentOn: on,
+      respondBy: respondBy(on),
+      outcome: '已安置',
+    });
   }
   for (let m = 0; m < 36; m++) {
     const d = addMonths(start, m);
-    services.push({ personId: person.id, personOrgPath: person.path, kind: 'counselling', serviceDate: d, outcome: '情绪稳定', details: { kind: 'counselling', provider: '心理中心', minutes: 50, topic: '情绪管理', mode: 'individual' } });
-    if (m % 6 === 0) services.push({ personId: person.id, personOrgPath: person.path, kind: 'job_placement', serviceDate: d, startDate: d, endDate: addMonths(d, 5), outcome: '入职', details: { kind: 'job_placement', job: '普工', wageBand: 'minimum_to_3000', startDate: d, endDate: addMonths(d, 5) }, providerPartnerId: partnerId });
+    services.push({
+      personId: person.id,
+      personOrgPath: person.path,
+      kind: 'counselling',
+      serviceDate: d,
+      outcome: '情绪稳定',
+      details: { kind: 'counselling', provider: '心理中心', minutes: 50, topic: '情绪管理', mode: 'individual' },
+    });
+    if (m % 6 === 0)
+      services.push({
+        personId: person.id,
+        personOrgPath: person.path,
+        kind: 'job_placement',
+        serviceDate: d,
+        startDate: d,
+        endDate: addMonths(d, 5),
+        outcome: '入职',
+        details: { kind: 'job_placement', job: '普工', wageBand: 'minimum_to_3000', startDate: d, endDate: addMonths(d, 5) },
+        providerPartnerId: partnerId,
+      });
   }
   await insertJson(db, assistanceAssessments, assessments);
   await insertJson(db, assistancePlans, plans);
@@ -93,10 +146,18 @@ async function main() {
     const today = clock.today();
     const t0 = performance.now();
     const city = await seedCity(database, cipher, { persons: Number(args.persons), years: 3, seed: 12, today, staffPassword: PASSWORD, demo: true, history: false });
-    const partnerId = (await rows<{ partner_id: string }>(db, sql`select s.partner_id from partner_staff s join users u on u.id = s.user_id where u.username = 'd1.partner'`))[0]!.partner_id;
+    const partnerId = (await rows<{ partner_id: string }>(db, sql`select s.partner_id from partner_staff s join users u on u.id = s.user_id where u.username = 'd1.partner'`))[0]!
+      .partner_id;
     const inboxSize = await referralsForInbox(db, partnerId, today);
-    const street = (await rows<{ path: string }>(db, sql`select u.path from users s join grants g on g.user_id = s.id join org_units u on u.id = g.org_unit_id where s.username = 's1.officer'`))[0]!.path;
-    const person = (await rows<{ id: string; path: string }>(db, sql`select p.id, u.path from persons p join org_units u on u.id = p.org_unit_id where u.path like ${`${street}%`} order by p.id limit 1`))[0]!;
+    const street = (
+      await rows<{ path: string }>(db, sql`select u.path from users s join grants g on g.user_id = s.id join org_units u on u.id = g.org_unit_id where s.username = 's1.officer'`)
+    )[0]!.path;
+    const person = (
+      await rows<{ id: string; path: string }>(
+        db,
+        sql`select p.id, u.path from persons p join org_units u on u.id = p.org_unit_id where u.path like ${`${street}%`} order by p.id limit 1`,
+      )
+    )[0]!;
     const history = await threeYears(db, person, partnerId, today);
     await db.execute(sql`analyze`);
     const seedMs = Math.round(performance.now() - t0);
@@ -104,7 +165,10 @@ async function main() {
     const t = { app, services, clock } as unknown as TestApp;
     const partner = new Client(t);
     const officer = new Client(t);
-    for (const [c, name] of [[partner, 'd1.partner'], [officer, 's1.officer']] as const) {
+    for (const [c, name] of [
+      [partner, 'd1.partner'],
+      [officer, 's1.officer'],
+    ] as const) {
       const res = await c.signIn(name, PASSWORD);
       if (res.statusCode !== 200) throw new Error(`${name}: ${res.body}`);
     }
@@ -121,7 +185,10 @@ async function main() {
       const mine = await q.partnersOfUser(db, partnerUserId);
       const list = await q.openReferralsOfPartners(db, mine, 500);
       await q.partnerNames(db, mine);
-      await rows(db, sql`select id, name, phone_enc from persons where id in (select (jsonb_array_elements_text(${JSON.stringify([...new Set(list.map((r) => r.personId))])}::jsonb))::uuid)`);
+      await rows(
+        db,
+        sql`select id, name, phone_enc from persons where id in (select (jsonb_array_elements_text(${JSON.stringify([...new Set(list.map((r) => r.personId))])}::jsonb))::uuid)`,
+      );
     });
     const tabApi = await timed(async () => {
       const res = await officer.get(`/api/persons/${person.id}/assistance`);
@@ -129,13 +196,35 @@ async function main() {
     });
     const tabSql = await timed(async () => {
       const plan = await q.latestPlan(db, person.id);
-      await Promise.all([q.assessmentsOf(db, person.id), q.planCount(db, person.id), q.referralsOf(db, person.id), q.servicesOf(db, person.id), plan ? q.actionsOfPlan(db, plan.id) : null]);
+      await Promise.all([
+        q.assessmentsOf(db, person.id),
+        q.planCount(db, person.id),
+        q.referralsOf(db, person.id),
+        q.servicesOf(db, person.id),
+        plan ? q.actionsOfPlan(db, plan.id) : null,
+      ]);
     });
-    console.log(JSON.stringify({
-      db: database.kind, persons: city.persons, seedMs, machine: { cpus: os.cpus().length, load1: os.loadavg()[0] },
-      inbox: { referrals: inboxSize, itemsReturned: inboxItems, api: inboxApi, bareSql: inboxSql, ratioP50: Math.round((inboxApi.p50Ms / inboxSql.p50Ms) * 10) / 10, auditRowsPerRead: auditRows / (CALLS + 3) },
-      tab: { history, api: tabApi, bareSql: tabSql, ratioP50: Math.round((tabApi.p50Ms / tabSql.p50Ms) * 10) / 10 },
-    }, null, 2));
+    console.log(
+      JSON.stringify(
+        {
+          db: database.kind,
+          persons: city.persons,
+          seedMs,
+          machine: { cpus: os.cpus().length, load1: os.loadavg()[0] },
+          inbox: {
+            referrals: inboxSize,
+            itemsReturned: inboxItems,
+            api: inboxApi,
+            bareSql: inboxSql,
+            ratioP50: Math.round((inboxApi.p50Ms / inboxSql.p50Ms) * 10) / 10,
+            auditRowsPerRead: auditRows / (CALLS + 3),
+          },
+          tab: { history, api: tabApi, bareSql: tabSql, ratioP50: Math.round((tabApi.p50Ms / tabSql.p50Ms) * 10) / 10 },
+        },
+        null,
+        2,
+      ),
+    );
   } finally {
     await app.close();
     await database.close();

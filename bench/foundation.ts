@@ -24,15 +24,21 @@ try {
   const seconds = Number(process.env.BENCH_SECONDS ?? 10);
   const warm = await runLoad({ baseUrl: server.baseUrl, path: '/api/org-units', headers: { cookie: worker.cookie }, connections, seconds: 2 });
   const load = await runLoad({ baseUrl: server.baseUrl, path: '/api/org-units', headers: { cookie: worker.cookie }, connections, seconds });
-  console.log(JSON.stringify({
-    db: process.env.DATABASE_URL ? 'postgres' : 'pglite',
-    machine: { cores: os.cpus().length, memoryGiB: Math.round(os.totalmem() / 2 ** 30) },
-    coldStartMs: server.coldStartMs,
-    rssAfterStartMiB: rssAfterStart,
-    rssAfterLoadMiB: server.rssMiB(),
-    authenticatedRead: { path: 'GET /api/org-units', connections, ...load },
-    warmupRequests: warm.requests,
-  }, null, 2));
+  console.log(
+    JSON.stringify(
+      {
+        db: process.env.DATABASE_URL ? 'postgres' : 'pglite',
+        machine: { cores: os.cpus().length, memoryGiB: Math.round(os.totalmem() / 2 ** 30) },
+        coldStartMs: server.coldStartMs,
+        rssAfterStartMiB: rssAfterStart,
+        rssAfterLoadMiB: server.rssMiB(),
+        authenticatedRead: { path: 'GET /api/org-units', connections, ...load },
+        warmupRequests: warm.requests,
+      },
+      null,
+      2,
+    ),
+  );
 } finally {
   await server.stop();
 }

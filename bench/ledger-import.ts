@@ -71,18 +71,24 @@ try {
   // The same file again: every row is found unchanged (idempotence), nothing is written.
   const again = await timed('bench-again');
 
-  console.log(JSON.stringify({
-    rows,
-    seconds: first.seconds,
-    rowsPerSecond: first.rowsPerSecond,
-    db: database.kind,
-    workers: config.importWorkers ?? Math.min(2, os.availableParallelism()),
-    first,
-    reimport: again,
-    fileMiB: Math.round((data.length / 2 ** 20) * 100) / 100,
-    generateSeconds: Math.round(generateSeconds * 10) / 10,
-    machine: { cores: os.cpus().length, node: process.version },
-  }, null, 2));
+  console.log(
+    JSON.stringify(
+      {
+        rows,
+        seconds: first.seconds,
+        rowsPerSecond: first.rowsPerSecond,
+        db: database.kind,
+        workers: config.importWorkers ?? Math.min(2, os.availableParallelism()),
+        first,
+        reimport: again,
+        fileMiB: Math.round((data.length / 2 ** 20) * 100) / 100,
+        generateSeconds: Math.round(generateSeconds * 10) / 10,
+        machine: { cores: os.cpus().length, node: process.version },
+      },
+      null,
+      2,
+    ),
+  );
 } finally {
   await app.close();
   await database.close();

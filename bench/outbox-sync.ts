@@ -51,7 +51,10 @@ async function open(): Promise<Database & { label: string }> {
   const db = drizzlePostgres({ client, schema }) as unknown as Db;
   await migratePostgres(db as never, { migrationsFolder });
   return {
-    db, reader: primaryReader(db), kind: 'postgres', label: 'postgres',
+    db,
+    reader: primaryReader(db),
+    kind: 'postgres',
+    label: 'postgres',
     async close() {
       await client.end({ timeout: 5 });
       await admin.unsafe(`drop database if exists ${name} with (force)`);
@@ -93,7 +96,8 @@ async function main() {
   // The queue as the phone holds it: a visit per person per week, the oldest first.
   const queue: { personId: string; body: Record<string, unknown> }[] = [];
   for (let k = 0; k < VISITS; k++) {
-    for (const personId of personIds) queue.push({ personId, body: { kind: 'grid_visit', date: addDays('2026-10-26', 7 * k), place: '家中', contactMode: 'in_person', form, clientKey: crypto.randomUUID() } });
+    for (const personId of personIds)
+      queue.push({ personId, body: { kind: 'grid_visit', date: addDays('2026-10-26', 7 * k), place: '家中', contactMode: 'in_person', form, clientKey: crypto.randomUUID() } });
   }
   const pass = async (expect: number) => {
     const ms: number[] = [];
@@ -109,13 +113,22 @@ async function main() {
   const replay = await pass(200);
   let held = 0;
   for (const personId of personIds) held += (await officer.get(`/api/persons/${personId}/records?kind=grid_visit&limit=100`)).json().total;
-  console.log(JSON.stringify({
-    database: database.label, machine: { cpus: os.cpus().length, node: process.version, load: os.loadavg().map((x) => Math.round(x * 10) / 10) },
-    persons: PERSONS, queued: queue.length,
-    firstSync: { ...first, perRecordMs: Math.round((first.wallMs / queue.length) * 10) / 10 },
-    replaySync: { ...replay, perRecordMs: Math.round((replay.wallMs / queue.length) * 10) / 10 },
-    recordsOnServer: held, exactlyOnce: held === queue.length,
-  }, null, 2));
+  console.log(
+    JSON.stringify(
+      {
+        database: database.label,
+        machine: { cpus: os.cpus().length, node: process.version, load: os.loadavg().map((x) => Math.round(x * 10) / 10) },
+        persons: PERSONS,
+        queued: queue.length,
+        firstSync: { ...first, perRecordMs: Math.round((first.wallMs / queue.length) * 10) / 10 },
+        replaySync: { ...replay, perRecordMs: Math.round((replay.wallMs / queue.length) * 10) / 10 },
+        recordsOnServer: held,
+        exactlyOnce: held === queue.length,
+      },
+      null,
+      2,
+    ),
+  );
   await app.close();
   await database.close();
 }

@@ -56,7 +56,10 @@ async function open(): Promise<Database & { label: string }> {
   const db = drizzlePostgres({ client, schema, logger }) as unknown as Db;
   await migratePostgres(db as never, { migrationsFolder });
   return {
-    db, reader: primaryReader(db), kind: 'postgres', label: 'postgres',
+    db,
+    reader: primaryReader(db),
+    kind: 'postgres',
+    label: 'postgres',
     async close() {
       await client.end({ timeout: 5 });
       await admin.unsafe(`drop database if exists ${name} with (force)`);
@@ -97,19 +100,40 @@ async function main() {
       const date = addDays('2026-06-03', Math.floor(((k + 0.5) * 170) / TESTS));
       const before = statements;
       await services.supervision.createRecord(ctx, personId, {
-        kind: 'drug_test', date, place: '工作站', sample: 'urine', method: 'on_site', result: n++ % 5 === 4 ? 'refused' : 'negative', random: false,
+        kind: 'drug_test',
+        date,
+        place: '工作站',
+        sample: 'urine',
+        method: 'on_site',
+        result: n++ % 5 === 4 ? 'refused' : 'negative',
+        random: false,
       } as never);
       perTest.push(statements - before);
     }
   }
   const ms = performance.now() - started;
   const sorted = [...perTest].sort((a, b) => a - b);
-  console.log(JSON.stringify({
-    database: database.label, machine: { cpus: os.cpus().length, node: process.version },
-    persons: PERSONS, testsPerPerson: TESTS, tests: perTest.length,
-    wallMs: Math.round(ms), msPerTest: Math.round((ms / perTest.length) * 10) / 10,
-    statementsPerTest: { mean: Math.round((perTest.reduce((a, b) => a + b, 0) / perTest.length) * 10) / 10, min: sorted[0], median: sorted[sorted.length >> 1], max: sorted[sorted.length - 1] },
-  }, null, 2));
+  console.log(
+    JSON.stringify(
+      {
+        database: database.label,
+        machine: { cpus: os.cpus().length, node: process.version },
+        persons: PERSONS,
+        testsPerPerson: TESTS,
+        tests: perTest.length,
+        wallMs: Math.round(ms),
+        msPerTest: Math.round((ms / perTest.length) * 10) / 10,
+        statementsPerTest: {
+          mean: Math.round((perTest.reduce((a, b) => a + b, 0) / perTest.length) * 10) / 10,
+          min: sorted[0],
+          median: sorted[sorted.length >> 1],
+          max: sorted[sorted.length - 1],
+        },
+      },
+      null,
+      2,
+    ),
+  );
   await app.close();
   await database.close();
 }

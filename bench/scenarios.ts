@@ -65,7 +65,10 @@ const importScenario: Scenario = {
     const rowsWanted = Number(process.env.BENCH_IMPORT_ROWS ?? 30_000);
     const s = await http(officer);
     const file = await ledgerXlsx(importRows(rowsWanted));
-    const { body, contentType } = multipartBody({ orgUnitId: officerUnit }, { name: 'ledger.xlsx', data: file, type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' });
+    const { body, contentType } = multipartBody(
+      { orgUnitId: officerUnit },
+      { name: 'ledger.xlsx', data: file, type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' },
+    );
     let counts: unknown = null;
     const result = await once(async () => {
       const res = await fetch(`${baseUrl}/api/persons/import`, { method: 'POST', headers: { cookie: s.cookie, 'x-csrf-token': s.csrf, 'content-type': contentType }, body });
@@ -87,18 +90,31 @@ const importScenario: Scenario = {
 
 const todayScenario = (audience: 'worker' | 'street'): Scenario => ({
   name: `today_${audience}`,
-  description:
-    audience === 'worker'
-      ? "GET /api/today?scope=mine: a social worker's caseload (about 30 persons)"
-      : 'GET /api/today?scope=unit for a whole street, as its officer',
+  description: audience === 'worker' ? "GET /api/today?scope=mine: a social worker's caseload (about 30 persons)" : 'GET /api/today?scope=unit for a whole street, as its officer',
   async sql({ database, services, officer, worker, officerUnit }) {
     // In-process service call: its SQL and mapping, without HTTP, sign-in, scope and audit.
     const actorName = audience === 'worker' ? worker : officer;
     const found = await userQueries.userByUsername(database.db, actorName);
     const grantsRows = await userQueries.grantsOf(database.db, found!.user.id);
     const actor = {
-      userId: found!.user.id, username: actorName, displayName: actorName, orgUnitId: found!.user.orgUnitId, orgPath: found!.orgPath, sessionId: '', stage: 'active' as const, csrfToken: '',
-      grants: grantsRows.map((g) => ({ grantId: g.grant.id, roleCode: g.role.code, roleNameZh: g.role.nameZh, roleNameEn: g.role.nameEn, orgName: g.orgName, permissions: g.role.permissions, orgUnitId: g.grant.orgUnitId, orgPath: g.orgPath })),
+      userId: found!.user.id,
+      username: actorName,
+      displayName: actorName,
+      orgUnitId: found!.user.orgUnitId,
+      orgPath: found!.orgPath,
+      sessionId: '',
+      stage: 'active' as const,
+      csrfToken: '',
+      grants: grantsRows.map((g) => ({
+        grantId: g.grant.id,
+        roleCode: g.role.code,
+        roleNameZh: g.role.nameZh,
+        roleNameEn: g.role.nameEn,
+        orgName: g.orgName,
+        permissions: g.role.permissions,
+        orgUnitId: g.grant.orgUnitId,
+        orgPath: g.orgPath,
+      })),
     };
     const query = audience === 'worker' ? { scope: 'mine' as const, overdueDays: 30, limit: 500 } : { scope: 'unit' as const, orgUnitId: officerUnit, overdueDays: 30, limit: 500 };
     const day = (services as unknown as { supervision: { today(ctx: unknown, q: unknown): Promise<unknown> } }).supervision;
@@ -121,10 +137,12 @@ const recomputeScenario: Scenario = {
     const first = await once(async () => (detail = await sup.recomputeAll()));
     const again = await once(() => sup.recomputeAll());
     recomputeScenario.extra = {
-      first: detail, secondRunMs: again.p50,
-      note: detail.tasksWritten === 0
-        ? 'both runs find nothing to change (the generator ran the cold recompute: generation.supervision)'
-        : 'the second run finds nothing to change (idempotent)',
+      first: detail,
+      secondRunMs: again.p50,
+      note:
+        detail.tasksWritten === 0
+          ? 'both runs find nothing to change (the generator ran the cold recompute: generation.supervision)'
+          : 'the second run finds nothing to change (idempotent)',
     };
     return first;
   },

@@ -24,7 +24,8 @@ try {
   const totp = {};
   await admin.signIn('admin', ADMIN, 'Bench#Changed2026', totp);
   const root = (await admin.call('GET', '/api/org-units')).json.items[0].id;
-  const make = async (username: string) => (await admin.call('POST', '/api/users', { username, displayName: username, orgUnitId: root, password: 'Bench#Worker2026' })).json.user.id as string;
+  const make = async (username: string) =>
+    (await admin.call('POST', '/api/users', { username, displayName: username, orgUnitId: root, password: 'Bench#Worker2026' })).json.user.id as string;
   const wrongId = await make('bench.wrong');
   await make('bench.locked');
   for (let i = 0; i < 5; i++) await timed('bench.locked', `Wrong#${i}`);
@@ -36,16 +37,26 @@ try {
     const u = await timed(`bench.nobody${i}`, 'Bench#Worker2026');
     const w = await timed('bench.wrong', `Wrong#${i}`);
     const l = await timed('bench.locked', 'Bench#Worker2026');
-    if (i >= 5) { kinds.unknown.push(u.ms); kinds.wrongPassword.push(w.ms); kinds.locked.push(l.ms); }
+    if (i >= 5) {
+      kinds.unknown.push(u.ms);
+      kinds.wrongPassword.push(w.ms);
+      kinds.locked.push(l.ms);
+    }
     for (const r of [u, w, l]) bodies.add(`${r.status} ${r.body}`);
   }
-  console.log(JSON.stringify({
-    db: process.env.DATABASE_URL ? 'postgres' : 'pglite',
-    machine: { cores: os.cpus().length, memoryGiB: Math.round(os.totalmem() / 2 ** 30) },
-    rounds: ROUNDS - 5,
-    distinctAnswers: bodies.size,
-    msPerRefusal: { unknown: summary(kinds.unknown), wrongPassword: summary(kinds.wrongPassword), locked: summary(kinds.locked) },
-  }, null, 2));
+  console.log(
+    JSON.stringify(
+      {
+        db: process.env.DATABASE_URL ? 'postgres' : 'pglite',
+        machine: { cores: os.cpus().length, memoryGiB: Math.round(os.totalmem() / 2 ** 30) },
+        rounds: ROUNDS - 5,
+        distinctAnswers: bodies.size,
+        msPerRefusal: { unknown: summary(kinds.unknown), wrongPassword: summary(kinds.wrongPassword), locked: summary(kinds.locked) },
+      },
+      null,
+      2,
+    ),
+  );
 } finally {
   await server.stop();
 }

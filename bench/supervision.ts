@@ -53,7 +53,7 @@ const PER_STREET = 1000;
 const PER_COMMUNITY = 30;
 
 let seed = 20261122;
-const random = () => ((seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31) / 2 ** 31);
+const random = () => (seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31) / 2 ** 31;
 
 async function chunks<T>(rows: T[], size: number, insert: (chunk: T[]) => Promise<unknown>) {
   for (let i = 0; i < rows.length; i += size) await insert(rows.slice(i, i + size));
@@ -129,27 +129,59 @@ async function main() {
         const idNo = idNumber('110101', birth, Math.floor(i / 9000) + 1);
         const kind = random() < 0.8 ? 'community_detox' : 'community_rehab';
         personRows.push({
-          id, orgUnitId: community.id, name: `人员${i}`, namePinyin: `renyuan${i}`, nameInitials: 'ry', sex: i % 5 ? 'male' : 'female',
-          birthDate: `${birth.slice(0, 4)}-${birth.slice(4, 6)}-${birth.slice(6)}`, idType: 'resident_id',
-          idNumberEnc: cipher.encrypt(idNo), idNumberHash: cipher.blindIndex(`resident_id:${idNo}`, 'person.id_number'), idLast4Index: idLast4Index(cipher, idNo),
-          contentHash: crypto.randomUUID(), status: kind === 'community_detox' ? 'under_community_detox' : 'under_community_rehab', currentMeasureKind: kind,
+          id,
+          orgUnitId: community.id,
+          name: `人员${i}`,
+          namePinyin: `renyuan${i}`,
+          nameInitials: 'ry',
+          sex: i % 5 ? 'male' : 'female',
+          birthDate: `${birth.slice(0, 4)}-${birth.slice(4, 6)}-${birth.slice(6)}`,
+          idType: 'resident_id',
+          idNumberEnc: cipher.encrypt(idNo),
+          idNumberHash: cipher.blindIndex(`resident_id:${idNo}`, 'person.id_number'),
+          idLast4Index: idLast4Index(cipher, idNo),
+          contentHash: crypto.randomUUID(),
+          status: kind === 'community_detox' ? 'under_community_detox' : 'under_community_rehab',
+          currentMeasureKind: kind,
           responsibleWorkerId: workerOf[c]!,
         });
         const start = addDays(today, -Math.floor(random() * MONTHS * 30.4));
         const mid = crypto.randomUUID();
-        const created = createMeasure({ id: mid, kind, decisionDate: addDays(start, -5), decisionReceivedDate: addDays(start, -3), decisionTermMonths: kind === 'community_rehab' ? 36 : null });
+        const created = createMeasure({
+          id: mid,
+          kind,
+          decisionDate: addDays(start, -5),
+          decisionReceivedDate: addDays(start, -3),
+          decisionTermMonths: kind === 'community_rehab' ? 36 : null,
+        });
         const reported = applyMeasureEvent(created, { type: 'report', date: start }, defaultPolicy);
         if (!reported.ok) throw new Error(reported.code);
         const m = reported.measure;
         measureRows.push({
-          id: mid, personId: id, kind, status: 'active', decisionDate: m.decisionDate, decisionReceivedDate: m.decisionReceivedDate, reportDate: start,
-          startDate: start, endDate: computeEndDate(m, defaultPolicy), termMonths: m.decisionTermMonths, state: m, policyVersion: defaultPolicy.version,
+          id: mid,
+          personId: id,
+          kind,
+          status: 'active',
+          decisionDate: m.decisionDate,
+          decisionReceivedDate: m.decisionReceivedDate,
+          reportDate: start,
+          startDate: start,
+          endDate: computeEndDate(m, defaultPolicy),
+          termMonths: m.decisionTermMonths,
+          state: m,
+          policyVersion: defaultPolicy.version,
         });
         for (const task of computeTasks({ measure: m, suspensions: [], leaves: [], records: [], policy: defaultPolicy, today })) {
           if (task.dueDate > today || random() > 0.92) continue;
           const drug = task.kind === 'drug_test';
           recordRows.push({
-            personId: id, measureId: mid, kind: task.kind, date: task.dueDate, place: '工作站', recordedAt: clock.now(), recordedBy: workerOf[c]!,
+            personId: id,
+            measureId: mid,
+            kind: task.kind,
+            date: task.dueDate,
+            place: '工作站',
+            recordedAt: clock.now(),
+            recordedBy: workerOf[c]!,
             ...(drug ? { sample: 'urine' as const, method: 'on_site' as const, result: random() < 0.003 ? ('positive' as const) : ('negative' as const), tester: 'bench' } : {}),
             ...(task.kind === 'follow_up' ? { contactMode: 'in_person' as const } : {}),
           });
@@ -193,7 +225,10 @@ async function main() {
       ];
       for (const [name, query] of plans) {
         const { sql: text, params } = query.toSQL();
-        const inlined = text.replace(/\$(\d+)/g, (_, i: string) => { const v = params[Number(i) - 1]; return typeof v === 'number' ? String(v) : `'${String(v).replace(/'/g, "''")}'`; });
+        const inlined = text.replace(/\$(\d+)/g, (_, i: string) => {
+          const v = params[Number(i) - 1];
+          return typeof v === 'number' ? String(v) : `'${String(v).replace(/'/g, "''")}'`;
+        });
         const res = await rows<{ 'QUERY PLAN': string }>(db, sql.raw(`explain analyze ${inlined}`));
         console.error(`---- ${name}\n${res.map((r) => r['QUERY PLAN']).join('\n')}`);
       }
@@ -207,22 +242,28 @@ async function main() {
     clock.set(new Date(clock.now().getTime() + 86_400_000));
     const nextDay = await db.transaction((tx) => services.supervision.runDaily(tx));
 
-    console.log(JSON.stringify({
-      db: database.kind,
-      machine: { cores: os.cpus().length, memoryGiB: Math.round(os.totalmem() / 2 ** 30), node: process.version },
-      today,
-      seeded: { persons: N, streets, communities: communities.length, records: recordCount, measureAgeMonthsMax: MONTHS, ms: seedMs },
-      recompute: {
-        persons: first.persons,
-        taskRows,
-        fullCold: { ...first, note: 'every person, every task written, notices/education of the backlog raised' },
-        fullWarm: { ...again, note: 'every person read and recomputed again; nothing changed, nothing written' },
-        dailyNextDay: { ...nextDay, note: 'the daily job the next morning: only persons due for review' },
-        personsPerSecondFull: Math.round(again.persons / (again.ms / 1000)),
-      },
-      today_latency: { caseload30: caseload, street1000: street, street1000Counts30Days: streetCounts, street1000Calendar7Days: streetCalendar },
-      rssMiB: { start: Math.round(rssStart / 2 ** 20), end: Math.round(process.memoryUsage().rss / 2 ** 20) },
-    }, null, 2));
+    console.log(
+      JSON.stringify(
+        {
+          db: database.kind,
+          machine: { cores: os.cpus().length, memoryGiB: Math.round(os.totalmem() / 2 ** 30), node: process.version },
+          today,
+          seeded: { persons: N, streets, communities: communities.length, records: recordCount, measureAgeMonthsMax: MONTHS, ms: seedMs },
+          recompute: {
+            persons: first.persons,
+            taskRows,
+            fullCold: { ...first, note: 'every person, every task written, notices/education of the backlog raised' },
+            fullWarm: { ...again, note: 'every person read and recomputed again; nothing changed, nothing written' },
+            dailyNextDay: { ...nextDay, note: 'the daily job the next morning: only persons due for review' },
+            personsPerSecondFull: Math.round(again.persons / (again.ms / 1000)),
+          },
+          today_latency: { caseload30: caseload, street1000: street, street1000Counts30Days: streetCounts, street1000Calendar7Days: streetCalendar },
+          rssMiB: { start: Math.round(rssStart / 2 ** 20), end: Math.round(process.memoryUsage().rss / 2 ** 20) },
+        },
+        null,
+        2,
+      ),
+    );
   } finally {
     await app.close();
     await database.close();

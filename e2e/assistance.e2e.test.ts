@@ -50,11 +50,28 @@ describe('assistance', () => {
     officer = await firstSignIn(server.url, OFFICER.username, o.oneTimePassword, OFFICER.password);
     await firstSignIn(server.url, PARTNER.username, p.oneTimePassword, PARTNER.password);
     const first17 = '11010119850505123';
-    personId = (await officer.post<{ id: string }>('/api/persons', { orgUnitId: community, name: PERSON.name, idNumber: first17 + idNumberCheckChar(first17), phone: PERSON.phone, drugTypes: ['methamphetamine'] })).id;
+    personId = (
+      await officer.post<{ id: string }>('/api/persons', {
+        orgUnitId: community,
+        name: PERSON.name,
+        idNumber: first17 + idNumberCheckChar(first17),
+        phone: PERSON.phone,
+        drugTypes: ['methamphetamine'],
+      })
+    ).id;
     const today = shanghaiToday();
     const m = await officer.post<{ id: string }>(`/api/persons/${personId}/measures`, { kind: 'community_detox', decisionDate: today, decisionReceivedDate: today });
     await officer.post(`/api/measures/${m.id}/events`, { type: 'report', date: today });
-    const employer = await officer.post<{ id: string }>('/api/partners', { name: '阳光物流', kind: 'caring_employer', orgUnitId: street, servedOrgUnitIds: [street], services: ['employment'], contactName: '孙经理', contactPhone: '010-88886666', capacity: 5 });
+    const employer = await officer.post<{ id: string }>('/api/partners', {
+      name: '阳光物流',
+      kind: 'caring_employer',
+      orgUnitId: street,
+      servedOrgUnitIds: [street],
+      services: ['employment'],
+      contactName: '孙经理',
+      contactPhone: '010-88886666',
+      capacity: 5,
+    });
     await officer.post(`/api/partners/${employer.id}/staff`, { userId: p.id });
     browser = await launchBrowser();
   });
@@ -65,7 +82,8 @@ describe('assistance', () => {
   });
 
   it('assess → plan → refer with consent → the employer accepts and places → the action closes → K8 +1', async () => {
-    const k8 = async () => (await officer.get<{ K8: { numerator: number } }>(`/api/assistance/indicators?orgUnitId=${community}&from=2026-01-01&to=${shanghaiToday()}`)).K8.numerator;
+    const k8 = async () =>
+      (await officer.get<{ K8: { numerator: number } }>(`/api/assistance/indicators?orgUnitId=${community}&from=2026-01-01&to=${shanghaiToday()}`)).K8.numerator;
     let page: Page | undefined;
     try {
       const worker = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'zh-CN' });
@@ -132,7 +150,10 @@ describe('assistance', () => {
 
       // Back on the person's page: the action is done, the placement listed, K8 moved by one.
       await page.reload();
-      await page.getByTestId('assistance-plan').getByText(/^已完成/).waitFor();
+      await page
+        .getByTestId('assistance-plan')
+        .getByText(/^已完成/)
+        .waitFor();
       await page.getByTestId('assistance-services').getByText('已入职仓储岗').waitFor();
       await page.getByTestId('assistance-referrals').getByText('已完成').waitFor();
       expect(await k8()).toBe(before + 1);

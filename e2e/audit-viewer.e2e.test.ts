@@ -1,9 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { idNumberCheckChar } from '../core/rules/id-number';
-import {
-  ApiSession, adminSession, createUnit, createUserWithRole, freshTotp, launchBrowser, saveFailure, startServer, type RunningServer,
-} from './harness';
+import { ApiSession, adminSession, createUnit, createUserWithRole, freshTotp, launchBrowser, saveFailure, startServer, type RunningServer } from './harness';
 
 // Issue 9 items 1 and 21, in the browser: the audit administrator (三员分立) sees whose file was
 // read by the least that identifies — a masked name and the ID number's last four — groups the
@@ -110,10 +108,12 @@ describe('audit viewer', () => {
       // Following the first person: the rows view, filtered to them, says so by the masked label.
       await firstLine.locator('td').first().locator('a').click();
       await page.locator('.ant-tag').filter({ hasText: first!.last4 }).waitFor();
-      await expect.poll(async () => {
-        const texts = await tableRows().allInnerTexts();
-        return texts.length > 0 && texts.every((t) => t.includes(first!.last4));
-      }).toBe(true);
+      await expect
+        .poll(async () => {
+          const texts = await tableRows().allInnerTexts();
+          return texts.length > 0 && texts.every((t) => t.includes(first!.last4));
+        })
+        .toBe(true);
       expect(await tableRows().count()).toBe(firstRows);
       const rowsText = (await tableRows().allInnerTexts()).join('\n');
       expect(rowsText).not.toContain(first!.name);
@@ -126,10 +126,12 @@ describe('audit viewer', () => {
       const workerLine = tableRows().filter({ hasText: WORKER.username });
       await workerLine.waitFor();
       await workerLine.locator('td').first().locator('a').click();
-      await expect.poll(async () => {
-        const texts = await tableRows().allInnerTexts();
-        return texts.length > 0 && texts.every((t) => t.includes(WORKER.username));
-      }).toBe(true);
+      await expect
+        .poll(async () => {
+          const texts = await tableRows().allInnerTexts();
+          return texts.length > 0 && texts.every((t) => t.includes(WORKER.username));
+        })
+        .toBe(true);
       const page1 = (await tableRows().allInnerTexts()).join('\n');
       for (const p of [first!, second!]) {
         expect(page1).not.toContain(p.name);

@@ -12,7 +12,10 @@ import { ApiSession, adminSession, createUnit, createUserWithRole, launchBrowser
 const TZ = 'Asia/Shanghai';
 const GRID_WORKER = { username: 'wang.qiang', name: '王强', password: 'Wangge#Worker2026' };
 const OFFICER = { username: 'sun.li', name: '孙丽', password: 'Jiedao#Officer2026' };
-const PERSONS = [{ name: '刘建国', birth: '19800101', seq: 411 }, { name: '陈海生', birth: '19820202', seq: 412 }];
+const PERSONS = [
+  { name: '刘建国', birth: '19800101', seq: 411 },
+  { name: '陈海生', birth: '19820202', seq: 412 },
+];
 
 let server: RunningServer;
 let browser: Browser;
@@ -34,14 +37,15 @@ async function signedIn(oneTime: string, username: string, password: string): Pr
   await api.post('/api/auth/password', { currentPassword: oneTime, newPassword: password });
   return api;
 }
-const gridVisits = async (personId: string) =>
-  (await officerApi.get<{ total: number }>(`/api/persons/${personId}/records?kind=grid_visit`)).total;
+const gridVisits = async (personId: string) => (await officerApi.get<{ total: number }>(`/api/persons/${personId}/records?kind=grid_visit`)).total;
 
 const taskRow = (name: string) => page.getByTestId('field-task').filter({ hasText: name });
 
 /** One tap per short list (the first choice of each), a line of text, save — all in the bottom sheet. */
 async function recordVisit(name: string, line: string) {
-  await taskRow(name).getByRole('button', { name: /登记走访/ }).tap();
+  await taskRow(name)
+    .getByRole('button', { name: /登记走访/ })
+    .tap();
   const sheet: Locator = page.locator('.field-sheet').filter({ visible: true });
   await sheet.getByText(`${name} · 网格员走访`).waitFor();
   const groups = sheet.locator('.ant-radio-group');
@@ -94,7 +98,9 @@ describe('field work offline', () => {
       for (const p of PERSONS) await taskRow(p.name).waitFor();
       await page.waitForFunction(() => !!navigator.serviceWorker.controller);
       // Tap targets on the phone: the record buttons are at least 44 px tall.
-      const box = await taskRow(PERSONS[0]!.name).getByRole('button', { name: /登记走访/ }).boundingBox();
+      const box = await taskRow(PERSONS[0]!.name)
+        .getByRole('button', { name: /登记走访/ })
+        .boundingBox();
       expect(box!.height).toBeGreaterThanOrEqual(44);
 
       // The basement: no signal. Two visits, each kept on the device at once.

@@ -54,7 +54,9 @@ async function goTo(menu: string) {
 async function pickUnit(field: Locator, name: string) {
   await field.click();
   await field.fill(name);
-  await openDropdown().getByTitle(new RegExp(`^${name}`)).click();
+  await openDropdown()
+    .getByTitle(new RegExp(`^${name}`))
+    .click();
 }
 
 async function pickOption(field: Locator, label: string) {
@@ -136,7 +138,10 @@ describe('foundation', () => {
       await d.getByRole('button', { name: '添加授权' }).click();
       await d.getByRole('row').filter({ hasText: '禁毒社工' }).filter({ hasText: UNITS.street }).waitFor();
       await snap('04-user-drawer');
-      await d.getByRole('button', { name: /close|关闭/i }).first().click();
+      await d
+        .getByRole('button', { name: /close|关闭/i })
+        .first()
+        .click();
       await signOut();
 
       // The social worker: forced password change, no two-factor (not an administrator).
@@ -168,8 +173,7 @@ describe('foundation', () => {
       const rows = page.locator('.ant-table-tbody tr.ant-table-row');
       await page.getByTestId('audit-action').filter({ hasText: 'grant.create' }).waitFor();
       const texts = await rows.allInnerTexts();
-      const count = (action: string, who?: string) =>
-        texts.filter((t) => t.split(/\s+/).includes(action) && (!who || t.includes(who))).length;
+      const count = (action: string, who?: string) => texts.filter((t) => t.split(/\s+/).includes(action) && (!who || t.includes(who))).length;
       expect(count('org.create', 'admin')).toBe(3);
       expect(count('user.create', 'admin')).toBe(1);
       expect(count('grant.create', 'admin')).toBe(1);

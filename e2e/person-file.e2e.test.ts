@@ -5,9 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { ledgerHeaders, type LedgerHeader } from '../core/contracts/ledger';
 import { idNumberCheckChar } from '../core/rules/id-number';
-import {
-  adminSession, artifactsDir, createUnit, createUserWithRole, launchBrowser, saveFailure, startServer, type RunningServer,
-} from './harness';
+import { adminSession, artifactsDir, createUnit, createUserWithRole, launchBrowser, saveFailure, startServer, type RunningServer } from './harness';
 
 // An officer's day with person files, in the zh-CN UI: a ledger of 200 rows (5 of them bad)
 // through the import wizard, then one person's measure, its decision, the checklist, the
@@ -140,9 +138,13 @@ describe('person file', () => {
       const unit = page.getByLabel('导入到');
       await unit.click();
       await unit.fill(UNITS.community);
-      await openDropdown().getByTitle(new RegExp(`^${UNITS.community}`)).click();
+      await openDropdown()
+        .getByTitle(new RegExp(`^${UNITS.community}`))
+        .click();
       await page.getByRole('button', { name: '下一步' }).click();
-      await page.locator('input[type=file]').setInputFiles({ name: '桂花街道台账.xlsx', mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', buffer: file.data });
+      await page
+        .locator('input[type=file]')
+        .setInputFiles({ name: '桂花街道台账.xlsx', mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', buffer: file.data });
       await page.getByRole('button', { name: '开始导入' }).click();
       await page.getByText('导入完成').waitFor({ timeout: 60_000 });
       await snap('01-import-report');

@@ -3,10 +3,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { idNumberCheckChar } from '../core/rules/id-number';
-import {
-  ApiSession, adminSession, artifactsDir, createUnit, createUserWithRole, launchBrowser, saveFailure, startServer,
-  type RunningServer,
-} from './harness';
+import { ApiSession, adminSession, artifactsDir, createUnit, createUserWithRole, launchBrowser, saveFailure, startServer, type RunningServer } from './harness';
 
 // A social worker's morning (JOURNEYS 1) and the police on the other end (C5, C6), in the zh-CN
 // UI: 今日待办 lists the person's tasks; a negative test and a visit are recorded from it; three
@@ -64,7 +61,12 @@ async function signIn(username: string, password: string) {
 }
 
 /** Chooses an option of a button row (radio buttons) in the open dialog by its exact text. */
-const choose = (text: string) => dialog().locator('label').filter({ hasText: new RegExp(`^${text}$`) }).first().click();
+const choose = (text: string) =>
+  dialog()
+    .locator('label')
+    .filter({ hasText: new RegExp(`^${text}$`) })
+    .first()
+    .click();
 
 describe('supervision', () => {
   let personId = '';
@@ -90,7 +92,10 @@ describe('supervision', () => {
     // The person: community detox decided 40 days ago, reported 28 days ago; Ms Li is his social worker.
     personId = (await officerApi.post<{ id: string }>('/api/persons', { orgUnitId: community, name: PERSON.name, idNumber: residentId(PERSON.birth, 321) })).id;
     const measure = await officerApi.post<{ id: string }>(`/api/persons/${personId}/measures`, {
-      kind: 'community_detox', decisionNumber: '东公（禁）决字〔2026〕31号', decisionDate: daysAgo(40), decisionReceivedDate: daysAgo(36),
+      kind: 'community_detox',
+      decisionNumber: '东公（禁）决字〔2026〕31号',
+      decisionDate: daysAgo(40),
+      decisionReceivedDate: daysAgo(36),
     });
     await officerApi.post(`/api/measures/${measure.id}/events`, { type: 'report', date: daysAgo(28) });
     await officerApi.post(`/api/persons/${personId}/assignment`, { orgUnitId: community, workerId: worker.id, reason: '分配责任社工' });
@@ -138,7 +143,13 @@ describe('supervision', () => {
       await d.getByRole('button', { name: '保存' }).click();
       await d.waitFor({ state: 'hidden' });
       await page.getByText('已登记：走访').waitFor();
-      await expect.poll(async () => (await taskRow('follow_up').filter({ hasNotText: '逾期' }).count()) === 0 || (await taskRow('follow_up').filter({ hasNotText: '逾期' }).first().innerText()).includes('已完成')).toBe(true);
+      await expect
+        .poll(
+          async () =>
+            (await taskRow('follow_up').filter({ hasNotText: '逾期' }).count()) === 0 ||
+            (await taskRow('follow_up').filter({ hasNotText: '逾期' }).first().innerText()).includes('已完成'),
+        )
+        .toBe(true);
 
       // The first refused test over the API; the second and third on the person's page.
       await workerApi.post(`/api/persons/${personId}/records`, { kind: 'drug_test', place: '向阳社区工作站', result: 'refused', random: true });

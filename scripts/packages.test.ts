@@ -43,13 +43,21 @@ describe('declared packages', () => {
 
   it('every imported package is in dependencies or devDependencies', () => {
     const declared = new Set([...Object.keys(pkg.dependencies), ...Object.keys(pkg.devDependencies)]);
-    const missing = files.flatMap((f) => importedPackages(f).filter((p) => !declared.has(p)).map((p) => `${f}: ${p}`));
+    const missing = files.flatMap((f) =>
+      importedPackages(f)
+        .filter((p) => !declared.has(p))
+        .map((p) => `${f}: ${p}`),
+    );
     expect(missing).toEqual([]);
   });
 
   it('the server and the core import at run time only dependencies', () => {
     const runtime = new Set(Object.keys(pkg.dependencies));
-    const dev = files.filter(isRuntime).flatMap((f) => importedPackages(f).filter((p) => !runtime.has(p)).map((p) => `${f}: ${p}`));
+    const dev = files.filter(isRuntime).flatMap((f) =>
+      importedPackages(f)
+        .filter((p) => !runtime.has(p))
+        .map((p) => `${f}: ${p}`),
+    );
     expect(dev).toEqual([]);
   });
 });

@@ -73,7 +73,10 @@ export function createServices(deps: AppDeps) {
   const policy = deps.config.security;
   // The batch heads are signed with a key derived from the data key and kept beside it too (issue 9 item 12).
   const audit = createAuditService({
-    clock: deps.clock, signer: createHeadSigner(deps.cipher.deriveKey('audit-head')), headFile: path.resolve(deps.config.dataDir, HEAD_FILE_NAME), log: console,
+    clock: deps.clock,
+    signer: createHeadSigner(deps.cipher.deriveKey('audit-head')),
+    headFile: path.resolve(deps.config.dataDir, HEAD_FILE_NAME),
+    log: console,
   });
   const org = createOrgService({ db, audit });
   const sessions = createSessionService({ db, clock: deps.clock, policy });
@@ -87,23 +90,53 @@ export function createServices(deps: AppDeps) {
   policyService.registerOrgUsage();
   const measures = createMeasureService({ db, clock: deps.clock, audit, persons, policy: (exec, personId) => policyService.forPerson(exec, personId) });
   const documents = createDocumentService({
-    db, clock: deps.clock, audit, persons,
+    db,
+    clock: deps.clock,
+    audit,
+    persons,
     filesDir: path.resolve(deps.config.dataDir, 'files'),
     fileCipher: createFileCipher(deps.cipher.deriveKey('files')),
     maxFileBytes: deps.config.documentMaxBytes,
     measureOf: (exec, measureId) => measures.byId(exec, measureId),
   });
-  const ledger = createLedgerService({ db, reader, clock: deps.clock, timeZone: deps.config.timeZone, cipher: deps.cipher, audit, org, persons, dictionaries, log: safeConsoleLogger(), singleProcess: deps.database.kind === 'pglite', importWorkers: deps.config.importWorkers });
+  const ledger = createLedgerService({
+    db,
+    reader,
+    clock: deps.clock,
+    timeZone: deps.config.timeZone,
+    cipher: deps.cipher,
+    audit,
+    org,
+    persons,
+    dictionaries,
+    log: safeConsoleLogger(),
+    singleProcess: deps.database.kind === 'pglite',
+    importWorkers: deps.config.importWorkers,
+  });
   const jobs: Job[] = [{ name: 'sessions.purge', lockKey: 7_263_100, everyMs: 3_600_000, run: () => sessions.purge() }];
   jobs.push({ name: 'users.purgeLockouts', lockKey: 7_263_101, everyMs: 3_600_000, run: (tx) => users.purgeLockouts(tx) });
   jobs.push({ name: 'audit.seal', lockKey: SEAL_LOCK, everyMs: deps.config.auditSealMs, run: async (tx) => void (await audit.sealTick(tx)) });
   jobs.push({ name: 'ledger.reap', lockKey: 7_263_110, everyMs: 60_000, run: async (tx) => void (await ledger.reapStale(tx)) });
   const reminders = createReminderService({ db, clock: deps.clock, audit, sender: smsSenderFromEnv(process.env, console) });
   const supervision = createSupervisionService({
-    db, clock: deps.clock, audit, org, persons, measures, policy: policyService, reminders, users, documents, batchTransactions: deps.database.kind === 'postgres',
+    db,
+    clock: deps.clock,
+    audit,
+    org,
+    persons,
+    measures,
+    policy: policyService,
+    reminders,
+    users,
+    documents,
+    batchTransactions: deps.database.kind === 'postgres',
   });
   const assistance = createAssistanceService({
-    db, clock: deps.clock, audit, persons, org,
+    db,
+    clock: deps.clock,
+    audit,
+    persons,
+    org,
     visitNeeds: (exec, personId) => supervision.latestVisitNeeds(exec, personId),
     isPartnerAccount: async (userId) => (await users.grantsFor(userId)).some((g) => g.permissions.includes('referral.respond')),
     userNames: (exec, ids) => users.names(exec, ids),
@@ -112,8 +145,37 @@ export function createServices(deps: AppDeps) {
   jobs.push({ name: 'supervision.recompute', lockKey: 7_263_120, everyMs: RECOMPUTE_EVERY_MS, run: async (tx) => void (await supervision.runDaily(tx)) });
   jobs.push({ name: 'reminders.enqueue', lockKey: 7_263_121, everyMs: 3_600_000, run: async (tx) => void (await supervision.enqueueReminders(tx)) });
   jobs.push({ name: 'reminders.send', lockKey: 7_263_122, everyMs: 60_000, run: async (tx) => void (await reminders.sendDue(tx)) });
-  const prevention = createPreventionService({ db, reader, clock: deps.clock, cipher: deps.cipher, audit, org, userOrgPath: async (exec, id) => (await users.byId(id, exec))?.orgPath });
-  return { db, reader, clock: deps.clock, verifyDataKey: () => verifyDataKey(db, deps.cipher, () => persons.encryptedSample(db)), audit, org, sessions, users, auth, dictionaries, persons, measures, documents, ledger, policy: policyService, reminders, supervision, prevention, assistance, scheduler: createScheduler(db, jobs, safeConsoleLogger()) };
+  const prevention = createPreventionService({
+    db,
+    reader,
+    clock: deps.clock,
+    cipher: deps.cipher,
+    audit,
+    org,
+    userOrgPath: async (exec, id) => (await users.byId(id, exec))?.orgPath,
+  });
+  return {
+    db,
+    reader,
+    clock: deps.clock,
+    verifyDataKey: () => verifyDataKey(db, deps.cipher, () => persons.encryptedSample(db)),
+    audit,
+    org,
+    sessions,
+    users,
+    auth,
+    dictionaries,
+    persons,
+    measures,
+    documents,
+    ledger,
+    policy: policyService,
+    reminders,
+    supervision,
+    prevention,
+    assistance,
+    scheduler: createScheduler(db, jobs, safeConsoleLogger()),
+  };
 }
 export type Services = ReturnType<typeof createServices>;
 
@@ -171,10 +233,15 @@ export async function buildApp(deps: AppDeps): Promise<{ app: FastifyInstance; s
   app.get('/api/openapi.json', { config: { access: { permission: 'public', scope: 'none' } }, schema: { hide: true } }, () => app.swagger());
   healthRoutes(app, deps.database, () => !!deps.demo);
   authRoutes(app, {
-    auth: services.auth, sessions: services.sessions, users: services.users,
-    secureCookies: deps.config.secureCookies, loginRatePerMinute: deps.config.security.loginRatePerMinute,
+    auth: services.auth,
+    sessions: services.sessions,
+    users: services.users,
+    secureCookies: deps.config.secureCookies,
+    loginRatePerMinute: deps.config.security.loginRatePerMinute,
     // Read at each request: the demo command marks the database after the app is built.
-    get demo() { return !!deps.demo; },
+    get demo() {
+      return !!deps.demo;
+    },
     calendar: () => ({ today: deps.clock.today(), timeZone: deps.config.timeZone, now: deps.clock.now().toISOString() }),
     passwordPolicy: { minLength: deps.config.security.passwordMinLength, minClasses: deps.config.security.passwordMinClasses },
   });

@@ -8,7 +8,11 @@ import { describe, expect, it } from 'vitest';
 
 const modulesDir = path.join(path.dirname(fileURLToPath(import.meta.url)), 'modules');
 
-interface Import { file: string; spec: string; target: string }
+interface Import {
+  file: string;
+  spec: string;
+  target: string;
+}
 
 function filesOf(dir: string): string[] {
   return fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
@@ -22,7 +26,11 @@ function filesOf(dir: string): string[] {
 function importsOf(file: string): Import[] {
   const src = fs.readFileSync(file, 'utf8');
   const specs = [...src.matchAll(/(?:\bfrom\s*|\bimport\s*\(?\s*)['"](\.[^'"]+)['"]/g)].map((m) => m[1]!);
-  return specs.map((spec) => ({ file: path.relative(modulesDir, file), spec, target: path.relative(modulesDir, path.resolve(path.dirname(file), spec)).replace(/\.(js|ts)$/, '') }));
+  return specs.map((spec) => ({
+    file: path.relative(modulesDir, file),
+    spec,
+    target: path.relative(modulesDir, path.resolve(path.dirname(file), spec)).replace(/\.(js|ts)$/, ''),
+  }));
 }
 
 const moduleOf = (rel: string) => rel.split(path.sep)[0]!;

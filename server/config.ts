@@ -2,9 +2,7 @@ import net from 'node:net';
 import { z } from 'zod';
 
 // Every knob of a deployment, read once from the environment. Defaults follow RULES P7.
-const bool = z
-  .enum(['true', 'false', '1', '0'])
-  .transform((v) => v === 'true' || v === '1');
+const bool = z.enum(['true', 'false', '1', '0']).transform((v) => v === 'true' || v === '1');
 
 const envSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
@@ -134,7 +132,10 @@ const PROXY_RANGES = new Set(['loopback', 'linklocal', 'uniquelocal']);
 export function parseTrustProxy(value: string): TrustProxy {
   const v = value.trim().toLowerCase();
   if (v === '' || v === 'off' || v === 'false') return false;
-  const entries = v.split(',').map((x) => x.trim()).filter(Boolean);
+  const entries = v
+    .split(',')
+    .map((x) => x.trim())
+    .filter(Boolean);
   for (const entry of entries) {
     if (PROXY_RANGES.has(entry)) continue;
     const [address, bits, extra] = entry.split('/');

@@ -33,8 +33,7 @@ export class AppError extends Error {
   }
 }
 
-export const badRequest = (code: string, fields: FieldError[] = [], params: Record<string, MessageParam> = {}) =>
-  new AppError(code, 400, fields, params);
+export const badRequest = (code: string, fields: FieldError[] = [], params: Record<string, MessageParam> = {}) => new AppError(code, 400, fields, params);
 /** Out-of-scope records answer exactly like missing ones, so ids cannot be probed (issue 2 §5). */
 export const notFound = (entity: string) => new AppError(`${entity}.not_found`, 404);
 /**
@@ -42,10 +41,12 @@ export const notFound = (entity: string) => new AppError(`${entity}.not_found`, 
  * the record itself missing, so `/api/leaves/:id/…` cannot tell "exists elsewhere" from "no such
  * id" (issue 9.10). Use as `.catch(asMissing('leave'))` on the person's scope check.
  */
-export const asMissing = (entity: string) => (err: unknown): never => {
-  if (err instanceof AppError && err.status === 404) throw notFound(entity);
-  throw err;
-};
+export const asMissing =
+  (entity: string) =>
+  (err: unknown): never => {
+    if (err instanceof AppError && err.status === 404) throw notFound(entity);
+    throw err;
+  };
 export const conflict = (code: string, params: Record<string, MessageParam> = {}) => new AppError(code, 409, [], params);
 export const unauthorized = (code = 'auth.required') => new AppError(code, 401);
 export const forbidden = (code = 'auth.forbidden') => new AppError(code, 403);

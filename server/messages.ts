@@ -8,7 +8,7 @@ export interface Localized {
 type Catalog = Record<string, [zh: string, en: string]>;
 
 export const catalog: Catalog = {
-  'internal': ['服务器内部错误，请稍后重试', 'Internal server error, please try again later'],
+  internal: ['服务器内部错误，请稍后重试', 'Internal server error, please try again later'],
   'route.not_found': ['接口不存在', 'No such API route'],
   'validation.failed': ['输入有误，请检查标出的字段', 'Some fields are invalid'],
   'validation.invalid_type': ['类型不正确（应为 {expected}）', 'Wrong type (expected {expected})'],
@@ -23,11 +23,14 @@ export const catalog: Catalog = {
   'validation.body_malformed': ['请求体不是合法的 JSON', 'Request body is not valid JSON'],
   'validation.unsupported_media_type': ['不支持的内容类型', 'Unsupported content type'],
   'validation.payload_too_large': ['请求体过大', 'Request body too large'],
-  'rate_limited': ['请求过于频繁，请稍后再试', 'Too many requests, please wait'],
+  rate_limited: ['请求过于频繁，请稍后再试', 'Too many requests, please wait'],
   'auth.required': ['请先登录', 'Please sign in'],
   'auth.forbidden': ['没有权限执行此操作', 'You are not allowed to do this'],
   // One answer for unknown names, wrong passwords and locks alike (issue 9 §6), so it names them all.
-  'auth.invalid_credentials': ['用户名或密码错误。连续输错多次后将暂时无法登录，可稍后再试或联系安全管理员解锁', 'Wrong username or password. After repeated failures sign-in is paused for a while: try again later or ask the security administrator to unlock'],
+  'auth.invalid_credentials': [
+    '用户名或密码错误。连续输错多次后将暂时无法登录，可稍后再试或联系安全管理员解锁',
+    'Wrong username or password. After repeated failures sign-in is paused for a while: try again later or ask the security administrator to unlock',
+  ],
   'auth.inactive': ['账号已停用', 'Account deactivated'],
   'auth.csrf': ['请求校验失败，请刷新页面后重试', 'Request check failed: reload the page and try again'],
   'auth.stage': ['请先完成登录步骤', 'Finish the sign-in steps first'],
@@ -54,17 +57,29 @@ export const catalog: Catalog = {
   'user.username_taken': ['用户名已被使用', 'Username already taken'],
   'user.cannot_change_self': ['不能停用或降级自己的账号', 'You cannot deactivate or demote your own account'],
   'user.reset_not_pending': ['该用户没有等待签发第二段的密码重置', 'No password reset of this user waits for its second part'],
-  'user.reset_same_administrator': ['重置密码的管理员不能同时签发第二段，须由另一位安全管理员签发（三员分立）', 'The administrator who reset the password cannot also issue its second part: another security administrator must (separation of duties)'],
+  'user.reset_same_administrator': [
+    '重置密码的管理员不能同时签发第二段，须由另一位安全管理员签发（三员分立）',
+    'The administrator who reset the password cannot also issue its second part: another security administrator must (separation of duties)',
+  ],
   'role.not_found': ['角色不存在', 'No such role'],
   'role.code_taken': ['角色代码已被使用', 'Role code already taken'],
   'role.builtin': ['内置角色不能修改或删除', 'Built-in roles cannot be changed or deleted'],
   'role.in_use': ['角色仍被授权使用，不能删除', 'The role is still granted and cannot be deleted'],
-  'role.separation_of_duties': ['管理员权限与人员档案权限不能在同一角色中（三员分立）', 'Administrator permissions cannot be combined with person-file permissions (separation of duties)'],
-  'role.separation_of_duties_granted': ['该角色已授予 {count} 个账号，修改后他们将同时持有管理员权限和人员档案权限（三员分立），不能这样修改', 'The role is granted to {count} account(s) that would then hold administrator and person-file permissions at once (separation of duties)'],
+  'role.separation_of_duties': [
+    '管理员权限与人员档案权限不能在同一角色中（三员分立）',
+    'Administrator permissions cannot be combined with person-file permissions (separation of duties)',
+  ],
+  'role.separation_of_duties_granted': [
+    '该角色已授予 {count} 个账号，修改后他们将同时持有管理员权限和人员档案权限（三员分立），不能这样修改',
+    'The role is granted to {count} account(s) that would then hold administrator and person-file permissions at once (separation of duties)',
+  ],
   'role.unknown_permission': ['未知权限：{permission}', 'Unknown permission: {permission}'],
   'grant.not_found': ['授权不存在', 'No such grant'],
   'grant.duplicate': ['该授权已存在', 'This grant exists already'],
-  'grant.separation_of_duties': ['该用户已持有人员档案权限，不能再授予管理员角色（三员分立）', 'The user holds person-file permissions and cannot also hold an administrator role (separation of duties)'],
+  'grant.separation_of_duties': [
+    '该用户已持有人员档案权限，不能再授予管理员角色（三员分立）',
+    'The user holds person-file permissions and cannot also hold an administrator role (separation of duties)',
+  ],
   'audit.not_found': ['审计记录不存在', 'No such audit record'],
 };
 

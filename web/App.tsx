@@ -53,22 +53,128 @@ function Localized() {
           <Suspense fallback={<PageSpin />}>
             <Routes>
               <Route path="/login" element={<LoginPage />} />
-              <Route path="/print/record/:personId/:recordId" element={<RequireSession><RequirePermission permission="supervision.read"><PrintRecordPage /></RequirePermission></RequireSession>} />
-              <Route element={<RequireSession><AppLayout /></RequireSession>}>
+              <Route
+                path="/print/record/:personId/:recordId"
+                element={
+                  <RequireSession>
+                    <RequirePermission permission="supervision.read">
+                      <PrintRecordPage />
+                    </RequirePermission>
+                  </RequireSession>
+                }
+              />
+              <Route
+                element={
+                  <RequireSession>
+                    <AppLayout />
+                  </RequireSession>
+                }
+              >
                 <Route index element={<Landing />} />
-                <Route path="persons" element={<RequirePermission permission="person.read"><PersonsPage /></RequirePermission>} />
-                <Route path="persons/import" element={<RequirePermission permission="person.import"><ImportPage /></RequirePermission>} />
-                <Route path="persons/:id" element={<RequirePermission permission="person.read"><PersonPage /></RequirePermission>} />
-                <Route path="org" element={<RequirePermission permission="org.read"><OrgPage /></RequirePermission>} />
-                <Route path="users" element={<RequirePermission permission="user.read"><UsersPage /></RequirePermission>} />
-                <Route path="audit" element={<RequirePermission permission="audit.read"><AuditPage /></RequirePermission>} />
-                <Route path="today" element={<RequirePermission permission="supervision.read"><TodayPage /></RequirePermission>} />
-                <Route path="field" element={<RequirePermission permission="supervision.write"><FieldPage /></RequirePermission>} />
-                <Route path="notices" element={<RequirePermission permission="notice.read"><NoticesPage /></RequirePermission>} />
-                <Route path="prevention" element={<RequirePermission permission="prevention.read"><PreventionPage /></RequirePermission>} />
-                <Route path="inbox" element={<RequirePermission permission="referral.respond"><PartnerInboxPage /></RequirePermission>} />
-                <Route path="partners" element={<RequirePermission permission="assistance.read"><PartnersPage /></RequirePermission>} />
-                <Route path="referrals" element={<RequirePermission permission="assistance.read"><ReferralsPage /></RequirePermission>} />
+                <Route
+                  path="persons"
+                  element={
+                    <RequirePermission permission="person.read">
+                      <PersonsPage />
+                    </RequirePermission>
+                  }
+                />
+                <Route
+                  path="persons/import"
+                  element={
+                    <RequirePermission permission="person.import">
+                      <ImportPage />
+                    </RequirePermission>
+                  }
+                />
+                <Route
+                  path="persons/:id"
+                  element={
+                    <RequirePermission permission="person.read">
+                      <PersonPage />
+                    </RequirePermission>
+                  }
+                />
+                <Route
+                  path="org"
+                  element={
+                    <RequirePermission permission="org.read">
+                      <OrgPage />
+                    </RequirePermission>
+                  }
+                />
+                <Route
+                  path="users"
+                  element={
+                    <RequirePermission permission="user.read">
+                      <UsersPage />
+                    </RequirePermission>
+                  }
+                />
+                <Route
+                  path="audit"
+                  element={
+                    <RequirePermission permission="audit.read">
+                      <AuditPage />
+                    </RequirePermission>
+                  }
+                />
+                <Route
+                  path="today"
+                  element={
+                    <RequirePermission permission="supervision.read">
+                      <TodayPage />
+                    </RequirePermission>
+                  }
+                />
+                <Route
+                  path="field"
+                  element={
+                    <RequirePermission permission="supervision.write">
+                      <FieldPage />
+                    </RequirePermission>
+                  }
+                />
+                <Route
+                  path="notices"
+                  element={
+                    <RequirePermission permission="notice.read">
+                      <NoticesPage />
+                    </RequirePermission>
+                  }
+                />
+                <Route
+                  path="prevention"
+                  element={
+                    <RequirePermission permission="prevention.read">
+                      <PreventionPage />
+                    </RequirePermission>
+                  }
+                />
+                <Route
+                  path="inbox"
+                  element={
+                    <RequirePermission permission="referral.respond">
+                      <PartnerInboxPage />
+                    </RequirePermission>
+                  }
+                />
+                <Route
+                  path="partners"
+                  element={
+                    <RequirePermission permission="assistance.read">
+                      <PartnersPage />
+                    </RequirePermission>
+                  }
+                />
+                <Route
+                  path="referrals"
+                  element={
+                    <RequirePermission permission="assistance.read">
+                      <ReferralsPage />
+                    </RequirePermission>
+                  }
+                />
                 <Route path="sessions" element={<SessionsPage />} />
                 <Route path="password" element={<PasswordPage />} />
                 <Route path="*" element={<Navigate to="/" replace />} />

@@ -39,7 +39,13 @@ export function summarize(latencies: number[], errors: number, seconds: number):
  * when the last one answered, for `seconds`. Bounded in time; only ever targets `baseUrl`.
  * `path` may vary per request (the n-th request overall gets `path(n)`).
  */
-export async function runLoad(opts: { baseUrl: string; path: string | ((n: number) => string); headers?: Record<string, string>; connections: number; seconds: number }): Promise<LoadResult> {
+export async function runLoad(opts: {
+  baseUrl: string;
+  path: string | ((n: number) => string);
+  headers?: Record<string, string>;
+  connections: number;
+  seconds: number;
+}): Promise<LoadResult> {
   const pathOf = typeof opts.path === 'string' ? () => opts.path as string : opts.path;
   const first = new URL(pathOf(0), opts.baseUrl);
   if (!['127.0.0.1', 'localhost', '[::1]'].includes(first.hostname)) throw new Error('load tests only target this machine');

@@ -31,8 +31,14 @@ export async function startServer(env: Record<string, string> = {}, opts: { data
   let output = '';
   // BENCH_SERVER_LOG=file keeps what the server logs (warnings and errors) for a failing scenario.
   const log = process.env.BENCH_SERVER_LOG ? fs.createWriteStream(process.env.BENCH_SERVER_LOG) : null;
-  child.stdout!.on('data', (d) => { output += d; log?.write(d); });
-  child.stderr!.on('data', (d) => { output += d; log?.write(d); });
+  child.stdout!.on('data', (d) => {
+    output += d;
+    log?.write(d);
+  });
+  child.stderr!.on('data', (d) => {
+    output += d;
+    log?.write(d);
+  });
   const baseUrl = `http://127.0.0.1:${port}`;
   for (;;) {
     if (child.exitCode !== null) throw new Error(`server exited: ${output}`);

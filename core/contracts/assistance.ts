@@ -14,7 +14,10 @@ export const serviceKind = z.enum(serviceKinds);
 /** Item 1: one assessment, a level per need. */
 export const assessmentBody = z.object({
   assessedOn: isoDate,
-  needs: z.array(z.object({ need: assistanceNeed, level: needLevel, note: note().optional() })).min(1).max(assistanceNeeds.length),
+  needs: z
+    .array(z.object({ need: assistanceNeed, level: needLevel, note: note().optional() }))
+    .min(1)
+    .max(assistanceNeeds.length),
 });
 export type AssessmentBody = z.infer<typeof assessmentBody>;
 
@@ -51,11 +54,30 @@ export type ReferralBody = z.infer<typeof referralBody>;
 
 /** Item 3: the details of each kind of service. */
 export const serviceDetails = z.discriminatedUnion('kind', [
-  z.object({ kind: z.literal('counselling'), provider: nameText(100), minutes: z.number().int().min(5).max(600), topic: nameText(200), mode: z.enum(['individual', 'group', 'family']) }),
+  z.object({
+    kind: z.literal('counselling'),
+    provider: nameText(100),
+    minutes: z.number().int().min(5).max(600),
+    topic: nameText(200),
+    mode: z.enum(['individual', 'group', 'family']),
+  }),
   z.object({ kind: z.literal('skills_training'), course: nameText(200), hours: z.number().int().min(1).max(2000), certificate: z.boolean() }),
-  z.object({ kind: z.literal('job_placement'), job: nameText(100), wageBand: z.enum(['below_minimum', 'minimum_to_3000', '3000_to_5000', 'above_5000']), startDate: isoDate, endDate: isoDate.optional(), employerPartnerId: z.uuid().optional() }),
+  z.object({
+    kind: z.literal('job_placement'),
+    job: nameText(100),
+    wageBand: z.enum(['below_minimum', 'minimum_to_3000', '3000_to_5000', 'above_5000']),
+    startDate: isoDate,
+    endDate: isoDate.optional(),
+    employerPartnerId: z.uuid().optional(),
+  }),
   z.object({ kind: z.literal('family_repair'), parties: nameText(200), repaired: z.boolean() }),
-  z.object({ kind: z.literal('relief'), scheme: z.enum(['subsistence', 'temporary', 'medical']), submittedOn: isoDate, decision: z.enum(['pending', 'granted', 'refused']), amount: z.number().int().min(0).max(1_000_000).optional() }),
+  z.object({
+    kind: z.literal('relief'),
+    scheme: z.enum(['subsistence', 'temporary', 'medical']),
+    submittedOn: isoDate,
+    decision: z.enum(['pending', 'granted', 'refused']),
+    amount: z.number().int().min(0).max(1_000_000).optional(),
+  }),
   z.object({ kind: z.literal('treatment_referral'), clinic: nameText(100), status: z.enum(['referred', 'in_treatment', 'ended']) }),
   z.object({ kind: z.literal('legal_aid'), matter: nameText(200) }),
 ]);
@@ -73,38 +95,83 @@ export const partnerBody = z.object({
   servedOrgUnitIds: z.array(z.uuid()).min(1).max(50),
   services: z.array(assistanceNeed).min(1).max(assistanceNeeds.length),
   contactName: nameText(40),
-  contactPhone: z.string().trim().regex(/^[0-9+\- ]{5,20}$/),
+  contactPhone: z
+    .string()
+    .trim()
+    .regex(/^[0-9+\- ]{5,20}$/),
   capacity: z.number().int().min(1).max(100_000).optional(),
 });
 export type PartnerBody = z.infer<typeof partnerBody>;
 export const partnerQuery = z.object({ q: z.string().trim().max(40).optional(), kind: partnerKind.optional() });
 
 export const partnerView = z.object({
-  id: z.uuid(), name: z.string(), kind: partnerKind, orgUnitId: z.uuid(), orgUnitName: z.string(), districtName: z.string().nullable(),
-  servedOrgUnitIds: z.array(z.uuid()), services: z.array(assistanceNeed), contactName: z.string(), contactPhone: z.string(),
-  capacity: z.number().int().nullable(), placesTaken: z.number().int(), placesOpen: z.number().int().nullable(), consentRequired: z.boolean(),
+  id: z.uuid(),
+  name: z.string(),
+  kind: partnerKind,
+  orgUnitId: z.uuid(),
+  orgUnitName: z.string(),
+  districtName: z.string().nullable(),
+  servedOrgUnitIds: z.array(z.uuid()),
+  services: z.array(assistanceNeed),
+  contactName: z.string(),
+  contactPhone: z.string(),
+  capacity: z.number().int().nullable(),
+  placesTaken: z.number().int(),
+  placesOpen: z.number().int().nullable(),
+  consentRequired: z.boolean(),
 });
 export type PartnerView = z.infer<typeof partnerView>;
 export const partnerList = z.object({ items: z.array(partnerView) });
 
 export const assessmentView = z.object({
-  id: z.uuid(), assessedOn: z.string(), assessedByName: z.string().nullable(),
+  id: z.uuid(),
+  assessedOn: z.string(),
+  assessedByName: z.string().nullable(),
   needs: z.array(z.object({ need: assistanceNeed, level: needLevel, note: z.string().nullable() })),
 });
 export const planActionView = planAction.extend({
-  id: z.uuid(), partnerId: z.uuid().nullable(), partnerName: z.string().nullable(), status: z.enum(['open', 'done']), closedOn: z.string().nullable(), fromVisit: z.boolean(),
+  id: z.uuid(),
+  partnerId: z.uuid().nullable(),
+  partnerName: z.string().nullable(),
+  status: z.enum(['open', 'done']),
+  closedOn: z.string().nullable(),
+  fromVisit: z.boolean(),
 });
 export const planView = z.object({
-  id: z.uuid(), version: z.number().int(), reviewDate: z.string(), status: z.enum(['draft', 'approved']),
-  approvedByName: z.string().nullable(), approvedAt: z.string().nullable(), createdAt: z.string(), actions: z.array(planActionView),
+  id: z.uuid(),
+  version: z.number().int(),
+  reviewDate: z.string(),
+  status: z.enum(['draft', 'approved']),
+  approvedByName: z.string().nullable(),
+  approvedAt: z.string().nullable(),
+  createdAt: z.string(),
+  actions: z.array(planActionView),
 });
 export const referralView = z.object({
-  id: z.uuid(), personId: z.uuid(), partnerId: z.uuid(), partnerName: z.string(), need: assistanceNeed, purpose: z.string(), status: referralStatus,
-  sentOn: z.string(), respondBy: z.string(), stalled: z.boolean(), consent: consentBody.nullable(), declineReason: z.string().nullable(), outcome: z.string().nullable(),
+  id: z.uuid(),
+  personId: z.uuid(),
+  partnerId: z.uuid(),
+  partnerName: z.string(),
+  need: assistanceNeed,
+  purpose: z.string(),
+  status: referralStatus,
+  sentOn: z.string(),
+  respondBy: z.string(),
+  stalled: z.boolean(),
+  consent: consentBody.nullable(),
+  declineReason: z.string().nullable(),
+  outcome: z.string().nullable(),
 });
 export const serviceView = z.object({
-  id: z.uuid(), kind: serviceKind, date: z.string(), outcome: z.string(), details: serviceDetails, providerName: z.string().nullable(),
-  referralId: z.uuid().nullable(), actionId: z.uuid().nullable(), followUps: z.array(z.string()),
+  id: z.uuid(),
+  kind: serviceKind,
+  date: z.string(),
+  outcome: z.string(),
+  details: serviceDetails,
+  providerName: z.string().nullable(),
+  referralId: z.uuid().nullable(),
+  actionId: z.uuid().nullable(),
+  followUps: z.array(z.string()),
 });
 /** Item 7: the assistance tab — needs, plan, services and referrals on one page. */
 export const assistanceTab = z.object({
@@ -121,7 +188,13 @@ export type AssistanceTab = z.infer<typeof assistanceTab>;
 
 /** What a partner sees of a referral: the minimum necessary (P1) — never history, tests, breaches or documents. */
 export const inboxItem = z.object({
-  id: z.uuid(), partnerName: z.string(), status: referralStatus, need: assistanceNeed, purpose: z.string(), sentOn: z.string(), respondBy: z.string(),
+  id: z.uuid(),
+  partnerName: z.string(),
+  status: referralStatus,
+  need: assistanceNeed,
+  purpose: z.string(),
+  sentOn: z.string(),
+  respondBy: z.string(),
   person: z.object({ name: z.string(), phone: z.string().nullable() }),
 });
 export type InboxItem = z.infer<typeof inboxItem>;

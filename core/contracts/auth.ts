@@ -8,7 +8,12 @@ export const loginBody = z.object({
   password: z.string().min(1).max(200),
 });
 export const stageResponse = z.object({ stage: sessionStage, csrfToken: z.string() });
-export const codeBody = z.object({ code: z.string().trim().regex(/^\d{6}$/) });
+export const codeBody = z.object({
+  code: z
+    .string()
+    .trim()
+    .regex(/^\d{6}$/),
+});
 export const passwordChangeBody = z.object({
   currentPassword: z.string().min(1).max(200),
   newPassword: z.string().min(1).max(200),
@@ -16,7 +21,14 @@ export const passwordChangeBody = z.object({
 export const mfaSetupResponse = z.object({ secret: z.string(), uri: z.string() });
 /** From a signed-in session, replacing (or first adding) an authenticator needs the current code or the password. */
 export const mfaSetupBody = z
-  .object({ code: z.string().trim().regex(/^\d{6}$/).optional(), password: z.string().min(1).max(200).optional() })
+  .object({
+    code: z
+      .string()
+      .trim()
+      .regex(/^\d{6}$/)
+      .optional(),
+    password: z.string().min(1).max(200).optional(),
+  })
   .nullish();
 
 export const grantSummary = z.object({

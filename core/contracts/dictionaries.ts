@@ -18,7 +18,10 @@ export const dictionaryEntry = z.object({
 export type DictionaryEntryView = z.infer<typeof dictionaryEntry>;
 
 export const dictionaryCreate = z.object({
-  kind: z.string().trim().regex(/^[a-z_]{2,40}$/),
+  kind: z
+    .string()
+    .trim()
+    .regex(/^[a-z_]{2,40}$/),
   code: z.string().trim().min(1).max(40),
   nameZh: z.string().trim().min(1).max(60),
   nameEn: z.string().trim().min(1).max(80),

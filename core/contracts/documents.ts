@@ -87,7 +87,10 @@ export type DocumentView = z.infer<typeof documentView>;
 export const documentList = z.object({ items: z.array(documentView), total: z.number().int() });
 export const documentListQuery = z.object({
   measureId: z.uuid().optional(),
-  includeWithdrawn: z.enum(['true', 'false']).default('true').transform((v) => v === 'true'),
+  includeWithdrawn: z
+    .enum(['true', 'false'])
+    .default('true')
+    .transform((v) => v === 'true'),
 });
 export const personDocumentsParams = z.object({ personId: z.uuid() });
 export const measureParams = z.object({ measureId: z.uuid() });

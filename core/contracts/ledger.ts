@@ -7,8 +7,27 @@ import { personListQuery } from './persons';
  * this list; the template and the export use it too.
  */
 export const ledgerHeaders = [
-  '姓名', '曾用名', '证件类型', '证件号码', '性别', '出生日期', '民族', '国籍', '联系电话', '户籍地址', '现居住地址',
-  '文化程度', '婚姻状况', '就业状况', '工作单位', '职业', '滥用毒品种类', '吸毒方式', '初次吸毒日期', '风险等级', '所属社区',
+  '姓名',
+  '曾用名',
+  '证件类型',
+  '证件号码',
+  '性别',
+  '出生日期',
+  '民族',
+  '国籍',
+  '联系电话',
+  '户籍地址',
+  '现居住地址',
+  '文化程度',
+  '婚姻状况',
+  '就业状况',
+  '工作单位',
+  '职业',
+  '滥用毒品种类',
+  '吸毒方式',
+  '初次吸毒日期',
+  '风险等级',
+  '所属社区',
 ] as const;
 export type LedgerHeader = (typeof ledgerHeaders)[number];
 
@@ -23,7 +42,7 @@ export const ledgerMaxBytes = 20 * 1024 * 1024;
  * the API description; the route reads the parts itself.
  */
 export const importUploadBody = z.object({
-  file: z.string().meta({ format: 'binary', description: '.xlsx (the template\'s layout) or .csv in UTF-8 or GBK, at most 20 MB and 50,000 rows' }),
+  file: z.string().meta({ format: 'binary', description: ".xlsx (the template's layout) or .csv in UTF-8 or GBK, at most 20 MB and 50,000 rows" }),
   orgUnitId: z.uuid().meta({ description: 'The street, community or grid new files go to unless a row names a community' }),
 });
 /** The form fields besides the file, as the route validates them. */

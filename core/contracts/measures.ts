@@ -24,7 +24,12 @@ export const measureEventBody = z.discriminatedUnion('type', [
   z.object({ type: z.literal('refuse_report'), date: isoDate, reason: z.string().trim().max(200).optional() }),
   z.object({ type: z.literal('suspend'), date: isoDate, reason: z.string().trim().min(2).max(200) }),
   z.object({ type: z.literal('resume'), date: isoDate, reason: z.string().trim().max(200).optional() }),
-  z.object({ type: z.literal('terminate'), date: isoDate, reason: z.enum(['prison_sentence', 'compulsory_education', 'compulsory_isolation', 'death']), note: z.string().trim().max(200).optional() }),
+  z.object({
+    type: z.literal('terminate'),
+    date: isoDate,
+    reason: z.enum(['prison_sentence', 'compulsory_education', 'compulsory_isolation', 'death']),
+    note: z.string().trim().max(200).optional(),
+  }),
   z.object({ type: z.literal('complete'), date: isoDate, reason: z.string().trim().max(200).optional() }),
   z.object({ type: z.literal('convert'), date: isoDate, reason: z.string().trim().min(2).max(200) }),
   z.object({ type: z.literal('extend'), date: isoDate, months: z.number().int().min(1).max(12), reason: z.string().trim().min(2).max(200) }),
@@ -56,5 +61,12 @@ export const measureView = z.object({
 export type MeasureView = z.infer<typeof measureView>;
 export const measureList = z.object({ items: z.array(measureView) });
 export const measureEventView = z.object({
-  id: z.uuid(), measureId: z.uuid(), event: z.string(), eventDate: z.string(), fromStatus: z.string().nullable(), toStatus: z.string(), reason: z.string().nullable(), at: z.string(),
+  id: z.uuid(),
+  measureId: z.uuid(),
+  event: z.string(),
+  eventDate: z.string(),
+  fromStatus: z.string().nullable(),
+  toStatus: z.string(),
+  reason: z.string().nullable(),
+  at: z.string(),
 });

@@ -21,11 +21,22 @@ export const createOrgUnit = z.object({
   parentId: z.uuid(),
   level: orgLevel,
   name: nameText(),
-  code: z.string().trim().max(32).regex(/^[A-Za-z0-9_-]*$/).optional(),
+  code: z
+    .string()
+    .trim()
+    .max(32)
+    .regex(/^[A-Za-z0-9_-]*$/)
+    .optional(),
 });
 export const updateOrgUnit = z.object({
   name: nameText().optional(),
-  code: z.string().trim().max(32).regex(/^[A-Za-z0-9_-]*$/).nullable().optional(),
+  code: z
+    .string()
+    .trim()
+    .max(32)
+    .regex(/^[A-Za-z0-9_-]*$/)
+    .nullable()
+    .optional(),
   active: z.boolean().optional(),
 });
 export const moveOrgUnit = z.object({ parentId: z.uuid() });

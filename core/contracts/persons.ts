@@ -7,7 +7,11 @@ const code = z.string().trim().min(1).max(40);
 export const familyContact = z.object({
   name: nameText(40),
   relation: code,
-  phone: z.string().trim().regex(/^[0-9+\- ]{5,20}$/).optional(),
+  phone: z
+    .string()
+    .trim()
+    .regex(/^[0-9+\- ]{5,20}$/)
+    .optional(),
   address: z.string().trim().max(200).optional(),
 });
 
@@ -29,7 +33,11 @@ export const personInput = z.object({
   nationality: code.default('CHN'),
   idType: code.default('resident_id'),
   idNumber: z.string().trim().min(5).max(30),
-  phone: z.string().trim().regex(/^[0-9+\- ]{5,20}$/).optional(),
+  phone: z
+    .string()
+    .trim()
+    .regex(/^[0-9+\- ]{5,20}$/)
+    .optional(),
   registeredAddress: z.string().trim().max(200).optional(),
   residenceAddress: z.string().trim().max(200).optional(),
   education: code.optional(),
@@ -56,7 +64,12 @@ export const personUpdate = z.object({
   birthDate: isoDate.optional(),
   ethnicity: code.nullable().optional(),
   nationality: code.optional(),
-  phone: z.string().trim().regex(/^[0-9+\- ]{5,20}$/).nullable().optional(),
+  phone: z
+    .string()
+    .trim()
+    .regex(/^[0-9+\- ]{5,20}$/)
+    .nullable()
+    .optional(),
   registeredAddress: z.string().trim().max(200).nullable().optional(),
   residenceAddress: z.string().trim().max(200).nullable().optional(),
   education: code.nullable().optional(),
@@ -74,7 +87,9 @@ export const personUpdate = z.object({
 });
 export type PersonUpdate = z.infer<typeof personUpdate>;
 
-export const workerList = z.object({ items: z.array(z.object({ id: z.uuid(), displayName: z.string(), orgUnitId: z.uuid(), orgUnitName: z.string(), roles: z.array(z.string()) })) });
+export const workerList = z.object({
+  items: z.array(z.object({ id: z.uuid(), displayName: z.string(), orgUnitId: z.uuid(), orgUnitName: z.string(), roles: z.array(z.string()) })),
+});
 
 export const personView = z.object({
   id: z.uuid(),
@@ -117,8 +132,20 @@ export const personView = z.object({
 export type PersonView = z.infer<typeof personView>;
 
 export const personListItem = personView.pick({
-  id: true, name: true, sex: true, birthDate: true, age: true, idNumber: true, status: true, currentMeasureKind: true,
-  riskLevel: true, orgUnitId: true, orgUnitName: true, responsibleWorkerId: true, responsibleWorkerName: true, updatedAt: true,
+  id: true,
+  name: true,
+  sex: true,
+  birthDate: true,
+  age: true,
+  idNumber: true,
+  status: true,
+  currentMeasureKind: true,
+  riskLevel: true,
+  orgUnitId: true,
+  orgUnitName: true,
+  responsibleWorkerId: true,
+  responsibleWorkerName: true,
+  updatedAt: true,
 });
 export const personList = z.object({ items: z.array(personListItem), total: z.number().int() });
 

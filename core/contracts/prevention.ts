@@ -69,10 +69,12 @@ export const periodQuery = z.object({
   to: isoDate,
 });
 
-export const publicityListQuery = periodQuery.extend({
-  audience: z.enum(audienceSegments).optional(),
-  kind: z.enum(publicityKinds).optional(),
-}).extend(pageQuery.shape);
+export const publicityListQuery = periodQuery
+  .extend({
+    audience: z.enum(audienceSegments).optional(),
+    kind: z.enum(publicityKinds).optional(),
+  })
+  .extend(pageQuery.shape);
 export const publicityList = z.object({ items: z.array(publicityView), total: z.number() });
 
 const tally = z.object({ activities: z.number(), reach: z.number() });
@@ -109,7 +111,10 @@ export const teamList = z.object({ items: z.array(teamView) });
 export const volunteerInput = z.strictObject({
   teamId: z.uuid(),
   name: nameText(50),
-  phone: z.string().trim().regex(/^[0-9+\- ]{5,20}$/),
+  phone: z
+    .string()
+    .trim()
+    .regex(/^[0-9+\- ]{5,20}$/),
   skills: z.array(z.enum(volunteerSkills)).max(volunteerSkills.length).default([]),
   registeredOn: isoDate,
 });
@@ -133,7 +138,9 @@ export const volunteerList = z.object({ items: z.array(volunteerView), total: z.
 export const hoursInput = z.strictObject({
   servedOn: isoDate,
   /** Service time in minutes, at most one day. */
-  minutes: int32().min(15).max(24 * 60),
+  minutes: int32()
+    .min(15)
+    .max(24 * 60),
   activityId: z.uuid().optional(),
 });
 export const hoursView = z.object({ id: z.uuid(), volunteerId: z.uuid(), servedOn: z.string(), minutes: z.number(), activityId: z.uuid().nullable() });
@@ -146,8 +153,13 @@ export const trainingInput = z.strictObject({
   topic: nameText(120),
   heldOn: isoDate,
   /** Length in minutes. */
-  minutes: int32().min(15).max(7 * 24 * 60),
-  attendees: z.array(z.strictObject({ userId: z.uuid(), result: z.enum(trainingResults) })).min(1).max(500),
+  minutes: int32()
+    .min(15)
+    .max(7 * 24 * 60),
+  attendees: z
+    .array(z.strictObject({ userId: z.uuid(), result: z.enum(trainingResults) }))
+    .min(1)
+    .max(500),
 });
 export type TrainingInput = z.infer<typeof trainingInput>;
 export const trainingView = z.object({

@@ -27,7 +27,10 @@ export const visitForm = z.strictObject({
   health: z.enum(['good', 'fair', 'poor', 'unknown']),
   mood: z.enum(['stable', 'anxious', 'low', 'agitated', 'unknown']),
   /** Needs found; the assistance module picks them up (GLOSSARY names). */
-  needs: z.array(z.enum(['employment', 'skills_training', 'counselling', 'family_repair', 'relief', 'medical', 'housing', 'legal'])).max(8).default([]),
+  needs: z
+    .array(z.enum(['employment', 'skills_training', 'counselling', 'family_repair', 'relief', 'medical', 'housing', 'legal']))
+    .max(8)
+    .default([]),
   nextStep: z.enum(['continue', 'follow_up_soon', 'refer_assistance', 'report_to_officer']),
   livingNote: text(500).optional(),
   employmentNote: text(500).optional(),
@@ -294,7 +297,17 @@ export const leaveView = z.object({
   events: z.array(leaveEventView),
 });
 export const leaveList = z.object({ items: z.array(leaveView) });
-export const leaveBrief = z.object({ id: z.uuid(), personId: z.uuid(), personName: z.string(), from: z.string(), to: z.string(), destination: z.string(), status: leaveStatus, pendingTo: z.string().nullable(), overdueDays: z.number().int() });
+export const leaveBrief = z.object({
+  id: z.uuid(),
+  personId: z.uuid(),
+  personName: z.string(),
+  from: z.string(),
+  to: z.string(),
+  destination: z.string(),
+  status: leaveStatus,
+  pendingTo: z.string().nullable(),
+  overdueDays: z.number().int(),
+});
 
 export const audienceQuery = z.object({ scope: z.enum(['mine', 'unit']).default('mine'), orgUnitId: z.uuid().optional() });
 export const todayQuery = audienceQuery.extend({
@@ -302,7 +315,13 @@ export const todayQuery = audienceQuery.extend({
   overdueDays: z.coerce.number().int().min(0).max(366).default(30),
   limit: z.coerce.number().int().min(1).max(5000).default(500),
 });
-export const todayTask = taskView.extend({ personName: z.string(), orgUnitId: z.uuid(), orgUnitName: z.string(), workerId: z.uuid().nullable(), workerName: z.string().nullable() });
+export const todayTask = taskView.extend({
+  personName: z.string(),
+  orgUnitId: z.uuid(),
+  orgUnitName: z.string(),
+  workerId: z.uuid().nullable(),
+  workerName: z.string().nullable(),
+});
 export const warningView = z.object({
   personId: z.uuid(),
   personName: z.string(),

@@ -1,7 +1,12 @@
 import { z } from 'zod';
 import { nameText, MAX_OFFSET } from './common';
 
-export const username = z.string().trim().min(3).max(32).regex(/^[A-Za-z][A-Za-z0-9._-]*$/);
+export const username = z
+  .string()
+  .trim()
+  .min(3)
+  .max(32)
+  .regex(/^[A-Za-z][A-Za-z0-9._-]*$/);
 
 export const userView = z.object({
   id: z.uuid(),
@@ -69,7 +74,12 @@ export const roleView = z.object({
 });
 export const roleList = z.object({ items: z.array(roleView) });
 export const createRoleBody = z.object({
-  code: z.string().trim().min(2).max(40).regex(/^[a-z][a-z0-9_]*$/),
+  code: z
+    .string()
+    .trim()
+    .min(2)
+    .max(40)
+    .regex(/^[a-z][a-z0-9_]*$/),
   nameZh: nameText(40),
   nameEn: nameText(60),
   permissions: z.array(z.string()).max(100),

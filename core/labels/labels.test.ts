@@ -6,9 +6,7 @@ import { orgLevels } from '../contracts/org';
 import { measureKind, measureStatus } from '../contracts/measures';
 import { documentKindCodes } from '../contracts/documents';
 import { allPermissions } from '../contracts/permissions';
-import {
-  absenceKind, contactMode, leaveStatus, noticeReason, recordKind, taskKind, taskState, testMethod, testResult, testSample,
-} from '../contracts/supervision';
+import { absenceKind, contactMode, leaveStatus, noticeReason, recordKind, taskKind, taskState, testMethod, testResult, testSample } from '../contracts/supervision';
 import { terminationReasons } from '../rules/measures';
 import { assistanceNeeds, needLevels, partnerKinds, referralStatuses, serviceKinds } from '../rules/assistance';
 import { measureEventTypes } from '../rules/measure-events';

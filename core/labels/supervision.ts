@@ -1,8 +1,20 @@
 import type { AssistanceNeed } from '../rules/assistance';
 import type { z } from 'zod';
 import type {
-  VisitForm, absenceKind, contactMode, educationView, leaveEventView, leaveStatus, noticeReason, noticeView, recordKind, taskKind, taskState,
-  testMethod, testResult, testSample,
+  VisitForm,
+  absenceKind,
+  contactMode,
+  educationView,
+  leaveEventView,
+  leaveStatus,
+  noticeReason,
+  noticeView,
+  recordKind,
+  taskKind,
+  taskState,
+  testMethod,
+  testResult,
+  testSample,
 } from '../contracts/supervision';
 import type { BreachLevel, SeriousBreachReason } from '../rules/breaches';
 import type { CodeList, Label } from './types';
@@ -20,8 +32,10 @@ const recordKinds = {
 } as const satisfies CodeList<Codes<typeof recordKind>>;
 
 /** A task is due of one kind of record (a visit or talk resolves a follow-up): the same names. */
-const taskKinds = (['drug_test', 'check_in', 'follow_up', 'grid_visit'] as const satisfies readonly Codes<typeof taskKind>[])
-  .reduce((list, k) => ({ ...list, [k]: recordKinds[k] }), {} as Record<Codes<typeof taskKind>, Label>);
+const taskKinds = (['drug_test', 'check_in', 'follow_up', 'grid_visit'] as const satisfies readonly Codes<typeof taskKind>[]).reduce(
+  (list, k) => ({ ...list, [k]: recordKinds[k] }),
+  {} as Record<Codes<typeof taskKind>, Label>,
+);
 
 export const supervisionLabels = {
   recordKind: recordKinds,

@@ -9,12 +9,30 @@ import { lastContacts } from './contacts';
 import { scheduleRecords, type RecordInput } from './records';
 
 const TODAY = '2026-11-22';
-const measureRow = (id: string, startDate: string, extra: Partial<Measure> = {}): Measure =>
-  ({ ...createMeasure({ id, kind: 'community_detox', decisionDate: '2026-01-01' }), status: 'active', startDate, ...extra });
-const rec = (id: string, kind: RecordInput['kind'], date: string, extra: Partial<RecordInput> = {}): RecordInput =>
-  ({ id, measureId: 'm', kind, date, result: null, random: false, retestOfId: null, contactMode: null, ...extra });
-const leave = (id: string, fromDate: string, toDate: string, status: LeaveInput['status'], returnedOn: string | null = null): LeaveInput =>
-  ({ id, fromDate, toDate, status, returnedOn });
+const measureRow = (id: string, startDate: string, extra: Partial<Measure> = {}): Measure => ({
+  ...createMeasure({ id, kind: 'community_detox', decisionDate: '2026-01-01' }),
+  status: 'active',
+  startDate,
+  ...extra,
+});
+const rec = (id: string, kind: RecordInput['kind'], date: string, extra: Partial<RecordInput> = {}): RecordInput => ({
+  id,
+  measureId: 'm',
+  kind,
+  date,
+  result: null,
+  random: false,
+  retestOfId: null,
+  contactMode: null,
+  ...extra,
+});
+const leave = (id: string, fromDate: string, toDate: string, status: LeaveInput['status'], returnedOn: string | null = null): LeaveInput => ({
+  id,
+  fromDate,
+  toDate,
+  status,
+  returnedOn,
+});
 const assess = (over: Partial<Parameters<typeof assessPerson>[0]>) =>
   assessPerson({ measures: [measureRow('m', '2026-11-01')], records: [], leaves: [], absences: [], policy: defaultPolicy, today: TODAY, ...over });
 
@@ -24,8 +42,8 @@ describe('record kinds resolve task kinds', () => {
     ['T4/T5', 'drug_test', 'drug_test'],
     ['F2', 'grid_visit', 'grid_visit'],
     ['F1', 'follow_up', 'follow_up'],
-    ['F1: a visit is the worker\'s contact', 'visit', 'follow_up'],
-    ['F1: a talk is the worker\'s contact', 'talk', 'follow_up'],
+    ["F1: a visit is the worker's contact", 'visit', 'follow_up'],
+    ["F1: a talk is the worker's contact", 'talk', 'follow_up'],
   ])('%s: a %s record resolves a %s task', (_rule, kind, taskKind) => {
     expect(scheduleRecords([rec('r', kind, TODAY, { result: kind === 'drug_test' ? 'negative' : null })])[0]!.kind).toBe(taskKind);
   });
@@ -93,12 +111,23 @@ describe('which notices and education a run raises', () => {
   it('C11 is checked neither while suspended (C9) nor on approved leave today', () => {
     const start = '2026-09-01';
     expect(assess({ measures: [measureRow('m', start)] }).status!.lostContact.lost).toBe(true);
-    expect(assess({ measures: [measureRow('m', start, { status: 'suspended', suspensions: [{ start: '2026-11-01', end: null }] })] }).status!.lostContact).toMatchObject({ lost: false, checked: false });
-    expect(assess({ measures: [measureRow('m', start)], leaves: [leave('l', '2026-11-20', '2026-11-25', 'approved')] }).status!.lostContact).toMatchObject({ lost: false, checked: false });
+    expect(assess({ measures: [measureRow('m', start, { status: 'suspended', suspensions: [{ start: '2026-11-01', end: null }] })] }).status!.lostContact).toMatchObject({
+      lost: false,
+      checked: false,
+    });
+    expect(assess({ measures: [measureRow('m', start)], leaves: [leave('l', '2026-11-20', '2026-11-25', 'approved')] }).status!.lostContact).toMatchObject({
+      lost: false,
+      checked: false,
+    });
   });
 
   it('the current measure is the one in force, else the latest started', () => {
-    const old = { ...createMeasure({ id: 'old', kind: 'community_detox', decisionDate: '2023-01-01' }), status: 'terminated' as const, startDate: '2023-01-10', endedOn: '2024-01-01' };
+    const old = {
+      ...createMeasure({ id: 'old', kind: 'community_detox', decisionDate: '2023-01-01' }),
+      status: 'terminated' as const,
+      startDate: '2023-01-10',
+      endedOn: '2024-01-01',
+    };
     const now = { ...createMeasure({ id: 'new', kind: 'community_rehab', decisionDate: '2026-10-01' }), status: 'awaiting_report' as const };
     expect(currentMeasure([old, now])!.id).toBe('new');
     expect(currentMeasure([old])!.id).toBe('old');
@@ -136,17 +165,28 @@ describe('the review date: when the calendar alone changes something', () => {
 
 describe('the schedule cut at the horizon is the schedule', () => {
   it.each<[string, 'community_detox' | 'community_rehab']>([
-    ['2026-11-22', 'community_detox'], ['2026-10-01', 'community_detox'], ['2026-03-15', 'community_detox'], ['2025-12-31', 'community_detox'],
-    ['2024-02-29', 'community_detox'], ['2024-12-01', 'community_rehab'], ['2025-06-30', 'community_rehab'], ['2026-08-01', 'community_rehab'],
+    ['2026-11-22', 'community_detox'],
+    ['2026-10-01', 'community_detox'],
+    ['2026-03-15', 'community_detox'],
+    ['2025-12-31', 'community_detox'],
+    ['2024-02-29', 'community_detox'],
+    ['2024-12-01', 'community_rehab'],
+    ['2025-06-30', 'community_rehab'],
+    ['2026-08-01', 'community_rehab'],
   ])('term from %s (%s): the stored tasks equal those of the whole term', (start, kind) => {
     const state: Measure = { ...measureRow('m', start, { suspensions: start < '2026-06-01' ? [{ start: '2026-06-01', end: '2026-06-15' }] : [] }), kind, decisionTermMonths: 36 };
     const m = state;
     const records = computeTasks({ measure: state, suspensions: state.suspensions, leaves: [], records: [], policy: defaultPolicy, today: TODAY })
       .filter((t, i) => t.dueDate <= TODAY && i % 5 !== 0)
-      .map((t, i): RecordInput => rec(`r${i}`, t.kind === 'follow_up' && i % 2 ? 'visit' : t.kind, addDays(t.dueDate, (i % 3) - 1), { result: t.kind === 'drug_test' ? (i % 7 ? 'negative' : 'refused') : null }));
+      .map((t, i): RecordInput =>
+        rec(`r${i}`, t.kind === 'follow_up' && i % 2 ? 'visit' : t.kind, addDays(t.dueDate, (i % 3) - 1), {
+          result: t.kind === 'drug_test' ? (i % 7 ? 'negative' : 'refused') : null,
+        }),
+      );
     const cut = assess({ measures: [m], records }).tasks;
-    const whole = computeTasks({ measure: state, suspensions: state.suspensions, leaves: [], records: scheduleRecords(records), policy: defaultPolicy, today: TODAY })
-      .filter((t) => t.state !== 'upcoming' || t.windowStart <= addDays(TODAY, TASK_HORIZON_DAYS));
+    const whole = computeTasks({ measure: state, suspensions: state.suspensions, leaves: [], records: scheduleRecords(records), policy: defaultPolicy, today: TODAY }).filter(
+      (t) => t.state !== 'upcoming' || t.windowStart <= addDays(TODAY, TASK_HORIZON_DAYS),
+    );
     expect(cut.map(({ measureId: _m, open: _o, ...t }) => t)).toEqual(whole);
   });
 });

@@ -98,20 +98,21 @@ export interface PersonOutcome {
 
 /** The longest gap between two due dates of one kind the policy allows, in days (months count 31). */
 export function longestIntervalDays(policy: Policy): number {
-  return Math.max(
-    ...policy.drugTests.communityDetoxIntervalMonthsByYear.map((m) => m * 31),
-    ...policy.drugTests.communityRehabIntervalMonthsByYear.map((m) => m * 31),
-    policy.contact.checkInIntervalMonths * 31,
-    ...policy.contact.followUpPhases.map((p) => p.intervalDays),
-    policy.contact.gridVisitIntervalDays,
-  ) + policy.drugTests.windowDays;
+  return (
+    Math.max(
+      ...policy.drugTests.communityDetoxIntervalMonthsByYear.map((m) => m * 31),
+      ...policy.drugTests.communityRehabIntervalMonthsByYear.map((m) => m * 31),
+      policy.contact.checkInIntervalMonths * 31,
+      ...policy.contact.followUpPhases.map((p) => p.intervalDays),
+      policy.contact.gridVisitIntervalDays,
+    ) + policy.drugTests.windowDays
+  );
 }
 
 /** The measure an assessment is about: the one in force, else the latest that started. */
 export function currentMeasure(measures: readonly Measure[]): Measure | null {
   const community = measures.filter((m) => isCommunityMeasure(m.kind));
-  const order = (a: Measure, b: Measure) =>
-    compareDates(b.startDate ?? b.decisionDate, a.startDate ?? a.decisionDate) || (a.id < b.id ? -1 : 1);
+  const order = (a: Measure, b: Measure) => compareDates(b.startDate ?? b.decisionDate, a.startDate ?? a.decisionDate) || (a.id < b.id ? -1 : 1);
   const open = community.filter((m) => !isFinished(m.status)).sort(order);
   if (open[0]) return open[0];
   return community.filter((m) => m.startDate !== null).sort(order)[0] ?? null;
@@ -155,7 +156,10 @@ export function measureTasks(input: AssessInput, measures: readonly Measure[]): 
 
 /** C1: a refusal to report, or no report by the deadline: the police are told (C6). */
 export function reportNotices(
-  measures: readonly Measure[], policy: Policy, today: IsoDate, timeDriven: boolean,
+  measures: readonly Measure[],
+  policy: Policy,
+  today: IsoDate,
+  timeDriven: boolean,
 ): { notices: NoticeOut[]; review: IsoDate[]; standing: string[]; timePending: boolean } {
   const notices: NoticeOut[] = [];
   const review: IsoDate[] = [];
@@ -224,14 +228,28 @@ export function seriousBreachNotices(f: BreachFacts, policy: Policy, today: IsoD
   const limits = policy.lifecycle.seriousBreach;
   return f.acting.reasons.map((reason): NoticeOut => {
     let factDate: IsoDate | undefined = today;
-    if (reason === 'refusals_and_evasions') factDate = nth(nonCooperation.map((x) => x.date), limits.testRefusalsAndEvasions);
+    if (reason === 'refusals_and_evasions')
+      factDate = nth(
+        nonCooperation.map((x) => x.date),
+        limits.testRefusalsAndEvasions,
+      );
     else if (reason === 'refusals' || reason === 'evasions') {
       const which = reason === 'refusals' ? 'refused' : 'evaded';
-      factDate = nth(nonCooperation.filter((x) => x.result === which).map((x) => x.date), limits.testRefusalsAndEvasions);
-    } else if (reason === 'unauthorised_departures') factDate = nth(f.departures.map((d) => d.from), limits.unauthorisedDepartures);
+      factDate = nth(
+        nonCooperation.filter((x) => x.result === which).map((x) => x.date),
+        limits.testRefusalsAndEvasions,
+      );
+    } else if (reason === 'unauthorised_departures')
+      factDate = nth(
+        f.departures.map((d) => d.from),
+        limits.unauthorisedDepartures,
+      );
     else if (reason === 'absence_days') factDate = f.absenceLimitOn ?? undefined;
     return {
-      measureId: f.measureId, reason: 'serious_breach', factKey: `${f.measureId}:${reason}`, factDate: factDate ?? today,
+      measureId: f.measureId,
+      reason: 'serious_breach',
+      factKey: `${f.measureId}:${reason}`,
+      factDate: factDate ?? today,
       details: { rule: 'C5', limit: reason, counts: f.assessment.counts },
     };
   });
@@ -250,14 +268,28 @@ export function educationFor(f: BreachFacts, timeDriven: boolean, anyLevel = fal
   if (f.acting.level !== 'breach' && !anyLevel) return [];
   const m = f.measureId;
   return [
-    ...f.tests.filter((x) => x.result === 'refused' || x.result === 'evaded').map((r): EducationOut => ({
-      measureId: m, reason: r.result as 'refused' | 'evaded', factKey: `test:${r.id}`, factDate: r.date, details: { rule: 'C6', recordId: r.id },
-    })),
+    ...f.tests
+      .filter((x) => x.result === 'refused' || x.result === 'evaded')
+      .map((r): EducationOut => ({
+        measureId: m,
+        reason: r.result as 'refused' | 'evaded',
+        factKey: `test:${r.id}`,
+        factDate: r.date,
+        details: { rule: 'C6', recordId: r.id },
+      })),
     ...(timeDriven ? f.evadedTasks : []).map((t): EducationOut => ({
-      measureId: m, reason: 'evaded', factKey: `task:${m}:${t.key}`, factDate: addDays(t.windowEnd, 1), details: { rule: 'T7', taskKey: t.key, dueDate: t.dueDate },
+      measureId: m,
+      reason: 'evaded',
+      factKey: `task:${m}:${t.key}`,
+      factDate: addDays(t.windowEnd, 1),
+      details: { rule: 'T7', taskKey: t.key, dueDate: t.dueDate },
     })),
     ...f.departures.map((d): EducationOut => ({
-      measureId: m, reason: 'unauthorised_departure', factKey: d.fact, factDate: d.from, details: { rule: 'C4', from: d.from, to: d.to },
+      measureId: m,
+      reason: 'unauthorised_departure',
+      factKey: d.fact,
+      factDate: d.from,
+      details: { rule: 'C4', from: d.from, to: d.to },
     })),
   ];
 }
@@ -282,11 +314,21 @@ export function nextReview(dates: readonly IsoDate[], today: IsoDate): IsoDate |
 function assessCurrent(m: Measure, input: AssessInput, schedule: Schedule, timeDriven: boolean) {
   const { policy, today } = input;
   const facts = breachFacts(m, input, schedule.all.get(m.id) ?? [], timeDriven);
-  const contact = contactCheck(m, input.records.filter((r) => r.measureId === m.id), input.leaves, approvedLeaveRanges(input.leaves), policy, today);
+  const contact = contactCheck(
+    m,
+    input.records.filter((r) => r.measureId === m.id),
+    input.leaves,
+    approvedLeaveRanges(input.leaves),
+    policy,
+    today,
+  );
   const notices = [...seriousBreachNotices(facts, policy, today, timeDriven), ...relapseNotices(facts)];
   if (contact.status.lost && timeDriven) {
     notices.push({
-      measureId: m.id, reason: 'lost_contact', factKey: `${m.id}:${contact.last}`, factDate: contact.lostOn!,
+      measureId: m.id,
+      reason: 'lost_contact',
+      factKey: `${m.id}:${contact.last}`,
+      factDate: contact.lostOn!,
       details: { rule: 'C11', lastInPersonContact: contact.status.lastInPersonContact, lastReachable: contact.status.lastReachable },
     });
   }
@@ -316,7 +358,7 @@ export function assessPerson(input: AssessInput): PersonOutcome {
     status: now?.status ?? null,
     notices: [...c1.notices, ...(now?.notices ?? [])],
     education: now?.education ?? [],
-    reviewOn: (now?.timePending || c1.timePending) ? input.today : nextReview(review, input.today),
+    reviewOn: now?.timePending || c1.timePending ? input.today : nextReview(review, input.today),
     standing: { measureId: now ? current!.id : null, notices: [...c1.standing, ...(now?.standing.notices ?? [])], education: now?.standing.education ?? [] },
   };
 }

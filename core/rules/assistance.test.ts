@@ -1,5 +1,17 @@
 import { describe, it, expect } from 'vitest';
-import { assistanceIndicators, consentRequired, employedOn, hasFreePlace, placementDatesValid, placementFollowUps, reassessmentDue, referralStalled, referralStep, respondBy, servesPath } from './assistance';
+import {
+  assistanceIndicators,
+  consentRequired,
+  employedOn,
+  hasFreePlace,
+  placementDatesValid,
+  placementFollowUps,
+  reassessmentDue,
+  referralStalled,
+  referralStep,
+  respondBy,
+  servesPath,
+} from './assistance';
 
 describe('assistance rules (issue 12)', () => {
   it('P2: statutory bodies need no consent; employers, bases and social organisations do', () => {
@@ -40,18 +52,26 @@ describe('assistance rules (issue 12)', () => {
   });
 
   it('K8, K9, K10 count persons, each once, within the unit and period', () => {
-    const r = assistanceIndicators({
-      underMeasure: ['p1', 'p2', 'p3', 'p4'],
-      placements: [
-        { personId: 'p1', startDate: '2026-03-01', endDate: null },
-        { personId: 'p1', startDate: '2026-01-01', endDate: '2026-02-01' },
-        { personId: 'p2', startDate: '2026-01-01', endDate: '2026-05-01' },
-        { personId: 'x', startDate: '2026-01-01', endDate: null },
-      ],
-      counselling: [{ personId: 'p1', date: '2026-02-01' }, { personId: 'p1', date: '2026-03-01' }, { personId: 'p3', date: '2025-12-31' }],
-      familyNeed: ['p2', 'p3'],
-      familyRepaired: ['p3', 'p4'],
-    }, '2026-01-01', '2026-12-31');
+    const r = assistanceIndicators(
+      {
+        underMeasure: ['p1', 'p2', 'p3', 'p4'],
+        placements: [
+          { personId: 'p1', startDate: '2026-03-01', endDate: null },
+          { personId: 'p1', startDate: '2026-01-01', endDate: '2026-02-01' },
+          { personId: 'p2', startDate: '2026-01-01', endDate: '2026-05-01' },
+          { personId: 'x', startDate: '2026-01-01', endDate: null },
+        ],
+        counselling: [
+          { personId: 'p1', date: '2026-02-01' },
+          { personId: 'p1', date: '2026-03-01' },
+          { personId: 'p3', date: '2025-12-31' },
+        ],
+        familyNeed: ['p2', 'p3'],
+        familyRepaired: ['p3', 'p4'],
+      },
+      '2026-01-01',
+      '2026-12-31',
+    );
     expect(r).toEqual({ K8: { numerator: 1, denominator: 4 }, K9: { numerator: 1, denominator: 4 }, K10: { numerator: 1, denominator: 2 } });
   });
 });

@@ -1,7 +1,14 @@
 import { describe, it, expect } from 'vitest';
 import {
-  absenceLimitCrossedOn, assessBreaches, isLostContact, isTransferReportOverdue, isUnauthorisedDeparture, noticeRequired, unauthorisedAbsenceDays,
-  type BreachLevel, type SeriousBreachReason,
+  absenceLimitCrossedOn,
+  assessBreaches,
+  isLostContact,
+  isTransferReportOverdue,
+  isUnauthorisedDeparture,
+  noticeRequired,
+  unauthorisedAbsenceDays,
+  type BreachLevel,
+  type SeriousBreachReason,
 } from './breaches';
 import type { TestResult } from './drug-test-results';
 import type { DayRange } from './periods';
@@ -10,8 +17,7 @@ import { defaultPolicy, mergePolicy } from './policy';
 const policy = defaultPolicy;
 const separately = mergePolicy(policy, { version: 'separate', lifecycle: { seriousBreach: { countEvasionsAndRefusalsTogether: false } } });
 
-const results = (spec: Partial<Record<TestResult, number>>): TestResult[] =>
-  Object.entries(spec).flatMap(([r, n]) => Array<TestResult>(n ?? 0).fill(r as TestResult));
+const results = (spec: Partial<Record<TestResult, number>>): TestResult[] => Object.entries(spec).flatMap(([r, n]) => Array<TestResult>(n ?? 0).fill(r as TestResult));
 
 describe('assessBreaches (C5, C6)', () => {
   it.each<[string, Partial<Record<TestResult, number>>, number, number, BreachLevel, SeriousBreachReason[]]>([
@@ -65,8 +71,12 @@ describe('assessBreaches (C5, C6)', () => {
   });
 
   it('reports the counts it used', () => {
-    expect(assessBreaches({ testResults: results({ refused: 1, evaded: 2, negative: 4 }), unauthorisedDepartures: 1, absenceDays: 5, policy }).counts)
-      .toEqual({ refusals: 1, evasions: 2, unauthorisedDepartures: 1, absenceDays: 5 });
+    expect(assessBreaches({ testResults: results({ refused: 1, evaded: 2, negative: 4 }), unauthorisedDepartures: 1, absenceDays: 5, policy }).counts).toEqual({
+      refusals: 1,
+      evasions: 2,
+      unauthorisedDepartures: 1,
+      absenceDays: 5,
+    });
   });
 });
 

@@ -107,9 +107,7 @@ export function isUnauthorisedDeparture(absence: Absence, approvedLeaves: readon
 
 /** C5: the total of days away without leave, over the absences that were unauthorised departures. */
 export function unauthorisedAbsenceDays(absences: readonly Absence[], approvedLeaves: readonly DayRange[], policy: Policy): number {
-  return absences
-    .filter((a) => isUnauthorisedDeparture(a, approvedLeaves, policy))
-    .reduce((sum, a) => sum + uncoveredDays(approvedLeaves, a.from, a.to), 0);
+  return absences.filter((a) => isUnauthorisedDeparture(a, approvedLeaves, policy)).reduce((sum, a) => sum + uncoveredDays(approvedLeaves, a.from, a.to), 0);
 }
 
 /**

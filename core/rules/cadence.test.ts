@@ -8,16 +8,32 @@ const gaps = (dates: string[], from: string) => dates.map((d, i) => daysBetween(
 
 describe('cadenceDueDates', () => {
   it.each<[string, CadencePhase[], string, string[]]>([
-    ['monthly from the start, counted from the start so month ends do not drift', [{ fromMonth: 0, every: { months: 1 } }],
-      '2024-05-31', ['2024-02-29', '2024-03-31', '2024-04-30', '2024-05-31']],
-    ['the end closes the last cycle', [{ fromMonth: 0, every: { months: 1 } }],
-      '2024-04-15', ['2024-02-29', '2024-03-31', '2024-04-15']],
-    ['a phase boundary closes a cycle', [{ fromMonth: 0, every: { months: 5 } }, { fromMonth: 12, every: { months: 6 } }],
-      '2026-01-31', ['2024-06-30', '2024-11-30', '2025-01-31', '2025-07-31', '2026-01-31']],
-    ['days-based steps', [{ fromMonth: 0, every: { days: 10 } }],
-      '2024-02-25', ['2024-02-10', '2024-02-20', '2024-02-25']],
-    ['phases beyond the end are skipped', [{ fromMonth: 0, every: { months: 1 } }, { fromMonth: 12, every: { months: 2 } }],
-      '2024-03-31', ['2024-02-29', '2024-03-31']],
+    [
+      'monthly from the start, counted from the start so month ends do not drift',
+      [{ fromMonth: 0, every: { months: 1 } }],
+      '2024-05-31',
+      ['2024-02-29', '2024-03-31', '2024-04-30', '2024-05-31'],
+    ],
+    ['the end closes the last cycle', [{ fromMonth: 0, every: { months: 1 } }], '2024-04-15', ['2024-02-29', '2024-03-31', '2024-04-15']],
+    [
+      'a phase boundary closes a cycle',
+      [
+        { fromMonth: 0, every: { months: 5 } },
+        { fromMonth: 12, every: { months: 6 } },
+      ],
+      '2026-01-31',
+      ['2024-06-30', '2024-11-30', '2025-01-31', '2025-07-31', '2026-01-31'],
+    ],
+    ['days-based steps', [{ fromMonth: 0, every: { days: 10 } }], '2024-02-25', ['2024-02-10', '2024-02-20', '2024-02-25']],
+    [
+      'phases beyond the end are skipped',
+      [
+        { fromMonth: 0, every: { months: 1 } },
+        { fromMonth: 12, every: { months: 2 } },
+      ],
+      '2024-03-31',
+      ['2024-02-29', '2024-03-31'],
+    ],
     ['nothing when the end is the start', [{ fromMonth: 0, every: { months: 1 } }], '2024-01-31', []],
   ])('%s', (_label, phases, end, expected) => {
     expect(cadenceDueDates('2024-01-31', end, phases)).toEqual(expected);
@@ -31,10 +47,28 @@ describe('T4: community detox drug tests', () => {
   });
   it('T4: monthly in year 1, every 2 months in year 2, quarterly in year 3, changing on the anniversaries', () => {
     expect(dues).toEqual([
-      '2024-02-10', '2024-03-10', '2024-04-10', '2024-05-10', '2024-06-10', '2024-07-10',
-      '2024-08-10', '2024-09-10', '2024-10-10', '2024-11-10', '2024-12-10', '2025-01-10',
-      '2025-03-10', '2025-05-10', '2025-07-10', '2025-09-10', '2025-11-10', '2026-01-10',
-      '2026-04-10', '2026-07-10', '2026-10-10', '2027-01-10',
+      '2024-02-10',
+      '2024-03-10',
+      '2024-04-10',
+      '2024-05-10',
+      '2024-06-10',
+      '2024-07-10',
+      '2024-08-10',
+      '2024-09-10',
+      '2024-10-10',
+      '2024-11-10',
+      '2024-12-10',
+      '2025-01-10',
+      '2025-03-10',
+      '2025-05-10',
+      '2025-07-10',
+      '2025-09-10',
+      '2025-11-10',
+      '2026-01-10',
+      '2026-04-10',
+      '2026-07-10',
+      '2026-10-10',
+      '2027-01-10',
     ]);
   });
 });
@@ -42,9 +76,18 @@ describe('T4: community detox drug tests', () => {
 describe('T5: community rehab drug tests', () => {
   it('T5: 6 + 4 + 2 = 12 tests over 3 years', () => {
     expect(cadenceDueDates('2024-01-10', '2027-01-10', drugTestCadence('community_rehab', policy))).toEqual([
-      '2024-03-10', '2024-05-10', '2024-07-10', '2024-09-10', '2024-11-10', '2025-01-10',
-      '2025-04-10', '2025-07-10', '2025-10-10', '2026-01-10',
-      '2026-07-10', '2027-01-10',
+      '2024-03-10',
+      '2024-05-10',
+      '2024-07-10',
+      '2024-09-10',
+      '2024-11-10',
+      '2025-01-10',
+      '2025-04-10',
+      '2025-07-10',
+      '2025-10-10',
+      '2026-01-10',
+      '2026-07-10',
+      '2027-01-10',
     ]);
   });
   it('M9/T5: a 2-year term has the first two years only', () => {
@@ -83,14 +126,28 @@ describe('F1: follow-ups', () => {
 describe('F2 and F4', () => {
   it('F2: a grid visit every 7 days', () => {
     const dues = cadenceDueDates('2024-01-10', '2027-01-10', gridVisitCadence(policy));
-    expect(gaps(dues, '2024-01-10').slice(0, -1).every((g) => g === 7)).toBe(true);
+    expect(
+      gaps(dues, '2024-01-10')
+        .slice(0, -1)
+        .every((g) => g === 7),
+    ).toBe(true);
     expect(dues).toHaveLength(157); // 1096 days: 156 full weeks and the closing visit
   });
   it('F4: a check-in every month', () => {
     const dues = cadenceDueDates('2024-01-31', '2025-01-31', checkInCadence(policy));
     expect(dues).toEqual([
-      '2024-02-29', '2024-03-31', '2024-04-30', '2024-05-31', '2024-06-30', '2024-07-31',
-      '2024-08-31', '2024-09-30', '2024-10-31', '2024-11-30', '2024-12-31', '2025-01-31',
+      '2024-02-29',
+      '2024-03-31',
+      '2024-04-30',
+      '2024-05-31',
+      '2024-06-30',
+      '2024-07-31',
+      '2024-08-31',
+      '2024-09-30',
+      '2024-10-31',
+      '2024-11-30',
+      '2024-12-31',
+      '2025-01-31',
     ]);
   });
 });

@@ -17,9 +17,7 @@ export interface CadencePhase {
 }
 
 function dueInPhase(start: IsoDate, phase: CadencePhase, k: number): IsoDate {
-  return 'months' in phase.every
-    ? addMonths(start, phase.fromMonth + k * phase.every.months)
-    : addDays(addMonths(start, phase.fromMonth), k * phase.every.days);
+  return 'months' in phase.every ? addMonths(start, phase.fromMonth + k * phase.every.months) : addDays(addMonths(start, phase.fromMonth), k * phase.every.days);
 }
 
 /** Nominal due dates after `start`, up to and including `end`, in order. */
@@ -41,10 +39,7 @@ export function cadenceDueDates(start: IsoDate, end: IsoDate, phases: readonly C
 
 /** T4/T5: one phase per year of the measure; the last interval continues for a longer term. */
 export function drugTestCadence(kind: MeasureKind, policy: Policy): CadencePhase[] {
-  const intervals =
-    kind === 'community_detox'
-      ? policy.drugTests.communityDetoxIntervalMonthsByYear
-      : policy.drugTests.communityRehabIntervalMonthsByYear;
+  const intervals = kind === 'community_detox' ? policy.drugTests.communityDetoxIntervalMonthsByYear : policy.drugTests.communityRehabIntervalMonthsByYear;
   return intervals.map((months, year) => ({ fromMonth: 12 * year, every: { months } }));
 }
 

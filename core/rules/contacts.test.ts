@@ -5,10 +5,22 @@ import { contactCheck } from './contacts';
 import type { RecordInput } from './records';
 
 const TODAY = '2026-11-22';
-const active = (startDate: string, extra: Partial<Measure> = {}): Measure =>
-  ({ ...createMeasure({ id: 'm', kind: 'community_detox', decisionDate: '2026-01-01' }), status: 'active', startDate, ...extra });
-const visit = (date: string, contactMode: RecordInput['contactMode'] = 'in_person'): RecordInput =>
-  ({ id: date, measureId: 'm', kind: 'follow_up', date, result: null, random: false, retestOfId: null, contactMode });
+const active = (startDate: string, extra: Partial<Measure> = {}): Measure => ({
+  ...createMeasure({ id: 'm', kind: 'community_detox', decisionDate: '2026-01-01' }),
+  status: 'active',
+  startDate,
+  ...extra,
+});
+const visit = (date: string, contactMode: RecordInput['contactMode'] = 'in_person'): RecordInput => ({
+  id: date,
+  measureId: 'm',
+  kind: 'follow_up',
+  date,
+  result: null,
+  random: false,
+  retestOfId: null,
+  contactMode,
+});
 
 describe('C11: lost contact after more than 30 days neither met nor reached', () => {
   it.each<[string, Measure, RecordInput[], boolean, string | null]>([

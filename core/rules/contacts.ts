@@ -50,7 +50,14 @@ export interface ContactCheck {
 }
 
 /** C11 for the measure running: whether the person is lost, and from when. */
-export function contactCheck(m: Measure, records: readonly RecordInput[], leaves: readonly LeaveInput[], approved: readonly DayRange[], policy: Policy, today: IsoDate): ContactCheck {
+export function contactCheck(
+  m: Measure,
+  records: readonly RecordInput[],
+  leaves: readonly LeaveInput[],
+  approved: readonly DayRange[],
+  policy: Policy,
+  today: IsoDate,
+): ContactCheck {
   const start = m.startDate!;
   const contacts = lastContacts(records, leaves);
   const onLeave = approved.some((l) => compareDates(l.from, today) <= 0 && compareDates(today, l.to) <= 0);

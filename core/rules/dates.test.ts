@@ -1,7 +1,5 @@
 import { describe, it, expect } from 'vitest';
-import {
-  addDays, addMonths, addYears, compareDates, daysBetween, daysInMonth, isValidIsoDate, isWithin, maxDate, minDate,
-} from './dates';
+import { addDays, addMonths, addYears, compareDates, daysBetween, daysInMonth, isValidIsoDate, isWithin, maxDate, minDate } from './dates';
 
 describe('isValidIsoDate', () => {
   it.each([
@@ -28,7 +26,12 @@ describe('isValidIsoDate', () => {
 
 describe('daysInMonth', () => {
   it.each([
-    [2024, 2, 29], [2023, 2, 28], [2100, 2, 28], [2000, 2, 29], [2024, 4, 30], [2024, 12, 31],
+    [2024, 2, 29],
+    [2023, 2, 28],
+    [2100, 2, 28],
+    [2000, 2, 29],
+    [2024, 4, 30],
+    [2024, 12, 31],
   ])('%i-%i has %i days', (year, month, days) => {
     expect(daysInMonth(year, month)).toBe(days);
   });
@@ -119,7 +122,11 @@ describe('minDate, maxDate, isWithin', () => {
     expect(minDate('2024-05-01')).toBe('2024-05-01');
   });
   it.each([
-    ['2024-01-01', true], ['2024-01-10', true], ['2024-01-05', true], ['2023-12-31', false], ['2024-01-11', false],
+    ['2024-01-01', true],
+    ['2024-01-10', true],
+    ['2024-01-05', true],
+    ['2023-12-31', false],
+    ['2024-01-11', false],
   ])('%s within 2024-01-01..2024-01-10 (both ends included) → %s', (date, expected) => {
     expect(isWithin(date, '2024-01-01', '2024-01-10')).toBe(expected);
   });

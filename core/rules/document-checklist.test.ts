@@ -8,7 +8,11 @@ describe('requiredDocumentKinds', () => {
     ['C2/C9: a suspended one was active, so the agreement stays required', { kind: 'community_detox', status: 'suspended' }, ['decision', 'agreement']],
     ['C8: a completed community detox needs the release notice', { kind: 'community_detox', status: 'completed' }, ['decision', 'agreement', 'release_notice']],
     ['C1/M5: terminated for refusing to report: no agreement was ever signed', { kind: 'community_detox', status: 'terminated', reported: false }, ['decision']],
-    ['C2/C9: terminated after reporting (prison sentence): the agreement stays required', { kind: 'community_detox', status: 'terminated', reported: true }, ['decision', 'agreement']],
+    [
+      'C2/C9: terminated after reporting (prison sentence): the agreement stays required',
+      { kind: 'community_detox', status: 'terminated', reported: true },
+      ['decision', 'agreement'],
+    ],
     ['M9: community rehab awaiting the report', { kind: 'community_rehab', status: 'awaiting_report' }, ['decision']],
     ['M9/C2: community rehab active', { kind: 'community_rehab', status: 'active' }, ['decision', 'agreement']],
     ['M9/C8: community rehab completed', { kind: 'community_rehab', status: 'completed' }, ['decision', 'agreement', 'release_notice']],
@@ -51,7 +55,10 @@ describe('documentChecklist', () => {
   });
 
   it('C8: a completed measure without the release notice is incomplete', () => {
-    const r = documentChecklist({ kind: 'community_rehab', status: 'completed' }, [{ id: 'd1', kind: 'decision' }, { id: 'a1', kind: 'agreement' }]);
+    const r = documentChecklist({ kind: 'community_rehab', status: 'completed' }, [
+      { id: 'd1', kind: 'decision' },
+      { id: 'a1', kind: 'agreement' },
+    ]);
     expect(r.complete).toBe(false);
     expect(r.items.find((i) => i.kind === 'release_notice')).toEqual({ kind: 'release_notice', required: true, present: false, documentIds: [] });
   });

@@ -9,8 +9,7 @@
 // A pure function: the caller says which documents are on file (valid ones only; withdrawn
 // documents never count).
 
-export type ChecklistDocumentKind =
-  | 'decision' | 'agreement' | 'release_notice' | 'warning_letter' | 'handover_receipt' | 'report_receipt' | 'other';
+export type ChecklistDocumentKind = 'decision' | 'agreement' | 'release_notice' | 'warning_letter' | 'handover_receipt' | 'report_receipt' | 'other';
 
 export interface ChecklistMeasure {
   kind: string;
@@ -35,9 +34,7 @@ export interface ChecklistItem {
 }
 
 /** The order kinds are listed in. */
-export const checklistOrder: ChecklistDocumentKind[] = [
-  'decision', 'report_receipt', 'agreement', 'warning_letter', 'release_notice', 'handover_receipt', 'other',
-];
+export const checklistOrder: ChecklistDocumentKind[] = ['decision', 'report_receipt', 'agreement', 'warning_letter', 'release_notice', 'handover_receipt', 'other'];
 
 const REPORTED_STATUSES = new Set(['active', 'suspended', 'completed']);
 

@@ -4,7 +4,11 @@ import { isFileLevel } from './filing';
 
 describe('C3: where a person file belongs', () => {
   it.each<[string, boolean]>([
-    ['city', false], ['district', false], ['street', true], ['community', true], ['grid', true],
+    ['city', false],
+    ['district', false],
+    ['street', true],
+    ['community', true],
+    ['grid', true],
   ])('a file may belong to a %s: %s', (level, ok) => {
     expect(isFileLevel(level)).toBe(ok);
   });

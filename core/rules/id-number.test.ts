@@ -27,7 +27,7 @@ describe('idNumberCheckChar (ISO 7064 MOD 11-2)', () => {
 
   it('agrees with the independent implementation on many numbers', () => {
     for (let n = 0; n < 2000; n += 1) {
-      const first17 = `3301061985112${String(n * 7919 % 10_000).padStart(4, '0')}`;
+      const first17 = `3301061985112${String((n * 7919) % 10_000).padStart(4, '0')}`;
       expect(idNumberCheckChar(first17)).toBe(checkChar(first17));
     }
   });
@@ -46,7 +46,11 @@ describe('validateIdNumber', () => {
     [withCheck('83000019800101002'), '1980-01-01', 'female', '830000'], // Taiwan residence permit
   ] as const)('%s is valid (born %s, %s, region %s)', (input, birthDate, sex, regionCode) => {
     expect(validateIdNumber(input, TODAY)).toEqual({
-      ok: true, normalized: input.toUpperCase(), birthDate, sex, regionCode,
+      ok: true,
+      normalized: input.toUpperCase(),
+      birthDate,
+      sex,
+      regionCode,
     });
   });
 
@@ -91,15 +95,55 @@ describe('validateIdNumber', () => {
     }
     expect(accepted).toEqual(Object.keys(provinceCodes).sort());
     expect(accepted).toEqual([
-      '11', '12', '13', '14', '15', '21', '22', '23', '31', '32', '33', '34', '35', '36', '37',
-      '41', '42', '43', '44', '45', '46', '50', '51', '52', '53', '54', '61', '62', '63', '64', '65',
-      '71', '81', '82', '83',
+      '11',
+      '12',
+      '13',
+      '14',
+      '15',
+      '21',
+      '22',
+      '23',
+      '31',
+      '32',
+      '33',
+      '34',
+      '35',
+      '36',
+      '37',
+      '41',
+      '42',
+      '43',
+      '44',
+      '45',
+      '46',
+      '50',
+      '51',
+      '52',
+      '53',
+      '54',
+      '61',
+      '62',
+      '63',
+      '64',
+      '65',
+      '71',
+      '81',
+      '82',
+      '83',
     ]);
   });
 
   it.each([
-    ['0', 'female'], ['1', 'male'], ['2', 'female'], ['3', 'male'], ['4', 'female'],
-    ['5', 'male'], ['6', 'female'], ['7', 'male'], ['8', 'female'], ['9', 'male'],
+    ['0', 'female'],
+    ['1', 'male'],
+    ['2', 'female'],
+    ['3', 'male'],
+    ['4', 'female'],
+    ['5', 'male'],
+    ['6', 'female'],
+    ['7', 'male'],
+    ['8', 'female'],
+    ['9', 'male'],
   ])('sequence code ending in %s → %s', (digit, sex) => {
     expect(validateIdNumber(withCheck(`3301061985112000${digit}`), TODAY)).toMatchObject({ ok: true, sex });
   });

@@ -11,16 +11,9 @@ import { compareDates, isValidIsoDate, type IsoDate } from './dates';
 
 export type Sex = 'male' | 'female';
 
-export type IdNumberErrorCode =
-  | 'id_number.length'
-  | 'id_number.characters'
-  | 'id_number.check_digit'
-  | 'id_number.birth_date'
-  | 'id_number.region';
+export type IdNumberErrorCode = 'id_number.length' | 'id_number.characters' | 'id_number.check_digit' | 'id_number.birth_date' | 'id_number.region';
 
-export type IdNumberResult =
-  | { ok: true; normalized: string; birthDate: IsoDate; sex: Sex; regionCode: string }
-  | { ok: false; code: IdNumberErrorCode };
+export type IdNumberResult = { ok: true; normalized: string; birthDate: IsoDate; sex: Sex; regionCode: string } | { ok: false; code: IdNumberErrorCode };
 
 /**
  * Province-level codes (first two digits of the region code, GB/T 2260). 81/82/83 are the
@@ -29,14 +22,41 @@ export type IdNumberResult =
  * Not accepted: the 2023 foreigner permanent residence card, whose numbers start with 9.
  */
 export const provinceCodes: Readonly<Record<string, string>> = {
-  '11': '北京', '12': '天津', '13': '河北', '14': '山西', '15': '内蒙古',
-  '21': '辽宁', '22': '吉林', '23': '黑龙江',
-  '31': '上海', '32': '江苏', '33': '浙江', '34': '安徽', '35': '福建', '36': '江西', '37': '山东',
-  '41': '河南', '42': '湖北', '43': '湖南', '44': '广东', '45': '广西', '46': '海南',
-  '50': '重庆', '51': '四川', '52': '贵州', '53': '云南', '54': '西藏',
-  '61': '陕西', '62': '甘肃', '63': '青海', '64': '宁夏', '65': '新疆',
+  '11': '北京',
+  '12': '天津',
+  '13': '河北',
+  '14': '山西',
+  '15': '内蒙古',
+  '21': '辽宁',
+  '22': '吉林',
+  '23': '黑龙江',
+  '31': '上海',
+  '32': '江苏',
+  '33': '浙江',
+  '34': '安徽',
+  '35': '福建',
+  '36': '江西',
+  '37': '山东',
+  '41': '河南',
+  '42': '湖北',
+  '43': '湖南',
+  '44': '广东',
+  '45': '广西',
+  '46': '海南',
+  '50': '重庆',
+  '51': '四川',
+  '52': '贵州',
+  '53': '云南',
+  '54': '西藏',
+  '61': '陕西',
+  '62': '甘肃',
+  '63': '青海',
+  '64': '宁夏',
+  '65': '新疆',
   '71': '台湾',
-  '81': '香港居民居住证', '82': '澳门居民居住证', '83': '台湾居民居住证',
+  '81': '香港居民居住证',
+  '82': '澳门居民居住证',
+  '83': '台湾居民居住证',
 };
 
 const WEIGHTS = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2] as const;
@@ -57,11 +77,7 @@ function birthDateOf(normalized: string): IsoDate {
 }
 
 function birthDateAcceptable(birthDate: IsoDate, today: IsoDate): boolean {
-  return (
-    isValidIsoDate(birthDate) &&
-    compareDates(birthDate, EARLIEST_BIRTH_DATE) >= 0 &&
-    compareDates(birthDate, today) <= 0
-  );
+  return isValidIsoDate(birthDate) && compareDates(birthDate, EARLIEST_BIRTH_DATE) >= 0 && compareDates(birthDate, today) <= 0;
 }
 
 /**
@@ -121,8 +137,7 @@ export function maskPhone(phone: string): string {
 const RESIDENT_LIKE_TYPES: ReadonlySet<string> = new Set(['other']);
 
 export type CanonicalIdResult =
-  | { ok: true; idType: string; idNumber: string; resident: Extract<IdNumberResult, { ok: true }> | null }
-  | { ok: false; code: IdNumberErrorCode | 'id_number.invalid' };
+  { ok: true; idType: string; idNumber: string; resident: Extract<IdNumberResult, { ok: true }> | null } | { ok: false; code: IdNumberErrorCode | 'id_number.invalid' };
 
 /**
  * The one form under which an ID number is stored, hashed and looked up, wherever it is entered

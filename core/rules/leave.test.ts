@@ -1,11 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { defaultPolicy } from './policy';
-import {
-  excusals, heldRange, isLeaveOverdue, leaveRequired, overlapsAbsence, overlapsLeave, overstayDays, type AbsenceInput, type LeaveInput,
-} from './leave';
+import { excusals, heldRange, isLeaveOverdue, leaveRequired, overlapsAbsence, overlapsLeave, overstayDays, type AbsenceInput, type LeaveInput } from './leave';
 
-const leave = (fromDate: string, toDate: string, status: LeaveInput['status'], extra: Partial<LeaveInput> = {}): LeaveInput =>
-  ({ id: 'l', fromDate, toDate, status, returnedOn: null, ...extra });
+const leave = (fromDate: string, toDate: string, status: LeaveInput['status'], extra: Partial<LeaveInput> = {}): LeaveInput => ({
+  id: 'l',
+  fromDate,
+  toDate,
+  status,
+  returnedOn: null,
+  ...extra,
+});
 const absence = (kind: AbsenceInput['kind'], fromDate: string, toDate: string | null): AbsenceInput => ({ id: 'a', kind, fromDate, toDate });
 
 describe('C4: the days a standing leave holds', () => {
@@ -48,7 +52,12 @@ describe('C4/C5/T7: absences', () => {
 
   it.each<[string, LeaveInput[], AbsenceInput[], { from: string; to: string; reason: string }[]]>([
     ['T7: an approved leave excuses its days', [leave('2026-11-10', '2026-11-15', 'approved')], [], [{ from: '2026-11-10', to: '2026-11-15', reason: 'leave_request' }]],
-    ['T7: up to the day before the report back', [leave('2026-11-10', '2026-11-15', 'returned', { returnedOn: '2026-11-13' })], [], [{ from: '2026-11-10', to: '2026-11-12', reason: 'leave_request' }]],
+    [
+      'T7: up to the day before the report back',
+      [leave('2026-11-10', '2026-11-15', 'returned', { returnedOn: '2026-11-13' })],
+      [],
+      [{ from: '2026-11-10', to: '2026-11-12', reason: 'leave_request' }],
+    ],
     ['T7: a pending leave excuses nothing', [leave('2026-11-10', '2026-11-15', 'pending')], [], []],
     ['T7: a hospital stay still open excuses up to today', [], [absence('hospital_stay', '2026-11-20', null)], [{ from: '2026-11-20', to: '2026-11-22', reason: 'hospital_stay' }]],
     ['C4: a stay away excuses nothing', [], [absence('away', '2026-11-20', null)], []],
@@ -75,7 +84,12 @@ describe('C4: leave requests', () => {
     expect(isLeaveOverdue(l, '2026-11-22')).toBe(overdue);
   });
 
-  it.each<[string, number]>([['2026-11-16', 0], ['2026-11-17', 1], ['2026-11-20', 4], ['2026-11-14', 0]])('C4: back on %s after a leave to the 15th: %i days over', (back, days) => {
+  it.each<[string, number]>([
+    ['2026-11-16', 0],
+    ['2026-11-17', 1],
+    ['2026-11-20', 4],
+    ['2026-11-14', 0],
+  ])('C4: back on %s after a leave to the 15th: %i days over', (back, days) => {
     expect(overstayDays('2026-11-15', back)).toBe(days);
   });
 });

@@ -41,8 +41,7 @@ export const isApprovedLeave = (l: Pick<LeaveInput, 'status'>) => l.status === '
 export const rangesOverlap = (a: DayRange, b: DayRange) => compareDates(a.from, b.to) <= 0 && compareDates(b.from, a.to) <= 0;
 
 /** C4: the days an approved leave covers: its approved range. */
-export const approvedLeaveRanges = (leaves: readonly LeaveInput[]): DayRange[] =>
-  leaves.filter(isApprovedLeave).map((l) => ({ from: l.fromDate, to: l.toDate }));
+export const approvedLeaveRanges = (leaves: readonly LeaveInput[]): DayRange[] => leaves.filter(isApprovedLeave).map((l) => ({ from: l.fromDate, to: l.toDate }));
 
 /** T7 excuses: approved leave until the day before the return; hospital stays. */
 export function excusals(leaves: readonly LeaveInput[], absences: readonly AbsenceInput[], today: IsoDate): Excusal[] {
@@ -107,8 +106,7 @@ export function overlapsAbsence(others: readonly AbsenceInput[], kind: AbsenceIn
 }
 
 /** C4: a leave of this many days or more needs the written request the street decides. */
-export const leaveRequired = (from: IsoDate, to: IsoDate, policy: Policy): boolean =>
-  daysBetween(from, to) + 1 >= policy.lifecycle.leaveRequestFromDays;
+export const leaveRequired = (from: IsoDate, to: IsoDate, policy: Policy): boolean => daysBetween(from, to) + 1 >= policy.lifecycle.leaveRequestFromDays;
 
 /** C4: approved, past its last day, not reported back. Derived on read, never stored. */
 export const isLeaveOverdue = (l: Pick<LeaveInput, 'status' | 'toDate' | 'returnedOn'>, today: IsoDate): boolean =>

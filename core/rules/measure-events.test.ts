@@ -16,9 +16,12 @@ function inStatus(kind: MeasureKind, status: MeasureStatus): Measure {
   const base = createMeasure({ id: 'm1', kind, decisionDate: '2024-01-01', decisionReceivedDate: '2024-01-03' });
   const communityStart = base.status === 'awaiting_report' ? '2024-01-10' : base.startDate;
   switch (status) {
-    case 'awaiting_report': return { ...base, status, startDate: null };
-    case 'active': return { ...base, status, startDate: communityStart };
-    case 'suspended': return { ...base, status, startDate: communityStart, suspensions: [{ start: '2024-06-01', end: null }] };
+    case 'awaiting_report':
+      return { ...base, status, startDate: null };
+    case 'active':
+      return { ...base, status, startDate: communityStart };
+    case 'suspended':
+      return { ...base, status, startDate: communityStart, suspensions: [{ start: '2024-06-01', end: null }] };
     case 'terminated':
     case 'completed':
     case 'converted':
@@ -38,8 +41,14 @@ const events: Record<MeasureEventType, MeasureEvent> = {
 };
 
 const rulesOf: Record<MeasureEventType, string> = {
-  report: 'M2/C1', refuse_report: 'M5/C1', suspend: 'C9', resume: 'C9',
-  terminate: 'C9/M5', complete: 'C8/M7', convert: 'M8', extend: 'M7',
+  report: 'M2/C1',
+  refuse_report: 'M5/C1',
+  suspend: 'C9',
+  resume: 'C9',
+  terminate: 'C9/M5',
+  complete: 'C8/M7',
+  convert: 'M8',
+  extend: 'M7',
 };
 
 const eventOrder: MeasureEventType[] = ['report', 'refuse_report', 'suspend', 'resume', 'terminate', 'complete', 'convert', 'extend'];
@@ -78,9 +87,7 @@ const matrix: Record<MeasureKind, [MeasureStatus, ...Outcome[]][]> = {
 };
 
 const cases = Object.entries(matrix).flatMap(([kind, rows]) =>
-  rows.flatMap(([status, ...outcomes]) =>
-    eventOrder.map((event, i) => ({ kind: kind as MeasureKind, status, event, expected: outcomes[i] as Outcome, rule: rulesOf[event] })),
-  ),
+  rows.flatMap(([status, ...outcomes]) => eventOrder.map((event, i) => ({ kind: kind as MeasureKind, status, event, expected: outcomes[i] as Outcome, rule: rulesOf[event] }))),
 );
 
 describe('applyMeasureEvent: every (status, event) transition', () => {
@@ -105,8 +112,7 @@ describe('applyMeasureEvent: every (status, event) transition', () => {
 // The rules behind each transition.
 // ---------------------------------------------------------------------------------------------
 
-const awaiting = (kind: MeasureKind = 'community_detox') =>
-  createMeasure({ id: 'd1', kind, decisionDate: '2024-03-01', decisionReceivedDate: '2024-03-02' });
+const awaiting = (kind: MeasureKind = 'community_detox') => createMeasure({ id: 'd1', kind, decisionDate: '2024-03-01', decisionReceivedDate: '2024-03-02' });
 
 function apply(measure: Measure, ...list: MeasureEvent[]): Measure {
   return list.reduce((m, e) => {
@@ -166,9 +172,13 @@ describe('suspend and resume (C9)', () => {
   });
 
   it('C9: two suspensions add up', () => {
-    const m = apply(active,
-      { type: 'suspend', date: '2024-06-01' }, { type: 'resume', date: '2024-06-11' },
-      { type: 'suspend', date: '2025-01-01' }, { type: 'resume', date: '2025-01-21' });
+    const m = apply(
+      active,
+      { type: 'suspend', date: '2024-06-01' },
+      { type: 'resume', date: '2024-06-11' },
+      { type: 'suspend', date: '2025-01-01' },
+      { type: 'resume', date: '2025-01-21' },
+    );
     expect(computeEndDate(m, policy)).toBe('2027-04-09');
   });
 
@@ -192,9 +202,12 @@ describe('terminate (C9, M5)', () => {
   });
 
   it('C9: terminating a suspended measure closes the suspension', () => {
-    const m = apply(awaiting(),
-      { type: 'report', date: '2024-03-10' }, { type: 'suspend', date: '2024-06-01' },
-      { type: 'terminate', date: '2024-09-01', reason: 'prison_sentence' });
+    const m = apply(
+      awaiting(),
+      { type: 'report', date: '2024-03-10' },
+      { type: 'suspend', date: '2024-06-01' },
+      { type: 'terminate', date: '2024-09-01', reason: 'prison_sentence' },
+    );
     expect(m.suspensions).toEqual([{ start: '2024-06-01', end: '2024-09-01' }]);
   });
 
@@ -212,10 +225,8 @@ describe('complete (C8, M7)', () => {
     ['C8: community detox, the day before expiry', active, '2027-03-09', false],
     ['C8: community detox, on expiry', active, '2027-03-10', true],
     ['C8: community detox, after expiry', active, '2027-04-01', true],
-    ['C8/C9: the suspended days must be served first', apply(active,
-      { type: 'suspend', date: '2024-06-01' }, { type: 'resume', date: '2024-06-11' }), '2027-03-19', false],
-    ['C8/C9: and then it may end', apply(active,
-      { type: 'suspend', date: '2024-06-01' }, { type: 'resume', date: '2024-06-11' }), '2027-03-20', true],
+    ['C8/C9: the suspended days must be served first', apply(active, { type: 'suspend', date: '2024-06-01' }, { type: 'resume', date: '2024-06-11' }), '2027-03-19', false],
+    ['C8/C9: and then it may end', apply(active, { type: 'suspend', date: '2024-06-01' }, { type: 'resume', date: '2024-06-11' }), '2027-03-20', true],
     ['M7: isolation, before the minimum of 1 year', isolation, '2024-12-31', false],
     ['M7: isolation, early release after 1 year', isolation, '2025-01-01', true],
     ['M7: isolation, on expiry after 2 years', isolation, '2026-01-01', true],
@@ -223,9 +234,7 @@ describe('complete (C8, M7)', () => {
     ['M10: maintenance treatment, any day', createMeasure({ id: 'x', kind: 'maintenance_treatment', decisionDate: '2024-01-01' }), '2024-01-01', true],
   ])('%s (%s → %s)', (_label, measure, date, allowed) => {
     const result = applyMeasureEvent(measure, { type: 'complete', date }, policy);
-    expect(result.ok ? result.measure : result.code).toEqual(
-      allowed ? { ...measure, status: 'completed', endedOn: date } : 'measure.term_not_expired',
-    );
+    expect(result.ok ? result.measure : result.code).toEqual(allowed ? { ...measure, status: 'completed', endedOn: date } : 'measure.term_not_expired');
   });
 });
 
@@ -271,7 +280,10 @@ describe('extend (M7)', () => {
     let last: true | MeasureErrorCode = true;
     for (const months of steps) {
       const r = applyMeasureEvent(m, { type: 'extend', date, months }, policy);
-      if (!r.ok) { last = r.code; break; }
+      if (!r.ok) {
+        last = r.code;
+        break;
+      }
       m = r.measure;
     }
     expect(last).toBe(expected);

@@ -10,10 +10,7 @@
 //                                         └──extend (M7)────────▶ active (longer term)
 
 import { addYears, compareDates, daysBetween, maxDate, type IsoDate } from './dates';
-import {
-  computeEndDate, createMeasure, measureKinds, reportDeadline,
-  type Measure, type MeasureKind, type MeasureStatus, type TerminationReason,
-} from './measures';
+import { computeEndDate, createMeasure, measureKinds, reportDeadline, type Measure, type MeasureKind, type MeasureStatus, type TerminationReason } from './measures';
 import type { Policy } from './policy';
 
 export type MeasureEvent =
@@ -41,9 +38,7 @@ export type MeasureErrorCode =
   | 'measure.extension_exceeds_max'
   | 'measure.extension_after_end';
 
-export type MeasureEventResult =
-  | { ok: true; measure: Measure; successor?: Measure }
-  | { ok: false; code: MeasureErrorCode };
+export type MeasureEventResult = { ok: true; measure: Measure; successor?: Measure } | { ok: false; code: MeasureErrorCode };
 
 const COMMUNITY: readonly MeasureKind[] = ['community_detox', 'community_rehab'];
 const ISOLATION: readonly MeasureKind[] = ['compulsory_isolation'];
@@ -77,9 +72,7 @@ const allowedFrom: Record<MeasureEventType, readonly MeasureStatus[]> = {
 };
 
 /** The steps in the order a measure's page offers them. */
-export const measureEventTypes = [
-  'report', 'refuse_report', 'suspend', 'resume', 'terminate', 'complete', 'convert', 'extend',
-] as const satisfies readonly MeasureEventType[];
+export const measureEventTypes = ['report', 'refuse_report', 'suspend', 'resume', 'terminate', 'complete', 'convert', 'extend'] as const satisfies readonly MeasureEventType[];
 
 /**
  * The steps the state machine accepts for a measure of this kind and status (whatever the
@@ -89,8 +82,7 @@ export const eventsAllowed = (m: Pick<Measure, 'kind' | 'status'>): MeasureEvent
   measureEventTypes.filter((e) => appliesTo[e].includes(m.kind) && allowedFrom[e].includes(m.status));
 
 const fail = (code: MeasureErrorCode): MeasureEventResult => ({ ok: false, code });
-const ok = (measure: Measure, successor?: Measure): MeasureEventResult =>
-  successor ? { ok: true, measure, successor } : { ok: true, measure };
+const ok = (measure: Measure, successor?: Measure): MeasureEventResult => (successor ? { ok: true, measure, successor } : { ok: true, measure });
 
 /** The last date the measure already knows of; an event cannot happen before it. */
 function latestKnownDate(m: Measure): IsoDate {
@@ -113,14 +105,11 @@ const report: Handler<Extract<MeasureEvent, { type: 'report' }>> = (m, e, policy
   return ok({ ...m, status: 'active', startDate: e.date });
 };
 
-const refuseReport: Handler<Extract<MeasureEvent, { type: 'refuse_report' }>> = (m, e) =>
-  ok({ ...m, status: 'terminated', endedOn: e.date, terminationReason: 'refused' });
+const refuseReport: Handler<Extract<MeasureEvent, { type: 'refuse_report' }>> = (m, e) => ok({ ...m, status: 'terminated', endedOn: e.date, terminationReason: 'refused' });
 
-const suspend: Handler<Extract<MeasureEvent, { type: 'suspend' }>> = (m, e) =>
-  ok({ ...m, status: 'suspended', suspensions: [...m.suspensions, { start: e.date, end: null }] });
+const suspend: Handler<Extract<MeasureEvent, { type: 'suspend' }>> = (m, e) => ok({ ...m, status: 'suspended', suspensions: [...m.suspensions, { start: e.date, end: null }] });
 
-const resume: Handler<Extract<MeasureEvent, { type: 'resume' }>> = (m, e) =>
-  ok({ ...m, status: 'active', suspensions: closeOpenSuspension(m, e.date) });
+const resume: Handler<Extract<MeasureEvent, { type: 'resume' }>> = (m, e) => ok({ ...m, status: 'active', suspensions: closeOpenSuspension(m, e.date) });
 
 // A finished measure keeps no open suspension: the suspension ends with the measure.
 const terminate: Handler<Extract<MeasureEvent, { type: 'terminate' }>> = (m, e) =>
@@ -171,14 +160,22 @@ const extend: Handler<Extract<MeasureEvent, { type: 'extend' }>> = (m, e, policy
 
 function dispatch(m: Measure, e: MeasureEvent, policy: Policy): MeasureEventResult {
   switch (e.type) {
-    case 'report': return report(m, e, policy);
-    case 'refuse_report': return refuseReport(m, e, policy);
-    case 'suspend': return suspend(m, e, policy);
-    case 'resume': return resume(m, e, policy);
-    case 'terminate': return terminate(m, e, policy);
-    case 'complete': return complete(m, e, policy);
-    case 'convert': return convert(m, e, policy);
-    case 'extend': return extend(m, e, policy);
+    case 'report':
+      return report(m, e, policy);
+    case 'refuse_report':
+      return refuseReport(m, e, policy);
+    case 'suspend':
+      return suspend(m, e, policy);
+    case 'resume':
+      return resume(m, e, policy);
+    case 'terminate':
+      return terminate(m, e, policy);
+    case 'complete':
+      return complete(m, e, policy);
+    case 'convert':
+      return convert(m, e, policy);
+    case 'extend':
+      return extend(m, e, policy);
   }
 }
 

@@ -30,21 +30,42 @@ describe('computeEndDate', () => {
     ['M1: a report on 29 February ends on 28 February', started('community_detox', '2024-02-29'), '2027-02-28'],
     ['M8: minus the days served in isolation', started('community_detox', '2024-07-05', { creditedDays: 182 }), '2027-01-04'],
     ['M8: credit longer than the term ends it on the start day', started('community_detox', '2024-07-05', { creditedDays: 2000 }), '2024-07-05'],
-    ['C9: plus the suspended days', started('community_detox', '2024-01-10', {
-      suspensions: [{ start: '2024-06-01', end: '2024-06-11' }, { start: '2025-02-01', end: '2025-02-06' }],
-    }), '2027-01-25'],
-    ['C9: a release on the day of arrest adds nothing', started('community_detox', '2024-01-10', {
-      suspensions: [{ start: '2024-06-01', end: '2024-06-01' }],
-    }), '2027-01-10'],
-    ['C9: unknown while the suspension is open', started('community_detox', '2024-01-10', {
-      status: 'suspended', suspensions: [{ start: '2024-06-01', end: null }],
-    }), null],
+    [
+      'C9: plus the suspended days',
+      started('community_detox', '2024-01-10', {
+        suspensions: [
+          { start: '2024-06-01', end: '2024-06-11' },
+          { start: '2025-02-01', end: '2025-02-06' },
+        ],
+      }),
+      '2027-01-25',
+    ],
+    [
+      'C9: a release on the day of arrest adds nothing',
+      started('community_detox', '2024-01-10', {
+        suspensions: [{ start: '2024-06-01', end: '2024-06-01' }],
+      }),
+      '2027-01-10',
+    ],
+    [
+      'C9: unknown while the suspension is open',
+      started('community_detox', '2024-01-10', {
+        status: 'suspended',
+        suspensions: [{ start: '2024-06-01', end: null }],
+      }),
+      null,
+    ],
     ['M9: community rehab uses the term of the decision', started('community_rehab', '2024-01-10', { decisionTermMonths: 24 }), '2026-01-10'],
     ['M9: community rehab capped at 3 years', started('community_rehab', '2024-01-10', { decisionTermMonths: 48 }), '2027-01-10'],
     ['M9: community rehab without a term in the decision gets the maximum', started('community_rehab', '2024-01-10'), '2027-01-10'],
-    ['M9/C9: community rehab plus the suspended days', started('community_rehab', '2024-01-10', {
-      decisionTermMonths: 12, suspensions: [{ start: '2024-03-01', end: '2024-03-31' }],
-    }), '2025-02-09'],
+    [
+      'M9/C9: community rehab plus the suspended days',
+      started('community_rehab', '2024-01-10', {
+        decisionTermMonths: 12,
+        suspensions: [{ start: '2024-03-01', end: '2024-03-31' }],
+      }),
+      '2025-02-09',
+    ],
     ['M7: compulsory isolation, 2 years from the decision', started('compulsory_isolation', '2024-01-01'), '2026-01-01'],
     ['M7: compulsory isolation plus the extension', started('compulsory_isolation', '2024-01-01', { extensionMonths: 12 }), '2027-01-01'],
     ['M4: voluntary treatment has no fixed end', started('voluntary_treatment', '2024-01-01'), null],

@@ -6,11 +6,11 @@ import { createMeasure, type Measure } from './measures';
 import { warningKind, type WarningFacts } from './warnings';
 import { reminderPlan } from './reminders';
 
-describe('C6: a notice is due promptly, within the policy\'s hours', () => {
+describe("C6: a notice is due promptly, within the policy's hours", () => {
   const raised = new Date('2026-11-22T02:00:00Z');
   it.each<[string, number, string]>([
     ['the default 24 hours', defaultPolicy.lifecycle.noticeDeadlineHours, '2026-11-23T02:00:00.000Z'],
-    ['a deployment\'s 12 hours', 12, '2026-11-22T14:00:00.000Z'],
+    ["a deployment's 12 hours", 12, '2026-11-22T14:00:00.000Z'],
   ])('%s', (_label, hours, deadline) => {
     const policy = mergePolicy(defaultPolicy, { version: 'x', lifecycle: { noticeDeadlineHours: hours } });
     expect(noticeDeadline(raised, policy).toISOString()).toBe(deadline);
@@ -47,15 +47,20 @@ describe('C5, C11: the warning a page leads with', () => {
   });
 });
 
-describe('P2: reminders of tomorrow\'s tasks', () => {
-  const task = (personId: string, kind: 'check_in' | 'drug_test' | 'follow_up' | 'grid_visit', workerId: string | null = 'w') =>
-    ({ personId, measureId: `m-${personId}`, key: `${kind}:1`, kind, workerId });
+describe("P2: reminders of tomorrow's tasks", () => {
+  const task = (personId: string, kind: 'check_in' | 'drug_test' | 'follow_up' | 'grid_visit', workerId: string | null = 'w') => ({
+    personId,
+    measureId: `m-${personId}`,
+    key: `${kind}:1`,
+    kind,
+    workerId,
+  });
 
   it.each<[string, ReturnType<typeof task>[], string[], number, string[]]>([
     ['the worker hears of every task', [task('a', 'follow_up'), task('a', 'grid_visit')], [], 2, []],
     ['a person who consented: one SMS a day for his check-in and test together', [task('a', 'check_in'), task('a', 'drug_test')], ['a'], 2, ['a']],
     ['no consent: no SMS', [task('a', 'drug_test')], [], 1, []],
-    ['visits are the worker\'s: no SMS for them', [task('a', 'follow_up')], ['a'], 1, []],
+    ["visits are the worker's: no SMS for them", [task('a', 'follow_up')], ['a'], 1, []],
     ['no responsible worker: the SMS only', [task('a', 'check_in', null)], ['a'], 0, ['a']],
   ])('%s', (_label, tasks, consented, workerMessages, sms) => {
     const plan = reminderPlan(tasks, new Set(consented));
@@ -66,16 +71,35 @@ describe('P2: reminders of tomorrow\'s tasks', () => {
 
 describe('C6 (issue 9.13): a notice does not outlive its fact', () => {
   const at = new Date('2026-11-20T02:00:00Z');
-  const n = (id: string, reason: string, factKey: string, extra: Partial<StoredNotice> = {}): StoredNotice =>
-    ({ id, measureId: 'm', reason, factKey, kind: 'notice', deliveredAt: null, acknowledgedAt: null, withdrawnAt: null, ...extra });
+  const n = (id: string, reason: string, factKey: string, extra: Partial<StoredNotice> = {}): StoredNotice => ({
+    id,
+    measureId: 'm',
+    reason,
+    factKey,
+    kind: 'notice',
+    deliveredAt: null,
+    acknowledgedAt: null,
+    withdrawnAt: null,
+    ...extra,
+  });
   const standing = (notices: [string, string][], measureId: string | null = 'm') => ({ measureId, notices: notices.map(([r, k]) => noticeFact(r, k)), education: [] });
   it.each<[string, StoredNotice, ReturnType<typeof standing>, { id: string; correction: boolean }[]]>([
     ['C6: still supported: kept', n('a', 'relapse', 'test:1'), standing([['relapse', 'test:1']]), []],
     ['C6: not delivered, fact gone: withdrawn', n('a', 'relapse', 'test:1'), standing([]), [{ id: 'a', correction: false }]],
-    ['C6: delivered, fact gone: withdrawn with a correction (更正)', n('a', 'serious_breach', 'm:absence_days', { deliveredAt: at }), standing([]), [{ id: 'a', correction: true }]],
-    ['C6: acknowledged, fact gone: a correction too', n('a', 'serious_breach', 'm:refusals_and_evasions', { deliveredAt: at, acknowledgedAt: at }), standing([]), [{ id: 'a', correction: true }]],
+    [
+      'C6: delivered, fact gone: withdrawn with a correction (更正)',
+      n('a', 'serious_breach', 'm:absence_days', { deliveredAt: at }),
+      standing([]),
+      [{ id: 'a', correction: true }],
+    ],
+    [
+      'C6: acknowledged, fact gone: a correction too',
+      n('a', 'serious_breach', 'm:refusals_and_evasions', { deliveredAt: at, acknowledgedAt: at }),
+      standing([]),
+      [{ id: 'a', correction: true }],
+    ],
     ['C11: lost contact is not judged (a later contact ends it, does not undo it)', n('a', 'lost_contact', 'm:2026-09-01'), standing([]), []],
-    ['another measure\'s breach is not judged by this one\'s facts', n('a', 'relapse', 'test:1', { measureId: 'old' }), standing([]), []],
+    ["another measure's breach is not judged by this one's facts", n('a', 'relapse', 'test:1', { measureId: 'old' }), standing([]), []],
     ['C1: a refusal to report is judged whatever the measure assessed', n('a', 'refused', 'measure:old', { measureId: 'old' }), standing([]), [{ id: 'a', correction: false }]],
     ['a correction is never withdrawn by this rule', n('a', 'relapse', 'correction:x', { kind: 'correction' }), standing([]), []],
     ['already withdrawn: nothing more', n('a', 'relapse', 'test:1', { withdrawnAt: at }), standing([]), []],
@@ -89,7 +113,11 @@ describe('C6 (issue 9.13): a notice does not outlive its fact', () => {
   });
 
   it('C1: a report after the deadline stays a fact once the person has reported; one within it does not', () => {
-    const base = (startDate: string): Measure => ({ ...createMeasure({ id: 'm', kind: 'community_detox', decisionDate: '2026-10-01', decisionReceivedDate: '2026-10-01' }), status: 'active', startDate });
+    const base = (startDate: string): Measure => ({
+      ...createMeasure({ id: 'm', kind: 'community_detox', decisionDate: '2026-10-01', decisionReceivedDate: '2026-10-01' }),
+      status: 'active',
+      startDate,
+    });
     const at = (m: Measure) => assessPerson({ measures: [m], records: [], leaves: [], absences: [], policy: defaultPolicy, today: '2026-11-22' }).standing.notices;
     expect(at(base('2026-10-30'))).toContain(noticeFact('refused', 'measure:m'));
     expect(at(base('2026-10-10'))).not.toContain(noticeFact('refused', 'measure:m'));

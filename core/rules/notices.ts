@@ -2,8 +2,7 @@
 import type { Policy } from './policy';
 
 /** C6 says "promptly": a notice is due within the policy's hours of being raised. */
-export const noticeDeadline = (raisedAt: Date, policy: Pick<Policy, 'lifecycle'>): Date =>
-  new Date(raisedAt.getTime() + policy.lifecycle.noticeDeadlineHours * 3_600_000);
+export const noticeDeadline = (raisedAt: Date, policy: Pick<Policy, 'lifecycle'>): Date => new Date(raisedAt.getTime() + policy.lifecycle.noticeDeadlineHours * 3_600_000);
 
 interface NoticeProgress {
   deadline: Date;
@@ -19,8 +18,7 @@ export type NoticeState = 'pending' | 'delivered' | 'acknowledged' | 'withdrawn'
  * `corrected`: a correction notice (更正) was issued (issue 9.13).
  */
 export const noticeState = (n: Omit<NoticeProgress, 'deadline'> & { withdrawnAt?: Date | null }): NoticeState =>
-  n.withdrawnAt ? (n.deliveredAt || n.acknowledgedAt ? 'corrected' : 'withdrawn')
-    : n.acknowledgedAt ? 'acknowledged' : n.deliveredAt ? 'delivered' : 'pending';
+  n.withdrawnAt ? (n.deliveredAt || n.acknowledgedAt ? 'corrected' : 'withdrawn') : n.acknowledgedAt ? 'acknowledged' : n.deliveredAt ? 'delivered' : 'pending';
 
 /** C6: not acknowledged by its deadline (a withdrawn notice is owed no more). */
 export const isNoticeOverdue = (n: NoticeProgress & { withdrawnAt?: Date | null }, now: Date): boolean =>
@@ -70,7 +68,5 @@ export function noticeWithdrawals(stored: readonly StoredNotice[], standing: Sta
 /** C6 (issue 9.13): ordinary breaches of the assessed measure that no longer hold; their education is withdrawn. */
 export function educationWithdrawals(stored: readonly { id: string; measureId: string | null; factKey: string; withdrawnAt: Date | null }[], standing: StandingFacts): string[] {
   const supported = new Set(standing.education);
-  return stored
-    .filter((e) => !e.withdrawnAt && e.measureId !== null && e.measureId === standing.measureId && !supported.has(e.factKey))
-    .map((e) => e.id);
+  return stored.filter((e) => !e.withdrawnAt && e.measureId !== null && e.measureId === standing.measureId && !supported.has(e.factKey)).map((e) => e.id);
 }

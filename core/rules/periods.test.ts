@@ -24,10 +24,19 @@ describe('shiftPastSuspensions (C9: suspended days do not count)', () => {
 
 describe('suspensionDays', () => {
   it.each<[Suspension, DayRange | null]>([
-    [{ start: '2024-03-01', end: '2024-03-11' }, { from: '2024-03-01', to: '2024-03-10' }],
-    [{ start: '2024-03-01', end: '2024-03-02' }, { from: '2024-03-01', to: '2024-03-01' }],
+    [
+      { start: '2024-03-01', end: '2024-03-11' },
+      { from: '2024-03-01', to: '2024-03-10' },
+    ],
+    [
+      { start: '2024-03-01', end: '2024-03-02' },
+      { from: '2024-03-01', to: '2024-03-01' },
+    ],
     [{ start: '2024-03-01', end: '2024-03-01' }, null],
-    [{ start: '2024-03-01', end: null }, { from: '2024-03-01', to: '9999-12-31' }],
+    [
+      { start: '2024-03-01', end: null },
+      { from: '2024-03-01', to: '9999-12-31' },
+    ],
   ])('%j → %j', (suspension, expected) => {
     expect(suspensionDays(suspension)).toEqual(expected);
   });

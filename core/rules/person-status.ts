@@ -4,13 +4,7 @@
 import { compareDates, type IsoDate } from './dates';
 import { isFinished, type Measure, type MeasureKind } from './measures';
 
-export type PersonStatus =
-  | 'in_compulsory_isolation'
-  | 'suspended'
-  | 'under_community_detox'
-  | 'under_community_rehab'
-  | 'awaiting_report'
-  | 'no_active_measure';
+export type PersonStatus = 'in_compulsory_isolation' | 'suspended' | 'under_community_detox' | 'under_community_rehab' | 'awaiting_report' | 'no_active_measure';
 
 export interface PersonStatusSummary {
   status: PersonStatus;
@@ -38,13 +32,10 @@ function statusOf(m: Measure): PersonStatus | null {
   return m.kind === 'community_detox' ? 'under_community_detox' : 'under_community_rehab';
 }
 
-const PRECEDENCE: readonly PersonStatus[] = [
-  'in_compulsory_isolation', 'suspended', 'under_community_detox', 'under_community_rehab', 'awaiting_report',
-];
+const PRECEDENCE: readonly PersonStatus[] = ['in_compulsory_isolation', 'suspended', 'under_community_detox', 'under_community_rehab', 'awaiting_report'];
 
 /** Newest decision first, then id, so the result never depends on the order of the input. */
-const newestFirst = (a: Measure, b: Measure) =>
-  compareDates(b.decisionDate, a.decisionDate) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+const newestFirst = (a: Measure, b: Measure) => compareDates(b.decisionDate, a.decisionDate) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 
 /**
  * The person's status on `today`. Measures decided after `today` are not yet in force and are
@@ -88,9 +79,7 @@ export type NewMeasureCheck = { ok: true } | { ok: false; code: 'measure.overlap
  * a second programme of its own kind.
  */
 export function checkNewMeasure(existing: readonly Measure[], candidate: Measure): NewMeasureCheck {
-  const conflicting = existing
-    .filter((m) => m.id !== candidate.id && excludes(m.kind, candidate.kind) && measuresOverlap(m, candidate))
-    .sort(newestFirst)[0];
+  const conflicting = existing.filter((m) => m.id !== candidate.id && excludes(m.kind, candidate.kind) && measuresOverlap(m, candidate)).sort(newestFirst)[0];
   return conflicting ? { ok: false, code: 'measure.overlap', conflictingMeasureId: conflicting.id } : { ok: true };
 }
 

@@ -26,9 +26,15 @@ describe('defaultPolicy holds the numbers of RULES sections 1–4', () => {
     ['T4: monthly, every 2 months, quarterly', p.drugTests.communityDetoxIntervalMonthsByYear, [1, 2, 3]],
     ['T5: every 2 months, quarterly, every 6 months', p.drugTests.communityRehabIntervalMonthsByYear, [2, 3, 6]],
     ['T7: window ± 7 days', p.drugTests.windowDays, 7],
-    ['F1: 7/30/90 days with boundaries at 3 and 12 months', p.contact.followUpPhases, [
-      { fromMonth: 0, intervalDays: 7 }, { fromMonth: 3, intervalDays: 30 }, { fromMonth: 12, intervalDays: 90 },
-    ]],
+    [
+      'F1: 7/30/90 days with boundaries at 3 and 12 months',
+      p.contact.followUpPhases,
+      [
+        { fromMonth: 0, intervalDays: 7 },
+        { fromMonth: 3, intervalDays: 30 },
+        { fromMonth: 12, intervalDays: 90 },
+      ],
+    ],
     ['F2: weekly grid visits', p.contact.gridVisitIntervalDays, 7],
     ['F3: at least 1 visit a quarter', p.contact.minVisitsPerQuarter, 1],
     ['F4: monthly check-in', p.contact.checkInIntervalMonths, 1],
@@ -61,19 +67,76 @@ describe('policySchema refuses impossible policies', () => {
     return copy;
   };
   it.each<[string, Policy]>([
-    ['C1: more than the national 15 days', broken((p) => { p.lifecycle.reportWithinDays = 16; })],
-    ['C1: zero days', broken((p) => { p.lifecycle.reportWithinDays = 0; })],
-    ['C5: fractional count', broken((p) => { p.lifecycle.seriousBreach.testRefusalsAndEvasions = 2.5; })],
-    ['M9: rehab longer than 3 years', broken((p) => { p.measures.communityRehabMaxTermYears = 4; })],
-    ['M7: early release not before the end', broken((p) => { p.measures.compulsoryIsolationEarlyReleaseAfterYears = 2; })],
-    ['T4: empty cadence', broken((p) => { p.drugTests.communityDetoxIntervalMonthsByYear = []; })],
-    ['T5: interval over a year', broken((p) => { p.drugTests.communityRehabIntervalMonthsByYear = [2, 13]; })],
-    ['T7: negative window', broken((p) => { p.drugTests.windowDays = -1; })],
-    ['F1: first phase not at month 0', broken((p) => { p.contact.followUpPhases = [{ fromMonth: 1, intervalDays: 7 }]; })],
-    ['F1: phases out of order', broken((p) => {
-      p.contact.followUpPhases = [{ fromMonth: 0, intervalDays: 7 }, { fromMonth: 12, intervalDays: 90 }, { fromMonth: 3, intervalDays: 30 }];
-    })],
-    ['empty version', broken((p) => { p.version = ''; })],
+    [
+      'C1: more than the national 15 days',
+      broken((p) => {
+        p.lifecycle.reportWithinDays = 16;
+      }),
+    ],
+    [
+      'C1: zero days',
+      broken((p) => {
+        p.lifecycle.reportWithinDays = 0;
+      }),
+    ],
+    [
+      'C5: fractional count',
+      broken((p) => {
+        p.lifecycle.seriousBreach.testRefusalsAndEvasions = 2.5;
+      }),
+    ],
+    [
+      'M9: rehab longer than 3 years',
+      broken((p) => {
+        p.measures.communityRehabMaxTermYears = 4;
+      }),
+    ],
+    [
+      'M7: early release not before the end',
+      broken((p) => {
+        p.measures.compulsoryIsolationEarlyReleaseAfterYears = 2;
+      }),
+    ],
+    [
+      'T4: empty cadence',
+      broken((p) => {
+        p.drugTests.communityDetoxIntervalMonthsByYear = [];
+      }),
+    ],
+    [
+      'T5: interval over a year',
+      broken((p) => {
+        p.drugTests.communityRehabIntervalMonthsByYear = [2, 13];
+      }),
+    ],
+    [
+      'T7: negative window',
+      broken((p) => {
+        p.drugTests.windowDays = -1;
+      }),
+    ],
+    [
+      'F1: first phase not at month 0',
+      broken((p) => {
+        p.contact.followUpPhases = [{ fromMonth: 1, intervalDays: 7 }];
+      }),
+    ],
+    [
+      'F1: phases out of order',
+      broken((p) => {
+        p.contact.followUpPhases = [
+          { fromMonth: 0, intervalDays: 7 },
+          { fromMonth: 12, intervalDays: 90 },
+          { fromMonth: 3, intervalDays: 30 },
+        ];
+      }),
+    ],
+    [
+      'empty version',
+      broken((p) => {
+        p.version = '';
+      }),
+    ],
   ])('%s', (_label, policy) => {
     expect(policySchema.safeParse(policy).success).toBe(false);
   });
@@ -88,7 +151,10 @@ describe('mergePolicy (deep partial override)', () => {
     expect(merged.version).toBe('zhejiang-2025.1');
     expect(merged.lifecycle.reportWithinDays).toBe(2);
     expect(merged.lifecycle.seriousBreach).toEqual({
-      testRefusalsAndEvasions: 3, unauthorisedDepartures: 3, absenceDaysMoreThan: 30, countEvasionsAndRefusalsTogether: false,
+      testRefusalsAndEvasions: 3,
+      unauthorisedDepartures: 3,
+      absenceDaysMoreThan: 30,
+      countEvasionsAndRefusalsTogether: false,
     });
     expect(merged.lifecycle.leaveRequestFromDays).toBe(3);
     expect(merged.measures).toEqual(defaultPolicy.measures);
@@ -101,7 +167,8 @@ describe('mergePolicy (deep partial override)', () => {
 
   it('C10: can set a nullable number back to null and to a value', () => {
     const shanghai = mergePolicy(defaultPolicy, {
-      version: 'shanghai', lifecycle: { releaseNoticeAhead: 7, releaseNoticeInWorkingDays: true, releasePapersWithinWorkingDays: 3 },
+      version: 'shanghai',
+      lifecycle: { releaseNoticeAhead: 7, releaseNoticeInWorkingDays: true, releasePapersWithinWorkingDays: 3 },
     });
     expect(shanghai.lifecycle).toMatchObject({ releaseNoticeAhead: 7, releaseNoticeInWorkingDays: true, releasePapersWithinWorkingDays: 3 });
     expect(mergePolicy(shanghai, { version: 'x', lifecycle: { releasePapersWithinWorkingDays: null } }).lifecycle.releasePapersWithinWorkingDays).toBeNull();

@@ -102,11 +102,7 @@ export type Policy = z.infer<typeof policySchema>;
 export const policyOverrideSchema = z.strictObject({
   version: z.string().min(1),
   measures: measuresSchema.partial().strict().optional(),
-  lifecycle: lifecycleSchema
-    .extend({ seriousBreach: seriousBreachSchema.partial().strict() })
-    .partial()
-    .strict()
-    .optional(),
+  lifecycle: lifecycleSchema.extend({ seriousBreach: seriousBreachSchema.partial().strict() }).partial().strict().optional(),
   drugTests: drugTestsSchema.partial().strict().optional(),
   contact: contactSchema.partial().strict().optional(),
 });
@@ -186,9 +182,7 @@ export function mergePolicy(base: Policy, override: PolicyOverride): Policy {
   return mergeDeep(structuredClone(base) as PlainObject, override as PlainObject) as Policy;
 }
 
-export type PolicyResolution =
-  | { ok: true; policy: Policy }
-  | { ok: false; issues: { path: string; message: string }[] };
+export type PolicyResolution = { ok: true; policy: Policy } | { ok: false; issues: { path: string; message: string }[] };
 
 /**
  * Validates a deployment override (e.g. read from a configuration file) and the policy it

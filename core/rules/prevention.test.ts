@@ -4,7 +4,12 @@ import { activityReach, preventionTargets, publicityMet, targetForPeriod, traini
 describe('K13 reach of an activity', () => {
   it('adds attendees, reads and plays; shares are shown, not counted', () => {
     expect(activityReach(320, [])).toBe(320);
-    expect(activityReach(0, [{ reads: 1200, plays: 0, shares: 80 }, { reads: 0, plays: 3000, shares: 400 }])).toBe(4200);
+    expect(
+      activityReach(0, [
+        { reads: 1200, plays: 0, shares: 80 },
+        { reads: 0, plays: 3000, shares: 400 },
+      ]),
+    ).toBe(4200);
   });
 });
 

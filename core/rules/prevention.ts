@@ -54,8 +54,7 @@ export function trainingPassRate(results: readonly ('passed' | 'failed' | 'not_e
 
 /** Whether K13 holds for the period: both the count of activities and the reach. */
 export function publicityMet(activities: number, reach: number, from: IsoDate, to: IsoDate): boolean {
-  return activities >= targetForPeriod(preventionTargets.publicityActivitiesPerYear, from, to)
-    && reach >= targetForPeriod(preventionTargets.publicityReachPerYear, from, to);
+  return activities >= targetForPeriod(preventionTargets.publicityActivitiesPerYear, from, to) && reach >= targetForPeriod(preventionTargets.publicityReachPerYear, from, to);
 }
 
 /** Whether K16 holds: enough trainings, and everyone examined passed (no exam yet: not met). */

@@ -2,8 +2,12 @@ import { describe, expect, it } from 'vitest';
 import { createMeasure, type Measure } from './measures';
 import { isValidRetestOf, measureForRecord } from './records';
 
-const measure = (id: string, startDate: string | null, endedOn: string | null = null): Measure =>
-  ({ ...createMeasure({ id, kind: 'community_detox', decisionDate: '2024-01-01' }), status: endedOn ? 'terminated' : 'active', startDate, endedOn });
+const measure = (id: string, startDate: string | null, endedOn: string | null = null): Measure => ({
+  ...createMeasure({ id, kind: 'community_detox', decisionDate: '2024-01-01' }),
+  status: endedOn ? 'terminated' : 'active',
+  startDate,
+  endedOn,
+});
 
 describe('M2, C8, M5: the measure a record belongs to', () => {
   const first = measure('first', '2025-01-10', '2025-06-30');
@@ -26,7 +30,7 @@ describe('T1: a lab re-test names the earlier test it re-tests', () => {
     ['an earlier test of the person', prior, true],
     ['a test of the same day', { ...prior, date: '2026-11-12' }, true],
     ['a later test', { ...prior, date: '2026-11-13' }, false],
-    ['another person\'s test', { ...prior, personId: 'q' }, false],
+    ["another person's test", { ...prior, personId: 'q' }, false],
     ['a record that is no test', { ...prior, kind: 'visit' }, false],
     ['no such record', undefined, false],
   ])('%s: %s', (_label, p, ok) => {

@@ -24,16 +24,19 @@ export interface RecordInput {
 }
 
 const TASK_KIND_OF_RECORD: Record<RecordInput['kind'], SupervisionRecord['kind']> = {
-  check_in: 'check_in', drug_test: 'drug_test', grid_visit: 'grid_visit', follow_up: 'follow_up', visit: 'follow_up', talk: 'follow_up',
+  check_in: 'check_in',
+  drug_test: 'drug_test',
+  grid_visit: 'grid_visit',
+  follow_up: 'follow_up',
+  visit: 'follow_up',
+  talk: 'follow_up',
 };
 
 /** The records as the schedule matches them to tasks. */
 export function scheduleRecords(records: readonly RecordInput[]): SupervisionRecord[] {
   return records.map((r): SupervisionRecord => {
     const kind = TASK_KIND_OF_RECORD[r.kind];
-    return kind === 'drug_test'
-      ? { id: r.id, kind, date: r.date, result: r.result ?? 'invalid', random: r.random }
-      : { id: r.id, kind, date: r.date };
+    return kind === 'drug_test' ? { id: r.id, kind, date: r.date, result: r.result ?? 'invalid', random: r.random } : { id: r.id, kind, date: r.date };
   });
 }
 
@@ -47,9 +50,7 @@ export type MeasureForRecord =
 export function measureForRecord(communityMeasures: readonly Measure[], date: IsoDate): MeasureForRecord {
   const started = communityMeasures.filter((m) => m.startDate !== null);
   if (started.length === 0) return { ok: false, code: 'supervision.no_measure' };
-  const covering = started
-    .filter((m) => isWithin(date, m.startDate!, m.endedOn ?? '9999-12-31'))
-    .sort((a, b) => compareDates(b.startDate!, a.startDate!))[0];
+  const covering = started.filter((m) => isWithin(date, m.startDate!, m.endedOn ?? '9999-12-31')).sort((a, b) => compareDates(b.startDate!, a.startDate!))[0];
   if (covering) return { ok: true, measure: covering };
   const earliest = started.map((m) => m.startDate!).sort(compareDates)[0]!;
   if (compareDates(date, earliest) < 0) return { ok: false, code: 'supervision.date_before_measure', start: earliest };

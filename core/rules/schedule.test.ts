@@ -14,13 +14,24 @@ function activeMeasure(kind: MeasureKind = 'community_detox', extra: Partial<Mea
 
 function tasks(overrides: Partial<ScheduleInput> = {}, kind?: TaskKind): Task[] {
   const all = computeTasks({
-    measure: activeMeasure(), suspensions: [], leaves: [], records: [], policy, today: START, ...overrides,
+    measure: activeMeasure(),
+    suspensions: [],
+    leaves: [],
+    records: [],
+    policy,
+    today: START,
+    ...overrides,
   });
   return kind ? all.filter((t) => t.kind === kind) : all;
 }
 
-const drugTest = (id: string, date: string, result: 'negative' | 'positive' | 'refused' | 'evaded' | 'invalid' = 'negative', random = false): SupervisionRecord =>
-  ({ id, kind: 'drug_test', date, result, random });
+const drugTest = (id: string, date: string, result: 'negative' | 'positive' | 'refused' | 'evaded' | 'invalid' = 'negative', random = false): SupervisionRecord => ({
+  id,
+  kind: 'drug_test',
+  date,
+  result,
+  random,
+});
 
 describe('which measures get tasks', () => {
   it.each<[string, Measure, boolean]>([
@@ -139,8 +150,7 @@ describe('which records resolve a scheduled test (T3, T6)', () => {
 
 describe('T7: excused by approved leave or hospital stay', () => {
   const leave = (from: string, to: string, reason: Excusal['reason'] = 'leave_request'): Excusal => ({ from, to, reason });
-  const first = (leaves: Excusal[], suspensions: Suspension[] = []) =>
-    tasks({ leaves, suspensions, today: '2024-03-01' }, 'drug_test')[0] as Task;
+  const first = (leaves: Excusal[], suspensions: Suspension[] = []) => tasks({ leaves, suspensions, today: '2024-03-01' }, 'drug_test')[0] as Task;
 
   it.each<[string, Excusal[], Suspension[], string]>([
     ['C4/T7: an approved leave covering the whole window', [leave('2024-02-01', '2024-02-20')], [], 'excused'],
@@ -232,19 +242,31 @@ describe('end of the measure', () => {
     const measure = activeMeasure('community_detox', { status: 'terminated', endedOn: '2024-06-15' });
     const all = tasks({ measure, today: '2024-07-01' });
     expect(all.every((t) => compareDates(t.dueDate, '2024-06-15') <= 0)).toBe(true);
-    expect(all.filter((t) => t.kind === 'drug_test').map((t) => t.dueDate).at(-1)).toBe('2024-06-10');
+    expect(
+      all
+        .filter((t) => t.kind === 'drug_test')
+        .map((t) => t.dueDate)
+        .at(-1),
+    ).toBe('2024-06-10');
   });
 });
 
 describe('computeTasks is deterministic and idempotent', () => {
   const records: SupervisionRecord[] = [
-    drugTest('a', '2024-02-09'), drugTest('b', '2024-03-12', 'refused'), drugTest('c', '2024-04-05', 'negative', true),
-    { id: 'v1', kind: 'grid_visit', date: '2024-01-15' }, { id: 'f1', kind: 'follow_up', date: '2024-01-16' },
+    drugTest('a', '2024-02-09'),
+    drugTest('b', '2024-03-12', 'refused'),
+    drugTest('c', '2024-04-05', 'negative', true),
+    { id: 'v1', kind: 'grid_visit', date: '2024-01-15' },
+    { id: 'f1', kind: 'follow_up', date: '2024-01-16' },
     { id: 'k1', kind: 'check_in', date: '2024-02-10' },
   ];
   const input: ScheduleInput = {
-    measure: activeMeasure(), suspensions: [{ start: '2024-05-01', end: '2024-05-08' }],
-    leaves: [{ from: '2024-06-01', to: '2024-06-30', reason: 'leave_request' }], records, policy, today: '2024-07-01',
+    measure: activeMeasure(),
+    suspensions: [{ start: '2024-05-01', end: '2024-05-08' }],
+    leaves: [{ from: '2024-06-01', to: '2024-06-30', reason: 'leave_request' }],
+    records,
+    policy,
+    today: '2024-07-01',
   };
 
   it('gives the same tasks for the same input, whatever the order of the records', () => {

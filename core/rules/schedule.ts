@@ -24,9 +24,7 @@
 // - Tasks due after the measure ended are not listed.
 
 import { addDays, compareDates, isWithin, type IsoDate } from './dates';
-import {
-  cadenceDueDates, checkInCadence, drugTestCadence, followUpCadence, gridVisitCadence, type CadencePhase,
-} from './cadence';
+import { cadenceDueDates, checkInCadence, drugTestCadence, followUpCadence, gridVisitCadence, type CadencePhase } from './cadence';
 import { isNonCooperation, isSampleResult, type TestResult } from './drug-test-results';
 import { isCommunityMeasure, nominalEndDate, type Measure, type MeasureTerm } from './measures';
 import { coversAllDays, shiftPastSuspensions, suspensionDays, type DayRange, type Suspension } from './periods';
@@ -47,8 +45,7 @@ export interface Task {
 }
 
 export type SupervisionRecord =
-  | { id: string; kind: 'drug_test'; date: IsoDate; result: TestResult; random: boolean }
-  | { id: string; kind: 'check_in' | 'follow_up' | 'grid_visit'; date: IsoDate };
+  { id: string; kind: 'drug_test'; date: IsoDate; result: TestResult; random: boolean } | { id: string; kind: 'check_in' | 'follow_up' | 'grid_visit'; date: IsoDate };
 
 /** An approved leave request (C4) or a hospital stay, both ends included. */
 export interface Excusal extends DayRange {
@@ -99,10 +96,7 @@ function plan(kind: TaskKind, dues: IsoDate[], start: IsoDate, policy: Policy): 
   const w = policy.drugTests.windowDays;
   return dues.map((dueDate, i) => {
     const previous = dues[i - 1];
-    const [windowStart, windowEnd] =
-      kind === 'drug_test'
-        ? [addDays(dueDate, -w), addDays(dueDate, w)]
-        : [previous === undefined ? start : addDays(previous, 1), dueDate];
+    const [windowStart, windowEnd] = kind === 'drug_test' ? [addDays(dueDate, -w), addDays(dueDate, w)] : [previous === undefined ? start : addDays(previous, 1), dueDate];
     return { key: `${kind}:${i + 1}`, kind, dueDate, windowStart, windowEnd };
   });
 }
@@ -125,9 +119,7 @@ function matchRecords(tasks: PlannedTask[], records: readonly SupervisionRecord[
   const used = new Set<string>();
   const matched = new Map<string, string>();
   for (const task of tasks) {
-    const best = records
-      .filter((r) => r.kind === task.kind && !used.has(r.id) && recordRank(r) !== null && inWindow(r.date, task))
-      .sort(recordOrder)[0];
+    const best = records.filter((r) => r.kind === task.kind && !used.has(r.id) && recordRank(r) !== null && inWindow(r.date, task)).sort(recordOrder)[0];
     if (best) {
       used.add(best.id);
       matched.set(task.key, best.id);
@@ -151,14 +143,12 @@ function plannedTasks(input: ScheduleInput): PlannedTask[] {
   if (!isCommunityMeasure(measure.kind) || start === null || end === null) return [];
   const endedOn = measure.endedOn;
   return cadences(measure.kind, policy).flatMap(([kind, phases]) => {
-    const dues = actualDueDates(cadenceDueDates(start, end, phases), suspensions)
-      .filter((d) => endedOn === null || compareDates(d, endedOn) <= 0);
+    const dues = actualDueDates(cadenceDueDates(start, end, phases), suspensions).filter((d) => endedOn === null || compareDates(d, endedOn) <= 0);
     return plan(kind, dues, start, policy);
   });
 }
 
-const taskOrder = (a: Task, b: Task) =>
-  compareDates(a.dueDate, b.dueDate) || KIND_ORDER.indexOf(a.kind) - KIND_ORDER.indexOf(b.kind);
+const taskOrder = (a: Task, b: Task) => compareDates(a.dueDate, b.dueDate) || KIND_ORDER.indexOf(a.kind) - KIND_ORDER.indexOf(b.kind);
 
 /** The tasks of a community measure over its whole term, in due-date order. */
 export function computeTasks(input: ScheduleInput): Task[] {
@@ -168,10 +158,7 @@ export function computeTasks(input: ScheduleInput): Task[] {
     const ofKind = planned.filter((t) => t.kind === kind);
     matchRecords(ofKind, input.records).forEach((recordId, key) => matched.set(key, recordId));
   }
-  const excusals = [
-    ...input.leaves,
-    ...input.suspensions.map(suspensionDays).filter((r): r is DayRange => r !== null),
-  ];
+  const excusals = [...input.leaves, ...input.suspensions.map(suspensionDays).filter((r): r is DayRange => r !== null)];
   return planned
     .map((t): Task => {
       const recordId = matched.get(t.key);

@@ -25,9 +25,15 @@ const hasHeads = fs.existsSync(headFile);
 /** The deployment's key when the data key is here; else the key the head export names (an auditor's machine). */
 async function verifier() {
   const keyFile = path.join(config.dataDir, 'data.key');
-  const own = config.dataKey || fs.existsSync(keyFile) ? createHeadSigner(createCipher(loadDataKey({ dataKey: config.dataKey, dataDir: config.dataDir })).deriveKey('audit-head')) : null;
+  const own =
+    config.dataKey || fs.existsSync(keyFile) ? createHeadSigner(createCipher(loadDataKey({ dataKey: config.dataKey, dataDir: config.dataDir })).deriveKey('audit-head')) : null;
   let named: KeyEntry | null = null;
-  if (hasHeads) for await (const line of readLines(headFile)) if (line.kind === 'key') { named = line; break; }
+  if (hasHeads)
+    for await (const line of readLines(headFile))
+      if (line.kind === 'key') {
+        named = line;
+        break;
+      }
   if (own && named && named.keyId !== own.keyId) throw new Error(`the head file was signed by key ${named.keyId}, this deployment's key is ${own.keyId}`);
   if (own) return own;
   if (named) return headVerifier(named.publicKeyPem);

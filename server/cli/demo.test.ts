@@ -9,8 +9,11 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { DEMO_PASSWORD } from '../seed/demo';
 import { freePort } from '../test/ports';
 
-
-interface Run { child: ChildProcess; output: () => string; exited: Promise<number | null> }
+interface Run {
+  child: ChildProcess;
+  output: () => string;
+  exited: Promise<number | null>;
+}
 
 function start(dataDir: string, port: number, env: Record<string, string> = {}): Run {
   const child = spawn(process.execPath, ['--import', 'tsx', 'server/cli/demo.ts'], {
@@ -40,15 +43,25 @@ async function stop(run: Run) {
 
 /** Signs in like the web app: session cookie and CSRF token. */
 async function signIn(base: string, username: string) {
-  const res = await fetch(`${base}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password: DEMO_PASSWORD }) });
+  const res = await fetch(`${base}/api/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ username, password: DEMO_PASSWORD }),
+  });
   const cookie = res.headers.get('set-cookie')!.split(';')[0]!;
   return { status: res.status, body: await res.json(), get: (p: string) => fetch(`${base}${p}`, { headers: { cookie } }) };
 }
 
 describe('npm run demo (PGlite, a fresh data dir)', () => {
   const dirs: string[] = [];
-  const tmp = () => { const d = fs.mkdtempSync(path.join(os.tmpdir(), 'sunflower-demo-')); dirs.push(d); return d; };
-  afterAll(() => { for (const d of dirs) fs.rmSync(d, { recursive: true, force: true }); });
+  const tmp = () => {
+    const d = fs.mkdtempSync(path.join(os.tmpdir(), 'sunflower-demo-'));
+    dirs.push(d);
+    return d;
+  };
+  afterAll(() => {
+    for (const d of dirs) fs.rmSync(d, { recursive: true, force: true });
+  });
 
   it('fills the city on the first start, prints the accounts, and a social worker sees a day of work; the second start reuses it', async () => {
     const dir = tmp();

@@ -10,7 +10,6 @@ import { seedCity, type SeedSummary } from '../seed/write';
 import { DEMO_PASSWORD, demoDatabaseState } from '../seed/demo';
 import { runServer } from '../server';
 
-
 const config = loadConfig({
   DATA_DIR: './data-demo',
   // Demo accounts sign in with the printed password, without a phone app; never in production.
@@ -32,9 +31,19 @@ await runServer(config, {
       // The admin of a demo keeps the printed password too.
       await database.db.execute(sql`update users set must_change_password = false where username = 'admin'`);
       console.log(`Generating the demo city (${persons} persons, 3 years)…`);
-      summary = await seedCity(database, cipher, { persons, years: 3, seed: 20261122, today: clock.today(), staffPassword: DEMO_PASSWORD, demo: true,
-        recompute: () => services.supervision.recomputeAll(), log: (m) => console.log(`  ${m}`) });
-      console.log(`Demo city ready in ${summary.seconds} s: ${summary.units} units, ${summary.staff} staff accounts, ${summary.persons} persons, ${summary.measures} measures, ${summary.records} supervision records.`);
+      summary = await seedCity(database, cipher, {
+        persons,
+        years: 3,
+        seed: 20261122,
+        today: clock.today(),
+        staffPassword: DEMO_PASSWORD,
+        demo: true,
+        recompute: () => services.supervision.recomputeAll(),
+        log: (m) => console.log(`  ${m}`),
+      });
+      console.log(
+        `Demo city ready in ${summary.seconds} s: ${summary.units} units, ${summary.staff} staff accounts, ${summary.persons} persons, ${summary.measures} measures, ${summary.records} supervision records.`,
+      );
     }
   },
   banner: [

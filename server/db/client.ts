@@ -117,10 +117,7 @@ export async function rows<T = Record<string, unknown>>(exec: Executor, query: S
 
 /** The newest applied migration, for /api/health. */
 export async function currentMigration(exec: Executor): Promise<{ id: number; hash: string; createdAt: number } | null> {
-  const r = await rows<{ id: number; hash: string; created_at: string }>(
-    exec,
-    sql`select id, hash, created_at from drizzle.__drizzle_migrations order by created_at desc limit 1`,
-  );
+  const r = await rows<{ id: number; hash: string; created_at: string }>(exec, sql`select id, hash, created_at from drizzle.__drizzle_migrations order by created_at desc limit 1`);
   const first = r[0];
   return first ? { id: Number(first.id), hash: first.hash, createdAt: Number(first.created_at) } : null;
 }

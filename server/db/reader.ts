@@ -92,8 +92,7 @@ export function replicaReader(primary: Db, opts: ReplicaOptions): Reader {
   const log = opts.log ?? ((message, detail) => console.warn(message, detail));
   const name = opts.applicationName ?? 'sunflower-reader';
   // Short connect timeout: a standby that does not answer must not hold a report for 30 s.
-  const connect = (max: number, app: string) =>
-    postgres(opts.url, { max, onnotice: () => {}, connect_timeout: 3, idle_timeout: 60, connection: { application_name: app } });
+  const connect = (max: number, app: string) => postgres(opts.url, { max, onnotice: () => {}, connect_timeout: 3, idle_timeout: 60, connection: { application_name: app } });
   const readClient = connect(opts.maxConnections ?? 10, name);
   const probeClient = connect(1, `${name}-probe`);
   const replica = drizzlePostgres({ client: readClient, schema }) as unknown as Db;
@@ -208,7 +207,18 @@ export function replicaReader(primary: Db, opts: ReplicaOptions): Reader {
 }
 
 // postgres-js codes for a connection that could not be made or broke.
-const CONNECTION_CODES = new Set(['CONNECTION_CLOSED', 'CONNECTION_ENDED', 'CONNECTION_DESTROYED', 'CONNECT_TIMEOUT', 'ECONNREFUSED', 'ECONNRESET', 'EPIPE', 'ETIMEDOUT', 'EHOSTUNREACH', 'ENOTFOUND']);
+const CONNECTION_CODES = new Set([
+  'CONNECTION_CLOSED',
+  'CONNECTION_ENDED',
+  'CONNECTION_DESTROYED',
+  'CONNECT_TIMEOUT',
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'EPIPE',
+  'ETIMEDOUT',
+  'EHOSTUNREACH',
+  'ENOTFOUND',
+]);
 
 function errorCode(err: unknown): string | undefined {
   for (let e = err as { code?: unknown; cause?: unknown } | undefined, depth = 0; e && depth < 5; e = e.cause as typeof e, depth++) {

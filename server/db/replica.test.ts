@@ -63,11 +63,23 @@ describe.skipIf(skip)('report reads on a real streaming standby', () => {
 
   beforeAll(async () => {
     standby = await makeStandby(primaryUrl);
-    t = await startTestApp('postgres', {}, {
-      serverUrl: primaryUrl,
-      // Probed by the tests themselves (probeMs 0); lag measured on the test clock.
-      replica: (url, clock) => ({ url: standby.urlFor(url), maxLagMs: MAX_LAG_MS, probeMs: 0, maxConnections: 1, applicationName: appName, now: () => clock.now().getTime(), log: () => {} }),
-    });
+    t = await startTestApp(
+      'postgres',
+      {},
+      {
+        serverUrl: primaryUrl,
+        // Probed by the tests themselves (probeMs 0); lag measured on the test clock.
+        replica: (url, clock) => ({
+          url: standby.urlFor(url),
+          maxLagMs: MAX_LAG_MS,
+          probeMs: 0,
+          maxConnections: 1,
+          applicationName: appName,
+          now: () => clock.now().getTime(),
+          log: () => {},
+        }),
+      },
+    );
     admin = await adminClient(t);
     units = await cityWithCommunity(admin);
     await settled();
@@ -136,7 +148,7 @@ describe.skipIf(skip)('report reads on a real streaming standby', () => {
     expect(health.replica).toMatchObject({ state: 'streaming', servedBy: 'replica', replayPaused: false, maxLagMs: MAX_LAG_MS });
   });
 
-  it('R2: a write and the writer\'s own next search go to the primary until the standby has replayed the write', async () => {
+  it("R2: a write and the writer's own next search go to the primary until the standby has replayed the write", async () => {
     const { writer } = await officers();
     const since = await standbyNow();
     const id = await newPerson(writer, '韩二');

@@ -42,7 +42,14 @@ export function installErrorHandling(app: FastifyInstance): void {
       const fields = (err.validation as unknown as ZodIssueLike[]).map((i) => toFieldError(i, where));
       return reply.code(400).send(new AppError('validation.failed', 400, fields).toBody());
     }
-    if (isMalformedMultipart(err)) return reply.code(400).send(new AppError('validation.multipart_malformed', 400, [{ path: 'body', code: 'validation.multipart_malformed', message: messageFor('validation.multipart_malformed') }]).toBody());
+    if (isMalformedMultipart(err))
+      return reply
+        .code(400)
+        .send(
+          new AppError('validation.multipart_malformed', 400, [
+            { path: 'body', code: 'validation.multipart_malformed', message: messageFor('validation.multipart_malformed') },
+          ]).toBody(),
+        );
     const status = err.statusCode ?? 500;
     if (status === 429) return reply.code(429).send(new AppError('rate_limited', 429).toBody());
     if (status === 415) return reply.code(415).send(new AppError('validation.unsupported_media_type', 415).toBody());

@@ -18,8 +18,12 @@ import { bootstrap } from '../bootstrap';
 import { findIdentifiers } from '../lib/identifying';
 
 const person = {
-  name: '上官晓澄', idNumber: idNumber('110101', '19770321', 611), phone: '13987654321', birthDate: '1977-03-21',
-  registeredAddress: '北京市东城区晓澄胡同一号', residenceAddress: '北京市东城区晓澄胡同二号',
+  name: '上官晓澄',
+  idNumber: idNumber('110101', '19770321', 611),
+  phone: '13987654321',
+  birthDate: '1977-03-21',
+  registeredAddress: '北京市东城区晓澄胡同一号',
+  residenceAddress: '北京市东城区晓澄胡同二号',
 };
 
 describe.each(testDbKinds())('P6: the server log of a journey through person data holds no identifier, on %s', (kind) => {
@@ -37,7 +41,19 @@ describe.each(testDbKinds())('P6: the server log of a journey through person dat
     const { app, services, routes } = await buildApp({ database, config, clock, cipher, logStream: stream });
     await bootstrap(services, { adminPassword: ADMIN_PASSWORD });
     await app.ready();
-    t = { app, services, routes, database, config, clock, cipher, close: async () => { await app.close(); await database.close(); } };
+    t = {
+      app,
+      services,
+      routes,
+      database,
+      config,
+      clock,
+      cipher,
+      close: async () => {
+        await app.close();
+        await database.close();
+      },
+    };
   });
   afterAll(async () => {
     await t.close();

@@ -24,7 +24,9 @@ describe('log safety rules (9.8)', () => {
   });
 
   it('P1: an error message keeps its SQL and codes but not its parameters or quoted values', () => {
-    expect(scrubMessage('Failed query: select * from "persons" where "name" = $1\nparams: 张三,1990-03-07')).toBe('Failed query: select * from "persons" where "name" = $1\nparams: ~');
+    expect(scrubMessage('Failed query: select * from "persons" where "name" = $1\nparams: 张三,1990-03-07')).toBe(
+      'Failed query: select * from "persons" where "name" = $1\nparams: ~',
+    );
     expect(scrubMessage('invalid input syntax for type integer: "张三"')).toBe('invalid input syntax for type integer: "~"');
     expect(scrubMessage("Key (id_number_hash)=('abc') already exists for 110101199003071233")).toBe("Key (id_number_hash)=('~') already exists for #");
     const cause = Object.assign(new Error('invalid input syntax for type date: "1990-13-01"'), { code: '22007', detail: 'the value 张三', routine: 'DateTimeParseError' });
@@ -58,7 +60,19 @@ describe.each(testDbKinds())('the server log on %s (9.8)', (kind) => {
     });
     await bootstrap(services, { adminPassword: ADMIN_PASSWORD });
     await app.ready();
-    t = { app, services, routes, database, config, clock, cipher, close: async () => { await app.close(); await database.close(); } };
+    t = {
+      app,
+      services,
+      routes,
+      database,
+      config,
+      clock,
+      cipher,
+      close: async () => {
+        await app.close();
+        await database.close();
+      },
+    };
     const admin = await adminClient(t);
     const units = await cityWithCommunity(admin);
     officer = await userWith(t, admin, 'log.officer', 'officer', units.street);
@@ -67,7 +81,7 @@ describe.each(testDbKinds())('the server log on %s (9.8)', (kind) => {
   });
   afterAll(() => t.close());
 
-  it('P1: an ID number in ?idNumber= and ?q=, a name in ?q= and a failed query\'s parameters stay out of the log; the paths are there', async () => {
+  it("P1: an ID number in ?idNumber= and ?q=, a name in ?q= and a failed query's parameters stay out of the log; the paths are there", async () => {
     expect((await officer.get(`/api/persons/exists?idNumber=${id}`)).statusCode).toBe(200);
     expect((await officer.get(`/api/persons?q=${id}`)).statusCode).toBe(200);
     expect((await officer.get(`/api/persons?q=${encodeURIComponent('张三')}`)).statusCode).toBe(200);

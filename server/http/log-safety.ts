@@ -7,8 +7,26 @@
 
 /** Query parameters whose values are codes or paging, never a person's data. */
 const HARMLESS_PARAMS = new Set([
-  'limit', 'offset', 'sort', 'order', 'status', 'kind', 'outcome', 'measureKind', 'riskLevel', 'action', 'entityType',
-  'unmasked', 'from', 'to', 'date', 'days', 'scope', 'level', 'type', 'lang',
+  'limit',
+  'offset',
+  'sort',
+  'order',
+  'status',
+  'kind',
+  'outcome',
+  'measureKind',
+  'riskLevel',
+  'action',
+  'entityType',
+  'unmasked',
+  'from',
+  'to',
+  'date',
+  'days',
+  'scope',
+  'level',
+  'type',
+  'lang',
 ]);
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const REDACTED = '~';
@@ -34,7 +52,14 @@ export function scrubMessage(message: string): string {
     .slice(0, 2000);
 }
 
-const stackFrames = (stack: unknown) => (typeof stack === 'string' ? stack.split('\n').filter((l) => /^\s+at /.test(l)).slice(0, 15).join('\n') : '');
+const stackFrames = (stack: unknown) =>
+  typeof stack === 'string'
+    ? stack
+        .split('\n')
+        .filter((l) => /^\s+at /.test(l))
+        .slice(0, 15)
+        .join('\n')
+    : '';
 
 /** PostgreSQL's fields that name the failing object, not the data (SQLSTATE, constraint, column …). */
 const DB_FIELDS = ['code', 'severity', 'routine', 'constraint', 'constraint_name', 'table', 'table_name', 'column', 'column_name', 'schema', 'schema_name'];

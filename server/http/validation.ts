@@ -8,5 +8,4 @@ import { withoutNulCharacters } from '../../core/contracts/common';
  * input (query, params, body, headers) holds a NUL character, which no text column can store
  * (issue 9.11: `?q=%00` was a 500). Failures are the usual 400 with a field per problem.
  */
-export const inputValidatorCompiler: FastifySchemaCompiler<z.ZodType> = (route) =>
-  validatorCompiler({ ...route, schema: withoutNulCharacters(route.schema) } as never);
+export const inputValidatorCompiler: FastifySchemaCompiler<z.ZodType> = (route) => validatorCompiler({ ...route, schema: withoutNulCharacters(route.schema) } as never);

@@ -47,5 +47,9 @@ export function generatePassword(): string {
   });
   // Shuffle so the class pattern is not predictable.
   const order = crypto.getRandomValues(new Uint32Array(chars.length));
-  return chars.map((c, i) => [order[i]!, c] as const).sort((a, b) => a[0] - b[0]).map(([, c]) => c).join('');
+  return chars
+    .map((c, i) => [order[i]!, c] as const)
+    .sort((a, b) => a[0] - b[0])
+    .map(([, c]) => c)
+    .join('');
 }

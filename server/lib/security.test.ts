@@ -3,8 +3,15 @@ import { checkPasswordPolicy, generatePassword, hashPassword, verifyPassword } f
 import { createCipher } from './data-key';
 
 const policy = {
-  passwordMinLength: 8, passwordMinClasses: 3, lockoutThreshold: 5, lockoutMinutes: 30,
-  idleTimeoutMinutes: 30, sessionMaxHours: 12, mfaForAdmins: true, loginRatePerMinute: 20, lockoutAccountThreshold: 50,
+  passwordMinLength: 8,
+  passwordMinClasses: 3,
+  lockoutThreshold: 5,
+  lockoutMinutes: 30,
+  idleTimeoutMinutes: 30,
+  sessionMaxHours: 12,
+  mfaForAdmins: true,
+  loginRatePerMinute: 20,
+  lockoutAccountThreshold: 50,
 };
 
 describe('password policy (P7)', () => {

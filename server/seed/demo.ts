@@ -12,8 +12,11 @@ export const DEMO_PASSWORD = 'Demo#Sunflower2026';
  */
 export async function demoDatabaseState(db: Executor, where = 'This database'): Promise<'empty' | 'demo'> {
   if (await isDemoDatabase(db)) return 'demo';
-  const [counts] = await rows<{ persons: number; users: number }>(db, sql`
-    select (select count(*) from persons)::int as persons, (select count(*) from users)::int as users`);
+  const [counts] = await rows<{ persons: number; users: number }>(
+    db,
+    sql`
+    select (select count(*) from persons)::int as persons, (select count(*) from users)::int as users`,
+  );
   if (Number(counts?.persons ?? 0) > 0 || Number(counts?.users ?? 0) > 1) {
     throw new Error(`${where} holds data that is not a demo city: refusing to run the demo on it.`);
   }

@@ -27,7 +27,14 @@ function population(seed: number, n: number) {
 const engineInput = (measures: ReturnType<typeof population>[number]['measures'], h: PersonHistory) => ({
   measures,
   records: h.records.map((x): RecordInput => ({
-    id: x.id!, measureId: x.measureId, kind: x.kind, date: x.date, result: x.result ?? null, random: x.random ?? false, retestOfId: null, contactMode: x.contactMode ?? null,
+    id: x.id!,
+    measureId: x.measureId,
+    kind: x.kind,
+    date: x.date,
+    result: x.result ?? null,
+    random: x.random ?? false,
+    retestOfId: null,
+    contactMode: x.contactMode ?? null,
   })),
   leaves: h.leaves.map((l) => ({ id: l.id!, fromDate: l.fromDate, toDate: l.toDate, status: l.status, returnedOn: l.returnedOn ?? null })),
   absences: h.absences.map((a) => ({ id: a.id!, kind: a.kind, fromDate: a.fromDate, toDate: a.toDate ?? null })),
@@ -46,7 +53,10 @@ describe('synthetic supervision history (issue 5: three years, field proportions
 
   it('keeps the field proportions of the population: two thirds synthetic drugs, a majority aged 18–35', () => {
     const synthetic = people.filter((x) => x.p.input.drugTypes.some((d) => ['methamphetamine', 'ketamine', 'meth_tablet', 'mdma', 'synthetic_cannabinoids'].includes(d))).length;
-    const young = people.filter((x) => { const age = daysBetween(x.p.identity.birthDate, TODAY) / 365.25; return age >= 18 && age < 36; }).length;
+    const young = people.filter((x) => {
+      const age = daysBetween(x.p.identity.birthDate, TODAY) / 365.25;
+      return age >= 18 && age < 36;
+    }).length;
     expect(synthetic / people.length).toBeGreaterThan(0.6);
     expect(synthetic / people.length).toBeLessThan(0.74);
     expect(young / people.length).toBeGreaterThan(0.5);
@@ -66,7 +76,8 @@ describe('synthetic supervision history (issue 5: three years, field proportions
         // Nothing is dated today (the day has just begun) except a relapse ending a measure earlier.
         if (compareDates(rec.date, TODAY) >= 0 || rec.recordedAt.getTime() >= startOfToday) wrong.push(`${rec.id}: ${rec.date} not in the past`);
         const during = (from: string, to: string | null | undefined) => compareDates(from, rec.date) <= 0 && compareDates(rec.date, to ?? TODAY) <= 0;
-        if (m.suspensions.some((x) => during(x.start, x.end)) || history.absences.some((a) => during(a.fromDate, a.toDate))) wrong.push(`${rec.id}: ${rec.date} while detained or away`);
+        if (m.suspensions.some((x) => during(x.start, x.end)) || history.absences.some((a) => during(a.fromDate, a.toDate)))
+          wrong.push(`${rec.id}: ${rec.date} while detained or away`);
         if (rec.kind === 'drug_test' && !['negative', 'positive', 'refused'].includes(rec.result!)) wrong.push(`${rec.id}: ${rec.result}`);
         // The structured visit form (JOURNEYS 2) on every contact but a check-in.
         if (rec.kind !== 'drug_test' && rec.kind !== 'check_in' && !rec.form) wrong.push(`${rec.id}: no form`);
@@ -105,14 +116,23 @@ describe('synthetic supervision history (issue 5: three years, field proportions
     }
     // Every leave lies within its measure's term.
     const ends = new Map(people.flatMap((x) => x.measures.map((m) => [m.id, computeEndDate(m, defaultPolicy)] as const)));
-    expect(all.filter((l) => { const end = ends.get(l.measureId!); return end && compareDates(l.toDate, end) >= 0; })).toEqual([]);
+    expect(
+      all.filter((l) => {
+        const end = ends.get(l.measureId!);
+        return end && compareDates(l.toDate, end) >= 0;
+      }),
+    ).toEqual([]);
     const events = people.flatMap((x) => x.history.leaveEvents);
     expect(events.filter((e) => e.event === 'request').length).toBe(all.length);
     expect(events.filter((e) => e.event === 'return').length).toBe(all.filter((l) => l.status === 'returned').length);
   });
 
   it('yields, through the rules, some lost contact and some breaches but mostly persons in order (C5, C11)', () => {
-    let assessed = 0, lost = 0, serious = 0, breach = 0, excused = 0;
+    let assessed = 0,
+      lost = 0,
+      serious = 0,
+      breach = 0,
+      excused = 0;
     for (const { measures, history } of people) {
       const out = assessPerson(engineInput(measures, history));
       excused += out.tasks.filter((t) => t.state === 'excused').length;

@@ -55,7 +55,11 @@ const MISS: Record<Exclude<Profile, 'lost'> | 'lost', Record<TaskKind, number>> 
 
 const STATION = '社区戒毒（康复）工作站';
 const EMPLOYMENT: Record<string, VisitForm['employment']> = {
-  employed: 'employed', self_employed: 'employed', flexible: 'employed', unemployed: 'job_seeking', unable: 'unable_to_work',
+  employed: 'employed',
+  self_employed: 'employed',
+  flexible: 'employed',
+  unemployed: 'job_seeking',
+  unable: 'unable_to_work',
 };
 
 export interface HistoryInput {
@@ -68,8 +72,7 @@ export interface HistoryInput {
 }
 
 /** At `hour` o'clock Beijing time on `date`. */
-const at = (date: IsoDate, hour: number, minute = 0) =>
-  new Date(`${date}T${String(hour).padStart(2, '0')}:${String(minute).padStart(2, '0')}:00+08:00`);
+const at = (date: IsoDate, hour: number, minute = 0) => new Date(`${date}T${String(hour).padStart(2, '0')}:${String(minute).padStart(2, '0')}:00+08:00`);
 
 export function generateHistory(r: Random, input: HistoryInput): PersonHistory {
   const out: PersonHistory = { records: [], leaves: [], leaveEvents: [], absences: [] };
@@ -81,11 +84,16 @@ export function generateHistory(r: Random, input: HistoryInput): PersonHistory {
     const start = m.startDate!;
     const last = minDate(m.endedOn ?? today, today);
     const running = daysBetween(start, last);
-    let profile: Profile = r.weighted([['steady', 80], ['uneven', 14], ['lost', 4], ['hospital', 2]] as const);
+    let profile: Profile = r.weighted([
+      ['steady', 80],
+      ['uneven', 14],
+      ['lost', 4],
+      ['hospital', 2],
+    ] as const);
     if (profile === 'lost' && !(m.status === 'active' && running > 90)) profile = 'steady';
     // Records stop: lost contact, or the relapse that ended the measure.
     const relapse = m.status === 'terminated' && m.terminationReason === 'compulsory_isolation' ? last : null;
-    const stop = profile === 'lost' ? addDays(today, -r.int(35, Math.min(200, running - 40))) : relapse ?? last;
+    const stop = profile === 'lost' ? addDays(today, -r.int(35, Math.min(200, running - 40))) : (relapse ?? last);
 
     const leaves = generateLeaves(r, input, m, profile, start, last, stop);
     const stays = generateAbsences(r, input, m, profile, start, stop);
@@ -93,13 +101,14 @@ export function generateHistory(r: Random, input: HistoryInput): PersonHistory {
     out.leaveEvents.push(...leaves.events);
     out.absences.push(...stays);
 
-    const excused = excusals(leaves.inputs, stays.map((a): AbsenceInput => ({ id: a.id!, kind: a.kind, fromDate: a.fromDate, toDate: a.toDate ?? null })), today);
+    const excused = excusals(
+      leaves.inputs,
+      stays.map((a): AbsenceInput => ({ id: a.id!, kind: a.kind, fromDate: a.fromDate, toDate: a.toDate ?? null })),
+      today,
+    );
     const tasks = computeTasks({ measure: m, suspensions: m.suspensions, leaves: excused, records: [], policy: input.policy, today });
     // Nobody is seen while detained (C9), in hospital or away: no record on those days.
-    const unavailable = [
-      ...m.suspensions.map((x) => ({ from: x.start, to: x.end ?? today })),
-      ...stays.map((a) => ({ from: a.fromDate, to: a.toDate ?? today })),
-    ];
+    const unavailable = [...m.suspensions.map((x) => ({ from: x.start, to: x.end ?? today })), ...stays.map((a) => ({ from: a.fromDate, to: a.toDate ?? today }))];
     const seen = (date: IsoDate) => !unavailable.some((u) => compareDates(u.from, date) <= 0 && compareDates(date, u.to) <= 0);
     const yesterday = addDays(today, -1);
     for (const t of tasks) {
@@ -142,12 +151,21 @@ function recordDate(r: Random, t: Task, start: IsoDate, until: IsoDate): IsoDate
 function makeRecord(r: Random, input: HistoryInput, m: Measure, kind: TaskKind, date: IsoDate, profile: Profile, form: VisitForm): RecordRow {
   const { actors } = input;
   const base = {
-    id: uuidFrom(r), personId: input.personId, measureId: m.id, date, recordedBy: actors.workerId,
-    recordedAt: at(date, r.int(9, 17), r.int(0, 59)), random: false,
+    id: uuidFrom(r),
+    personId: input.personId,
+    measureId: m.id,
+    date,
+    recordedBy: actors.workerId,
+    recordedAt: at(date, r.int(9, 17), r.int(0, 59)),
+    random: false,
   };
   if (kind === 'drug_test') {
     const hair = r.chance(0.06);
-    const result = r.weighted([['negative', 1000], ['positive', profile === 'uneven' ? 8 : 1], ['refused', profile === 'uneven' ? 8 : 0]] as const);
+    const result = r.weighted([
+      ['negative', 1000],
+      ['positive', profile === 'uneven' ? 8 : 1],
+      ['refused', profile === 'uneven' ? 8 : 0],
+    ] as const);
     return { ...base, kind, place: STATION, sample: hair ? 'hair' : 'urine', method: hair ? 'lab' : 'on_site', result, tester: actors.workerName };
   }
   if (kind === 'check_in') return { ...base, kind, place: STATION };
@@ -155,20 +173,41 @@ function makeRecord(r: Random, input: HistoryInput, m: Measure, kind: TaskKind, 
     return { ...base, kind, place: '居住地', recordedBy: actors.gridWorkerId, contactMode: 'in_person', form: visitFormOf(r, form, profile) };
   }
   // F1 is met by a home visit, a talk at the station or a follow-up (often by phone).
-  const how = r.weighted([['visit', 55], ['talk', 30], ['follow_up', 15]] as const);
+  const how = r.weighted([
+    ['visit', 55],
+    ['talk', 30],
+    ['follow_up', 15],
+  ] as const);
   const phone = how === 'follow_up' && r.chance(0.7);
   return {
-    ...base, kind: how, place: how === 'visit' ? '家中' : phone ? '电话' : STATION,
-    contactMode: phone ? 'phone' : 'in_person', form: visitFormOf(r, form, profile),
+    ...base,
+    kind: how,
+    place: how === 'visit' ? '家中' : phone ? '电话' : STATION,
+    contactMode: phone ? 'phone' : 'in_person',
+    form: visitFormOf(r, form, profile),
   };
 }
 
 function baseForm(r: Random, employment: string | null | undefined): VisitForm {
   return {
-    livingSituation: r.weighted([['with_family', 55], ['stable_home', 25], ['alone', 15], ['unstable', 5]] as const),
+    livingSituation: r.weighted([
+      ['with_family', 55],
+      ['stable_home', 25],
+      ['alone', 15],
+      ['unstable', 5],
+    ] as const),
     employment: EMPLOYMENT[employment ?? ''] ?? 'unknown',
-    family: r.weighted([['supportive', 60], ['strained', 25], ['conflict', 8], ['no_contact', 7]] as const),
-    health: r.weighted([['good', 60], ['fair', 32], ['poor', 8]] as const),
+    family: r.weighted([
+      ['supportive', 60],
+      ['strained', 25],
+      ['conflict', 8],
+      ['no_contact', 7],
+    ] as const),
+    health: r.weighted([
+      ['good', 60],
+      ['fair', 32],
+      ['poor', 8],
+    ] as const),
     mood: 'stable',
     needs: [],
     nextStep: 'continue',
@@ -178,17 +217,35 @@ function baseForm(r: Random, employment: string | null | undefined): VisitForm {
 /** Mostly the person's usual state; sometimes a change worth a note. */
 function visitFormOf(r: Random, base: VisitForm, profile: Profile): VisitForm {
   if (!r.chance(profile === 'uneven' ? 0.3 : 0.08)) return base;
-  const needs = r.weighted([[['employment'], 40], [['counselling'], 25], [['family_repair'], 15], [['relief'], 10], [['medical'], 10]] as const);
+  const needs = r.weighted([
+    [['employment'], 40],
+    [['counselling'], 25],
+    [['family_repair'], 15],
+    [['relief'], 10],
+    [['medical'], 10],
+  ] as const);
   return {
     ...base,
-    mood: r.weighted([['anxious', 50], ['low', 40], ['agitated', 10]] as const),
+    mood: r.weighted([
+      ['anxious', 50],
+      ['low', 40],
+      ['agitated', 10],
+    ] as const),
     needs: [...needs],
-    nextStep: r.weighted([['follow_up_soon', 60], ['refer_assistance', 35], ['report_to_officer', 5]] as const),
+    nextStep: r.weighted([
+      ['follow_up_soon', 60],
+      ['refer_assistance', 35],
+      ['report_to_officer', 5],
+    ] as const),
     needsNote: '走访中了解到新的困难，已记录并向工作站反映',
   };
 }
 
-interface GeneratedLeaves { rows: LeaveRow[]; events: LeaveEventRow[]; inputs: LeaveInput[] }
+interface GeneratedLeaves {
+  rows: LeaveRow[];
+  events: LeaveEventRow[];
+  inputs: LeaveInput[];
+}
 
 /**
  * Leave requests (C4): about a quarter of persons ask once in a term, a few twice, mostly for
@@ -205,19 +262,31 @@ function generateLeaves(r: Random, input: HistoryInput, m: Measure, profile: Pro
     const requested = at(askedOn, r.int(9, 16));
     const decided = status === 'pending' ? null : new Date(requested.getTime() + r.int(2, 30) * 3_600_000);
     const row: LeaveRow = {
-      id, personId: input.personId, measureId: m.id, fromDate: from, toDate: to, status, returnedOn,
+      id,
+      personId: input.personId,
+      measureId: m.id,
+      fromDate: from,
+      toDate: to,
+      status,
+      returnedOn,
       destination: r.pick(['外省探亲', '外地务工', '陪同家属就医', '办理户籍事务', '外地参加婚礼']),
       reason: r.pick(['家中老人病重需要照顾', '用人单位安排外地工作', '直系亲属婚礼', '办理个人证件']),
-      required: daysBetween(from, to) + 1 >= policy.lifecycle.leaveRequestFromDays, policyVersion: policy.version,
-      requestedBy: actors.workerId, requestedAt: requested,
-      decidedBy: decided ? actors.officerId : null, decidedAt: decided, decisionNote: decided ? '同意，请按时销假' : null,
-      returnedBy: returnedOn ? actors.workerId : null, returnedAt: returnedOn ? at(returnedOn, r.int(9, 17)) : null,
+      required: daysBetween(from, to) + 1 >= policy.lifecycle.leaveRequestFromDays,
+      policyVersion: policy.version,
+      requestedBy: actors.workerId,
+      requestedAt: requested,
+      decidedBy: decided ? actors.officerId : null,
+      decidedAt: decided,
+      decisionNote: decided ? '同意，请按时销假' : null,
+      returnedBy: returnedOn ? actors.workerId : null,
+      returnedAt: returnedOn ? at(returnedOn, r.int(9, 17)) : null,
     };
     out.rows.push(row);
     out.inputs.push({ id, fromDate: from, toDate: to, status, returnedOn });
     out.events.push({ id: uuidFrom(r), leaveId: id, personId: input.personId, event: 'request', details: { from, to }, actorId: actors.workerId, at: requested });
     if (decided) out.events.push({ id: uuidFrom(r), leaveId: id, personId: input.personId, event: 'approve', details: null, actorId: actors.officerId, at: decided });
-    if (returnedOn) out.events.push({ id: uuidFrom(r), leaveId: id, personId: input.personId, event: 'return', details: { returnedOn }, actorId: actors.workerId, at: row.returnedAt! });
+    if (returnedOn)
+      out.events.push({ id: uuidFrom(r), leaveId: id, personId: input.personId, event: 'return', details: { returnedOn }, actorId: actors.workerId, at: row.returnedAt! });
   };
   // Ends a month before the last day, so a late return still lies in the past.
   const span = daysBetween(start, minDate(stop, addDays(last, -30)));
@@ -255,8 +324,17 @@ function generateAbsences(r: Random, input: HistoryInput, m: Measure, profile: P
     const from = addDays(start, r.int(20, span - days - 5));
     const to = addDays(from, days - 1);
     return {
-      id: uuidFrom(r), personId: input.personId, measureId: m.id, kind, fromDate: from, toDate: to, note,
-      recordedBy: input.actors.workerId, recordedAt: at(from, r.int(9, 17)), closedBy: input.actors.workerId, closedAt: at(addDays(to, 1), r.int(9, 17)),
+      id: uuidFrom(r),
+      personId: input.personId,
+      measureId: m.id,
+      kind,
+      fromDate: from,
+      toDate: to,
+      note,
+      recordedBy: input.actors.workerId,
+      recordedAt: at(from, r.int(9, 17)),
+      closedBy: input.actors.workerId,
+      closedAt: at(addDays(to, 1), r.int(9, 17)),
     };
   };
   if (profile === 'hospital') return [one('hospital_stay', r.int(5, 20), '因病住院，已核实住院证明')];

@@ -27,7 +27,11 @@ const pad = (n: number, w: number) => String(n).padStart(w, '0');
  */
 export function generatePerson(r: Random, index: number, today: string, years: number, region: string, cityName: string, districtName: string): GeneratedPerson {
   const sex = r.chance(0.86) ? 'male' : 'female';
-  const age = r.weighted([[r.int(18, 35), 60], [r.int(36, 50), 30], [r.int(51, 65), 10]] as const);
+  const age = r.weighted([
+    [r.int(18, 35), 60],
+    [r.int(36, 50), 30],
+    [r.int(51, 65), 10],
+  ] as const);
   const birthDate = addDays(addYears(today, -age), -r.int(0, 364));
   const seq = (index % 500) * 2 + (sex === 'male' ? 1 : 0);
   const first17 = `${region}${birthDate.replace(/-/g, '')}${pad(seq, 3)}`;
@@ -45,14 +49,36 @@ export function generatePerson(r: Random, index: number, today: string, years: n
     phone: phone(r),
     registeredAddress: registered,
     residenceAddress: r.chance(0.3) ? address(r, cityName, districtName) : registered,
-    education: r.weighted([['70', 45], ['60', 20], ['40', 15], ['80', 12], ['30', 6], ['20', 2]] as const),
-    maritalStatus: r.weighted([['10', 45], ['20', 30], ['40', 22], ['30', 3]] as const),
-    employmentStatus: r.weighted([['unemployed', 45], ['flexible', 25], ['employed', 18], ['self_employed', 10], ['unable', 2]] as const),
+    education: r.weighted([
+      ['70', 45],
+      ['60', 20],
+      ['40', 15],
+      ['80', 12],
+      ['30', 6],
+      ['20', 2],
+    ] as const),
+    maritalStatus: r.weighted([
+      ['10', 45],
+      ['20', 30],
+      ['40', 22],
+      ['30', 3],
+    ] as const),
+    employmentStatus: r.weighted([
+      ['unemployed', 45],
+      ['flexible', 25],
+      ['employed', 18],
+      ['self_employed', 10],
+      ['unable', 2],
+    ] as const),
     drugTypes: drugs,
     useMethods: [r.pick(isSynthetic ? syntheticMethods : traditionalMethods)],
     firstUseDate: addDays(birthDate, 365 * r.int(16, Math.max(17, age - 1))),
     familyContacts: r.chance(0.8) ? [{ name: personName(r, r.chance(0.5) ? 'male' : 'female'), relation: r.pick(['mother', 'father', 'spouse', 'sibling']), phone: phone(r) }] : [],
-    riskLevel: r.weighted([['low', 60], ['medium', 30], ['high', 10]] as const),
+    riskLevel: r.weighted([
+      ['low', 60],
+      ['medium', 30],
+      ['high', 10],
+    ] as const),
   };
   return { input, identity: { idType: 'resident_id', idNumber, sex, birthDate }, measures: generateMeasures(r, today, years, index) };
 }
@@ -75,7 +101,9 @@ function generateMeasures(r: Random, today: string, years: number, index: number
   const reportOn = addDays(received, r.int(1, 14));
   if (reportOn > today || r.chance(0.02)) {
     // Ordered recently (or refusing): still awaiting the report.
-    if (reportOn <= today && step({ type: 'refuse_report', date: addDays(received, 16) })) { /* refused */ }
+    if (reportOn <= today && step({ type: 'refuse_report', date: addDays(received, 16) })) {
+      /* refused */
+    }
   } else {
     step({ type: 'report', date: reportOn });
     const relapseOn = addDays(reportOn, r.int(60, 700));

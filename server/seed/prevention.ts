@@ -12,17 +12,40 @@ import type { Random } from './random';
 import { uuidFrom } from './random';
 import type { UnitSpec } from './city';
 
-export interface PreventionSummary { activities: number; reach: number; teams: number; volunteers: number; trainings: number }
+export interface PreventionSummary {
+  activities: number;
+  reach: number;
+  teams: number;
+  volunteers: number;
+  trainings: number;
+}
 
 const kinds: [PublicityKind, number][] = [
-  ['talk', 3], ['school_class', 3], ['market_stand', 2], ['door_to_door', 2], ['exhibition', 1], ['performance', 1], ['competition', 1], ['online_post', 3], ['short_video', 2],
+  ['talk', 3],
+  ['school_class', 3],
+  ['market_stand', 2],
+  ['door_to_door', 2],
+  ['exhibition', 1],
+  ['performance', 1],
+  ['competition', 1],
+  ['online_post', 3],
+  ['short_video', 2],
 ];
 const titles: Record<PublicityKind, string> = {
-  talk: '禁毒知识讲座', school_class: '禁毒课堂进校园', market_stand: '集市禁毒宣传摊位', door_to_door: '入户发放禁毒资料', exhibition: '禁毒图片展',
-  performance: '禁毒文艺汇演', competition: '禁毒知识竞赛', online_post: '识别新型毒品（公众号推文）', short_video: '禁毒短视频',
+  talk: '禁毒知识讲座',
+  school_class: '禁毒课堂进校园',
+  market_stand: '集市禁毒宣传摊位',
+  door_to_door: '入户发放禁毒资料',
+  exhibition: '禁毒图片展',
+  performance: '禁毒文艺汇演',
+  competition: '禁毒知识竞赛',
+  online_post: '识别新型毒品（公众号推文）',
+  short_video: '禁毒短视频',
 };
 const audienceFor: Partial<Record<PublicityKind, (typeof audienceSegments)[number][]>> = {
-  school_class: ['youth'], market_stand: ['migrants', 'residents'], door_to_door: ['families', 'elderly'],
+  school_class: ['youth'],
+  market_stand: ['migrants', 'residents'],
+  door_to_door: ['families', 'elderly'],
 };
 
 const chunked = async <T>(items: T[], write: (chunk: T[]) => Promise<unknown>) => {
@@ -33,7 +56,14 @@ function activity(r: Random, community: UnitSpec, today: string) {
   const kind = r.weighted(kinds);
   const online = kind === 'online_post' || kind === 'short_video';
   const channels: ChannelReach[] = online
-    ? [{ channel: kind === 'short_video' ? 'short_video_platform' : 'wechat_official', reads: kind === 'online_post' ? r.int(200, 3000) : 0, plays: kind === 'short_video' ? r.int(300, 6000) : 0, shares: r.int(5, 300) }]
+    ? [
+        {
+          channel: kind === 'short_video' ? 'short_video_platform' : 'wechat_official',
+          reads: kind === 'online_post' ? r.int(200, 3000) : 0,
+          plays: kind === 'short_video' ? r.int(300, 6000) : 0,
+          shares: r.int(5, 300),
+        },
+      ]
     : [];
   const attendees = online ? 0 : kind === 'school_class' ? r.int(80, 400) : r.int(20, 200);
   // 6·26 week gets its share (JOURNEYS 8); otherwise spread over the last year.
@@ -42,14 +72,32 @@ function activity(r: Random, community: UnitSpec, today: string) {
   const heldOn = r.chance(0.15) ? (thisJune <= today ? thisJune : june(Number(today.slice(0, 4)) - 1)) : addDays(today, -r.int(1, 364));
   const audiences = audienceFor[kind] ?? [r.pick(audienceSegments), ...(r.chance(0.3) ? ['residents' as const] : [])];
   return {
-    id: uuidFrom(r), orgUnitId: community.id, kind, title: titles[kind], audiences: [...new Set(audiences)], heldOn,
-    place: online ? '' : `${community.name}活动室`, organiser: community.name, partners: r.chance(0.3) ? ['社区卫生服务中心'] : [],
-    attendees, channels, reach: activityReach(attendees, channels), materials: online ? 0 : r.int(0, attendees), recordedBy: null,
+    id: uuidFrom(r),
+    orgUnitId: community.id,
+    kind,
+    title: titles[kind],
+    audiences: [...new Set(audiences)],
+    heldOn,
+    place: online ? '' : `${community.name}活动室`,
+    organiser: community.name,
+    partners: r.chance(0.3) ? ['社区卫生服务中心'] : [],
+    attendees,
+    channels,
+    reach: activityReach(attendees, channels),
+    materials: online ? 0 : r.int(0, attendees),
+    recordedBy: null,
   };
 }
 
 /** Writes the year into an empty prevention schema; `staffOf(unitId)` gives the social workers of a community. */
-export async function seedPrevention(exec: Executor, r: Random, cipher: DataCipher, plan: { units: UnitSpec[]; communities: UnitSpec[] }, staffOf: (communityId: string) => string[], today: string): Promise<PreventionSummary> {
+export async function seedPrevention(
+  exec: Executor,
+  r: Random,
+  cipher: DataCipher,
+  plan: { units: UnitSpec[]; communities: UnitSpec[] },
+  staffOf: (communityId: string) => string[],
+  today: string,
+): Promise<PreventionSummary> {
   const acts = plan.communities.flatMap((c) => Array.from({ length: r.int(12, 20) }, () => activity(r, c, today)));
   await chunked(acts, (chunk) => exec.insert(publicityActivities).values(chunk));
   const streets = plan.units.filter((u) => u.level === 'street');
@@ -61,10 +109,16 @@ export async function seedPrevention(exec: Executor, r: Random, cipher: DataCiph
   }
   const teams = streets.map((s) => ({ id: uuidFrom(r), orgUnitId: s.id, name: `${s.name}禁毒志愿服务队` }));
   await chunked(teams, (chunk) => exec.insert(volunteerTeams).values(chunk));
-  const people = teams.flatMap((t) => Array.from({ length: r.int(18, 40) }, () => ({
-    id: uuidFrom(r), teamId: t.id, name: personName(r, r.chance(0.6) ? 'female' : 'male'), phoneEnc: cipher.encrypt(phone(r)),
-    skills: [r.pick(volunteerSkills)], registeredOn: addDays(today, -r.int(30, 900)),
-  })));
+  const people = teams.flatMap((t) =>
+    Array.from({ length: r.int(18, 40) }, () => ({
+      id: uuidFrom(r),
+      teamId: t.id,
+      name: personName(r, r.chance(0.6) ? 'female' : 'male'),
+      phoneEnc: cipher.encrypt(phone(r)),
+      skills: [r.pick(volunteerSkills)],
+      registeredOn: addDays(today, -r.int(30, 900)),
+    })),
+  );
   await chunked(people, (chunk) => exec.insert(volunteers).values(chunk));
   const teamStreet = new Map(teams.map((t) => [t.id, t.orgUnitId]));
   const hours = people.flatMap((v) => {
@@ -86,7 +140,11 @@ export async function seedPrevention(exec: Executor, r: Random, cipher: DataCiph
     for (let k = 0, n = r.int(4, 5); k < n; k++) {
       const t = { id: uuidFrom(r), orgUnitId: d.id, topic: topics[k % topics.length]!, heldOn: addDays(today, -r.int(1, 360)), minutes: r.pick([120, 180, 240, 480]) };
       await exec.insert(staffTrainings).values(t);
-      await chunked(workers, (chunk) => exec.insert(staffTrainingAttendees).values(chunk.map((userId) => ({ trainingId: t.id, userId, result: r.chance(0.03) ? 'failed' : r.chance(0.05) ? 'not_examined' : 'passed' }))));
+      await chunked(workers, (chunk) =>
+        exec
+          .insert(staffTrainingAttendees)
+          .values(chunk.map((userId) => ({ trainingId: t.id, userId, result: r.chance(0.03) ? 'failed' : r.chance(0.05) ? 'not_examined' : 'passed' }))),
+      );
       trainings++;
     }
   }

@@ -3,7 +3,9 @@ import { Random, uuidFrom } from './random';
 
 describe('the generator PRNG (issue 5: deterministic, collision-free at city scale)', () => {
   it('gives the same numbers for the same seed, and other numbers for another', () => {
-    const a = new Random(42), b = new Random(42), c = new Random(43);
+    const a = new Random(42),
+      b = new Random(42),
+      c = new Random(43);
     const draw = (r: Random) => Array.from({ length: 8 }, () => r.u32());
     const first = draw(a);
     expect(draw(b)).toEqual(first);

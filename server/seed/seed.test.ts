@@ -18,7 +18,12 @@ describe.each(testDbKinds())('the demo city generator on %s (issue 5)', (kind) =
     t = await startTestApp(kind);
     expect(await demoDatabaseState(t.database.db)).toBe('empty');
     summary = await seedCity(t.database, t.cipher, {
-      persons: 240, years: 3, seed: 5, today: t.clock.today(), staffPassword: PASSWORD, demo: true,
+      persons: 240,
+      years: 3,
+      seed: 5,
+      today: t.clock.today(),
+      staffPassword: PASSWORD,
+      demo: true,
       recompute: () => t.services.supervision.recomputeAll(),
     });
   }, 180_000);
@@ -41,7 +46,20 @@ describe.each(testDbKinds())('the demo city generator on %s (issue 5)', (kind) =
       select max(n)::int as n from (select responsible_worker_id, count(*) as n from persons group by 1) x`);
     expect(worst).toBeLessThanOrEqual(30);
     const roles = await rows<{ code: string }>(t.database.db, sql`select distinct r.code from grants g join roles r on r.id = g.role_id`);
-    expect(roles.map((r) => r.code)).toEqual(expect.arrayContaining(['social_worker', 'grid_worker', 'officer', 'police_officer', 'drug_control_office', 'partner', 'leader', 'system_admin', 'security_admin', 'audit_admin']));
+    expect(roles.map((r) => r.code)).toEqual(
+      expect.arrayContaining([
+        'social_worker',
+        'grid_worker',
+        'officer',
+        'police_officer',
+        'drug_control_office',
+        'partner',
+        'leader',
+        'system_admin',
+        'security_admin',
+        'audit_admin',
+      ]),
+    );
   });
 
   it('gives the city assistance in plausible proportions; the district partner account has an inbox (issue 12 item 9)', async () => {
@@ -67,7 +85,11 @@ describe.each(testDbKinds())('the demo city generator on %s (issue 5)', (kind) =
     expect(await count(sql`select count(*)::int as n from police_notices`)).toBeGreaterThan(0);
     expect(await count(sql`select count(*)::int as n from education_records where conducted_on is null and fact_date < ${addDays(t.clock.today(), -7)}`)).toBe(0);
     // Their messages were read back then; the open ones are still unread in somebody's inbox.
-    expect(await count(sql`select count(*)::int as n from reminder_messages m join police_notices n on m.details->>'noticeId' = n.id::text where n.acknowledged_at is not null and m.read_at is null`)).toBe(0);
+    expect(
+      await count(
+        sql`select count(*)::int as n from reminder_messages m join police_notices n on m.details->>'noticeId' = n.id::text where n.acknowledged_at is not null and m.read_at is null`,
+      ),
+    ).toBe(0);
     const open = await count(sql`select count(*)::int as n from police_notices where acknowledged_at is null`);
     if (open > 0) expect(await count(sql`select count(*)::int as n from reminder_messages where read_at is null and details->>'kind' = 'notice'`)).toBeGreaterThan(0);
   });
@@ -83,18 +105,24 @@ describe.each(testDbKinds())('the demo city generator on %s (issue 5)', (kind) =
     expect(body.summary.persons).toBeGreaterThan(0);
     expect(body.summary.persons).toBeLessThanOrEqual(30);
     // His persons' files carry their history: the API shows the records the generator wrote.
-    const [busiest] = await rows<{ id: string; n: number }>(t.database.db, sql`
+    const [busiest] = await rows<{ id: string; n: number }>(
+      t.database.db,
+      sql`
       select p.id, count(*)::int as n from persons p join users u on u.id = p.responsible_worker_id
-      join supervision_records r on r.person_id = p.id where u.username = 'c1.sw1' group by p.id order by n desc limit 1`);
+      join supervision_records r on r.person_id = p.id where u.username = 'c1.sw1' group by p.id order by n desc limit 1`,
+    );
     expect(busiest!.n).toBeGreaterThan(20);
     const records = (await worker.get(`/api/persons/${busiest!.id}/records?limit=1`)).json();
     expect(records.total).toBe(busiest!.n);
   });
 
   it('files persons in grids, so a grid worker sees his grid (JOURNEYS 2) and the community its grids', async () => {
-    const [gw] = await rows<{ username: string; org_unit_id: string }>(t.database.db, sql`
+    const [gw] = await rows<{ username: string; org_unit_id: string }>(
+      t.database.db,
+      sql`
       select u.username, g.org_unit_id from users u join grants g on g.user_id = u.id join roles r on r.id = g.role_id
-      where r.code = 'grid_worker' order by u.username limit 1`);
+      where r.code = 'grid_worker' order by u.username limit 1`,
+    );
     const inGrid = await count(sql`select count(*)::int as n from persons where org_unit_id = ${gw!.org_unit_id}`);
     expect(inGrid).toBeGreaterThan(0);
     const grid = new Client(t);
@@ -105,9 +133,11 @@ describe.each(testDbKinds())('the demo city generator on %s (issue 5)', (kind) =
     expect(day.statusCode).toBe(200);
     expect(day.json().summary.persons).toBeLessThanOrEqual(inGrid);
     // His grid visits are his: recorded by him, about persons of his grid.
-    expect(await count(sql`
+    expect(
+      await count(sql`
       select count(*)::int as n from supervision_records r join persons p on p.id = r.person_id join users u on u.id = r.recorded_by
-      where r.kind = 'grid_visit' and u.username = ${gw!.username} and p.org_unit_id <> ${gw!.org_unit_id}`)).toBe(0);
+      where r.kind = 'grid_visit' and u.username = ${gw!.username} and p.org_unit_id <> ${gw!.org_unit_id}`),
+    ).toBe(0);
   });
 
   it('writes a year of prevention: K13 and K16 per district from the activities and trainings, volunteers in street teams (issue 16)', async () => {
@@ -134,7 +164,9 @@ describe.each(testDbKinds())('the demo city generator on %s (issue 5)', (kind) =
 
 describe.each(testDbKinds())('npm run demo on %s refuses a database with real work in it', (kind) => {
   let t: TestApp;
-  beforeAll(async () => { t = await startTestApp(kind); }, 60_000);
+  beforeAll(async () => {
+    t = await startTestApp(kind);
+  }, 60_000);
   afterAll(() => t.close());
 
   it('accepts a freshly bootstrapped one and refuses once a real account exists', async () => {

@@ -1,4 +1,3 @@
-
 import { sql } from 'drizzle-orm';
 import type { Database, Executor } from '../db/client';
 import { rows } from '../db/client';
@@ -110,7 +109,9 @@ export async function seedCity(database: Database, cipher: DataCipher, opts: See
   /** Per community, its grids and each grid's worker: persons are filed in a grid (JOURNEYS 2, "my grid"). */
   const gridsOf = new Map<string, { id: string; workerId: string }[]>();
   const officerOf = new Map<string, string>();
-  let d = 0, s = 0, c = 0;
+  let d = 0,
+    s = 0,
+    c = 0;
   for (const [unitIndex, u] of plan.units.entries()) {
     if (u.level === 'district') {
       d++;
@@ -133,7 +134,9 @@ export async function seedCity(database: Database, cipher: DataCipher, opts: See
   }
   await db.transaction(async (tx) => {
     await insertChunks(tx, staff, (e, chunk) =>
-      e.insert(users).values(chunk.map((x) => ({ id: x.id, orgUnitId: x.orgUnitId, username: x.username, displayName: x.displayName, passwordHash, mustChangePassword: !opts.demo }))),
+      e
+        .insert(users)
+        .values(chunk.map((x) => ({ id: x.id, orgUnitId: x.orgUnitId, username: x.username, displayName: x.displayName, passwordHash, mustChangePassword: !opts.demo }))),
     );
     await insertChunks(tx, staff, (e, chunk) => e.insert(grants).values(chunk.map((x) => ({ userId: x.id, roleId: roleIds.get(x.role)!, orgUnitId: x.orgUnitId }))));
   });
@@ -152,7 +155,13 @@ export async function seedCity(database: Database, cipher: DataCipher, opts: See
   const counts = { records: 0, leaveRequests: 0, absences: 0 };
   // Streaming is the claim: memory stays flat whatever N (the set of ID numbers aside).
   let peakRss = process.memoryUsage().rss;
-  let batch: { person: Record<string, unknown>; assignment: Record<string, unknown>; ms: Record<string, unknown>[]; evs: Record<string, unknown>[]; history: PersonHistory | null }[] = [];
+  let batch: {
+    person: Record<string, unknown>;
+    assignment: Record<string, unknown>;
+    ms: Record<string, unknown>[];
+    evs: Record<string, unknown>[];
+    history: PersonHistory | null;
+  }[] = [];
   const flush = async () => {
     if (!batch.length) return;
     const b = batch;
@@ -170,7 +179,11 @@ export async function seedCity(database: Database, cipher: DataCipher, opts: See
       if (evs.length) await insertChunks(tx, evs, (e, chunk) => e.insert(measureEvents).values(chunk as never));
       await insertChunks(tx, records, (e, chunk) => insertJson(e, supervisionRecords, chunk), 5000);
       await insertJson(tx, leaveRequests, leaves);
-      await insertJson(tx, leaveEvents, history.flatMap((h) => h.leaveEvents));
+      await insertJson(
+        tx,
+        leaveEvents,
+        history.flatMap((h) => h.leaveEvents),
+      );
       await insertJson(tx, absences, stays);
     });
     peakRss = Math.max(peakRss, process.memoryUsage().rss);
@@ -194,26 +207,48 @@ export async function seedCity(database: Database, cipher: DataCipher, opts: See
       const workerId = workers[k % workers.length]!;
       const grid = grids[k % grids.length]!;
       const workerName = staffById.get(workerId)!.displayName;
-      const summary = derivePersonStatus(g.measures.map((x) => x.measure), opts.today);
+      const summary = derivePersonStatus(
+        g.measures.map((x) => x.measure),
+        opts.today,
+      );
       const current = g.measures.find((x) => x.measure.id === summary.measureId)?.measure.kind ?? null;
       batch.push({
         person: {
-          id: personId, orgUnitId: grid.id, ...personColumns(cipher, g.input, g.identity), status: summary.status, currentMeasureKind: current,
-          responsibleWorkerId: workerId, workTeam: [{ role: 'social_worker', name: workerName, userId: workerId }],
+          id: personId,
+          orgUnitId: grid.id,
+          ...personColumns(cipher, g.input, g.identity),
+          status: summary.status,
+          currentMeasureKind: current,
+          responsibleWorkerId: workerId,
+          workTeam: [{ role: 'social_worker', name: workerName, userId: workerId }],
         },
         assignment: { personId, kind: 'assign', orgUnitId: grid.id, workerId, reason: '数据生成' },
         ms: g.measures.map((x) => ({
-          id: x.measure.id, personId, kind: x.measure.kind, status: x.measure.status, decisionNumber: x.decisionNumber, decisionDate: x.measure.decisionDate,
-          decidingAuthority: `${district.name}公安分局`, decisionReceivedDate: x.measure.decisionReceivedDate, reportDate: x.measure.kind.startsWith('community') ? x.measure.startDate : null,
-          startDate: x.measure.startDate, endDate: x.measure.endedOn ?? computeEndDate(x.measure, defaultPolicy), termMonths: x.measure.decisionTermMonths,
-          state: x.measure, policyVersion: defaultPolicy.version,
+          id: x.measure.id,
+          personId,
+          kind: x.measure.kind,
+          status: x.measure.status,
+          decisionNumber: x.decisionNumber,
+          decisionDate: x.measure.decisionDate,
+          decidingAuthority: `${district.name}公安分局`,
+          decisionReceivedDate: x.measure.decisionReceivedDate,
+          reportDate: x.measure.kind.startsWith('community') ? x.measure.startDate : null,
+          startDate: x.measure.startDate,
+          endDate: x.measure.endedOn ?? computeEndDate(x.measure, defaultPolicy),
+          termMonths: x.measure.decisionTermMonths,
+          state: x.measure,
+          policyVersion: defaultPolicy.version,
         })),
         evs: g.measures.flatMap((x) => x.events.map((e) => ({ measureId: x.measure.id, personId, event: e.event, eventDate: e.date, fromStatus: e.from, toStatus: e.to }))),
         history: withHistory
           ? generateHistory(hr, {
-            personId, measures: g.measures.map((x) => x.measure), employmentStatus: g.input.employmentStatus, today: opts.today, policy: defaultPolicy,
-            actors: { workerId, workerName, gridWorkerId: grid.workerId, officerId },
-          })
+              personId,
+              measures: g.measures.map((x) => x.measure),
+              employmentStatus: g.input.employmentStatus,
+              today: opts.today,
+              policy: defaultPolicy,
+              actors: { workerId, workerName, gridWorkerId: grid.workerId, officerId },
+            })
           : null,
       });
       measureCount += g.measures.length;
@@ -231,12 +266,18 @@ export async function seedCity(database: Database, cipher: DataCipher, opts: See
     const done = await opts.recompute();
     const settled = await settlePastFollowUps(db, opts.today);
     supervision = { persons: done.persons, notices: done.notices, education: done.education, seconds: Math.round(done.ms / 100) / 10 };
-    log(`supervision: ${done.persons} schedules computed, ${done.notices} police notices (${settled.notices} of them already handled), ${done.education} education records (${settled.education} held) in ${supervision.seconds} s`);
+    log(
+      `supervision: ${done.persons} schedules computed, ${done.notices} police notices (${settled.notices} of them already handled), ${done.education} education records (${settled.education} held) in ${supervision.seconds} s`,
+    );
   }
   const prevention = await db.transaction((tx) => seedPrevention(tx, r.fork('prevention'), cipher, plan, (id) => workersByCommunity.get(id) ?? [], opts.today));
-  log(`prevention: ${prevention.activities} publicity activities reaching ${prevention.reach} person-times, ${prevention.volunteers} volunteers in ${prevention.teams} teams, ${prevention.trainings} trainings`);
+  log(
+    `prevention: ${prevention.activities} publicity activities reaching ${prevention.reach} person-times, ${prevention.volunteers} volunteers in ${prevention.teams} teams, ${prevention.trainings} trainings`,
+  );
   const assistance = await db.transaction((tx) => seedAssistance(tx, r.fork('assistance'), opts.today));
-  log(`assistance: ${assistance.partners} partners, ${assistance.assessments} assessments, ${assistance.plans} plans, ${assistance.services} services, ${assistance.referrals} open referrals`);
+  log(
+    `assistance: ${assistance.partners} partners, ${assistance.assessments} assessments, ${assistance.plans} plans, ${assistance.services} services, ${assistance.referrals} open referrals`,
+  );
   // Planner statistics for what was just written (PGlite has no autovacuum; PostgreSQL's comes
   // later): without them a 2,000,000-person city's person page took 234 ms instead of 17.
   await db.execute(sql`analyze`);
@@ -259,7 +300,6 @@ export async function seedCity(database: Database, cipher: DataCipher, opts: See
   };
 }
 
-
 /**
  * The recompute raises every notice and education of the generated past as of today; in a
  * city that has been working for three years, those older than a few days were long handled:
@@ -271,7 +311,9 @@ async function settlePastFollowUps(db: Executor, today: string): Promise<{ notic
   const noticeCut = addDays(today, -3);
   const educationCut = addDays(today, -7);
   const at = (hours: number, col = 'fact_date') => sql.raw(`((${col}::timestamp + interval '${hours} hours') at time zone 'Asia/Shanghai')`);
-  const notices = await rows<{ id: string }>(db, sql`
+  const notices = await rows<{ id: string }>(
+    db,
+    sql`
     update police_notices n set
       created_at = ${at(9, 'n.fact_date')}, deadline = ${at(33, 'n.fact_date')},
       delivered_at = ${at(15, 'n.fact_date')}, delivered_by = p.responsible_worker_id, delivery_note = '已送达辖区派出所',
@@ -282,15 +324,19 @@ async function settlePastFollowUps(db: Executor, today: string): Promise<{ notic
         where r.code = 'police_officer' and pu.path like gu.path || '%' order by gu.depth desc limit 1), p.responsible_worker_id)
     from persons p
     where p.id = n.person_id and n.acknowledged_at is null and n.fact_date < ${noticeCut}
-    returning n.id`);
-  const education = await rows<{ id: string }>(db, sql`
+    returning n.id`,
+  );
+  const education = await rows<{ id: string }>(
+    db,
+    sql`
     update education_records e set
       created_at = ${at(9, 'e.fact_date')},
       conducted_on = e.fact_date + 2, conducted_by = p.responsible_worker_id, conducted_at = ${at(58, 'e.fact_date')},
       note = '已进行批评教育，本人表示今后按时接受检测和报到'
     from persons p
     where p.id = e.person_id and e.conducted_on is null and e.fact_date < ${educationCut}
-    returning e.id`);
+    returning e.id`,
+  );
   // The in-app messages those notices raised were read when they were handled.
   await db.execute(sql`
     update reminder_messages m set created_at = n.created_at, sent_at = n.created_at, next_attempt_at = n.created_at, read_at = n.acknowledged_at

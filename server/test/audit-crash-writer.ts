@@ -20,7 +20,12 @@ const say = (line: string) => fs.writeSync(1, line + '\n');
 const database = env.CRASH_URL ? await openPostgres(env.CRASH_URL, 4) : await openPglite(dir);
 const db = database.db;
 const headFile = path.join(dir, HEAD_FILE_NAME);
-const audit = createAuditService({ clock: systemClock('Asia/Shanghai'), signer: createHeadSigner(Buffer.from(env.CRASH_SEED!, 'hex')), headFile, log: { error: (o) => say(`error ${JSON.stringify(o)}`) } });
+const audit = createAuditService({
+  clock: systemClock('Asia/Shanghai'),
+  signer: createHeadSigner(Buffer.from(env.CRASH_SEED!, 'hex')),
+  headFile,
+  log: { error: (o) => say(`error ${JSON.stringify(o)}`) },
+});
 
 // The restart: whatever the kill left is sealed, then the whole trail verified against the head file.
 await audit.seal(db);
@@ -41,13 +46,18 @@ async function sealer() {
 }
 async function writer(lane: number, lanes: number) {
   for (let i = lane; ; i += lanes) {
-    const committed = await db.transaction(async (tx) => {
-      await audit.record(tx, ctx, { action: 'test.write', details: { round, i } });
-      if (database.kind === 'postgres') await tx.execute(sql`select pg_sleep(${(i % 4) * 0.002})`);
-      await audit.recordMany(tx, ctx, [{ action: 'test.write', details: { round, i } }, { action: 'test.write', details: { round, i } }]);
-      if (i % 4 === 3) tx.rollback();
-      return true;
-    }).catch(() => false);
+    const committed = await db
+      .transaction(async (tx) => {
+        await audit.record(tx, ctx, { action: 'test.write', details: { round, i } });
+        if (database.kind === 'postgres') await tx.execute(sql`select pg_sleep(${(i % 4) * 0.002})`);
+        await audit.recordMany(tx, ctx, [
+          { action: 'test.write', details: { round, i } },
+          { action: 'test.write', details: { round, i } },
+        ]);
+        if (i % 4 === 3) tx.rollback();
+        return true;
+      })
+      .catch(() => false);
     if (committed) say(`committed ${round} ${i}`);
   }
 }

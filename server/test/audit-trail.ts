@@ -27,7 +27,13 @@ export async function standaloneTrail(kind: DbKind, opts: { database?: Database;
   const audit = createAuditService({ clock: fixedClock(new Date('2026-11-22T02:00:00Z')), signer: createHeadSigner(seed), headFile, log: { error: (o) => errors.push(o) } });
   const db = database.db;
   return {
-    database, db, audit, dir, seed, headFile, errors,
+    database,
+    db,
+    audit,
+    dir,
+    seed,
+    headFile,
+    errors,
     /** `n` rows, one transaction each. */
     async write(n: number, from = 0) {
       for (let i = from; i < from + n; i++) await audit.record(db, SYSTEM_CTX, { action: 'test.write', details: { i } });

@@ -57,7 +57,9 @@ export async function buildMeasure(t: TestApp, by: Client, personId: string, opt
   const kind = opts.kind ?? 'community_detox';
   const decisionDate = opts.decisionDate ?? (opts.reportDate ? addDays(opts.reportDate, -5) : '2026-10-01');
   const body = createMeasureBody.parse({
-    kind, decisionDate, decisionReceivedDate: opts.decisionReceivedDate ?? decisionDate,
+    kind,
+    decisionDate,
+    decisionReceivedDate: opts.decisionReceivedDate ?? decisionDate,
     ...(opts.termMonths ? { termMonths: opts.termMonths } : kind === 'community_rehab' ? { termMonths: 36 } : {}),
     ...(opts.previousMeasureId ? { previousMeasureId: opts.previousMeasureId } : {}),
   });
@@ -87,7 +89,14 @@ export async function buildMeasureRow(
   const decisionDate = opts.decisionDate ?? '2026-10-01';
   const state = { ...createMeasure({ id, kind, decisionDate }), status };
   await t.database.db.insert(measures).values({
-    id, personId, kind, status, decisionDate, reportDate: opts.reportDate ?? null, state, policyVersion: defaultPolicy.version,
+    id,
+    personId,
+    kind,
+    status,
+    decisionDate,
+    reportDate: opts.reportDate ?? null,
+    state,
+    policyVersion: defaultPolicy.version,
   });
   return id;
 }

@@ -79,7 +79,13 @@ export async function startTestApp(
   const scratch = env.DATA_DIR ? null : fs.mkdtempSync(path.join(os.tmpdir(), 'sf-test-'));
   const config = loadConfig({ SUNFLOWER_LOG_LEVEL: 'silent', SUNFLOWER_LOGIN_RATE_PER_MINUTE: '1000', ...(scratch ? { DATA_DIR: scratch } : {}), ...env });
   const cipher = createCipher(crypto.randomBytes(32));
-  const { app, services, routes } = await buildApp({ database, config: process.env.SF_TEST_LOG ? { ...config, logLevel: 'error' } : config, clock, cipher, logger: !!process.env.SF_TEST_LOG });
+  const { app, services, routes } = await buildApp({
+    database,
+    config: process.env.SF_TEST_LOG ? { ...config, logLevel: 'error' } : config,
+    clock,
+    cipher,
+    logger: !!process.env.SF_TEST_LOG,
+  });
   await bootstrap(services, { adminPassword: ADMIN_PASSWORD });
   await app.ready();
   const close = async () => {

@@ -71,10 +71,18 @@ export async function makeStandby(primaryUrl: string): Promise<Standby> {
   const port = await freePort();
   // A hot standby needs these at least as high as on the primary; the rest stays small and fast.
   const conf = [
-    `port = ${port}`, `listen_addresses = '127.0.0.1'`, `unix_socket_directories = '${data}'`, 'hot_standby = on', 'fsync = off',
-    'shared_buffers = 32MB', `max_connections = ${setting('max_connections')}`, `max_worker_processes = ${setting('max_worker_processes')}`,
-    `max_wal_senders = ${setting('max_wal_senders')}`, `max_prepared_transactions = ${setting('max_prepared_transactions')}`,
-    `max_locks_per_transaction = ${setting('max_locks_per_transaction')}`, 'wal_receiver_status_interval = 1s',
+    `port = ${port}`,
+    `listen_addresses = '127.0.0.1'`,
+    `unix_socket_directories = '${data}'`,
+    'hot_standby = on',
+    'fsync = off',
+    'shared_buffers = 32MB',
+    `max_connections = ${setting('max_connections')}`,
+    `max_worker_processes = ${setting('max_worker_processes')}`,
+    `max_wal_senders = ${setting('max_wal_senders')}`,
+    `max_prepared_transactions = ${setting('max_prepared_transactions')}`,
+    `max_locks_per_transaction = ${setting('max_locks_per_transaction')}`,
+    'wal_receiver_status_interval = 1s',
   ];
   // Debian keeps postgresql.conf and pg_hba.conf outside the data directory: the copy has neither.
   fs.writeFileSync(path.join(data, 'postgresql.conf'), conf.join('\n') + '\n');

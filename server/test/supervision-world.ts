@@ -87,7 +87,10 @@ export async function personUnderMeasure(w: World, opts: PersonOpts): Promise<{ 
   const orgUnitId = opts.orgUnitId ?? w.units.community;
   const officer = opts.by ?? w.officer;
   const created = await officer.post('/api/persons', {
-    orgUnitId, name: opts.name ?? '张三', idNumber: idNumber('110101', '19850505', seq++), ...(opts.phone ? { phone: opts.phone } : {}),
+    orgUnitId,
+    name: opts.name ?? '张三',
+    idNumber: idNumber('110101', '19850505', seq++),
+    ...(opts.phone ? { phone: opts.phone } : {}),
   });
   expect(created.statusCode, created.body).toBe(201);
   const personId = created.json().id as string;
@@ -98,7 +101,10 @@ export async function personUnderMeasure(w: World, opts: PersonOpts): Promise<{ 
   }
   const decisionDate = addDays(opts.reportDate, -5);
   const m = await officer.post(`/api/persons/${personId}/measures`, {
-    kind: opts.kind ?? 'community_detox', decisionDate, decisionReceivedDate: decisionDate, ...(opts.kind === 'community_rehab' ? { termMonths: 36 } : {}),
+    kind: opts.kind ?? 'community_detox',
+    decisionDate,
+    decisionReceivedDate: decisionDate,
+    ...(opts.kind === 'community_rehab' ? { termMonths: 36 } : {}),
   });
   expect(m.statusCode, m.body).toBe(201);
   const measureId = m.json().id as string;
@@ -110,12 +116,28 @@ export async function personUnderMeasure(w: World, opts: PersonOpts): Promise<{ 
 export const test = (date: string, result: string, extra: Record<string, unknown> = {}) => ({ kind: 'drug_test', date, place: '社区戒毒康复工作站', result, ...extra });
 
 export const visitForm = {
-  livingSituation: 'with_family', employment: 'unemployed', family: 'supportive', health: 'good', mood: 'stable', needs: ['employment'], nextStep: 'refer_assistance',
+  livingSituation: 'with_family',
+  employment: 'unemployed',
+  family: 'supportive',
+  health: 'good',
+  mood: 'stable',
+  needs: ['employment'],
+  nextStep: 'refer_assistance',
   employmentNote: '上月失业',
 };
 
 export async function tasksOf(c: Client, personId: string) {
   const res = await c.get(`/api/persons/${personId}/tasks`);
   expect(res.statusCode, res.body).toBe(200);
-  return res.json().items as { key: string; kind: string; dueDate: string; windowStart: string; windowEnd: string; state: string; recordId: string | null; policyVersion: string; measureId: string }[];
+  return res.json().items as {
+    key: string;
+    kind: string;
+    dueDate: string;
+    windowStart: string;
+    windowEnd: string;
+    state: string;
+    recordId: string | null;
+    policyVersion: string;
+    measureId: string;
+  }[];
 }

@@ -1,7 +1,17 @@
 import type { z } from 'zod';
 import type {
-  AssessmentBody, AssistanceTab, InboxItem, PartnerBody, PartnerView, PlanBody, ReferralBody, ServiceBody, ServiceDetails,
-  indicatorView, openReferralList, referralView,
+  AssessmentBody,
+  AssistanceTab,
+  InboxItem,
+  PartnerBody,
+  PartnerView,
+  PlanBody,
+  ReferralBody,
+  ServiceBody,
+  ServiceDetails,
+  indicatorView,
+  openReferralList,
+  referralView,
 } from '../../core/contracts/assistance';
 import type { PartnerKind } from '../../core/rules/assistance';
 import { api } from './client';

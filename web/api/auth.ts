@@ -18,7 +18,11 @@ const staged = async (p: Promise<StageResponse>) => {
 };
 
 /** GET /api/health: public; tells the sign-in page whether this is a demo city. */
-export interface Health { status: 'ok'; db: 'pglite' | 'postgres'; demo: boolean }
+export interface Health {
+  status: 'ok';
+  db: 'pglite' | 'postgres';
+  demo: boolean;
+}
 
 export const authApi = {
   health: () => api.get<Health>('/health'),
@@ -30,8 +34,7 @@ export const authApi = {
   },
   login: (username: string, password: string) => staged(api.post<StageResponse>('/auth/login', { username, password })),
   mfa: (code: string) => staged(api.post<StageResponse>('/auth/mfa', { code })),
-  changePassword: (currentPassword: string, newPassword: string) =>
-    staged(api.post<StageResponse>('/auth/password', { currentPassword, newPassword })),
+  changePassword: (currentPassword: string, newPassword: string) => staged(api.post<StageResponse>('/auth/password', { currentPassword, newPassword })),
   /** Enrolment at sign-in takes no proof; replacing from a signed-in session takes the current code or the password. */
   mfaSetup: (proof?: { code?: string; password?: string }) => api.post<MfaSetup>('/auth/mfa/setup', proof ?? {}),
   mfaConfirm: (code: string) => staged(api.post<StageResponse>('/auth/mfa/confirm', { code })),

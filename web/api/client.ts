@@ -16,8 +16,7 @@ export class ApiError extends Error {
   }
 }
 
-const networkError = () =>
-  new ApiError(0, 'network', { 'zh-CN': '无法连接服务器，请检查网络后重试', 'en-US': 'Cannot reach the server: check the network and try again' });
+const networkError = () => new ApiError(0, 'network', { 'zh-CN': '无法连接服务器，请检查网络后重试', 'en-US': 'Cannot reach the server: check the network and try again' });
 
 let csrfToken: string | null = null;
 let onUnauthorized: (() => void) | null = null;

@@ -16,8 +16,7 @@ export interface DictionaryEntry {
 }
 
 export type DictionaryKind =
-  | 'ethnicity' | 'id_type' | 'education' | 'marital_status' | 'employment_status' | 'occupation'
-  | 'drug_type' | 'use_method' | 'relation' | 'nationality';
+  'ethnicity' | 'id_type' | 'education' | 'marital_status' | 'employment_status' | 'occupation' | 'drug_type' | 'use_method' | 'relation' | 'nationality';
 
 export const dictionariesApi = {
   list: (kind: DictionaryKind) => api.get<{ items: DictionaryEntry[] }>('/dictionaries', { kind }),

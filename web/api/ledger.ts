@@ -12,7 +12,6 @@ export const ledgerApi = {
     form.append('file', file, file.name);
     return api.postForm<z.infer<typeof importAccepted>>('/persons/import', form);
   },
-  job: (jobId: string, q: { outcome?: ImportOutcome; noted?: 'true'; limit?: number; offset?: number } = {}) =>
-    api.get<ImportJobView>(`/persons/import/${jobId}`, q),
+  job: (jobId: string, q: { outcome?: ImportOutcome; noted?: 'true'; limit?: number; offset?: number } = {}) => api.get<ImportJobView>(`/persons/import/${jobId}`, q),
   reportUrl: (jobId: string) => `/api/persons/import/${jobId}/report.xlsx`,
 };

@@ -1,7 +1,16 @@
 import type { z } from 'zod';
 import type {
-  PersonView, assignmentBody, existsResponse, familyContact, personInput, personList, personListQuery, personUpdate, timeline,
-  unmaskedView, workTeamMember,
+  PersonView,
+  assignmentBody,
+  existsResponse,
+  familyContact,
+  personInput,
+  personList,
+  personListQuery,
+  personUpdate,
+  timeline,
+  unmaskedView,
+  workTeamMember,
 } from '../../core/contracts/persons';
 import type { exportQuery } from '../../core/contracts/ledger';
 import type { PersonPage } from '../../core/contracts/person-page';

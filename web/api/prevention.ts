@@ -1,7 +1,20 @@
 import type { z } from 'zod';
 import type {
-  hoursInput, preventionIndicators, publicityInput, publicityList, publicitySummary, publicityView, teamInput, teamList, teamView,
-  trainingInput, trainingList, trainingView, volunteerInput, volunteerList, volunteerView,
+  hoursInput,
+  preventionIndicators,
+  publicityInput,
+  publicityList,
+  publicitySummary,
+  publicityView,
+  teamInput,
+  teamList,
+  teamView,
+  trainingInput,
+  trainingList,
+  trainingView,
+  volunteerInput,
+  volunteerList,
+  volunteerView,
 } from '../../core/contracts/prevention';
 import { api } from './client';
 

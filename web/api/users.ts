@@ -1,7 +1,18 @@
 import type { z } from 'zod';
 import type {
-  UserView, createGrantBody, createRoleBody, createUserBody, createUserResponse, grantList, oneTimePasswordResponse,
-  roleList, roleView, updateRoleBody, updateUserBody, userList, userListQuery,
+  UserView,
+  createGrantBody,
+  createRoleBody,
+  createUserBody,
+  createUserResponse,
+  grantList,
+  oneTimePasswordResponse,
+  roleList,
+  roleView,
+  updateRoleBody,
+  updateUserBody,
+  userList,
+  userListQuery,
 } from '../../core/contracts/users';
 import type { sessionList } from '../../core/contracts/auth';
 import type { okBody } from '../../core/contracts/common';

@@ -14,9 +14,7 @@ export function AppLayout() {
   useFieldDevice(me);
   return (
     <Layout style={{ minHeight: '100vh' }}>
-      <Layout.Header
-        style={{ background: '#fff', paddingInline: mobile ? 8 : 24, borderBottom: '1px solid #f0f0f0', position: 'sticky', top: 0, zIndex: 10 }}
-      >
+      <Layout.Header style={{ background: '#fff', paddingInline: mobile ? 8 : 24, borderBottom: '1px solid #f0f0f0', position: 'sticky', top: 0, zIndex: 10 }}>
         <HeaderBar mobile={mobile} onOpenMenu={() => setDrawerOpen(true)} />
       </Layout.Header>
       <Layout>

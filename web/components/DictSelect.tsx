@@ -27,9 +27,7 @@ export function DictSelect({ kind, value, onChange, multiple, allowClear = true,
   const categoryName = (c: string) => label('drugCategory', c, lang);
   const categories = [...new Set(entries.map((e) => e.category).filter((c): c is string => !!c))];
   const options: SelectProps['options'] =
-    categories.length > 1
-      ? categories.map((c) => ({ label: categoryName(c), title: c, options: entries.filter((e) => e.category === c).map(option) }))
-      : entries.map(option);
+    categories.length > 1 ? categories.map((c) => ({ label: categoryName(c), title: c, options: entries.filter((e) => e.category === c).map(option) })) : entries.map(option);
   return (
     <Select
       id={id}
@@ -46,4 +44,3 @@ export function DictSelect({ kind, value, onChange, multiple, allowClear = true,
     />
   );
 }
-

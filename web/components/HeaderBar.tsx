@@ -46,7 +46,11 @@ export function HeaderBar({ mobile, onOpenMenu }: { mobile: boolean; onOpenMenu:
       <Flex align="center" gap={8} style={{ minWidth: 0 }}>
         {mobile && <Button type="text" icon={<MenuOutlined />} aria-label={t('header.openMenu')} onClick={onOpenMenu} />}
         <Brand compact={mobile} />
-        {me.demo && <Tag color="red" style={{ marginInlineEnd: 0 }}>{t('header.demo')}</Tag>}
+        {me.demo && (
+          <Tag color="red" style={{ marginInlineEnd: 0 }}>
+            {t('header.demo')}
+          </Tag>
+        )}
       </Flex>
       <Flex align="center" gap={mobile ? 4 : 12} style={{ minWidth: 0 }}>
         {!mobile && (
@@ -56,13 +60,7 @@ export function HeaderBar({ mobile, onOpenMenu }: { mobile: boolean; onOpenMenu:
         )}
         <MessageBell />
         <LanguageSwitch />
-        <Button
-          type="text"
-          icon={<LogoutOutlined />}
-          loading={logout.isPending}
-          onClick={signOut}
-          aria-label={t('header.signOut')}
-        >
+        <Button type="text" icon={<LogoutOutlined />} loading={logout.isPending} onClick={signOut} aria-label={t('header.signOut')}>
           {!mobile && t('header.signOut')}
         </Button>
       </Flex>

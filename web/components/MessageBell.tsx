@@ -76,8 +76,15 @@ export function MessageBell() {
             data-testid="message-item"
             onClick={() => openMessage(m)}
             style={{
-              display: 'block', width: '100%', textAlign: 'start', padding: '8px 4px', border: 'none', borderBottom: '1px solid #f5f5f5',
-              background: m.readAt ? 'transparent' : '#fff7e6', cursor: 'pointer', font: 'inherit',
+              display: 'block',
+              width: '100%',
+              textAlign: 'start',
+              padding: '8px 4px',
+              border: 'none',
+              borderBottom: '1px solid #f5f5f5',
+              background: m.readAt ? 'transparent' : '#fff7e6',
+              cursor: 'pointer',
+              font: 'inherit',
             }}
           >
             <Flex justify="space-between" gap={8}>

@@ -18,14 +18,20 @@ export function OneTimePasswordModal({ username, password, part = 'whole', onClo
       onCancel={onClose}
       closable={false}
       mask={{ closable: false }}
-      footer={<Button type="primary" onClick={onClose}>{t('users.otpDone')}</Button>}
+      footer={
+        <Button type="primary" onClick={onClose}>
+          {t('users.otpDone')}
+        </Button>
+      }
     >
       <Alert type="warning" showIcon title={t(hints[part])} style={{ marginBottom: 16 }} />
       <Typography.Paragraph type="secondary" style={{ marginBottom: 4 }}>
         {t(labels[part], { username })}
       </Typography.Paragraph>
       <Typography.Paragraph code copyable={{ text: password, tooltips: [t('common.copy'), t('common.copied')] }} style={{ fontSize: 18 }}>
-        <span className="sf-selectable" data-testid="one-time-password">{password}</span>
+        <span className="sf-selectable" data-testid="one-time-password">
+          {password}
+        </span>
       </Typography.Paragraph>
     </Modal>
   );

@@ -6,7 +6,12 @@ import { useLabel } from './useLabel';
 export function OrgUnitName({ id, units }: { id: string; units?: OrgUnit[] }) {
   const label = useLabel();
   const u = units?.find((x) => x.id === id);
-  if (!u) return <Typography.Text type="secondary" copyable={{ text: id }}>{id.slice(0, 8)}</Typography.Text>;
+  if (!u)
+    return (
+      <Typography.Text type="secondary" copyable={{ text: id }}>
+        {id.slice(0, 8)}
+      </Typography.Text>
+    );
   return (
     <span>
       <Typography.Text type="secondary">{label('orgLevel', u.level)} · </Typography.Text>

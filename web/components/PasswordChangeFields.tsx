@@ -26,8 +26,7 @@ export function PasswordChangeFields() {
         rules={[
           { required: true, message: t('common.required') },
           ({ getFieldValue }) => ({
-            validator: (_, value) =>
-              !value || getFieldValue('newPassword') === value ? Promise.resolve() : Promise.reject(new Error(t('password.mismatch'))),
+            validator: (_, value) => (!value || getFieldValue('newPassword') === value ? Promise.resolve() : Promise.reject(new Error(t('password.mismatch')))),
           }),
         ]}
       >

@@ -15,7 +15,11 @@ export function RequirePermission({ permission, children }: { permission: Permis
       status="403"
       title={t('forbidden.title')}
       subTitle={t('forbidden.text')}
-      extra={<Button type="primary" onClick={() => navigate('/')}>{t('forbidden.home')}</Button>}
+      extra={
+        <Button type="primary" onClick={() => navigate('/')}>
+          {t('forbidden.home')}
+        </Button>
+      }
     />
   );
 }

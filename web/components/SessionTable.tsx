@@ -28,7 +28,11 @@ export function SessionTable({ sessions, loading, onRevoke, showCurrent }: Props
           render: (v: string, s) => (
             <>
               {formatTime(v, lang)}
-              {showCurrent && s.current && <Tag color="green" style={{ marginInlineStart: 8 }}>{t('sessions.current')}</Tag>}
+              {showCurrent && s.current && (
+                <Tag color="green" style={{ marginInlineStart: 8 }}>
+                  {t('sessions.current')}
+                </Tag>
+              )}
             </>
           ),
         },

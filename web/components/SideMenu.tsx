@@ -43,9 +43,7 @@ export function SideMenu({ onNavigate }: { onNavigate?: () => void }) {
       mode="inline"
       selectedKeys={[selected]}
       style={{ borderInlineEnd: 'none' }}
-      items={items
-        .filter((i) => !i.permission || can(i.permission))
-        .map((i) => ({ key: i.path, icon: i.icon, label: t(i.label) }))}
+      items={items.filter((i) => !i.permission || can(i.permission)).map((i) => ({ key: i.path, icon: i.icon, label: t(i.label) }))}
       onClick={({ key }) => {
         navigate(key);
         onNavigate?.();

@@ -11,6 +11,5 @@ export const fileLevels: ReadonlySet<string> = new Set(['street', 'community', '
  */
 export function useUnitScope() {
   const me = useSignedIn();
-  return (unit: OrgUnit, ...perms: Permission[]) =>
-    perms.every((p) => me.grants.some((g) => g.permissions.includes(p) && unit.path.startsWith(g.orgPath)));
+  return (unit: OrgUnit, ...perms: Permission[]) => perms.every((p) => me.grants.some((g) => g.permissions.includes(p) && unit.path.startsWith(g.orgPath)));
 }

@@ -45,8 +45,7 @@ export function I18nProvider({ children }: { children: ReactNode }) {
   }, [lang]);
   const value = useMemo<I18n>(() => {
     const dict = dictionaries[lang];
-    const t: Translate = (key, params) =>
-      params ? dict[key].replace(/\{(\w+)\}/g, (_, k: string) => String(params[k] ?? '')) : dict[key];
+    const t: Translate = (key, params) => (params ? dict[key].replace(/\{(\w+)\}/g, (_, k: string) => String(params[k] ?? '')) : dict[key]);
     return { lang, setLang, t, pick: (m) => m[lang] };
   }, [lang, setLang]);
   return <I18nContext.Provider value={value}>{children}</I18nContext.Provider>;

@@ -50,7 +50,8 @@ export const enUS: Record<MessageKey, string> = {
   'forbidden.home': 'Back to home',
   'login.title': 'Sign in',
   'login.demoTitle': 'Demo: every record here is synthetic',
-  'login.demoHint': 'Demo accounts (the password is printed in the console at start): c1.sw1 social worker, g… grid workers, s1.officer street officer (decides leave), s1.police police officer, d1.office district office, admin administrator.',
+  'login.demoHint':
+    'Demo accounts (the password is printed in the console at start): c1.sw1 social worker, g… grid workers, s1.officer street officer (decides leave), s1.police police officer, d1.office district office, admin administrator.',
   'login.username': 'Username',
   'login.password': 'Password',
   'login.submit': 'Sign in',
@@ -139,14 +140,17 @@ export const enUS: Record<MessageKey, string> = {
   'users.otpFor': 'One-time password for {username}',
   'users.otpFirstFor': 'One-time password for {username} (first part)',
   'users.otpSecondFor': 'One-time password for {username} (second part)',
-  'users.otpFirstHint': 'This is the first part of the one-time password, shown only this once. The account reaches person files, so under the separation of duties another security administrator issues the second part. Hand both parts to the user, who types the first and then, without a space, the second, and must change the password at once.',
-  'users.otpSecondHint': 'This is the second part of the one-time password, shown only this once. Hand it to the user, who types the system administrator’s first part and straight after it this one.',
+  'users.otpFirstHint':
+    'This is the first part of the one-time password, shown only this once. The account reaches person files, so under the separation of duties another security administrator issues the second part. Hand both parts to the user, who types the first and then, without a space, the second, and must change the password at once.',
+  'users.otpSecondHint':
+    'This is the second part of the one-time password, shown only this once. Hand it to the user, who types the system administrator’s first part and straight after it this one.',
   'users.resetPendingHint': 'This user’s password was reset; the second part of the one-time password waits for a security administrator.',
   'users.resetSecondPart': 'Issue the second part',
   'users.resetSecondPartConfirm': 'Issue the second part of this user’s one-time password? It is shown only this once.',
   'users.accountActive': 'Account active',
   'users.resetPassword': 'Reset password',
-  'users.resetPasswordConfirm': 'Generate a new one-time password? All of this user’s sessions will end. For an account that reaches person files only the first part is shown here; a security administrator issues the second.',
+  'users.resetPasswordConfirm':
+    'Generate a new one-time password? All of this user’s sessions will end. For an account that reaches person files only the first part is shown here; a security administrator issues the second.',
   'users.unlock': 'Unlock',
   'users.unlocked': 'Account unlocked',
   'users.resetMfa': 'Reset two-factor',
@@ -175,7 +179,8 @@ export const enUS: Record<MessageKey, string> = {
   'roles.create': 'New role',
   'roles.editTitle': 'Edit role',
   'roles.deleteConfirm': 'Delete the role “{name}”?',
-  'roles.sodHint': 'Separation of duties: administrator permissions and person-file permissions cannot share a role, nor meet in one account through the roles granted to it (a change of a granted role is checked against its holders).',
+  'roles.sodHint':
+    'Separation of duties: administrator permissions and person-file permissions cannot share a role, nor meet in one account through the roles granted to it (a change of a granted role is checked against its holders).',
   'roles.permCount': '{n} permissions',
   'roles.deleted': 'Role deleted',
   'sessions.title': 'My sessions',
@@ -292,7 +297,8 @@ export const enUS: Record<MessageKey, string> = {
   'person.noContacts': 'No family contacts',
   'person.keepMasked': 'Now {value}; leave empty to keep it',
   'person.contactsLocked': 'Saving the file saves its family contacts too, and their phones and addresses are masked now. Show the full details first, then save.',
-  'person.contactsLockedNoPii': 'Saving the file saves its family contacts too, and their phones and addresses are masked now; you may not show them in full. Ask a colleague who may to edit this file.',
+  'person.contactsLockedNoPii':
+    'Saving the file saves its family contacts too, and their phones and addresses are masked now; you may not show them in full. Ask a colleague who may to edit this file.',
   'person.createTitle': 'New person file',
   'person.editTitle': 'Edit file: {name}',
   'person.created': 'File created',

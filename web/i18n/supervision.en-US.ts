@@ -6,7 +6,6 @@ export const supervisionEnUS: Record<keyof typeof supervisionZhCN, string> = {
   'sv.withCount': '{title} ({n})',
   'sv.tab': 'Supervision',
 
-
   'sv.today.title': 'Today',
   'sv.today.hello': 'Hello, {name}',
   'sv.today.date': '{weekday}, {date}',
@@ -93,7 +92,8 @@ export const supervisionEnUS: Record<keyof typeof supervisionZhCN, string> = {
   'sv.record.save': 'Save',
   'sv.record.saved': 'Recorded: {kind}',
   'sv.record.forTask': 'For the task: {kind} due {date} (window {from} – {to})',
-  'sv.record.lateTask': 'The window of this task closed on {date}. If it was done in time, set the date it was done; a record dated today does not make up for it, but it is recorded as usual.',
+  'sv.record.lateTask':
+    'The window of this task closed on {date}. If it was done in time, set the date it was done; a record dated today does not make up for it, but it is recorded as usual.',
   'sv.record.positiveHint': 'A positive test is reported to the police as a relapse (C6).',
   'sv.record.refusalHint': 'Refusals and evasions count as breaches of the agreement (C5).',
   'sv.record.chooseResult': 'Choose the result',
@@ -145,7 +145,8 @@ export const supervisionEnUS: Record<keyof typeof supervisionZhCN, string> = {
   'sv.records.correctionTag': 'Correction',
   'sv.records.voidTitle': 'Void record: {kind} ({date})',
   'sv.records.correctTitle': 'Correct record: {kind} ({date})',
-  'sv.records.voidHint': 'A voided record stays on the file but no longer counts for breaches or tasks; notices it caused are withdrawn, and those already delivered get a correction notice.',
+  'sv.records.voidHint':
+    'A voided record stays on the file but no longer counts for breaches or tasks; notices it caused are withdrawn, and those already delivered get a correction notice.',
   'sv.records.changeReason': 'Reason',
   'sv.records.changeReasonRequired': 'State the reason (at least 2 characters)',
   'sv.records.voided': 'Record voided; {notices} notice(s) withdrawn or corrected',

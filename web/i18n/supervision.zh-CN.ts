@@ -6,7 +6,6 @@ export const supervisionZhCN = {
   'sv.withCount': '{title}（{n}）',
   'sv.tab': '管控记录',
 
-
   // 今日待办
   'sv.today.title': '今日待办',
   'sv.today.hello': '你好，{name}',

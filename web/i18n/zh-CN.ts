@@ -138,7 +138,8 @@ export const zhCN = {
   'users.otpFor': '用户 {username} 的一次性密码',
   'users.otpFirstFor': '用户 {username} 的一次性密码（第一段）',
   'users.otpSecondFor': '用户 {username} 的一次性密码（第二段）',
-  'users.otpFirstHint': '这是一次性密码的第一段，只显示这一次。该账号可查看人员档案，按三员分立，第二段须由另一位安全管理员签发。两段分别交给用户；用户登录时先输入第一段，紧接着输入第二段（中间不留空格），并须立即修改密码。',
+  'users.otpFirstHint':
+    '这是一次性密码的第一段，只显示这一次。该账号可查看人员档案，按三员分立，第二段须由另一位安全管理员签发。两段分别交给用户；用户登录时先输入第一段，紧接着输入第二段（中间不留空格），并须立即修改密码。',
   'users.otpSecondHint': '这是一次性密码的第二段，只显示这一次。请交给用户：登录时先输入系统管理员给的第一段，紧接着输入这一段。',
   'users.resetPendingHint': '该用户的密码已重置，正等待安全管理员签发一次性密码的第二段。',
   'users.resetSecondPart': '签发密码第二段',

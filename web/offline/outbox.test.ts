@@ -5,7 +5,9 @@ import type { CreateRecord } from '../api/supervision';
 // Issue 17: the outbox's rules, without a browser: order, back-off, what each answer does.
 
 const body: CreateRecord = {
-  kind: 'grid_visit', place: '家中', contactMode: 'in_person',
+  kind: 'grid_visit',
+  place: '家中',
+  contactMode: 'in_person',
   form: { livingSituation: 'stable_home', employment: 'employed', family: 'supportive', health: 'good', mood: 'stable', needs: [], nextStep: 'continue' },
 };
 const msg = (zh: string) => ({ 'zh-CN': zh, 'en-US': zh });
@@ -14,7 +16,10 @@ const add = (items: OutboxItem[], key: string, userId = 'u1') => [...items, newI
 describe('outbox', () => {
   it('a new item waits, carries its key in the body, and comes last in order', () => {
     const items = add(add([], 'k1'), 'k2');
-    expect(items.map((i) => [i.seq, i.state, i.body?.clientKey])).toEqual([[1, 'waiting', 'k1'], [2, 'waiting', 'k2']]);
+    expect(items.map((i) => [i.seq, i.state, i.body?.clientKey])).toEqual([
+      [1, 'waiting', 'k1'],
+      [2, 'waiting', 'k2'],
+    ]);
     expect(pending(items)).toBe(2);
   });
 
@@ -42,7 +47,7 @@ describe('outbox', () => {
     expect(retryDelay(30)).toBe(300_000);
   });
 
-  it('sent: the body (the person\'s data) is dropped, the record id kept', () => {
+  it("sent: the body (the person's data) is dropped, the record id kept", () => {
     const [a] = add([], 'k1') as [OutboxItem];
     const { item, halt } = afterSend(a, { kind: 'ok', recordId: 'r1' }, 0);
     expect(item).toMatchObject({ state: 'sent', body: null, recordId: 'r1' });

@@ -61,7 +61,11 @@ export function retryDelay(attempts: number): number {
 }
 
 /** A new item, last in this device's order. */
-export function newItem(existing: readonly OutboxItem[], draft: { key: string; userId: string; personId: string; personName: string; body: CreateRecord }, recordedAt: string): OutboxItem {
+export function newItem(
+  existing: readonly OutboxItem[],
+  draft: { key: string; userId: string; personId: string; personName: string; body: CreateRecord },
+  recordedAt: string,
+): OutboxItem {
   const seq = existing.reduce((m, i) => Math.max(m, i.seq), 0) + 1;
   return { ...draft, body: { ...draft.body, clientKey: draft.key }, seq, recordedAt, state: 'waiting', attempts: 0, retryAt: 0, reason: null, recordId: null };
 }

@@ -74,7 +74,10 @@ function deviceKey(): Promise<CryptoKey> {
   return keyPromise;
 }
 
-interface Sealed { iv: Uint8Array; data: ArrayBuffer }
+interface Sealed {
+  iv: Uint8Array;
+  data: ArrayBuffer;
+}
 
 async function seal(value: unknown): Promise<Sealed> {
   const iv = crypto.getRandomValues(new Uint8Array(12));

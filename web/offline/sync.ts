@@ -67,11 +67,12 @@ export async function flush(): Promise<void> {
   flushing = true;
   try {
     const locks = (navigator as Navigator & { locks?: LockManager }).locks;
-    if (locks) await locks.request('sunflower-outbox', async () => {
-      // Another tab may have sent some meanwhile: read the store again under the lock.
-      publish(await store.loadItems());
-      await sendAll();
-    });
+    if (locks)
+      await locks.request('sunflower-outbox', async () => {
+        // Another tab may have sent some meanwhile: read the store again under the lock.
+        publish(await store.loadItems());
+        await sendAll();
+      });
     else await sendAll();
   } finally {
     flushing = false;

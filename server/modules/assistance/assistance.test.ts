@@ -25,7 +25,14 @@ describe.each(testDbKinds())('assistance on %s', (kind) => {
     return id;
   }
   async function partner(body: Record<string, unknown>) {
-    const res = await officer.post('/api/partners', { orgUnitId: units.street, servedOrgUnitIds: [units.street], services: ['employment'], contactName: '周经理', contactPhone: '010-88886666', ...body });
+    const res = await officer.post('/api/partners', {
+      orgUnitId: units.street,
+      servedOrgUnitIds: [units.street],
+      services: ['employment'],
+      contactName: '周经理',
+      contactPhone: '010-88886666',
+      ...body,
+    });
     expect(res.statusCode, res.body).toBe(201);
     return res.json().id as string;
   }
@@ -49,10 +56,17 @@ describe.each(testDbKinds())('assistance on %s', (kind) => {
   afterAll(() => t.close());
 
   it('the main journey: assess, plan, refer with consent, the partner accepts and places, the action closes, K8 moves by one', async () => {
-    const a = await worker.post(`/api/persons/${personId}/assistance/assessments`, { assessedOn: '2026-11-20', needs: [{ need: 'employment', level: 'severe', note: '失业半年' }, { need: 'family_repair', level: 'some' }] });
+    const a = await worker.post(`/api/persons/${personId}/assistance/assessments`, {
+      assessedOn: '2026-11-20',
+      needs: [
+        { need: 'employment', level: 'severe', note: '失业半年' },
+        { need: 'family_repair', level: 'some' },
+      ],
+    });
     expect(a.statusCode, a.body).toBe(201);
     const plan = await worker.post(`/api/persons/${personId}/assistance/plans`, {
-      reviewDate: '2027-05-20', actions: [{ need: 'employment', goal: '稳定就业', action: '推荐至爱心企业', owner: 'partner', partnerId: employerId, dueDate: '2027-01-31' }],
+      reviewDate: '2027-05-20',
+      actions: [{ need: 'employment', goal: '稳定就业', action: '推荐至爱心企业', owner: 'partner', partnerId: employerId, dueDate: '2027-01-31' }],
     });
     expect(plan.statusCode, plan.body).toBe(201);
     // Only the street approves (assistance.approve): the social worker lacks the permission.
@@ -63,23 +77,53 @@ describe.each(testDbKinds())('assistance on %s', (kind) => {
     // P2: an employer learns of the history only with a consent.
     const noConsent = await worker.post(`/api/persons/${personId}/assistance/referrals`, { partnerId: employerId, need: 'employment', purpose: '岗位推荐' });
     expect(noConsent.json().error.fields[0]).toMatchObject({ path: 'consent', code: 'assistance.consent_required' });
-    const refused = await worker.post(`/api/persons/${personId}/assistance/referrals`, { partnerId: employerId, need: 'employment', purpose: '岗位推荐', consent: { given: false, by: '本人', date: '2026-11-20', scope: '告知企业' } });
+    const refused = await worker.post(`/api/persons/${personId}/assistance/referrals`, {
+      partnerId: employerId,
+      need: 'employment',
+      purpose: '岗位推荐',
+      consent: { given: false, by: '本人', date: '2026-11-20', scope: '告知企业' },
+    });
     expect(refused.json().error.fields[0].code).toBe('assistance.consent_refused');
-    const sent = await worker.post(`/api/persons/${personId}/assistance/referrals`, { partnerId: employerId, need: 'employment', purpose: '岗位推荐：仓储', consent: { given: true, by: '本人', date: '2026-11-20', scope: '企业可知悉其正在社区戒毒' } });
+    const sent = await worker.post(`/api/persons/${personId}/assistance/referrals`, {
+      partnerId: employerId,
+      need: 'employment',
+      purpose: '岗位推荐：仓储',
+      consent: { given: true, by: '本人', date: '2026-11-20', scope: '企业可知悉其正在社区戒毒' },
+    });
     expect(sent.statusCode, sent.body).toBe(201);
     // Sent on Sunday 22 November: five working days later is Friday 27 November.
     expect(sent.json()).toMatchObject({ status: 'sent', respondBy: '2026-11-27', stalled: false });
-    const dup = await worker.post(`/api/persons/${personId}/assistance/referrals`, { partnerId: employerId, need: 'employment', purpose: '再次', consent: { given: true, by: '本人', date: '2026-11-20', scope: 'x' } });
+    const dup = await worker.post(`/api/persons/${personId}/assistance/referrals`, {
+      partnerId: employerId,
+      need: 'employment',
+      purpose: '再次',
+      consent: { given: true, by: '本人', date: '2026-11-20', scope: 'x' },
+    });
     expect([dup.statusCode, dup.json().error.code]).toEqual([409, 'assistance.referral_duplicate']);
 
     const inbox = await partnerUser.get('/api/partner/referrals');
-    expect(inbox.json().items).toEqual([{ id: sent.json().id, partnerName: '阳光物流', status: 'sent', need: 'employment', purpose: '岗位推荐：仓储', sentOn: '2026-11-22', respondBy: '2026-11-27', person: { name: '王五', phone: '13812345678' } }]);
+    expect(inbox.json().items).toEqual([
+      {
+        id: sent.json().id,
+        partnerName: '阳光物流',
+        status: 'sent',
+        need: 'employment',
+        purpose: '岗位推荐：仓储',
+        sentOn: '2026-11-22',
+        respondBy: '2026-11-27',
+        person: { name: '王五', phone: '13812345678' },
+      },
+    ]);
     // Another partner's staff sees nothing of it, and cannot act on it.
     expect((await otherPartnerUser.get('/api/partner/referrals')).json().items).toEqual([]);
     expect((await otherPartnerUser.post(`/api/partner/referrals/${sent.json().id}/accept`)).statusCode).toBe(404);
 
     expect((await partnerUser.post(`/api/partner/referrals/${sent.json().id}/accept`)).json().status).toBe('accepted');
-    const done = await partnerUser.post(`/api/partner/referrals/${sent.json().id}/complete`, { date: '2026-11-22', outcome: '已入职仓储岗', details: { kind: 'job_placement', job: '仓储员', wageBand: '3000_to_5000', startDate: '2026-11-22' } });
+    const done = await partnerUser.post(`/api/partner/referrals/${sent.json().id}/complete`, {
+      date: '2026-11-22',
+      outcome: '已入职仓储岗',
+      details: { kind: 'job_placement', job: '仓储员', wageBand: '3000_to_5000', startDate: '2026-11-22' },
+    });
     expect(done.statusCode, done.body).toBe(200);
     // Closed, it leaves the inbox and answers like a missing one.
     expect((await partnerUser.get('/api/partner/referrals')).json().items).toEqual([]);
@@ -101,7 +145,9 @@ describe.each(testDbKinds())('assistance on %s', (kind) => {
     const r = await worker.post(`/api/persons/${otherPersonId}/assistance/referrals`, { partnerId: bureauId, need: 'employment', purpose: '就业登记' });
     expect(r.statusCode, r.body).toBe(201);
     await otherPartnerUser.get('/api/partner/referrals');
-    const rows = await t.database.db.execute(`select action, person_id, details::text as details from audit_log where action = 'partner.inbox.read' and person_id = '${otherPersonId}'` as never);
+    const rows = await t.database.db.execute(
+      `select action, person_id, details::text as details from audit_log where action = 'partner.inbox.read' and person_id = '${otherPersonId}'` as never,
+    );
     const list = (Array.isArray(rows) ? rows : (rows as { rows: unknown[] }).rows) as { details: string }[];
     expect(list.length).toBe(1);
     expect(list[0]!.details).not.toContain('就业登记');
@@ -111,10 +157,23 @@ describe.each(testDbKinds())('assistance on %s', (kind) => {
     const elsewhere = await partner({ name: '外区企业', kind: 'human_resources', orgUnitId: units.street, servedOrgUnitIds: [units.otherStreet] }).catch(() => null);
     expect(elsewhere).toBeNull();
     const full = await partner({ name: '满员基地', kind: 'support_base', capacity: 1 });
-    await worker.post(`/api/persons/${otherPersonId}/assistance/services`, { date: '2026-11-20', outcome: '入驻', details: { kind: 'job_placement', job: '车间工', wageBand: 'minimum_to_3000', startDate: '2026-11-20', employerPartnerId: full } });
-    const toFull = await worker.post(`/api/persons/${personId}/assistance/referrals`, { partnerId: full, need: 'employment', purpose: '入驻', consent: { given: true, by: '本人', date: '2026-11-20', scope: 'x' } });
+    await worker.post(`/api/persons/${otherPersonId}/assistance/services`, {
+      date: '2026-11-20',
+      outcome: '入驻',
+      details: { kind: 'job_placement', job: '车间工', wageBand: 'minimum_to_3000', startDate: '2026-11-20', employerPartnerId: full },
+    });
+    const toFull = await worker.post(`/api/persons/${personId}/assistance/referrals`, {
+      partnerId: full,
+      need: 'employment',
+      purpose: '入驻',
+      consent: { given: true, by: '本人', date: '2026-11-20', scope: 'x' },
+    });
     expect([toFull.statusCode, toFull.json().error.code]).toEqual([409, 'assistance.partner_full']);
-    const backwards = await worker.post(`/api/persons/${personId}/assistance/services`, { date: '2026-11-20', outcome: 'x', details: { kind: 'job_placement', job: '店员', wageBand: 'minimum_to_3000', startDate: '2026-11-20', endDate: '2026-11-01' } });
+    const backwards = await worker.post(`/api/persons/${personId}/assistance/services`, {
+      date: '2026-11-20',
+      outcome: 'x',
+      details: { kind: 'job_placement', job: '店员', wageBand: 'minimum_to_3000', startDate: '2026-11-20', endDate: '2026-11-01' },
+    });
     expect(backwards.json().error.fields[0].code).toBe('assistance.placement_dates');
     const missing = await worker.post(`/api/persons/${personId}/assistance/referrals`, { partnerId: crypto.randomUUID(), need: 'legal', purpose: 'x' });
     expect(missing.statusCode).toBe(404);
@@ -127,7 +186,17 @@ describe.each(testDbKinds())('assistance on %s', (kind) => {
     const admin2 = admin;
     const far = (await admin2.post('/api/org-units', { parentId: units.otherStreet, level: 'community', name: '远方社区' })).json().id;
     const office = await userWith(t, admin2, 'as.office', 'officer', units.district);
-    const p = (await office.post('/api/partners', { orgUnitId: units.district, servedOrgUnitIds: [far], services: ['legal'], name: '远方律所', kind: 'justice', contactName: '钱律师', contactPhone: '010-1234567' })).json().id;
+    const p = (
+      await office.post('/api/partners', {
+        orgUnitId: units.district,
+        servedOrgUnitIds: [far],
+        services: ['legal'],
+        name: '远方律所',
+        kind: 'justice',
+        contactName: '钱律师',
+        contactPhone: '010-1234567',
+      })
+    ).json().id;
     const r = await worker.post(`/api/persons/${personId}/assistance/referrals`, { partnerId: p, need: 'legal', purpose: '法律咨询' });
     expect(r.json().error.fields[0].code).toBe('assistance.partner_not_serving');
   });
@@ -136,7 +205,10 @@ describe.each(testDbKinds())('assistance on %s', (kind) => {
     const personRoutes = t.routes.filter((r) => r.method !== 'HEAD' && /:personId|\/api\/persons\/:id/.test(r.url));
     expect(personRoutes.length).toBeGreaterThan(10);
     for (const r of personRoutes) {
-      const url = r.url.replace(':personId', personId).replace(':id', personId).replace(/:[a-zA-Z]+/g, crypto.randomUUID());
+      const url = r.url
+        .replace(':personId', personId)
+        .replace(':id', personId)
+        .replace(/:[a-zA-Z]+/g, crypto.randomUUID());
       const res = await partnerUser.req(r.method === 'GET' ? 'GET' : r.method, url, r.method === 'GET' ? undefined : {});
       expect([r.method, r.url, [403, 404].includes(res.statusCode)]).toEqual([r.method, r.url, true]);
       expect(res.body).not.toContain('methamphetamine');

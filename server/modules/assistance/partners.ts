@@ -41,9 +41,20 @@ export function createPartnerService(deps: {
      */
     async listPartners(actor: Principal, f: { q?: string; kind?: string }) {
       const paths = scopePaths(actor, 'assistance.read');
-      const above = new Set(paths.flatMap((p) => p.split('/').filter(Boolean).map((_, i, parts) => `/${parts.slice(0, i + 1).join('/')}/`)));
+      const above = new Set(
+        paths.flatMap((p) =>
+          p
+            .split('/')
+            .filter(Boolean)
+            .map((_, i, parts) => `/${parts.slice(0, i + 1).join('/')}/`),
+        ),
+      );
       const rows = await q.partnersUnder(db, [...new Set([...paths])], f);
-      const ancestors = await q.partnersAt(db, [...above].filter((a) => !paths.includes(a)), f);
+      const ancestors = await q.partnersAt(
+        db,
+        [...above].filter((a) => !paths.includes(a)),
+        f,
+      );
       const seen = new Set<string>();
       return [...rows, ...ancestors]
         .filter((r) => (seen.has(r.partner.id) ? false : (seen.add(r.partner.id), true)))
@@ -55,14 +66,29 @@ export function createPartnerService(deps: {
         const unit = await deps.org.byId(tx, body.orgUnitId);
         if (!unit || !inScope(ctx.actor, 'partner.manage', unit.path)) throw notFound('org');
         const served = await q.unitsByIds(tx, [...new Set(body.servedOrgUnitIds)]);
-        if (served.length !== new Set(body.servedOrgUnitIds).size || !served.every((s) => inScope(ctx.actor, 'partner.manage', s.path))) throw fieldError('servedOrgUnitIds', 'partner.served_invalid');
+        if (served.length !== new Set(body.servedOrgUnitIds).size || !served.every((s) => inScope(ctx.actor, 'partner.manage', s.path)))
+          throw fieldError('servedOrgUnitIds', 'partner.served_invalid');
         const exists = (await q.partnersAt(tx, [unit.path], { q: body.name })).some((r) => r.partner.name === body.name);
         if (exists) throw conflict('partner.exists');
         const row = await q.insertPartner(tx, {
-          name: body.name, kind: body.kind, orgUnitId: unit.id, servedUnitIds: served.map((s) => s.id), servedPaths: served.map((s) => s.path),
-          services: body.services, contactName: body.contactName, contactPhone: body.contactPhone, capacity: body.capacity ?? null,
+          name: body.name,
+          kind: body.kind,
+          orgUnitId: unit.id,
+          servedUnitIds: served.map((s) => s.id),
+          servedPaths: served.map((s) => s.path),
+          services: body.services,
+          contactName: body.contactName,
+          contactPhone: body.contactPhone,
+          capacity: body.capacity ?? null,
         });
-        await audit.record(tx, ctx, { action: 'partner.create', entityType: 'partner', entityId: row.id, orgPath: unit.path, after: { name: row.name, kind: row.kind }, details: { kind: row.kind } });
+        await audit.record(tx, ctx, {
+          action: 'partner.create',
+          entityType: 'partner',
+          entityId: row.id,
+          orgPath: unit.path,
+          after: { name: row.name, kind: row.kind },
+          details: { kind: row.kind },
+        });
         return partnerView(row, { orgName: unit.name, districtName: null });
       }),
 

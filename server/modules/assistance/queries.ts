@@ -21,15 +21,17 @@ export async function partnersUnder(exec: Executor, paths: string[], f: { q?: st
   const where = [under(orgUnits.path, paths)];
   if (f.kind) where.push(eq(partners.kind, f.kind));
   if (f.q) where.push(ilike(partners.name, `%${escapeLike(f.q)}%`));
-  return exec
-    .select({ partner: partners, orgPath: orgUnits.path, orgName: orgUnits.name, districtName: district.name })
-    .from(partners)
-    .innerJoin(orgUnits, eq(orgUnits.id, partners.orgUnitId))
-    // The district is the unit at depth 1 on the path ('/<city>/<district>/…').
-    .leftJoin(district, and(eq(district.level, 'district'), sql`${orgUnits.path} like ${district.path} || '%'`))
-    .where(and(...where, eq(partners.active, true)))
-    .orderBy(asc(district.name), asc(partners.name))
-    .limit(500);
+  return (
+    exec
+      .select({ partner: partners, orgPath: orgUnits.path, orgName: orgUnits.name, districtName: district.name })
+      .from(partners)
+      .innerJoin(orgUnits, eq(orgUnits.id, partners.orgUnitId))
+      // The district is the unit at depth 1 on the path ('/<city>/<district>/…').
+      .leftJoin(district, and(eq(district.level, 'district'), sql`${orgUnits.path} like ${district.path} || '%'`))
+      .where(and(...where, eq(partners.active, true)))
+      .orderBy(asc(district.name), asc(partners.name))
+      .limit(500)
+  );
 }
 
 /** Partners kept exactly at the given units (the units above a worker's area). */
@@ -90,7 +92,11 @@ export async function insertAssessment(exec: Executor, row: typeof assistanceAss
 }
 
 export async function assessmentsOf(exec: Executor, personId: string) {
-  return exec.select().from(assistanceAssessments).where(eq(assistanceAssessments.personId, personId)).orderBy(desc(assistanceAssessments.assessedOn), desc(assistanceAssessments.createdAt));
+  return exec
+    .select()
+    .from(assistanceAssessments)
+    .where(eq(assistanceAssessments.personId, personId))
+    .orderBy(desc(assistanceAssessments.assessedOn), desc(assistanceAssessments.createdAt));
 }
 
 export async function latestPlan(exec: Executor, personId: string) {
@@ -103,7 +109,10 @@ export async function planById(exec: Executor, id: string) {
 }
 
 export async function planCount(exec: Executor, personId: string): Promise<number> {
-  const r = await exec.select({ n: sql<number>`count(*)::int` }).from(assistancePlans).where(eq(assistancePlans.personId, personId));
+  const r = await exec
+    .select({ n: sql<number>`count(*)::int` })
+    .from(assistancePlans)
+    .where(eq(assistancePlans.personId, personId));
   return Number(r[0]?.n ?? 0);
 }
 
@@ -129,12 +138,20 @@ export async function actionById(exec: Executor, id: string) {
 }
 
 export async function closeAction(exec: Executor, id: string, on: string) {
-  await exec.update(planActions).set({ status: 'done', closedOn: on }).where(and(eq(planActions.id, id), eq(planActions.status, 'open')));
+  await exec
+    .update(planActions)
+    .set({ status: 'done', closedOn: on })
+    .where(and(eq(planActions.id, id), eq(planActions.status, 'open')));
 }
 
 /** The open action of the person's current plan for a need, which a service for it closes. */
 export async function openActionFor(exec: Executor, planId: string, need: string) {
-  const r = await exec.select().from(planActions).where(and(eq(planActions.planId, planId), eq(planActions.need, need), eq(planActions.status, 'open'))).orderBy(asc(planActions.dueDate)).limit(1);
+  const r = await exec
+    .select()
+    .from(planActions)
+    .where(and(eq(planActions.planId, planId), eq(planActions.need, need), eq(planActions.status, 'open')))
+    .orderBy(asc(planActions.dueDate))
+    .limit(1);
   return r[0];
 }
 
@@ -151,7 +168,13 @@ export async function referralsOf(exec: Executor, personId: string) {
 }
 
 export async function updateReferral(exec: Executor, id: string, patch: Partial<typeof referrals.$inferInsert>) {
-  return (await exec.update(referrals).set({ ...patch, updatedAt: new Date() }).where(eq(referrals.id, id)).returning())[0]!;
+  return (
+    await exec
+      .update(referrals)
+      .set({ ...patch, updatedAt: new Date() })
+      .where(eq(referrals.id, id))
+      .returning()
+  )[0]!;
 }
 
 /** A partner's inbox: its open referrals, oldest deadline first. */
@@ -198,7 +221,9 @@ export async function indicatorRows(exec: Executor, path: string, to: string) {
   const repaired = await exec
     .select({ personId: assistanceServices.personId })
     .from(assistanceServices)
-    .where(and(inPath, eq(assistanceServices.kind, 'family_repair'), sql`(${assistanceServices.details} ->> 'repaired')::boolean`, sql`${assistanceServices.serviceDate} <= ${to}`));
+    .where(
+      and(inPath, eq(assistanceServices.kind, 'family_repair'), sql`(${assistanceServices.details} ->> 'repaired')::boolean`, sql`${assistanceServices.serviceDate} <= ${to}`),
+    );
   return { placements, counselling, repaired: repaired.map((r) => r.personId) };
 }
 

@@ -4,7 +4,17 @@ import type { Db, Executor } from '../../db/client';
 import type { Clock } from '../../clock';
 import { badRequest, conflict, fieldError, notFound } from '../../errors';
 import type { Principal, RequestContext } from '../../http/context';
-import { consentRequired, needOfService, openReferralStatuses, referralStep, respondBy, serviceKinds, type PartnerKind, type ReferralStatus, type ReferralStep } from '../../../core/rules/assistance';
+import {
+  consentRequired,
+  needOfService,
+  openReferralStatuses,
+  referralStep,
+  respondBy,
+  serviceKinds,
+  type PartnerKind,
+  type ReferralStatus,
+  type ReferralStep,
+} from '../../../core/rules/assistance';
 import type { ReferralBody, ServiceBody } from '../../../core/contracts/assistance';
 import type { AuditService } from '../audit/service';
 import type { PersonService } from '../persons/service';
@@ -13,7 +23,13 @@ import * as present from './presenter';
 import { createPartnerService } from './partners';
 
 type Ctx = RequestContext & { actor: Principal };
-type RecordService = (tx: Executor, ctx: Ctx, p: { id: string; orgPath: string }, body: ServiceBody, link: { providerPartnerId?: string | null; referralId?: string | null }) => Promise<q.ServiceRow>;
+type RecordService = (
+  tx: Executor,
+  ctx: Ctx,
+  p: { id: string; orgPath: string },
+  body: ServiceBody,
+  link: { providerPartnerId?: string | null; referralId?: string | null },
+) => Promise<q.ServiceRow>;
 
 export function createReferralService(deps: {
   db: Db;
@@ -40,7 +56,14 @@ export function createReferralService(deps: {
       if (!next.ok) throw badRequest(next.code);
       if (then) await then(tx, r);
       const updated = await q.updateReferral(tx, id, { status: next.status, respondedBy: ctx.actor.userId, ...patch });
-      await audit.record(tx, ctx, { action: `partner.referral.${s}`, entityType: 'assistance_referral', entityId: id, personId: r.personId, orgPath: r.personOrgPath, details: { partnerId: r.partnerId } });
+      await audit.record(tx, ctx, {
+        action: `partner.referral.${s}`,
+        entityType: 'assistance_referral',
+        entityId: id,
+        personId: r.personId,
+        orgPath: r.personOrgPath,
+        details: { partnerId: r.partnerId },
+      });
       return { id, status: updated.status as ReferralStatus };
     });
   }
@@ -61,11 +84,26 @@ export function createReferralService(deps: {
         }
         const today = deps.clock.today();
         const row = await q.insertReferral(tx, {
-          personId, personOrgPath: p.orgPath, partnerId: partner.id, actionId: body.actionId ?? null, need: body.need, purpose: body.purpose,
-          consent: body.consent ?? null, sentOn: today, respondBy: respondBy(today), createdBy: ctx.actor.userId,
+          personId,
+          personOrgPath: p.orgPath,
+          partnerId: partner.id,
+          actionId: body.actionId ?? null,
+          need: body.need,
+          purpose: body.purpose,
+          consent: body.consent ?? null,
+          sentOn: today,
+          respondBy: respondBy(today),
+          createdBy: ctx.actor.userId,
         });
         if (!row) throw conflict('assistance.referral_duplicate');
-        await audit.record(tx, ctx, { action: 'assistance.referral.create', entityType: 'assistance_referral', entityId: row.id, personId, orgPath: p.orgPath, details: { need: body.need, partnerId: partner.id, consent: !!body.consent } });
+        await audit.record(tx, ctx, {
+          action: 'assistance.referral.create',
+          entityType: 'assistance_referral',
+          entityId: row.id,
+          personId,
+          orgPath: p.orgPath,
+          details: { need: body.need, partnerId: partner.id, consent: !!body.consent },
+        });
         return present.referralView(row, new Map([[partner.id, partner.name]]), today);
       }),
 
@@ -79,7 +117,18 @@ export function createReferralService(deps: {
       const names = await q.partnerNames(db, mine);
       const contacts = await deps.persons.contactsOf(db, [...new Set(rows.map((r) => r.personId))]);
       const shown = rows.filter((r) => contacts.has(r.personId));
-      await audit.recordMany(db, ctx, shown.map((r) => ({ action: 'partner.inbox.read', entityType: 'assistance_referral', entityId: r.id, personId: r.personId, orgPath: r.personOrgPath, details: { partnerId: r.partnerId, referralId: r.id } })));
+      await audit.recordMany(
+        db,
+        ctx,
+        shown.map((r) => ({
+          action: 'partner.inbox.read',
+          entityType: 'assistance_referral',
+          entityId: r.id,
+          personId: r.personId,
+          orgPath: r.personOrgPath,
+          details: { partnerId: r.partnerId, referralId: r.id },
+        })),
+      );
       return shown.map((r) => present.inboxItem(r, names, contacts.get(r.personId)));
     },
 
@@ -91,7 +140,13 @@ export function createReferralService(deps: {
       step(ctx, id, 'complete', { outcome: body.outcome }, async (tx, r) => {
         const answering = serviceKinds.filter((k) => needOfService[k] === r.need);
         if (answering.length > 0 && !answering.includes(body.details.kind)) throw fieldError('details.kind', 'assistance.service_kind');
-        await deps.recordService(tx, ctx, { id: r.personId, orgPath: r.personOrgPath }, { ...body, actionId: r.actionId ?? undefined }, { providerPartnerId: r.partnerId, referralId: r.id });
+        await deps.recordService(
+          tx,
+          ctx,
+          { id: r.personId, orgPath: r.personOrgPath },
+          { ...body, actionId: r.actionId ?? undefined },
+          { providerPartnerId: r.partnerId, referralId: r.id },
+        );
       }),
   };
 }

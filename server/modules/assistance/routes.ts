@@ -2,8 +2,25 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import {
-  assessmentBody, assessmentView, assistanceTab, completeBody, declineBody, inboxList, indicatorQuery, indicatorView, openReferralList,
-  partnerBody, partnerList, partnerQuery, partnerView, planBody, referralBody, referralStatus, referralView, serviceBody, serviceView,
+  assessmentBody,
+  assessmentView,
+  assistanceTab,
+  completeBody,
+  declineBody,
+  inboxList,
+  indicatorQuery,
+  indicatorView,
+  openReferralList,
+  partnerBody,
+  partnerList,
+  partnerQuery,
+  partnerView,
+  planBody,
+  referralBody,
+  referralStatus,
+  referralView,
+  serviceBody,
+  serviceView,
 } from '../../../core/contracts/assistance';
 import { okBody } from '../../../core/contracts/common';
 import { actorContext } from '../../http/auth-hook';
@@ -32,7 +49,7 @@ export function assistanceRoutes(app: FastifyInstance, s: AssistanceService): vo
   });
   r.post('/api/persons/:personId/assistance/plans', {
     config: worker('assistance.write'),
-    schema: { tags, summary: 'A new version of the 一人一策 plan (awaits the street\'s approval)', params: personParams, body: planBody, response: { 201: versionView } },
+    schema: { tags, summary: "A new version of the 一人一策 plan (awaits the street's approval)", params: personParams, body: planBody, response: { 201: versionView } },
     handler: async (req, reply) => reply.code(201).send(await s.writePlan(actorContext(req), req.params.personId, req.body)),
   });
   r.post('/api/assistance/plans/:id/approve', {
@@ -68,7 +85,7 @@ export function assistanceRoutes(app: FastifyInstance, s: AssistanceService): vo
   });
   r.post('/api/partners', {
     config: { access: { permission: 'partner.manage', scope: 'org_subtree' } },
-    schema: { tags, summary: 'Add a partner to a unit\'s directory', body: partnerBody, response: { 201: partnerView } },
+    schema: { tags, summary: "Add a partner to a unit's directory", body: partnerBody, response: { 201: partnerView } },
     handler: async (req, reply) => reply.code(201).send(await s.createPartner(actorContext(req), req.body)),
   });
   r.post('/api/partners/:id/staff', {

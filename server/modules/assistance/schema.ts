@@ -15,7 +15,9 @@ export const partners = pgTable(
     id: uuid('id').primaryKey().defaultRandom(),
     name: text('name').notNull(),
     kind: text('kind').notNull(),
-    orgUnitId: uuid('org_unit_id').notNull().references(() => orgUnits.id),
+    orgUnitId: uuid('org_unit_id')
+      .notNull()
+      .references(() => orgUnits.id),
     servedUnitIds: uuid('served_unit_ids').array().notNull(),
     servedPaths: text('served_paths').array().notNull(),
     services: text('services').array().notNull(),
@@ -33,8 +35,12 @@ export const partners = pgTable(
 export const partnerStaff = pgTable(
   'partner_staff',
   {
-    partnerId: uuid('partner_id').notNull().references(() => partners.id),
-    userId: uuid('user_id').notNull().references(() => users.id),
+    partnerId: uuid('partner_id')
+      .notNull()
+      .references(() => partners.id),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id),
   },
   (t) => [primaryKey({ columns: [t.partnerId, t.userId] }), index('partner_staff_user_idx').on(t.userId)],
 );
@@ -44,7 +50,9 @@ export const assistanceAssessments = pgTable(
   'assistance_assessments',
   {
     id: uuid('id').primaryKey().defaultRandom(),
-    personId: uuid('person_id').notNull().references(() => persons.id),
+    personId: uuid('person_id')
+      .notNull()
+      .references(() => persons.id),
     assessedOn: date('assessed_on').notNull(),
     assessedBy: uuid('assessed_by').references(() => users.id),
     needs: jsonb('needs').notNull(),
@@ -58,7 +66,9 @@ export const assistancePlans = pgTable(
   'assistance_plans',
   {
     id: uuid('id').primaryKey().defaultRandom(),
-    personId: uuid('person_id').notNull().references(() => persons.id),
+    personId: uuid('person_id')
+      .notNull()
+      .references(() => persons.id),
     version: integer('version').notNull(),
     reviewDate: date('review_date').notNull(),
     status: text('status').notNull().default('draft'),
@@ -74,8 +84,12 @@ export const planActions = pgTable(
   'assistance_plan_actions',
   {
     id: uuid('id').primaryKey().defaultRandom(),
-    planId: uuid('plan_id').notNull().references(() => assistancePlans.id),
-    personId: uuid('person_id').notNull().references(() => persons.id),
+    planId: uuid('plan_id')
+      .notNull()
+      .references(() => assistancePlans.id),
+    personId: uuid('person_id')
+      .notNull()
+      .references(() => persons.id),
     need: text('need').notNull(),
     goal: text('goal').notNull(),
     action: text('action').notNull(),
@@ -96,9 +110,13 @@ export const referrals = pgTable(
   'assistance_referrals',
   {
     id: uuid('id').primaryKey().defaultRandom(),
-    personId: uuid('person_id').notNull().references(() => persons.id),
+    personId: uuid('person_id')
+      .notNull()
+      .references(() => persons.id),
     personOrgPath: text('person_org_path').notNull(),
-    partnerId: uuid('partner_id').notNull().references(() => partners.id),
+    partnerId: uuid('partner_id')
+      .notNull()
+      .references(() => partners.id),
     actionId: uuid('action_id').references(() => planActions.id),
     need: text('need').notNull(),
     purpose: text('purpose').notNull(),
@@ -118,7 +136,9 @@ export const referrals = pgTable(
     index('assistance_referrals_person_idx').on(t.personId),
     index('assistance_referrals_path_idx').using('btree', t.personOrgPath.op('text_pattern_ops')),
     // Item 5 edge case: one open referral per person, need and partner.
-    uniqueIndex('assistance_referrals_open_idx').on(t.personId, t.need, t.partnerId).where(sql`status in ('sent', 'accepted')`),
+    uniqueIndex('assistance_referrals_open_idx')
+      .on(t.personId, t.need, t.partnerId)
+      .where(sql`status in ('sent', 'accepted')`),
   ],
 );
 
@@ -127,7 +147,9 @@ export const assistanceServices = pgTable(
   'assistance_services',
   {
     id: uuid('id').primaryKey().defaultRandom(),
-    personId: uuid('person_id').notNull().references(() => persons.id),
+    personId: uuid('person_id')
+      .notNull()
+      .references(() => persons.id),
     personOrgPath: text('person_org_path').notNull(),
     kind: text('kind').notNull(),
     serviceDate: date('service_date').notNull(),

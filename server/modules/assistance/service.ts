@@ -21,22 +21,22 @@ registerMessages({
   'assistance.date_future': ['日期不能晚于今天', 'The date cannot be in the future'],
   'assistance.need_duplicate': ['同一需求只能评估一次', 'Each need is assessed once'],
   'assistance.partner_required': ['由合作单位负责的措施须选择合作单位', 'An action owned by a partner names the partner'],
-  'assistance.partner_not_serving': ['该合作单位不服务此人员所在辖区', 'This partner does not serve the person\'s area'],
+  'assistance.partner_not_serving': ['该合作单位不服务此人员所在辖区', "This partner does not serve the person's area"],
   'assistance.partner_full': ['该合作单位已无空余名额', 'This partner has no free place'],
-  'assistance.action_invalid': ['该措施不属于此人员当前的帮扶计划', 'This action is not in the person\'s current plan'],
+  'assistance.action_invalid': ['该措施不属于此人员当前的帮扶计划', "This action is not in the person's current plan"],
   'assistance.plan_approved': ['该版本计划已审批', 'This version of the plan is approved already'],
   'assistance.plan_superseded': ['该版本已被新版本取代，请审批最新版本', 'A newer version exists: approve the latest one'],
   'assistance.placement_dates': ['离职日期不能早于入职日期', 'A placement cannot end before it starts'],
   'assistance.review_before_today': ['评估回顾日期不能早于今天', 'The review date cannot be before today'],
-  'assistance.consent_required': ['转介给该合作单位须先记录本人同意（P2）', 'Referring to this partner needs the person\'s recorded consent (P2)'],
+  'assistance.consent_required': ['转介给该合作单位须先记录本人同意（P2）', "Referring to this partner needs the person's recorded consent (P2)"],
   'assistance.consent_refused': ['本人未同意，不能转介给该合作单位（P2）', 'The person refused consent: this referral cannot be sent (P2)'],
   'assistance.referral_duplicate': ['已有同一需求转介给该合作单位且尚未结束', 'An open referral for this need to this partner exists already'],
-  'assistance.referral_step': ['转介当前状态下不能执行此操作', 'This step is not allowed in the referral\'s current status'],
+  'assistance.referral_step': ['转介当前状态下不能执行此操作', "This step is not allowed in the referral's current status"],
   'assistance.service_kind': ['完成转介须登记与需求相符的服务', 'Completing the referral records a service for its need'],
   'assistance.period': ['起止日期无效', 'Invalid period'],
   'partner.not_found': ['合作单位不存在', 'No such partner'],
   'partner.served_invalid': ['服务辖区须在本人管辖范围内', 'The served units must be within your area'],
-  'partner.exists': ['本单位已有同名合作单位', 'A partner of this name is in this unit\'s directory already'],
+  'partner.exists': ['本单位已有同名合作单位', "A partner of this name is in this unit's directory already"],
   'partner.staff_invalid': ['该账号须持有“合作单位”角色', 'The account must hold the partner role'],
   'referral.not_found': ['转介不存在或已结束', 'No such open referral'],
   'plan.not_found': ['帮扶计划不存在', 'No such plan'],
@@ -68,7 +68,13 @@ export function createAssistanceService(deps: {
    * for the service's need in the current plan (item 3). A placement takes a place at its
    * employer or base, refused when none is free (item 6). The caller holds the transaction.
    */
-  async function recordService(tx: Executor, ctx: Ctx, p: { id: string; orgPath: string }, body: ServiceBody, link: { providerPartnerId?: string | null; referralId?: string | null } = {}) {
+  async function recordService(
+    tx: Executor,
+    ctx: Ctx,
+    p: { id: string; orgPath: string },
+    body: ServiceBody,
+    link: { providerPartnerId?: string | null; referralId?: string | null } = {},
+  ) {
     notFuture('date', body.date);
     const d = body.details;
     let providerPartnerId = link.providerPartnerId ?? null;
@@ -82,12 +88,28 @@ export function createAssistanceService(deps: {
     }
     const action = await actionToClose(tx, p.id, body.actionId, needOfService[d.kind as ServiceKind]);
     const row = await q.insertService(tx, {
-      personId: p.id, personOrgPath: p.orgPath, kind: d.kind, serviceDate: body.date, outcome: body.outcome, details: d,
-      startDate: d.kind === 'job_placement' ? d.startDate : null, endDate: d.kind === 'job_placement' ? d.endDate ?? null : null,
-      providerPartnerId, referralId: link.referralId ?? null, actionId: action?.id ?? null, recordedBy: ctx.actor.userId,
+      personId: p.id,
+      personOrgPath: p.orgPath,
+      kind: d.kind,
+      serviceDate: body.date,
+      outcome: body.outcome,
+      details: d,
+      startDate: d.kind === 'job_placement' ? d.startDate : null,
+      endDate: d.kind === 'job_placement' ? (d.endDate ?? null) : null,
+      providerPartnerId,
+      referralId: link.referralId ?? null,
+      actionId: action?.id ?? null,
+      recordedBy: ctx.actor.userId,
     });
     if (action) await q.closeAction(tx, action.id, body.date);
-    await audit.record(tx, ctx, { action: 'assistance.service.create', entityType: 'assistance_service', entityId: row.id, personId: p.id, orgPath: p.orgPath, details: { kind: d.kind, actionId: action?.id } });
+    await audit.record(tx, ctx, {
+      action: 'assistance.service.create',
+      entityType: 'assistance_service',
+      entityId: row.id,
+      personId: p.id,
+      orgPath: p.orgPath,
+      details: { kind: d.kind, actionId: action?.id },
+    });
     return row;
   }
 
@@ -107,14 +129,26 @@ export function createAssistanceService(deps: {
   // Each service delivered is a line of the person's timeline (item 3).
   deps.persons.registerTimelineSource(async (exec, personId) =>
     (await q.servicesOf(exec, personId)).map((s) => ({
-      at: s.createdAt, date: s.serviceDate, kind: 'assistance' as const, title: localized('serviceKind', s.kind), detail: s.outcome, refId: s.id, tie: TIE.assistance, key: s.id,
+      at: s.createdAt,
+      date: s.serviceDate,
+      kind: 'assistance' as const,
+      title: localized('serviceKind', s.kind),
+      detail: s.outcome,
+      refId: s.id,
+      tie: TIE.assistance,
+      key: s.id,
     })),
   );
 
   async function tab(ctx: Ctx, personId: string) {
     const p = await deps.persons.access(db, ctx.actor, personId, 'assistance.read');
     const [assessments, plan, versions, referrals, services, visit] = await Promise.all([
-      q.assessmentsOf(db, personId), q.latestPlan(db, personId), q.planCount(db, personId), q.referralsOf(db, personId), q.servicesOf(db, personId), deps.visitNeeds(db, personId),
+      q.assessmentsOf(db, personId),
+      q.latestPlan(db, personId),
+      q.planCount(db, personId),
+      q.referralsOf(db, personId),
+      q.servicesOf(db, personId),
+      deps.visitNeeds(db, personId),
     ]);
     const actions = plan ? await q.actionsOfPlan(db, plan.id) : [];
     const partnerIds = [...referrals.map((r) => r.partnerId), ...services.map((s) => s.providerPartnerId), ...actions.map((a) => a.partnerId)].filter((x): x is string => !!x);
@@ -127,7 +161,13 @@ export function createAssistanceService(deps: {
       assessments: assessments.map((a) => present.assessmentView(a, users)),
       reassessmentDue: reassessmentDue(assessments[0]?.assessedOn ?? null),
       visitNeeds: [...visitNeeds].filter((n) => !planNeeds.has(n)) as never[],
-      plan: plan ? present.planView(plan, actions.map((a) => present.actionView(a, partnerNames, visitNeeds)), users) : null,
+      plan: plan
+        ? present.planView(
+            plan,
+            actions.map((a) => present.actionView(a, partnerNames, visitNeeds)),
+            users,
+          )
+        : null,
       planVersions: versions,
       referrals: referrals.map((r) => present.referralView(r, partnerNames, today())),
       services: services.map((s) => present.serviceView(s, partnerNames)),
@@ -145,8 +185,20 @@ export function createAssistanceService(deps: {
         const p = await deps.persons.access(tx, ctx.actor, personId, 'assistance.write');
         notFuture('assessedOn', body.assessedOn);
         if (new Set(body.needs.map((n) => n.need)).size !== body.needs.length) throw fieldError('needs', 'assistance.need_duplicate');
-        const row = await q.insertAssessment(tx, { personId, assessedOn: body.assessedOn, assessedBy: ctx.actor.userId, needs: body.needs.map((n) => ({ ...n, note: n.note || null })) });
-        await audit.record(tx, ctx, { action: 'assistance.assessment.create', entityType: 'assistance_assessment', entityId: row.id, personId, orgPath: p.orgPath, details: { needs: body.needs.length } });
+        const row = await q.insertAssessment(tx, {
+          personId,
+          assessedOn: body.assessedOn,
+          assessedBy: ctx.actor.userId,
+          needs: body.needs.map((n) => ({ ...n, note: n.note || null })),
+        });
+        await audit.record(tx, ctx, {
+          action: 'assistance.assessment.create',
+          entityType: 'assistance_assessment',
+          entityId: row.id,
+          personId,
+          orgPath: p.orgPath,
+          details: { needs: body.needs.length },
+        });
         return present.assessmentView(row, await names(tx, [row.assessedBy]));
       }),
 
@@ -161,8 +213,18 @@ export function createAssistanceService(deps: {
         }
         const version = (await q.planCount(tx, personId)) + 1;
         const plan = await q.insertPlan(tx, { personId, version, reviewDate: body.reviewDate, createdBy: ctx.actor.userId });
-        await q.insertActions(tx, body.actions.map((a) => ({ ...a, partnerId: a.partnerId ?? null, planId: plan.id, personId })));
-        await audit.record(tx, ctx, { action: 'assistance.plan.create', entityType: 'assistance_plan', entityId: plan.id, personId, orgPath: p.orgPath, details: { version, actions: body.actions.length } });
+        await q.insertActions(
+          tx,
+          body.actions.map((a) => ({ ...a, partnerId: a.partnerId ?? null, planId: plan.id, personId })),
+        );
+        await audit.record(tx, ctx, {
+          action: 'assistance.plan.create',
+          entityType: 'assistance_plan',
+          entityId: plan.id,
+          personId,
+          orgPath: p.orgPath,
+          details: { version, actions: body.actions.length },
+        });
         return { id: plan.id, version };
       }),
 
@@ -176,7 +238,14 @@ export function createAssistanceService(deps: {
         if (plan.status === 'approved') throw conflict('assistance.plan_approved');
         if ((await q.latestPlan(tx, plan.personId))?.id !== plan.id) throw conflict('assistance.plan_superseded');
         await q.approvePlan(tx, planId, ctx.actor.userId, deps.clock.now());
-        await audit.record(tx, ctx, { action: 'assistance.plan.approve', entityType: 'assistance_plan', entityId: planId, personId: plan.personId, orgPath: p.orgPath, details: { version: plan.version } });
+        await audit.record(tx, ctx, {
+          action: 'assistance.plan.approve',
+          entityType: 'assistance_plan',
+          entityId: planId,
+          personId: plan.personId,
+          orgPath: p.orgPath,
+          details: { version: plan.version },
+        });
         return { id: planId, version: plan.version };
       }),
 

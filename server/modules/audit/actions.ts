@@ -39,7 +39,8 @@ export function registerAuditActions(defs: Record<string, AuditActionDef>): void
   for (const [action, def] of Object.entries(defs)) {
     const known = registry.get(action);
     if (known && canonicalJson(known) !== canonicalJson(def)) throw new Error(`audit action ${action} registered twice, differently`);
-    if (def.person && Object.values(def.details ?? {}).some((k) => FREE.includes(k))) throw new Error(`audit action ${action} concerns persons: no free text or JSON in its details`);
+    if (def.person && Object.values(def.details ?? {}).some((k) => FREE.includes(k)))
+      throw new Error(`audit action ${action} concerns persons: no free text or JSON in its details`);
     registry.set(action, def);
   }
 }
@@ -92,7 +93,7 @@ const coerce: Record<DetailKind, (v: unknown) => unknown> = {
   flag: (v) => (typeof v === 'boolean' ? v : undefined),
   code: (v) => (typeof v === 'string' && CODE.test(v) ? v : v === null ? null : undefined),
   codes: (v) => (Array.isArray(v) ? v.filter((x) => typeof x === 'string' && CODE.test(x)) : undefined),
-  id: (v) => (typeof v === 'string' && UUID.test(v)) || (typeof v === 'number' && Number.isSafeInteger(v)) ? v : v === null ? null : undefined,
+  id: (v) => ((typeof v === 'string' && UUID.test(v)) || (typeof v === 'number' && Number.isSafeInteger(v)) ? v : v === null ? null : undefined),
   date: (v) => (typeof v === 'string' && DATE.test(v) ? v : v === null ? null : undefined),
   instant: (v) => (typeof v === 'string' && INSTANT.test(v) ? v : v instanceof Date ? v.toISOString() : undefined),
   hash: (v) => (typeof v === 'string' && /^[0-9a-f]{64}$/.test(v) ? v : undefined),

@@ -34,20 +34,35 @@ describe('Merkle tree of a batch', () => {
 
 describe('the least identifying detail (P6)', () => {
   it('P6: a change to a person keeps the names of the changed fields, never their values', () => {
-    const e = cleanEntry({ action: 'person.update', personId: crypto.randomUUID(), before: { name: '张三', riskLevel: 'low', phone: '138****5678' }, after: { name: '张三', riskLevel: 'high', phone: '139****0000' } });
+    const e = cleanEntry({
+      action: 'person.update',
+      personId: crypto.randomUUID(),
+      before: { name: '张三', riskLevel: 'low', phone: '138****5678' },
+      after: { name: '张三', riskLevel: 'high', phone: '139****0000' },
+    });
     expect(e).toEqual({ purpose: null, before: null, after: null, details: { changed: ['phone', 'riskLevel'] } });
   });
 
   it('P6: a search keeps its kind and counts, never its text', () => {
     const id = idNumber('110101', '19900307', 123);
-    for (const [q, kind] of [[id, 'id_number'], ['zhangsan', 'pinyin'], ['张三', 'name'], [id.slice(-4), 'id_last4']] as const) {
+    for (const [q, kind] of [
+      [id, 'id_number'],
+      ['zhangsan', 'pinyin'],
+      ['张三', 'name'],
+      [id.slice(-4), 'id_last4'],
+    ] as const) {
       const e = cleanEntry({ action: 'person.search', entityType: 'person', details: { query: { q, riskLevel: 'high', limit: 20 }, returned: 1, total: 1 } });
       expect(e.details).toEqual({ query: { q: kind, riskLevel: 'high', limit: 20 }, returned: 1, total: 1 });
     }
   });
 
   it('P6: undeclared details are dropped and free text loses ID and phone numbers', () => {
-    const e = cleanEntry({ action: 'document.download', personId: crypto.randomUUID(), purpose: '核对 13812345678', details: { kind: 'decision', size: 10, fileName: '张三.pdf' } });
+    const e = cleanEntry({
+      action: 'document.download',
+      personId: crypto.randomUUID(),
+      purpose: '核对 13812345678',
+      details: { kind: 'decision', size: 10, fileName: '张三.pdf' },
+    });
     expect(e.details).toEqual({ kind: 'decision', size: 10 });
     expect(e.purpose).toBe('核对 [phone]');
   });
@@ -57,7 +72,7 @@ describe('the least identifying detail (P6)', () => {
   });
 
   it('changedFields lists the set fields of a creation', () => {
-    expect(changedFields(null, { a: 1, b: null, c: [] , d: 'x' })).toEqual(['a', 'd']);
+    expect(changedFields(null, { a: 1, b: null, c: [], d: 'x' })).toEqual(['a', 'd']);
   });
 });
 
@@ -129,7 +144,10 @@ describe.each(testDbKinds())('audit trail on %s', (kind) => {
     await t.services.audit.seal(t.database.db);
     const res = await admin.get('/api/audit/heads.jsonl');
     expect(res.statusCode).toBe(200);
-    const lines = res.body.trim().split('\n').map((l) => JSON.parse(l));
+    const lines = res.body
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l));
     expect(lines[0]).toMatchObject({ kind: 'key', keyId: t.services.audit.keyId });
     expect(lines.length).toBeGreaterThan(1);
     const key = headVerifier(lines[0].publicKeyPem);
@@ -152,9 +170,16 @@ describe.each(testDbKinds())('audit trail on %s', (kind) => {
   it('P3: concurrent audited reads share commits, each returns once its own row is committed; a bad row fails only its caller', async () => {
     const db = t.database.db;
     const marker = crypto.randomUUID().slice(0, 8);
-    const results = await Promise.allSettled(Array.from({ length: 50 }, (_, i) =>
-      // Row 17's actor id is no uuid: the database refuses that row, in the group it was sent with.
-      t.services.audit.record(db, i === 17 ? { ...SYSTEM_CTX, actor: { userId: 'not-a-uuid', username: 'x', orgPath: '/x/' } as never } : SYSTEM_CTX, { action: 'test.write', entityId: marker, details: { i } })));
+    const results = await Promise.allSettled(
+      Array.from({ length: 50 }, (_, i) =>
+        // Row 17's actor id is no uuid: the database refuses that row, in the group it was sent with.
+        t.services.audit.record(db, i === 17 ? { ...SYSTEM_CTX, actor: { userId: 'not-a-uuid', username: 'x', orgPath: '/x/' } as never } : SYSTEM_CTX, {
+          action: 'test.write',
+          entityId: marker,
+          details: { i },
+        }),
+      ),
+    );
     expect(results.filter((r) => r.status === 'rejected').length).toBe(1);
     expect(results[17]!.status).toBe('rejected');
     const stored = await rows<{ n: number }>(db, sql`select count(*)::int as n from audit_log where entity_id = ${marker}`);
@@ -171,25 +196,33 @@ describe.each(testDbKinds())('audit trail on %s', (kind) => {
       while (sealing) await t.services.scheduler.runNow('audit.seal');
     })();
     // Four lanes of writers (the test pool has five connections: one stays free for the sealer).
-    const one = (i: number) => db.transaction(async (tx) => {
-      await t.services.audit.record(tx, SYSTEM_CTX, { action: 'test.write', entityId: marker, details: { i } });
-      // Commit in another order than the ids were drawn: the sequencer must wait for the slow ones.
-      if (kind === 'postgres') await tx.execute(sql`select pg_sleep(${(i % 5) * 0.015})`);
-      await t.services.audit.record(tx, SYSTEM_CTX, { action: 'test.write', entityId: marker, details: { i } });
-      if (i % 3 === 0) throw new Error('rolled back');
-      return i;
-    }).catch(() => null);
-    const lanes = await Promise.all([0, 1, 2, 3].map(async (lane) => {
-      const out: (number | null)[] = [];
-      for (let i = lane; i < 60; i += 4) out.push(await one(i));
-      return out;
-    }));
+    const one = (i: number) =>
+      db
+        .transaction(async (tx) => {
+          await t.services.audit.record(tx, SYSTEM_CTX, { action: 'test.write', entityId: marker, details: { i } });
+          // Commit in another order than the ids were drawn: the sequencer must wait for the slow ones.
+          if (kind === 'postgres') await tx.execute(sql`select pg_sleep(${(i % 5) * 0.015})`);
+          await t.services.audit.record(tx, SYSTEM_CTX, { action: 'test.write', entityId: marker, details: { i } });
+          if (i % 3 === 0) throw new Error('rolled back');
+          return i;
+        })
+        .catch(() => null);
+    const lanes = await Promise.all(
+      [0, 1, 2, 3].map(async (lane) => {
+        const out: (number | null)[] = [];
+        for (let i = lane; i < 60; i += 4) out.push(await one(i));
+        return out;
+      }),
+    );
     const outcomes = lanes.flat();
     sealing = false;
     await sealer;
     await t.services.audit.seal(db);
     const committed = outcomes.filter((o): o is number => o !== null).sort((a, b) => a - b);
-    const stored = await rows<{ i: number; n: number }>(db, sql`select (details->>'i')::int as i, count(*)::int as n from audit_log where entity_id = ${marker} group by 1 order by 1`);
+    const stored = await rows<{ i: number; n: number }>(
+      db,
+      sql`select (details->>'i')::int as i, count(*)::int as n from audit_log where entity_id = ${marker} group by 1 order by 1`,
+    );
     expect(stored.map((r) => r.i)).toEqual(committed);
     expect(stored.every((r) => Number(r.n) === 2)).toBe(true);
     expect(await t.services.audit.verify(db)).toMatchObject({ ok: true, unsealed: 0 });
@@ -242,10 +275,12 @@ describe.each(testDbKinds())('audit:verify names what was changed, removed, reor
   it('P7: a row slipped into the gap of a rolled-back transaction is named', async () => {
     const trail = await fresh();
     await trail.write(2);
-    await trail.db.transaction(async (tx) => {
-      await trail.audit.record(tx, SYSTEM_CTX, { action: 'test.write', details: { i: 2 } });
-      tx.rollback();
-    }).catch(() => undefined);
+    await trail.db
+      .transaction(async (tx) => {
+        await trail.audit.record(tx, SYSTEM_CTX, { action: 'test.write', details: { i: 2 } });
+        tx.rollback();
+      })
+      .catch(() => undefined);
     await trail.write(2, 3);
     await trail.audit.seal(trail.db);
     expect(await trail.verify()).toMatchObject({ ok: true, rows: 4 });
@@ -335,7 +370,14 @@ describe.each(testDbKinds())('the audit viewer (issue 9 item 21) on %s', (kind) 
     const units = await cityWithCommunity(admin);
     officer = await userWith(t, admin, 'officer.viewer', 'officer', units.street);
     auditor = await userWith(t, admin, 'auditor.viewer', 'audit_admin', units.root);
-    const res = await officer.post('/api/persons', { orgUnitId: units.community, name: '王小明', idNumber: id, drugTypes: ['heroin'], useMethods: ['smoking'], familyContacts: [] });
+    const res = await officer.post('/api/persons', {
+      orgUnitId: units.community,
+      name: '王小明',
+      idNumber: id,
+      drugTypes: ['heroin'],
+      useMethods: ['smoking'],
+      familyContacts: [],
+    });
     expect(res.statusCode, res.body).toBe(201);
     personId = res.json().id;
     await officer.get(`/api/persons/${personId}`);

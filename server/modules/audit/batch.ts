@@ -44,7 +44,11 @@ export function sealBatch(signer: HeadSigner, prev: { batch: number; lastId: num
     firstId: (prev?.lastId ?? 0) + 1,
     lastId: upTo,
     rowCount: rows.length,
-    absent: absentRanges(prev?.lastId ?? 0, upTo, rows.map((r) => r.id)),
+    absent: absentRanges(
+      prev?.lastId ?? 0,
+      upTo,
+      rows.map((r) => r.id),
+    ),
     root: merkleRoot(leaves),
     prevHead: prev?.head ?? GENESIS_HEAD,
     sealedAt,
@@ -54,8 +58,18 @@ export function sealBatch(signer: HeadSigner, prev: { batch: number; lastId: num
 }
 
 export const headEntry = (b: BatchRow): HeadEntry => ({
-  kind: 'head', batch: b.batch, firstId: b.firstId, lastId: b.lastId, rowCount: b.rowCount, absent: b.absent,
-  root: b.root, prevHead: b.prevHead, head: b.head, signature: b.signature, keyId: b.keyId, sealedAt: b.sealedAt.toISOString(),
+  kind: 'head',
+  batch: b.batch,
+  firstId: b.firstId,
+  lastId: b.lastId,
+  rowCount: b.rowCount,
+  absent: b.absent,
+  root: b.root,
+  prevHead: b.prevHead,
+  head: b.head,
+  signature: b.signature,
+  keyId: b.keyId,
+  sealedAt: b.sealedAt.toISOString(),
 });
 
 /** The ids a batch sealed: its range without the absent ranges. */

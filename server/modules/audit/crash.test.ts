@@ -74,7 +74,10 @@ describe.each(testDbKinds())('kill -9 while writing and sealing, on %s', (kind) 
     expect(last.verified).toMatchObject({ ok: true, unsealed: 0 });
     const db = database ?? (await openPglite(dir));
     try {
-      const stored = await rows<{ k: string; n: number }>(db.db, sql`select (details->>'round') || ' ' || (details->>'i') as k, count(*)::int as n from audit_log where (details->>'round')::int <= ${ROUNDS} group by 1`);
+      const stored = await rows<{ k: string; n: number }>(
+        db.db,
+        sql`select (details->>'round') || ' ' || (details->>'i') as k, count(*)::int as n from audit_log where (details->>'round')::int <= ${ROUNDS} group by 1`,
+      );
       const found = new Map(stored.map((r) => [r.k, Number(r.n)]));
       expect(committed.length).toBeGreaterThan(ROUNDS);
       expect(committed.filter((k) => found.get(k) !== 3)).toEqual([]);

@@ -40,7 +40,10 @@ export function lastHead(file: string): HeadEntry | null {
       const start = Math.max(0, size - span);
       const buf = Buffer.alloc(size - start);
       fs.readSync(fd, buf, 0, buf.length, start);
-      const lines = buf.toString('utf8').split('\n').filter((l) => l.trim());
+      const lines = buf
+        .toString('utf8')
+        .split('\n')
+        .filter((l) => l.trim());
       // The first line of a partial read may be cut: only trust it when the read began at 0.
       const whole = start === 0 ? lines : lines.slice(1);
       for (let i = whole.length - 1; i >= 0; i--) {

@@ -13,11 +13,26 @@ export type BatchRow = typeof auditBatches.$inferSelect;
  * for (docs/decisions/0009-audit-sealed-batches.md).
  */
 export async function insertRows(exec: Executor, list: HashedFields[]): Promise<void> {
-  const json = JSON.stringify(list.map((f) => ({
-    at: f.at.toISOString(), actor_id: f.actorId, actor_name: f.actorName, actor_org_path: f.actorOrgPath, action: f.action, outcome: f.outcome,
-    entity_type: f.entityType, entity_id: f.entityId, person_id: f.personId, org_path: f.orgPath, purpose: f.purpose, ip: f.ip, user_agent: f.userAgent,
-    before: f.before, after: f.after, details: f.details,
-  })));
+  const json = JSON.stringify(
+    list.map((f) => ({
+      at: f.at.toISOString(),
+      actor_id: f.actorId,
+      actor_name: f.actorName,
+      actor_org_path: f.actorOrgPath,
+      action: f.action,
+      outcome: f.outcome,
+      entity_type: f.entityType,
+      entity_id: f.entityId,
+      person_id: f.personId,
+      org_path: f.orgPath,
+      purpose: f.purpose,
+      ip: f.ip,
+      user_agent: f.userAgent,
+      before: f.before,
+      after: f.after,
+      details: f.details,
+    })),
+  );
   await exec.execute(sql`
     with x as materialized (select pg_current_xact_id() as xid)
     insert into audit_log (at, actor_id, actor_name, actor_org_path, action, outcome, entity_type, entity_id, person_id, org_path, purpose, ip, user_agent, before, after, details)
@@ -58,7 +73,15 @@ export async function batchesAfter(exec: Executor, batch: number, limit: number)
 
 /** The sealed batch holding `id`, if any. */
 export async function batchOf(exec: Executor, id: number): Promise<BatchRow | null> {
-  return (await exec.select().from(auditBatches).where(and(lte(auditBatches.firstId, id), gte(auditBatches.lastId, id))).limit(1))[0] ?? null;
+  return (
+    (
+      await exec
+        .select()
+        .from(auditBatches)
+        .where(and(lte(auditBatches.firstId, id), gte(auditBatches.lastId, id)))
+        .limit(1)
+    )[0] ?? null
+  );
 }
 
 export async function insertBatch(exec: Executor, b: BatchRow): Promise<void> {
@@ -67,7 +90,12 @@ export async function insertBatch(exec: Executor, b: BatchRow): Promise<void> {
 
 /** Rows with `after < id <= upTo`, in id order. */
 export async function rowsBetween(exec: Executor, after: number, upTo: number, limit: number): Promise<AuditRow[]> {
-  return exec.select().from(auditLog).where(and(gt(auditLog.id, after), lte(auditLog.id, upTo))).orderBy(asc(auditLog.id)).limit(limit);
+  return exec
+    .select()
+    .from(auditLog)
+    .where(and(gt(auditLog.id, after), lte(auditLog.id, upTo)))
+    .orderBy(asc(auditLog.id))
+    .limit(limit);
 }
 
 export async function unsealedAfter(exec: Executor, id: number): Promise<{ n: number; oldest: Date | null }> {
@@ -110,7 +138,10 @@ function where(f: AuditFilter): SQL | undefined {
 
 export async function search(exec: Executor, f: AuditFilter, limit: number, offset: number) {
   const items = await exec.select().from(auditLog).where(where(f)).orderBy(desc(auditLog.id)).limit(limit).offset(offset);
-  const [count] = await exec.select({ n: sql<number>`count(*)::int` }).from(auditLog).where(where(f));
+  const [count] = await exec
+    .select({ n: sql<number>`count(*)::int` })
+    .from(auditLog)
+    .where(where(f));
   return { items, total: Number(count?.n ?? 0) };
 }
 
@@ -127,7 +158,9 @@ export interface GroupRow {
 export async function grouped(exec: Executor, f: AuditFilter, by: 'actor' | 'person', limit: number, offset: number) {
   const key = by === 'actor' ? sql`coalesce(${auditLog.actorId}::text, '')` : sql`${auditLog.personId}::text`;
   const filter = (by === 'person' ? and(where(f), sql`${auditLog.personId} is not null`) : where(f)) ?? sql`true`;
-  const list = await rows<{ key: string; actor_name: string | null; n: number; first_at: string | Date; last_at: string | Date; actions: Record<string, number> }>(exec, sql`
+  const list = await rows<{ key: string; actor_name: string | null; n: number; first_at: string | Date; last_at: string | Date; actions: Record<string, number> }>(
+    exec,
+    sql`
     select g.key, g.actor_name, g.n, g.first_at, g.last_at, (
       select jsonb_object_agg(a.action, a.n) from (
         select action, count(*)::int as n from audit_log where ${filter} and ${key} = g.key group by action
@@ -137,10 +170,18 @@ export async function grouped(exec: Executor, f: AuditFilter, by: 'actor' | 'per
       select ${key} as key, ${by === 'actor' ? sql`max(actor_name)` : sql`null::text`} as actor_name, count(*)::int as n, min(at) as first_at, max(at) as last_at
       from audit_log where ${filter} group by 1
     ) g
-    order by g.n desc, g.key limit ${limit} offset ${offset}`);
+    order by g.n desc, g.key limit ${limit} offset ${offset}`,
+  );
   const total = await rows<{ n: number }>(exec, sql`select count(distinct ${key})::int as n from audit_log where ${filter}`);
   return {
-    items: list.map((r): GroupRow => ({ key: r.key || null, actorName: r.actor_name, rows: Number(r.n), firstAt: new Date(r.first_at), lastAt: new Date(r.last_at), actions: r.actions ?? {} })),
+    items: list.map((r): GroupRow => ({
+      key: r.key || null,
+      actorName: r.actor_name,
+      rows: Number(r.n),
+      firstAt: new Date(r.first_at),
+      lastAt: new Date(r.last_at),
+      actions: r.actions ?? {},
+    })),
     total: Number(total[0]?.n ?? 0),
   };
 }

@@ -11,9 +11,23 @@ import type { AuditRow } from './queries';
 export type PersonLabels = (ids: string[]) => Promise<Map<string, { name: string; idLast4: string }>>;
 
 const present = (r: AuditRow, sealedThrough: number, labels: Awaited<ReturnType<PersonLabels>>) => ({
-  id: r.id, at: r.at.toISOString(), actorId: r.actorId, actorName: r.actorName, action: r.action, outcome: r.outcome,
-  entityType: r.entityType, entityId: r.entityId, personId: r.personId, person: (r.personId && labels.get(r.personId)) || null,
-  purpose: r.purpose, ip: r.ip, userAgent: r.userAgent, before: r.before, after: r.after, details: r.details, sealed: r.id <= sealedThrough,
+  id: r.id,
+  at: r.at.toISOString(),
+  actorId: r.actorId,
+  actorName: r.actorName,
+  action: r.action,
+  outcome: r.outcome,
+  entityType: r.entityType,
+  entityId: r.entityId,
+  personId: r.personId,
+  person: (r.personId && labels.get(r.personId)) || null,
+  purpose: r.purpose,
+  ip: r.ip,
+  userAgent: r.userAgent,
+  before: r.before,
+  after: r.after,
+  details: r.details,
+  sealed: r.id <= sealedThrough,
 });
 
 const csvCell = (v: unknown) => {
@@ -45,7 +59,12 @@ export function auditRoutes(app: FastifyInstance, deps: { db: Db; audit: AuditSe
 
   r.get('/api/audit/groups', {
     config: { access },
-    schema: { tags, summary: 'The same search, one line per user or per person (how many rows, when, which actions)', querystring: auditGroupQuery, response: { 200: auditGroupList } },
+    schema: {
+      tags,
+      summary: 'The same search, one line per user or per person (how many rows, when, which actions)',
+      querystring: auditGroupQuery,
+      response: { 200: auditGroupList },
+    },
     handler: async (req) => {
       const res = await deps.audit.grouped(deps.db, req.principal!, filterOf(req.query), req.query.by, { limit: req.query.limit, offset: req.query.offset });
       const labels = req.query.by === 'person' ? await labelsOf(res.items.map((g) => ({ personId: g.key }))) : new Map();
@@ -65,7 +84,9 @@ export function auditRoutes(app: FastifyInstance, deps: { db: Db; audit: AuditSe
       await deps.audit.record(deps.db, actorContext(req), { action: 'audit.export', details: { filter: req.query, rows: res.items.length } });
       const header = ['id', 'at', 'actor', 'action', 'outcome', 'entity_type', 'entity_id', 'person_id', 'person', 'purpose', 'ip', 'details'];
       const label = (id: string | null) => (id && labels.get(id) ? `${labels.get(id)!.name} ${labels.get(id)!.idLast4}` : '');
-      const lines = res.items.map((x) => [x.id, x.at.toISOString(), x.actorName, x.action, x.outcome, x.entityType, x.entityId, x.personId, label(x.personId), x.purpose, x.ip, x.details].map(csvCell).join(','));
+      const lines = res.items.map((x) =>
+        [x.id, x.at.toISOString(), x.actorName, x.action, x.outcome, x.entityType, x.entityId, x.personId, label(x.personId), x.purpose, x.ip, x.details].map(csvCell).join(','),
+      );
       reply.header('content-type', 'text/csv; charset=utf-8').header('content-disposition', 'attachment; filename="audit.csv"');
       return '\uFEFF' + [header.join(','), ...lines].join('\r\n');
     },
@@ -73,7 +94,12 @@ export function auditRoutes(app: FastifyInstance, deps: { db: Db; audit: AuditSe
 
   r.get('/api/audit/:id/proof', {
     config: { access },
-    schema: { tags, summary: 'Proof that one row is in its sealed batch: the leaf, the path to the signed root, the public key', params: auditIdParams, response: { 200: auditProof } },
+    schema: {
+      tags,
+      summary: 'Proof that one row is in its sealed batch: the leaf, the path to the signed root, the public key',
+      params: auditIdParams,
+      response: { 200: auditProof },
+    },
     handler: async (req) => {
       const proof = await deps.audit.proof(deps.db, req.principal!, req.params.id);
       if (!proof) throw notFound('audit');
@@ -83,7 +109,11 @@ export function auditRoutes(app: FastifyInstance, deps: { db: Db; audit: AuditSe
 
   r.get('/api/audit/heads.jsonl', {
     config: { access },
-    schema: { tags, summary: 'The signed batch heads (and the public key) for the auditor to keep; verify later with npm run audit:verify -- --head <file>', querystring: auditHeadsQuery },
+    schema: {
+      tags,
+      summary: 'The signed batch heads (and the public key) for the auditor to keep; verify later with npm run audit:verify -- --head <file>',
+      querystring: auditHeadsQuery,
+    },
     handler: async (req, reply) => {
       const lines = await deps.audit.headLines(deps.db, req.query.fromBatch, 200_000);
       await deps.audit.record(deps.db, actorContext(req), { action: 'audit.heads_export', details: { fromBatch: req.query.fromBatch, batches: lines.length - 1 } });

@@ -44,19 +44,23 @@ export const auditLog = pgTable(
  * id order; `head` hashes this batch's fields with the previous batch's head (a chain of batches);
  * `signature` is Ed25519 over `head` with the deployment's key. Append-only like the trail.
  */
-export const auditBatches = pgTable('audit_batches', {
-  batch: bigint('batch', { mode: 'number' }).primaryKey(),
-  firstId: bigint('first_id', { mode: 'number' }).notNull(),
-  lastId: bigint('last_id', { mode: 'number' }).notNull(),
-  rowCount: integer('row_count').notNull(),
-  /** Id ranges [from, to] inside the batch that hold no row (rolled-back transactions). */
-  absent: jsonb('absent').$type<[number, number][]>().notNull(),
-  /** The rows' leaf hashes in id order, 32 bytes each, base64: names a changed row exactly. */
-  leaves: text('leaves').notNull(),
-  root: text('root').notNull(),
-  prevHead: text('prev_head').notNull(),
-  head: text('head').notNull(),
-  signature: text('signature').notNull(),
-  keyId: text('key_id').notNull(),
-  sealedAt: timestamp('sealed_at', { withTimezone: true, precision: 3 }).notNull(),
-}, (t) => [uniqueIndex('audit_batches_last_id_idx').on(t.lastId)]);
+export const auditBatches = pgTable(
+  'audit_batches',
+  {
+    batch: bigint('batch', { mode: 'number' }).primaryKey(),
+    firstId: bigint('first_id', { mode: 'number' }).notNull(),
+    lastId: bigint('last_id', { mode: 'number' }).notNull(),
+    rowCount: integer('row_count').notNull(),
+    /** Id ranges [from, to] inside the batch that hold no row (rolled-back transactions). */
+    absent: jsonb('absent').$type<[number, number][]>().notNull(),
+    /** The rows' leaf hashes in id order, 32 bytes each, base64: names a changed row exactly. */
+    leaves: text('leaves').notNull(),
+    root: text('root').notNull(),
+    prevHead: text('prev_head').notNull(),
+    head: text('head').notNull(),
+    signature: text('signature').notNull(),
+    keyId: text('key_id').notNull(),
+    sealedAt: timestamp('sealed_at', { withTimezone: true, precision: 3 }).notNull(),
+  },
+  (t) => [uniqueIndex('audit_batches_last_id_idx').on(t.lastId)],
+);

@@ -71,7 +71,10 @@ export function createSequencer(deps: { signer: HeadSigner; headFile: string | n
 
   function report(halted: SealResult['halted']) {
     if (halted && halted !== reported) {
-      deps.log.error({ halted, headFile: deps.headFile }, 'audit sealing stopped: the database does not hold the batches of the head file (rows removed, or a restored backup); run npm run audit:verify');
+      deps.log.error(
+        { halted, headFile: deps.headFile },
+        'audit sealing stopped: the database does not hold the batches of the head file (rows removed, or a restored backup); run npm run audit:verify',
+      );
     }
     reported = halted;
   }

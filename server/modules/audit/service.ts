@@ -72,10 +72,17 @@ function groupCommit() {
       for (let waiting = queues.get(db) ?? []; waiting.length; waiting = queues.get(db) ?? []) {
         queues.set(db, []);
         try {
-          await insertAll(db, waiting.flatMap((w) => w.rows));
+          await insertAll(
+            db,
+            waiting.flatMap((w) => w.rows),
+          );
           for (const w of waiting) w.done();
         } catch {
-          for (const w of waiting) await insertAll(db, w.rows).then(() => w.done(), (err) => w.done(err ?? new Error('audit insert failed')));
+          for (const w of waiting)
+            await insertAll(db, w.rows).then(
+              () => w.done(),
+              (err) => w.done(err ?? new Error('audit insert failed')),
+            );
         }
       }
     } finally {
@@ -167,7 +174,7 @@ export function createAuditService(deps: { clock: Clock; signer?: HeadSigner; he
     /** Signed heads for the auditor to keep (and later verify against): the key first, then one line per batch. */
     async headLines(exec: Executor, fromBatch: number, max: number): Promise<HeadFileLine[]> {
       const lines: HeadFileLine[] = [{ kind: 'key', keyId: signer.keyId, publicKeyPem: signer.publicKeyPem }];
-      for (let after = fromBatch; lines.length <= max; ) {
+      for (let after = fromBatch; lines.length <= max;) {
         const list = await q.batchesAfter(exec, after, Math.min(1000, max + 1 - lines.length));
         if (list.length === 0) break;
         lines.push(...list.map(headEntry));

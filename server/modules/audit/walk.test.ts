@@ -20,9 +20,20 @@ const ok = (res: Res, status = 200) => {
 
 // What identifies the persons of this test: none of it may reach the trail.
 const P = {
-  name: '欧阳澄澈', formerName: '欧阳小澈', pinyin: 'ouyangchengche', idNumber: idNumber('110101', '19790613', 457), phone: '13698765432',
-  registeredAddress: '北京市东城区柳荫街九十九号', residenceAddress: '北京市西城区银锭桥胡同八十八号', employer: '澄澈贸易有限公司', birthDate: '1979-06-13',
-  contactName: '欧阳慈母', contactPhone: '13566667777', note: '谈话中提到其兄在做生意', destination: '浙江省湖州市安吉县澄澈村', leaveReason: '探望澄澈家族长辈',
+  name: '欧阳澄澈',
+  formerName: '欧阳小澈',
+  pinyin: 'ouyangchengche',
+  idNumber: idNumber('110101', '19790613', 457),
+  phone: '13698765432',
+  registeredAddress: '北京市东城区柳荫街九十九号',
+  residenceAddress: '北京市西城区银锭桥胡同八十八号',
+  employer: '澄澈贸易有限公司',
+  birthDate: '1979-06-13',
+  contactName: '欧阳慈母',
+  contactPhone: '13566667777',
+  note: '谈话中提到其兄在做生意',
+  destination: '浙江省湖州市安吉县澄澈村',
+  leaveReason: '探望澄澈家族长辈',
 };
 const Q = { name: '司马清扬', idNumber: idNumber('110101', '19820305', 458), phone: '13511112222', birthDate: '1982-03-05' };
 
@@ -85,10 +96,22 @@ describe.each(testDbKinds())('P6: every audit action keeps the least identifying
 
   async function personSide(w: World) {
     const { officer, worker, units } = w;
-    const p = ok(await officer.post('/api/persons', {
-      orgUnitId: units.community, name: P.name, formerNames: [P.formerName], idNumber: P.idNumber, phone: P.phone, registeredAddress: P.registeredAddress,
-      residenceAddress: P.residenceAddress, employer: P.employer, drugTypes: ['heroin'], useMethods: ['smoking'], familyContacts: [{ name: P.contactName, relation: 'mother', phone: P.contactPhone }],
-    }), 201);
+    const p = ok(
+      await officer.post('/api/persons', {
+        orgUnitId: units.community,
+        name: P.name,
+        formerNames: [P.formerName],
+        idNumber: P.idNumber,
+        phone: P.phone,
+        registeredAddress: P.registeredAddress,
+        residenceAddress: P.residenceAddress,
+        employer: P.employer,
+        drugTypes: ['heroin'],
+        useMethods: ['smoking'],
+        familyContacts: [{ name: P.contactName, relation: 'mother', phone: P.contactPhone }],
+      }),
+      201,
+    );
     const id = p.id as string;
     ok(await officer.get(`/api/persons/${id}`));
     ok(await officer.patch(`/api/persons/${id}`, { version: p.version, employer: `${P.employer}分公司`, riskLevel: 'high' }));
@@ -153,7 +176,13 @@ describe.each(testDbKinds())('P6: every audit action keeps the least identifying
     ok(await police.post(`/api/notices/${notice.id}/acknowledge`));
     ok(await worker.post(`/api/education-records/${refused.educationCreated[0].id}/done`, { date: '2026-11-20', note: P.note }));
     // Issue 9.13/9.14: the positive corrected (its acknowledged notice withdrawn, a correction raised), the refusal voided (its education withdrawn).
-    ok(await worker.post(`/api/persons/${id}/records/${positive.record.id}/correction`, { reason: P.note, record: { kind: 'drug_test', date: '2026-11-03', place: '社区工作站', result: 'negative' } }), 201);
+    ok(
+      await worker.post(`/api/persons/${id}/records/${positive.record.id}/correction`, {
+        reason: P.note,
+        record: { kind: 'drug_test', date: '2026-11-03', place: '社区工作站', result: 'negative' },
+      }),
+      201,
+    );
     ok(await worker.post(`/api/persons/${id}/records/${refused.record.id}/void`, { reason: P.note }));
     expect(await t.services.scheduler.runNow('supervision.recompute')).toBe(true);
     const { reminders, db } = t.services;
@@ -164,7 +193,12 @@ describe.each(testDbKinds())('P6: every audit action keeps the least identifying
   async function documentsAndLedger(w: World, id: string, measureId: string) {
     const { officer, units, admin } = w;
     const pdf = Buffer.from(`%PDF-1.4\n% ${P.name}\n%%EOF\n`, 'utf8');
-    const meta = { kind: 'decision', measureId, title: `${P.name}的决定书`, fields: { documentNumber: '东公（禁）决字〔2026〕99号', issuedOn: '2026-10-20', issuingAuthority: '东城分局' } };
+    const meta = {
+      kind: 'decision',
+      measureId,
+      title: `${P.name}的决定书`,
+      fields: { documentNumber: '东公（禁）决字〔2026〕99号', issuedOn: '2026-10-20', issuingAuthority: '东城分局' },
+    };
     const mp = multipartBody({ meta: JSON.stringify(meta) }, { name: `${P.name}决定书.pdf`, data: pdf, type: 'application/pdf' });
     const doc = ok(await officer.req('POST', `/api/persons/${id}/documents`, mp.body, { 'content-type': mp.contentType }), 201);
     ok(await officer.get(`/api/persons/${id}/documents`));
@@ -189,7 +223,9 @@ describe.each(testDbKinds())('P6: every audit action keeps the least identifying
     await documentsAndLedger(w, id, measureId);
 
     const trail = await rows<{ action: string; person_id: string | null; entity_type: string | null; before: unknown; after: unknown; details: unknown; purpose: string | null }>(
-      t.database.db, sql`select action, person_id::text, entity_type, before, after, details, purpose from audit_log order by id`);
+      t.database.db,
+      sql`select action, person_id::text, entity_type, before, after, details, purpose from audit_log order by id`,
+    );
     const seen = new Set(trail.map((r) => r.action));
     const registry = registeredAuditActions();
     expect([...registry.keys()].filter((a) => !a.startsWith('test.') && !seen.has(a)).sort(), 'registered actions this walk did not drive').toEqual([]);
@@ -198,14 +234,23 @@ describe.each(testDbKinds())('P6: every audit action keeps the least identifying
     for (const r of trail) {
       const def = registry.get(r.action)!;
       const json = JSON.stringify([r.before, r.after, r.details]);
-      expect(identifying.filter((v) => json.includes(v)), `${r.action}: ${json}`).toEqual([]);
+      expect(
+        identifying.filter((v) => json.includes(v)),
+        `${r.action}: ${json}`,
+      ).toEqual([]);
       expect(findIdentifiers(json), `${r.action}: ${json}`).toEqual([]);
       if (def.person) {
         expect([r.action, r.before, r.after]).toEqual([r.action, null, null]);
         const keys = Object.keys((r.details ?? {}) as object);
-        expect(keys.filter((k) => k !== 'changed' && !(k in (def.details ?? {})) && !(def.details ?? {})['*']), r.action).toEqual([]);
+        expect(
+          keys.filter((k) => k !== 'changed' && !(k in (def.details ?? {})) && !(def.details ?? {})['*']),
+          r.action,
+        ).toEqual([]);
         const changed = ((r.details ?? {}) as { changed?: unknown[] }).changed ?? [];
-        expect(changed.every((f) => typeof f === 'string' && /^[A-Za-z][A-Za-z0-9_]*$/.test(f)), `${r.action}: ${json}`).toBe(true);
+        expect(
+          changed.every((f) => typeof f === 'string' && /^[A-Za-z][A-Za-z0-9_]*$/.test(f)),
+          `${r.action}: ${json}`,
+        ).toBe(true);
       }
     }
     // The searches by ID number, name, pinyin and last four: their kinds, never the text.

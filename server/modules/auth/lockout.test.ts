@@ -59,7 +59,10 @@ describe.each(testDbKinds())('sign-in lockout on %s', (kind) => {
     // The holder at the office, and even at a new address, is not locked out by the guesser.
     expect((await login('10.2.0.1', a.username, a.password)).statusCode).toBe(200);
     expect((await login('10.2.0.77', a.username, a.password)).statusCode).toBe(200);
-    const rows = (await admin.get(`/api/audit?action=auth.login&actor=${a.username}&limit=50`)).json().items as { outcome: string; details: { reason?: string; addressLocked?: boolean } }[];
+    const rows = (await admin.get(`/api/audit?action=auth.login&actor=${a.username}&limit=50`)).json().items as {
+      outcome: string;
+      details: { reason?: string; addressLocked?: boolean };
+    }[];
     expect(rows.some((r) => r.details?.reason === 'wrong_password' && r.details.addressLocked === true)).toBe(true);
     expect(rows.some((r) => r.details?.reason === 'locked')).toBe(true);
   });

@@ -49,7 +49,9 @@ export function authRoutes(app: FastifyInstance, deps: Deps): void {
   r.post('/api/auth/mfa/setup', {
     config: { access: { permission: 'sign_in_step', scope: 'self' }, rateLimit: signInLimit },
     schema: {
-      tags: ['auth'], body: mfaSetupBody, response: { 200: mfaSetupResponse },
+      tags: ['auth'],
+      body: mfaSetupBody,
+      response: { 200: mfaSetupResponse },
       summary: 'Start two-factor enrolment; from a signed-in session (replacing the authenticator) with the current code or the password',
     },
     handler: (req) => deps.auth.startMfaSetup(actorContext(req), req.body ?? {}),
@@ -93,7 +95,18 @@ export function authRoutes(app: FastifyInstance, deps: Deps): void {
         user: { id: p.userId, username: p.username, displayName: p.displayName, orgUnitId: p.orgUnitId },
         stage: p.stage,
         csrfToken: p.csrfToken,
-        grants: p.stage === 'active' ? p.grants.map((g) => ({ orgUnitId: g.orgUnitId, orgPath: g.orgPath, orgName: g.orgName, roleCode: g.roleCode, roleNameZh: g.roleNameZh, roleNameEn: g.roleNameEn, permissions: g.permissions })) : [],
+        grants:
+          p.stage === 'active'
+            ? p.grants.map((g) => ({
+                orgUnitId: g.orgUnitId,
+                orgPath: g.orgPath,
+                orgName: g.orgName,
+                roleCode: g.roleCode,
+                roleNameZh: g.roleNameZh,
+                roleNameEn: g.roleNameEn,
+                permissions: g.permissions,
+              }))
+            : [],
         permissions: p.stage === 'active' ? [...new Set(p.grants.flatMap((g) => g.permissions))].sort() : [],
         passwordPolicy: deps.passwordPolicy,
         demo: deps.demo,

@@ -29,15 +29,7 @@ export type FactorResult = LoginResult;
  */
 const invalidCredentials = () => unauthorized('auth.invalid_credentials');
 
-export function createAuthService(deps: {
-  db: Db;
-  clock: Clock;
-  policy: SecurityPolicy;
-  cipher: DataCipher;
-  audit: AuditService;
-  users: UserService;
-  sessions: SessionService;
-}) {
+export function createAuthService(deps: { db: Db; clock: Clock; policy: SecurityPolicy; cipher: DataCipher; audit: AuditService; users: UserService; sessions: SessionService }) {
   const { db, audit, users, sessions, clock } = deps;
   const lockouts = users.lockouts;
   const PRINCIPAL_TTL_MS = 3_000;
@@ -76,14 +68,25 @@ export function createAuthService(deps: {
 
   /** The account a sign-in attempt is about, as the actor of its audit row (it has no session yet). */
   const signingIn = (user: UserRow, orgPath: string, sessionId: string | null): Principal => ({
-    userId: user.id, username: user.username, displayName: user.displayName, orgUnitId: user.orgUnitId, orgPath,
-    sessionId: sessionId ?? '', stage: 'mfa', csrfToken: '', grants: [],
+    userId: user.id,
+    username: user.username,
+    displayName: user.displayName,
+    orgUnitId: user.orgUnitId,
+    orgPath,
+    sessionId: sessionId ?? '',
+    stage: 'mfa',
+    csrfToken: '',
+    grants: [],
   });
 
   async function signInFailed(ctx: RequestContext, user: UserRow, orgPath: string, failures: number) {
     await db.transaction(async (tx) => {
       const locked = await lockouts.failed(tx, user, ctx.ip, failures);
-      await audit.record(tx, { ...ctx, actor: signingIn(user, orgPath, null) }, { action: 'auth.login', outcome: 'failure', entityType: 'user', entityId: user.id, orgPath, details: { username: user.username, reason: 'wrong_password', ...locked } });
+      await audit.record(
+        tx,
+        { ...ctx, actor: signingIn(user, orgPath, null) },
+        { action: 'auth.login', outcome: 'failure', entityType: 'user', entityId: user.id, orgPath, details: { username: user.username, reason: 'wrong_password', ...locked } },
+      );
     });
   }
 
@@ -99,7 +102,14 @@ export function createAuthService(deps: {
       const locked = failures === null ? { addressLocked: true, accountLocked: false } : await lockouts.failed(tx, user, ctx.ip, failures);
       const ends = locked.addressLocked || locked.accountLocked || inSession >= deps.policy.lockoutThreshold;
       if (ends) await sessions.revoke(tx, p.sessionId, 'mfa_failures');
-      await audit.record(tx, ctx, { action: 'auth.mfa', outcome: 'failure', entityType: 'user', entityId: user.id, orgPath: p.orgPath, details: { reason: failures === null ? 'locked' : 'wrong_code', sessionFailures: inSession, ...locked } });
+      await audit.record(tx, ctx, {
+        action: 'auth.mfa',
+        outcome: 'failure',
+        entityType: 'user',
+        entityId: user.id,
+        orgPath: p.orgPath,
+        details: { reason: failures === null ? 'locked' : 'wrong_code', sessionFailures: inSession, ...locked },
+      });
       return ends;
     });
     if (ended) throw unauthorized('auth.mfa_locked');
@@ -147,7 +157,14 @@ export function createAuthService(deps: {
     const right = await verifyPassword(user.passwordHash, proof.password);
     if (attempt.barred || !right) {
       if (!attempt.barred) await lockouts.failed(db, user, ctx.ip, attempt.failures);
-      await audit.record(db, ctx, { action: 'auth.mfa_replace', outcome: 'failure', entityType: 'user', entityId: user.id, orgPath: ctx.actor.orgPath, details: { reason: attempt.barred ? 'locked' : 'wrong_password' } });
+      await audit.record(db, ctx, {
+        action: 'auth.mfa_replace',
+        outcome: 'failure',
+        entityType: 'user',
+        entityId: user.id,
+        orgPath: ctx.actor.orgPath,
+        details: { reason: attempt.barred ? 'locked' : 'wrong_password' },
+      });
       throw fieldError('password', 'auth.password_wrong');
     }
     await lockouts.passed(db, user, ctx.ip);
@@ -167,7 +184,11 @@ export function createAuthService(deps: {
       // Checked even when locked (RULES P7: then even the right password is refused), for the time it takes.
       const right = await verifyPassword(user.passwordHash, password);
       if (attempt.barred) {
-        await audit.record(db, { ...ctx, actor: signingIn(user, orgPath, null) }, { action: 'auth.login', outcome: 'failure', entityType: 'user', entityId: user.id, orgPath, details: { username: user.username, reason: 'locked' } });
+        await audit.record(
+          db,
+          { ...ctx, actor: signingIn(user, orgPath, null) },
+          { action: 'auth.login', outcome: 'failure', entityType: 'user', entityId: user.id, orgPath, details: { username: user.username, reason: 'locked' } },
+        );
         throw invalidCredentials();
       }
       if (!right) {
@@ -175,7 +196,11 @@ export function createAuthService(deps: {
         throw invalidCredentials();
       }
       if (!user.active) {
-        await audit.record(db, { ...ctx, actor: signingIn(user, orgPath, null) }, { action: 'auth.login', outcome: 'failure', entityType: 'user', entityId: user.id, orgPath, details: { username: user.username, reason: 'inactive' } });
+        await audit.record(
+          db,
+          { ...ctx, actor: signingIn(user, orgPath, null) },
+          { action: 'auth.login', outcome: 'failure', entityType: 'user', entityId: user.id, orgPath, details: { username: user.username, reason: 'inactive' } },
+        );
         throw new AppError('auth.inactive', 403);
       }
       const stage = await nextStage(user, false);
@@ -184,7 +209,11 @@ export function createAuthService(deps: {
         else await lockouts.succeeded(tx, user, ctx.ip);
         if (stage === 'active') await users.updateAccount(tx, user.id, { lastLoginAt: clock.now() });
         const { token, session } = await sessions.create(tx, { userId: user.id, stage, mfaVerified: false, ip: ctx.ip, userAgent: ctx.userAgent });
-        await audit.record(tx, { ...ctx, actor: signingIn(user, orgPath, session.id) }, { action: 'auth.login', entityType: 'user', entityId: user.id, orgPath, details: { username: user.username, stage, sessionId: session.id } });
+        await audit.record(
+          tx,
+          { ...ctx, actor: signingIn(user, orgPath, session.id) },
+          { action: 'auth.login', entityType: 'user', entityId: user.id, orgPath, details: { username: user.username, stage, sessionId: session.id } },
+        );
         return { token, stage, csrfToken: session.csrfToken };
       });
     },
@@ -209,7 +238,13 @@ export function createAuthService(deps: {
       const updated = { ...user, mustChangePassword: false };
       const stage = p.stage === 'active' ? 'active' : await nextStage(updated, true);
       await db.transaction(async (tx) => {
-        await users.updateAccount(tx, user.id, { passwordHash: await hashPassword(next), mustChangePassword: false, passwordChangedAt: clock.now(), resetSecondPart: null, resetBy: null });
+        await users.updateAccount(tx, user.id, {
+          passwordHash: await hashPassword(next),
+          mustChangePassword: false,
+          passwordChangedAt: clock.now(),
+          resetSecondPart: null,
+          resetBy: null,
+        });
         await sessions.update(tx, p.sessionId, { stage });
         // Every other session of this user ends: whoever knew the old password is out.
         await sessions.revokeAllForUser(tx, user.id, 'password_changed', p.sessionId);

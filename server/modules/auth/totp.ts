@@ -25,5 +25,4 @@ export function matchTotp(secret: string, code: string, at: Date): number | null
 }
 
 /** The code of `secret` for a given step (tests and scripts that play the authenticator app). */
-export const totpCodeForStep = (secret: string, step: number): string =>
-  TOTP.generate({ secret: Secret.fromBase32(secret), period: PERIOD, timestamp: step * PERIOD * 1000 });
+export const totpCodeForStep = (secret: string, step: number): string => TOTP.generate({ secret: Secret.fromBase32(secret), period: PERIOD, timestamp: step * PERIOD * 1000 });

@@ -2,7 +2,10 @@ import { describe, it, expect } from 'vitest';
 import { buildMatcher, foldForMatch } from './matching';
 import { dictionarySeed } from './seed';
 
-const entries = (kind: string) => dictionarySeed().filter((e) => e.kind === kind).map((e) => ({ ...e, active: true }));
+const entries = (kind: string) =>
+  dictionarySeed()
+    .filter((e) => e.kind === kind)
+    .map((e) => ({ ...e, active: true }));
 
 describe('dictionary values as people write them (9.19)', () => {
   it.each([
@@ -35,7 +38,12 @@ describe('dictionary values as people write them (9.19)', () => {
   it('an unknown value, an inactive entry and a key two entries claim match nothing', () => {
     const edu = entries('education');
     expect(buildMatcher('education', edu)('巧克力')).toBeUndefined();
-    expect(buildMatcher('education', edu.map((e) => (e.code === '40' ? { ...e, active: false } : e)))('中专')).toBeUndefined();
+    expect(
+      buildMatcher(
+        'education',
+        edu.map((e) => (e.code === '40' ? { ...e, active: false } : e)),
+      )('中专'),
+    ).toBeUndefined();
     const clash = edu.map((e) => (e.code === '30' ? { ...e, aliases: [...(e.aliases ?? []), '中专'] } : e));
     expect(buildMatcher('education', clash)('中专')).toBeUndefined();
   });

@@ -25,7 +25,12 @@ const CLOSING = /[】〕］〗〉》」』｝\]}>）]/g;
 
 /** A value as compared: NFKC (full width → ASCII), every kind of bracket as ( ), no spaces, lower case. */
 export function foldForMatch(value: string): string {
-  return value.normalize('NFKC').replace(OPENING, '(').replace(CLOSING, ')').replace(/[\s\u3000\u200b]+/g, '').toLowerCase();
+  return value
+    .normalize('NFKC')
+    .replace(OPENING, '(')
+    .replace(CLOSING, ')')
+    .replace(/[\s\u3000\u200b]+/g, '')
+    .toLowerCase();
 }
 
 /** Short forms ledgers use for an entry: the parts in and before brackets (冰毒 for 甲基苯丙胺（冰毒）), 汉 for 汉族, 1 for 01. */
@@ -42,7 +47,12 @@ function shortForms(kind: string, e: MatchableEntry): string[] {
  */
 export function buildMatcher(kind: string, entries: readonly MatchableEntry[]): (value: string) => DictionaryMatch | undefined {
   const active = entries.filter((e) => e.active);
-  const tiers: [MatchVia, Map<string, MatchableEntry | null>][] = [['code', new Map()], ['name', new Map()], ['alias', new Map()], ['short', new Map()]];
+  const tiers: [MatchVia, Map<string, MatchableEntry | null>][] = [
+    ['code', new Map()],
+    ['name', new Map()],
+    ['alias', new Map()],
+    ['short', new Map()],
+  ];
   const add = (tier: number, key: string, e: MatchableEntry) => {
     const k = foldForMatch(key);
     if (!k) return;

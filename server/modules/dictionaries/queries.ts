@@ -14,7 +14,10 @@ export async function byId(exec: Executor, id: string) {
 }
 
 export async function byKindCode(exec: Executor, kind: string, code: string) {
-  const r = await exec.select().from(dictionaryEntries).where(and(eq(dictionaryEntries.kind, kind), eq(dictionaryEntries.code, code)));
+  const r = await exec
+    .select()
+    .from(dictionaryEntries)
+    .where(and(eq(dictionaryEntries.kind, kind), eq(dictionaryEntries.code, code)));
   return r[0];
 }
 
@@ -30,12 +33,18 @@ export async function insert(exec: Executor, row: typeof dictionaryEntries.$infe
 }
 
 export async function update(exec: Executor, id: string, patch: Partial<typeof dictionaryEntries.$inferInsert>) {
-  const r = await exec.update(dictionaryEntries).set({ ...patch, updatedAt: sql`now()` }).where(eq(dictionaryEntries.id, id)).returning();
+  const r = await exec
+    .update(dictionaryEntries)
+    .set({ ...patch, updatedAt: sql`now()` })
+    .where(eq(dictionaryEntries.id, id))
+    .returning();
   return r[0]!;
 }
 
 /** Seed aliases for entries whose aliases were never set (null); an administrator's list, even empty, is kept. */
 export async function fillUnsetAliases(exec: Executor, rows: { kind: string; code: string; aliases: string[] }[]) {
   if (rows.length === 0) return;
-  await exec.execute(sql`update dictionary_entries d set aliases = v.aliases from json_to_recordset(${JSON.stringify(rows)}::json) as v(kind text, code text, aliases text[]) where d.kind = v.kind and d.code = v.code and d.aliases is null`);
+  await exec.execute(
+    sql`update dictionary_entries d set aliases = v.aliases from json_to_recordset(${JSON.stringify(rows)}::json) as v(kind text, code text, aliases text[]) where d.kind = v.kind and d.code = v.code and d.aliases is null`,
+  );
 }

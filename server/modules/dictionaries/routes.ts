@@ -7,7 +7,17 @@ import { actorContext } from '../../http/auth-hook';
 import type { DictionaryService, DictionaryRow } from './service';
 
 const entry = dictionaryEntry;
-const present = (d: DictionaryRow) => ({ id: d.id, kind: d.kind, code: d.code, nameZh: d.nameZh, nameEn: d.nameEn, category: d.category, sort: d.sort, active: d.active, aliases: d.aliases ?? [] });
+const present = (d: DictionaryRow) => ({
+  id: d.id,
+  kind: d.kind,
+  code: d.code,
+  nameZh: d.nameZh,
+  nameEn: d.nameEn,
+  category: d.category,
+  sort: d.sort,
+  active: d.active,
+  aliases: d.aliases ?? [],
+});
 
 export function dictionaryRoutes(app: FastifyInstance, dictionaries: DictionaryService): void {
   const r = app.withTypeProvider<ZodTypeProvider>();
@@ -15,7 +25,12 @@ export function dictionaryRoutes(app: FastifyInstance, dictionaries: DictionaryS
 
   r.get('/api/dictionaries', {
     config: { access: { permission: 'signed_in', scope: 'none' } },
-    schema: { tags, summary: 'Dictionary entries (all kinds, or one)', querystring: z.object({ kind: z.string().max(40).optional() }), response: { 200: z.object({ items: z.array(entry) }) } },
+    schema: {
+      tags,
+      summary: 'Dictionary entries (all kinds, or one)',
+      querystring: z.object({ kind: z.string().max(40).optional() }),
+      response: { 200: z.object({ items: z.array(entry) }) },
+    },
     handler: async (req) => ({ items: (await dictionaries.list(req.query.kind)).map(present) }),
   });
 

@@ -36,7 +36,8 @@ type Ctx = RequestContext & { actor: Principal };
  * dropped on every write here and after a minute, so other instances catch up too.
  */
 export function createDictionaryService(deps: { db: Db; audit: AuditService; now: () => number }) {
-  let cache: { at: number; rows: DictionaryRow[]; byKind: Map<string, Map<string, DictionaryRow>>; matchers: Map<string, (v: string) => DictionaryMatch | undefined> } | null = null;
+  let cache: { at: number; rows: DictionaryRow[]; byKind: Map<string, Map<string, DictionaryRow>>; matchers: Map<string, (v: string) => DictionaryMatch | undefined> } | null =
+    null;
 
   // `exec` matters on PGlite: inside a transaction, only the transaction may query (one connection).
   async function load(exec: Executor = deps.db): Promise<NonNullable<typeof cache>> {
@@ -74,7 +75,10 @@ export function createDictionaryService(deps: { db: Db; audit: AuditService; now
     async seed(exec: Executor = deps.db) {
       const rows = dictionarySeed();
       await q.insertMissing(exec, rows);
-      await q.fillUnsetAliases(exec, rows.filter((r) => r.aliases).map((r) => ({ kind: r.kind, code: r.code, aliases: r.aliases! })));
+      await q.fillUnsetAliases(
+        exec,
+        rows.filter((r) => r.aliases).map((r) => ({ kind: r.kind, code: r.code, aliases: r.aliases! })),
+      );
       cache = null;
     },
 

@@ -19,11 +19,7 @@ import { buildMeasureRow, buildPerson } from '../../test/factories';
 
 /** A one-page PDF with a valid cross-reference table. */
 function minimalPdf(marker: string): Buffer {
-  const objects = [
-    '<< /Type /Catalog /Pages 2 0 R >>',
-    '<< /Type /Pages /Kids [3 0 R] /Count 1 >>',
-    '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 200 200] /Contents 4 0 R >>',
-  ];
+  const objects = ['<< /Type /Catalog /Pages 2 0 R >>', '<< /Type /Pages /Kids [3 0 R] /Count 1 >>', '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 200 200] /Contents 4 0 R >>'];
   const stream = `BT /F1 12 Tf 20 100 Td (${marker}) Tj ET`;
   objects.push(`<< /Length ${stream.length} >>\nstream\n${stream}\nendstream`);
   let out = '%PDF-1.4\n';
@@ -71,7 +67,12 @@ const ZIP = Buffer.concat([Buffer.from([0x50, 0x4b, 0x03, 0x04]), crypto.randomB
 
 // ---- multipart bodies -------------------------------------------------------------------
 
-interface Part { name: string; filename?: string; contentType?: string; data: Buffer | string }
+interface Part {
+  name: string;
+  filename?: string;
+  contentType?: string;
+  data: Buffer | string;
+}
 function multipart(parts: Part[]) {
   const boundary = `----sf${crypto.randomBytes(8).toString('hex')}`;
   const chunks: Buffer[] = [];
@@ -156,7 +157,12 @@ describe.each(testDbKinds())('documents on %s', (kind) => {
 
   /** The decision of `detoxId`, uploaded by the officer as a real PDF; returns its id. */
   async function uploadDecision(personId: string, detoxId: string): Promise<string> {
-    const res = await upload(officer, personId, { kind: 'decision', measureId: detoxId, fields: decisionFields }, { name: '责令社区戒毒决定书.pdf', type: 'application/pdf', data: pdf });
+    const res = await upload(
+      officer,
+      personId,
+      { kind: 'decision', measureId: detoxId, fields: decisionFields },
+      { name: '责令社区戒毒决定书.pdf', type: 'application/pdf', data: pdf },
+    );
     expect(res.statusCode, res.body).toBe(201);
     return res.json().id as string;
   }
@@ -188,7 +194,11 @@ describe.each(testDbKinds())('documents on %s', (kind) => {
     const res = await officer.get(`/api/measures/${detoxId}/checklist`);
     expect(res.statusCode, res.body).toBe(200);
     expect(res.json()).toMatchObject({
-      measureId: detoxId, personId, measureKind: 'community_detox', measureStatus: 'active', complete: false,
+      measureId: detoxId,
+      personId,
+      measureKind: 'community_detox',
+      measureStatus: 'active',
+      complete: false,
       items: [
         { kind: 'decision', required: true, present: false, documentIds: [] },
         { kind: 'agreement', required: true, present: false, documentIds: [] },
@@ -199,12 +209,26 @@ describe.each(testDbKinds())('documents on %s', (kind) => {
   it('uploads a real PDF decision: stored encrypted, 0600 in a 0700 directory, outside any public path', async () => {
     const { personId, detoxId } = await personUnderDetox();
     const filesBefore = new Set(filesOnDisk(filesDir));
-    const res = await upload(officer, personId, { kind: 'decision', measureId: detoxId, fields: decisionFields }, { name: '责令社区戒毒决定书.pdf', type: 'application/pdf', data: pdf });
+    const res = await upload(
+      officer,
+      personId,
+      { kind: 'decision', measureId: detoxId, fields: decisionFields },
+      { name: '责令社区戒毒决定书.pdf', type: 'application/pdf', data: pdf },
+    );
     expect(res.statusCode, res.body).toBe(201);
     const d = res.json();
     expect(d).toMatchObject({
-      personId, measureId: detoxId, kind: 'decision', title: `决定书 ${decisionFields.documentNumber}`, fields: decisionFields,
-      fileName: '责令社区戒毒决定书.pdf', mimeType: 'application/pdf', size: pdf.length, status: 'valid', withdrawnAt: null, uploadedByName: 'officer.east',
+      personId,
+      measureId: detoxId,
+      kind: 'decision',
+      title: `决定书 ${decisionFields.documentNumber}`,
+      fields: decisionFields,
+      fileName: '责令社区戒毒决定书.pdf',
+      mimeType: 'application/pdf',
+      size: pdf.length,
+      status: 'valid',
+      withdrawnAt: null,
+      uploadedByName: 'officer.east',
       sha256: crypto.createHash('sha256').update(pdf).digest('hex'),
     });
     const files = filesOnDisk(filesDir).filter((f) => !filesBefore.has(f));
@@ -264,7 +288,10 @@ describe.each(testDbKinds())('documents on %s', (kind) => {
     expect(audit.items.map((a: { entityId: string }) => a.entityId)).toContain(decisionId);
     const upl = (await admin.get(`/api/audit?personId=${personId}&action=document.upload`)).json();
     expect(upl.total).toBe(2);
-    expect(upl.items.find((a: { entityId: string }) => a.entityId === decisionId).details).toMatchObject({ kind: 'decision', sha256: crypto.createHash('sha256').update(pdf).digest('hex') });
+    expect(upl.items.find((a: { entityId: string }) => a.entityId === decisionId).details).toMatchObject({
+      kind: 'decision',
+      sha256: crypto.createHash('sha256').update(pdf).digest('hex'),
+    });
     const orgPaths = await rows<{ p: string }>(t.database.db, sql`select distinct org_path as p from audit_log where action like 'document.%' and person_id = ${personId}`);
     expect(orgPaths.map((r) => r.p)).toEqual([expect.stringMatching(/\//)]);
   });
@@ -276,7 +303,12 @@ describe.each(testDbKinds())('documents on %s', (kind) => {
     expect(res.complete).toBe(false);
     expect(res.items[0]).toEqual({ kind: 'decision', required: true, present: true, documentIds: [decisionId] });
     expect(res.items[1]).toMatchObject({ kind: 'agreement', present: false });
-    const agreement = await upload(officer, personId, { kind: 'agreement', measureId: detoxId, fields: { signedOn: '2026-10-05', parties: ['张三', '东华门街道'] } }, { name: 'agreement.jpg', type: 'image/jpeg', data: JPEG });
+    const agreement = await upload(
+      officer,
+      personId,
+      { kind: 'agreement', measureId: detoxId, fields: { signedOn: '2026-10-05', parties: ['张三', '东华门街道'] } },
+      { name: 'agreement.jpg', type: 'image/jpeg', data: JPEG },
+    );
     expect(agreement.statusCode, agreement.body).toBe(201);
     const after = (await officer.get(`/api/measures/${detoxId}/checklist`)).json();
     expect(after.complete).toBe(true);
@@ -366,7 +398,12 @@ describe.each(testDbKinds())('documents on %s', (kind) => {
     it.each([
       ['a date in the future', { kind: 'decision', fields: { ...decisionFields, issuedOn: '2026-12-01' } }, 'meta.fields.issuedOn', 'document.date_future'],
       ['a missing field', { kind: 'decision', fields: { documentNumber: 'x', issuedOn: '2026-10-01' } }, 'meta.fields.issuingAuthority', 'validation.required'],
-      ['a field of another kind', { kind: 'warning_letter', fields: { issuedOn: '2026-10-01', reason: '未按时报到', documentNumber: 'x' } }, 'meta.fields', 'validation.unrecognized_keys'],
+      [
+        'a field of another kind',
+        { kind: 'warning_letter', fields: { issuedOn: '2026-10-01', reason: '未按时报到', documentNumber: 'x' } },
+        'meta.fields',
+        'validation.unrecognized_keys',
+      ],
       ['an unknown kind', { kind: 'letter', fields: {} }, 'meta.kind', 'validation.invalid_union'],
       ['a bad date', { kind: 'agreement', fields: { signedOn: '2026-02-30' } }, 'meta.fields.signedOn', 'validation.invalid_format'],
       ['malformed JSON', '{"kind": ', 'meta', 'document.meta_malformed'],
@@ -387,14 +424,26 @@ describe.each(testDbKinds())('documents on %s', (kind) => {
 
     it('a failure inside the transaction leaves neither a row nor a file', async () => {
       const scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'sf-docs-fail-'));
-      const failingAudit: AuditService = { ...t.services.audit, record: async () => { throw new Error('audit down'); } };
+      const failingAudit: AuditService = {
+        ...t.services.audit,
+        record: async () => {
+          throw new Error('audit down');
+        },
+      };
       const svc = createDocumentService({
-        db: t.database.db, clock: t.clock, audit: failingAudit, persons: t.services.persons, filesDir: scratch,
-        fileCipher: createFileCipher(createCipher(crypto.randomBytes(32)).deriveKey('files')), maxFileBytes: 1024 * 1024,
+        db: t.database.db,
+        clock: t.clock,
+        audit: failingAudit,
+        persons: t.services.persons,
+        filesDir: scratch,
+        fileCipher: createFileCipher(createCipher(crypto.randomBytes(32)).deriveKey('files')),
+        maxFileBytes: 1024 * 1024,
         measureOf: (exec, id) => t.services.measures.byId(exec, id),
       });
       const actor = (await t.services.auth.principal(officer.cookie.split('=')[1]!)) as Principal;
-      await expect(svc.upload({ actor, ip: null, userAgent: null }, personId, { kind: 'decision', fields: decisionFields }, { fileName: 'a.pdf', mimeType: 'application/pdf', bytes: pdf })).rejects.toThrow('audit down');
+      await expect(
+        svc.upload({ actor, ip: null, userAgent: null }, personId, { kind: 'decision', fields: decisionFields }, { fileName: 'a.pdf', mimeType: 'application/pdf', bytes: pdf }),
+      ).rejects.toThrow('audit down');
       expect(filesOnDisk(scratch)).toEqual([]);
       fs.rmSync(scratch, { recursive: true, force: true });
       await expectNothingSaved();
@@ -422,7 +471,9 @@ describe.each(testDbKinds())('documents on %s', (kind) => {
     expect(grid.statusCode).toBe(403);
     expect((await gridWorker.get(`/api/persons/${personId}/documents`)).statusCode).toBe(403);
     const role = await admin.post('/api/roles', {
-      code: 'social_worker_docs_read', nameZh: '社工（只读文书）', nameEn: 'Social worker (read documents)',
+      code: 'social_worker_docs_read',
+      nameZh: '社工（只读文书）',
+      nameEn: 'Social worker (read documents)',
       permissions: ['org.read', 'person.read', 'person.write', 'document.read', 'supervision.read', 'supervision.write'],
     });
     expect(role.statusCode, role.body).toBe(201);
@@ -476,7 +527,12 @@ describe.each(testDbKinds())('documents on %s', (kind) => {
     const { personId, detoxId } = await personUnderDetox();
     const decisionId = await uploadDecision(personId, detoxId);
     expect((await officer.req('DELETE', `/api/documents/${decisionId}`, { reason: '文号录入错误，重新上传' })).statusCode).toBe(200);
-    const agreement = await upload(officer, personId, { kind: 'agreement', measureId: detoxId, fields: { signedOn: '2026-10-05', parties: ['张三', '东华门街道'] } }, { name: 'agreement.jpg', type: 'image/jpeg', data: JPEG });
+    const agreement = await upload(
+      officer,
+      personId,
+      { kind: 'agreement', measureId: detoxId, fields: { signedOn: '2026-10-05', parties: ['张三', '东华门街道'] } },
+      { name: 'agreement.jpg', type: 'image/jpeg', data: JPEG },
+    );
     expect(agreement.statusCode, agreement.body).toBe(201);
     const items = (await officer.get(`/api/persons/${personId}/timeline`)).json().items as { kind: string; title: { 'zh-CN': string }; refId: string }[];
     const docs = items.filter((i) => i.kind === 'document');
@@ -488,7 +544,9 @@ describe.each(testDbKinds())('documents on %s', (kind) => {
     await uploadDecision(personId, detoxId);
     await uploadPhoto(personId);
     const stored = await rows<{ id: string; k: string }>(t.database.db, sql`select id, storage_key as k from documents`);
-    const onDisk = filesOnDisk(filesDir).map((f) => path.relative(filesDir, f).split(path.sep).join('/')).sort();
+    const onDisk = filesOnDisk(filesDir)
+      .map((f) => path.relative(filesDir, f).split(path.sep).join('/'))
+      .sort();
     expect(onDisk).toEqual(stored.map((r) => r.k).sort());
     expect(onDisk.some((f) => f.includes('.tmp-'))).toBe(false);
   });

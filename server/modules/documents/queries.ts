@@ -24,11 +24,13 @@ export async function byId(exec: Executor, id: string): Promise<DocumentWithName
 
 export function ofPerson(exec: Executor, personId: string, filter: { measureId?: string; includeWithdrawn: boolean }): Promise<DocumentWithNames[]> {
   return base(exec)
-    .where(and(
-      eq(documents.personId, personId),
-      filter.measureId ? eq(documents.measureId, filter.measureId) : undefined,
-      filter.includeWithdrawn ? undefined : isNull(documents.withdrawnAt),
-    ))
+    .where(
+      and(
+        eq(documents.personId, personId),
+        filter.measureId ? eq(documents.measureId, filter.measureId) : undefined,
+        filter.includeWithdrawn ? undefined : isNull(documents.withdrawnAt),
+      ),
+    )
     .orderBy(asc(documents.createdAt), asc(documents.id));
 }
 
@@ -59,7 +61,14 @@ export async function withdraw(exec: Executor, id: string, by: string, reason: s
 /** Upload and withdrawal lines of a person's timeline. */
 export function timelineOf(exec: Executor, personId: string) {
   return exec
-    .select({ id: documents.id, kind: documents.kind, title: documents.title, createdAt: documents.createdAt, withdrawnAt: documents.withdrawnAt, withdrawReason: documents.withdrawReason })
+    .select({
+      id: documents.id,
+      kind: documents.kind,
+      title: documents.title,
+      createdAt: documents.createdAt,
+      withdrawnAt: documents.withdrawnAt,
+      withdrawReason: documents.withdrawReason,
+    })
     .from(documents)
     .where(eq(documents.personId, personId))
     .orderBy(asc(documents.createdAt), asc(documents.id));

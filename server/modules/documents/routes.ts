@@ -3,7 +3,14 @@ import type { MultipartFile } from '@fastify/multipart';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import {
-  checklistView, documentList, documentListQuery, documentMeta, documentView, measureParams, personDocumentsParams, withdrawBody,
+  checklistView,
+  documentList,
+  documentListQuery,
+  documentMeta,
+  documentView,
+  measureParams,
+  personDocumentsParams,
+  withdrawBody,
   type DocumentMeta,
 } from '../../../core/contracts/documents';
 import { errorBody, idParams } from '../../../core/contracts/common';
@@ -28,7 +35,11 @@ function parseMeta(raw: unknown): DocumentMeta {
   if (parsed.success) return parsed.data;
   const fields: FieldError[] = parsed.error.issues.map((i) => {
     const code = i.code === 'invalid_type' && i.input === undefined ? 'validation.required' : `validation.${i.code}`;
-    const params = { expected: String((i as { expected?: unknown }).expected ?? ''), minimum: String((i as { minimum?: unknown }).minimum ?? ''), maximum: String((i as { maximum?: unknown }).maximum ?? '') };
+    const params = {
+      expected: String((i as { expected?: unknown }).expected ?? ''),
+      minimum: String((i as { minimum?: unknown }).minimum ?? ''),
+      maximum: String((i as { maximum?: unknown }).maximum ?? ''),
+    };
     return { path: ['meta', ...i.path.map(String)].join('.'), code, message: messageFor(code, params) };
   });
   throw badRequest('validation.failed', fields);
@@ -60,7 +71,8 @@ async function readUpload(req: FastifyRequest, maxFileBytes: number): Promise<{ 
     if (code === 'FST_REQ_FILE_TOO_LARGE') throw new AppError('document.too_large', 413, [], { maxMb: Math.round((maxFileBytes / 1048576) * 100) / 100 });
     if (code === 'FST_FILES_LIMIT') throw badRequest('document.one_file');
     if (code === 'FST_PARTS_LIMIT' || code === 'FST_FIELDS_LIMIT' || code === 'FST_PROTO_VIOLATION') throw badRequest('document.form_invalid');
-    if (code === 'FST_INVALID_JSON_FIELD_ERROR') throw badRequest('validation.failed', [{ path: 'meta', code: 'document.meta_malformed', message: messageFor('document.meta_malformed') }]);
+    if (code === 'FST_INVALID_JSON_FIELD_ERROR')
+      throw badRequest('validation.failed', [{ path: 'meta', code: 'document.meta_malformed', message: messageFor('document.meta_malformed') }]);
     throw err;
   }
   return { meta, file };
@@ -93,7 +105,13 @@ export function documentRoutes(app: FastifyInstance, documents: DocumentService)
 
   r.get('/api/persons/:personId/documents', {
     config: { access: { permission: 'document.read', scope: 'org_subtree' } },
-    schema: { tags, summary: "A person's documents, withdrawn ones marked (the read is audited)", params: personDocumentsParams, querystring: documentListQuery, response: { 200: documentList } },
+    schema: {
+      tags,
+      summary: "A person's documents, withdrawn ones marked (the read is audited)",
+      params: personDocumentsParams,
+      querystring: documentListQuery,
+      response: { 200: documentList },
+    },
     handler: (req) => documents.list(actorContext(req), req.params.personId, req.query),
   });
 
@@ -119,7 +137,13 @@ export function documentRoutes(app: FastifyInstance, documents: DocumentService)
 
   r.delete('/api/documents/:id', {
     config: { access: { permission: 'document.write', scope: 'org_subtree' } },
-    schema: { tags, summary: 'Withdraw a document (kept on file, marked withdrawn, no longer counted; audited)', params: idParams, body: withdrawBody, response: { 200: documentView } },
+    schema: {
+      tags,
+      summary: 'Withdraw a document (kept on file, marked withdrawn, no longer counted; audited)',
+      params: idParams,
+      body: withdrawBody,
+      response: { 200: documentView },
+    },
     handler: (req) => documents.withdraw(actorContext(req), req.params.id, req.body.reason),
   });
 

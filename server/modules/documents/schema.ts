@@ -11,7 +11,9 @@ export const documents = pgTable(
   'documents',
   {
     id: uuid('id').primaryKey().defaultRandom(),
-    personId: uuid('person_id').notNull().references(() => persons.id),
+    personId: uuid('person_id')
+      .notNull()
+      .references(() => persons.id),
     measureId: uuid('measure_id').references(() => measures.id),
     kind: text('kind').notNull(),
     title: text('title').notNull(),

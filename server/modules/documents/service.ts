@@ -9,10 +9,7 @@ import type { FileCipher } from '../../lib/file-cipher';
 import { compareDates } from '../../../core/rules/dates';
 import { documentChecklist } from '../../../core/rules/document-checklist';
 import { label, localized } from '../../../core/labels';
-import {
-  documentDateFields, documentFileTypes,
-  type ChecklistView, type DocumentKind, type DocumentMeta, type DocumentView,
-} from '../../../core/contracts/documents';
+import { documentDateFields, documentFileTypes, type ChecklistView, type DocumentKind, type DocumentMeta, type DocumentView } from '../../../core/contracts/documents';
 import type { AuditService } from '../audit/service';
 import type { PersonService } from '../persons/service';
 import { TIE, wants, type TimelineEntry } from '../persons/timeline';
@@ -32,7 +29,10 @@ registerMessages({
   'document.empty': ['文件为空', 'The file is empty'],
   'document.too_large': ['文件过大，不能超过 {maxMb} MB', 'The file is too large: at most {maxMb} MB'],
   'document.type_unsupported': ['只能上传 PDF、JPG 或 PNG 文件（按文件内容判断）', 'Only PDF, JPG and PNG files are accepted (judged by the content)'],
-  'document.type_mismatch': ['文件名或类型为 {declared}，但文件内容是 {detected}；请确认文件后重新上传', 'The name or type says {declared} but the content is {detected}: check the file and upload it again'],
+  'document.type_mismatch': [
+    '文件名或类型为 {declared}，但文件内容是 {detected}；请确认文件后重新上传',
+    'The name or type says {declared} but the content is {detected}: check the file and upload it again',
+  ],
   'document.date_future': ['日期不能晚于今天', 'The date cannot be in the future'],
   'document.measure_invalid': ['所选措施不属于该人员', 'The measure does not belong to this person'],
   'document.already_withdrawn': ['该文书已撤回', 'The document has already been withdrawn'],
@@ -67,20 +67,36 @@ export function createDocumentService(deps: {
 
   // The person's timeline shows each upload and each withdrawal (titles only, never contents).
   persons.registerTimelineSource(async (exec, personId, w) =>
-    !wants(w, 'document') ? [] : (await q.timelineOf(exec, personId)).flatMap((d): TimelineEntry[] => {
-      const kind = localized('documentKind', d.kind);
-      const lines: TimelineEntry[] = [{
-        at: d.createdAt, date: d.createdAt.toISOString().slice(0, 10), kind: 'document',
-        title: { 'zh-CN': `上传文书 · ${kind['zh-CN']}`, 'en-US': `Document uploaded · ${kind['en-US']}` }, detail: d.title, refId: d.id, tie: TIE.document, key: `${d.id}:1`,
-      }];
-      if (d.withdrawnAt) {
-        lines.push({
-          at: d.withdrawnAt, date: d.withdrawnAt.toISOString().slice(0, 10), kind: 'document',
-          title: { 'zh-CN': `撤回文书 · ${kind['zh-CN']}`, 'en-US': `Document withdrawn · ${kind['en-US']}` }, detail: [d.title, d.withdrawReason].filter(Boolean).join(' — '), refId: d.id, tie: TIE.document, key: `${d.id}:2`,
-        });
-      }
-      return lines;
-    }),
+    !wants(w, 'document')
+      ? []
+      : (await q.timelineOf(exec, personId)).flatMap((d): TimelineEntry[] => {
+          const kind = localized('documentKind', d.kind);
+          const lines: TimelineEntry[] = [
+            {
+              at: d.createdAt,
+              date: d.createdAt.toISOString().slice(0, 10),
+              kind: 'document',
+              title: { 'zh-CN': `上传文书 · ${kind['zh-CN']}`, 'en-US': `Document uploaded · ${kind['en-US']}` },
+              detail: d.title,
+              refId: d.id,
+              tie: TIE.document,
+              key: `${d.id}:1`,
+            },
+          ];
+          if (d.withdrawnAt) {
+            lines.push({
+              at: d.withdrawnAt,
+              date: d.withdrawnAt.toISOString().slice(0, 10),
+              kind: 'document',
+              title: { 'zh-CN': `撤回文书 · ${kind['zh-CN']}`, 'en-US': `Document withdrawn · ${kind['en-US']}` },
+              detail: [d.title, d.withdrawReason].filter(Boolean).join(' — '),
+              refId: d.id,
+              tie: TIE.document,
+              key: `${d.id}:2`,
+            });
+          }
+          return lines;
+        }),
   );
 
   const view = (r: q.DocumentWithNames): DocumentView => {
@@ -108,8 +124,16 @@ export function createDocumentService(deps: {
   };
   /** What the audit trail keeps of a document: its description, never its bytes. */
   const snapshot = (d: q.DocumentRow) => ({
-    kind: d.kind, title: d.title, measureId: d.measureId, fields: d.fields, fileName: d.fileName, mimeType: d.mimeType,
-    size: d.size, sha256: d.sha256, withdrawnAt: d.withdrawnAt?.toISOString() ?? null, withdrawReason: d.withdrawReason,
+    kind: d.kind,
+    title: d.title,
+    measureId: d.measureId,
+    fields: d.fields,
+    fileName: d.fileName,
+    mimeType: d.mimeType,
+    size: d.size,
+    sha256: d.sha256,
+    withdrawnAt: d.withdrawnAt?.toISOString() ?? null,
+    withdrawReason: d.withdrawReason,
   });
 
   /** The file's type from its bytes; size, emptiness and the declared name/type checked. */
@@ -180,11 +204,28 @@ export function createDocumentService(deps: {
           const person = await persons.access(tx, ctx.actor, personId, 'document.write');
           await checkMeta(tx, personId, meta);
           const inserted = await q.insert(tx, {
-            id, personId, measureId: meta.measureId ?? null, kind: meta.kind, title: meta.title ?? defaultTitle(meta), fields: meta.fields,
-            fileName: checked.fileName, mimeType: checked.mimeType, size: bytes.length, sha256, storageKey,
+            id,
+            personId,
+            measureId: meta.measureId ?? null,
+            kind: meta.kind,
+            title: meta.title ?? defaultTitle(meta),
+            fields: meta.fields,
+            fileName: checked.fileName,
+            mimeType: checked.mimeType,
+            size: bytes.length,
+            sha256,
+            storageKey,
             uploadedBy: ctx.actor.userId,
           });
-          await audit.record(tx, ctx, { action: 'document.upload', entityType: 'document', entityId: id, personId, orgPath: person.orgPath, after: snapshot(inserted), details: { kind: meta.kind, sha256 } });
+          await audit.record(tx, ctx, {
+            action: 'document.upload',
+            entityType: 'document',
+            entityId: id,
+            personId,
+            orgPath: person.orgPath,
+            after: snapshot(inserted),
+            details: { kind: meta.kind, sha256 },
+          });
           // Last step before the commit: the file takes its place. A failed commit removes it again.
           await staged.commit();
           return inserted;
@@ -201,7 +242,11 @@ export function createDocumentService(deps: {
       const person = await persons.access(db, ctx.actor, personId, 'document.read');
       const rows = await q.ofPerson(db, personId, filter);
       await audit.record(db, ctx, {
-        action: 'person.documents.read', entityType: 'person', entityId: personId, personId, orgPath: person.orgPath,
+        action: 'person.documents.read',
+        entityType: 'person',
+        entityId: personId,
+        personId,
+        orgPath: person.orgPath,
         details: { measureId: filter.measureId ?? null, returned: rows.length },
       });
       return { items: rows.map(view), total: rows.length };
@@ -218,7 +263,11 @@ export function createDocumentService(deps: {
       }
       if (crypto.createHash('sha256').update(bytes).digest('hex') !== r.doc.sha256) throw new AppError('document.file_unavailable', 500);
       await audit.record(db, ctx, {
-        action: 'document.download', entityType: 'document', entityId: id, personId: r.doc.personId, orgPath: person.orgPath,
+        action: 'document.download',
+        entityType: 'document',
+        entityId: id,
+        personId: r.doc.personId,
+        orgPath: person.orgPath,
         details: { kind: r.doc.kind, fileName: r.doc.fileName, size: r.doc.size, sha256: r.doc.sha256 },
       });
       return { document: view(r), bytes };
@@ -237,8 +286,14 @@ export function createDocumentService(deps: {
         const row = await q.withdraw(tx, id, ctx.actor.userId, reason, deps.clock.now());
         if (!row) throw conflict('document.already_withdrawn');
         await audit.record(tx, ctx, {
-          action: 'document.withdraw', entityType: 'document', entityId: id, personId: r.doc.personId, orgPath: person.orgPath,
-          before: snapshot(r.doc), after: snapshot(row), purpose: reason,
+          action: 'document.withdraw',
+          entityType: 'document',
+          entityId: id,
+          personId: r.doc.personId,
+          orgPath: person.orgPath,
+          before: snapshot(r.doc),
+          after: snapshot(row),
+          purpose: reason,
         });
         return view((await q.byId(tx, id))!);
       }),
@@ -257,11 +312,19 @@ export function createDocumentService(deps: {
       const docs = await q.validOfMeasure(db, measureId);
       const result = documentChecklist({ kind: m.kind, status: m.status, reported: !!m.reportDate }, docs);
       await audit.record(db, ctx, {
-        action: 'document.checklist.read', entityType: 'measure', entityId: measureId, personId: m.personId, orgPath,
+        action: 'document.checklist.read',
+        entityType: 'measure',
+        entityId: measureId,
+        personId: m.personId,
+        orgPath,
         details: { complete: result.complete, missing: result.items.filter((i) => i.required && !i.present).map((i) => i.kind) },
       });
       return {
-        measureId, personId: m.personId, measureKind: m.kind, measureStatus: m.status, complete: result.complete,
+        measureId,
+        personId: m.personId,
+        measureKind: m.kind,
+        measureStatus: m.status,
+        complete: result.complete,
         items: result.items.map((i) => ({ ...i, kind: i.kind as DocumentKind })),
       };
     },

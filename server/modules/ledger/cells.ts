@@ -39,7 +39,10 @@ export function parseDateCell(v: Cell): string | null {
     if (v >= 1 && v < 2958466) return isoOfDate(new Date(Date.UTC(1899, 11, 30) + Math.floor(v) * 86_400_000));
     return null;
   }
-  const s = v.trim().replace(/\s+\d{1,2}:\d{2}(:\d{2}(\.\d+)?)?$/, '').replace(/T.*$/, '');
+  const s = v
+    .trim()
+    .replace(/\s+\d{1,2}:\d{2}(:\d{2}(\.\d+)?)?$/, '')
+    .replace(/T.*$/, '');
   let m = /^(\d{4})\s*[-/.]\s*(\d{1,2})\s*[-/.]\s*(\d{1,2})$/.exec(s) ?? /^(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日?$/.exec(s);
   if (m) return validYmd(Number(m[1]), Number(m[2]), Number(m[3]));
   m = /^(\d{4})(\d{2})(\d{2})$/.exec(s);

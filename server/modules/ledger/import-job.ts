@@ -143,11 +143,12 @@ export function createImportRunner(deps: ImportRunnerDeps) {
     let closed = false;
     return {
       // Chunks still in flight when the job ends early (too many rows) are dropped, not redone.
-      prepare: (rows) => threads.prepare(rows).catch((err) => {
-        if (closed) return [];
-        deps.log.error({ err }, 'ledger import: a worker failed, its rows are prepared in the main thread');
-        return inline.prepare(rows);
-      }),
+      prepare: (rows) =>
+        threads.prepare(rows).catch((err) => {
+          if (closed) return [];
+          deps.log.error({ err }, 'ledger import: a worker failed, its rows are prepared in the main thread');
+          return inline.prepare(rows);
+        }),
       close: () => ((closed = true), threads.close()),
     };
   }
@@ -155,7 +156,11 @@ export function createImportRunner(deps: ImportRunnerDeps) {
   async function recordImport(tx: Executor, task: Task, counts: Counts, error: string | null) {
     const unit = await deps.org.byId(tx, task.orgUnitId);
     await deps.audit.record(tx, task.ctx, {
-      action: 'person.import', outcome: error ? 'failure' : 'success', entityType: 'import_job', entityId: task.jobId, orgPath: unit?.path ?? null,
+      action: 'person.import',
+      outcome: error ? 'failure' : 'success',
+      entityType: 'import_job',
+      entityId: task.jobId,
+      orgPath: unit?.path ?? null,
       details: { fileName: task.fileName, orgUnitId: task.orgUnitId, counts, error },
     });
   }
@@ -183,7 +188,14 @@ export function createImportRunner(deps: ImportRunnerDeps) {
       const valid = chunk.filter((r) => r.file);
       let bulk: ImportOutcome[] | null;
       try {
-        bulk = await tx.transaction((sp) => persons.importPrepared(sp, ctx, valid.map((r) => r.file!), jobId));
+        bulk = await tx.transaction((sp) =>
+          persons.importPrepared(
+            sp,
+            ctx,
+            valid.map((r) => r.file!),
+            jobId,
+          ),
+        );
       } catch {
         bulk = null;
       }
@@ -243,7 +255,9 @@ export function createImportRunner(deps: ImportRunnerDeps) {
   /** What the workers need to judge rows as the database would: the day, the default unit, dictionaries, units. */
   async function contextOf(task: Task, units: ImportUnit[]): Promise<PrepareContext> {
     const snapshot = await deps.dictionaries.snapshot(KINDS, db);
-    const dictionaries = Object.fromEntries(Object.entries(snapshot).map(([k, rows]) => [k, rows.map((e) => ({ code: e.code, nameZh: e.nameZh, nameEn: e.nameEn, aliases: e.aliases, active: e.active }))]));
+    const dictionaries = Object.fromEntries(
+      Object.entries(snapshot).map(([k, rows]) => [k, rows.map((e) => ({ code: e.code, nameZh: e.nameZh, nameEn: e.nameEn, aliases: e.aliases, active: e.active }))]),
+    );
     return { today: deps.clock.today(), defaultOrgUnitId: task.orgUnitId, dictionaries, units };
   }
 
@@ -277,7 +291,7 @@ export function createImportRunner(deps: ImportRunnerDeps) {
     beat.unref();
     let pool: PreparePool | null = null;
     try {
-    await q.updateJob(db, jobId, { status: 'running' });
+      await q.updateJob(db, jobId, { status: 'running' });
       const t0 = performance.now();
       const since = () => Math.round(performance.now() - t0);
       pool = openPool(await contextOf(task, hooks.units), task.data.length);
@@ -317,7 +331,9 @@ export function createImportRunner(deps: ImportRunnerDeps) {
   }
 
   return {
-    run, finishFailed, stop,
+    run,
+    finishFailed,
+    stop,
     /** When the last import that got to its writes finished each stage, ms from its start (benchmarks). */
     lastStages: () => lastStages,
   };

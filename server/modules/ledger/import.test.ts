@@ -42,18 +42,25 @@ describe.each(testDbKinds())('ledger import on %s', (kind) => {
   });
   afterAll(() => t.close());
 
-  it('9.19: 中专, 高中, ASCII brackets and full-width letters are read as the dictionary\'s values, and the report says what each cell was read as', async () => {
+  it("9.19: 中专, 高中, ASCII brackets and full-width letters are read as the dictionary's values, and the report says what each cell was read as", async () => {
     const a = { ...ledgerRow(41_000), 文化程度: '中专', 滥用毒品种类: '摇头丸(MDMA)', 民族: '汉' };
     const b = { ...ledgerRow(41_001), 文化程度: '高中', 滥用毒品种类: '氯胺酮（Ｋ粉）、冰毒' };
     const job = await importRows([a, b], '?outcome=imported');
     expect(job.counts).toMatchObject({ imported: 2, rejected: 0 });
     const notes = Object.fromEntries(job.report.rows.map((r) => [r.row, (r.notes ?? []).map((n) => [n.column, n.message['zh-CN']])]));
-    expect(notes[2]).toEqual(expect.arrayContaining([
-      ['文化程度', '「中专」按「中等职业教育」导入'],
-      ['滥用毒品种类', '「摇头丸(MDMA)」按「摇头丸（MDMA）」导入'],
-      ['民族', '「汉」按「汉族」导入'],
-    ]));
-    expect(notes[3]).toEqual(expect.arrayContaining([['文化程度', '「高中」按「普通高中」导入'], ['滥用毒品种类', '「冰毒」按「甲基苯丙胺（冰毒）」导入']]));
+    expect(notes[2]).toEqual(
+      expect.arrayContaining([
+        ['文化程度', '「中专」按「中等职业教育」导入'],
+        ['滥用毒品种类', '「摇头丸(MDMA)」按「摇头丸（MDMA）」导入'],
+        ['民族', '「汉」按「汉族」导入'],
+      ]),
+    );
+    expect(notes[3]).toEqual(
+      expect.arrayContaining([
+        ['文化程度', '「高中」按「普通高中」导入'],
+        ['滥用毒品种类', '「冰毒」按「甲基苯丙胺（冰毒）」导入'],
+      ]),
+    );
     const file = (await officer.get(`/api/persons/${(await personOf(String(a.证件号码)))!.id}`)).json();
     expect(file).toMatchObject({ education: '40', drugTypes: ['mdma'], ethnicity: '01' });
     const second = (await officer.get(`/api/persons/${(await personOf(String(b.证件号码)))!.id}`)).json();
@@ -91,7 +98,10 @@ describe.each(testDbKinds())('ledger import on %s', (kind) => {
     const edited = await admin.patch(`/api/dictionaries/${juniorHigh.id}`, { aliases: ['初级中学', ' 初级中学 ', '初二'] });
     expect(edited.statusCode, edited.body).toBe(200);
     expect(edited.json().aliases).toEqual(['初级中学', '初二']);
-    const [audited] = await rows<{ after: { aliases: string[] } }>(t.database.db, sql`select after from audit_log where action = 'dictionary.update' and entity_id = ${juniorHigh.id} order by id desc limit 1`);
+    const [audited] = await rows<{ after: { aliases: string[] } }>(
+      t.database.db,
+      sql`select after from audit_log where action = 'dictionary.update' and entity_id = ${juniorHigh.id} order by id desc limit 1`,
+    );
     expect(audited!.after.aliases).toEqual(['初级中学', '初二']);
     const taken = await admin.patch(`/api/dictionaries/${primary.id}`, { aliases: ['初中'] });
     expect(taken.statusCode).toBe(409);
@@ -120,7 +130,10 @@ describe.each(testDbKinds())('ledger import on %s', (kind) => {
     expect(job.counts).toEqual({ total: 4000, imported: 4000, updated: 0, unchanged: 0, rejected: 0 });
     const [created] = await rows<{ n: number }>(t.database.db, sql`select count(*)::int as n from audit_log where action = 'person.create' and details->>'jobId' = ${job.id}`);
     expect(Number(created!.n)).toBe(4000);
-    const [orphans] = await rows<{ n: number }>(t.database.db, sql`select count(*)::int as n from audit_log a where a.action = 'person.create' and a.details->>'jobId' = ${job.id} and not exists (select 1 from person_assignments pa where pa.person_id = a.person_id)`);
+    const [orphans] = await rows<{ n: number }>(
+      t.database.db,
+      sql`select count(*)::int as n from audit_log a where a.action = 'person.create' and a.details->>'jobId' = ${job.id} and not exists (select 1 from person_assignments pa where pa.person_id = a.person_id)`,
+    );
     expect(Number(orphans!.n)).toBe(0);
     const again = await importRows(data);
     expect(again.counts).toEqual({ total: 4000, imported: 0, updated: 0, unchanged: 4000, rejected: 0 });
@@ -131,7 +144,12 @@ describe('import worker threads (11.4)', () => {
   it('prepare rows exactly as this thread does: same reasons, notes, hashes and clear values', async () => {
     const dictionaries: Record<string, ReturnType<typeof dictionarySeed>> = {};
     for (const e of dictionarySeed()) (dictionaries[e.kind] ??= []).push(e);
-    const context = { today: '2026-11-22', defaultOrgUnitId: crypto.randomUUID(), dictionaries: Object.fromEntries(Object.entries(dictionaries).map(([k, v]) => [k, v.map((e) => ({ ...e, active: true }))])), units: [] };
+    const context = {
+      today: '2026-11-22',
+      defaultOrgUnitId: crypto.randomUUID(),
+      dictionaries: Object.fromEntries(Object.entries(dictionaries).map(([k, v]) => [k, v.map((e) => ({ ...e, active: true }))])),
+      units: [],
+    };
     const { createCipher } = await import('../../lib/data-key');
     const cipher = createCipher(crypto.randomBytes(32));
     const raws: RawRow[] = Array.from({ length: 60 }, (_, i) => {
@@ -143,7 +161,20 @@ describe('import worker threads (11.4)', () => {
     const here = inlinePool(context, cipher);
     try {
       const [a, b] = await Promise.all([Promise.all([threads.prepare(raws.slice(0, 30)), threads.prepare(raws.slice(30))]).then((x) => x.flat()), here.prepare(raws)]);
-      const comparable = (rs: typeof a) => rs.map((r) => ({ ...r, file: r.file && { ...r.file, columns: { ...r.file.columns, idNumberEnc: cipher.decrypt(r.file.columns.idNumberEnc), phoneEnc: r.file.columns.phoneEnc && cipher.decrypt(r.file.columns.phoneEnc), registeredAddressEnc: null, residenceAddressEnc: null } } }));
+      const comparable = (rs: typeof a) =>
+        rs.map((r) => ({
+          ...r,
+          file: r.file && {
+            ...r.file,
+            columns: {
+              ...r.file.columns,
+              idNumberEnc: cipher.decrypt(r.file.columns.idNumberEnc),
+              phoneEnc: r.file.columns.phoneEnc && cipher.decrypt(r.file.columns.phoneEnc),
+              registeredAddressEnc: null,
+              residenceAddressEnc: null,
+            },
+          },
+        }));
       expect(comparable(a)).toEqual(comparable(b));
       expect(a.filter((r) => !r.file).map((r) => r.reasons[0]!.code)).toEqual(Array(6).fill('id_number.check_digit'));
     } finally {

@@ -105,10 +105,12 @@ describe.each(testDbKinds())('ledger import and export on %s', (kind) => {
     expect(err.code).toBe('ledger.headers_invalid');
     expect(err.message['zh-CN']).toContain('缺少 证件号码');
     expect(err.message['zh-CN']).toContain('无法识别 身份证号');
-    expect(err.fields).toEqual(expect.arrayContaining([
-      expect.objectContaining({ code: 'ledger.header_missing', message: expect.objectContaining({ 'zh-CN': '缺少列「证件号码」' }) }),
-      expect.objectContaining({ code: 'ledger.header_unknown' }),
-    ]));
+    expect(err.fields).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ code: 'ledger.header_missing', message: expect.objectContaining({ 'zh-CN': '缺少列「证件号码」' }) }),
+        expect.objectContaining({ code: 'ledger.header_unknown' }),
+      ]),
+    );
     expect(await count(t, 'import_jobs')).toBe(before);
     expect(await count(t, 'persons')).toBe(0);
   });
@@ -180,7 +182,7 @@ describe.each(testDbKinds())('ledger import and export on %s', (kind) => {
     expect(utf.counts).toMatchObject({ total: 2, imported: 2, rejected: 0 });
   });
 
-  it('a community outside the importer\'s scope is refused for that row', async () => {
+  it("a community outside the importer's scope is refused for that row", async () => {
     const job = await importFile(officer, await ledgerXlsx([{ ...ledgerRow(205), 所属社区: '景山街道' }]), 'scope.xlsx');
     expect(job.counts).toMatchObject({ imported: 0, rejected: 1 });
     expect(job.report.rows[0].reasons[0]).toMatchObject({ column: '所属社区', code: 'ledger.unit_not_found' });
@@ -188,7 +190,10 @@ describe.each(testDbKinds())('ledger import and export on %s', (kind) => {
 
   it(`more than ${ledgerMaxRows.toLocaleString('en-US')} rows: the job fails with a precise error and nothing is saved`, async () => {
     const before = await count(t, 'persons');
-    const line = good.slice(0, 1).map((r) => ledgerCsv([r]).split('\r\n')[1]).join('');
+    const line = good
+      .slice(0, 1)
+      .map((r) => ledgerCsv([r]).split('\r\n')[1])
+      .join('');
     const text = `${ledgerHeaders.join(',')}\r\n${`${line}\r\n`.repeat(ledgerMaxRows + 1)}`;
     const job = await importFile(officer, Buffer.from(text), 'huge.csv');
     expect(job.status).toBe('failed');
@@ -243,7 +248,7 @@ describe.each(testDbKinds())('ledger import and export on %s', (kind) => {
         ids.push(String(row.getCell(4).value));
       }
     });
-    const inScope = await count(t, 'persons') - 1;
+    const inScope = (await count(t, 'persons')) - 1;
     expect(names.length).toBe(inScope);
     expect(names).not.toContain('景山人');
     expect(ids.every((id) => /^\d{4}\*{10}[\dX]{4}$/.test(id))).toBe(true);

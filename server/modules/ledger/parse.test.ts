@@ -18,16 +18,27 @@ describe('ledger CSV', () => {
   it('keeps a quote inside an unquoted field as typed, and counts an empty line as a record (row numbers match the file)', () => {
     const numbered: [string[], number][] = [];
     parseCsv('姓名,备注\n张三,身高1米8"左右\n\n李四,x', (f, n) => void numbered.push([f, n]));
-    expect(numbered).toEqual([[['姓名', '备注'], 1], [['张三', '身高1米8"左右'], 2], [[''], 3], [['李四', 'x'], 4]]);
+    expect(numbered).toEqual([
+      [['姓名', '备注'], 1],
+      [['张三', '身高1米8"左右'], 2],
+      [[''], 3],
+      [['李四', 'x'], 4],
+    ]);
   });
 
   it('a quote left open makes the file unreadable, naming the line (nothing is guessed); text after a closing quote is kept as typed', () => {
     expect(() => records('姓名,地址\n张三,"北京市\n李四,上海')).toThrow(expect.objectContaining({ code: 'ledger.csv_malformed', params: { line: 3 } }));
-    expect(records('a,b\nc,"d"e\n')).toEqual([['a', 'b'], ['c', '"d"e']]);
+    expect(records('a,b\nc,"d"e\n')).toEqual([
+      ['a', 'b'],
+      ['c', '"d"e'],
+    ]);
   });
 
   it('takes tabs as the delimiter when the first line has more of them (Excel "Unicode text")', () => {
-    expect(records('姓名\t证件号码\n张三\t1,2')).toEqual([['姓名', '证件号码'], ['张三', '1,2']]);
+    expect(records('姓名\t证件号码\n张三\t1,2')).toEqual([
+      ['姓名', '证件号码'],
+      ['张三', '1,2'],
+    ]);
   });
 
   it('decodes UTF-8 with and without BOM, UTF-16 with BOM, and falls back to GBK', () => {
@@ -40,7 +51,7 @@ describe('ledger CSV', () => {
 });
 
 describe('ledger .xlsx', () => {
-  it('never splits a Chinese character across the stream\'s chunks (exceljs #2063)', async () => {
+  it("never splits a Chinese character across the stream's chunks (exceljs #2063)", async () => {
     const rows = Array.from({ length: 2000 }, (_, i) => ledgerRow(i));
     const read = await readLedger(await ledgerXlsx(rows), 'big.xlsx', { maxRows: 5000 });
     expect(read.count).toBe(2000);
@@ -81,7 +92,14 @@ describe('ledger headers', () => {
     expect(checkHeaders(wrong)).toMatchObject({ ok: false, missing: ['证件号码'], unknown: ['身份证号'] });
     const swapped = [...ledgerHeaders];
     [swapped[0], swapped[1]] = [swapped[1]!, swapped[0]!];
-    expect(checkHeaders(swapped)).toMatchObject({ ok: false, missing: [], misplaced: [{ column: 1, expected: '姓名', actual: '曾用名' }, { column: 2, expected: '曾用名', actual: '姓名' }] });
+    expect(checkHeaders(swapped)).toMatchObject({
+      ok: false,
+      missing: [],
+      misplaced: [
+        { column: 1, expected: '姓名', actual: '曾用名' },
+        { column: 2, expected: '曾用名', actual: '姓名' },
+      ],
+    });
     expect(checkHeaders([...ledgerHeaders, '姓名'])).toMatchObject({ ok: false, duplicate: ['姓名'] });
   });
 });

@@ -13,7 +13,10 @@ export { cellText, isoOfDate, parseDateCell, type Cell, type RawRow } from './ce
 export type FileKind = 'xlsx' | 'csv';
 
 export class LedgerFileError extends Error {
-  constructor(readonly code: string, readonly params: Record<string, string | number> = {}) {
+  constructor(
+    readonly code: string,
+    readonly params: Record<string, string | number> = {},
+  ) {
     super(code);
   }
 }
@@ -92,7 +95,9 @@ function sniffDelimiter(text: string): number {
 export const normalizeHeader = (v: Cell) => cellText(v).replace(/[\s\u3000\u200b\ufeff]+/g, '');
 
 /** Compares a header row with the ledger's columns; lists what is missing, unknown, repeated or out of order. */
-export function checkHeaders(header: Cell[]): { ok: true } | { ok: false; missing: string[]; unknown: string[]; duplicate: string[]; misplaced: { column: number; expected: string; actual: string }[] } {
+export function checkHeaders(
+  header: Cell[],
+): { ok: true } | { ok: false; missing: string[]; unknown: string[]; duplicate: string[]; misplaced: { column: number; expected: string; actual: string }[] } {
   const actual = header.map(normalizeHeader);
   while (actual.length && actual[actual.length - 1] === '') actual.pop();
   const expected: readonly string[] = ledgerHeaders;
@@ -229,7 +234,11 @@ class Utf8WorkbookReader extends ExcelJS.stream.xlsx.WorkbookReader {
     return (ExcelJS.stream.xlsx.WorkbookReader.prototype as unknown as { _parseSharedStrings(e: EntryStream): AsyncGenerator<unknown> })._parseSharedStrings.call(this, entry);
   }
   _parseWorksheet(iterator: AsyncIterable<Buffer | string>, sheetNo: string) {
-    return (ExcelJS.stream.xlsx.WorkbookReader.prototype as unknown as { _parseWorksheet(i: AsyncIterable<string>, n: string): Generator<unknown> })._parseWorksheet.call(this, utf8Chunks(iterator), sheetNo);
+    return (ExcelJS.stream.xlsx.WorkbookReader.prototype as unknown as { _parseWorksheet(i: AsyncIterable<string>, n: string): Generator<unknown> })._parseWorksheet.call(
+      this,
+      utf8Chunks(iterator),
+      sheetNo,
+    );
   }
 }
 

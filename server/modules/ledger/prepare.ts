@@ -47,7 +47,10 @@ export function unitResolver(units: ImportUnit[]): RowLookups['unit'] {
   const byName = new Map<string, ImportUnit[]>();
   for (const u of units) byName.set(unitKey(u.name), [...(byName.get(unitKey(u.name)) ?? []), u]);
   return (value) => {
-    const parts = value.split(/[/／>＞\\]/).map((s) => s.trim()).filter(Boolean);
+    const parts = value
+      .split(/[/／>＞\\]/)
+      .map((s) => s.trim())
+      .filter(Boolean);
     let found = byName.get(unitKey(parts[parts.length - 1] ?? '')) ?? [];
     if (parts.length > 1) found = found.filter((u) => unitKey(u.parentName) === unitKey(parts[parts.length - 2]!));
     if (found.length === 1) return { id: found[0]!.id };
@@ -78,7 +81,11 @@ export function createPreparer(ctx: PrepareContext, cipher: DataCipher): (rows: 
   };
   const lookups: RowLookups = { dictionary, unit: unitResolver(ctx.units) };
   const isCode = (kind: string, code: string) => !!codes.get(kind)?.has(code);
-  const rawKey = (raw: RawRow) => crypto.createHash('sha256').update(raw.cells.map((c) => foldForMatch(cellText(c))).join('\u0001')).digest('base64url');
+  const rawKey = (raw: RawRow) =>
+    crypto
+      .createHash('sha256')
+      .update(raw.cells.map((c) => foldForMatch(cellText(c))).join('\u0001'))
+      .digest('base64url');
 
   return (rows) =>
     rows.map((raw) => {

@@ -6,7 +6,10 @@ import type { Executor } from '../../db/client';
 export type ImportJobRow = typeof importJobs.$inferSelect;
 
 export async function insertJob(exec: Executor, row: { userId: string; orgUnitId: string; fileName: string }): Promise<ImportJobRow> {
-  const r = await exec.insert(importJobs).values({ ...row, status: 'queued', heartbeatAt: sql`now()` }).returning();
+  const r = await exec
+    .insert(importJobs)
+    .values({ ...row, status: 'queued', heartbeatAt: sql`now()` })
+    .returning();
   return r[0]!;
 }
 
@@ -16,20 +19,34 @@ export async function jobById(exec: Executor, id: string): Promise<ImportJobRow 
 }
 
 export async function updateJob(exec: Executor, id: string, patch: Partial<typeof importJobs.$inferInsert>): Promise<void> {
-  await exec.update(importJobs).set({ ...patch, heartbeatAt: sql`now()` }).where(eq(importJobs.id, id));
+  await exec
+    .update(importJobs)
+    .set({ ...patch, heartbeatAt: sql`now()` })
+    .where(eq(importJobs.id, id));
 }
 
 /** Adds a committed batch's counts to the job (batches written at once each add their own). */
 export async function addToJob(exec: Executor, id: string, d: { processed: number; imported: number; updated: number; unchanged: number; rejected: number }): Promise<void> {
-  await exec.update(importJobs).set({
-    processed: sql`${importJobs.processed} + ${d.processed}`, imported: sql`${importJobs.imported} + ${d.imported}`, updated: sql`${importJobs.updated} + ${d.updated}`,
-    unchanged: sql`${importJobs.unchanged} + ${d.unchanged}`, rejected: sql`${importJobs.rejected} + ${d.rejected}`, heartbeatAt: sql`now()`,
-  }).where(eq(importJobs.id, id));
+  await exec
+    .update(importJobs)
+    .set({
+      processed: sql`${importJobs.processed} + ${d.processed}`,
+      imported: sql`${importJobs.imported} + ${d.imported}`,
+      updated: sql`${importJobs.updated} + ${d.updated}`,
+      unchanged: sql`${importJobs.unchanged} + ${d.unchanged}`,
+      rejected: sql`${importJobs.rejected} + ${d.rejected}`,
+      heartbeatAt: sql`now()`,
+    })
+    .where(eq(importJobs.id, id));
 }
 
 /** Keeps this process's queued and running jobs alive for the reaper. */
 export async function touch(exec: Executor, ids: string[]): Promise<void> {
-  if (ids.length) await exec.update(importJobs).set({ heartbeatAt: sql`now()` }).where(inArray(importJobs.id, ids));
+  if (ids.length)
+    await exec
+      .update(importJobs)
+      .set({ heartbeatAt: sql`now()` })
+      .where(inArray(importJobs.id, ids));
 }
 
 /** Jobs whose process stopped touching them (it died or was killed): failed, with what they had written. */

@@ -1,9 +1,7 @@
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { inputValidatorCompiler } from '../../http/validation';
-import {
-  exportQuery, importAccepted, importFields, importJobParams, importJobQuery, importJobView, importUploadBody, ledgerMaxBytes,
-} from '../../../core/contracts/ledger';
+import { exportQuery, importAccepted, importFields, importJobParams, importJobQuery, importJobView, importUploadBody, ledgerMaxBytes } from '../../../core/contracts/ledger';
 import { withoutNulCharacters } from '../../../core/contracts/common';
 import { actorContext } from '../../http/auth-hook';
 import { AppError, badRequest } from '../../errors';
@@ -22,7 +20,12 @@ function sendXlsx(reply: FastifyReply, fileName: string, data: Buffer) {
 }
 
 /** The upload's own name, without any directory part, bounded. */
-const cleanFileName = (name: string | undefined) => (name ?? '').split(/[\\/]/).pop()!.replace(/\p{Cc}/gu, '').slice(0, 200) || 'ledger';
+const cleanFileName = (name: string | undefined) =>
+  (name ?? '')
+    .split(/[\\/]/)
+    .pop()!
+    .replace(/\p{Cc}/gu, '')
+    .slice(0, 200) || 'ledger';
 
 export function ledgerRoutes(app: FastifyInstance, ledger: LedgerService): void {
   const r = app.withTypeProvider<ZodTypeProvider>();
@@ -43,7 +46,8 @@ export function ledgerRoutes(app: FastifyInstance, ledger: LedgerService): void 
     schema: {
       tags,
       summary: 'Import a ledger (.xlsx, or .csv in UTF-8 or GBK): wrong headers are refused at once (400); else the job is queued (202) and runs in the background',
-      description: 'Every row is checked; valid rows are imported or update the file with the same ID number, invalid rows are reported with reasons. Each row is written whole or not at all. At most 20 MB and 50,000 rows.',
+      description:
+        'Every row is checked; valid rows are imported or update the file with the same ID number, invalid rows are reported with reasons. Each row is written whole or not at all. At most 20 MB and 50,000 rows.',
       consumes: ['multipart/form-data'],
       body: importUploadBody,
       response: { 202: importAccepted },
@@ -101,7 +105,8 @@ export function ledgerRoutes(app: FastifyInstance, ledger: LedgerService): void 
     config: { access: { permission: 'person.export', scope: 'org_subtree' } },
     schema: {
       tags,
-      summary: 'Export the person list (same filters as GET /api/persons) as .xlsx: in scope, identifiers masked unless unmasked=true with a purpose (needs person.pii.read), watermarked, audited',
+      summary:
+        'Export the person list (same filters as GET /api/persons) as .xlsx: in scope, identifiers masked unless unmasked=true with a purpose (needs person.pii.read), watermarked, audited',
       querystring: exportQuery,
     },
     handler: async (req, reply) => {

@@ -14,21 +14,47 @@ registerMessages({
   'ledger.date_invalid': ['「{value}」不是有效日期，请写成 2020-01-31、2020/1/31 或 2020年1月31日', '“{value}” is not a valid date: write 2020-01-31, 2020/1/31 or 2020年1月31日'],
   'ledger.sex_invalid': ['性别只能填「男」或「女」，不能是「{value}」', 'Sex must be 男 or 女, not “{value}”'],
   'ledger.risk_invalid': ['风险等级只能填「高」「中」或「低」，不能是「{value}」', 'Risk level must be 高, 中 or 低, not “{value}”'],
-  'ledger.id_number_numeric': ['证件号码被 Excel 存成了数字，末几位已丢失；请把该列设为“文本”后重新填写', 'Excel stored the ID number as a number and lost its last digits: format the column as text and type it again'],
+  'ledger.id_number_numeric': [
+    '证件号码被 Excel 存成了数字，末几位已丢失；请把该列设为“文本”后重新填写',
+    'Excel stored the ID number as a number and lost its last digits: format the column as text and type it again',
+  ],
   'ledger.unit_not_found': ['「{value}」不是您管辖范围内的街道、社区或网格', '“{value}” is not a street, community or grid in your area'],
   'ledger.unit_ambiguous': ['有多个名为「{value}」的单位，请写成「上级单位/{value}」', 'Several units are named “{value}”: write “parent unit/{value}”'],
   'ledger.duplicate_in_file': ['与第 {row} 行的证件号码重复，本行未导入', 'Same ID number as row {row}; this row was not imported'],
-  'ledger.duplicate_conflict': ['证件号码与第 {rows} 行相同但其他内容不同，无法判断哪行正确，均未导入；请核对后只保留一行', 'Same ID number as row {rows} but different details: it cannot be told which is right, so none was imported. Keep one row and import again'],
+  'ledger.duplicate_conflict': [
+    '证件号码与第 {rows} 行相同但其他内容不同，无法判断哪行正确，均未导入；请核对后只保留一行',
+    'Same ID number as row {rows} but different details: it cannot be told which is right, so none was imported. Keep one row and import again',
+  ],
   'ledger.alias_matched': ['「{value}」按「{entry}」导入', '“{value}” was read as “{entry}”'],
-  'ledger.write_failed': ['该行写入失败，已整行撤销，其他行不受影响；可重新导入本文件', 'Writing this row failed and it was rolled back whole; other rows are not affected. Import the file again'],
+  'ledger.write_failed': [
+    '该行写入失败，已整行撤销，其他行不受影响；可重新导入本文件',
+    'Writing this row failed and it was rolled back whole; other rows are not affected. Import the file again',
+  ],
 });
 
 /** The PersonInput field each column fills. */
 export const fieldOfColumn: Record<LedgerHeader, keyof PersonInput> = {
-  姓名: 'name', 曾用名: 'formerNames', 证件类型: 'idType', 证件号码: 'idNumber', 性别: 'sex', 出生日期: 'birthDate',
-  民族: 'ethnicity', 国籍: 'nationality', 联系电话: 'phone', 户籍地址: 'registeredAddress', 现居住地址: 'residenceAddress',
-  文化程度: 'education', 婚姻状况: 'maritalStatus', 就业状况: 'employmentStatus', 工作单位: 'employer', 职业: 'occupation',
-  滥用毒品种类: 'drugTypes', 吸毒方式: 'useMethods', 初次吸毒日期: 'firstUseDate', 风险等级: 'riskLevel', 所属社区: 'orgUnitId',
+  姓名: 'name',
+  曾用名: 'formerNames',
+  证件类型: 'idType',
+  证件号码: 'idNumber',
+  性别: 'sex',
+  出生日期: 'birthDate',
+  民族: 'ethnicity',
+  国籍: 'nationality',
+  联系电话: 'phone',
+  户籍地址: 'registeredAddress',
+  现居住地址: 'residenceAddress',
+  文化程度: 'education',
+  婚姻状况: 'maritalStatus',
+  就业状况: 'employmentStatus',
+  工作单位: 'employer',
+  职业: 'occupation',
+  滥用毒品种类: 'drugTypes',
+  吸毒方式: 'useMethods',
+  初次吸毒日期: 'firstUseDate',
+  风险等级: 'riskLevel',
+  所属社区: 'orgUnitId',
 };
 const columnOfField = Object.fromEntries(Object.entries(fieldOfColumn).map(([c, f]) => [f, c])) as Record<string, LedgerHeader>;
 export const columnOf = (path: string): LedgerHeader | null => columnOfField[path.split('.')[0] ?? ''] ?? null;
@@ -49,11 +75,34 @@ export const dictionaryColumns: { column: LedgerHeader; kind: string; multi?: bo
 const INDEX = Object.fromEntries(ledgerHeaders.map((h, i) => [h, i])) as Record<LedgerHeader, number>;
 const SEPARATORS = /[、,，;；\n]+/;
 
-const SEX: Record<string, 'male' | 'female'> = { 男: 'male', 女: 'female', 男性: 'male', 女性: 'female', male: 'male', female: 'female', m: 'male', f: 'female', '1': 'male', '2': 'female' };
-const RISK: Record<string, 'high' | 'medium' | 'low'> = { 高: 'high', 中: 'medium', 低: 'low', 高风险: 'high', 中风险: 'medium', 低风险: 'low', high: 'high', medium: 'medium', low: 'low' };
+const SEX: Record<string, 'male' | 'female'> = {
+  男: 'male',
+  女: 'female',
+  男性: 'male',
+  女性: 'female',
+  male: 'male',
+  female: 'female',
+  m: 'male',
+  f: 'female',
+  '1': 'male',
+  '2': 'female',
+};
+const RISK: Record<string, 'high' | 'medium' | 'low'> = {
+  高: 'high',
+  中: 'medium',
+  低: 'low',
+  高风险: 'high',
+  中风险: 'medium',
+  低风险: 'low',
+  high: 'high',
+  medium: 'medium',
+  low: 'low',
+};
 
 export const reason = (column: string | null, code: string, params: Record<string, MessageParam> = {}): ImportReason => ({
-  column, code, message: messageFor(code, params),
+  column,
+  code,
+  message: messageFor(code, params),
 });
 
 export interface RowLookups {
@@ -94,18 +143,30 @@ export function mapRow(raw: RawRow, opts: { lookups: RowLookups; defaultOrgUnitI
   if (!name) reasons.push(reason('姓名', 'ledger.required', { column: '姓名' }));
 
   const idCell = cell('证件号码');
-  let idNumber = text('证件号码').replace(/[\s\u3000]+/g, '').toUpperCase();
+  let idNumber = text('证件号码')
+    .replace(/[\s\u3000]+/g, '')
+    .toUpperCase();
   if (typeof idCell === 'number' && Math.abs(idCell) >= 1e15) {
     reasons.push(reason('证件号码', 'ledger.id_number_numeric'));
     idNumber = '';
   } else if (!idNumber) reasons.push(reason('证件号码', 'ledger.required', { column: '证件号码' }));
 
   const out: Record<string, unknown> = { name, idNumber };
-  out.formerNames = text('曾用名').split(SEPARATORS).map((s) => s.trim()).filter(Boolean);
+  out.formerNames = text('曾用名')
+    .split(SEPARATORS)
+    .map((s) => s.trim())
+    .filter(Boolean);
 
   for (const d of dictionaryColumns) {
     const raw = text(d.column);
-    const values = d.multi ? raw.split(SEPARATORS).map((s) => s.trim()).filter(Boolean) : raw ? [raw] : [];
+    const values = d.multi
+      ? raw
+          .split(SEPARATORS)
+          .map((s) => s.trim())
+          .filter(Boolean)
+      : raw
+        ? [raw]
+        : [];
     const codes: string[] = [];
     for (const v of values) {
       const m = opts.lookups.dictionary(d.kind, v);

@@ -5,9 +5,7 @@ import type { DataCipher } from '../../lib/data-key';
 import { AppError, badRequest, fieldError, forbidden, notFound } from '../../errors';
 import { messageFor, registerMessages } from '../../messages';
 import { hasPermission, inScope, scopePaths, type Principal, type RequestContext } from '../../http/context';
-import {
-  ledgerHeaders, type ExportQuery, type ImportJobView, type ImportOutcome,
-} from '../../../core/contracts/ledger';
+import { ledgerHeaders, type ExportQuery, type ImportJobView, type ImportOutcome } from '../../../core/contracts/ledger';
 import type { PersonListQuery } from '../../../core/contracts/persons';
 import { label } from '../../../core/labels';
 import { isFileLevel } from '../../../core/rules/filing';
@@ -25,21 +23,36 @@ import * as q from './queries';
 
 registerMessages({
   'import_job.not_found': ['导入任务不存在', 'No such import job'],
-  'ledger.headers_invalid': ['表头与模板不一致：{detailZh}。请下载模板，按模板的表头填写', 'The header row does not match the template: {detailEn}. Download the template and keep its header row'],
+  'ledger.headers_invalid': [
+    '表头与模板不一致：{detailZh}。请下载模板，按模板的表头填写',
+    'The header row does not match the template: {detailEn}. Download the template and keep its header row',
+  ],
   'ledger.header_missing': ['缺少列「{header}」', 'Missing column “{header}”'],
   'ledger.header_unknown': ['无法识别的列「{header}」', 'Unknown column “{header}”'],
   'ledger.header_duplicate': ['列「{header}」出现了不止一次', 'Column “{header}” appears more than once'],
   'ledger.header_order': ['第 {column} 列应为「{expected}」，实际为「{actual}」', 'Column {column} should be “{expected}”, not “{actual}”'],
-  'ledger.too_many_rows': ['文件有 {count} 行数据，超过单次导入上限 {max} 行；未导入任何数据，请拆分后分别导入', 'The file has {count} data rows, more than the limit of {max}; nothing was imported. Split it and import the parts'],
+  'ledger.too_many_rows': [
+    '文件有 {count} 行数据，超过单次导入上限 {max} 行；未导入任何数据，请拆分后分别导入',
+    'The file has {count} data rows, more than the limit of {max}; nothing was imported. Split it and import the parts',
+  ],
   'ledger.file_too_large': ['文件超过 {max} MB，请拆分后导入', 'The file is larger than {max} MB: split it'],
   'ledger.file_required': ['请选择要导入的文件', 'Choose a file to import'],
   'ledger.file_empty': ['文件中没有表头或数据', 'The file has no header row or data'],
   'ledger.file_unreadable': ['无法读取该 Excel 文件，可能已损坏；请用 Excel 另存为 .xlsx 后重试', 'The Excel file cannot be read (damaged?): save it again as .xlsx and retry'],
   'ledger.file_type': ['只能导入 .xlsx 或 .csv 文件', 'Only .xlsx and .csv files can be imported'],
-  'ledger.csv_malformed': ['CSV 文件第 {line} 行附近的引号不成对，无法读取；请用 Excel 另存为 .xlsx 或 CSV 后重试', 'The CSV file has an unbalanced quote near line {line}: save it again from Excel (.xlsx or CSV) and retry'],
+  'ledger.csv_malformed': [
+    'CSV 文件第 {line} 行附近的引号不成对，无法读取；请用 Excel 另存为 .xlsx 或 CSV 后重试',
+    'The CSV file has an unbalanced quote near line {line}: save it again from Excel (.xlsx or CSV) and retry',
+  ],
   'ledger.xls_unsupported': ['不支持旧版 .xls 格式，请在 Excel 中另存为 .xlsx 后导入', 'The old .xls format is not supported: save the file as .xlsx'],
-  'ledger.interrupted': ['导入因服务重启而中断；已写入的行保留，重新导入同一文件即可补齐其余行', 'The import was interrupted by a server restart; rows written stay written. Import the same file again to add the rest'],
-  'ledger.failed': ['导入过程中发生错误而中止；已写入的行保留，重新导入同一文件即可补齐其余行', 'The import stopped on an error; rows written stay written. Import the same file again to add the rest'],
+  'ledger.interrupted': [
+    '导入因服务重启而中断；已写入的行保留，重新导入同一文件即可补齐其余行',
+    'The import was interrupted by a server restart; rows written stay written. Import the same file again to add the rest',
+  ],
+  'ledger.failed': [
+    '导入过程中发生错误而中止；已写入的行保留，重新导入同一文件即可补齐其余行',
+    'The import stopped on an error; rows written stay written. Import the same file again to add the rest',
+  ],
   'ledger.one_file': ['一次只能导入一个文件', 'Import one file at a time'],
   'ledger.busy': ['当前导入任务较多，请稍后再试', 'Too many imports are waiting: try again later'],
 });
@@ -60,10 +73,11 @@ const LEDGER_RISK = { high: '高', medium: '中', low: '低' } as const;
 /** The org paths covered by both lists of subtrees. */
 export function intersectScopes(a: string[], b: string[]): string[] {
   const out = new Set<string>();
-  for (const x of a) for (const y of b) {
-    if (x.startsWith(y)) out.add(x);
-    else if (y.startsWith(x)) out.add(y);
-  }
+  for (const x of a)
+    for (const y of b) {
+      if (x.startsWith(y)) out.add(x);
+      else if (y.startsWith(x)) out.add(y);
+    }
   const sorted = [...out].sort();
   return sorted.filter((p, i) => !sorted.slice(0, i).some((o) => p.startsWith(o)));
 }
@@ -118,7 +132,7 @@ export function createLedgerService(deps: {
       }
     }
     const units = all.filter((u) => u.active && isFileLevel(u.level));
-    const parentName = (u: { parentId: string | null }) => (u.parentId ? byId.get(u.parentId)?.name ?? '' : '');
+    const parentName = (u: { parentId: string | null }) => (u.parentId ? (byId.get(u.parentId)?.name ?? '') : '');
     const importUnitsList: ImportUnit[] = units.map((u) => ({ id: u.id, name: u.name, parentName: parentName(u) }));
     const sameName = (u: { name: string }) => units.filter((o) => normalizeKey(o.name) === normalizeKey(u.name)).length > 1;
     const labels = units.map((u) => (sameName(u) ? `${parentName(u)}/${u.name}` : u.name));
@@ -229,7 +243,10 @@ export function createLedgerService(deps: {
     async template(ctx: Ctx): Promise<Buffer> {
       const dictionaries: Record<string, string[]> = {};
       for (const d of dictionaryColumns) {
-        dictionaries[d.kind] = (await deps.dictionaries.list(d.kind)).filter((e) => e.active).sort((a, b) => a.sort - b.sort).map((e) => e.nameZh);
+        dictionaries[d.kind] = (await deps.dictionaries.list(d.kind))
+          .filter((e) => e.active)
+          .sort((a, b) => a.sort - b.sort)
+          .map((e) => e.nameZh);
       }
       const { labels } = await importUnits(db, ctx.actor);
       return templateWorkbook({ dictionaries, units: labels }, watermark(ctx.actor));
@@ -268,10 +285,7 @@ export function createLedgerService(deps: {
       const job = await visibleJob(ctx.actor, jobId);
       const stored = job.report as StoredReport | null;
       if (!stored) throw notFound('import_job');
-      const data = await reportWorkbook(
-        { fileName: job.fileName, rows: stored.rows, counts: stored.counts, error: stored.error?.message['zh-CN'] ?? null },
-        watermark(ctx.actor),
-      );
+      const data = await reportWorkbook({ fileName: job.fileName, rows: stored.rows, counts: stored.counts, error: stored.error?.message['zh-CN'] ?? null }, watermark(ctx.actor));
       return { fileName: `导入报告_${job.fileName.replace(/\.[^.]+$/, '')}.xlsx`, data };
     },
 
@@ -296,11 +310,13 @@ export function createLedgerService(deps: {
 
       const names = new Map<string, Map<string, string>>();
       for (const d of dictionaryColumns) names.set(d.kind, new Map((await deps.dictionaries.list(d.kind)).map((e) => [e.code, e.nameZh])));
-      const nameOf = (kind: string, code: string | null) => (code ? names.get(kind)?.get(code) ?? code : '');
+      const nameOf = (kind: string, code: string | null) => (code ? (names.get(kind)?.get(code) ?? code) : '');
       const w = watermark(actor);
       const columns = [
         ...ledgerHeaders.map((h) => ({ header: h as string, width: h.includes('地址') ? 30 : h === '证件号码' ? 22 : 12 })),
-        { header: '人员状态', width: 14 }, { header: '责任社工', width: 12 }, { header: '更新时间', width: 18 },
+        { header: '人员状态', width: 14 },
+        { header: '责任社工', width: 12 },
+        { header: '更新时间', width: 18 },
       ];
       const out = exportWriter(columns, w);
       // Clear identifiers only for an unmasked export (P1, P6): the persons service decrypts them.
@@ -308,24 +324,39 @@ export function createLedgerService(deps: {
         for await (const page of persons.exportPages(actor, filter, unmasked)) {
           for (const { view: v, clear } of page) {
             out.add([
-              v.name, v.formerNames.join('、'), nameOf('id_type', v.idType),
+              v.name,
+              v.formerNames.join('、'),
+              nameOf('id_type', v.idType),
               clear ? clear.idNumber : v.idNumber,
-              label('sex', v.sex, 'zh-CN'), v.birthDate, nameOf('ethnicity', v.ethnicity), nameOf('nationality', v.nationality),
-              clear ? clear.phone : v.phone ?? '',
-              clear ? clear.registeredAddress : v.registeredAddress ?? '',
-              clear ? clear.residenceAddress : v.residenceAddress ?? '',
-              nameOf('education', v.education), nameOf('marital_status', v.maritalStatus), nameOf('employment_status', v.employmentStatus),
-              v.employer ?? '', nameOf('occupation', v.occupation),
-              v.drugTypes.map((c) => nameOf('drug_type', c)).join('、'), v.useMethods.map((c) => nameOf('use_method', c)).join('、'),
-              v.firstUseDate ?? '', v.riskLevel ? LEDGER_RISK[v.riskLevel] : '', v.orgUnitName,
-              label('personStatus', v.status, 'zh-CN'), v.responsibleWorkerName ?? '', formatLocalMinute(new Date(v.updatedAt), deps.timeZone),
+              label('sex', v.sex, 'zh-CN'),
+              v.birthDate,
+              nameOf('ethnicity', v.ethnicity),
+              nameOf('nationality', v.nationality),
+              clear ? clear.phone : (v.phone ?? ''),
+              clear ? clear.registeredAddress : (v.registeredAddress ?? ''),
+              clear ? clear.residenceAddress : (v.residenceAddress ?? ''),
+              nameOf('education', v.education),
+              nameOf('marital_status', v.maritalStatus),
+              nameOf('employment_status', v.employmentStatus),
+              v.employer ?? '',
+              nameOf('occupation', v.occupation),
+              v.drugTypes.map((c) => nameOf('drug_type', c)).join('、'),
+              v.useMethods.map((c) => nameOf('use_method', c)).join('、'),
+              v.firstUseDate ?? '',
+              v.riskLevel ? LEDGER_RISK[v.riskLevel] : '',
+              v.orgUnitName,
+              label('personStatus', v.status, 'zh-CN'),
+              v.responsibleWorkerName ?? '',
+              formatLocalMinute(new Date(v.updatedAt), deps.timeZone),
             ]);
           }
         }
       }
       const data = await out.finish();
       await audit.record(db, ctx, {
-        action: 'person.export', entityType: 'person', purpose: unmasked ? purpose : undefined,
+        action: 'person.export',
+        entityType: 'person',
+        purpose: unmasked ? purpose : undefined,
         details: { filter: filterQuery, rows: out.count, unmasked, watermark: { username: w.username, at: w.at } },
       });
       const stamp = w.at.replace(/[-: ]/g, '').slice(0, 12);

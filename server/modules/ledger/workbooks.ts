@@ -43,7 +43,11 @@ function watermarkSheet(ws: ExcelJS.Worksheet, w: Watermark, columns: number) {
   if (columns > 1) ws.mergeCells(1, 1, 1, columns);
 }
 
-function setProperties(wb: { creator: string; lastModifiedBy: string; created: Date; modified: Date; title?: string; description?: string; company?: string }, w: Watermark, title: string) {
+function setProperties(
+  wb: { creator: string; lastModifiedBy: string; created: Date; modified: Date; title?: string; description?: string; company?: string },
+  w: Watermark,
+  title: string,
+) {
   wb.creator = w.username;
   wb.lastModifiedBy = w.username;
   wb.created = w.created;
@@ -55,7 +59,18 @@ function setProperties(wb: { creator: string; lastModifiedBy: string; created: D
 
 const HEADER_FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFFFF2CC' } };
 const widthOf: Partial<Record<LedgerHeader, number>> = {
-  证件类型: 14, 证件号码: 22, 联系电话: 15, 户籍地址: 30, 现居住地址: 30, 工作单位: 20, 职业: 24, 滥用毒品种类: 22, 吸毒方式: 14, 出生日期: 12, 初次吸毒日期: 13, 所属社区: 18,
+  证件类型: 14,
+  证件号码: 22,
+  联系电话: 15,
+  户籍地址: 30,
+  现居住地址: 30,
+  工作单位: 20,
+  职业: 24,
+  滥用毒品种类: 22,
+  吸毒方式: 14,
+  出生日期: 12,
+  初次吸毒日期: 13,
+  所属社区: 18,
 };
 const TEXT_COLUMNS: LedgerHeader[] = ['证件号码', '联系电话'];
 const DATE_COLUMNS: LedgerHeader[] = ['出生日期', '初次吸毒日期'];
@@ -134,7 +149,10 @@ export async function templateWorkbook(lists: TemplateLists, w: Watermark): Prom
     姓名: ['必填', '与证件一致，最多 40 字'],
     曾用名: ['', '可填多个，用顿号（、）分隔'],
     证件类型: ['', '从下拉列表选择；不填视为居民身份证'],
-    证件号码: ['必填', '18 位居民身份证号码（末位可为 X），系统校验校验位；同一证件号码全系统只建一个档案，再次导入时按证件号码更新。请保持本列为“文本”格式，否则 Excel 会丢失末几位'],
+    证件号码: [
+      '必填',
+      '18 位居民身份证号码（末位可为 X），系统校验校验位；同一证件号码全系统只建一个档案，再次导入时按证件号码更新。请保持本列为“文本”格式，否则 Excel 会丢失末几位',
+    ],
     性别: ['居民身份证可不填', '男 / 女；居民身份证的性别以号码为准，填写时须与号码一致'],
     出生日期: ['居民身份证可不填', '如 1990-03-07、1990/3/7 或 1990年3月7日；须与身份证号码一致，不能晚于今天'],
     民族: ['', '从下拉列表选择（如 汉族），也可填国家标准代码（如 01）'],
@@ -161,7 +179,8 @@ export async function templateWorkbook(lists: TemplateLists, w: Watermark): Prom
     '3. 每一行单独校验：有问题的行不导入，并在导入报告中列明行号、列名和原因；其余行正常导入。',
     '4. 同一文件重复导入不会产生重复档案：证件号码已存在且内容相同的行记为“无变化”，内容有变化的行记为“更新”。',
     '5. 人员信息属于敏感个人信息，仅限工作使用，不得外传。',
-  ]) guide.addRow({ c: line }).getCell(1).alignment = { wrapText: false };
+  ])
+    guide.addRow({ c: line }).getCell(1).alignment = { wrapText: false };
   guide.getColumn('d').alignment = { wrapText: true, vertical: 'top' };
 
   return Buffer.from(await wb.xlsx.writeBuffer());

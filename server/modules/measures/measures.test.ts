@@ -10,7 +10,8 @@ describe.each(testDbKinds())('measures on %s', (kind) => {
 
   const status = async (id: string) => (await officer.get(`/api/persons/${id}`)).json().status as string;
   const newPerson = () => buildPerson(t, officer, { orgUnitId: community, name: '王五' });
-  const measuresOf = async (personId: string) => (await officer.get(`/api/persons/${personId}/measures`)).json().items as { id: string; kind: string; status: string; previousMeasureId: string | null }[];
+  const measuresOf = async (personId: string) =>
+    (await officer.get(`/api/persons/${personId}/measures`)).json().items as { id: string; kind: string; status: string; previousMeasureId: string | null }[];
 
   beforeAll(async () => {
     t = await startTestApp(kind);
@@ -23,7 +24,12 @@ describe.each(testDbKinds())('measures on %s', (kind) => {
 
   it('M2, C1: community detox waits for the report; the term runs 3 years from the report date', async () => {
     const personId = await newPerson();
-    const m = await officer.post(`/api/persons/${personId}/measures`, { kind: 'community_detox', decisionNumber: '东公（禁）决字〔2026〕12号', decisionDate: '2026-10-01', decisionReceivedDate: '2026-10-02' });
+    const m = await officer.post(`/api/persons/${personId}/measures`, {
+      kind: 'community_detox',
+      decisionNumber: '东公（禁）决字〔2026〕12号',
+      decisionDate: '2026-10-01',
+      decisionReceivedDate: '2026-10-02',
+    });
     expect(m.statusCode, m.body).toBe(201);
     expect(m.json()).toMatchObject({ status: 'awaiting_report', reportDeadline: '2026-10-17', startDate: null });
     expect(await status(personId)).toBe('awaiting_report');
@@ -101,7 +107,9 @@ describe('timeline', () => {
       const units = await cityWithCommunity(admin);
       const officer = await userWith(t, admin, 'officer.tl', 'officer', units.street);
       const id = await buildPerson(t, officer, { orgUnitId: units.community, name: '赵六' });
-      const m = (await officer.post(`/api/persons/${id}/measures`, { kind: 'community_rehab', decisionDate: '2026-11-01', decisionReceivedDate: '2026-11-01', termMonths: 36 })).json();
+      const m = (
+        await officer.post(`/api/persons/${id}/measures`, { kind: 'community_rehab', decisionDate: '2026-11-01', decisionReceivedDate: '2026-11-01', termMonths: 36 })
+      ).json();
       await officer.post(`/api/measures/${m.id}/events`, { type: 'report', date: '2026-11-05' });
       const items = (await officer.get(`/api/persons/${id}/timeline`)).json().items as { kind: string; date: string; title: Record<string, string> }[];
       // Filed now about a measure decided on 11-01 and reported on 11-05: the file's lines are

@@ -20,7 +20,11 @@ export async function insert(exec: Executor, row: typeof measures.$inferInsert) 
 }
 
 export async function update(exec: Executor, id: string, patch: Partial<typeof measures.$inferInsert>) {
-  const r = await exec.update(measures).set({ ...patch, updatedAt: new Date() }).where(eq(measures.id, id)).returning();
+  const r = await exec
+    .update(measures)
+    .set({ ...patch, updatedAt: new Date() })
+    .where(eq(measures.id, id))
+    .returning();
   return r[0]!;
 }
 

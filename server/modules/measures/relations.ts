@@ -7,5 +7,4 @@ import { measures } from './schema';
 const qb = new QueryBuilder();
 
 /** A measure as other modules may join it (`name` is the alias in their SQL). */
-export const measureRef = (name = 'measures') =>
-  qb.select({ id: measures.id, personId: measures.personId, kind: measures.kind, status: measures.status }).from(measures).as(name);
+export const measureRef = (name = 'measures') => qb.select({ id: measures.id, personId: measures.personId, kind: measures.kind, status: measures.status }).from(measures).as(name);

@@ -17,13 +17,25 @@ export function measureRoutes(app: FastifyInstance, measures: MeasureService): v
 
   r.post('/api/persons/:personId/measures', {
     config: { access: { permission: 'measure.write', scope: 'org_subtree' } },
-    schema: { tags, summary: 'Record a new measure from its decision (overlapping measures are refused)', params: z.object({ personId: z.uuid() }), body: createMeasureBody, response: { 201: measureView } },
+    schema: {
+      tags,
+      summary: 'Record a new measure from its decision (overlapping measures are refused)',
+      params: z.object({ personId: z.uuid() }),
+      body: createMeasureBody,
+      response: { 201: measureView },
+    },
     handler: async (req, reply) => reply.code(201).send(await measures.create(actorContext(req), req.params.personId, req.body)),
   });
 
   r.post('/api/measures/:id/events', {
     config: { access: { permission: 'measure.write', scope: 'org_subtree' } },
-    schema: { tags, summary: 'A lifecycle step: report, refuse_report, suspend, resume, terminate, complete, convert, extend', params: z.object({ id: z.uuid() }), body: measureEventBody, response: { 200: measureView } },
+    schema: {
+      tags,
+      summary: 'A lifecycle step: report, refuse_report, suspend, resume, terminate, complete, convert, extend',
+      params: z.object({ id: z.uuid() }),
+      body: measureEventBody,
+      response: { 200: measureView },
+    },
     handler: (req) => measures.applyEvent(actorContext(req), req.params.id, req.body),
   });
 }

@@ -6,7 +6,9 @@ export const measures = pgTable(
   'measures',
   {
     id: uuid('id').primaryKey().defaultRandom(),
-    personId: uuid('person_id').notNull().references(() => persons.id),
+    personId: uuid('person_id')
+      .notNull()
+      .references(() => persons.id),
     kind: text('kind').notNull(),
     status: text('status').notNull(),
     decisionNumber: text('decision_number'),
@@ -34,8 +36,12 @@ export const measureEvents = pgTable(
   'measure_events',
   {
     id: uuid('id').primaryKey().defaultRandom(),
-    measureId: uuid('measure_id').notNull().references(() => measures.id),
-    personId: uuid('person_id').notNull().references(() => persons.id),
+    measureId: uuid('measure_id')
+      .notNull()
+      .references(() => measures.id),
+    personId: uuid('person_id')
+      .notNull()
+      .references(() => persons.id),
     event: text('event').notNull(),
     eventDate: date('event_date').notNull(),
     fromStatus: text('from_status'),

@@ -21,10 +21,13 @@ registerMessages({
   'measure.not_found': ['措施不存在', 'No such measure'],
   'measure.overlap': ['该人员已有未结束的管控措施，不能重叠', 'The person already has a measure in force; measures may not overlap'],
   'measure.event_not_for_kind': ['该操作不适用于此类措施', 'This step does not apply to this kind of measure'],
-  'measure.transition_not_allowed': ['措施当前状态下不能执行此操作', 'This step is not allowed in the measure\'s current status'],
+  'measure.transition_not_allowed': ['措施当前状态下不能执行此操作', "This step is not allowed in the measure's current status"],
   'measure.date_out_of_order': ['日期早于该措施已记录的日期', 'The date is before dates already recorded for this measure'],
   'measure.decision_receipt_unknown': ['请先填写决定书送达日期（C1 报到期限由此起算）', 'Enter the date the decision was received first (C1 counts from it)'],
-  'measure.report_late': ['已超过报到期限；如有正当理由请勾选“有正当理由”，否则按拒绝报到处理（C1）', 'Past the report deadline: tick "reason accepted" if there is one, else record a refusal (C1)'],
+  'measure.report_late': [
+    '已超过报到期限；如有正当理由请勾选“有正当理由”，否则按拒绝报到处理（C1）',
+    'Past the report deadline: tick "reason accepted" if there is one, else record a refusal (C1)',
+  ],
   'measure.term_not_expired': ['期限未满，不能解除（C8）', 'The term has not expired yet (C8)'],
   'measure.extension_invalid': ['延长月数无效', 'Invalid extension'],
   'measure.extension_exceeds_max': ['延长期限超过上限（M7）', 'The extension exceeds the maximum (M7)'],
@@ -98,7 +101,7 @@ export function createMeasureService(deps: {
   async function refreshPersonStatus(tx: Executor, personId: string) {
     const all = (await q.ofPerson(tx, personId)).map(ruleMeasure);
     const s = derivePersonStatus(all, deps.clock.today());
-    const kind = s.measureId ? all.find((m) => m.id === s.measureId)?.kind ?? null : null;
+    const kind = s.measureId ? (all.find((m) => m.id === s.measureId)?.kind ?? null) : null;
     await deps.persons.setDerivedStatus(tx, personId, s.status, kind);
   }
 
@@ -150,7 +153,20 @@ export function createMeasureService(deps: {
     ofPerson: (exec: Executor, personId: string) => q.ofPerson(exec, personId),
     eventsOfPerson: (exec: Executor, personId: string) => q.eventsOfPerson(exec, personId),
 
-    create: (ctx: Ctx, personId: string, input: { kind: MeasureKind; decisionNumber?: string; decisionDate: string; decidingAuthority?: string; decisionReceivedDate?: string; termMonths?: number; executionPlace?: string; previousMeasureId?: string }) =>
+    create: (
+      ctx: Ctx,
+      personId: string,
+      input: {
+        kind: MeasureKind;
+        decisionNumber?: string;
+        decisionDate: string;
+        decidingAuthority?: string;
+        decisionReceivedDate?: string;
+        termMonths?: number;
+        executionPlace?: string;
+        previousMeasureId?: string;
+      },
+    ) =>
       db.transaction(async (tx) => {
         const person = await deps.persons.access(tx, ctx.actor, personId, 'measure.write');
         notFuture('decisionDate', input.decisionDate);
@@ -161,14 +177,28 @@ export function createMeasureService(deps: {
         const existing = await q.ofPerson(tx, personId);
         if (input.previousMeasureId && !existing.some((m) => m.id === input.previousMeasureId)) throw fieldError('previousMeasureId', 'measure.previous_invalid');
         const policy = await deps.policy(tx, personId);
-        const m = createMeasure({ id: crypto.randomUUID(), kind: input.kind, decisionDate: input.decisionDate, decisionReceivedDate: input.decisionReceivedDate ?? null, decisionTermMonths: input.termMonths ?? null });
+        const m = createMeasure({
+          id: crypto.randomUUID(),
+          kind: input.kind,
+          decisionDate: input.decisionDate,
+          decisionReceivedDate: input.decisionReceivedDate ?? null,
+          decisionTermMonths: input.termMonths ?? null,
+        });
         const overlap = checkNewMeasure(existing.map(ruleMeasure), m);
         if (!overlap.ok) throw conflict('measure.overlap');
         const row = await q.insert(tx, {
-          id: m.id, personId, kind: m.kind, decisionNumber: input.decisionNumber ?? null, decisionDate: input.decisionDate,
-          decidingAuthority: input.decidingAuthority ?? null, decisionReceivedDate: input.decisionReceivedDate ?? null,
-          termMonths: input.termMonths ?? null, executionPlace: input.executionPlace ?? null, previousMeasureId: input.previousMeasureId ?? null,
-          createdBy: ctx.actor.userId, ...columnsOf(m, policy),
+          id: m.id,
+          personId,
+          kind: m.kind,
+          decisionNumber: input.decisionNumber ?? null,
+          decisionDate: input.decisionDate,
+          decidingAuthority: input.decidingAuthority ?? null,
+          decisionReceivedDate: input.decisionReceivedDate ?? null,
+          termMonths: input.termMonths ?? null,
+          executionPlace: input.executionPlace ?? null,
+          previousMeasureId: input.previousMeasureId ?? null,
+          createdBy: ctx.actor.userId,
+          ...columnsOf(m, policy),
         });
         await q.insertEvent(tx, { measureId: row.id, personId, event: 'create', eventDate: input.decisionDate, fromStatus: null, toStatus: m.status, actorId: ctx.actor.userId });
         await refreshPersonStatus(tx, personId);
@@ -190,16 +220,53 @@ export function createMeasureService(deps: {
         const result = applyMeasureEvent(before, event, policy);
         if (!result.ok) throw badRequest(result.code);
         const updated = await q.update(tx, measureId, columnsOf(result.measure, policy));
-        const reason = body.type === 'terminate' ? [body.reason, body.note].filter(Boolean).join(': ') : body.reason ?? null;
-        await q.insertEvent(tx, { measureId, personId: row.personId, event: body.type, eventDate: body.date, fromStatus: before.status, toStatus: result.measure.status, reason, details: body, actorId: ctx.actor.userId });
+        const reason = body.type === 'terminate' ? [body.reason, body.note].filter(Boolean).join(': ') : (body.reason ?? null);
+        await q.insertEvent(tx, {
+          measureId,
+          personId: row.personId,
+          event: body.type,
+          eventDate: body.date,
+          fromStatus: before.status,
+          toStatus: result.measure.status,
+          reason,
+          details: body,
+          actorId: ctx.actor.userId,
+        });
         if (result.successor) {
           const s = result.successor;
-          await q.insert(tx, { id: s.id, personId: row.personId, kind: s.kind, decisionDate: s.decisionDate, decisionReceivedDate: s.decisionReceivedDate, previousMeasureId: measureId, createdBy: ctx.actor.userId, ...columnsOf(s, policy) });
-          await q.insertEvent(tx, { measureId: s.id, personId: row.personId, event: 'create', eventDate: body.date, fromStatus: null, toStatus: s.status, reason: 'M8', actorId: ctx.actor.userId });
+          await q.insert(tx, {
+            id: s.id,
+            personId: row.personId,
+            kind: s.kind,
+            decisionDate: s.decisionDate,
+            decisionReceivedDate: s.decisionReceivedDate,
+            previousMeasureId: measureId,
+            createdBy: ctx.actor.userId,
+            ...columnsOf(s, policy),
+          });
+          await q.insertEvent(tx, {
+            measureId: s.id,
+            personId: row.personId,
+            event: 'create',
+            eventDate: body.date,
+            fromStatus: null,
+            toStatus: s.status,
+            reason: 'M8',
+            actorId: ctx.actor.userId,
+          });
         }
         await refreshPersonStatus(tx, row.personId);
         await changed(tx, row.personId, ctx);
-        await audit.record(tx, ctx, { action: `measure.${body.type}`, entityType: 'measure', entityId: measureId, personId: row.personId, orgPath: person.orgPath, before: view(row, policy), after: view(updated, policy), details: body });
+        await audit.record(tx, ctx, {
+          action: `measure.${body.type}`,
+          entityType: 'measure',
+          entityId: measureId,
+          personId: row.personId,
+          orgPath: person.orgPath,
+          before: view(row, policy),
+          after: view(updated, policy),
+          details: body,
+        });
         return view(updated, policy);
       }),
 

@@ -15,26 +15,43 @@ export async function byId(exec: Executor, id: string): Promise<OrgUnitRow | und
 
 export async function listUnder(exec: Executor, prefixes: string[]): Promise<OrgUnitRow[]> {
   if (prefixes.length === 0) return [];
-  return exec.select().from(orgUnits).where(or(...prefixes.map(underPath))).orderBy(asc(orgUnits.depth), asc(orgUnits.name));
+  return exec
+    .select()
+    .from(orgUnits)
+    .where(or(...prefixes.map(underPath)))
+    .orderBy(asc(orgUnits.depth), asc(orgUnits.name));
 }
 
 export async function rootCount(exec: Executor): Promise<number> {
-  const r = await exec.select({ n: sql<number>`count(*)::int` }).from(orgUnits).where(sql`${orgUnits.parentId} is null`);
+  const r = await exec
+    .select({ n: sql<number>`count(*)::int` })
+    .from(orgUnits)
+    .where(sql`${orgUnits.parentId} is null`);
   return Number(r[0]?.n ?? 0);
 }
 
-export async function insert(exec: Executor, row: { id: string; parentId: string | null; level: OrgUnitRow['level']; name: string; code: string | null; path: string; depth: number }) {
+export async function insert(
+  exec: Executor,
+  row: { id: string; parentId: string | null; level: OrgUnitRow['level']; name: string; code: string | null; path: string; depth: number },
+) {
   const r = await exec.insert(orgUnits).values(row).returning();
   return r[0]!;
 }
 
 export async function update(exec: Executor, id: string, patch: Partial<Pick<OrgUnitRow, 'name' | 'code' | 'active'>>) {
-  const r = await exec.update(orgUnits).set({ ...patch, updatedAt: sql`now()` }).where(eq(orgUnits.id, id)).returning();
+  const r = await exec
+    .update(orgUnits)
+    .set({ ...patch, updatedAt: sql`now()` })
+    .where(eq(orgUnits.id, id))
+    .returning();
   return r[0]!;
 }
 
 export async function setActiveUnder(exec: Executor, prefix: string, active: boolean): Promise<void> {
-  await exec.update(orgUnits).set({ active, updatedAt: sql`now()` }).where(underPath(prefix));
+  await exec
+    .update(orgUnits)
+    .set({ active, updatedAt: sql`now()` })
+    .where(underPath(prefix));
 }
 
 /** Re-roots a whole subtree in one statement: every path under `oldPrefix` gets `newPrefix`. */
@@ -54,7 +71,10 @@ export async function setParent(exec: Executor, id: string, parentId: string): P
 }
 
 export async function childCount(exec: Executor, id: string): Promise<number> {
-  const r = await exec.select({ n: sql<number>`count(*)::int` }).from(orgUnits).where(eq(orgUnits.parentId, id));
+  const r = await exec
+    .select({ n: sql<number>`count(*)::int` })
+    .from(orgUnits)
+    .where(eq(orgUnits.parentId, id));
   return Number(r[0]?.n ?? 0);
 }
 

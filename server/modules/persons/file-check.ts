@@ -64,7 +64,9 @@ export function checkPersonInput(input: PersonInput, today: string, isCode: Code
     throw fieldError('firstUseDate', 'person.first_use_invalid');
   }
   const unknown = dictionaryFields(input).flatMap((f) =>
-    f.values.filter((v): v is string => v !== null && v !== undefined && !isCode(f.kind, v)).map((v) => ({ path: f.path, code: 'dictionary.unknown_value', message: messageFor('dictionary.unknown_value', { value: v }) })),
+    f.values
+      .filter((v): v is string => v !== null && v !== undefined && !isCode(f.kind, v))
+      .map((v) => ({ path: f.path, code: 'dictionary.unknown_value', message: messageFor('dictionary.unknown_value', { value: v }) })),
   );
   if (unknown.length) throw badRequest('validation.failed', unknown);
   return { idType: id.idType, idNumber: id.idNumber, sex, birthDate };

@@ -68,7 +68,7 @@ describe.each(testDbKinds())('person identity on %s', (kind) => {
     expect(res.json().error.code).toBe('auth.forbidden');
   });
 
-  it('9.7 P1: 300 numbers in a burst — the hour\'s 30 are answered, the rest refused (429), every attempt audited without the number', async () => {
+  it("9.7 P1: 300 numbers in a burst — the hour's 30 are answered, the rest refused (429), every attempt audited without the number", async () => {
     const prober = await userWith(t, admin, 'id.prober', 'officer', units.otherStreet);
     const numbers = Array.from({ length: 300 }, (_, i) => idNumber('120101', '19700101', i));
     const statuses: number[] = [];
@@ -76,16 +76,25 @@ describe.each(testDbKinds())('person identity on %s', (kind) => {
     expect(statuses.filter((s) => s === 200)).toHaveLength(t.config.idLookupsPerHour);
     expect(statuses.slice(t.config.idLookupsPerHour).every((s) => s === 429)).toBe(true);
     const refused = await prober.get(`/api/persons/exists?idNumber=${numbers[0]}`);
-    expect(refused.json().error).toMatchObject({ code: 'person.lookup_limited', message: { 'zh-CN': expect.stringContaining('每人每小时'), 'en-US': expect.stringContaining('city-wide') } });
+    expect(refused.json().error).toMatchObject({
+      code: 'person.lookup_limited',
+      message: { 'zh-CN': expect.stringContaining('每人每小时'), 'en-US': expect.stringContaining('city-wide') },
+    });
     // Filing a new person is not a lookup: it works with the budget spent.
     expect((await file(prober, freshId(), { orgUnitId: units.otherStreet })).statusCode).toBe(201);
-    const audit = await rows<{ outcome: string; n: number }>(t.database.db, sql`select outcome, count(*)::int as n from audit_log where action = 'person.exists_check' and actor_name = 'id.prober' group by outcome order by outcome`);
-    expect(audit.map((r) => [r.outcome, Number(r.n)])).toEqual([['denied', 271], ['success', 30]]);
+    const audit = await rows<{ outcome: string; n: number }>(
+      t.database.db,
+      sql`select outcome, count(*)::int as n from audit_log where action = 'person.exists_check' and actor_name = 'id.prober' group by outcome order by outcome`,
+    );
+    expect(audit.map((r) => [r.outcome, Number(r.n)])).toEqual([
+      ['denied', 271],
+      ['success', 30],
+    ]);
     const trail = (await rows<{ j: string }>(t.database.db, sql`select row_to_json(a)::text as j from audit_log a where actor_name = 'id.prober'`)).map((r) => r.j).join('\n');
     for (const n of numbers) expect(trail).not.toContain(n.slice(0, 14));
   }, 120_000);
 
-  it('9.7: the answer names the street that holds the file (where to ask for a transfer), and the file only in the asker\'s own area', async () => {
+  it("9.7: the answer names the street that holds the file (where to ask for a transfer), and the file only in the asker's own area", async () => {
     const id = freshId();
     const created = await file(officer, id);
     expect(created.statusCode, created.body).toBe(201);
@@ -95,7 +104,10 @@ describe.each(testDbKinds())('person identity on %s', (kind) => {
     expect(mine.json()).toEqual({ exists: true, holderUnitName: '多福巷社区', personId: created.json().id });
     expect((await otherOfficer.get(`/api/persons/exists?idNumber=${freshId('19770707')}`)).json()).toEqual({ exists: false, holderUnitName: null, personId: null });
     // Audited as a city-wide lookup, with the file's org path (its auditors see it) and no number.
-    const [row] = await rows<{ details: unknown; person_id: string; org_path: string; j: string }>(t.database.db, sql`select details, person_id, org_path, row_to_json(a)::text as j from audit_log a where action = 'person.exists_check' and actor_name = 'id.other' and person_id = ${created.json().id}`);
+    const [row] = await rows<{ details: unknown; person_id: string; org_path: string; j: string }>(
+      t.database.db,
+      sql`select details, person_id, org_path, row_to_json(a)::text as j from audit_log a where action = 'person.exists_check' and actor_name = 'id.other' and person_id = ${created.json().id}`,
+    );
     expect(row!.details).toEqual({ scope: 'city', found: true });
     expect(row!.org_path).toMatch(/^\//);
     expect(row!.j).not.toContain(id);
@@ -117,7 +129,11 @@ describe.each(testDbKinds())('person identity on %s', (kind) => {
     expect(again.statusCode).toBe(409);
     expect(again.json().error.code).toBe('person.exists');
     expect((await file(officer, id15)).statusCode).toBe(409);
-    for (const [number, idType] of [[id15, 'other'], [id15, 'resident_id'], [id18, 'resident_id']]) {
+    for (const [number, idType] of [
+      [id15, 'other'],
+      [id15, 'resident_id'],
+      [id18, 'resident_id'],
+    ]) {
       expect((await officer.get(`/api/persons/exists?idNumber=${number}&idType=${idType}`)).json()).toMatchObject({ exists: true, personId: first.json().id });
     }
     const found = (await officer.get(`/api/persons?q=${id15}`)).json().items.map((p: { id: string }) => p.id);
@@ -130,11 +146,18 @@ describe.each(testDbKinds())('person identity on %s', (kind) => {
     const id = idNumber('140105', '19930514', 987);
     const created = await file(officer, id, { name: '钱七' });
     expect(created.statusCode, created.body).toBe(201);
-    const columns = (await rows<{ column_name: string }>(t.database.db, sql`select column_name from information_schema.columns where table_name = 'persons'`)).map((c) => c.column_name);
+    const columns = (await rows<{ column_name: string }>(t.database.db, sql`select column_name from information_schema.columns where table_name = 'persons'`)).map(
+      (c) => c.column_name,
+    );
     expect(columns).not.toContain('id_last4');
     // The columns in clear: all but ids, ciphertexts, keyed hashes and timestamps (random or unrelated text).
-    const hidden = sql.raw(`array['id','org_unit_id','created_by','responsible_worker_id','id_number_enc','id_number_hash','id_last4_index','phone_enc','registered_address_enc','residence_address_enc','family_contacts_enc','content_hash','created_at','updated_at']`);
-    const [row] = await rows<{ j: string; idx: string }>(t.database.db, sql`select (to_jsonb(p) - ${hidden})::text as j, id_last4_index as idx from persons p where id = ${created.json().id}`);
+    const hidden = sql.raw(
+      `array['id','org_unit_id','created_by','responsible_worker_id','id_number_enc','id_number_hash','id_last4_index','phone_enc','registered_address_enc','residence_address_enc','family_contacts_enc','content_hash','created_at','updated_at']`,
+    );
+    const [row] = await rows<{ j: string; idx: string }>(
+      t.database.db,
+      sql`select (to_jsonb(p) - ${hidden})::text as j, id_last4_index as idx from persons p where id = ${created.json().id}`,
+    );
     expect(row!.j).not.toContain(id.slice(-4));
     expect(row!.j).not.toContain(id.slice(14, 17)); // the sequence code: with region and birth date it is the number
     expect(row!.idx).toBe(idLast4Index(t.cipher, id));
@@ -149,7 +172,10 @@ describe.each(testDbKinds())('migration 0003 on %s (9.9)', (kind) => {
     const early = fs.mkdtempSync(path.join(os.tmpdir(), 'sf-mig-'));
     // The migrations as they shipped before this one.
     const journal = JSON.parse(fs.readFileSync(path.join(migrationsFolder, 'meta/_journal.json'), 'utf8')) as { entries: { tag: string }[] };
-    const before = journal.entries.slice(0, journal.entries.findIndex((e) => e.tag.endsWith('_protect_identity_and_aliases')));
+    const before = journal.entries.slice(
+      0,
+      journal.entries.findIndex((e) => e.tag.endsWith('_protect_identity_and_aliases')),
+    );
     fs.mkdirSync(path.join(early, 'meta'));
     fs.writeFileSync(path.join(early, 'meta/_journal.json'), JSON.stringify({ ...journal, entries: before }));
     for (const e of before) fs.copyFileSync(path.join(migrationsFolder, `${e.tag}.sql`), path.join(early, `${e.tag}.sql`));
@@ -157,12 +183,33 @@ describe.each(testDbKinds())('migration 0003 on %s (9.9)', (kind) => {
     try {
       await migrateTo(early);
       const ids = Array.from({ length: 1203 }, (_, i) => idNumber(i < 1000 ? '110101' : '110102', '19800101', i % 1000));
-      await db.execute(sql`insert into org_units (id, level, name, path, depth) values ('00000000-0000-4000-8000-000000000001', 'street', '老街道', '/00000000-0000-4000-8000-000000000001/', 1)`);
-      const legacy = ids.map((id) => ({ org_unit_id: '00000000-0000-4000-8000-000000000001', name: '旧档', name_pinyin: 'jiudang', name_initials: 'jd', sex: 'male', birth_date: '1980-01-01', id_type: 'resident_id', id_number_enc: cipher.encrypt(id), id_number_hash: idNumberHash(cipher, 'resident_id', id), id_last4: id.slice(-4), content_hash: 'x' }));
-      await db.execute(sql`insert into persons (org_unit_id, name, name_pinyin, name_initials, sex, birth_date, id_type, id_number_enc, id_number_hash, id_last4, content_hash) select org_unit_id, name, name_pinyin, name_initials, sex, birth_date, id_type, id_number_enc, id_number_hash, id_last4, content_hash from json_populate_recordset(null::persons, ${JSON.stringify(legacy)}::json)`);
+      await db.execute(
+        sql`insert into org_units (id, level, name, path, depth) values ('00000000-0000-4000-8000-000000000001', 'street', '老街道', '/00000000-0000-4000-8000-000000000001/', 1)`,
+      );
+      const legacy = ids.map((id) => ({
+        org_unit_id: '00000000-0000-4000-8000-000000000001',
+        name: '旧档',
+        name_pinyin: 'jiudang',
+        name_initials: 'jd',
+        sex: 'male',
+        birth_date: '1980-01-01',
+        id_type: 'resident_id',
+        id_number_enc: cipher.encrypt(id),
+        id_number_hash: idNumberHash(cipher, 'resident_id', id),
+        id_last4: id.slice(-4),
+        content_hash: 'x',
+      }));
+      await db.execute(
+        sql`insert into persons (org_unit_id, name, name_pinyin, name_initials, sex, birth_date, id_type, id_number_enc, id_number_hash, id_last4, content_hash) select org_unit_id, name, name_pinyin, name_initials, sex, birth_date, id_type, id_number_enc, id_number_hash, id_last4, content_hash from json_populate_recordset(null::persons, ${JSON.stringify(legacy)}::json)`,
+      );
 
       await migrateTo(migrationsFolder);
-      const services = createServices({ database: { db, kind, reader: primaryReader(db), close: async () => {} }, config: loadConfig({ SUNFLOWER_LOG_LEVEL: 'silent' }), clock: fixedClock(new Date('2026-11-22T02:00:00Z')), cipher });
+      const services = createServices({
+        database: { db, kind, reader: primaryReader(db), close: async () => {} },
+        config: loadConfig({ SUNFLOWER_LOG_LEVEL: 'silent' }),
+        clock: fixedClock(new Date('2026-11-22T02:00:00Z')),
+        cipher,
+      });
       expect(await services.persons.backfillIdentityIndexes()).toBe(1203);
       expect(await services.persons.backfillIdentityIndexes()).toBe(0); // the next start has nothing to do
       const columns = (await rows<{ column_name: string }>(db, sql`select column_name from information_schema.columns where table_name = 'persons'`)).map((c) => c.column_name);

@@ -7,7 +7,13 @@ import { testDbKinds } from '../../test/harness';
 import { rows } from '../../db/client';
 import { personUnderMeasure, test, world, type World } from '../../test/supervision-world';
 
-interface Line { at: string; date: string; kind: string; refId: string | null; title: Record<string, string> }
+interface Line {
+  at: string;
+  date: string;
+  kind: string;
+  refId: string | null;
+  title: Record<string, string>;
+}
 
 async function auditRows(w: World, personId: string) {
   const r = await rows<{ action: string; n: number }>(w.t.database.db, sql`select action, count(*)::int as n from audit_log where entity_id = ${personId} group by action`);
@@ -64,7 +70,11 @@ describe.each(testDbKinds())('person page and timeline on %s', (kind) => {
     expect(page.timeline.items).toHaveLength(5);
     expect(page.timeline.nextCursor).toEqual(expect.any(String));
     const after = await auditRows(w, personId);
-    const added = Object.fromEntries(Object.entries(after).map(([a, n]) => [a, n - (before[a] ?? 0)]).filter(([, n]) => n !== 0));
+    const added = Object.fromEntries(
+      Object.entries(after)
+        .map(([a, n]) => [a, n - (before[a] ?? 0)])
+        .filter(([, n]) => n !== 0),
+    );
     expect(added).toEqual({ 'person.page.read': 1 });
   });
 

@@ -53,7 +53,14 @@ describe.each(testDbKinds())('person files on %s', (kind) => {
     const res = await officer.post('/api/persons', person());
     expect(res.statusCode, res.body).toBe(201);
     const p = res.json();
-    expect(p).toMatchObject({ sex: 'male', birthDate: '1990-03-07', idNumber: `1101**********${zhangId.slice(-4)}`, phone: '138****5678', livesAwayFromRegistration: true, status: 'no_active_measure' });
+    expect(p).toMatchObject({
+      sex: 'male',
+      birthDate: '1990-03-07',
+      idNumber: `1101**********${zhangId.slice(-4)}`,
+      phone: '138****5678',
+      livesAwayFromRegistration: true,
+      status: 'no_active_measure',
+    });
     expect(p.familyContacts[0].phone).toBe('139****1111');
   });
 
@@ -141,7 +148,12 @@ describe.each(testDbKinds())('person files on %s', (kind) => {
   it('assigns a worker and sends a person back to the street, each recorded with who and why', async () => {
     const id = (await officer.get('/api/persons?q=lis')).json().items[0].id;
     const sw = (await admin.get('/api/users?q=sw.east')).json().items[0];
-    const a = await officer.post(`/api/persons/${id}/assignment`, { orgUnitId: units.community, workerId: sw.id, reason: '按居住地分配', workTeam: [{ role: 'police_officer', name: '王警官' }] });
+    const a = await officer.post(`/api/persons/${id}/assignment`, {
+      orgUnitId: units.community,
+      workerId: sw.id,
+      reason: '按居住地分配',
+      workTeam: [{ role: 'police_officer', name: '王警官' }],
+    });
     expect(a.statusCode, a.body).toBe(200);
     expect(a.json().responsibleWorkerName).toBe('sw.east');
     const back = await officer.post(`/api/persons/${id}/return-to-street`, { reason: '本人不在本社区居住' });

@@ -24,11 +24,7 @@ const withContext = {
 export type PersonWithContext = { person: PersonRow; orgPath: string; orgName: string; orgLevel: string; workerName: string | null };
 
 function base(exec: Executor) {
-  return exec
-    .select(withContext)
-    .from(persons)
-    .innerJoin(orgUnits, eq(orgUnits.id, persons.orgUnitId))
-    .leftJoin(worker, eq(worker.id, persons.responsibleWorkerId));
+  return exec.select(withContext).from(persons).innerJoin(orgUnits, eq(orgUnits.id, persons.orgUnitId)).leftJoin(worker, eq(worker.id, persons.responsibleWorkerId));
 }
 
 export async function byId(exec: Executor, id: string): Promise<PersonWithContext | undefined> {
@@ -91,7 +87,11 @@ export async function list(exec: Executor, f: ListFilter, limit: number, offset:
   const dir = f.order === 'desc' ? desc : asc;
   const cond = where(f);
   const items = await base(exec).where(cond).orderBy(dir(sortColumn[f.sort]), asc(persons.id)).limit(limit).offset(offset);
-  const [c] = await exec.select({ n: sql<number>`count(*)::int` }).from(persons).innerJoin(orgUnits, eq(orgUnits.id, persons.orgUnitId)).where(cond);
+  const [c] = await exec
+    .select({ n: sql<number>`count(*)::int` })
+    .from(persons)
+    .innerJoin(orgUnits, eq(orgUnits.id, persons.orgUnitId))
+    .where(cond);
   return { items, total: Number(c?.n ?? 0) };
 }
 
@@ -133,12 +133,19 @@ export async function updateVersioned(exec: Executor, id: string, version: numbe
 }
 
 export async function update(exec: Executor, id: string, patch: Partial<NewPersonRow>): Promise<PersonRow> {
-  const r = await exec.update(persons).set({ ...patch, version: sql`${persons.version} + 1`, updatedAt: sql`now()` }).where(eq(persons.id, id)).returning();
+  const r = await exec
+    .update(persons)
+    .set({ ...patch, version: sql`${persons.version} + 1`, updatedAt: sql`now()` })
+    .where(eq(persons.id, id))
+    .returning();
   return r[0]!;
 }
 
 export async function setStatus(exec: Executor, id: string, status: string, measureKind: string | null) {
-  await exec.update(persons).set({ status, currentMeasureKind: measureKind, updatedAt: sql`now()` }).where(eq(persons.id, id));
+  await exec
+    .update(persons)
+    .set({ status, currentMeasureKind: measureKind, updatedAt: sql`now()` })
+    .where(eq(persons.id, id));
 }
 
 export async function insertAssignment(exec: Executor, row: typeof assignments.$inferInsert) {
@@ -158,7 +165,10 @@ export async function assignmentsOf(exec: Executor, personId: string) {
 }
 
 export async function countInUnit(exec: Executor, unitId: string): Promise<number> {
-  const r = await exec.select({ n: sql<number>`count(*)::int` }).from(persons).where(eq(persons.orgUnitId, unitId));
+  const r = await exec
+    .select({ n: sql<number>`count(*)::int` })
+    .from(persons)
+    .where(eq(persons.orgUnitId, unitId));
   return Number(r[0]?.n ?? 0);
 }
 
@@ -202,7 +212,13 @@ export async function labelsOf(exec: Executor, ids: string[]): Promise<{ id: str
 // ---- what other modules ask of a person (through the service) ----
 
 const contextColumns = {
-  id: persons.id, name: persons.name, orgUnitId: persons.orgUnitId, orgUnitName: orgUnits.name, workerId: persons.responsibleWorkerId, orgPath: orgUnits.path, sealed: persons.sealed,
+  id: persons.id,
+  name: persons.name,
+  orgUnitId: persons.orgUnitId,
+  orgUnitName: orgUnits.name,
+  workerId: persons.responsibleWorkerId,
+  orgPath: orgUnits.path,
+  sealed: persons.sealed,
 };
 export type PersonContext = { id: string; name: string; orgUnitId: string; orgUnitName: string; workerId: string | null; orgPath: string; sealed: boolean };
 
@@ -245,7 +261,10 @@ export async function orgPathOf(exec: Executor, personId: string): Promise<strin
 /** Name and encrypted phone of some persons: what a partner may know of a referral (issue 12 item 5). */
 export async function contactsOf(exec: Executor, ids: string[]): Promise<{ id: string; name: string; phoneEnc: string | null }[]> {
   if (ids.length === 0) return [];
-  return exec.select({ id: persons.id, name: persons.name, phoneEnc: persons.phoneEnc }).from(persons).where(and(inArray(persons.id, ids), eq(persons.sealed, false)));
+  return exec
+    .select({ id: persons.id, name: persons.name, phoneEnc: persons.phoneEnc })
+    .from(persons)
+    .where(and(inArray(persons.id, ids), eq(persons.sealed, false)));
 }
 
 /** Persons under a community measure in a subtree (K8, K9 denominators), unsealed. */

@@ -14,15 +14,13 @@ export interface Identity {
 const normalizeAddress = (a?: string | null) => (a ?? '').replace(/\s+/g, '');
 
 /** Keyed hash of an ID number: unique across the system (one person, one file) and exactly searchable. */
-export const idNumberHash = (cipher: DataCipher, idType: string, idNumber: string) =>
-  cipher.blindIndex(`${idType}:${idNumber.toUpperCase()}`, 'person.id_number');
+export const idNumberHash = (cipher: DataCipher, idType: string, idNumber: string) => cipher.blindIndex(`${idType}:${idNumber.toUpperCase()}`, 'person.id_number');
 
 /**
  * Keyed hash of an ID number's last four characters, for search by 尾号 (docs/data-protection.md):
  * equal values find each other, but without the data key the column says nothing of the digits.
  */
-export const idLast4Index = (cipher: DataCipher, idNumberOrLast4: string) =>
-  cipher.blindIndex(idNumberOrLast4.trim().toUpperCase().slice(-4), 'person.id_last4');
+export const idLast4Index = (cipher: DataCipher, idNumberOrLast4: string) => cipher.blindIndex(idNumberOrLast4.trim().toUpperCase().slice(-4), 'person.id_last4');
 
 /**
  * The columns a person input writes: identifiers encrypted (P6), pinyin for search, the derived
@@ -51,8 +49,7 @@ export function personColumns(cipher: DataCipher, input: Omit<PersonInput, 'orgU
     phoneEnc: enc(input.phone),
     registeredAddressEnc: enc(input.registeredAddress),
     residenceAddressEnc: enc(input.residenceAddress),
-    livesAwayFromRegistration:
-      !!input.registeredAddress && !!input.residenceAddress && normalizeAddress(input.registeredAddress) !== normalizeAddress(input.residenceAddress),
+    livesAwayFromRegistration: !!input.registeredAddress && !!input.residenceAddress && normalizeAddress(input.registeredAddress) !== normalizeAddress(input.residenceAddress),
     education: input.education ?? null,
     maritalStatus: input.maritalStatus ?? null,
     employmentStatus: input.employmentStatus ?? null,

@@ -12,8 +12,12 @@ const qb = new QueryBuilder();
 export const personRef = (name = 'persons') =>
   qb
     .select({
-      id: persons.id, name: persons.name, namePinyin: persons.namePinyin, orgUnitId: persons.orgUnitId,
-      responsibleWorkerId: persons.responsibleWorkerId, sealed: persons.sealed,
+      id: persons.id,
+      name: persons.name,
+      namePinyin: persons.namePinyin,
+      orgUnitId: persons.orgUnitId,
+      responsibleWorkerId: persons.responsibleWorkerId,
+      sealed: persons.sealed,
     })
     .from(persons)
     .as(name);

@@ -16,11 +16,16 @@ export const persons = pgTable(
   'persons',
   {
     id: uuid('id').primaryKey().defaultRandom(),
-    orgUnitId: uuid('org_unit_id').notNull().references(() => orgUnits.id),
+    orgUnitId: uuid('org_unit_id')
+      .notNull()
+      .references(() => orgUnits.id),
     name: text('name').notNull(),
     namePinyin: text('name_pinyin').notNull(),
     nameInitials: text('name_initials').notNull(),
-    formerNames: text('former_names').array().notNull().default(sql`'{}'::text[]`),
+    formerNames: text('former_names')
+      .array()
+      .notNull()
+      .default(sql`'{}'::text[]`),
     sex: text('sex', { enum: ['male', 'female'] }).notNull(),
     birthDate: date('birth_date').notNull(),
     ethnicity: text('ethnicity'),
@@ -43,8 +48,14 @@ export const persons = pgTable(
     employmentStatus: text('employment_status'),
     employer: text('employer'),
     occupation: text('occupation'),
-    drugTypes: text('drug_types').array().notNull().default(sql`'{}'::text[]`),
-    useMethods: text('use_methods').array().notNull().default(sql`'{}'::text[]`),
+    drugTypes: text('drug_types')
+      .array()
+      .notNull()
+      .default(sql`'{}'::text[]`),
+    useMethods: text('use_methods')
+      .array()
+      .notNull()
+      .default(sql`'{}'::text[]`),
     firstUseDate: date('first_use_date'),
     familyContactsEnc: text('family_contacts_enc'),
     riskLevel: text('risk_level', { enum: riskLevels }),
@@ -52,7 +63,9 @@ export const persons = pgTable(
     status: text('status').notNull().default('no_active_measure'),
     currentMeasureKind: text('current_measure_kind'),
     responsibleWorkerId: uuid('responsible_worker_id').references(() => users.id),
-    workTeam: jsonb('work_team').notNull().default(sql`'[]'::jsonb`),
+    workTeam: jsonb('work_team')
+      .notNull()
+      .default(sql`'[]'::jsonb`),
     sealed: boolean('sealed').notNull().default(false),
     /** Keyed hash of the file's content as last written, so a re-imported ledger row that changes nothing is seen as unchanged. */
     contentHash: text('content_hash').notNull(),
@@ -78,12 +91,18 @@ export const assignments = pgTable(
   'person_assignments',
   {
     id: uuid('id').primaryKey().defaultRandom(),
-    personId: uuid('person_id').notNull().references(() => persons.id),
+    personId: uuid('person_id')
+      .notNull()
+      .references(() => persons.id),
     kind: text('kind', { enum: ['assign', 'reassign', 'return_to_street', 'transfer'] }).notNull(),
     fromOrgUnitId: uuid('from_org_unit_id'),
-    orgUnitId: uuid('org_unit_id').notNull().references(() => orgUnits.id),
+    orgUnitId: uuid('org_unit_id')
+      .notNull()
+      .references(() => orgUnits.id),
     workerId: uuid('worker_id').references(() => users.id),
-    workTeam: jsonb('work_team').notNull().default(sql`'[]'::jsonb`),
+    workTeam: jsonb('work_team')
+      .notNull()
+      .default(sql`'[]'::jsonb`),
     reason: text('reason'),
     actorId: uuid('actor_id'),
     at: timestamp('at', { withTimezone: true }).notNull().defaultNow(),

@@ -29,7 +29,10 @@ import { createLookupLimiter, transferUnit } from './lookup';
 registerMessages({
   'person.not_found': ['人员档案不存在', 'No such person file'],
   'person.timeline_cursor': ['时间线分页参数无效，请从第一页重新加载', 'This timeline page marker is not valid: reload from the first page'],
-  'person.exists': ['该证件号码已在「{unit}」建档，不能重复建档；如人员迁入，请申请移交', 'A file with this ID number is held by {unit}; no second file is created. If the person moved, request a transfer'],
+  'person.exists': [
+    '该证件号码已在「{unit}」建档，不能重复建档；如人员迁入，请申请移交',
+    'A file with this ID number is held by {unit}; no second file is created. If the person moved, request a transfer',
+  ],
   'person.org_level': ['人员档案须归属街道、社区或网格', 'A person file belongs to a street, community or grid'],
   'person.version_conflict': ['该档案已被他人修改，请刷新后查看两个版本再保存', 'Someone else changed this file meanwhile: reload to see both versions before saving'],
   'person.worker_invalid': ['责任社工须为本辖区内的在用账号', 'The responsible social worker must be an active account in this area'],
@@ -79,12 +82,30 @@ export function createPersonService(deps: {
     const personId = r.person.id;
     const lines: TimelineEntry[] = [];
     if (wants(w, 'person')) {
-      lines.push({ at: r.person.createdAt, date: r.person.createdAt.toISOString().slice(0, 10), kind: 'person', title: { 'zh-CN': '建档', 'en-US': 'File created' }, detail: r.orgName, refId: personId, tie: TIE.person, key: personId });
+      lines.push({
+        at: r.person.createdAt,
+        date: r.person.createdAt.toISOString().slice(0, 10),
+        kind: 'person',
+        title: { 'zh-CN': '建档', 'en-US': 'File created' },
+        detail: r.orgName,
+        refId: personId,
+        tie: TIE.person,
+        key: personId,
+      });
     }
     if (!wants(w, 'assignment')) return lines;
     for (const x of await q.assignmentsOf(exec, personId)) {
       const who = [x.fromName && x.fromName !== x.orgName ? `${x.fromName} → ${x.orgName}` : x.orgName, x.workerName].filter(Boolean).join(' · ');
-      lines.push({ at: x.a.at, date: x.a.at.toISOString().slice(0, 10), kind: 'assignment', title: localized('assignmentKind', x.a.kind), detail: [who, x.a.reason].filter(Boolean).join(' — '), refId: x.a.id, tie: TIE.assignment, key: x.a.id });
+      lines.push({
+        at: x.a.at,
+        date: x.a.at.toISOString().slice(0, 10),
+        kind: 'assignment',
+        title: localized('assignmentKind', x.a.kind),
+        detail: [who, x.a.reason].filter(Boolean).join(' — '),
+        refId: x.a.id,
+        tie: TIE.assignment,
+        key: x.a.id,
+      });
     }
     return lines;
   }
@@ -230,7 +251,14 @@ export function createPersonService(deps: {
    * Audit rows name the file, the import job and the fields changed, never their values (P3).
    */
   async function importPrepared(tx: Executor, ctx: Ctx, files: PreparedFile[], jobId: string): Promise<ImportOutcome[]> {
-    const known = new Map((await q.byIdHashes(tx, files.map((f) => f.idHash))).map((r) => [r.person.idNumberHash, r]));
+    const known = new Map(
+      (
+        await q.byIdHashes(
+          tx,
+          files.map((f) => f.idHash),
+        )
+      ).map((r) => [r.person.idNumberHash, r]),
+    );
     const outcomes: ImportOutcome[] = [];
     const inserts: q.NewPersonRow[] = [];
     const entries: AuditEntry[] = [];
@@ -255,15 +283,26 @@ export function createPersonService(deps: {
       }
       const { idNumberEnc: _e, idNumberHash: _h, idType: _t, idLast4Index: _l, ...patch } = cols;
       await q.update(tx, existing.person.id, patch);
-      entries.push({ action: 'person.update', entityType: 'person', entityId: existing.person.id, personId: existing.person.id, orgPath: existing.orgPath, details: { source: 'ledger', jobId, fields: changedFields(current, merged) } });
+      entries.push({
+        action: 'person.update',
+        entityType: 'person',
+        entityId: existing.person.id,
+        personId: existing.person.id,
+        orgPath: existing.orgPath,
+        details: { source: 'ledger', jobId, fields: changedFields(current, merged) },
+      });
       outcomes.push('updated');
     }
     if (inserts.length) {
       await q.insertManyJson(tx, inserts);
-      await q.insertAssignmentsJson(tx, inserts.map((r) => ({ personId: r.id!, kind: 'assign' as const, orgUnitId: r.orgUnitId, reason: '台账导入', actorId: ctx.actor.userId })));
+      await q.insertAssignmentsJson(
+        tx,
+        inserts.map((r) => ({ personId: r.id!, kind: 'assign' as const, orgUnitId: r.orgUnitId, reason: '台账导入', actorId: ctx.actor.userId })),
+      );
       const paths = new Map<string, string | null>();
       for (const id of new Set(inserts.map((r) => r.orgUnitId))) paths.set(id, (await deps.org.byId(tx, id))?.path ?? null);
-      for (const r of inserts) entries.push({ action: 'person.create', entityType: 'person', entityId: r.id, personId: r.id, orgPath: paths.get(r.orgUnitId), details: { source: 'ledger', jobId } });
+      for (const r of inserts)
+        entries.push({ action: 'person.create', entityType: 'person', entityId: r.id, personId: r.id, orgPath: paths.get(r.orgUnitId), details: { source: 'ledger', jobId } });
     }
     await audit.recordMany(tx, ctx, entries);
     return outcomes;
@@ -318,7 +357,12 @@ export function createPersonService(deps: {
       for (;;) {
         const page = await q.withoutLast4Index(db, 1000);
         if (page.length === 0) return done;
-        await db.transaction((tx) => q.setLast4Indexes(tx, page.map((r) => ({ id: r.id, idx: idLast4Index(cipher, cipher.decrypt(r.idNumberEnc)) }))));
+        await db.transaction((tx) =>
+          q.setLast4Indexes(
+            tx,
+            page.map((r) => ({ id: r.id, idx: idLast4Index(cipher, cipher.decrypt(r.idNumberEnc)) })),
+          ),
+        );
         done += page.length;
       }
     },
@@ -340,7 +384,15 @@ export function createPersonService(deps: {
         const row = await q.updateVersioned(tx, id, version, cols);
         if (!row) throw conflict('person.version_conflict');
         const after = (await q.byId(tx, id))!;
-        await audit.record(tx, ctx, { action: 'person.update', entityType: 'person', entityId: id, personId: id, orgPath: after.orgPath, before: snapshot(before), after: snapshot(after) });
+        await audit.record(tx, ctx, {
+          action: 'person.update',
+          entityType: 'person',
+          entityId: id,
+          personId: id,
+          orgPath: after.orgPath,
+          before: snapshot(before),
+          after: snapshot(after),
+        });
         return view(after);
       }),
 
@@ -376,7 +428,13 @@ export function createPersonService(deps: {
       if (!id.ok) throw fieldError('idNumber', id.code);
       await spendLookup(db, ctx, 'exists');
       const r = await q.byIdHash(db, idHash(id.idType, id.idNumber));
-      await audit.record(db, ctx, { action: 'person.exists_check', entityType: 'person', personId: r?.person.id, orgPath: r?.orgPath ?? null, details: { scope: 'city', found: !!r } });
+      await audit.record(db, ctx, {
+        action: 'person.exists_check',
+        entityType: 'person',
+        personId: r?.person.id,
+        orgPath: r?.orgPath ?? null,
+        details: { scope: 'city', found: !!r },
+      });
       if (!r) return { exists: false, holderUnitName: null, personId: null };
       const visible = inScope(ctx.actor, 'person.read', r.orgPath) && !r.person.sealed;
       const holder = visible ? { name: r.orgName } : await transferUnit((uid) => deps.org.byId(db, uid), r.person.orgUnitId);
@@ -411,7 +469,12 @@ export function createPersonService(deps: {
         yield page.map((r) => {
           const p = r.person;
           const clear = unmasked
-            ? { idNumber: dec(p.idNumberEnc) ?? '', phone: dec(p.phoneEnc) ?? '', registeredAddress: dec(p.registeredAddressEnc) ?? '', residenceAddress: dec(p.residenceAddressEnc) ?? '' }
+            ? {
+                idNumber: dec(p.idNumberEnc) ?? '',
+                phone: dec(p.phoneEnc) ?? '',
+                registeredAddress: dec(p.registeredAddressEnc) ?? '',
+                residenceAddress: dec(p.residenceAddressEnc) ?? '',
+              }
             : null;
           return { view: view(r), clear };
         });
@@ -449,11 +512,26 @@ export function createPersonService(deps: {
         const workTeam = input.workTeam ?? (before.person.workTeam as unknown[]);
         await q.update(tx, id, { orgUnitId: unit.id, responsibleWorkerId: input.workerId ?? null, workTeam });
         await q.insertAssignment(tx, {
-          personId: id, kind: before.person.orgUnitId === unit.id ? 'assign' : 'reassign', fromOrgUnitId: before.person.orgUnitId,
-          orgUnitId: unit.id, workerId: input.workerId ?? null, workTeam, reason: input.reason, actorId: ctx.actor.userId,
+          personId: id,
+          kind: before.person.orgUnitId === unit.id ? 'assign' : 'reassign',
+          fromOrgUnitId: before.person.orgUnitId,
+          orgUnitId: unit.id,
+          workerId: input.workerId ?? null,
+          workTeam,
+          reason: input.reason,
+          actorId: ctx.actor.userId,
         });
         const after = (await q.byId(tx, id))!;
-        await audit.record(tx, ctx, { action: 'person.assign', entityType: 'person', entityId: id, personId: id, orgPath: after.orgPath, before: snapshot(before), after: snapshot(after), purpose: input.reason });
+        await audit.record(tx, ctx, {
+          action: 'person.assign',
+          entityType: 'person',
+          entityId: id,
+          personId: id,
+          orgPath: after.orgPath,
+          before: snapshot(before),
+          after: snapshot(after),
+          purpose: input.reason,
+        });
         return view(after);
       }),
 
@@ -468,7 +546,16 @@ export function createPersonService(deps: {
         await q.update(tx, id, { orgUnitId: unit.id, responsibleWorkerId: null });
         await q.insertAssignment(tx, { personId: id, kind: 'return_to_street', fromOrgUnitId: before.person.orgUnitId, orgUnitId: unit.id, reason, actorId: ctx.actor.userId });
         const after = (await q.byId(tx, id))!;
-        await audit.record(tx, ctx, { action: 'person.return_to_street', entityType: 'person', entityId: id, personId: id, orgPath: after.orgPath, before: snapshot(before), after: snapshot(after), purpose: reason });
+        await audit.record(tx, ctx, {
+          action: 'person.return_to_street',
+          entityType: 'person',
+          entityId: id,
+          personId: id,
+          orgPath: after.orgPath,
+          before: snapshot(before),
+          after: snapshot(after),
+          purpose: reason,
+        });
         return view(after);
       }),
 

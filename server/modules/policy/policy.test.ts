@@ -27,7 +27,12 @@ describe.each(testDbKinds())('policy on %s', (kind) => {
     ['C1: more than the national 15 days', { version: 'bad-2', lifecycle: { reportWithinDays: 20 } }, 'override.lifecycle.reportWithinDays', 'policy.invalid'],
     ['an unknown setting', { version: 'bad-3', drugTests: { windowDayz: 3 } }, 'override.drugTests', 'policy.invalid'],
     ['no version', { drugTests: { windowDays: 3 } }, 'override.version', 'policy.invalid'],
-    ['M7: early release not before the end of the term', { version: 'bad-4', measures: { compulsoryIsolationEarlyReleaseAfterYears: 2 } }, 'override.measures.compulsoryIsolationEarlyReleaseAfterYears', 'policy.invalid'],
+    [
+      'M7: early release not before the end of the term',
+      { version: 'bad-4', measures: { compulsoryIsolationEarlyReleaseAfterYears: 2 } },
+      'override.measures.compulsoryIsolationEarlyReleaseAfterYears',
+      'policy.invalid',
+    ],
   ])('an override is checked by the rules: %s → 400 with the field', async (_label, override, path, code) => {
     const res = await w.admin.post('/api/policy/versions', { orgUnitId: w.units.district, override });
     expect(res.statusCode, res.body).toBe(400);
@@ -49,7 +54,8 @@ describe.each(testDbKinds())('policy on %s', (kind) => {
     expect(await firstTest(ours.personId)).toMatchObject({ windowStart: '2026-10-15', policyVersion: 'default-2025.1' });
 
     const res = await districtAdmin.post('/api/policy/versions', {
-      orgUnitId: w.units.district, reason: '区禁毒办决定：检测窗口 ±3 天，报到期限 2 天',
+      orgUnitId: w.units.district,
+      reason: '区禁毒办决定：检测窗口 ±3 天，报到期限 2 天',
       override: { version: 'dongcheng-2026.1', drugTests: { windowDays: 3 }, lifecycle: { reportWithinDays: 2 } },
     });
     expect(res.statusCode, res.body).toBe(201);
@@ -59,7 +65,12 @@ describe.each(testDbKinds())('policy on %s', (kind) => {
     });
     expect(res.json().recomputedPersons).toBeGreaterThanOrEqual(1);
     // T7 under the district's policy: ±3 days, and the task says which version decided it.
-    expect(await firstTest(ours.personId)).toMatchObject({ dueDate: '2026-10-22', windowStart: '2026-10-19', windowEnd: '2026-10-25', policyVersion: 'default-2025.1+dongcheng-2026.1' });
+    expect(await firstTest(ours.personId)).toMatchObject({
+      dueDate: '2026-10-22',
+      windowStart: '2026-10-19',
+      windowEnd: '2026-10-25',
+      policyVersion: 'default-2025.1+dongcheng-2026.1',
+    });
     expect(await firstTest(theirs.personId, westOfficer)).toMatchObject({ windowStart: '2026-10-15', policyVersion: 'default-2025.1' });
     // The measures module resolves the person's policy too (C1: 2 days here).
     const p = (await w.officer.post('/api/persons', { orgUnitId: w.units.community, name: '新决定', idNumber: idNumber('110101', '19920202', 13) })).json();
@@ -71,7 +82,10 @@ describe.each(testDbKinds())('policy on %s', (kind) => {
   });
 
   it('a deployment override sits under the district ones; one that breaks a district combination is refused', async () => {
-    const dep = await w.admin.post('/api/policy/versions', { orgUnitId: null, override: { version: 'city-2026.1', lifecycle: { leaveRequestFromDays: 5 }, measures: { compulsoryIsolationTermYears: 3 } } });
+    const dep = await w.admin.post('/api/policy/versions', {
+      orgUnitId: null,
+      override: { version: 'city-2026.1', lifecycle: { leaveRequestFromDays: 5 }, measures: { compulsoryIsolationTermYears: 3 } },
+    });
     expect(dep.statusCode, dep.body).toBe(201);
     const eff = (await w.worker.get(`/api/policy?orgUnitId=${w.units.community}`)).json();
     expect(eff.version).toBe('default-2025.1+city-2026.1+dongcheng-2026.1');
@@ -79,7 +93,10 @@ describe.each(testDbKinds())('policy on %s', (kind) => {
     expect((await w.worker.get(`/api/policy?orgUnitId=${w.units.otherDistrictCommunity}`)).statusCode).toBe(404);
     expect((await w.admin.get(`/api/policy?orgUnitId=${w.units.otherDistrictCommunity}`)).json().version).toBe('default-2025.1+city-2026.1');
 
-    const d2 = await districtAdmin.post('/api/policy/versions', { orgUnitId: w.units.district, override: { version: 'dongcheng-2026.2', measures: { compulsoryIsolationEarlyReleaseAfterYears: 2 } } });
+    const d2 = await districtAdmin.post('/api/policy/versions', {
+      orgUnitId: w.units.district,
+      override: { version: 'dongcheng-2026.2', measures: { compulsoryIsolationEarlyReleaseAfterYears: 2 } },
+    });
     expect(d2.statusCode, d2.body).toBe(201);
     const breaking = await w.admin.post('/api/policy/versions', { orgUnitId: null, override: { version: 'city-2026.2', measures: { compulsoryIsolationTermYears: 2 } } });
     expect(breaking.statusCode).toBe(400);
@@ -88,7 +105,11 @@ describe.each(testDbKinds())('policy on %s', (kind) => {
     expect(taken.statusCode).toBe(409);
 
     const history = (await w.admin.get('/api/policy/versions')).json().items as { version: string; current: boolean; createdByName: string }[];
-    expect(history.map((h) => [h.version, h.current])).toEqual([['dongcheng-2026.2', true], ['city-2026.1', true], ['dongcheng-2026.1', false]]);
+    expect(history.map((h) => [h.version, h.current])).toEqual([
+      ['dongcheng-2026.2', true],
+      ['city-2026.1', true],
+      ['dongcheng-2026.1', false],
+    ]);
     expect(history[0]!.createdByName).toBe('p.dadmin');
     // A district administrator sees the deployment's versions and his district's.
     expect((await districtAdmin.get('/api/policy/versions')).json().items).toHaveLength(3);

@@ -41,11 +41,17 @@ export async function insert(exec: Executor, row: typeof policyVersions.$inferIn
 }
 
 export async function countForUnit(exec: Executor, unitId: string): Promise<number> {
-  const r = await exec.select({ n: sql<number>`count(*)::int` }).from(policyVersions).where(eq(policyVersions.orgUnitId, unitId));
+  const r = await exec
+    .select({ n: sql<number>`count(*)::int` })
+    .from(policyVersions)
+    .where(eq(policyVersions.orgUnitId, unitId));
   return Number(r[0]?.n ?? 0);
 }
 
 export async function deploymentCount(exec: Executor): Promise<number> {
-  const r = await exec.select({ n: sql<number>`count(*)::int` }).from(policyVersions).where(isNull(policyVersions.orgUnitId));
+  const r = await exec
+    .select({ n: sql<number>`count(*)::int` })
+    .from(policyVersions)
+    .where(isNull(policyVersions.orgUnitId));
   return Number(r[0]?.n ?? 0);
 }

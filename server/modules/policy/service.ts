@@ -14,7 +14,10 @@ registerMessages({
   'policy.invalid': ['参数不合法：{detail}', 'Invalid setting: {detail}'],
   'policy.org_level': ['区级参数只能设置在区（县）一级单位', 'A district override belongs to a district-level unit'],
   'policy.version_taken': ['版本号「{version}」已使用，请换一个', 'Version “{version}” is taken: choose another'],
-  'policy.deployment_scope': ['只有持有全市（根单位）参数管理权限的管理员可以修改全局参数', 'Only an administrator holding policy management on the root unit may change the deployment policy'],
+  'policy.deployment_scope': [
+    '只有持有全市（根单位）参数管理权限的管理员可以修改全局参数',
+    'Only an administrator holding policy management on the root unit may change the deployment policy',
+  ],
   'policy.breaks_district': ['该全局参数与区「{unit}」的参数组合后不合法：{detail}', 'Combined with the override of {unit}, this deployment policy is invalid: {detail}'],
 });
 
@@ -45,7 +48,11 @@ const DEFAULT: EffectivePolicy = {
 };
 
 const issuesToFields = (issues: { path: string; message: string }[], code = 'policy.invalid', params: Record<string, string> = {}): FieldError[] =>
-  issues.map((i) => ({ path: ['override', ...(i.path ? [i.path] : [])].join('.'), code, message: messageFor(code, { ...params, detail: i.path ? `${i.path}: ${i.message}` : i.message }) }));
+  issues.map((i) => ({
+    path: ['override', ...(i.path ? [i.path] : [])].join('.'),
+    code,
+    message: messageFor(code, { ...params, detail: i.path ? `${i.path}: ${i.message}` : i.message }),
+  }));
 
 /** Applies one stored override on top of a base; the version of the result names both. */
 function apply(base: EffectivePolicy, row: q.PolicyVersionRow, scope: 'deployment' | 'district'): EffectivePolicy {
@@ -60,7 +67,10 @@ function apply(base: EffectivePolicy, row: q.PolicyVersionRow, scope: 'deploymen
 }
 
 export function createPolicyService(deps: {
-  db: Db; clock: Clock; audit: AuditService; org: OrgService;
+  db: Db;
+  clock: Clock;
+  audit: AuditService;
+  org: OrgService;
   /** The org path of a person's current unit (persons service): the policy follows the person, like the tasks. */
   personPath: (exec: Executor, personId: string) => Promise<string | null>;
 }) {
@@ -169,11 +179,20 @@ export function createPolicyService(deps: {
           }
         }
         const row = await q.insert(tx, {
-          orgUnitId: unit?.id ?? null, version, override: input.override, effectiveVersion, reason: input.reason ?? null, createdBy: ctx.actor.userId,
+          orgUnitId: unit?.id ?? null,
+          version,
+          override: input.override,
+          effectiveVersion,
+          reason: input.reason ?? null,
+          createdBy: ctx.actor.userId,
         });
         await audit.record(tx, ctx, {
-          action: 'policy.override', entityType: 'policy_version', entityId: row.id, orgPath: unit?.path ?? null,
-          after: { orgUnitId: row.orgUnitId, version, override: input.override, effectiveVersion }, details: { reason: input.reason ?? null },
+          action: 'policy.override',
+          entityType: 'policy_version',
+          entityId: row.id,
+          orgPath: unit?.path ?? null,
+          after: { orgUnitId: row.orgUnitId, version, override: input.override, effectiveVersion },
+          details: { reason: input.reason ?? null },
         });
         let recomputedPersons: number | null = 0;
         for (const hook of hooks) {

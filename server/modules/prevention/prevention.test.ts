@@ -15,18 +15,36 @@ describe.each(testDbKinds())('prevention on %s', (kind) => {
   afterAll(() => w.t.close());
 
   const talk = (orgUnitId: string, extra: Record<string, unknown> = {}) => ({
-    orgUnitId, kind: 'school_class', title: '6·26 禁毒课堂', audiences: ['youth'], heldOn: '2026-06-26',
-    place: '第五中学', organiser: '多福巷社区', partners: ['第五中学'], attendees: 320, materials: 200, ...extra,
+    orgUnitId,
+    kind: 'school_class',
+    title: '6·26 禁毒课堂',
+    audiences: ['youth'],
+    heldOn: '2026-06-26',
+    place: '第五中学',
+    organiser: '多福巷社区',
+    partners: ['第五中学'],
+    attendees: 320,
+    materials: 200,
+    ...extra,
   });
 
   it('logs an activity with its reach (K13: attendees plus online reads and plays) and audits it without free text', async () => {
     const res = await w.worker.post('/api/prevention/activities', talk(w.units.community));
     expect(res.statusCode, res.body).toBe(201);
     expect(res.json()).toMatchObject({ kind: 'school_class', reach: 320, audiences: ['youth'], orgUnitName: '多福巷社区', recordedByName: 'pv.worker' });
-    const online = await w.worker.post('/api/prevention/activities', talk(w.units.community, {
-      kind: 'short_video', title: '识别新型毒品', audiences: ['youth', 'residents'], attendees: 0,
-      channels: [{ channel: 'wechat_official', reads: 1200, shares: 80 }, { channel: 'short_video_platform', plays: 3000, shares: 400 }],
-    }));
+    const online = await w.worker.post(
+      '/api/prevention/activities',
+      talk(w.units.community, {
+        kind: 'short_video',
+        title: '识别新型毒品',
+        audiences: ['youth', 'residents'],
+        attendees: 0,
+        channels: [
+          { channel: 'wechat_official', reads: 1200, shares: 80 },
+          { channel: 'short_video_platform', plays: 3000, shares: 400 },
+        ],
+      }),
+    );
     expect(online.statusCode, online.body).toBe(201);
     expect(online.json().reach).toBe(4200);
     const [row] = await w.t.services.db.select().from(auditLog).where(eq(auditLog.entityId, res.json().id));
@@ -39,7 +57,18 @@ describe.each(testDbKinds())('prevention on %s', (kind) => {
     ['an unknown kind', { kind: 'banner' }, 'body.kind', 'validation.invalid_value'],
     ['a date in the future', { heldOn: '2026-12-01' }, 'heldOn', 'prevention.date_future'],
     ['an online post without figures', { kind: 'online_post', attendees: 0 }, 'channels', 'publicity.channels_required'],
-    ['a channel twice', { kind: 'online_post', channels: [{ channel: 'weibo', reads: 1 }, { channel: 'weibo', reads: 2 }] }, 'channels', 'publicity.channel_twice'],
+    [
+      'a channel twice',
+      {
+        kind: 'online_post',
+        channels: [
+          { channel: 'weibo', reads: 1 },
+          { channel: 'weibo', reads: 2 },
+        ],
+      },
+      'channels',
+      'publicity.channel_twice',
+    ],
     ['a negative attendance', { attendees: -1 }, 'body.attendees', 'validation.too_small'],
     ['an unknown field', { photos: [] }, 'body', 'validation.unrecognized_keys'],
   ])('refuses %s with a 400 naming the field', async (_l, extra, path, code) => {
@@ -73,7 +102,10 @@ describe.each(testDbKinds())('prevention on %s', (kind) => {
     const streets = Object.fromEntries(s.byUnit.map((u: { orgUnitId: string; reach: number }) => [u.orgUnitId, u.reach]));
     expect(streets[w.units.street]).toBe((await w.worker.get(`/api/prevention/publicity-summary?orgUnitId=${w.units.community}&from=2026-01-01&to=2026-12-31`)).json().total.reach);
     expect(s.total.reach).toBe(s.byUnit.reduce((n: number, u: { reach: number }) => n + u.reach, 0));
-    expect((await leader.get(`/api/prevention/indicators?orgUnitId=${w.units.district}&from=2026-12-31&to=2026-01-01`)).json().error.fields[0]).toMatchObject({ path: 'from', code: 'prevention.period_invalid' });
+    expect((await leader.get(`/api/prevention/indicators?orgUnitId=${w.units.district}&from=2026-12-31&to=2026-01-01`)).json().error.fields[0]).toMatchObject({
+      path: 'from',
+      code: 'prevention.period_invalid',
+    });
   });
 
   it('registers volunteers in a team with masked phones, logs hours, names a leader; the list read is audited without names', async () => {
@@ -99,20 +131,38 @@ describe.each(testDbKinds())('prevention on %s', (kind) => {
     expect((await w.outsider.post(`/api/prevention/volunteers/${v.json().id}/hours`, { servedOn: '2026-06-26', minutes: 60 })).statusCode).toBe(404);
     const other = (await w.outsider.post('/api/prevention/teams', { orgUnitId: w.units.otherStreet, name: '景山志愿队' })).json();
     const stranger = (await w.outsider.post('/api/prevention/volunteers', { teamId: other.id, name: '李雷', phone: '13900001111', registeredOn: '2026-03-01' })).json();
-    expect((await w.worker.patch(`/api/prevention/teams/${team.json().id}`, { leaderVolunteerId: stranger.id })).json().error.fields[0].code).toBe('volunteer_team.leader_not_member');
+    expect((await w.worker.patch(`/api/prevention/teams/${team.json().id}`, { leaderVolunteerId: stranger.id })).json().error.fields[0].code).toBe(
+      'volunteer_team.leader_not_member',
+    );
   });
 
   it('records trainings with exam results; K16 shows the pass rate and the count against 4 a year', async () => {
     const q = `orgUnitId=${w.units.street}&from=2026-01-01&to=2026-12-31`;
-    const attendees = [{ userId: w.worker.userId, result: 'passed' }, { userId: w.police.userId, result: 'failed' }, { userId: w.streetOffice.userId, result: 'not_examined' }];
+    const attendees = [
+      { userId: w.worker.userId, result: 'passed' },
+      { userId: w.police.userId, result: 'failed' },
+      { userId: w.streetOffice.userId, result: 'not_examined' },
+    ];
     const res = await w.streetOffice.post('/api/prevention/trainings', { orgUnitId: w.units.street, topic: '新型毒品识别', heldOn: '2026-05-10', minutes: 180, attendees });
     expect(res.statusCode, res.body).toBe(201);
     expect(res.json()).toMatchObject({ examined: 2, passed: 1, attendees: expect.arrayContaining([expect.objectContaining({ displayName: 'pv.worker', result: 'passed' })]) });
     const k16 = (await w.streetOffice.get(`/api/prevention/indicators?${q}`)).json().k16;
     expect(k16).toMatchObject({ trainings: 1, trainingsTarget: 4, passRate: { numerator: 1, denominator: 2, rate: 0.5 }, met: false });
-    const twice = await w.streetOffice.post('/api/prevention/trainings', { orgUnitId: w.units.street, topic: 'x', heldOn: '2026-05-10', minutes: 60, attendees: [attendees[0], attendees[0]] });
+    const twice = await w.streetOffice.post('/api/prevention/trainings', {
+      orgUnitId: w.units.street,
+      topic: 'x',
+      heldOn: '2026-05-10',
+      minutes: 60,
+      attendees: [attendees[0], attendees[0]],
+    });
     expect(twice.json().error.fields[0]).toMatchObject({ path: 'attendees.1.userId', code: 'training.attendee_twice' });
-    const foreign = await w.streetOffice.post('/api/prevention/trainings', { orgUnitId: w.units.street, topic: 'x', heldOn: '2026-05-10', minutes: 60, attendees: [{ userId: w.outsider.userId, result: 'passed' }] });
+    const foreign = await w.streetOffice.post('/api/prevention/trainings', {
+      orgUnitId: w.units.street,
+      topic: 'x',
+      heldOn: '2026-05-10',
+      minutes: 60,
+      attendees: [{ userId: w.outsider.userId, result: 'passed' }],
+    });
     expect(foreign.json().error.fields[0]).toMatchObject({ path: 'attendees.0.userId', code: 'training.attendee_unknown' });
     const list = (await w.worker.get(`/api/prevention/trainings?from=2026-01-01&to=2026-12-31`)).json();
     expect(list.total).toBe(0);

@@ -16,7 +16,11 @@ const underPath = (prefix: string) => like(orgUnits.path, `${escapeLike(prefix)}
 /** Rows of units under any of the prefixes (a principal's scope, or one unit's subtree). */
 const inSubtrees = (prefixes: string[]): SQL => (prefixes.length ? or(...prefixes.map(underPath))! : sql`false`);
 
-export interface Period { prefixes: string[]; from: string; to: string }
+export interface Period {
+  prefixes: string[];
+  from: string;
+  to: string;
+}
 
 const recorder = userRef('recorder');
 
@@ -41,7 +45,9 @@ export async function activityById(exec: Executor, id: string): Promise<Activity
 
 function activityFilter(f: Period & { audience?: string; kind?: string }): SQL {
   return and(
-    inSubtrees(f.prefixes), gte(pa.heldOn, f.from), lte(pa.heldOn, f.to),
+    inSubtrees(f.prefixes),
+    gte(pa.heldOn, f.from),
+    lte(pa.heldOn, f.to),
     f.kind ? eq(pa.kind, f.kind) : undefined,
     f.audience ? sql`${f.audience} = any(${pa.audiences})` : undefined,
   )!;
@@ -50,7 +56,11 @@ function activityFilter(f: Period & { audience?: string; kind?: string }): SQL {
 export async function listActivities(exec: Executor, f: Period & { audience?: string; kind?: string; limit: number; offset: number }) {
   const where = activityFilter(f);
   const items = await activityBase(exec).where(where).orderBy(desc(pa.heldOn), desc(pa.createdAt)).limit(f.limit).offset(f.offset);
-  const [n] = await exec.select({ n: sql<number>`count(*)::int` }).from(pa).innerJoin(orgUnits, eq(orgUnits.id, pa.orgUnitId)).where(where);
+  const [n] = await exec
+    .select({ n: sql<number>`count(*)::int` })
+    .from(pa)
+    .innerJoin(orgUnits, eq(orgUnits.id, pa.orgUnitId))
+    .where(where);
   return { items, total: Number(n?.n ?? 0) };
 }
 
@@ -67,14 +77,24 @@ export async function publicityByAudience(exec: Executor, f: Period) {
   const rows = await exec
     .select({ audience: sql<string>`aud`, activities: sql<number>`count(*)::int`, reach: sql<number>`coalesce(sum(reach), 0)::int` })
     .from(
-      exec.select({ aud: audience.as('aud'), reach: pa.reach }).from(pa).innerJoin(orgUnits, eq(orgUnits.id, pa.orgUnitId)).where(activityFilter(f)).as('x'),
+      exec
+        .select({ aud: audience.as('aud'), reach: pa.reach })
+        .from(pa)
+        .innerJoin(orgUnits, eq(orgUnits.id, pa.orgUnitId))
+        .where(activityFilter(f))
+        .as('x'),
     )
     .groupBy(sql`aud`);
   return rows.map((r) => ({ audience: r.audience, activities: Number(r.activities), reach: Number(r.reach) }));
 }
 
 export async function publicityByKind(exec: Executor, f: Period) {
-  const rows = await exec.select({ kind: pa.kind, ...tally }).from(pa).innerJoin(orgUnits, eq(orgUnits.id, pa.orgUnitId)).where(activityFilter(f)).groupBy(pa.kind);
+  const rows = await exec
+    .select({ kind: pa.kind, ...tally })
+    .from(pa)
+    .innerJoin(orgUnits, eq(orgUnits.id, pa.orgUnitId))
+    .where(activityFilter(f))
+    .groupBy(pa.kind);
   return rows.map((r) => ({ kind: r.kind, activities: Number(r.activities), reach: Number(r.reach) }));
 }
 
@@ -108,7 +128,10 @@ const leader = alias(vol, 'leader');
 function teamBase(exec: Executor) {
   return exec
     .select({
-      t: vt, orgPath: orgUnits.path, orgUnitName: orgUnits.name, leaderName: leader.name,
+      t: vt,
+      orgPath: orgUnits.path,
+      orgUnitName: orgUnits.name,
+      leaderName: leader.name,
       members: sql<number>`(select count(*)::int from ${vol} where ${vol.teamId} = ${vt.id})`,
       minutes: sql<number>`(select coalesce(sum(h.minutes), 0)::int from ${vh} h join ${vol} v on v.id = h.volunteer_id where v.team_id = ${vt.id})`,
     })
@@ -137,7 +160,10 @@ export async function insertVolunteer(exec: Executor, row: typeof vol.$inferInse
 function volunteerBase(exec: Executor) {
   return exec
     .select({
-      v: vol, teamName: vt.name, orgUnitId: vt.orgUnitId, orgPath: orgUnits.path,
+      v: vol,
+      teamName: vt.name,
+      orgUnitId: vt.orgUnitId,
+      orgPath: orgUnits.path,
       minutes: sql<number>`(select coalesce(sum(${vh.minutes}), 0)::int from ${vh} where ${vh.volunteerId} = ${vol.id})`,
     })
     .from(vol)
@@ -153,7 +179,12 @@ export async function volunteerById(exec: Executor, id: string): Promise<Volunte
 export async function listVolunteers(exec: Executor, f: { prefixes: string[]; teamId?: string; limit: number; offset: number }) {
   const where = and(inSubtrees(f.prefixes), f.teamId ? eq(vol.teamId, f.teamId) : undefined);
   const items = await volunteerBase(exec).where(where).orderBy(asc(vt.name), asc(vol.name), asc(vol.id)).limit(f.limit).offset(f.offset);
-  const [n] = await exec.select({ n: sql<number>`count(*)::int` }).from(vol).innerJoin(vt, eq(vt.id, vol.teamId)).innerJoin(orgUnits, eq(orgUnits.id, vt.orgUnitId)).where(where);
+  const [n] = await exec
+    .select({ n: sql<number>`count(*)::int` })
+    .from(vol)
+    .innerJoin(vt, eq(vt.id, vol.teamId))
+    .innerJoin(orgUnits, eq(orgUnits.id, vt.orgUnitId))
+    .where(where);
   return { items, total: Number(n?.n ?? 0) };
 }
 
@@ -164,11 +195,21 @@ export async function insertHours(exec: Executor, row: typeof vh.$inferInsert) {
 export async function volunteerTotals(exec: Executor, f: Period) {
   const [teams] = await exec
     .select({ teams: sql<number>`count(*)::int`, atTarget: sql<number>`count(*) filter (where (select count(*) from ${vol} where ${vol.teamId} = ${vt.id}) >= 30)::int` })
-    .from(vt).innerJoin(orgUnits, eq(orgUnits.id, vt.orgUnitId)).where(inSubtrees(f.prefixes));
-  const [people] = await exec.select({ n: sql<number>`count(*)::int` }).from(vol).innerJoin(vt, eq(vt.id, vol.teamId)).innerJoin(orgUnits, eq(orgUnits.id, vt.orgUnitId)).where(inSubtrees(f.prefixes));
+    .from(vt)
+    .innerJoin(orgUnits, eq(orgUnits.id, vt.orgUnitId))
+    .where(inSubtrees(f.prefixes));
+  const [people] = await exec
+    .select({ n: sql<number>`count(*)::int` })
+    .from(vol)
+    .innerJoin(vt, eq(vt.id, vol.teamId))
+    .innerJoin(orgUnits, eq(orgUnits.id, vt.orgUnitId))
+    .where(inSubtrees(f.prefixes));
   const [time] = await exec
     .select({ minutes: sql<number>`coalesce(sum(${vh.minutes}), 0)::int` })
-    .from(vh).innerJoin(vol, eq(vol.id, vh.volunteerId)).innerJoin(vt, eq(vt.id, vol.teamId)).innerJoin(orgUnits, eq(orgUnits.id, vt.orgUnitId))
+    .from(vh)
+    .innerJoin(vol, eq(vol.id, vh.volunteerId))
+    .innerJoin(vt, eq(vt.id, vol.teamId))
+    .innerJoin(orgUnits, eq(orgUnits.id, vt.orgUnitId))
     .where(and(inSubtrees(f.prefixes), gte(vh.servedOn, f.from), lte(vh.servedOn, f.to)));
   return { teams: Number(teams?.teams ?? 0), teamsAtTarget: Number(teams?.atTarget ?? 0), volunteers: Number(people?.n ?? 0), minutes: Number(time?.minutes ?? 0) };
 }
@@ -185,9 +226,17 @@ export async function listTrainings(exec: Executor, f: Period & { limit: number;
   const where = and(inSubtrees(f.prefixes), gte(st.heldOn, f.from), lte(st.heldOn, f.to));
   const items = await exec
     .select({ t: st, orgPath: orgUnits.path, orgUnitName: orgUnits.name })
-    .from(st).innerJoin(orgUnits, eq(orgUnits.id, st.orgUnitId))
-    .where(where).orderBy(desc(st.heldOn), desc(st.createdAt)).limit(f.limit).offset(f.offset);
-  const [n] = await exec.select({ n: sql<number>`count(*)::int` }).from(st).innerJoin(orgUnits, eq(orgUnits.id, st.orgUnitId)).where(where);
+    .from(st)
+    .innerJoin(orgUnits, eq(orgUnits.id, st.orgUnitId))
+    .where(where)
+    .orderBy(desc(st.heldOn), desc(st.createdAt))
+    .limit(f.limit)
+    .offset(f.offset);
+  const [n] = await exec
+    .select({ n: sql<number>`count(*)::int` })
+    .from(st)
+    .innerJoin(orgUnits, eq(orgUnits.id, st.orgUnitId))
+    .where(where);
   return { items, total: Number(n?.n ?? 0) };
 }
 
@@ -200,20 +249,28 @@ export function attendeesOf(exec: Executor, trainingIds: string[]) {
   const attendee = userRef('attendee');
   return exec
     .select({ trainingId: sta.trainingId, userId: sta.userId, result: sta.result, displayName: attendee.displayName })
-    .from(sta).innerJoin(attendee, eq(attendee.id, sta.userId))
+    .from(sta)
+    .innerJoin(attendee, eq(attendee.id, sta.userId))
     .where(inArray(sta.trainingId, trainingIds))
     .orderBy(asc(attendee.displayName), asc(sta.userId));
 }
 
 export async function trainingTotals(exec: Executor, f: Period) {
   const where = and(inSubtrees(f.prefixes), gte(st.heldOn, f.from), lte(st.heldOn, f.to));
-  const [t] = await exec.select({ n: sql<number>`count(*)::int` }).from(st).innerJoin(orgUnits, eq(orgUnits.id, st.orgUnitId)).where(where);
+  const [t] = await exec
+    .select({ n: sql<number>`count(*)::int` })
+    .from(st)
+    .innerJoin(orgUnits, eq(orgUnits.id, st.orgUnitId))
+    .where(where);
   const [r] = await exec
     .select({
       passed: sql<number>`count(*) filter (where ${sta.result} = 'passed')::int`,
       examined: sql<number>`count(*) filter (where ${sta.result} <> 'not_examined')::int`,
     })
-    .from(sta).innerJoin(st, eq(st.id, sta.trainingId)).innerJoin(orgUnits, eq(orgUnits.id, st.orgUnitId)).where(where);
+    .from(sta)
+    .innerJoin(st, eq(st.id, sta.trainingId))
+    .innerJoin(orgUnits, eq(orgUnits.id, st.orgUnitId))
+    .where(where);
   return { trainings: Number(t?.n ?? 0), passed: Number(r?.passed ?? 0), examined: Number(r?.examined ?? 0) };
 }
 
@@ -221,11 +278,12 @@ export async function activityExists(exec: Executor, id: string): Promise<{ orgP
   return (await exec.select({ orgPath: orgUnits.path }).from(pa).innerJoin(orgUnits, eq(orgUnits.id, pa.orgUnitId)).where(eq(pa.id, id)))[0];
 }
 
-
 /** Prevention records that pin a unit (activities, teams, trainings): such a unit cannot be deleted. */
 export async function recordsOfUnit(exec: Executor, unitId: string): Promise<number> {
-  const [r] = await exec.select({
-    n: sql<number>`((select count(*) from ${pa} where ${pa.orgUnitId} = ${unitId}) + (select count(*) from ${vt} where ${vt.orgUnitId} = ${unitId}) + (select count(*) from ${st} where ${st.orgUnitId} = ${unitId}))::int`,
-  }).from(sql`(select 1) as one`);
+  const [r] = await exec
+    .select({
+      n: sql<number>`((select count(*) from ${pa} where ${pa.orgUnitId} = ${unitId}) + (select count(*) from ${vt} where ${vt.orgUnitId} = ${unitId}) + (select count(*) from ${st} where ${st.orgUnitId} = ${unitId}))::int`,
+    })
+    .from(sql`(select 1) as one`);
   return Number(r?.n ?? 0);
 }

@@ -3,9 +3,27 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { errorBody, idParams } from '../../../core/contracts/common';
 import {
-  hoursInput, hoursView, periodQuery, preventionIndicators, publicityInput, publicityList, publicityListQuery, publicitySummary, publicityView,
-  teamInput, teamLeaderInput, teamList, teamView, trainingInput, trainingList, trainingListQuery, trainingView, volunteerInput, volunteerList,
-  volunteerListQuery, volunteerView,
+  hoursInput,
+  hoursView,
+  periodQuery,
+  preventionIndicators,
+  publicityInput,
+  publicityList,
+  publicityListQuery,
+  publicitySummary,
+  publicityView,
+  teamInput,
+  teamLeaderInput,
+  teamList,
+  teamView,
+  trainingInput,
+  trainingList,
+  trainingListQuery,
+  trainingView,
+  volunteerInput,
+  volunteerList,
+  volunteerListQuery,
+  volunteerView,
 } from '../../../core/contracts/prevention';
 import { actorContext } from '../../http/auth-hook';
 import type { PreventionService } from './service';
@@ -20,12 +38,22 @@ export function preventionRoutes(app: FastifyInstance, prevention: PreventionSer
 
   r.post('/api/prevention/activities', {
     config: write,
-    schema: { tags, summary: 'Log a publicity activity with its audiences and reach (K13: attendees plus online reads and plays)', body: publicityInput, response: { 201: publicityView, ...fail } },
+    schema: {
+      tags,
+      summary: 'Log a publicity activity with its audiences and reach (K13: attendees plus online reads and plays)',
+      body: publicityInput,
+      response: { 201: publicityView, ...fail },
+    },
     handler: async (req, reply) => reply.code(201).send(await prevention.createActivity(actorContext(req), req.body)),
   });
   r.get('/api/prevention/activities', {
     config: read,
-    schema: { tags, summary: 'Publicity activities of a unit subtree in a period, by audience or kind', querystring: publicityListQuery, response: { 200: publicityList, ...fail } },
+    schema: {
+      tags,
+      summary: 'Publicity activities of a unit subtree in a period, by audience or kind',
+      querystring: publicityListQuery,
+      response: { 200: publicityList, ...fail },
+    },
     handler: (req) => prevention.listActivities(actorContext(req), req.query),
   });
   r.get('/api/prevention/activities/:id', {
@@ -35,7 +63,12 @@ export function preventionRoutes(app: FastifyInstance, prevention: PreventionSer
   });
   r.get('/api/prevention/publicity-summary', {
     config: read,
-    schema: { tags, summary: 'Activities and reach of a unit subtree: in total, by audience, by kind and by child unit', querystring: periodQuery, response: { 200: publicitySummary, ...fail } },
+    schema: {
+      tags,
+      summary: 'Activities and reach of a unit subtree: in total, by audience, by kind and by child unit',
+      querystring: periodQuery,
+      response: { 200: publicitySummary, ...fail },
+    },
     handler: (req) => prevention.publicitySummary(actorContext(req), req.query),
   });
 
@@ -51,7 +84,12 @@ export function preventionRoutes(app: FastifyInstance, prevention: PreventionSer
   });
   r.get('/api/prevention/teams', {
     config: read,
-    schema: { tags, summary: 'Volunteer teams with their member counts and service time', querystring: z.object({ orgUnitId: z.uuid().optional() }), response: { 200: teamList, 404: errorBody } },
+    schema: {
+      tags,
+      summary: 'Volunteer teams with their member counts and service time',
+      querystring: z.object({ orgUnitId: z.uuid().optional() }),
+      response: { 200: teamList, 404: errorBody },
+    },
     handler: (req) => prevention.listTeams(actorContext(req), req.query.orgUnitId),
   });
   r.post('/api/prevention/volunteers', {
@@ -61,7 +99,12 @@ export function preventionRoutes(app: FastifyInstance, prevention: PreventionSer
   });
   r.get('/api/prevention/volunteers', {
     config: read,
-    schema: { tags, summary: 'Volunteers with masked phones and their service time (the read is audited)', querystring: volunteerListQuery, response: { 200: volunteerList, 404: errorBody } },
+    schema: {
+      tags,
+      summary: 'Volunteers with masked phones and their service time (the read is audited)',
+      querystring: volunteerListQuery,
+      response: { 200: volunteerList, 404: errorBody },
+    },
     handler: (req) => prevention.listVolunteers(actorContext(req), req.query),
   });
   r.post('/api/prevention/volunteers/:id/hours', {
@@ -82,7 +125,12 @@ export function preventionRoutes(app: FastifyInstance, prevention: PreventionSer
   });
   r.get('/api/prevention/indicators', {
     config: read,
-    schema: { tags, summary: 'K13 (publicity) and K16 (training) of a unit subtree for a period against the seed targets, with volunteer counts', querystring: periodQuery, response: { 200: preventionIndicators, ...fail } },
+    schema: {
+      tags,
+      summary: 'K13 (publicity) and K16 (training) of a unit subtree for a period against the seed targets, with volunteer counts',
+      querystring: periodQuery,
+      response: { 200: preventionIndicators, ...fail },
+    },
     handler: (req) => prevention.indicators(actorContext(req), req.query),
   });
 }

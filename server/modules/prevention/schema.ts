@@ -11,7 +11,9 @@ export const publicityActivities = pgTable(
   'publicity_activities',
   {
     id: uuid('id').primaryKey().defaultRandom(),
-    orgUnitId: uuid('org_unit_id').notNull().references(() => orgUnits.id),
+    orgUnitId: uuid('org_unit_id')
+      .notNull()
+      .references(() => orgUnits.id),
     kind: text('kind').notNull(),
     title: text('title').notNull(),
     audiences: text('audiences').array().notNull(),
@@ -36,7 +38,9 @@ export const volunteerTeams = pgTable(
   'volunteer_teams',
   {
     id: uuid('id').primaryKey().defaultRandom(),
-    orgUnitId: uuid('org_unit_id').notNull().references(() => orgUnits.id),
+    orgUnitId: uuid('org_unit_id')
+      .notNull()
+      .references(() => orgUnits.id),
     name: text('name').notNull(),
     leaderVolunteerId: uuid('leader_volunteer_id'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
@@ -52,7 +56,9 @@ export const volunteers = pgTable(
   'volunteers',
   {
     id: uuid('id').primaryKey().defaultRandom(),
-    teamId: uuid('team_id').notNull().references(() => volunteerTeams.id),
+    teamId: uuid('team_id')
+      .notNull()
+      .references(() => volunteerTeams.id),
     name: text('name').notNull(),
     phoneEnc: text('phone_enc').notNull(),
     skills: text('skills').array().notNull(),
@@ -67,7 +73,9 @@ export const volunteerHours = pgTable(
   'volunteer_hours',
   {
     id: uuid('id').primaryKey().defaultRandom(),
-    volunteerId: uuid('volunteer_id').notNull().references(() => volunteers.id),
+    volunteerId: uuid('volunteer_id')
+      .notNull()
+      .references(() => volunteers.id),
     servedOn: date('served_on').notNull(),
     minutes: integer('minutes').notNull(),
     activityId: uuid('activity_id').references(() => publicityActivities.id),
@@ -82,7 +90,9 @@ export const staffTrainings = pgTable(
   'staff_trainings',
   {
     id: uuid('id').primaryKey().defaultRandom(),
-    orgUnitId: uuid('org_unit_id').notNull().references(() => orgUnits.id),
+    orgUnitId: uuid('org_unit_id')
+      .notNull()
+      .references(() => orgUnits.id),
     topic: text('topic').notNull(),
     heldOn: date('held_on').notNull(),
     minutes: integer('minutes').notNull(),
@@ -95,8 +105,12 @@ export const staffTrainings = pgTable(
 export const staffTrainingAttendees = pgTable(
   'staff_training_attendees',
   {
-    trainingId: uuid('training_id').notNull().references(() => staffTrainings.id),
-    userId: uuid('user_id').notNull().references(() => users.id),
+    trainingId: uuid('training_id')
+      .notNull()
+      .references(() => staffTrainings.id),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id),
     /** passed | failed | not_examined */
     result: text('result').notNull(),
   },

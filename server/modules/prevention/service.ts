@@ -9,8 +9,14 @@ import type { Permission } from '../../../core/contracts/permissions';
 import { compareDates } from '../../../core/rules/dates';
 import { activityReach, preventionTargets, publicityMet, ratio, targetForPeriod, trainingMet } from '../../../core/rules/prevention';
 import {
-  onlinePublicityKinds, type AudienceSegment, type PreventionIndicators, type PublicityInput, type PublicityKind, type PublicitySummary,
-  type TrainingInput, type VolunteerInput,
+  onlinePublicityKinds,
+  type AudienceSegment,
+  type PreventionIndicators,
+  type PublicityInput,
+  type PublicityKind,
+  type PublicitySummary,
+  type TrainingInput,
+  type VolunteerInput,
 } from '../../../core/contracts/prevention';
 import type { AuditService } from '../audit/service';
 import type { OrgService } from '../org/service';
@@ -107,8 +113,16 @@ export function createPreventionService(deps: { db: Db; reader: Reader; clock: C
   }
 
   async function trainingsWithAttendees(exec: Executor, rows: { t: q.TrainingRow; orgUnitName: string }[]) {
-    const attendees = await q.attendeesOf(exec, rows.map((r) => r.t.id));
-    return rows.map((r) => trainingView(r, attendees.filter((a) => a.trainingId === r.t.id)));
+    const attendees = await q.attendeesOf(
+      exec,
+      rows.map((r) => r.t.id),
+    );
+    return rows.map((r) =>
+      trainingView(
+        r,
+        attendees.filter((a) => a.trainingId === r.t.id),
+      ),
+    );
   }
 
   return {
@@ -121,7 +135,10 @@ export function createPreventionService(deps: { db: Db; reader: Reader; clock: C
         const reach = activityReach(input.attendees, input.channels);
         const row = await q.insertActivity(tx, { ...input, reach, recordedBy: ctx.actor.userId });
         await audit.record(tx, ctx, {
-          action: 'publicity.create', entityType: 'publicity_activity', entityId: row.id, orgPath: unit.path,
+          action: 'publicity.create',
+          entityType: 'publicity_activity',
+          entityId: row.id,
+          orgPath: unit.path,
           details: { kind: input.kind, audiences: input.audiences, heldOn: input.heldOn, reach },
         });
         return activityView((await q.activityById(tx, row.id))!);
@@ -143,7 +160,12 @@ export function createPreventionService(deps: { db: Db; reader: Reader; clock: C
       const unit = await summaryUnit(db, ctx.actor, f.orgUnitId);
       const period = { prefixes: [unit.path], from: f.from, to: f.to };
       return reader.read(ctx.actor, async (exec) => {
-        const [total, byAudience, byKind, children] = [await q.publicityTotal(exec, period), await q.publicityByAudience(exec, period), await q.publicityByKind(exec, period), await q.publicityByChild(exec, unit.id, f.from, f.to)];
+        const [total, byAudience, byKind, children] = [
+          await q.publicityTotal(exec, period),
+          await q.publicityByAudience(exec, period),
+          await q.publicityByKind(exec, period),
+          await q.publicityByChild(exec, unit.id, f.from, f.to),
+        ];
         const byUnit = children.length ? children : [{ orgUnitId: unit.id, orgUnitName: unit.name, ...total }];
         return { from: f.from, to: f.to, total, byAudience: byAudience as PublicitySummary['byAudience'], byKind: byKind as PublicitySummary['byKind'], byUnit };
       });
@@ -180,8 +202,20 @@ export function createPreventionService(deps: { db: Db; reader: Reader; clock: C
       notAfterToday('registeredOn', input.registeredOn);
       return db.transaction(async (tx) => {
         const team = await loadTeam(tx, ctx.actor, input.teamId, 'prevention.write');
-        const row = await q.insertVolunteer(tx, { teamId: input.teamId, name: input.name, phoneEnc: deps.cipher.encrypt(input.phone), skills: input.skills, registeredOn: input.registeredOn });
-        await audit.record(tx, ctx, { action: 'volunteer.register', entityType: 'volunteer', entityId: row.id, orgPath: team.orgPath, details: { teamId: input.teamId, skills: input.skills } });
+        const row = await q.insertVolunteer(tx, {
+          teamId: input.teamId,
+          name: input.name,
+          phoneEnc: deps.cipher.encrypt(input.phone),
+          skills: input.skills,
+          registeredOn: input.registeredOn,
+        });
+        await audit.record(tx, ctx, {
+          action: 'volunteer.register',
+          entityType: 'volunteer',
+          entityId: row.id,
+          orgPath: team.orgPath,
+          details: { teamId: input.teamId, skills: input.skills },
+        });
         return volunteerView((await q.volunteerById(tx, row.id))!, deps.cipher);
       });
     },
@@ -190,7 +224,12 @@ export function createPreventionService(deps: { db: Db; reader: Reader; clock: C
     async listVolunteers(ctx: Ctx, f: { orgUnitId?: string; teamId?: string; limit: number; offset: number }) {
       const prefixes = await prefixesFor(db, ctx.actor, f.orgUnitId);
       const r = await q.listVolunteers(db, { ...f, prefixes });
-      await audit.record(db, ctx, { action: 'volunteer.list', entityType: 'volunteer', orgPath: prefixes[0] ?? null, details: { teamId: f.teamId ?? null, returned: r.items.length, total: r.total } });
+      await audit.record(db, ctx, {
+        action: 'volunteer.list',
+        entityType: 'volunteer',
+        orgPath: prefixes[0] ?? null,
+        details: { teamId: f.teamId ?? null, returned: r.items.length, total: r.total },
+      });
       return { items: r.items.map((v) => volunteerView(v, deps.cipher)), total: r.total };
     },
 
@@ -203,7 +242,13 @@ export function createPreventionService(deps: { db: Db; reader: Reader; clock: C
           if (!a || !inScope(ctx.actor, 'prevention.read', a.orgPath)) throw fieldError('activityId', 'publicity.not_found');
         }
         const row = await q.insertHours(tx, { volunteerId, servedOn: input.servedOn, minutes: input.minutes, activityId: input.activityId ?? null, recordedBy: ctx.actor.userId });
-        await audit.record(tx, ctx, { action: 'volunteer.hours', entityType: 'volunteer', entityId: volunteerId, orgPath: v.orgPath, details: { volunteerId, servedOn: input.servedOn, minutes: input.minutes, activityId: input.activityId ?? null } });
+        await audit.record(tx, ctx, {
+          action: 'volunteer.hours',
+          entityType: 'volunteer',
+          entityId: volunteerId,
+          orgPath: v.orgPath,
+          details: { volunteerId, servedOn: input.servedOn, minutes: input.minutes, activityId: input.activityId ?? null },
+        });
         return { id: row.id, volunteerId, servedOn: row.servedOn, minutes: row.minutes, activityId: row.activityId };
       });
     },
@@ -214,10 +259,17 @@ export function createPreventionService(deps: { db: Db; reader: Reader; clock: C
       return db.transaction(async (tx) => {
         const unit = await unitFor(tx, ctx.actor, 'prevention.write', input.orgUnitId);
         await checkAttendees(tx, ctx.actor, input.attendees);
-        const row = await q.insertTraining(tx, { orgUnitId: unit.id, topic: input.topic, heldOn: input.heldOn, minutes: input.minutes, recordedBy: ctx.actor.userId }, input.attendees);
+        const row = await q.insertTraining(
+          tx,
+          { orgUnitId: unit.id, topic: input.topic, heldOn: input.heldOn, minutes: input.minutes, recordedBy: ctx.actor.userId },
+          input.attendees,
+        );
         const [view] = await trainingsWithAttendees(tx, [{ t: row, orgUnitName: unit.name }]);
         await audit.record(tx, ctx, {
-          action: 'training.create', entityType: 'staff_training', entityId: row.id, orgPath: unit.path,
+          action: 'training.create',
+          entityType: 'staff_training',
+          entityId: row.id,
+          orgPath: unit.path,
           details: { heldOn: input.heldOn, attendees: input.attendees.length, examined: view!.examined, passed: view!.passed },
         });
         return view!;
@@ -241,12 +293,27 @@ export function createPreventionService(deps: { db: Db; reader: Reader; clock: C
     checkPeriod(f.from, f.to);
     const unit = await summaryUnit(db, ctx.actor, f.orgUnitId);
     const period = { prefixes: [unit.path], from: f.from, to: f.to };
-    const [pub, tr, vol] = await reader.read(ctx.actor, async (exec) => [await q.publicityTotal(exec, period), await q.trainingTotals(exec, period), await q.volunteerTotals(exec, period)] as const);
+    const [pub, tr, vol] = await reader.read(
+      ctx.actor,
+      async (exec) => [await q.publicityTotal(exec, period), await q.trainingTotals(exec, period), await q.volunteerTotals(exec, period)] as const,
+    );
     const T = preventionTargets;
     return {
-      orgUnitId: unit.id, from: f.from, to: f.to,
-      k13: { ...pub, activitiesTarget: targetForPeriod(T.publicityActivitiesPerYear, f.from, f.to), reachTarget: targetForPeriod(T.publicityReachPerYear, f.from, f.to), met: publicityMet(pub.activities, pub.reach, f.from, f.to) },
-      k16: { trainings: tr.trainings, trainingsTarget: targetForPeriod(T.trainingsPerYear, f.from, f.to), passRate: ratio(tr.passed, tr.examined), met: trainingMet(tr.trainings, tr.passed, tr.examined, f.from, f.to) },
+      orgUnitId: unit.id,
+      from: f.from,
+      to: f.to,
+      k13: {
+        ...pub,
+        activitiesTarget: targetForPeriod(T.publicityActivitiesPerYear, f.from, f.to),
+        reachTarget: targetForPeriod(T.publicityReachPerYear, f.from, f.to),
+        met: publicityMet(pub.activities, pub.reach, f.from, f.to),
+      },
+      k16: {
+        trainings: tr.trainings,
+        trainingsTarget: targetForPeriod(T.trainingsPerYear, f.from, f.to),
+        passRate: ratio(tr.passed, tr.examined),
+        met: trainingMet(tr.trainings, tr.passed, tr.examined, f.from, f.to),
+      },
       volunteers: { ...vol, teamSizeTarget: T.volunteerTeamSize },
     };
   }

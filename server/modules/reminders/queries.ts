@@ -9,7 +9,13 @@ export type NewMessageRow = typeof reminderMessages.$inferInsert;
 export async function insertNew(exec: Executor, rows: NewMessageRow[]): Promise<MessageRow[]> {
   const out: MessageRow[] = [];
   for (let i = 0; i < rows.length; i += 500) {
-    out.push(...(await exec.insert(reminderMessages).values(rows.slice(i, i + 500)).onConflictDoNothing({ target: reminderMessages.dedupeKey }).returning()));
+    out.push(
+      ...(await exec
+        .insert(reminderMessages)
+        .values(rows.slice(i, i + 500))
+        .onConflictDoNothing({ target: reminderMessages.dedupeKey })
+        .returning()),
+    );
   }
   return out;
 }

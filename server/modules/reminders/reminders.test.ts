@@ -120,18 +120,23 @@ describe.each(testDbKinds())('reminders on %s', (kind) => {
     const p = await personUnderMeasure(w, { reportDate: '2026-10-01', phone: '13700000000' });
     await w.worker.req('PUT', `/api/persons/${p.personId}/preferences`, { smsConsent: true });
     const { reminders, db } = w.t.services;
-    await db.transaction((tx) => reminders.enqueue(tx, [
-      { channel: 'sms', recipientPersonId: p.personId, personId: p.personId, title: 't', body: '【向日葵】提醒', dedupeKey: `test:${p.personId}:a` },
-    ]));
+    await db.transaction((tx) =>
+      reminders.enqueue(tx, [{ channel: 'sms', recipientPersonId: p.personId, personId: p.personId, title: 't', body: '【向日葵】提醒', dedupeKey: `test:${p.personId}:a` }]),
+    );
     await w.worker.req('PUT', `/api/persons/${p.personId}/preferences`, { smsConsent: false });
     await db.transaction((tx) => reminders.sendDue(tx));
     expect((await sms()).find((m) => m.dedupeKey === `test:${p.personId}:a`)).toMatchObject({ status: 'cancelled' });
 
     await w.worker.req('PUT', `/api/persons/${p.personId}/preferences`, { smsConsent: true });
-    await db.transaction((tx) => reminders.enqueue(tx, [
-      { channel: 'sms', recipientPersonId: p.personId, personId: p.personId, title: 't', body: '【向日葵】提醒', dedupeKey: `test:${p.personId}:b` },
-    ]));
-    reminders.useSender({ name: 'down', send: async () => { throw new Error('gateway down'); } });
+    await db.transaction((tx) =>
+      reminders.enqueue(tx, [{ channel: 'sms', recipientPersonId: p.personId, personId: p.personId, title: 't', body: '【向日葵】提醒', dedupeKey: `test:${p.personId}:b` }]),
+    );
+    reminders.useSender({
+      name: 'down',
+      send: async () => {
+        throw new Error('gateway down');
+      },
+    });
     try {
       for (let i = 0; i < MAX_ATTEMPTS; i++) {
         await db.transaction((tx) => reminders.sendDue(tx));
@@ -151,9 +156,9 @@ describe.each(testDbKinds())('reminders on %s', (kind) => {
     const { reminders, db } = w.t.services;
     reminders.useSender(smsSenderFromEnv({ SUNFLOWER_SMS_URL: slow.url }));
     try {
-      await db.transaction((tx) => reminders.enqueue(tx, [
-        { channel: 'sms', recipientPersonId: p.personId, personId: p.personId, title: 't', body: '【向日葵】提醒', dedupeKey: `test:${p.personId}:c` },
-      ]));
+      await db.transaction((tx) =>
+        reminders.enqueue(tx, [{ channel: 'sms', recipientPersonId: p.personId, personId: p.personId, title: 't', body: '【向日葵】提醒', dedupeKey: `test:${p.personId}:c` }]),
+      );
       const [a, b] = await Promise.all([db.transaction((tx) => reminders.sendDue(tx)), db.transaction((tx) => reminders.sendDue(tx))]);
       expect(a.sent + b.sent).toBe(1);
       expect(slow.received).toHaveLength(1);

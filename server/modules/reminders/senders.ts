@@ -58,6 +58,10 @@ const smsEnv = z.object({
 
 /** The SMS sender of this deployment, from the environment: an HTTP gateway if a URL is set, else the log sender. */
 export function smsSenderFromEnv(env: NodeJS.ProcessEnv, log?: { info(obj: unknown, msg: string): void }): SmsSender {
-  const e = smsEnv.parse({ SUNFLOWER_SMS_URL: env.SUNFLOWER_SMS_URL || undefined, SUNFLOWER_SMS_TEMPLATE: env.SUNFLOWER_SMS_TEMPLATE || undefined, SUNFLOWER_SMS_TIMEOUT_MS: env.SUNFLOWER_SMS_TIMEOUT_MS || undefined });
+  const e = smsEnv.parse({
+    SUNFLOWER_SMS_URL: env.SUNFLOWER_SMS_URL || undefined,
+    SUNFLOWER_SMS_TEMPLATE: env.SUNFLOWER_SMS_TEMPLATE || undefined,
+    SUNFLOWER_SMS_TIMEOUT_MS: env.SUNFLOWER_SMS_TIMEOUT_MS || undefined,
+  });
   return e.SUNFLOWER_SMS_URL ? createHttpSmsSender({ url: e.SUNFLOWER_SMS_URL, template: e.SUNFLOWER_SMS_TEMPLATE, timeoutMs: e.SUNFLOWER_SMS_TIMEOUT_MS }) : createLogSender(log);
 }

@@ -99,7 +99,11 @@ export function createReminderService(deps: { db: Db; clock: Clock; audit: Audit
           counts.sent++;
           await q.update(exec, m.id, { status: 'sent', attempts, sentAt: clock.now(), lastError: null });
           await deps.audit.record(exec, JOB_CTX, {
-            action: 'reminder.sms_sent', entityType: 'reminder_message', entityId: m.id, personId: m.recipientPersonId ?? undefined, orgPath: to.orgPath,
+            action: 'reminder.sms_sent',
+            entityType: 'reminder_message',
+            entityId: m.id,
+            personId: m.recipientPersonId ?? undefined,
+            orgPath: to.orgPath,
             details: { sender: sender.name, attempts },
           });
         } catch (err) {

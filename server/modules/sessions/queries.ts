@@ -44,6 +44,10 @@ export async function purgeEndedBefore(exec: Executor, before: Date): Promise<vo
 }
 
 export async function countMfaFailure(exec: Executor, id: string): Promise<number> {
-  const r = await exec.update(sessions).set({ mfaFailures: sql`${sessions.mfaFailures} + 1` }).where(eq(sessions.id, id)).returning({ n: sessions.mfaFailures });
+  const r = await exec
+    .update(sessions)
+    .set({ mfaFailures: sql`${sessions.mfaFailures} + 1` })
+    .where(eq(sessions.id, id))
+    .returning({ n: sessions.mfaFailures });
   return r[0]?.n ?? 0;
 }

@@ -11,7 +11,9 @@ export const sessions = pgTable(
   {
     id: uuid('id').primaryKey().defaultRandom(),
     tokenHash: text('token_hash').notNull().unique(),
-    userId: uuid('user_id').notNull().references(() => users.id),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id),
     stage: text('stage', { enum: sessionStages }).notNull(),
     csrfToken: text('csrf_token').notNull(),
     mfaVerified: boolean('mfa_verified').notNull().default(false),

@@ -8,7 +8,10 @@ import * as q from './queries';
 export type SessionRow = q.SessionRow;
 
 export interface SessionService {
-  create(exec: Executor, input: { userId: string; stage: SessionStage; mfaVerified: boolean; ip: string | null; userAgent: string | null }): Promise<{ token: string; session: SessionRow }>;
+  create(
+    exec: Executor,
+    input: { userId: string; stage: SessionStage; mfaVerified: boolean; ip: string | null; userAgent: string | null },
+  ): Promise<{ token: string; session: SessionRow }>;
   /** The live session for a cookie token, or null if unknown, revoked, expired or idle too long. */
   resolve(token: string): Promise<SessionRow | null>;
   /** Marks activity; written at most once a minute so reads stay reads. */
@@ -37,8 +40,7 @@ const newCsrfToken = () => crypto.randomBytes(24).toString('base64url');
 
 export function createSessionService(deps: { db: Db; clock: Clock; policy: SecurityPolicy }): SessionService {
   const idleMs = () => deps.policy.idleTimeoutMinutes * 60_000;
-  const isLive = (s: SessionRow, now: Date) =>
-    !s.revokedAt && s.expiresAt > now && now.getTime() - s.lastSeenAt.getTime() <= idleMs();
+  const isLive = (s: SessionRow, now: Date) => !s.revokedAt && s.expiresAt > now && now.getTime() - s.lastSeenAt.getTime() <= idleMs();
 
   const listeners: ((userId: string) => void)[] = [];
   const invalidateUser = (userId: string) => listeners.forEach((l) => l(userId));

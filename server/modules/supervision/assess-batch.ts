@@ -21,15 +21,18 @@ export interface AssessBatch {
 export function assessBatch(b: AssessBatch): Map<string, PersonOutcome> {
   const out = new Map<string, PersonOutcome>();
   for (const p of b.persons) {
-    out.set(p.id, assessPerson({
-      timeDriven: b.timeDriven,
-      measures: (b.measures.get(p.id) ?? []).map((x) => x.measure),
-      records: (b.records.get(p.id) ?? []) as RecordInput[],
-      leaves: (b.leaves.get(p.id) ?? []) as LeaveInput[],
-      absences: (b.absences.get(p.id) ?? []) as AbsenceInput[],
-      policy: b.policies[p.policy]!,
-      today: b.today,
-    }));
+    out.set(
+      p.id,
+      assessPerson({
+        timeDriven: b.timeDriven,
+        measures: (b.measures.get(p.id) ?? []).map((x) => x.measure),
+        records: (b.records.get(p.id) ?? []) as RecordInput[],
+        leaves: (b.leaves.get(p.id) ?? []) as LeaveInput[],
+        absences: (b.absences.get(p.id) ?? []) as AbsenceInput[],
+        policy: b.policies[p.policy]!,
+        today: b.today,
+      }),
+    );
   }
   return out;
 }

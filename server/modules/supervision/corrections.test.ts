@@ -24,8 +24,7 @@ describe.each(testDbKinds())('corrections of records and notices (issue 9.13, 9.
     expect(r.statusCode, r.body).toBe(201);
     return r.json();
   };
-  const noticesOf = async (personId: string, state = 'all') =>
-    (await w.officer.get(`/api/notices?state=${state}&personId=${personId}`)).json().items as Notice[];
+  const noticesOf = async (personId: string, state = 'all') => (await w.officer.get(`/api/notices?state=${state}&personId=${personId}`)).json().items as Notice[];
   const told = async (c: typeof w.police, noticeId: string) =>
     ((await c.get('/api/messages')).json().items as Message[]).filter((m) => m.details?.noticeId === noticeId && m.details.withdrawn);
 
@@ -65,7 +64,8 @@ describe.each(testDbKinds())('corrections of records and notices (issue 9.13, 9.
     expect((await w.officer.post(`/api/notices/${notice.id}/deliver`, { note: '送达派出所' })).statusCode).toBe(200);
 
     const res = await w.worker.post(`/api/persons/${personId}/records/${third.record.id}/correction`, {
-      reason: '误点逃检，实为阴性', record: drugTest('2026-11-01', 'negative'),
+      reason: '误点逃检，实为阴性',
+      record: drugTest('2026-11-01', 'negative'),
     });
     expect(res.statusCode, res.body).toBe(201);
     const body = res.json();
@@ -91,10 +91,17 @@ describe.each(testDbKinds())('corrections of records and notices (issue 9.13, 9.
     expect(titles.some((t) => t.startsWith('通报已更正'))).toBe(true);
     // The audit trail has the change, without the values (P6).
     const trail = await rows<{ before: unknown; after: unknown; details: { changed: string[]; replaces: string; cause: string }; purpose: string }>(
-      w.t.database.db, sql`select before, after, details, purpose from audit_log where action = 'supervision.record.correct' and person_id = ${personId}`);
-    expect(trail).toEqual([{ before: null, after: null, purpose: '误点逃检，实为阴性', details: expect.objectContaining({ replaces: third.record.id, cause: 'record_corrected' }) }]);
+      w.t.database.db,
+      sql`select before, after, details, purpose from audit_log where action = 'supervision.record.correct' and person_id = ${personId}`,
+    );
+    expect(trail).toEqual([
+      { before: null, after: null, purpose: '误点逃检，实为阴性', details: expect.objectContaining({ replaces: third.record.id, cause: 'record_corrected' }) },
+    ]);
     expect(trail[0]!.details.changed).toContain('drugTest');
-    const withdrawals = await rows<{ details: Record<string, unknown> }>(w.t.database.db, sql`select details from audit_log where action = 'notice.withdraw' and entity_id = ${notice.id}`);
+    const withdrawals = await rows<{ details: Record<string, unknown> }>(
+      w.t.database.db,
+      sql`select details from audit_log where action = 'notice.withdraw' and entity_id = ${notice.id}`,
+    );
     expect(withdrawals).toEqual([{ details: expect.objectContaining({ cause: 'record_corrected', correctionId: correction.id }) }]);
   });
 

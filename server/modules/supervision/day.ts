@@ -34,8 +34,12 @@ export function dayFunctions(core: Core) {
   async function taskRows(rows: TaskRow[], today: string) {
     const names = await core.users.names(db, [...new Set(rows.map((r) => r.workerId).filter((x): x is string => x !== null))]);
     return rows.map((r) => ({
-      ...taskView(r.t, today), personName: r.personName, orgUnitId: r.orgUnitId, orgUnitName: r.orgUnitName, workerId: r.workerId,
-      workerName: r.workerId ? names.get(r.workerId) ?? null : null,
+      ...taskView(r.t, today),
+      personName: r.personName,
+      orgUnitId: r.orgUnitId,
+      orgUnitName: r.orgUnitName,
+      workerId: r.workerId,
+      workerName: r.workerId ? (names.get(r.workerId) ?? null) : null,
     }));
   }
 
@@ -53,8 +57,17 @@ export function dayFunctions(core: Core) {
       const today = core.today();
       if (aud.scope.length === 0) {
         return {
-          date: today, scope: query.scope, orgUnitId: unitId, tasks: [], leavesEndingToday: [], leavesOverdue: [], leavesAwaitingDecision: [], noticesPending: [],
-          warnings: [], summary: { due: 0, overdue: 0, dueToday: 0, doneToday: 0, persons: 0 }, truncated: false,
+          date: today,
+          scope: query.scope,
+          orgUnitId: unitId,
+          tasks: [],
+          leavesEndingToday: [],
+          leavesOverdue: [],
+          leavesAwaitingDecision: [],
+          noticesPending: [],
+          warnings: [],
+          summary: { due: 0, overdue: 0, dueToday: 0, doneToday: 0, persons: 0 },
+          truncated: false,
         };
       }
       const overdueSince = addDays(today, -query.overdueDays);
@@ -71,7 +84,12 @@ export function dayFunctions(core: Core) {
         const w = warningOf(s.s, resolve(s.orgPath).policy);
         return w ? [{ personId: s.s.personId, personName: s.personName, ...w }] : [];
       });
-      await audit.record(db, ctx, { action: 'supervision.today.read', entityType: 'task', orgPath: aud.under ?? null, details: { scope: query.scope, orgUnitId: unitId, tasks: tasks.length } });
+      await audit.record(db, ctx, {
+        action: 'supervision.today.read',
+        entityType: 'task',
+        orgPath: aud.under ?? null,
+        details: { scope: query.scope, orgUnitId: unitId, tasks: tasks.length },
+      });
       return {
         date: today,
         scope: query.scope,
@@ -111,7 +129,10 @@ export function dayFunctions(core: Core) {
         add(byUnit.get(r.orgUnitId) ?? byUnit.set(r.orgUnitId, { ...empty(), orgUnitId: r.orgUnitId, orgUnitName: r.orgUnitName }).get(r.orgUnitId)!, r);
       }
       return {
-        from, to, orgUnitId: unitId, total,
+        from,
+        to,
+        orgUnitId: unitId,
+        total,
         byWorker: [...byWorker.values()].sort((a, b) => (a.workerName ?? '').localeCompare(b.workerName ?? '')),
         byCommunity: [...byUnit.values()].sort((a, b) => a.orgUnitName.localeCompare(b.orgUnitName)),
       };
@@ -128,7 +149,12 @@ export function dayFunctions(core: Core) {
         if (list) list.push(t);
         else days.set(t.dueDate, [t]);
       }
-      await audit.record(db, ctx, { action: 'supervision.calendar.read', entityType: 'task', orgPath: aud.under ?? null, details: { scope: query.scope, from, to, tasks: rows.length } });
+      await audit.record(db, ctx, {
+        action: 'supervision.calendar.read',
+        entityType: 'task',
+        orgPath: aud.under ?? null,
+        details: { scope: query.scope, from, to, tasks: rows.length },
+      });
       return { from, to, horizon: addDays(today, TASK_HORIZON_DAYS), days: [...days.entries()].map(([date, tasks]) => ({ date, tasks })) };
     },
 

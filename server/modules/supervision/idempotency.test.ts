@@ -8,7 +8,14 @@ import { personUnderMeasure, visitForm, world, type World } from '../../test/sup
 // made per user and key. The fixed clock of the harness: today is 2026-11-22.
 
 const gridVisit = (clientKey: string, extra: Record<string, unknown> = {}) => ({
-  kind: 'grid_visit', date: '2026-11-20', place: '家中', contactMode: 'in_person', form: visitForm, note: '地下室无信号，离线登记', clientKey, ...extra,
+  kind: 'grid_visit',
+  date: '2026-11-20',
+  place: '家中',
+  contactMode: 'in_person',
+  form: visitForm,
+  note: '地下室无信号，离线登记',
+  clientKey,
+  ...extra,
 });
 
 describe.each(testDbKinds())('idempotent records on %s', (kind) => {

@@ -17,7 +17,10 @@ function rulesRevision(): string {
   const h = crypto.createHash('sha256');
   try {
     const dir = new URL('../../../core/rules/', import.meta.url);
-    const files = fs.readdirSync(dir).filter((f) => f.endsWith('.ts') && !f.endsWith('.test.ts')).sort();
+    const files = fs
+      .readdirSync(dir)
+      .filter((f) => f.endsWith('.ts') && !f.endsWith('.test.ts'))
+      .sort();
     for (const f of files) h.update(f).update(fs.readFileSync(new URL(f, dir)));
   } catch {
     // Source not beside the code (a bundle): the process start stands in, so a new build recomputes once.

@@ -35,7 +35,10 @@ describe.each(testDbKinds())('leave (C4) on %s', (kind) => {
     const extOk = await decide(id, 'approve');
     expect(extOk.json()).toMatchObject({ to: '2026-11-30', pendingTo: null, days: 6 });
     expect(extOk.json().events.map((e: { event: string; actorName: string }) => [e.event, e.actorName])).toEqual([
-      ['request', 'l.worker'], ['approve', 'l.office'], ['extend_request', 'l.worker'], ['extend_approve', 'l.office'],
+      ['request', 'l.worker'],
+      ['approve', 'l.office'],
+      ['extend_request', 'l.worker'],
+      ['extend_approve', 'l.office'],
     ]);
   });
 

@@ -38,9 +38,18 @@ export function leaveFunctions(core: Core) {
   const { db, audit, persons } = core;
 
   async function withEvents(exec: Executor, rows: q.LeaveRow[]) {
-    const events = await q.leaveEventsOf(exec, rows.map((r) => r.id));
+    const events = await q.leaveEventsOf(
+      exec,
+      rows.map((r) => r.id),
+    );
     const today = core.today();
-    return rows.map((l) => leaveView(l, events.filter((e) => e.e.leaveId === l.id), today));
+    return rows.map((l) =>
+      leaveView(
+        l,
+        events.filter((e) => e.e.leaveId === l.id),
+        today,
+      ),
+    );
   }
 
   /** The leave and its person, if the actor may act on it with `perm`; else 404. */
@@ -84,9 +93,17 @@ export function leaveFunctions(core: Core) {
         const policy = await core.policyAt(tx, person.orgPath);
         const measure = currentMeasure((await core.measures.communityOf(tx, [personId])).map((x) => x.measure));
         const leave = await q.insertLeave(tx, {
-          personId, measureId: measure?.id ?? null, fromDate: body.from, toDate: body.to, destination: body.destination, reason: body.reason,
-          status: 'pending', required: leaveRequired(body.from, body.to, policy), policyVersion: policy.version,
-          requestedBy: ctx.actor.userId, requestedAt: core.clock.now(),
+          personId,
+          measureId: measure?.id ?? null,
+          fromDate: body.from,
+          toDate: body.to,
+          destination: body.destination,
+          reason: body.reason,
+          status: 'pending',
+          required: leaveRequired(body.from, body.to, policy),
+          policyVersion: policy.version,
+          requestedBy: ctx.actor.userId,
+          requestedAt: core.clock.now(),
         });
         await event(tx, ctx, leave, 'request', { from: body.from, to: body.to });
         return finish(tx, ctx, leave, person.orgPath, 'leave.request', null, false);
@@ -106,8 +123,12 @@ export function leaveFunctions(core: Core) {
           await event(tx, ctx, after, approve ? 'approve' : 'reject', { note: body.note ?? null });
         } else if (before.status === 'approved' && before.pendingToDate) {
           after = await q.updateLeave(tx, id, {
-            toDate: approve ? before.pendingToDate : before.toDate, pendingToDate: null, pendingReason: null,
-            decidedBy: ctx.actor.userId, decidedAt: now, decisionNote: body.note ?? null,
+            toDate: approve ? before.pendingToDate : before.toDate,
+            pendingToDate: null,
+            pendingReason: null,
+            decidedBy: ctx.actor.userId,
+            decidedAt: now,
+            decisionNote: body.note ?? null,
           });
           await event(tx, ctx, after, approve ? 'extend_approve' : 'extend_reject', { to: before.pendingToDate, note: body.note ?? null });
         } else {
@@ -136,7 +157,12 @@ export function leaveFunctions(core: Core) {
         if (compareDates(body.returnedOn, core.today()) > 0) throw fieldError('returnedOn', 'supervision.date_future');
         if (compareDates(body.returnedOn, before.fromDate) < 0) throw fieldError('returnedOn', 'leave.return_before_start');
         const after = await q.updateLeave(tx, id, {
-          status: 'returned', returnedOn: body.returnedOn, returnedBy: ctx.actor.userId, returnedAt: core.clock.now(), pendingToDate: null, pendingReason: null,
+          status: 'returned',
+          returnedOn: body.returnedOn,
+          returnedBy: ctx.actor.userId,
+          returnedAt: core.clock.now(),
+          pendingToDate: null,
+          pendingReason: null,
         });
         await event(tx, ctx, after, 'return', { returnedOn: body.returnedOn, overdueDays: overstayDays(before.toDate, body.returnedOn) });
         return finish(tx, ctx, after, person.orgPath, 'leave.return', before, true);
@@ -154,8 +180,14 @@ export function leaveFunctions(core: Core) {
         if (overlapsAbsence(await q.absencesOf(tx, [personId]), body.kind, body.from, body.to ?? null)) throw fieldError('from', 'absence.overlap');
         const measure = currentMeasure((await core.measures.communityOf(tx, [personId])).map((x) => x.measure));
         const row = await q.insertAbsence(tx, {
-          personId, measureId: measure?.id ?? null, kind: body.kind, fromDate: body.from, toDate: body.to ?? null, note: body.note ?? null,
-          recordedBy: ctx.actor.userId, recordedAt: core.clock.now(),
+          personId,
+          measureId: measure?.id ?? null,
+          kind: body.kind,
+          fromDate: body.from,
+          toDate: body.to ?? null,
+          note: body.note ?? null,
+          recordedBy: ctx.actor.userId,
+          recordedAt: core.clock.now(),
         });
         return absenceResult(tx, ctx, row, person.orgPath, 'absence.create', null);
       }),

@@ -64,7 +64,8 @@ export function noticeFunctions(core: Core) {
         if (r.n.acknowledgedAt) throw conflict('notice.already_acknowledged');
         const now = core.clock.now();
         await q.updateNotice(tx, id, {
-          acknowledgedAt: now, acknowledgedBy: ctx.actor.userId,
+          acknowledgedAt: now,
+          acknowledgedBy: ctx.actor.userId,
           ...(r.n.deliveredAt ? {} : { deliveredAt: now, deliveredBy: ctx.actor.userId, deliveryNote: 'acknowledged in the system' }),
         });
         const view = await reload(tx, id);
@@ -83,7 +84,15 @@ export function noticeFunctions(core: Core) {
         if (compareDates(body.date, core.today()) > 0) throw fieldError('date', 'supervision.date_future');
         if (compareDates(body.date, before.factDate) < 0) throw fieldError('date', 'supervision.date_before_fact');
         const after = await q.updateEducation(tx, id, { conductedOn: body.date, conductedBy: ctx.actor.userId, conductedAt: core.clock.now(), note: body.note });
-        await audit.record(tx, ctx, { action: 'education.done', entityType: 'education_record', entityId: id, personId: before.personId, orgPath: person.orgPath, before: educationView(before), after: educationView(after) });
+        await audit.record(tx, ctx, {
+          action: 'education.done',
+          entityType: 'education_record',
+          entityId: id,
+          personId: before.personId,
+          orgPath: person.orgPath,
+          before: educationView(before),
+          after: educationView(after),
+        });
         return educationView(after);
       }),
   };

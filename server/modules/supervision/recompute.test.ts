@@ -19,9 +19,15 @@ describe('the rules in a worker thread', () => {
       { id: 'r3', measureId: 'm1', kind: 'check_in', date: '2026-03-01', result: null, random: false, retestOfId: null, contactMode: null },
     ];
     const batch: AssessBatch = {
-      persons: [{ id: 'p1', policy: 0 }, { id: 'p2', policy: 0 }],
+      persons: [
+        { id: 'p1', policy: 0 },
+        { id: 'p2', policy: 0 },
+      ],
       policies: [defaultPolicy],
-      measures: new Map([['p1', [{ measure }]], ['p2', [{ measure: { ...measure, id: 'm2', startDate: '2026-09-01' } }]]]),
+      measures: new Map([
+        ['p1', [{ measure }]],
+        ['p2', [{ measure: { ...measure, id: 'm2', startDate: '2026-09-01' } }]],
+      ]),
       records: new Map([['p1', records]]),
       leaves: new Map([['p1', [{ id: 'l1', fromDate: '2026-06-01', toDate: '2026-06-10', status: 'returned', returnedOn: '2026-06-12' }]]]),
       absences: new Map(),
@@ -84,8 +90,11 @@ describe.each(testDbKinds())('the full recompute on %s (issue 11.5)', (kind) => 
   it('a person whose review day came is computed again, and what the skipped ones keep is what a full computation gives', async () => {
     await personUnderMeasure(w, { reportDate: '2026-10-10', name: '丁' });
     await settle();
-    const due = await rows<{ d: string; n: number }>(w.t.services.db, sql`
-      select min(review_on)::text as d from supervision_sync`);
+    const due = await rows<{ d: string; n: number }>(
+      w.t.services.db,
+      sql`
+      select min(review_on)::text as d from supervision_sync`,
+    );
     const day = due[0]!.d;
     await w.setToday(day);
     const n = Number((await rows<{ n: number }>(w.t.services.db, sql`select count(*)::int as n from supervision_sync where review_on <= ${day}`))[0]!.n);

@@ -3,10 +3,39 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { idParams } from '../../../core/contracts/common';
 import {
-  absenceResult, breachesView, calendarQuery, changeRecordResult, correctRecordBody, voidRecordBody, calendarView, closeAbsenceBody, countsQuery, countsView,
-  createAbsenceBody, createLeaveBody, createRecordBody, createRecordResult, deliverNoticeBody, educationDoneBody, educationView, leaveDecisionBody,
-  leaveExtensionBody, leaveList, leaveReturnBody, leaveView, noticeList, noticeListQuery, noticeView, preferencesBody, preferencesView,
-  recordList, recordListQuery, recordView, taskList, todayQuery, todayView,
+  absenceResult,
+  breachesView,
+  calendarQuery,
+  changeRecordResult,
+  correctRecordBody,
+  voidRecordBody,
+  calendarView,
+  closeAbsenceBody,
+  countsQuery,
+  countsView,
+  createAbsenceBody,
+  createLeaveBody,
+  createRecordBody,
+  createRecordResult,
+  deliverNoticeBody,
+  educationDoneBody,
+  educationView,
+  leaveDecisionBody,
+  leaveExtensionBody,
+  leaveList,
+  leaveReturnBody,
+  leaveView,
+  noticeList,
+  noticeListQuery,
+  noticeView,
+  preferencesBody,
+  preferencesView,
+  recordList,
+  recordListQuery,
+  recordView,
+  taskList,
+  todayQuery,
+  todayView,
 } from '../../../core/contracts/supervision';
 import { actorContext } from '../../http/auth-hook';
 import type { SupervisionService } from './service';
@@ -22,9 +51,13 @@ export function supervisionRoutes(app: FastifyInstance, s: SupervisionService): 
   r.post('/api/persons/:id/records', {
     config: { access: { permission: 'supervision.write', scope: 'org_subtree' } },
     schema: {
-      tags, summary: 'Record a check-in, drug test (T1–T3, T6), visit, follow-up, talk or grid visit; returns the tasks it resolved, the breach assessment (C5) and any notice raised (C6)',
+      tags,
+      summary:
+        'Record a check-in, drug test (T1–T3, T6), visit, follow-up, talk or grid visit; returns the tasks it resolved, the breach assessment (C5) and any notice raised (C6)',
       description: 'With a `clientKey` this user already sent, nothing is written: 200 with the record made then (`replayed`), or 409 when the key names another record.',
-      params: personParams, body: createRecordBody, response: { 200: createRecordResult, 201: createRecordResult },
+      params: personParams,
+      body: createRecordBody,
+      response: { 200: createRecordResult, 201: createRecordResult },
     },
     handler: async (req, reply) => {
       const result = await s.createRecord(actorContext(req), req.params.id, req.body);
@@ -34,7 +67,13 @@ export function supervisionRoutes(app: FastifyInstance, s: SupervisionService): 
 
   r.get('/api/persons/:id/records', {
     config: { access: { permission: 'supervision.read', scope: 'org_subtree' } },
-    schema: { tags, summary: "A person's supervision records, newest first (the read is audited)", params: personParams, querystring: recordListQuery, response: { 200: recordList } },
+    schema: {
+      tags,
+      summary: "A person's supervision records, newest first (the read is audited)",
+      params: personParams,
+      querystring: recordListQuery,
+      response: { 200: recordList },
+    },
     handler: (req) => s.records(actorContext(req), req.params.id, req.query),
   });
 
@@ -47,8 +86,12 @@ export function supervisionRoutes(app: FastifyInstance, s: SupervisionService): 
   r.post('/api/persons/:id/records/:recordId/void', {
     config: { access: { permission: 'supervision.write', scope: 'org_subtree' } },
     schema: {
-      tags, summary: 'Void a record entered wrongly, with the reason (by its recorder or the street officer); it is kept, and breaches, tasks and notices are recomputed without it (issue 9.14, C6)',
-      params: recordParams, body: voidRecordBody, response: { 200: changeRecordResult },
+      tags,
+      summary:
+        'Void a record entered wrongly, with the reason (by its recorder or the street officer); it is kept, and breaches, tasks and notices are recomputed without it (issue 9.14, C6)',
+      params: recordParams,
+      body: voidRecordBody,
+      response: { 200: changeRecordResult },
     },
     handler: (req) => s.voidRecord(actorContext(req), req.params.id, req.params.recordId, req.body),
   });
@@ -56,8 +99,11 @@ export function supervisionRoutes(app: FastifyInstance, s: SupervisionService): 
   r.post('/api/persons/:id/records/:recordId/correction', {
     config: { access: { permission: 'supervision.write', scope: 'org_subtree' } },
     schema: {
-      tags, summary: 'Correct a record: the old version is kept (voided, with the reason) and the corrected one recorded; breaches, tasks and notices are recomputed (issue 9.14, C6)',
-      params: recordParams, body: correctRecordBody, response: { 201: changeRecordResult },
+      tags,
+      summary: 'Correct a record: the old version is kept (voided, with the reason) and the corrected one recorded; breaches, tasks and notices are recomputed (issue 9.14, C6)',
+      params: recordParams,
+      body: correctRecordBody,
+      response: { 201: changeRecordResult },
     },
     handler: async (req, reply) => reply.code(201).send(await s.correctRecord(actorContext(req), req.params.id, req.params.recordId, req.body)),
   });
@@ -70,7 +116,12 @@ export function supervisionRoutes(app: FastifyInstance, s: SupervisionService): 
 
   r.get('/api/persons/:id/breaches', {
     config: { access: { permission: 'supervision.read', scope: 'org_subtree' } },
-    schema: { tags, summary: 'The breach assessment (C5) and lost-contact check (C11) computed now, with notices, education records and absences', params: personParams, response: { 200: breachesView } },
+    schema: {
+      tags,
+      summary: 'The breach assessment (C5) and lost-contact check (C11) computed now, with notices, education records and absences',
+      params: personParams,
+      response: { 200: breachesView },
+    },
     handler: (req) => s.breaches(actorContext(req), req.params.id),
   });
 
@@ -107,7 +158,13 @@ export function supervisionRoutes(app: FastifyInstance, s: SupervisionService): 
 
   r.post('/api/leaves/:id/extension', {
     config: { access: { permission: 'supervision.write', scope: 'org_subtree' } },
-    schema: { tags, summary: 'Ask to extend an approved leave to a later end date (approved again by the street)', params: idParams, body: leaveExtensionBody, response: { 200: leaveView } },
+    schema: {
+      tags,
+      summary: 'Ask to extend an approved leave to a later end date (approved again by the street)',
+      params: idParams,
+      body: leaveExtensionBody,
+      response: { 200: leaveView },
+    },
     handler: (req) => s.extendLeave(actorContext(req), req.params.id, req.body),
   });
 
@@ -119,7 +176,13 @@ export function supervisionRoutes(app: FastifyInstance, s: SupervisionService): 
 
   r.post('/api/persons/:id/absences', {
     config: { access: { permission: 'supervision.write', scope: 'org_subtree' } },
-    schema: { tags, summary: 'Record a stay away (C4/C5; to null while it lasts) or a hospital stay (T7 excuse)', params: personParams, body: createAbsenceBody, response: { 201: absenceResult } },
+    schema: {
+      tags,
+      summary: 'Record a stay away (C4/C5; to null while it lasts) or a hospital stay (T7 excuse)',
+      params: personParams,
+      body: createAbsenceBody,
+      response: { 201: absenceResult },
+    },
     handler: async (req, reply) => reply.code(201).send(await s.recordAbsence(actorContext(req), req.params.id, req.body)),
   });
 
@@ -138,7 +201,13 @@ export function supervisionRoutes(app: FastifyInstance, s: SupervisionService): 
 
   r.post('/api/notices/:id/deliver', {
     config: { access: { permission: 'supervision.write', scope: 'org_subtree' } },
-    schema: { tags, summary: 'Record that the notice was delivered to the police station (who, when, how)', params: idParams, body: deliverNoticeBody, response: { 200: noticeView } },
+    schema: {
+      tags,
+      summary: 'Record that the notice was delivered to the police station (who, when, how)',
+      params: idParams,
+      body: deliverNoticeBody,
+      response: { 200: noticeView },
+    },
     handler: (req) => s.deliverNotice(actorContext(req), req.params.id, req.body),
   });
 
@@ -158,15 +227,22 @@ export function supervisionRoutes(app: FastifyInstance, s: SupervisionService): 
   r.get('/api/today', {
     config: { access: { permission: 'supervision.read', scope: 'org_subtree' } },
     schema: {
-      tags, summary: "今日待办: due and overdue tasks of my caseload (scope=mine) or of a unit's subtree (scope=unit), leaves ending, notices pending, breach warnings",
-      querystring: todayQuery, response: { 200: todayView },
+      tags,
+      summary: "今日待办: due and overdue tasks of my caseload (scope=mine) or of a unit's subtree (scope=unit), leaves ending, notices pending, breach warnings",
+      querystring: todayQuery,
+      response: { 200: todayView },
     },
     handler: (req) => s.today(actorContext(req), req.query),
   });
 
   r.get('/api/today/counts', {
     config: { access: { permission: 'supervision.read', scope: 'org_subtree' } },
-    schema: { tags, summary: 'Tasks falling due in a period (default today): due, done, overdue per worker and per community', querystring: countsQuery, response: { 200: countsView } },
+    schema: {
+      tags,
+      summary: 'Tasks falling due in a period (default today): due, done, overdue per worker and per community',
+      querystring: countsQuery,
+      response: { 200: countsView },
+    },
     handler: (req) => s.counts(actorContext(req), req.query),
   });
 

@@ -15,8 +15,12 @@ export const supervisionRecords = pgTable(
   'supervision_records',
   {
     id: uuid('id').primaryKey().defaultRandom(),
-    personId: uuid('person_id').notNull().references(() => persons.id),
-    measureId: uuid('measure_id').notNull().references(() => measures.id),
+    personId: uuid('person_id')
+      .notNull()
+      .references(() => persons.id),
+    measureId: uuid('measure_id')
+      .notNull()
+      .references(() => measures.id),
     kind: text('kind', { enum: ['check_in', 'drug_test', 'visit', 'follow_up', 'talk', 'grid_visit'] }).notNull(),
     date: date('date').notNull(),
     place: text('place').notNull(),
@@ -54,7 +58,9 @@ export const supervisionRecords = pgTable(
   (t) => [
     index('supervision_records_person_idx').on(t.personId, t.date, t.recordedAt, t.id),
     index('supervision_records_measure_idx').on(t.measureId),
-    uniqueIndex('supervision_records_client_key_idx').on(t.recordedBy, t.clientKey).where(sql`client_key is not null`),
+    uniqueIndex('supervision_records_client_key_idx')
+      .on(t.recordedBy, t.clientKey)
+      .where(sql`client_key is not null`),
   ],
 );
 
@@ -66,9 +72,13 @@ export const supervisionRecords = pgTable(
 export const supervisionTasks = pgTable(
   'supervision_tasks',
   {
-    measureId: uuid('measure_id').notNull().references(() => measures.id),
+    measureId: uuid('measure_id')
+      .notNull()
+      .references(() => measures.id),
     key: text('key').notNull(),
-    personId: uuid('person_id').notNull().references(() => persons.id),
+    personId: uuid('person_id')
+      .notNull()
+      .references(() => persons.id),
     kind: text('kind', { enum: ['drug_test', 'check_in', 'follow_up', 'grid_visit'] }).notNull(),
     dueDate: date('due_date').notNull(),
     windowStart: date('window_start').notNull(),
@@ -83,9 +93,13 @@ export const supervisionTasks = pgTable(
   (t) => [
     primaryKey({ name: 'supervision_tasks_pk', columns: [t.measureId, t.key] }),
     // The worker's day: due, recently overdue (by window end), and due today, per person.
-    index('supervision_tasks_todo_idx').on(t.personId, t.state, t.windowEnd).where(sql`open`),
+    index('supervision_tasks_todo_idx')
+      .on(t.personId, t.state, t.windowEnd)
+      .where(sql`open`),
     // 今日待办's first arm (queries.ts, todayTasksQuery): the few due and overdue tasks of a person.
-    index('supervision_tasks_todo_open_idx').on(t.personId, t.dueDate).where(sql`open and state in ('due', 'overdue')`),
+    index('supervision_tasks_todo_open_idx')
+      .on(t.personId, t.dueDate)
+      .where(sql`open and state in ('due', 'overdue')`),
     index('supervision_tasks_person_due_idx').on(t.personId, t.dueDate),
     index('supervision_tasks_due_idx').on(t.dueDate),
   ],
@@ -96,7 +110,9 @@ export const leaveRequests = pgTable(
   'leave_requests',
   {
     id: uuid('id').primaryKey().defaultRandom(),
-    personId: uuid('person_id').notNull().references(() => persons.id),
+    personId: uuid('person_id')
+      .notNull()
+      .references(() => persons.id),
     measureId: uuid('measure_id').references(() => measures.id),
     fromDate: date('from_date').notNull(),
     /** Last day away as approved (extended when an extension is approved). */
@@ -129,8 +145,12 @@ export const leaveEvents = pgTable(
     id: uuid('id').primaryKey().defaultRandom(),
     /** Insertion order: steps recorded in the same instant keep their order. */
     seq: bigint('seq', { mode: 'number' }).notNull().generatedAlwaysAsIdentity(),
-    leaveId: uuid('leave_id').notNull().references(() => leaveRequests.id),
-    personId: uuid('person_id').notNull().references(() => persons.id),
+    leaveId: uuid('leave_id')
+      .notNull()
+      .references(() => leaveRequests.id),
+    personId: uuid('person_id')
+      .notNull()
+      .references(() => persons.id),
     event: text('event', { enum: ['request', 'approve', 'reject', 'extend_request', 'extend_approve', 'extend_reject', 'return'] }).notNull(),
     details: jsonb('details'),
     actorId: uuid('actor_id').notNull(),
@@ -147,7 +167,9 @@ export const absences = pgTable(
   'supervision_absences',
   {
     id: uuid('id').primaryKey().defaultRandom(),
-    personId: uuid('person_id').notNull().references(() => persons.id),
+    personId: uuid('person_id')
+      .notNull()
+      .references(() => persons.id),
     measureId: uuid('measure_id').references(() => measures.id),
     kind: text('kind', { enum: ['away', 'hospital_stay'] }).notNull(),
     fromDate: date('from_date').notNull(),
@@ -173,7 +195,9 @@ export const policeNotices = pgTable(
   'police_notices',
   {
     id: uuid('id').primaryKey().defaultRandom(),
-    personId: uuid('person_id').notNull().references(() => persons.id),
+    personId: uuid('person_id')
+      .notNull()
+      .references(() => persons.id),
     measureId: uuid('measure_id').references(() => measures.id),
     reason: text('reason', { enum: ['serious_breach', 'relapse', 'refused', 'lost_contact'] }).notNull(),
     factKey: text('fact_key').notNull(),
@@ -188,7 +212,9 @@ export const policeNotices = pgTable(
     deliveryNote: text('delivery_note'),
     acknowledgedAt: timestamp('acknowledged_at', { withTimezone: true }),
     acknowledgedBy: uuid('acknowledged_by'),
-    kind: text('kind', { enum: ['notice', 'correction'] }).notNull().default('notice'),
+    kind: text('kind', { enum: ['notice', 'correction'] })
+      .notNull()
+      .default('notice'),
     /** A correction: the notice it corrects. */
     correctsId: uuid('corrects_id'),
     withdrawnAt: timestamp('withdrawn_at', { withTimezone: true }),
@@ -197,8 +223,12 @@ export const policeNotices = pgTable(
     withdrawalReason: text('withdrawal_reason'),
   },
   (t) => [
-    uniqueIndex('police_notices_fact_idx').on(t.personId, t.reason, t.factKey).where(sql`withdrawn_at is null`),
-    index('police_notices_open_idx').on(t.personId).where(sql`acknowledged_at is null and withdrawn_at is null`),
+    uniqueIndex('police_notices_fact_idx')
+      .on(t.personId, t.reason, t.factKey)
+      .where(sql`withdrawn_at is null`),
+    index('police_notices_open_idx')
+      .on(t.personId)
+      .where(sql`acknowledged_at is null and withdrawn_at is null`),
     index('police_notices_created_idx').on(t.createdAt),
   ],
 );
@@ -208,7 +238,9 @@ export const educationRecords = pgTable(
   'education_records',
   {
     id: uuid('id').primaryKey().defaultRandom(),
-    personId: uuid('person_id').notNull().references(() => persons.id),
+    personId: uuid('person_id')
+      .notNull()
+      .references(() => persons.id),
     measureId: uuid('measure_id').references(() => measures.id),
     reason: text('reason', { enum: ['refused', 'evaded', 'unauthorised_departure'] }).notNull(),
     factKey: text('fact_key').notNull(),
@@ -226,7 +258,11 @@ export const educationRecords = pgTable(
     withdrawnAt: timestamp('withdrawn_at', { withTimezone: true }),
     withdrawalReason: text('withdrawal_reason'),
   },
-  (t) => [uniqueIndex('education_records_fact_idx').on(t.personId, t.factKey).where(sql`withdrawn_at is null`)],
+  (t) => [
+    uniqueIndex('education_records_fact_idx')
+      .on(t.personId, t.factKey)
+      .where(sql`withdrawn_at is null`),
+  ],
 );
 
 /**
@@ -235,10 +271,17 @@ export const educationRecords = pgTable(
  * recomputing.
  */
 export const supervisionStatus = pgTable('supervision_status', {
-  personId: uuid('person_id').primaryKey().references(() => persons.id),
-  measureId: uuid('measure_id').notNull().references(() => measures.id),
+  personId: uuid('person_id')
+    .primaryKey()
+    .references(() => persons.id),
+  measureId: uuid('measure_id')
+    .notNull()
+    .references(() => measures.id),
   level: text('level', { enum: ['none', 'breach', 'serious_breach'] }).notNull(),
-  reasons: text('reasons').array().notNull().default(sql`'{}'::text[]`),
+  reasons: text('reasons')
+    .array()
+    .notNull()
+    .default(sql`'{}'::text[]`),
   refusals: integer('refusals').notNull(),
   evasions: integer('evasions').notNull(),
   unauthorisedDepartures: integer('unauthorised_departures').notNull(),
@@ -263,7 +306,9 @@ export const supervisionStatus = pgTable('supervision_status', {
 export const supervisionSync = pgTable(
   'supervision_sync',
   {
-    personId: uuid('person_id').primaryKey().references(() => persons.id),
+    personId: uuid('person_id')
+      .primaryKey()
+      .references(() => persons.id),
     /** The unit the person was in when last computed: a move may bring another district's policy. */
     orgUnitId: uuid('org_unit_id').notNull(),
     tasksHash: text('tasks_hash').notNull(),
@@ -300,7 +345,9 @@ export const supervisionInputs = pgTable('supervision_inputs', {
 
 /** P2: consent to SMS reminders (beyond the statutory duty, so it needs consent); who recorded it and when. */
 export const supervisionPreferences = pgTable('supervision_preferences', {
-  personId: uuid('person_id').primaryKey().references(() => persons.id),
+  personId: uuid('person_id')
+    .primaryKey()
+    .references(() => persons.id),
   smsConsent: boolean('sms_consent').notNull().default(false),
   consentDate: date('consent_date'),
   recordedBy: uuid('recorded_by').notNull(),

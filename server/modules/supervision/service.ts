@@ -52,7 +52,10 @@ registerMessages({
   'supervision.client_key_reused': ['该记录标识已用于另一条记录，未保存', 'This record key was already used for a different record: not saved'],
   'supervision.retest_invalid': ['被复检的记录须为该人员此前的检测记录', 'The re-tested record must be an earlier drug test of this person'],
   'supervision.warning.tests_one_more': ['已拒检或逃检 {count} 次，再有 1 次即构成严重违反协议（C5）', 'Refused or evaded {count} times: one more is a serious breach (C5)'],
-  'supervision.warning.departures_one_more': ['已擅自离开 {count} 次，再有 1 次即构成严重违反协议（C5）', 'Left without permission {count} times: one more is a serious breach (C5)'],
+  'supervision.warning.departures_one_more': [
+    '已擅自离开 {count} 次，再有 1 次即构成严重违反协议（C5）',
+    'Left without permission {count} times: one more is a serious breach (C5)',
+  ],
   'supervision.warning.serious_breach': ['已构成严重违反协议（C5），须通报公安', 'Serious breach of the agreement (C5): the police must be notified'],
   'supervision.warning.lost_contact': ['已脱管（C11）：超过 {days} 天未见面且无法联系', 'Lost contact (C11): neither met nor reached for more than {days} days'],
   ...leaveMessages,
@@ -123,11 +126,24 @@ export function createSupervisionService(deps: {
   const concurrency = Math.max(1, Math.min(2, os.availableParallelism()));
   const assessPool = createAssessPool(deps.recomputeWorkers ?? concurrency);
   const syncDeps: SyncDeps = {
-    audit, reminders: deps.reminders, holdersOver: deps.users.holdersOver, now: () => deps.clock.now(), communityMeasures: deps.measures.communityOf, persons,
+    audit,
+    reminders: deps.reminders,
+    holdersOver: deps.users.holdersOver,
+    now: () => deps.clock.now(),
+    communityMeasures: deps.measures.communityOf,
+    persons,
   };
 
   const core: Core = {
-    db, clock: deps.clock, audit, persons, org: deps.org, policy: deps.policy, measures: deps.measures, reminders: deps.reminders, users: deps.users,
+    db,
+    clock: deps.clock,
+    audit,
+    persons,
+    org: deps.org,
+    policy: deps.policy,
+    measures: deps.measures,
+    reminders: deps.reminders,
+    users: deps.users,
     today: () => deps.clock.today(),
     async refresh(tx, personIds, ctx, timeDriven = false, loaded, cause = 'facts_changed') {
       return syncPersons(tx, syncDeps, personIds, ctx, deps.clock.today(), await deps.policy.resolver(tx), timeDriven, loaded, cause);
@@ -138,8 +154,20 @@ export function createSupervisionService(deps: {
   };
 
   const emptyResult = (): RecomputeResult => ({
-    persons: 0, tasksWritten: 0, tasksDeleted: 0, tasksUnchanged: 0, statusWritten: 0, notices: 0, education: 0, loadMs: 0, computeMs: 0, writeMs: 0, raiseMs: 0,
-    skipped: 0, batches: 0, ms: 0,
+    persons: 0,
+    tasksWritten: 0,
+    tasksDeleted: 0,
+    tasksUnchanged: 0,
+    statusWritten: 0,
+    notices: 0,
+    education: 0,
+    loadMs: 0,
+    computeMs: 0,
+    writeMs: 0,
+    raiseMs: 0,
+    skipped: 0,
+    batches: 0,
+    ms: 0,
   });
 
   /**
@@ -241,11 +269,21 @@ export function createSupervisionService(deps: {
   const day = dayFunctions(core);
 
   /** The checks of a new record (date, measure, attachment, re-test) and its row; the caller holds the person's lock. */
-  async function insertChecked(tx: Executor, ctx: Ctx, personId: string, body: CreateRecordBody, community: { measure: Measure }[], extra: Partial<q.RecordRow>): Promise<q.RecordRow> {
+  async function insertChecked(
+    tx: Executor,
+    ctx: Ctx,
+    personId: string,
+    body: CreateRecordBody,
+    community: { measure: Measure }[],
+    extra: Partial<q.RecordRow>,
+  ): Promise<q.RecordRow> {
     const today = deps.clock.today();
     const date = body.date ?? today;
     if (compareDates(date, today) > 0) throw fieldError('date', 'supervision.date_future');
-    const measure = measureFor(community.map((x) => x.measure), date);
+    const measure = measureFor(
+      community.map((x) => x.measure),
+      date,
+    );
     if (body.attachmentId && !(await deps.documents.attachable(tx, body.attachmentId, personId))) {
       throw fieldError('attachmentId', 'supervision.attachment_invalid');
     }
@@ -255,12 +293,29 @@ export function createSupervisionService(deps: {
       if (body.retestOf) {
         if (!isValidRetestOf(await q.recordById(tx, body.retestOf), personId, date)) throw fieldError('retestOf', 'supervision.retest_invalid');
       }
-      test = { sample: body.sample, method: body.method, result: body.result, tester: body.tester ?? ctx.actor.displayName, retestOfId: body.retestOf ?? null, random: body.random };
+      test = {
+        sample: body.sample,
+        method: body.method,
+        result: body.result,
+        tester: body.tester ?? ctx.actor.displayName,
+        retestOfId: body.retestOf ?? null,
+        random: body.random,
+      };
     }
     const contact = 'form' in body ? { contactMode: body.contactMode, form: body.form } : {};
     return q.insertRecord(tx, {
-      personId, measureId: measure.id, kind: body.kind, date, place: body.place, recordedAt: deps.clock.now(), recordedBy: ctx.actor.userId,
-      attachmentId: body.attachmentId ?? null, note: body.note ?? null, ...test, ...contact, ...extra,
+      personId,
+      measureId: measure.id,
+      kind: body.kind,
+      date,
+      place: body.place,
+      recordedAt: deps.clock.now(),
+      recordedBy: ctx.actor.userId,
+      attachmentId: body.attachmentId ?? null,
+      note: body.note ?? null,
+      ...test,
+      ...contact,
+      ...extra,
     });
   }
 
@@ -275,7 +330,8 @@ export function createSupervisionService(deps: {
     const withdrawn = [];
     for (const n of sync.withdrawn.notices) withdrawn.push(noticeView((await q.noticeById(tx, n.id))!, now));
     return {
-      tasks: outcome.tasks.filter((t) => recordId !== null && t.recordId === recordId)
+      tasks: outcome.tasks
+        .filter((t) => recordId !== null && t.recordId === recordId)
         .map((t) => taskView({ ...t, personId: p.id, recordId: t.recordId ?? null, policyVersion: outcome.policy.version }, today)),
       breaches: outcome.status ? assessmentView(outcome.status, outcome.policy, today) : null,
       // The notices as inserted (returned by the insert): new, so neither delivered nor acknowledged.
@@ -356,20 +412,31 @@ export function createSupervisionService(deps: {
       const due = (await q.tasksDueOn(tx, tomorrow)).filter((r) => !r.sealed);
       const consented = await q.consentedAmong(tx, [...new Set(due.map((r) => r.t.personId))]);
       const names = new Map((await persons.contextOf(tx, [...new Set(due.map((r) => r.t.personId))])).map((p) => [p.id, p.name]));
-      const plan = reminderPlan(due.map((r) => ({ ...r.t, workerId: r.workerId })), consented);
+      const plan = reminderPlan(
+        due.map((r) => ({ ...r.t, workerId: r.workerId })),
+        consented,
+      );
       const messages: Parameters<ReminderService['enqueue']>[1] = plan.worker.map((t) => {
         const kz = label('taskKind', t.kind, 'zh-CN');
         return {
-          channel: 'in_app', recipientUserId: t.workerId, personId: t.personId, dedupeKey: `task:${t.measureId}:${t.key}:${tomorrow}:worker`,
-          title: `明日待办 · ${kz}`, body: `${names.get(t.personId) ?? ''}：${kz}，${tomorrow} 到期。`,
+          channel: 'in_app',
+          recipientUserId: t.workerId,
+          personId: t.personId,
+          dedupeKey: `task:${t.measureId}:${t.key}:${tomorrow}:worker`,
+          title: `明日待办 · ${kz}`,
+          body: `${names.get(t.personId) ?? ''}：${kz}，${tomorrow} 到期。`,
           details: { kind: 'task', measureId: t.measureId, key: t.key, dueDate: tomorrow },
         };
       });
       // P1: the text says nothing of drugs or of the person.
       for (const personId of plan.sms) {
         messages.push({
-          channel: 'sms', recipientPersonId: personId, personId, dedupeKey: `sms:${personId}:${tomorrow}`,
-          title: 'reminder', body: `【向日葵】您好，您有一项约定事项将于${tomorrow}到期，请按约定办理；如有疑问请联系您的社工。`,
+          channel: 'sms',
+          recipientPersonId: personId,
+          personId,
+          dedupeKey: `sms:${personId}:${tomorrow}`,
+          title: 'reminder',
+          body: `【向日葵】您好，您有一项约定事项将于${tomorrow}到期，请按约定办理；如有疑问请联系您的社工。`,
           details: { kind: 'task', params: { date: tomorrow } },
         });
       }
@@ -400,7 +467,14 @@ export function createSupervisionService(deps: {
         });
         const sync = await core.refresh(tx, [personId], ctx, false, { people, measures: community });
         const record = recordView(row, ctx.actor.displayName);
-        await audit.record(tx, ctx, { action: `supervision.record.${body.kind}`, entityType: 'supervision_record', entityId: row.id, personId, orgPath: person.orgPath, after: record });
+        await audit.record(tx, ctx, {
+          action: `supervision.record.${body.kind}`,
+          entityType: 'supervision_record',
+          entityId: row.id,
+          personId,
+          orgPath: person.orgPath,
+          after: record,
+        });
         return { record, ...(await recordOutcome(tx, sync, people, row.id)) };
       }),
 
@@ -417,8 +491,15 @@ export function createSupervisionService(deps: {
         const sync = await core.refresh(tx, [personId], ctx, false, { people, measures: community }, 'record_voided');
         const replaced = recordView(voided, old.recordedByName);
         await audit.record(tx, ctx, {
-          action: 'supervision.record.void', entityType: 'supervision_record', entityId: recordId, personId, orgPath: person.orgPath, purpose: body.reason,
-          before: recordView(old.r, old.recordedByName), after: replaced, details: { kind: old.r.kind, cause: 'record_voided' },
+          action: 'supervision.record.void',
+          entityType: 'supervision_record',
+          entityId: recordId,
+          personId,
+          orgPath: person.orgPath,
+          purpose: body.reason,
+          before: recordView(old.r, old.recordedByName),
+          after: replaced,
+          details: { kind: old.r.kind, cause: 'record_voided' },
         });
         return { record: null, replaced, ...(await recordOutcome(tx, sync, people, null)) };
       }),
@@ -433,8 +514,15 @@ export function createSupervisionService(deps: {
         const sync = await core.refresh(tx, [personId], ctx, false, { people, measures: community }, 'record_corrected');
         const record = recordView(row, ctx.actor.displayName);
         await audit.record(tx, ctx, {
-          action: 'supervision.record.correct', entityType: 'supervision_record', entityId: row.id, personId, orgPath: person.orgPath, purpose: body.reason,
-          before: recordView(old.r, old.recordedByName), after: record, details: { kind: body.record.kind, replaces: recordId, cause: 'record_corrected' },
+          action: 'supervision.record.correct',
+          entityType: 'supervision_record',
+          entityId: row.id,
+          personId,
+          orgPath: person.orgPath,
+          purpose: body.reason,
+          before: recordView(old.r, old.recordedByName),
+          after: record,
+          details: { kind: body.record.kind, replaces: recordId, cause: 'record_corrected' },
         });
         return { record, replaced: recordView(superseded, old.recordedByName), ...(await recordOutcome(tx, sync, people, row.id)) };
       }),
@@ -442,7 +530,14 @@ export function createSupervisionService(deps: {
     async records(ctx: Ctx, personId: string, f: { kind?: string; from?: string; to?: string; limit: number; offset: number }) {
       const person = await persons.access(db, ctx.actor, personId, 'supervision.read');
       const res = await q.recordsOfPerson(db, personId, f);
-      await audit.record(db, ctx, { action: 'supervision.records.read', entityType: 'person', entityId: personId, personId, orgPath: person.orgPath, details: { filter: f, returned: res.items.length } });
+      await audit.record(db, ctx, {
+        action: 'supervision.records.read',
+        entityType: 'person',
+        entityId: personId,
+        personId,
+        orgPath: person.orgPath,
+        details: { filter: f, returned: res.items.length },
+      });
       return { items: res.items.map((r) => recordView(r.r, r.recordedByName)), total: res.total };
     },
 
@@ -477,7 +572,13 @@ export function createSupervisionService(deps: {
       const person = await persons.access(db, ctx.actor, personId, 'supervision.read');
       const p = await q.preferenceOf(db, personId);
       await audit.record(db, ctx, { action: 'supervision.preferences.read', entityType: 'person', entityId: personId, personId, orgPath: person.orgPath });
-      return { personId, smsConsent: p?.smsConsent ?? false, consentDate: p?.consentDate ?? null, recordedBy: p?.recordedBy ?? null, recordedAt: p?.recordedAt.toISOString() ?? null };
+      return {
+        personId,
+        smsConsent: p?.smsConsent ?? false,
+        consentDate: p?.consentDate ?? null,
+        recordedBy: p?.recordedBy ?? null,
+        recordedAt: p?.recordedAt.toISOString() ?? null,
+      };
     },
 
     /** P2: consent to SMS reminders, given or withdrawn, with who recorded it and when. */
@@ -486,9 +587,23 @@ export function createSupervisionService(deps: {
         const person = await persons.access(tx, ctx.actor, personId, 'supervision.write');
         if (body.consentDate && compareDates(body.consentDate, deps.clock.today()) > 0) throw fieldError('consentDate', 'supervision.date_future');
         const before = await q.preferenceOf(tx, personId);
-        const p = await q.setPreference(tx, { personId, smsConsent: body.smsConsent, consentDate: body.consentDate ?? deps.clock.today(), recordedBy: ctx.actor.userId, recordedAt: deps.clock.now() });
+        const p = await q.setPreference(tx, {
+          personId,
+          smsConsent: body.smsConsent,
+          consentDate: body.consentDate ?? deps.clock.today(),
+          recordedBy: ctx.actor.userId,
+          recordedAt: deps.clock.now(),
+        });
         const view = { personId, smsConsent: p.smsConsent, consentDate: p.consentDate, recordedBy: p.recordedBy, recordedAt: p.recordedAt.toISOString() };
-        await audit.record(tx, ctx, { action: 'supervision.preferences', entityType: 'person', entityId: personId, personId, orgPath: person.orgPath, before: before ?? null, after: view });
+        await audit.record(tx, ctx, {
+          action: 'supervision.preferences',
+          entityType: 'person',
+          entityId: personId,
+          personId,
+          orgPath: person.orgPath,
+          before: before ?? null,
+          after: view,
+        });
         return view;
       }),
   };

@@ -90,7 +90,7 @@ describe.each(testDbKinds())('supervision on %s', (kind) => {
     }
   });
 
-  it('one record reads by itself (to print it); the read is audited; another person\'s record or an outsider get 404', async () => {
+  it("one record reads by itself (to print it); the read is audited; another person's record or an outsider get 404", async () => {
     const { personId } = await personUnderMeasure(w, { reportDate: '2026-11-01' });
     const other = await personUnderMeasure(w, { reportDate: '2026-11-01' });
     const rec = (await w.worker.post(`/api/persons/${personId}/records`, test('2026-11-10', 'negative'))).json().record;
@@ -184,7 +184,10 @@ describe.each(testDbKinds())('supervision on %s', (kind) => {
     const { personId } = await personUnderMeasure(w, { reportDate: '2026-11-01' });
     const pos = await w.worker.post(`/api/persons/${personId}/records`, test('2026-11-12', 'positive', { random: true }));
     expect(pos.json().noticesCreated).toEqual([expect.objectContaining({ reason: 'relapse', factDate: '2026-11-12' })]);
-    const re = await w.worker.post(`/api/persons/${personId}/records`, test('2026-11-14', 'positive', { method: 'lab_retest', sample: 'hair', retestOf: pos.json().record.id, random: true }));
+    const re = await w.worker.post(
+      `/api/persons/${personId}/records`,
+      test('2026-11-14', 'positive', { method: 'lab_retest', sample: 'hair', retestOf: pos.json().record.id, random: true }),
+    );
     expect(re.statusCode, re.body).toBe(201);
     expect(re.json().record.drugTest).toMatchObject({ method: 'lab_retest', sample: 'hair', retestOf: pos.json().record.id });
     expect(re.json().noticesCreated).toEqual([]);
@@ -197,7 +200,10 @@ describe.each(testDbKinds())('supervision on %s', (kind) => {
     const list = (await w.police.get(`/api/notices?personId=${personId}`)).json();
     expect(list.items).toEqual([expect.objectContaining({ id: noticeId, reason: 'relapse', personName: '通报人', state: 'pending', overdue: false })]);
     // The police of the street hear of it in the app at once; the police of another street do not.
-    const told = (c: typeof w.police) => c.get('/api/messages').then((r) => (r.json().items as { details: { noticeId?: string } | null; title: string; personId: string }[]).filter((m) => m.details?.noticeId === noticeId));
+    const told = (c: typeof w.police) =>
+      c
+        .get('/api/messages')
+        .then((r) => (r.json().items as { details: { noticeId?: string } | null; title: string; personId: string }[]).filter((m) => m.details?.noticeId === noticeId));
     expect(await told(w.police)).toEqual([expect.objectContaining({ title: '通报 · 复吸（检测阳性）', personId, details: expect.objectContaining({ audience: 'police' }) })]);
     expect(await told(w.outsidePolice)).toEqual([]);
     expect(await told(w.worker)).toEqual([expect.objectContaining({ title: '通报公安 · 复吸（检测阳性）' })]);
@@ -304,7 +310,11 @@ describe.each(testDbKinds())('supervision on %s', (kind) => {
       await w.worker.post(`/api/persons/${personId}/records`, { kind: 'follow_up', date: '2026-11-10', place: '电话', contactMode: 'phone', form: visitForm });
       await setToday('2026-12-10'); // 30 days after the last contact: not yet
       await w.t.services.scheduler.runNow('supervision.recompute');
-      expect((await w.worker.get(`/api/persons/${personId}/breaches`)).json().assessment.lostContact).toMatchObject({ lost: false, lastReachable: '2026-11-10', lastInPersonContact: null });
+      expect((await w.worker.get(`/api/persons/${personId}/breaches`)).json().assessment.lostContact).toMatchObject({
+        lost: false,
+        lastReachable: '2026-11-10',
+        lastInPersonContact: null,
+      });
       await setToday('2026-12-11');
       await w.t.services.scheduler.runNow('supervision.recompute');
       const b = (await w.worker.get(`/api/persons/${personId}/breaches`)).json();

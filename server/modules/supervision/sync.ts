@@ -98,16 +98,36 @@ function tasksHash(rows: q.NewTaskRow[]): string {
 }
 
 function sameTask(a: q.TaskRow, b: q.NewTaskRow): boolean {
-  return a.personId === b.personId && a.kind === b.kind && a.dueDate === b.dueDate && a.windowStart === b.windowStart && a.windowEnd === b.windowEnd
-    && a.state === b.state && (a.recordId ?? null) === (b.recordId ?? null) && a.policyVersion === b.policyVersion && a.open === b.open;
+  return (
+    a.personId === b.personId &&
+    a.kind === b.kind &&
+    a.dueDate === b.dueDate &&
+    a.windowStart === b.windowStart &&
+    a.windowEnd === b.windowEnd &&
+    a.state === b.state &&
+    (a.recordId ?? null) === (b.recordId ?? null) &&
+    a.policyVersion === b.policyVersion &&
+    a.open === b.open
+  );
 }
 
 function sameStatus(a: q.StatusRow, b: q.NewStatusRow): boolean {
-  return a.measureId === b.measureId && a.level === b.level && a.reasons.join(',') === (b.reasons ?? []).join(',') && a.refusals === b.refusals
-    && a.evasions === b.evasions && a.unauthorisedDepartures === b.unauthorisedDepartures && a.absenceDays === b.absenceDays
-    && a.untilTests === b.untilTests && a.untilDepartures === b.untilDepartures && a.untilAbsenceDays === b.untilAbsenceDays
-    && a.lostContact === b.lostContact && (a.lastInPersonContact ?? null) === (b.lastInPersonContact ?? null)
-    && (a.lastReachable ?? null) === (b.lastReachable ?? null) && a.policyVersion === b.policyVersion;
+  return (
+    a.measureId === b.measureId &&
+    a.level === b.level &&
+    a.reasons.join(',') === (b.reasons ?? []).join(',') &&
+    a.refusals === b.refusals &&
+    a.evasions === b.evasions &&
+    a.unauthorisedDepartures === b.unauthorisedDepartures &&
+    a.absenceDays === b.absenceDays &&
+    a.untilTests === b.untilTests &&
+    a.untilDepartures === b.untilDepartures &&
+    a.untilAbsenceDays === b.untilAbsenceDays &&
+    a.lostContact === b.lostContact &&
+    (a.lastInPersonContact ?? null) === (b.lastInPersonContact ?? null) &&
+    (a.lastReachable ?? null) === (b.lastReachable ?? null) &&
+    a.policyVersion === b.policyVersion
+  );
 }
 
 /** The rows the rules need for a batch of persons, grouped by person. */
@@ -150,11 +170,28 @@ async function assessAll(pool: AssessPool, inputs: Inputs, policyOf: (p: Inputs[
 }
 
 export async function syncPersons(
-  exec: Executor, deps: SyncDeps, personIds: string[], ctx: RequestContext, today: string, resolve: PolicyResolver, timeDriven: boolean, loaded?: Loaded,
+  exec: Executor,
+  deps: SyncDeps,
+  personIds: string[],
+  ctx: RequestContext,
+  today: string,
+  resolve: PolicyResolver,
+  timeDriven: boolean,
+  loaded?: Loaded,
   cause: WithdrawalCause = 'facts_changed',
 ): Promise<SyncResult> {
   const counts: SyncCounts = {
-    persons: 0, tasksWritten: 0, tasksDeleted: 0, tasksUnchanged: 0, statusWritten: 0, notices: 0, education: 0, loadMs: 0, computeMs: 0, writeMs: 0, raiseMs: 0,
+    persons: 0,
+    tasksWritten: 0,
+    tasksDeleted: 0,
+    tasksUnchanged: 0,
+    statusWritten: 0,
+    notices: 0,
+    education: 0,
+    loadMs: 0,
+    computeMs: 0,
+    writeMs: 0,
+    raiseMs: 0,
   };
   const outcomes: SyncResult['outcomes'] = new Map();
   if (personIds.length === 0) return { counts, outcomes, notices: [], education: [], withdrawn: { notices: [], education: [] } };
@@ -194,8 +231,18 @@ export async function syncPersons(
     outcomes.set(p.id, { ...outcome, policy });
 
     const rows = outcome.tasks.map((t): q.NewTaskRow => ({
-      measureId: t.measureId, key: t.key, personId: p.id, kind: t.kind, dueDate: t.dueDate, windowStart: t.windowStart, windowEnd: t.windowEnd,
-      state: t.state, recordId: t.recordId ?? null, policyVersion: policy.version, open: t.open, updatedAt: now,
+      measureId: t.measureId,
+      key: t.key,
+      personId: p.id,
+      kind: t.kind,
+      dueDate: t.dueDate,
+      windowStart: t.windowStart,
+      windowEnd: t.windowEnd,
+      state: t.state,
+      recordId: t.recordId ?? null,
+      policyVersion: policy.version,
+      open: t.open,
+      updatedAt: now,
     }));
     // The same tasks as last stored: no task row is read or written for this person.
     const hash = tasksHash(rows);
@@ -205,36 +252,69 @@ export async function syncPersons(
     // Only a computation under the daily rules may be trusted by the next full recompute.
     const key = versions ? inputsKey(versions.get(p.id) ?? '0', policy, p.orgUnitId) : (before?.inputsKey ?? null);
     // A write that leaves a time-driven fact for today gives it a grace; the time-driven run clears it.
-    const reviewAfter = !timeDriven && outcome.reviewOn === today ? before?.reviewAfter ?? new Date(now.getTime() + TIME_FACT_GRACE_MINUTES * 60_000) : null;
-    if (!before || before.tasksHash !== hash || (before.reviewOn ?? null) !== outcome.reviewOn || before.orgUnitId !== p.orgUnitId
-      || (before.inputsKey ?? null) !== key || (before.reviewAfter?.getTime() ?? null) !== (reviewAfter?.getTime() ?? null)) {
+    const reviewAfter = !timeDriven && outcome.reviewOn === today ? (before?.reviewAfter ?? new Date(now.getTime() + TIME_FACT_GRACE_MINUTES * 60_000)) : null;
+    if (
+      !before ||
+      before.tasksHash !== hash ||
+      (before.reviewOn ?? null) !== outcome.reviewOn ||
+      before.orgUnitId !== p.orgUnitId ||
+      (before.inputsKey ?? null) !== key ||
+      (before.reviewAfter?.getTime() ?? null) !== (reviewAfter?.getTime() ?? null)
+    ) {
       syncRows.push({ personId: p.id, orgUnitId: p.orgUnitId, tasksHash: hash, reviewOn: outcome.reviewOn, inputsKey: key, reviewAfter, updatedAt: now });
     }
 
     if (outcome.status) {
       const { assessment: a, lostContact: c } = outcome.status;
       const row: q.NewStatusRow = {
-        personId: p.id, measureId: outcome.status.measureId, level: a.level, reasons: a.reasons, refusals: a.counts.refusals, evasions: a.counts.evasions,
-        unauthorisedDepartures: a.counts.unauthorisedDepartures, absenceDays: a.counts.absenceDays, untilTests: a.untilSerious.tests,
-        untilDepartures: a.untilSerious.departures, untilAbsenceDays: a.untilSerious.absenceDays, lostContact: c.lost,
-        lastInPersonContact: c.lastInPersonContact, lastReachable: c.lastReachable, policyVersion: policy.version, assessedOn: today, updatedAt: now,
+        personId: p.id,
+        measureId: outcome.status.measureId,
+        level: a.level,
+        reasons: a.reasons,
+        refusals: a.counts.refusals,
+        evasions: a.counts.evasions,
+        unauthorisedDepartures: a.counts.unauthorisedDepartures,
+        absenceDays: a.counts.absenceDays,
+        untilTests: a.untilSerious.tests,
+        untilDepartures: a.untilSerious.departures,
+        untilAbsenceDays: a.untilSerious.absenceDays,
+        lostContact: c.lost,
+        lastInPersonContact: c.lastInPersonContact,
+        lastReachable: c.lastReachable,
+        policyVersion: policy.version,
+        assessedOn: today,
+        updatedAt: now,
       };
       const before = existingStatus.get(p.id);
       if (!before || !sameStatus(before, row)) statusRows.push(row);
     } else if (existingStatus.has(p.id)) statusGone.push(p.id);
 
-
     const deadline = noticeDeadline(now, policy);
     for (const n of outcome.notices) {
       noticeRows.push({
-        personId: p.id, measureId: n.measureId, reason: n.reason, factKey: n.factKey, factDate: n.factDate, details: n.details,
-        policyVersion: policy.version, deadline, createdAt: now, createdBy: ctx.actor?.userId ?? null,
+        personId: p.id,
+        measureId: n.measureId,
+        reason: n.reason,
+        factKey: n.factKey,
+        factDate: n.factDate,
+        details: n.details,
+        policyVersion: policy.version,
+        deadline,
+        createdAt: now,
+        createdBy: ctx.actor?.userId ?? null,
       });
     }
     for (const e of outcome.education) {
       educationRows.push({
-        personId: p.id, measureId: e.measureId, reason: e.reason, factKey: e.factKey, factDate: e.factDate, details: e.details,
-        policyVersion: policy.version, createdAt: now, createdBy: ctx.actor?.userId ?? null,
+        personId: p.id,
+        measureId: e.measureId,
+        reason: e.reason,
+        factKey: e.factKey,
+        factDate: e.factDate,
+        details: e.details,
+        policyVersion: policy.version,
+        createdAt: now,
+        createdBy: ctx.actor?.userId ?? null,
       });
     }
   }
@@ -274,20 +354,33 @@ export async function syncPersons(
   for (const n of notices) {
     const p = byId.get(n.personId)!;
     await deps.audit.record(exec, ctx, {
-      action: 'notice.create', entityType: 'police_notice', entityId: n.id, personId: n.personId, orgPath: p.orgPath,
+      action: 'notice.create',
+      entityType: 'police_notice',
+      entityId: n.id,
+      personId: n.personId,
+      orgPath: p.orgPath,
       after: { reason: n.reason, factKey: n.factKey, factDate: n.factDate, deadline: n.deadline.toISOString(), policyVersion: n.policyVersion, details: n.details },
     });
     const zh = label('noticeReason', n.reason, 'zh-CN');
     const details = { kind: 'notice', noticeId: n.id, reason: n.reason };
     const messages: NewMessage[] = (police.get(p.orgPath) ?? []).map((userId) => ({
-      channel: 'in_app', recipientUserId: userId, personId: p.id, dedupeKey: `notice:${n.id}:police:${userId}`,
-      title: `通报 · ${zh}`, body: `${p.name}：${zh}（${n.factDate}）。社区戒毒（康复）工作人员将送达书面通报，请接收后在系统中签收。`,
+      channel: 'in_app',
+      recipientUserId: userId,
+      personId: p.id,
+      dedupeKey: `notice:${n.id}:police:${userId}`,
+      title: `通报 · ${zh}`,
+      body: `${p.name}：${zh}（${n.factDate}）。社区戒毒（康复）工作人员将送达书面通报，请接收后在系统中签收。`,
       details: { ...details, audience: 'police' },
     }));
     if (p.workerId) {
       messages.push({
-        channel: 'in_app', recipientUserId: p.workerId, personId: p.id, dedupeKey: `notice:${n.id}:worker`,
-        title: `通报公安 · ${zh}`, body: `${p.name}：${zh}（${n.factDate}）。请在期限内送达派出所并登记送达。`, details,
+        channel: 'in_app',
+        recipientUserId: p.workerId,
+        personId: p.id,
+        dedupeKey: `notice:${n.id}:worker`,
+        title: `通报公安 · ${zh}`,
+        body: `${p.name}：${zh}（${n.factDate}）。请在期限内送达派出所并登记送达。`,
+        details,
       });
     }
     await deps.reminders.enqueue(exec, messages);
@@ -295,7 +388,11 @@ export async function syncPersons(
   const education = await q.insertEducation(exec, educationRows);
   for (const e of education) {
     await deps.audit.record(exec, ctx, {
-      action: 'education.create', entityType: 'education_record', entityId: e.id, personId: e.personId, orgPath: byId.get(e.personId)!.orgPath,
+      action: 'education.create',
+      entityType: 'education_record',
+      entityId: e.id,
+      personId: e.personId,
+      orgPath: byId.get(e.personId)!.orgPath,
       after: { reason: e.reason, factKey: e.factKey, factDate: e.factDate, policyVersion: e.policyVersion },
     });
   }

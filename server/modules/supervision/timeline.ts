@@ -23,24 +23,44 @@ export async function supervisionTimeline(exec: Executor, personId: string, w: T
     const kind = localized('recordKind', r.kind);
     const result = r.result ? localized('testResult', r.result) : null;
     out.push({
-      at: r.recordedAt, date: r.date, kind: 'record',
+      at: r.recordedAt,
+      date: r.date,
+      kind: 'record',
       title: result ? { 'zh-CN': `${kind['zh-CN']} · ${result['zh-CN']}`, 'en-US': `${kind['en-US']} · ${result['en-US']}` } : kind,
-      detail: [r.place, r.note].filter(Boolean).join(' — ') || null, refId: r.id, tie: TIE.record, key: r.id,
+      detail: [r.place, r.note].filter(Boolean).join(' — ') || null,
+      refId: r.id,
+      tie: TIE.record,
+      key: r.id,
     });
     // Issue 9.14: the old version stays on the timeline, and so does its voiding or correction.
     if (r.voidedAt) {
       const state = localized('recordState', r.supersededBy ? 'corrected' : 'voided');
       out.push({
-        at: r.voidedAt, date: day(r.voidedAt), kind: 'record', title: { 'zh-CN': `${kind['zh-CN']} · ${state['zh-CN']}`, 'en-US': `${kind['en-US']} · ${state['en-US']}` },
-        detail: r.voidReason, refId: r.id, tie: TIE.record, key: `${r.id}:void`,
+        at: r.voidedAt,
+        date: day(r.voidedAt),
+        kind: 'record',
+        title: { 'zh-CN': `${kind['zh-CN']} · ${state['zh-CN']}`, 'en-US': `${kind['en-US']} · ${state['en-US']}` },
+        detail: r.voidReason,
+        refId: r.id,
+        tie: TIE.record,
+        key: `${r.id}:void`,
       });
     }
   }
   for (const { n } of notices) {
     const { 'zh-CN': z, 'en-US': en } = localized('noticeReason', n.reason);
-    const line = (at: Date, date: string, title: TimelineEntry['title'], detail: string | null, step: string): TimelineEntry =>
-      ({ at, date, kind: 'notice', title, detail, refId: n.id, tie: TIE.notice, key: `${n.id}:${step}` });
-    const title = n.kind === 'correction' ? { 'zh-CN': `更正通知 · ${z}`, 'en-US': `Correction notice · ${en}` } : { 'zh-CN': `通报公安 · ${z}`, 'en-US': `Police notified · ${en}` };
+    const line = (at: Date, date: string, title: TimelineEntry['title'], detail: string | null, step: string): TimelineEntry => ({
+      at,
+      date,
+      kind: 'notice',
+      title,
+      detail,
+      refId: n.id,
+      tie: TIE.notice,
+      key: `${n.id}:${step}`,
+    });
+    const title =
+      n.kind === 'correction' ? { 'zh-CN': `更正通知 · ${z}`, 'en-US': `Correction notice · ${en}` } : { 'zh-CN': `通报公安 · ${z}`, 'en-US': `Police notified · ${en}` };
     out.push(line(n.createdAt, n.factDate, title, n.factKey, '1'));
     if (n.deliveredAt) out.push(line(n.deliveredAt, day(n.deliveredAt), { 'zh-CN': `通知已送达 · ${z}`, 'en-US': `Notice delivered · ${en}` }, n.deliveryNote, '2'));
     if (n.acknowledgedAt) out.push(line(n.acknowledgedAt, day(n.acknowledgedAt), { 'zh-CN': `公安已签收 · ${z}`, 'en-US': `Notice acknowledged · ${en}` }, null, '3'));
@@ -48,12 +68,29 @@ export async function supervisionTimeline(exec: Executor, personId: string, w: T
     if (n.withdrawnAt) {
       const state = localized('noticeState', n.deliveredAt || n.acknowledgedAt ? 'corrected' : 'withdrawn');
       const why = n.withdrawalReason ? localized('withdrawalReason', n.withdrawalReason as 'facts_changed') : null;
-      out.push(line(n.withdrawnAt, day(n.withdrawnAt), { 'zh-CN': `通报${state['zh-CN']} · ${z}`, 'en-US': `Notice ${state['en-US'].toLowerCase()} · ${en}` }, why?.['zh-CN'] ?? null, '4'));
+      out.push(
+        line(
+          n.withdrawnAt,
+          day(n.withdrawnAt),
+          { 'zh-CN': `通报${state['zh-CN']} · ${z}`, 'en-US': `Notice ${state['en-US'].toLowerCase()} · ${en}` },
+          why?.['zh-CN'] ?? null,
+          '4',
+        ),
+      );
     }
   }
   for (const e of education) {
     const { 'zh-CN': z, 'en-US': en } = localized('educationReason', e.reason);
-    out.push({ at: e.createdAt, date: e.factDate, kind: 'record', title: { 'zh-CN': `批评教育 · ${z}`, 'en-US': `Criticism and education · ${en}` }, detail: e.note, refId: e.id, tie: TIE.education, key: e.id });
+    out.push({
+      at: e.createdAt,
+      date: e.factDate,
+      kind: 'record',
+      title: { 'zh-CN': `批评教育 · ${z}`, 'en-US': `Criticism and education · ${en}` },
+      detail: e.note,
+      refId: e.id,
+      tie: TIE.education,
+      key: e.id,
+    });
   }
   return out;
 }
@@ -64,9 +101,15 @@ async function leaveLines(exec: Executor, personId: string): Promise<TimelineEnt
   return events.map((e) => {
     const l = leaves.get(e.leaveId);
     return {
-      at: e.at, date: day(e.at), kind: 'leave', title: localized('leaveEvent', e.event), detail: l ? `${l.fromDate} – ${l.toDate} · ${l.destination}` : null,
+      at: e.at,
+      date: day(e.at),
+      kind: 'leave',
+      title: localized('leaveEvent', e.event),
+      detail: l ? `${l.fromDate} – ${l.toDate} · ${l.destination}` : null,
       // Steps of one instant keep their insertion order (`seq`), newest first like the rest.
-      refId: e.leaveId, tie: TIE.leave, key: String(e.seq).padStart(16, '0'),
+      refId: e.leaveId,
+      tie: TIE.leave,
+      key: String(e.seq).padStart(16, '0'),
     };
   });
 }

@@ -23,9 +23,7 @@ export function recordView(r: q.RecordRow, recordedByName: string | null) {
     recordedByName,
     attachmentId: r.attachmentId,
     note: r.note,
-    drugTest: r.kind === 'drug_test'
-      ? { sample: r.sample!, method: r.method!, result: r.result!, tester: r.tester, retestOf: r.retestOfId, random: r.random }
-      : null,
+    drugTest: r.kind === 'drug_test' ? { sample: r.sample!, method: r.method!, result: r.result!, tester: r.tester, retestOf: r.retestOfId, random: r.random } : null,
     contactMode: r.contactMode,
     form: (r.form as VisitForm | null) ?? null,
     voidedAt: r.voidedAt?.toISOString() ?? null,
@@ -36,7 +34,10 @@ export function recordView(r: q.RecordRow, recordedByName: string | null) {
   };
 }
 
-export function taskView(t: Pick<q.TaskRow, 'measureId' | 'key' | 'personId' | 'kind' | 'dueDate' | 'windowStart' | 'windowEnd' | 'state' | 'recordId' | 'policyVersion'>, today: string) {
+export function taskView(
+  t: Pick<q.TaskRow, 'measureId' | 'key' | 'personId' | 'kind' | 'dueDate' | 'windowStart' | 'windowEnd' | 'state' | 'recordId' | 'policyVersion'>,
+  today: string,
+) {
   return {
     measureId: t.measureId,
     key: t.key,
@@ -127,15 +128,26 @@ export function leaveView(l: q.LeaveRow, events: { e: { event: string; actorId: 
     returnedBy: l.returnedBy,
     returnedAt: l.returnedAt?.toISOString() ?? null,
     events: events.map(({ e, actorName }) => ({
-      event: e.event as 'request', actorId: e.actorId, actorName, at: e.at.toISOString(), details: (e.details as Record<string, unknown> | null) ?? null,
+      event: e.event as 'request',
+      actorId: e.actorId,
+      actorName,
+      at: e.at.toISOString(),
+      details: (e.details as Record<string, unknown> | null) ?? null,
     })),
   };
 }
 
 export function leaveBrief(r: { l: q.LeaveRow; personName: string }, today: string) {
   return {
-    id: r.l.id, personId: r.l.personId, personName: r.personName, from: r.l.fromDate, to: r.l.toDate, destination: r.l.destination,
-    status: r.l.status, pendingTo: r.l.pendingToDate, overdueDays: isLeaveOverdue(r.l, today) ? daysBetween(r.l.toDate, today) : 0,
+    id: r.l.id,
+    personId: r.l.personId,
+    personName: r.personName,
+    from: r.l.fromDate,
+    to: r.l.toDate,
+    destination: r.l.destination,
+    status: r.l.status,
+    pendingTo: r.l.pendingToDate,
+    overdueDays: isLeaveOverdue(r.l, today) ? daysBetween(r.l.toDate, today) : 0,
   };
 }
 
@@ -156,10 +168,18 @@ export function warningOf(s: WarningRow, policy: Pick<Policy, 'lifecycle'>): { k
 export function assessmentView(status: NonNullable<PersonOutcome['status']>, policy: Policy, today: string) {
   const a = status.assessment;
   const limits = policy.lifecycle.seriousBreach;
-  const w = warningOf({
-    level: a.level, refusals: a.counts.refusals, evasions: a.counts.evasions, unauthorisedDepartures: a.counts.unauthorisedDepartures,
-    untilTests: a.untilSerious.tests, untilDepartures: a.untilSerious.departures, lostContact: status.lostContact.lost,
-  }, policy);
+  const w = warningOf(
+    {
+      level: a.level,
+      refusals: a.counts.refusals,
+      evasions: a.counts.evasions,
+      unauthorisedDepartures: a.counts.unauthorisedDepartures,
+      untilTests: a.untilSerious.tests,
+      untilDepartures: a.untilSerious.departures,
+      lostContact: status.lostContact.lost,
+    },
+    policy,
+  );
   return {
     measureId: status.measureId,
     policyVersion: policy.version,
@@ -168,7 +188,12 @@ export function assessmentView(status: NonNullable<PersonOutcome['status']>, pol
     reasons: a.reasons,
     counts: a.counts,
     untilSerious: a.untilSerious,
-    limits: { tests: limits.testRefusalsAndEvasions, departures: limits.unauthorisedDepartures, absenceDaysMoreThan: limits.absenceDaysMoreThan, countedTogether: limits.countEvasionsAndRefusalsTogether },
+    limits: {
+      tests: limits.testRefusalsAndEvasions,
+      departures: limits.unauthorisedDepartures,
+      absenceDaysMoreThan: limits.absenceDaysMoreThan,
+      countedTogether: limits.countEvasionsAndRefusalsTogether,
+    },
     warning: w?.message ?? null,
     lostContact: { ...status.lostContact, afterDays: policy.lifecycle.lostContactAfterDays },
   };

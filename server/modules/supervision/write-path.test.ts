@@ -38,7 +38,13 @@ describe.each(testDbKinds())('the record write path (%s)', (kind) => {
   async function recorded(personId: string, result: string) {
     log = [];
     const out = await t.services.supervision.createRecord(ctx as never, personId, {
-      kind: 'drug_test', date: '2026-11-20', place: '社区戒毒康复工作站', sample: 'urine', method: 'on_site', result, random: false,
+      kind: 'drug_test',
+      date: '2026-11-20',
+      place: '社区戒毒康复工作站',
+      sample: 'urine',
+      method: 'on_site',
+      result,
+      random: false,
     } as never);
     const statements = log;
     log = null;

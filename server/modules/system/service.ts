@@ -28,7 +28,9 @@ const KEY_CHECK = 'data_key_check';
  * later start compares. Throws on a mismatch.
  */
 export async function verifyDataKey(
-  exec: Executor, cipher: Pick<DataCipher, 'blindIndex' | 'decrypt'>, sample: () => Promise<string | null> = async () => null,
+  exec: Executor,
+  cipher: Pick<DataCipher, 'blindIndex' | 'decrypt'>,
+  sample: () => Promise<string | null> = async () => null,
 ): Promise<'stored' | 'verified'> {
   const expected = cipher.blindIndex('sunflower', 'system.data_key_check');
   let stored = await getSetting<string>(exec, KEY_CHECK);
@@ -52,7 +54,7 @@ export async function verifyDataKey(
   return outcome;
 }
 
-const mismatch = () => new Error(
-  'The data key (SUNFLOWER_DATA_KEY, or data.key in DATA_DIR) is not the one this database was written with: ' +
-  'refusing to start. Use the key the database was created with.',
-);
+const mismatch = () =>
+  new Error(
+    'The data key (SUNFLOWER_DATA_KEY, or data.key in DATA_DIR) is not the one this database was written with: ' + 'refusing to start. Use the key the database was created with.',
+  );

@@ -18,7 +18,9 @@ describe.each(testDbKinds())('the data key belongs to its database (%s)', (kind)
   const keyB = createCipher(crypto.randomBytes(32));
   const services = (cipher: typeof keyA) => createServices({ database, config, clock, cipher });
 
-  beforeAll(async () => { database = await freshDatabase(kind); });
+  beforeAll(async () => {
+    database = await freshDatabase(kind);
+  });
   afterAll(() => database.close());
 
   it('the first start stores a check of its key, later starts with the same key pass', async () => {

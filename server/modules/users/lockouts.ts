@@ -66,7 +66,11 @@ export function createLockouts({ clock, policy }: LockoutDeps) {
 
     async lockedIds(exec: Executor, users: Account[]): Promise<Set<string>> {
       const now = clock.now();
-      const locked = await q.lockedFromSomewhere(exec, users.map((u) => u.id), now);
+      const locked = await q.lockedFromSomewhere(
+        exec,
+        users.map((u) => u.id),
+        now,
+      );
       for (const u of users) if (u.lockedUntil && u.lockedUntil > now) locked.add(u.id);
       return locked;
     },

@@ -19,11 +19,7 @@ export async function userById(exec: Executor, id: string) {
 }
 
 export async function userByUsername(exec: Executor, username: string) {
-  const r = await exec
-    .select({ user: users, orgPath: orgUnits.path })
-    .from(users)
-    .innerJoin(orgUnits, eq(orgUnits.id, users.orgUnitId))
-    .where(eq(users.username, username));
+  const r = await exec.select({ user: users, orgPath: orgUnits.path }).from(users).innerJoin(orgUnits, eq(orgUnits.id, users.orgUnitId)).where(eq(users.username, username));
   return r[0];
 }
 
@@ -42,7 +38,11 @@ export async function listUsers(exec: Executor, scope: string[], filter: { q?: s
     .orderBy(asc(users.username))
     .limit(limit)
     .offset(offset);
-  const [c] = await exec.select({ n: sql<number>`count(*)::int` }).from(users).innerJoin(orgUnits, eq(orgUnits.id, users.orgUnitId)).where(cond);
+  const [c] = await exec
+    .select({ n: sql<number>`count(*)::int` })
+    .from(users)
+    .innerJoin(orgUnits, eq(orgUnits.id, users.orgUnitId))
+    .where(cond);
   return { items, total: Number(c?.n ?? 0) };
 }
 
@@ -52,17 +52,27 @@ export async function insertUser(exec: Executor, row: typeof users.$inferInsert)
 }
 
 export async function updateUser(exec: Executor, id: string, patch: Partial<typeof users.$inferInsert>) {
-  const r = await exec.update(users).set({ ...patch, updatedAt: sql`now()` }).where(eq(users.id, id)).returning();
+  const r = await exec
+    .update(users)
+    .set({ ...patch, updatedAt: sql`now()` })
+    .where(eq(users.id, id))
+    .returning();
   return r[0]!;
 }
 
 export async function countUsersInUnit(exec: Executor, unitId: string): Promise<number> {
-  const r = await exec.select({ n: sql<number>`count(*)::int` }).from(users).where(eq(users.orgUnitId, unitId));
+  const r = await exec
+    .select({ n: sql<number>`count(*)::int` })
+    .from(users)
+    .where(eq(users.orgUnitId, unitId));
   return Number(r[0]?.n ?? 0);
 }
 
 export async function countGrantsOnUnit(exec: Executor, unitId: string): Promise<number> {
-  const r = await exec.select({ n: sql<number>`count(*)::int` }).from(grants).where(eq(grants.orgUnitId, unitId));
+  const r = await exec
+    .select({ n: sql<number>`count(*)::int` })
+    .from(grants)
+    .where(eq(grants.orgUnitId, unitId));
   return Number(r[0]?.n ?? 0);
 }
 
@@ -128,7 +138,11 @@ export async function insertRole(exec: Executor, row: typeof roles.$inferInsert)
 }
 
 export async function updateRole(exec: Executor, id: string, patch: Partial<typeof roles.$inferInsert>) {
-  const r = await exec.update(roles).set({ ...patch, updatedAt: sql`now()` }).where(eq(roles.id, id)).returning();
+  const r = await exec
+    .update(roles)
+    .set({ ...patch, updatedAt: sql`now()` })
+    .where(eq(roles.id, id))
+    .returning();
   return r[0]!;
 }
 
@@ -137,7 +151,10 @@ export async function deleteRole(exec: Executor, id: string) {
 }
 
 export async function grantsUsingRole(exec: Executor, roleId: string): Promise<number> {
-  const r = await exec.select({ n: sql<number>`count(*)::int` }).from(grants).where(eq(grants.roleId, roleId));
+  const r = await exec
+    .select({ n: sql<number>`count(*)::int` })
+    .from(grants)
+    .where(eq(grants.roleId, roleId));
   return Number(r[0]?.n ?? 0);
 }
 
@@ -241,12 +258,19 @@ export async function uncountAttempt(exec: Executor, userId: string, address: st
 }
 
 export async function lockAddress(exec: Executor, userId: string, address: string, until: Date): Promise<void> {
-  await exec.update(signInLockouts).set({ failures: 0, lockedUntil: until }).where(and(eq(signInLockouts.userId, userId), eq(signInLockouts.address, address)));
+  await exec
+    .update(signInLockouts)
+    .set({ failures: 0, lockedUntil: until })
+    .where(and(eq(signInLockouts.userId, userId), eq(signInLockouts.address, address)));
 }
 
 /** One more wrong password or code against the account from anywhere; the count so far. */
 export async function countAccountFailure(exec: Executor, userId: string): Promise<number> {
-  const r = await exec.update(users).set({ failedAttempts: sql`${users.failedAttempts} + 1` }).where(eq(users.id, userId)).returning({ n: users.failedAttempts });
+  const r = await exec
+    .update(users)
+    .set({ failedAttempts: sql`${users.failedAttempts} + 1` })
+    .where(eq(users.id, userId))
+    .returning({ n: users.failedAttempts });
   return r[0]?.n ?? 0;
 }
 
@@ -266,9 +290,7 @@ export async function lockedFromSomewhere(exec: Executor, userIds: string[], now
 
 /** Counters untouched since `before` and not locked any more are of no use. */
 export async function purgeLockouts(exec: Executor, before: Date, now: Date): Promise<void> {
-  await exec
-    .delete(signInLockouts)
-    .where(and(lt(signInLockouts.updatedAt, before), or(isNull(signInLockouts.lockedUntil), lt(signInLockouts.lockedUntil, now))));
+  await exec.delete(signInLockouts).where(and(lt(signInLockouts.updatedAt, before), or(isNull(signInLockouts.lockedUntil), lt(signInLockouts.lockedUntil, now))));
 }
 
 /** Marks `step` as the account's last accepted one-time code; false if it (or a later one) was used already. */

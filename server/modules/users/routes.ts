@@ -2,8 +2,20 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import {
-  createGrantBody, createRoleBody, createUserBody, createUserResponse, grantList, grantView, oneTimePasswordResponse,
-  roleList, roleView, updateRoleBody, updateUserBody, userList, userListQuery, userView,
+  createGrantBody,
+  createRoleBody,
+  createUserBody,
+  createUserResponse,
+  grantList,
+  grantView,
+  oneTimePasswordResponse,
+  roleList,
+  roleView,
+  updateRoleBody,
+  updateUserBody,
+  userList,
+  userListQuery,
+  userView,
 } from '../../../core/contracts/users';
 import { idParams, okBody } from '../../../core/contracts/common';
 import { workerList } from '../../../core/contracts/persons';
@@ -51,7 +63,9 @@ export function userRoutes(app: FastifyInstance, users: UserService): void {
   r.post('/api/users/:id/reset-password', {
     config: { access: { permission: 'user.manage', scope: 'org_subtree' } },
     schema: {
-      tags, params: idParams, response: { 200: oneTimePasswordResponse },
+      tags,
+      params: idParams,
+      response: { 200: oneTimePasswordResponse },
       summary: 'A new one-time password: whole, or for an account with person data only its first part (RULES P6)',
     },
     handler: (req) => users.resetPassword(actorContext(req), req.params.id),
@@ -60,7 +74,9 @@ export function userRoutes(app: FastifyInstance, users: UserService): void {
   r.post('/api/users/:id/reset-password/second-part', {
     config: { access: { permission: 'role.manage', scope: 'org_subtree' } },
     schema: {
-      tags, params: idParams, response: { 200: oneTimePasswordResponse },
+      tags,
+      params: idParams,
+      response: { 200: oneTimePasswordResponse },
       summary: 'The second part of a two-part password reset, once, to a security administrator other than the resetter',
     },
     handler: (req) => users.issueResetSecondPart(actorContext(req), req.params.id),

@@ -57,7 +57,7 @@ describe.each(testDbKinds())('separation of duties on %s', (kind) => {
     expect((await admin.patch(`/api/roles/${viewer}`, { permissions: ['org.read', 'user.read'] })).statusCode).toBe(200);
   });
 
-  it('P6: a worker\'s role widened into administration is refused too', async () => {
+  it("P6: a worker's role widened into administration is refused too", async () => {
     const worker = await account('social_worker', await street());
     const helper = await customRole(['report.read']);
     expect((await grant(worker.userId, helper)).statusCode).toBe(201);
@@ -118,7 +118,12 @@ describe.each(testDbKinds())('separation of duties on %s', (kind) => {
     const signIn = await holder.post('/api/auth/login', { username: office.username, password: first + second.json().oneTimePassword });
     expect(signIn.json().stage).toBe('password_change');
     const audit = (await admin.get(`/api/audit?action=user.password_reset&limit=50`)).json().items as { action: string; entityId: string }[];
-    expect(audit.filter((a) => a.entityId === office.userId).map((a) => a.action).sort()).toEqual(['user.password_reset', 'user.password_reset_second_part']);
+    expect(
+      audit
+        .filter((a) => a.entityId === office.userId)
+        .map((a) => a.action)
+        .sort(),
+    ).toEqual(['user.password_reset', 'user.password_reset_second_part']);
   });
 
   it('P6: the administrator who reset cannot issue the second part as well', async () => {

@@ -79,11 +79,23 @@ export function createUserService(deps: { db: Db; clock: Clock; policy: Security
   const grantInfo = (rows: Awaited<ReturnType<typeof q.grantsOf>>): GrantInfo[] =>
     rows
       .filter((r) => r.orgActive)
-      .map((r) => ({ grantId: r.grant.id, roleCode: r.role.code, roleNameZh: r.role.nameZh, roleNameEn: r.role.nameEn, orgName: r.orgName, permissions: r.role.permissions, orgUnitId: r.grant.orgUnitId, orgPath: r.orgPath }));
+      .map((r) => ({
+        grantId: r.grant.id,
+        roleCode: r.role.code,
+        roleNameZh: r.role.nameZh,
+        roleNameEn: r.role.nameEn,
+        orgName: r.orgName,
+        permissions: r.role.permissions,
+        orgUnitId: r.grant.orgUnitId,
+        orgPath: r.orgPath,
+      }));
 
   /** Views with the lock state (any address, or the whole account). */
   async function views(exec: Executor, rows: { user: UserRow; orgName: string }[]): Promise<UserView[]> {
-    const locked = await lockouts.lockedIds(exec, rows.map((r) => r.user));
+    const locked = await lockouts.lockedIds(
+      exec,
+      rows.map((r) => r.user),
+    );
     return rows.map((r) => view(r, locked));
   }
 
@@ -110,7 +122,9 @@ export function createUserService(deps: { db: Db; clock: Clock; policy: Security
         }
         const mixed = (await accountsMixingDuties(tx, 'all')).filter((id) => !before.has(id));
         if (mixed.length) {
-          throw new Error(`The built-in roles would give ${mixed.length} account(s) administrator and person-data permissions at once (三员分立, RULES P6): remove those grants first`);
+          throw new Error(
+            `The built-in roles would give ${mixed.length} account(s) administrator and person-data permissions at once (三员分立, RULES P6): remove those grants first`,
+          );
         }
         // Grants made before every path was checked: said loudly, left to the security administrator.
         if (before.size) console.warn(`三员分立 (RULES P6): ${before.size} account(s) hold administrator and person-data permissions at once; remove one of their grants`);
@@ -143,8 +157,13 @@ export function createUserService(deps: { db: Db; clock: Clock; policy: Security
       const g = await q.grantsOf(db, userId);
       return g.some((r) => r.role.permissions.some(isAdminPermission));
     },
-    updateAccount: (exec: Executor, id: string, patch: Partial<Pick<UserRow, 'lastLoginAt' | 'totpSecret' | 'totpEnabled' | 'passwordHash' | 'mustChangePassword' | 'passwordChangedAt' | 'resetSecondPart' | 'resetBy' | 'totpLastStep'>>) =>
-      q.updateUser(exec, id, patch),
+    updateAccount: (
+      exec: Executor,
+      id: string,
+      patch: Partial<
+        Pick<UserRow, 'lastLoginAt' | 'totpSecret' | 'totpEnabled' | 'passwordHash' | 'mustChangePassword' | 'passwordChangedAt' | 'resetSecondPart' | 'resetBy' | 'totpLastStep'>
+      >,
+    ) => q.updateUser(exec, id, patch),
     /** A code of `step` is accepted once per account, whichever session sends it (issue 9 §4). */
     takeTotpStep: (exec: Executor, id: string, step: number) => q.takeTotpStep(exec, id, step),
     checkPassword,
@@ -174,7 +193,13 @@ export function createUserService(deps: { db: Db; clock: Clock; policy: Security
           passwordHash: await hashPassword(oneTime),
           mustChangePassword: true,
         });
-        await audit.record(tx, ctx, { action: 'user.create', entityType: 'user', entityId: user.id, orgPath: unit.path, after: { username, displayName: input.displayName, orgUnitId: unit.id } });
+        await audit.record(tx, ctx, {
+          action: 'user.create',
+          entityType: 'user',
+          entityId: user.id,
+          orgPath: unit.path,
+          after: { username, displayName: input.displayName, orgUnitId: unit.id },
+        });
         return { user: view({ user, orgName: unit.name }, new Set()), oneTimePassword: input.password ? null : oneTime };
       }),
 
@@ -194,7 +219,10 @@ export function createUserService(deps: { db: Db; clock: Clock; policy: Security
         if (patch.active === false) await deps.sessions.revokeAllForUser(tx, id, 'deactivated');
         deps.sessions.invalidateUser(id);
         await audit.record(tx, ctx, {
-          action: 'user.update', entityType: 'user', entityId: id, orgPath,
+          action: 'user.update',
+          entityType: 'user',
+          entityId: id,
+          orgPath,
           before: { displayName: before.user.displayName, orgUnitId: before.user.orgUnitId, active: before.user.active },
           after: { displayName: user.displayName, orgUnitId: user.orgUnitId, active: user.active },
         });
@@ -252,10 +280,12 @@ export function createUserService(deps: { db: Db; clock: Clock; policy: Security
 
     async holdersOver(exec: Executor, permission: Permission, orgPaths: string[]): Promise<Map<string, string[]>> {
       // The units that can hold a grant over a path are its ancestors and itself ('/a/b/' → '/a/', '/a/b/').
-      const ancestors = new Set(orgPaths.flatMap((path) => {
-        const parts = path.split('/').filter(Boolean);
-        return parts.map((_, i) => `/${parts.slice(0, i + 1).join('/')}/`);
-      }));
+      const ancestors = new Set(
+        orgPaths.flatMap((path) => {
+          const parts = path.split('/').filter(Boolean);
+          return parts.map((_, i) => `/${parts.slice(0, i + 1).join('/')}/`);
+        }),
+      );
       const holders = await q.holdersOf(exec, permission, [...ancestors]);
       return new Map(orgPaths.map((path) => [path, [...new Set(holders.filter((h) => path.startsWith(h.unitPath)).map((h) => h.userId))]]));
     },
@@ -275,7 +305,15 @@ export function createUserService(deps: { db: Db; clock: Clock; policy: Security
     async listGrants(actor: Principal, userId: string): Promise<GrantView[]> {
       await visibleUser(db, actor, userId, 'user.read');
       const rows = await q.grantsOf(db, userId);
-      return rows.map((r) => ({ id: r.grant.id, roleId: r.role.id, roleCode: r.role.code, roleNameZh: r.role.nameZh, roleNameEn: r.role.nameEn, orgUnitId: r.grant.orgUnitId, orgName: r.orgName }));
+      return rows.map((r) => ({
+        id: r.grant.id,
+        roleId: r.role.id,
+        roleCode: r.role.code,
+        roleNameZh: r.role.nameZh,
+        roleNameEn: r.role.nameEn,
+        orgUnitId: r.grant.orgUnitId,
+        orgName: r.orgName,
+      }));
     },
 
     addGrant: (ctx: Ctx, userId: string, input: { roleId: string; orgUnitId: string }) =>
@@ -291,7 +329,13 @@ export function createUserService(deps: { db: Db; clock: Clock; policy: Security
         const grant = await q.insertGrant(tx, { userId, roleId: role.id, orgUnitId: unit.id, createdBy: ctx.actor.userId });
         if (!grant) throw conflict('grant.duplicate');
         deps.sessions.invalidateUser(userId);
-        await audit.record(tx, ctx, { action: 'grant.create', entityType: 'user', entityId: userId, orgPath: target.orgPath, after: { role: role.code, orgUnitId: unit.id, orgPath: unit.path } });
+        await audit.record(tx, ctx, {
+          action: 'grant.create',
+          entityType: 'user',
+          entityId: userId,
+          orgPath: target.orgPath,
+          after: { role: role.code, orgUnitId: unit.id, orgPath: unit.path },
+        });
         return grant;
       }),
 
@@ -303,7 +347,13 @@ export function createUserService(deps: { db: Db; clock: Clock; policy: Security
         if (!g || g.grant.userId !== userId || !inScope(ctx.actor, 'role.manage', g.orgPath)) throw notFound('grant');
         await q.deleteGrant(tx, grantId);
         deps.sessions.invalidateUser(userId);
-        await audit.record(tx, ctx, { action: 'grant.delete', entityType: 'user', entityId: userId, orgPath: target.orgPath, before: { role: g.role.code, orgUnitId: g.grant.orgUnitId } });
+        await audit.record(tx, ctx, {
+          action: 'grant.delete',
+          entityType: 'user',
+          entityId: userId,
+          orgPath: target.orgPath,
+          before: { role: g.role.code, orgUnitId: g.grant.orgUnitId },
+        });
       }),
 
     // ---- roles ----
@@ -331,7 +381,13 @@ export function createUserService(deps: { db: Db; clock: Clock; policy: Security
         }
         const role = await q.updateRole(tx, id, patch);
         deps.sessions.invalidateUser('*'); // every holder of the role
-        await audit.record(tx, ctx, { action: 'role.update', entityType: 'role', entityId: id, before: { nameZh: before.nameZh, nameEn: before.nameEn, permissions: before.permissions }, after: patch });
+        await audit.record(tx, ctx, {
+          action: 'role.update',
+          entityType: 'role',
+          entityId: id,
+          before: { nameZh: before.nameZh, nameEn: before.nameEn, permissions: before.permissions },
+          after: patch,
+        });
         return role;
       }),
 
@@ -361,4 +417,3 @@ function validatePermissions(perms: string[]): void {
   if (unknown) throw fieldError('permissions', 'role.unknown_permission', { permission: unknown });
   if (mixesDuties(perms)) throw fieldError('permissions', 'role.separation_of_duties');
 }
-

@@ -23,16 +23,33 @@ export function AssessModal({ personId, onClose }: { personId: string; onClose: 
   const [form] = Form.useForm<Values>();
   const save = usePersonMutation(
     personId,
-    (v: Values) => assistanceApi.assess(personId, {
-      assessedOn: toIsoDate(v.assessedOn)!,
-      needs: needs.map((n) => ({ need: n, level: v.levels[n] ?? 'none', note: v.notes?.[n]?.trim() || undefined })),
-    }),
+    (v: Values) =>
+      assistanceApi.assess(personId, {
+        assessedOn: toIsoDate(v.assessedOn)!,
+        needs: needs.map((n) => ({ need: n, level: v.levels[n] ?? 'none', note: v.notes?.[n]?.trim() || undefined })),
+      }),
     { form, success: t('as.needs.saved'), onDone: onClose },
   );
   const levels = codesOf('needLevel').map((c) => ({ value: c, label: label('needLevel', c) }));
   return (
-    <Modal open width={720} title={t('as.needs.assess')} okText={t('common.save')} cancelText={t('common.cancel')} onOk={() => form.submit()} confirmLoading={save.isPending} onCancel={onClose} destroyOnHidden>
-      <Form form={form} name="assistance-assess" layout="vertical" initialValues={{ assessedOn: today(), levels: Object.fromEntries(needs.map((n) => [n, 'none'])) }} onFinish={(v) => save.mutate(v)}>
+    <Modal
+      open
+      width={720}
+      title={t('as.needs.assess')}
+      okText={t('common.save')}
+      cancelText={t('common.cancel')}
+      onOk={() => form.submit()}
+      confirmLoading={save.isPending}
+      onCancel={onClose}
+      destroyOnHidden
+    >
+      <Form
+        form={form}
+        name="assistance-assess"
+        layout="vertical"
+        initialValues={{ assessedOn: today(), levels: Object.fromEntries(needs.map((n) => [n, 'none'])) }}
+        onFinish={(v) => save.mutate(v)}
+      >
         <Form.Item name="assessedOn" label={t('as.needs.assessedOn')} rules={[{ required: true, message: t('common.required') }]}>
           <DatePicker disabledDate={afterToday} style={{ width: '100%' }} />
         </Form.Item>

@@ -31,10 +31,18 @@ export function AssistanceTab({ person }: { person: PersonView }) {
     <Flex vertical gap={12} data-testid="assistance-tab">
       {write && (
         <Flex wrap gap={8}>
-          <Button icon={<PlusOutlined />} onClick={() => setDialog('assess')}>{t('as.needs.assess')}</Button>
-          <Button icon={<PlusOutlined />} onClick={() => setDialog('plan')}>{t('as.plan.new')}</Button>
-          <Button icon={<PlusOutlined />} onClick={() => setDialog('refer')}>{t('as.ref.new')}</Button>
-          <Button icon={<PlusOutlined />} onClick={() => setDialog('service')}>{t('as.svc.new')}</Button>
+          <Button icon={<PlusOutlined />} onClick={() => setDialog('assess')}>
+            {t('as.needs.assess')}
+          </Button>
+          <Button icon={<PlusOutlined />} onClick={() => setDialog('plan')}>
+            {t('as.plan.new')}
+          </Button>
+          <Button icon={<PlusOutlined />} onClick={() => setDialog('refer')}>
+            {t('as.ref.new')}
+          </Button>
+          <Button icon={<PlusOutlined />} onClick={() => setDialog('service')}>
+            {t('as.svc.new')}
+          </Button>
         </Flex>
       )}
       <NeedsCard tab={data} />
@@ -55,14 +63,26 @@ function NeedsCard({ tab }: { tab: Tab }) {
   const latest = tab.assessments[0];
   const color = { none: 'default', some: 'gold', severe: 'red' } as const;
   return (
-    <Card size="small" title={t('as.needs.title')} extra={tab.reassessmentDue && <Typography.Text type="secondary">{t('as.needs.due', { date: tab.reassessmentDue })}</Typography.Text>} data-testid="assistance-needs">
+    <Card
+      size="small"
+      title={t('as.needs.title')}
+      extra={tab.reassessmentDue && <Typography.Text type="secondary">{t('as.needs.due', { date: tab.reassessmentDue })}</Typography.Text>}
+      data-testid="assistance-needs"
+    >
       {latest ? (
         <>
-          <Typography.Paragraph type="secondary">{t('as.needs.assessedOn')}：{latest.assessedOn} · {t('as.needs.by')}：{latest.assessedByName ?? '—'}</Typography.Paragraph>
+          <Typography.Paragraph type="secondary">
+            {t('as.needs.assessedOn')}：{latest.assessedOn} · {t('as.needs.by')}：{latest.assessedByName ?? '—'}
+          </Typography.Paragraph>
           <Space wrap>
-            {latest.needs.filter((n) => n.level !== 'none').map((n) => (
-              <Tag key={n.need} color={color[n.level]}>{label('assistanceNeed', n.need)} · {label('needLevel', n.level)}{n.note ? `：${n.note}` : ''}</Tag>
-            ))}
+            {latest.needs
+              .filter((n) => n.level !== 'none')
+              .map((n) => (
+                <Tag key={n.need} color={color[n.level]}>
+                  {label('assistanceNeed', n.need)} · {label('needLevel', n.level)}
+                  {n.note ? `：${n.note}` : ''}
+                </Tag>
+              ))}
           </Space>
         </>
       ) : (
@@ -94,23 +114,33 @@ function PlanCard({ tab, personId }: { tab: Tab; personId: string }) {
       size="small"
       title={t('as.plan.title')}
       data-testid="assistance-plan"
-      extra={plan && (
-        <Space>
-          <Tag color={plan.status === 'approved' ? 'green' : 'gold'}>{label('planStatus', plan.status)}</Tag>
-          {plan.status === 'draft' && can('assistance.approve') && (
-            <Button size="small" icon={<CheckOutlined />} loading={approve.isPending} onClick={() => approve.mutate(plan.id)}>{t('as.plan.approve')}</Button>
-          )}
-          <Button size="small" icon={<PrinterOutlined />} onClick={() => window.print()}>{t('as.plan.print')}</Button>
-        </Space>
-      )}
+      extra={
+        plan && (
+          <Space>
+            <Tag color={plan.status === 'approved' ? 'green' : 'gold'}>{label('planStatus', plan.status)}</Tag>
+            {plan.status === 'draft' && can('assistance.approve') && (
+              <Button size="small" icon={<CheckOutlined />} loading={approve.isPending} onClick={() => approve.mutate(plan.id)}>
+                {t('as.plan.approve')}
+              </Button>
+            )}
+            <Button size="small" icon={<PrinterOutlined />} onClick={() => window.print()}>
+              {t('as.plan.print')}
+            </Button>
+          </Space>
+        )
+      }
     >
       {plan ? (
         <>
-          <Descriptions size="small" column={{ xs: 1, sm: 3 }} items={[
-            { key: 'v', label: t('as.plan.title'), children: t('as.plan.version', { n: plan.version, total: tab.planVersions }) },
-            { key: 'r', label: t('as.plan.review'), children: plan.reviewDate },
-            { key: 'a', label: t('as.plan.approved'), children: plan.approvedByName ? `${plan.approvedByName} · ${plan.approvedAt?.slice(0, 10)}` : '—' },
-          ]} />
+          <Descriptions
+            size="small"
+            column={{ xs: 1, sm: 3 }}
+            items={[
+              { key: 'v', label: t('as.plan.title'), children: t('as.plan.version', { n: plan.version, total: tab.planVersions }) },
+              { key: 'r', label: t('as.plan.review'), children: plan.reviewDate },
+              { key: 'a', label: t('as.plan.approved'), children: plan.approvedByName ? `${plan.approvedByName} · ${plan.approvedAt?.slice(0, 10)}` : '—' },
+            ]}
+          />
           <Table
             size="small"
             rowKey="id"
@@ -123,7 +153,16 @@ function PlanCard({ tab, personId }: { tab: Tab; personId: string }) {
               { title: t('as.plan.action'), dataIndex: 'action' },
               { title: t('as.plan.owner'), key: 'owner', render: (_, a) => a.partnerName ?? label('actionOwner', a.owner) },
               { title: t('as.plan.due'), dataIndex: 'dueDate' },
-              { title: t('as.plan.status'), key: 'status', render: (_, a) => <Tag color={a.status === 'done' ? 'green' : 'blue'}>{label('actionStatus', a.status)}{a.closedOn ? ` ${a.closedOn}` : ''}</Tag> },
+              {
+                title: t('as.plan.status'),
+                key: 'status',
+                render: (_, a) => (
+                  <Tag color={a.status === 'done' ? 'green' : 'blue'}>
+                    {label('actionStatus', a.status)}
+                    {a.closedOn ? ` ${a.closedOn}` : ''}
+                  </Tag>
+                ),
+              },
             ]}
           />
         </>
@@ -150,7 +189,16 @@ function ReferralsCard({ tab }: { tab: Tab }) {
           { title: t('as.ref.partner'), dataIndex: 'partnerName' },
           { title: t('as.ref.need'), dataIndex: 'need', render: (n: string) => label('assistanceNeed', n) },
           { title: t('as.ref.purpose'), dataIndex: 'purpose' },
-          { title: t('common.status'), key: 'status', render: (_, r) => <Space>{<Tag>{label('referralStatus', r.status)}</Tag>}{r.stalled && <Tag color="red">{t('as.ref.stalled')}</Tag>}</Space> },
+          {
+            title: t('common.status'),
+            key: 'status',
+            render: (_, r) => (
+              <Space>
+                {<Tag>{label('referralStatus', r.status)}</Tag>}
+                {r.stalled && <Tag color="red">{t('as.ref.stalled')}</Tag>}
+              </Space>
+            ),
+          },
           { title: t('as.ref.respondBy'), dataIndex: 'respondBy' },
           { title: t('as.ref.outcome'), key: 'outcome', render: (_, r) => r.outcome ?? r.declineReason ?? '—' },
         ]}
@@ -175,12 +223,20 @@ function ServicesCard({ tab }: { tab: Tab }) {
           { title: t('as.svc.date'), dataIndex: 'date' },
           { title: t('as.svc.kind'), dataIndex: 'kind', render: (k: string) => label('serviceKind', k) },
           { title: t('as.svc.provider'), key: 'provider', render: (_, s) => s.providerName ?? '—' },
-          { title: t('as.svc.outcome'), key: 'outcome', render: (_, s) => (
-            <>
-              {s.outcome}
-              {s.followUps.length > 0 && <Typography.Text type="secondary" style={{ display: 'block' }}>{t('as.svc.followUps', { dates: s.followUps.join('、') })}</Typography.Text>}
-            </>
-          ) },
+          {
+            title: t('as.svc.outcome'),
+            key: 'outcome',
+            render: (_, s) => (
+              <>
+                {s.outcome}
+                {s.followUps.length > 0 && (
+                  <Typography.Text type="secondary" style={{ display: 'block' }}>
+                    {t('as.svc.followUps', { dates: s.followUps.join('、') })}
+                  </Typography.Text>
+                )}
+              </>
+            ),
+          },
         ]}
       />
     </Card>

@@ -30,7 +30,9 @@ export default function PartnerInboxPage() {
         <Empty description={t('as.inbox.empty')} />
       ) : (
         <Flex vertical gap={12}>
-          {inbox.data!.items.map((item) => <InboxCard key={item.id} item={item} onStep={(step) => setActing({ item, step })} />)}
+          {inbox.data!.items.map((item) => (
+            <InboxCard key={item.id} item={item} onStep={(step) => setActing({ item, step })} />
+          ))}
         </Flex>
       )}
       {acting?.step === 'decline' && <DeclineModal item={acting.item} onClose={() => setActing(null)} />}
@@ -53,7 +55,16 @@ function InboxCard({ item, onStep }: { item: InboxItem; onStep: (s: 'decline' | 
     onError: (e) => notify.error(e),
   });
   return (
-    <Card size="small" data-testid="inbox-item" title={<Space wrap><span>{item.person.name}</span><Tag>{label('referralStatus', item.status)}</Tag></Space>}>
+    <Card
+      size="small"
+      data-testid="inbox-item"
+      title={
+        <Space wrap>
+          <span>{item.person.name}</span>
+          <Tag>{label('referralStatus', item.status)}</Tag>
+        </Space>
+      }
+    >
       <Typography.Paragraph style={{ marginBottom: 4 }}>
         {label('assistanceNeed', item.need)} · {item.partnerName}
       </Typography.Paragraph>
@@ -62,14 +73,26 @@ function InboxCard({ item, onStep }: { item: InboxItem; onStep: (s: 'decline' | 
         {t('as.ref.respondBy')}：{item.respondBy}
       </Typography.Paragraph>
       <Flex wrap gap={8}>
-        {item.person.phone && <Button icon={<PhoneOutlined />} href={`tel:${item.person.phone}`}>{t('as.inbox.call')} {item.person.phone}</Button>}
+        {item.person.phone && (
+          <Button icon={<PhoneOutlined />} href={`tel:${item.person.phone}`}>
+            {t('as.inbox.call')} {item.person.phone}
+          </Button>
+        )}
         {item.status === 'sent' && (
           <>
-            <Button type="primary" loading={accept.isPending} onClick={() => accept.mutate()}>{t('as.inbox.accept')}</Button>
-            <Button danger onClick={() => onStep('decline')}>{t('as.inbox.decline')}</Button>
+            <Button type="primary" loading={accept.isPending} onClick={() => accept.mutate()}>
+              {t('as.inbox.accept')}
+            </Button>
+            <Button danger onClick={() => onStep('decline')}>
+              {t('as.inbox.decline')}
+            </Button>
           </>
         )}
-        {item.status === 'accepted' && <Button type="primary" onClick={() => onStep('complete')}>{t('as.inbox.complete')}</Button>}
+        {item.status === 'accepted' && (
+          <Button type="primary" onClick={() => onStep('complete')}>
+            {t('as.inbox.complete')}
+          </Button>
+        )}
       </Flex>
     </Card>
   );
@@ -97,7 +120,16 @@ function DeclineModal({ item, onClose }: { item: InboxItem; onClose: () => void 
   const [form] = Form.useForm<{ reason: string }>();
   const save = useStep((v: { reason: string }) => assistanceApi.decline(item.id, v.reason), form, t('as.inbox.declined'), onClose);
   return (
-    <Modal open title={t('as.inbox.decline')} okText={t('as.inbox.decline')} cancelText={t('common.cancel')} onOk={() => form.submit()} confirmLoading={save.isPending} onCancel={onClose} destroyOnHidden>
+    <Modal
+      open
+      title={t('as.inbox.decline')}
+      okText={t('as.inbox.decline')}
+      cancelText={t('common.cancel')}
+      onOk={() => form.submit()}
+      confirmLoading={save.isPending}
+      onCancel={onClose}
+      destroyOnHidden
+    >
       <Form form={form} layout="vertical" name="referral-decline" onFinish={(v) => save.mutate(v)}>
         <Form.Item name="reason" label={t('as.inbox.reason')} rules={[{ required: true, message: t('common.required') }]}>
           <Input.TextArea maxLength={300} rows={2} />
@@ -115,8 +147,23 @@ function CompleteModal({ item, onClose }: { item: InboxItem; onClose: () => void
   const kinds = serviceKinds.filter((k) => needOfService[k] === item.need);
   const offered = kinds.length ? kinds : serviceKinds;
   return (
-    <Modal open title={`${t('as.inbox.complete')} · ${item.person.name}`} okText={t('common.save')} cancelText={t('common.cancel')} onOk={() => form.submit()} confirmLoading={save.isPending} onCancel={onClose} destroyOnHidden>
-      <Form form={form} layout="vertical" name="referral-complete" initialValues={{ kind: offered[0], date: today(), details: { startDate: today() } }} onFinish={(v) => save.mutate(v)}>
+    <Modal
+      open
+      title={`${t('as.inbox.complete')} · ${item.person.name}`}
+      okText={t('common.save')}
+      cancelText={t('common.cancel')}
+      onOk={() => form.submit()}
+      confirmLoading={save.isPending}
+      onCancel={onClose}
+      destroyOnHidden
+    >
+      <Form
+        form={form}
+        layout="vertical"
+        name="referral-complete"
+        initialValues={{ kind: offered[0], date: today(), details: { startDate: today() } }}
+        onFinish={(v) => save.mutate(v)}
+      >
         <ServiceFields kinds={offered} />
       </Form>
     </Modal>

@@ -24,7 +24,11 @@ export function PlanModal({ personId, tab, partners, onClose }: { personId: stri
   const [form] = Form.useForm<Values>();
   const save = usePersonMutation(
     personId,
-    (v: Values) => assistanceApi.writePlan(personId, { reviewDate: toIsoDate(v.reviewDate)!, actions: v.actions.map((a) => ({ ...a, partnerId: a.owner === 'partner' ? a.partnerId : undefined, dueDate: toIsoDate(a.dueDate)! })) }),
+    (v: Values) =>
+      assistanceApi.writePlan(personId, {
+        reviewDate: toIsoDate(v.reviewDate)!,
+        actions: v.actions.map((a) => ({ ...a, partnerId: a.owner === 'partner' ? a.partnerId : undefined, dueDate: toIsoDate(a.dueDate)! })),
+      }),
     { form, success: t('as.plan.saved'), onDone: onClose },
   );
   const assessed = (tab.assessments[0]?.needs ?? []).filter((n) => n.level !== 'none').map((n) => n.need);
@@ -37,8 +41,27 @@ export function PlanModal({ personId, tab, partners, onClose }: { personId: stri
   const required = [{ required: true, message: t('common.required') }];
   const needOptions = codesOf('assistanceNeed').map((c) => ({ value: c, label: label('assistanceNeed', c) }));
   return (
-    <Modal open width={760} title={t('as.plan.new')} okText={t('common.save')} cancelText={t('common.cancel')} onOk={() => form.submit()} confirmLoading={save.isPending} onCancel={onClose} destroyOnHidden>
-      <Form form={form} name="assistance-plan" layout="vertical" initialValues={{ reviewDate: today().add(6, 'month'), actions: initial.length ? initial : [{ need: 'employment', goal: '', action: '', owner: 'worker', dueDate: today().add(3, 'month') }] }} onFinish={(v) => save.mutate(v)}>
+    <Modal
+      open
+      width={760}
+      title={t('as.plan.new')}
+      okText={t('common.save')}
+      cancelText={t('common.cancel')}
+      onOk={() => form.submit()}
+      confirmLoading={save.isPending}
+      onCancel={onClose}
+      destroyOnHidden
+    >
+      <Form
+        form={form}
+        name="assistance-plan"
+        layout="vertical"
+        initialValues={{
+          reviewDate: today().add(6, 'month'),
+          actions: initial.length ? initial : [{ need: 'employment', goal: '', action: '', owner: 'worker', dueDate: today().add(3, 'month') }],
+        }}
+        onFinish={(v) => save.mutate(v)}
+      >
         <Form.Item name="reviewDate" label={t('as.plan.review')} rules={required}>
           <DatePicker style={{ width: '100%' }} />
         </Form.Item>
@@ -46,7 +69,13 @@ export function PlanModal({ personId, tab, partners, onClose }: { personId: stri
           {(fields, { add, remove }) => (
             <>
               {fields.map((f) => (
-                <Card key={f.key} size="small" style={{ marginBottom: 8 }} data-testid="plan-action" extra={<Button type="text" icon={<DeleteOutlined />} aria-label={t('common.remove')} onClick={() => remove(f.name)} />}>
+                <Card
+                  key={f.key}
+                  size="small"
+                  style={{ marginBottom: 8 }}
+                  data-testid="plan-action"
+                  extra={<Button type="text" icon={<DeleteOutlined />} aria-label={t('common.remove')} onClick={() => remove(f.name)} />}
+                >
                   <Form.Item name={[f.name, 'need']} label={t('as.plan.need')} rules={required}>
                     <Select options={needOptions} />
                   </Form.Item>
@@ -60,11 +89,13 @@ export function PlanModal({ personId, tab, partners, onClose }: { personId: stri
                     <Radio.Group optionType="button" options={codesOf('actionOwner').map((c) => ({ value: c, label: label('actionOwner', c) }))} />
                   </Form.Item>
                   <Form.Item noStyle shouldUpdate>
-                    {() => form.getFieldValue(['actions', f.name, 'owner']) === 'partner' && (
-                      <Form.Item name={[f.name, 'partnerId']} label={t('as.plan.partner')} rules={required}>
-                        <Select showSearch optionFilterProp="label" options={partners.map((p) => ({ value: p.id, label: `${p.name}（${label('partnerKind', p.kind)}）` }))} />
-                      </Form.Item>
-                    )}
+                    {() =>
+                      form.getFieldValue(['actions', f.name, 'owner']) === 'partner' && (
+                        <Form.Item name={[f.name, 'partnerId']} label={t('as.plan.partner')} rules={required}>
+                          <Select showSearch optionFilterProp="label" options={partners.map((p) => ({ value: p.id, label: `${p.name}（${label('partnerKind', p.kind)}）` }))} />
+                        </Form.Item>
+                      )
+                    }
                   </Form.Item>
                   <Form.Item name={[f.name, 'dueDate']} label={t('as.plan.due')} rules={required}>
                     <DatePicker style={{ width: '100%' }} />

@@ -27,17 +27,36 @@ export function ReferModal({ personId, tab, partners, onClose }: { personId: str
   const partner = partners.find((p) => p.id === partnerId);
   const save = usePersonMutation(
     personId,
-    (v: Values) => assistanceApi.refer(personId, {
-      partnerId: v.partnerId, need: v.need, purpose: v.purpose, actionId: v.actionId,
-      consent: partner?.consentRequired ? { given: !!v.consentGiven, by: v.consentBy ?? '', date: toIsoDate(v.consentDate)!, scope: v.consentScope ?? '' } : undefined,
-    }),
+    (v: Values) =>
+      assistanceApi.refer(personId, {
+        partnerId: v.partnerId,
+        need: v.need,
+        purpose: v.purpose,
+        actionId: v.actionId,
+        consent: partner?.consentRequired ? { given: !!v.consentGiven, by: v.consentBy ?? '', date: toIsoDate(v.consentDate)!, scope: v.consentScope ?? '' } : undefined,
+      }),
     { form, success: t('as.ref.sent'), onDone: onClose },
   );
   const required = [{ required: true, message: t('common.required') }];
   const openActions = (tab.plan?.actions ?? []).filter((a) => a.status === 'open');
   return (
-    <Modal open title={t('as.ref.new')} okText={t('as.ref.new')} cancelText={t('common.cancel')} onOk={() => form.submit()} confirmLoading={save.isPending} onCancel={onClose} destroyOnHidden>
-      <Form form={form} name="assistance-refer" layout="vertical" initialValues={{ consentDate: today(), consentBy: '本人', need: openActions[0]?.need ?? 'employment', actionId: openActions[0]?.id }} onFinish={(v) => save.mutate(v)}>
+    <Modal
+      open
+      title={t('as.ref.new')}
+      okText={t('as.ref.new')}
+      cancelText={t('common.cancel')}
+      onOk={() => form.submit()}
+      confirmLoading={save.isPending}
+      onCancel={onClose}
+      destroyOnHidden
+    >
+      <Form
+        form={form}
+        name="assistance-refer"
+        layout="vertical"
+        initialValues={{ consentDate: today(), consentBy: '本人', need: openActions[0]?.need ?? 'employment', actionId: openActions[0]?.id }}
+        onFinish={(v) => save.mutate(v)}
+      >
         <Form.Item name="partnerId" label={t('as.ref.partner')} rules={required}>
           <Select showSearch optionFilterProp="label" options={partners.map((p) => ({ value: p.id, label: `${p.name}（${label('partnerKind', p.kind)}）` }))} />
         </Form.Item>

@@ -25,7 +25,16 @@ export default function ReferralsPage() {
           { title: t('as.ref.person'), key: 'person', render: (_, r) => <Link to={`/persons/${r.personId}?tab=assistance`}>{r.personName}</Link> },
           { title: t('as.ref.partner'), dataIndex: 'partnerName' },
           { title: t('as.ref.need'), dataIndex: 'need', render: (n: string) => label('assistanceNeed', n) },
-          { title: t('common.status'), key: 'status', render: (_, r) => <Space><Tag>{label('referralStatus', r.status)}</Tag>{r.stalled && <Tag color="red">{t('as.ref.stalled')}</Tag>}</Space> },
+          {
+            title: t('common.status'),
+            key: 'status',
+            render: (_, r) => (
+              <Space>
+                <Tag>{label('referralStatus', r.status)}</Tag>
+                {r.stalled && <Tag color="red">{t('as.ref.stalled')}</Tag>}
+              </Space>
+            ),
+          },
           { title: t('as.ref.respondBy'), dataIndex: 'respondBy' },
         ]}
       />

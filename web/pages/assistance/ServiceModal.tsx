@@ -12,7 +12,16 @@ export function ServiceModal({ personId, onClose }: { personId: string; onClose:
   const [form] = Form.useForm<ServiceValues>();
   const save = usePersonMutation(personId, (v: ServiceValues) => assistanceApi.addService(personId, serviceBody(v)), { form, success: t('as.svc.saved'), onDone: onClose });
   return (
-    <Modal open title={t('as.svc.new')} okText={t('common.save')} cancelText={t('common.cancel')} onOk={() => form.submit()} confirmLoading={save.isPending} onCancel={onClose} destroyOnHidden>
+    <Modal
+      open
+      title={t('as.svc.new')}
+      okText={t('common.save')}
+      cancelText={t('common.cancel')}
+      onOk={() => form.submit()}
+      confirmLoading={save.isPending}
+      onCancel={onClose}
+      destroyOnHidden
+    >
       <Form form={form} name="assistance-service" layout="vertical" initialValues={{ kind: 'counselling', date: today() }} onFinish={(v) => save.mutate(v)}>
         <ServiceFields kinds={serviceKinds} />
       </Form>

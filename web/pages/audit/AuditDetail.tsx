@@ -20,15 +20,26 @@ export function AuditDetail({ row }: { row: AuditRow }) {
     <div style={{ maxWidth: 'calc(100vw - 64px)' }}>
       <Descriptions size="small" column={{ xs: 1, md: 2 }} style={{ marginBottom: 8 }}>
         <Descriptions.Item label="ID">{row.id}</Descriptions.Item>
-        {row.entityId && <Descriptions.Item label={t('audit.entityId')}><Typography.Text copyable>{row.entityId}</Typography.Text></Descriptions.Item>}
+        {row.entityId && (
+          <Descriptions.Item label={t('audit.entityId')}>
+            <Typography.Text copyable>{row.entityId}</Typography.Text>
+          </Descriptions.Item>
+        )}
         {row.personId && (
           <Descriptions.Item label={t('audit.person')}>
-            <span title={t('audit.personHint')}>{personLabel(row.person) ?? '—'}</span> <Typography.Text type="secondary" copyable>{row.personId}</Typography.Text>
+            <span title={t('audit.personHint')}>{personLabel(row.person) ?? '—'}</span>{' '}
+            <Typography.Text type="secondary" copyable>
+              {row.personId}
+            </Typography.Text>
           </Descriptions.Item>
         )}
         {changed.length > 0 && (
           <Descriptions.Item label={t('audit.changedFields')}>
-            <Flex wrap gap={4}>{changed.map((f) => <Tag key={f}>{f}</Tag>)}</Flex>
+            <Flex wrap gap={4}>
+              {changed.map((f) => (
+                <Tag key={f}>{f}</Tag>
+              ))}
+            </Flex>
           </Descriptions.Item>
         )}
         <Descriptions.Item label={row.sealed ? t('audit.sealed') : t('audit.unsealed')}>

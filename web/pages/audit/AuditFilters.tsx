@@ -47,8 +47,12 @@ export function AuditFilters({ onSearch, exportUrl }: { onSearch: (f: AuditFilte
   return (
     <Form form={form} name="audit-filter" layout="vertical" onFinish={(v) => onSearch(toFilter(v))}>
       <Flex gap={8} wrap style={{ marginBottom: 12 }}>
-        <Button size="small" onClick={() => preset(auditPresets.unmask)}>{t('audit.presetUnmask')}</Button>
-        <Button size="small" onClick={() => preset(auditPresets.sealedOpen)}>{t('audit.presetSealed')}</Button>
+        <Button size="small" onClick={() => preset(auditPresets.unmask)}>
+          {t('audit.presetUnmask')}
+        </Button>
+        <Button size="small" onClick={() => preset(auditPresets.sealedOpen)}>
+          {t('audit.presetSealed')}
+        </Button>
       </Flex>
       <Row gutter={12}>
         <Col {...col}>
@@ -78,10 +82,7 @@ export function AuditFilters({ onSearch, exportUrl }: { onSearch: (f: AuditFilte
         </Col>
         <Col {...col}>
           <Form.Item name="outcome" label={t('audit.outcome')}>
-            <Select
-              allowClear
-              options={(['success', 'failure', 'denied'] as const).map((o) => ({ value: o, label: label('auditOutcome', o) }))}
-            />
+            <Select allowClear options={(['success', 'failure', 'denied'] as const).map((o) => ({ value: o, label: label('auditOutcome', o) }))} />
           </Form.Item>
         </Col>
         <Col xs={24} sm={12} lg={8} xl={6}>

@@ -14,7 +14,9 @@ export function AuditGroups({ by, query, onPick }: { by: AuditGroupBy; query: Au
   const list = useQuery({ queryKey: [...keys.audit, 'groups', by, query], queryFn: () => auditApi.groups({ ...query, by, limit: 200 }), placeholderData: keepPreviousData });
   const who = (g: AuditGroup) =>
     by === 'person' ? (
-      <Typography.Link onClick={() => onPick(g)} title={t('audit.personHint')}>{personLabel(g.person) ?? g.key}</Typography.Link>
+      <Typography.Link onClick={() => onPick(g)} title={t('audit.personHint')}>
+        {personLabel(g.person) ?? g.key}
+      </Typography.Link>
     ) : (
       <Typography.Link onClick={() => onPick(g)}>{g.actorName ?? t('audit.system')}</Typography.Link>
     );
@@ -36,9 +38,12 @@ export function AuditGroups({ by, query, onPick }: { by: AuditGroupBy; query: Au
           key: 'actions',
           render: (_, g) => (
             <Flex wrap gap={4}>
-              {Object.entries(g.actions).sort((a, b) => b[1] - a[1]).slice(0, 6).map(([a, n]) => (
-                <Tag key={a}>{`${actionLabel(label, a) ?? a} × ${n}`}</Tag>
-              ))}
+              {Object.entries(g.actions)
+                .sort((a, b) => b[1] - a[1])
+                .slice(0, 6)
+                .map(([a, n]) => (
+                  <Tag key={a}>{`${actionLabel(label, a) ?? a} × ${n}`}</Tag>
+                ))}
             </Flex>
           ),
         },

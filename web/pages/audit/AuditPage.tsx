@@ -44,12 +44,24 @@ export default function AuditPage() {
           <Segmented<View>
             value={view}
             onChange={setView}
-            options={[{ value: 'rows', label: t('audit.viewRows') }, { value: 'actor', label: t('audit.viewByActor') }, { value: 'person', label: t('audit.viewByPerson') }]}
+            options={[
+              { value: 'rows', label: t('audit.viewRows') },
+              { value: 'actor', label: t('audit.viewByActor') },
+              { value: 'person', label: t('audit.viewByPerson') },
+            ]}
           />
-          {person && <Tag closable onClose={() => setPerson(null)}>{t('audit.personFilter', { label: person.label })}</Tag>}
+          {person && (
+            <Tag closable onClose={() => setPerson(null)}>
+              {t('audit.personFilter', { label: person.label })}
+            </Tag>
+          )}
         </Flex>
         {view === 'rows' ? (
-          <AuditRows key={JSON.stringify(query)} query={query} onPerson={(r) => r.personId && setPerson({ id: r.personId, label: personLabel(r.person) ?? r.personId.slice(0, 8) })} />
+          <AuditRows
+            key={JSON.stringify(query)}
+            query={query}
+            onPerson={(r) => r.personId && setPerson({ id: r.personId, label: personLabel(r.person) ?? r.personId.slice(0, 8) })}
+          />
         ) : (
           <AuditGroups by={view} query={query} onPick={pickGroup} />
         )}
@@ -70,9 +82,19 @@ function AuditRows({ query, onPerson }: { query: AuditQuery; onPerson: (r: Audit
     return <Typography.Text type="secondary">{tried ? t('audit.loginName', { name: tried }) : t('audit.system')}</Typography.Text>;
   };
   const entity = (r: AuditRow) => {
-    if (r.personId) return <Typography.Link onClick={() => onPerson(r)} title={t('audit.personHint')}>{personLabel(r.person) ?? r.personId.slice(0, 8)}</Typography.Link>;
+    if (r.personId)
+      return (
+        <Typography.Link onClick={() => onPerson(r)} title={t('audit.personHint')}>
+          {personLabel(r.person) ?? r.personId.slice(0, 8)}
+        </Typography.Link>
+      );
     if (!r.entityType) return '—';
-    return <span title={r.entityId ?? undefined}>{entityLabel(label, r.entityType)}{r.entityId && <Typography.Text type="secondary"> {r.entityId.slice(0, 8)}</Typography.Text>}</span>;
+    return (
+      <span title={r.entityId ?? undefined}>
+        {entityLabel(label, r.entityType)}
+        {r.entityId && <Typography.Text type="secondary"> {r.entityId.slice(0, 8)}</Typography.Text>}
+      </span>
+    );
   };
   return (
     <Table<AuditRow>
@@ -83,8 +105,12 @@ function AuditRows({ query, onPerson }: { query: AuditQuery; onPerson: (r: Audit
       scroll={{ x: 'max-content' }}
       expandable={{ expandedRowRender: (r) => <AuditDetail row={r} /> }}
       pagination={{
-        ...page, total: list.data?.total ?? 0, showSizeChanger: true, pageSizeOptions: [20, 50, 100, 200],
-        showTotal: (n) => t('common.total', { n }), onChange: (current, pageSize) => setPage({ current, pageSize }),
+        ...page,
+        total: list.data?.total ?? 0,
+        showSizeChanger: true,
+        pageSizeOptions: [20, 50, 100, 200],
+        showTotal: (n) => t('common.total', { n }),
+        onChange: (current, pageSize) => setPage({ current, pageSize }),
       }}
       columns={[
         { title: t('audit.time'), dataIndex: 'at', render: (v: string) => <span style={{ whiteSpace: 'nowrap' }}>{formatTime(v, lang)}</span> },
@@ -95,11 +121,17 @@ function AuditRows({ query, onPerson }: { query: AuditQuery; onPerson: (r: Audit
           render: (a: string) => (
             <Flex vertical>
               <span>{actionLabel(label, a) ?? a}</span>
-              <Typography.Text type="secondary" style={{ fontSize: 12 }} data-testid="audit-action">{a}</Typography.Text>
+              <Typography.Text type="secondary" style={{ fontSize: 12 }} data-testid="audit-action">
+                {a}
+              </Typography.Text>
             </Flex>
           ),
         },
-        { title: t('audit.outcome'), dataIndex: 'outcome', render: (o: string) => <Tag color={outcomeColor[o]}>{o === 'success' || o === 'failure' || o === 'denied' ? label('auditOutcome', o) : o}</Tag> },
+        {
+          title: t('audit.outcome'),
+          dataIndex: 'outcome',
+          render: (o: string) => <Tag color={outcomeColor[o]}>{o === 'success' || o === 'failure' || o === 'denied' ? label('auditOutcome', o) : o}</Tag>,
+        },
         { title: t('audit.entity'), key: 'entity', render: (_, r) => entity(r) },
         { title: t('audit.ip'), dataIndex: 'ip', render: (v: string | null) => v ?? '—' },
       ]}

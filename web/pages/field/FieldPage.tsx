@@ -41,19 +41,34 @@ export default function FieldPage() {
   return (
     <div className="field-page">
       {(!online || signedInOffline() || networkError) && (
-        <Alert type="warning" showIcon role="status" title={t('field.offline')} description={signedInOffline() ? t('field.offlineSession') : undefined} style={{ marginBottom: 12 }} />
+        <Alert
+          type="warning"
+          showIcon
+          role="status"
+          title={t('field.offline')}
+          description={signedInOffline() ? t('field.offlineSession') : undefined}
+          style={{ marginBottom: 12 }}
+        />
       )}
       <Flex align="center" justify="space-between" gap={8} wrap style={{ marginBottom: 12 }}>
         <div style={{ minWidth: 0 }}>
-          <Typography.Title level={4} style={{ margin: 0 }}>{t('field.title')}</Typography.Title>
+          <Typography.Title level={4} style={{ margin: 0 }}>
+            {t('field.title')}
+          </Typography.Title>
           {shown && <Typography.Text type="secondary">{t('sv.today.date', { date: shown.date, weekday })}</Typography.Text>}
         </div>
         <Flex gap={8} align="center">
-          {n > 0 && <Tag color="gold" data-testid="pending-badge" style={{ marginInlineEnd: 0, fontSize: 14, padding: '4px 8px' }}>{t('field.pending', { n })}</Tag>}
-          {attention > 0 && <Tag color="red" style={{ marginInlineEnd: 0 }}>{t('field.attention', { n: attention })}</Tag>}
-          {n > 0 && online && (
-            <Button size="large" icon={<CloudUploadOutlined />} onClick={() => void flush()} aria-label={t('field.syncNow')} />
+          {n > 0 && (
+            <Tag color="gold" data-testid="pending-badge" style={{ marginInlineEnd: 0, fontSize: 14, padding: '4px 8px' }}>
+              {t('field.pending', { n })}
+            </Tag>
           )}
+          {attention > 0 && (
+            <Tag color="red" style={{ marginInlineEnd: 0 }}>
+              {t('field.attention', { n: attention })}
+            </Tag>
+          )}
+          {n > 0 && online && <Button size="large" icon={<CloudUploadOutlined />} onClick={() => void flush()} aria-label={t('field.syncNow')} />}
         </Flex>
       </Flex>
 
@@ -75,9 +90,15 @@ export default function FieldPage() {
                 <List.Item data-testid="field-task">
                   <Flex justify="space-between" align="center" gap={8} style={{ width: '100%' }}>
                     <Flex vertical style={{ minWidth: 0 }}>
-                      <Typography.Text strong ellipsis>{task.personName}</Typography.Text>
-                      <Typography.Text type="secondary" ellipsis>{label('taskKind', task.kind)} · {task.orgUnitName}</Typography.Text>
-                      <span><TaskStateTag task={task} /></span>
+                      <Typography.Text strong ellipsis>
+                        {task.personName}
+                      </Typography.Text>
+                      <Typography.Text type="secondary" ellipsis>
+                        {label('taskKind', task.kind)} · {task.orgUnitName}
+                      </Typography.Text>
+                      <span>
+                        <TaskStateTag task={task} />
+                      </span>
                     </Flex>
                     {waitingFor.has(task.personId) ? (
                       <Badge status="processing" text={t('field.recorded')} />
@@ -95,7 +116,9 @@ export default function FieldPage() {
       </section>
 
       <section aria-labelledby="field-device" style={{ marginTop: 16 }}>
-        <Typography.Title level={5} id="field-device">{t('field.deviceTitle')}</Typography.Title>
+        <Typography.Title level={5} id="field-device">
+          {t('field.deviceTitle')}
+        </Typography.Title>
         <OutboxList items={mine} />
       </section>
       {open && <FieldVisitSheet task={open} onClose={() => setOpen(null)} />}

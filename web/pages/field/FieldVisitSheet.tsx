@@ -30,14 +30,24 @@ export function FieldVisitSheet({ task, onClose }: { task: FieldTask; onClose: (
     setProblem(null);
     const f = v.form;
     const visit: VisitForm = {
-      livingSituation: f.livingSituation!, employment: f.employment!, family: f.family!, health: f.health!, mood: f.mood!,
-      needs: f.needs ?? [], nextStep: f.nextStep!,
-      livingNote: trimmed(f.livingNote), employmentNote: trimmed(f.employmentNote), familyNote: trimmed(f.familyNote),
-      healthNote: trimmed(f.healthNote), needsNote: trimmed(f.needsNote), nextStepNote: trimmed(f.nextStepNote),
+      livingSituation: f.livingSituation!,
+      employment: f.employment!,
+      family: f.family!,
+      health: f.health!,
+      mood: f.mood!,
+      needs: f.needs ?? [],
+      nextStep: f.nextStep!,
+      livingNote: trimmed(f.livingNote),
+      employmentNote: trimmed(f.employmentNote),
+      familyNote: trimmed(f.familyNote),
+      healthNote: trimmed(f.healthNote),
+      needsNote: trimmed(f.needsNote),
+      nextStepNote: trimmed(f.nextStepNote),
     };
     try {
       await enqueue({
-        personId: task.personId, personName: task.personName,
+        personId: task.personId,
+        personName: task.personName,
         body: { kind, date: todayIso(), place: t('sv.record.placeHome'), contactMode: v.contactMode ?? 'in_person', form: visit, note: trimmed(v.note) },
       });
       notify.success(t('field.savedOnDevice'));
@@ -64,7 +74,14 @@ export function FieldVisitSheet({ task, onClose }: { task: FieldTask; onClose: (
       }
     >
       {problem && <Alert type="error" showIcon role="alert" title={problem} style={{ marginBottom: 12 }} />}
-      <Form form={form} name="field-visit" layout="vertical" className="field-form" initialValues={{ contactMode: 'in_person', form: { needs: [] } }} onFinish={(v) => void save(v)}>
+      <Form
+        form={form}
+        name="field-visit"
+        layout="vertical"
+        className="field-form"
+        initialValues={{ contactMode: 'in_person', form: { needs: [] } }}
+        onFinish={(v) => void save(v)}
+      >
         <VisitFormFields />
         <Form.Item name="note" label={t('sv.record.note')} style={{ marginBottom: 0 }}>
           <Input maxLength={2000} />

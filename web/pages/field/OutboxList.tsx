@@ -21,8 +21,12 @@ export function OutboxList({ items }: { items: OutboxItem[] }) {
         <List.Item data-testid="outbox-item" data-state={i.state}>
           <Flex vertical gap={4} style={{ width: '100%' }}>
             <Flex justify="space-between" align="center" gap={8}>
-              <Typography.Text strong ellipsis>{i.personName}</Typography.Text>
-              <Tag color={colors[i.state]} style={{ marginInlineEnd: 0 }}>{t(`field.state.${i.state}`)}</Tag>
+              <Typography.Text strong ellipsis>
+                {i.personName}
+              </Typography.Text>
+              <Tag color={colors[i.state]} style={{ marginInlineEnd: 0 }}>
+                {t(`field.state.${i.state}`)}
+              </Tag>
             </Flex>
             <Typography.Text type="secondary">
               {label('recordKind', i.body?.kind ?? 'grid_visit')} · {t('field.recordedAt', { time: time.format(new Date(i.recordedAt)) })}
@@ -32,9 +36,13 @@ export function OutboxList({ items }: { items: OutboxItem[] }) {
             {dismissable(i) && (
               <Flex gap={8} wrap>
                 {(i.state === 'refused' || i.state === 'conflict') && (
-                  <Button size="large" onClick={() => void keepAndResend(i.seq)}>{t('field.resend')}</Button>
+                  <Button size="large" onClick={() => void keepAndResend(i.seq)}>
+                    {t('field.resend')}
+                  </Button>
                 )}
-                <Button size="large" onClick={() => void dismiss(i.seq)}>{t('field.dismiss')}</Button>
+                <Button size="large" onClick={() => void dismiss(i.seq)}>
+                  {t('field.dismiss')}
+                </Button>
               </Flex>
             )}
           </Flex>

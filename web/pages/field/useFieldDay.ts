@@ -7,14 +7,25 @@ import { defaultScope, firstSupervisionUnit } from '../supervision/codes';
 
 /** A task as this device keeps it for the day: whom to visit and when, nothing else of the person. */
 export type FieldTask = Pick<TodayTask, 'measureId' | 'key' | 'personId' | 'personName' | 'orgUnitName' | 'kind' | 'dueDate' | 'windowEnd' | 'state' | 'daysOverdue'>;
-export interface FieldDay { date: string; tasks: FieldTask[] }
+export interface FieldDay {
+  date: string;
+  tasks: FieldTask[];
+}
 
 /** A grid worker's round is his grid's visits (F2); a social worker's, his follow-ups (F1). */
 const roundKinds = (me: Me): ReadonlySet<string> => (me.grants.some((g) => g.roleCode === 'grid_worker') ? new Set(['grid_visit']) : new Set(['grid_visit', 'follow_up']));
 
 const minimal = (t: TodayTask): FieldTask => ({
-  measureId: t.measureId, key: t.key, personId: t.personId, personName: t.personName, orgUnitName: t.orgUnitName,
-  kind: t.kind, dueDate: t.dueDate, windowEnd: t.windowEnd, state: t.state, daysOverdue: t.daysOverdue,
+  measureId: t.measureId,
+  key: t.key,
+  personId: t.personId,
+  personName: t.personName,
+  orgUnitName: t.orgUnitName,
+  kind: t.kind,
+  dueDate: t.dueDate,
+  windowEnd: t.windowEnd,
+  state: t.state,
+  daysOverdue: t.daysOverdue,
 });
 
 /** One row per person: his oldest open visit (the list comes oldest due first); one visit resolves what it can. */

@@ -39,9 +39,7 @@ export default function ImportPage() {
             }}
           />
         )}
-        {current === 1 && orgUnitId && (
-          <ImportFileStep orgUnitId={orgUnitId} onBack={() => setStep(0)} onStarted={(id) => setParams({ job: id })} />
-        )}
+        {current === 1 && orgUnitId && <ImportFileStep orgUnitId={orgUnitId} onBack={() => setStep(0)} onStarted={(id) => setParams({ job: id })} />}
         {current === 2 && jobId && (
           <ImportResult
             jobId={jobId}

@@ -38,11 +38,7 @@ export function ImportResult({ jobId, onAgain }: { jobId: string; onAgain: () =>
           {j.status === 'queued' ? t('import.queued') : j.status === 'running' ? t('import.running') : j.status === 'done' ? t('import.done') : t('import.failed')}
         </Typography.Text>{' '}
         <Typography.Text type="secondary">{j.fileName}</Typography.Text>
-        <Progress
-          percent={Math.round(j.progress * 100)}
-          status={j.status === 'failed' ? 'exception' : finished ? 'success' : 'active'}
-          aria-label={t('import.title')}
-        />
+        <Progress percent={Math.round(j.progress * 100)} status={j.status === 'failed' ? 'exception' : finished ? 'success' : 'active'} aria-label={t('import.title')} />
         {!finished && j.total > 0 && <Typography.Text type="secondary">{t('import.progress', { processed: j.processed, total: j.total })}</Typography.Text>}
       </div>
       {j.error && <Alert type="error" showIcon role="alert" title={pick(j.error.message)} />}

@@ -21,9 +21,12 @@ export function CredentialsStep({ onStage, notice }: { onStage: (r: StageRespons
     onError: (err) => applyFieldErrors(form, err, lang),
   });
   // Wrong password, locked or deactivated account: said inline and kept until the next try, not a passing toast.
-  const failure = submit.error && !(submit.error instanceof ApiError && submit.error.code === 'validation.failed')
-    ? submit.error instanceof ApiError ? pick(submit.error.messages) : t('common.loadFailed')
-    : null;
+  const failure =
+    submit.error && !(submit.error instanceof ApiError && submit.error.code === 'validation.failed')
+      ? submit.error instanceof ApiError
+        ? pick(submit.error.messages)
+        : t('common.loadFailed')
+      : null;
   return (
     <Form form={form} name="login" layout="vertical" onFinish={(v) => submit.mutate(v)} requiredMark={false}>
       {failure && <Alert type="error" showIcon title={failure} style={{ marginBottom: 16 }} role="alert" />}

@@ -36,7 +36,7 @@ export function LoginPage() {
   const [password, setPassword] = useState<string>();
   // Why the sign-in went back to the first step, when the server ended it (e.g. too many wrong codes).
   const [notice, setNotice] = useState<Localized | null>(null);
-  const current = stage ?? (me.data?.stage ?? null);
+  const current = stage ?? me.data?.stage ?? null;
 
   const onStage = async (r: StageResponse) => {
     if (r.stage === 'active') {
@@ -98,7 +98,13 @@ export function LoginPage() {
       <Card
         title={current && current !== 'active' ? t(titles[current]) : t('login.title')}
         style={{ width: '100%', maxWidth: 420 }}
-        extra={current && current !== 'active' ? <Button type="link" size="small" onClick={() => void restart(null)}>{t('login.cancel')}</Button> : null}
+        extra={
+          current && current !== 'active' ? (
+            <Button type="link" size="small" onClick={() => void restart(null)}>
+              {t('login.cancel')}
+            </Button>
+          ) : null
+        }
       >
         {body}
       </Card>

@@ -39,7 +39,9 @@ export function MfaSetupStep({ onStage }: { onStage: (r: StageResponse) => void 
         {qr && <img src={qr} alt={t('login.qrAlt')} width={200} height={200} />}
         <Typography.Text type="secondary">{t('login.secret')}</Typography.Text>
         <Typography.Text code copyable={{ text: setup.data.secret }} style={{ fontSize: 14 }}>
-          <span className="sf-selectable" data-testid="totp-secret">{setup.data.secret}</span>
+          <span className="sf-selectable" data-testid="totp-secret">
+            {setup.data.secret}
+          </span>
         </Typography.Text>
       </Flex>
       <Typography.Paragraph>{t('login.mfaSetupEnter')}</Typography.Paragraph>

@@ -11,14 +11,7 @@ export function PasswordStep({ onStage, currentPassword }: { onStage: (r: StageR
     password: 'newPassword',
   });
   return (
-    <Form
-      form={form}
-      name="password-change"
-      layout="vertical"
-      initialValues={{ currentPassword }}
-      onFinish={(v) => submit.mutate(v)}
-      requiredMark={false}
-    >
+    <Form form={form} name="password-change" layout="vertical" initialValues={{ currentPassword }} onFinish={(v) => submit.mutate(v)} requiredMark={false}>
       <Typography.Paragraph type="secondary">{t('login.pwChangeHint')}</Typography.Paragraph>
       <PasswordChangeFields />
       <Button type="primary" htmlType="submit" block loading={submit.isPending}>

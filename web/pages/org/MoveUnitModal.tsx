@@ -13,10 +13,7 @@ export function MoveUnitModal({ unit, units, onClose }: { unit: OrgUnit; units: 
   const move = useOrgMutation((v: { parentId: string }) => orgApi.move(unit.id, v.parentId), { success: t('org.moved'), form, onDone: onClose });
   const own = useMemo(() => subtreeIds(units, unit), [units, unit]);
   // A parent must sit at a higher level and outside the unit's own subtree.
-  const notAllowed = useCallback(
-    (u: OrgUnit) => own.has(u.id) || u.id === unit.parentId || orgLevels.indexOf(u.level) >= orgLevels.indexOf(unit.level) || !u.active,
-    [own, unit],
-  );
+  const notAllowed = useCallback((u: OrgUnit) => own.has(u.id) || u.id === unit.parentId || orgLevels.indexOf(u.level) >= orgLevels.indexOf(unit.level) || !u.active, [own, unit]);
   return (
     <Modal
       open

@@ -31,19 +31,11 @@ export function OrgDetail({ unit, units, onSelect }: { unit: OrgUnit; units: Org
         <Descriptions.Item label={t('org.name')}>{unit.name}</Descriptions.Item>
         <Descriptions.Item label={t('org.code')}>{unit.code ?? '—'}</Descriptions.Item>
         <Descriptions.Item label={t('org.parent')}>{parent?.name ?? '—'}</Descriptions.Item>
-        <Descriptions.Item label={t('common.status')}>
-          {unit.active ? <Tag color="green">{t('common.active')}</Tag> : <Tag>{t('common.inactive')}</Tag>}
-        </Descriptions.Item>
+        <Descriptions.Item label={t('common.status')}>{unit.active ? <Tag color="green">{t('common.active')}</Tag> : <Tag>{t('common.inactive')}</Tag>}</Descriptions.Item>
       </Descriptions>
       {manage && (
         <Flex wrap gap={8} style={{ marginTop: 16 }}>
-          <Button
-            type="primary"
-            icon={<PlusOutlined />}
-            disabled={lowest || !unit.active}
-            title={lowest ? t('org.lowest') : undefined}
-            onClick={() => setDialog('add')}
-          >
+          <Button type="primary" icon={<PlusOutlined />} disabled={lowest || !unit.active} title={lowest ? t('org.lowest') : undefined} onClick={() => setDialog('add')}>
             {t('org.addChild')}
           </Button>
           <Button icon={<EditOutlined />} onClick={() => setDialog('edit')}>

@@ -40,7 +40,9 @@ export function OrgTreeCard({ units, selected, onSelect }: { units: OrgUnit[]; s
         children,
       };
     };
-    return buildForest(units).map(toNode).filter((n): n is TreeNode => n !== null);
+    return buildForest(units)
+      .map(toNode)
+      .filter((n): n is TreeNode => n !== null);
   }, [units, search, t]);
 
   return (

@@ -3,7 +3,14 @@ import type { OrgUnit } from '../../api/org';
 import { buildForest, subtreeIds } from './orgTree';
 
 const unit = (id: string, parentId: string | null, path: string, name = id): OrgUnit => ({
-  id, parentId, path, name, level: 'street', code: null, depth: path.split('/').length - 2, active: true,
+  id,
+  parentId,
+  path,
+  name,
+  level: 'street',
+  code: null,
+  depth: path.split('/').length - 2,
+  active: true,
 });
 
 describe('buildForest', () => {

@@ -13,10 +13,7 @@ export function useOrgMutation<V, R>(fn: (v: V) => Promise<R>, opts: { success: 
   return useMutation({
     mutationFn: fn,
     onSuccess: async (r) => {
-      await Promise.all([
-        queryClient.invalidateQueries({ queryKey: keys.orgUnits }),
-        queryClient.invalidateQueries({ queryKey: keys.users }),
-      ]);
+      await Promise.all([queryClient.invalidateQueries({ queryKey: keys.orgUnits }), queryClient.invalidateQueries({ queryKey: keys.users })]);
       notify.success(opts.success);
       opts.onDone?.(r);
     },

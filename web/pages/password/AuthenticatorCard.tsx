@@ -56,7 +56,10 @@ export function AuthenticatorCard() {
             value={proof}
             onChange={setProof}
             style={{ marginBottom: 12 }}
-            options={[{ value: 'code', label: t('mfa.proofCode') }, { value: 'password', label: t('mfa.proofPassword') }]}
+            options={[
+              { value: 'code', label: t('mfa.proofCode') },
+              { value: 'password', label: t('mfa.proofPassword') },
+            ]}
           />
           {proof === 'code' ? (
             <CodeField />
@@ -65,7 +68,9 @@ export function AuthenticatorCard() {
               <Input.Password autoComplete="current-password" />
             </Form.Item>
           )}
-          <Button htmlType="submit" loading={start.isPending}>{t('mfa.start')}</Button>
+          <Button htmlType="submit" loading={start.isPending}>
+            {t('mfa.start')}
+          </Button>
         </Form>
       ) : (
         <Form form={confirmForm} name="mfa-replace" layout="vertical" onFinish={(v) => confirm.mutate(v)} requiredMark={false}>
@@ -75,13 +80,17 @@ export function AuthenticatorCard() {
             <img src={pending.qr} alt={t('login.qrAlt')} width={200} height={200} />
             <Typography.Text type="secondary">{t('login.secret')}</Typography.Text>
             <Typography.Text code copyable={{ text: pending.secret }} style={{ fontSize: 14 }}>
-              <span className="sf-selectable" data-testid="totp-secret">{pending.secret}</span>
+              <span className="sf-selectable" data-testid="totp-secret">
+                {pending.secret}
+              </span>
             </Typography.Text>
           </Flex>
           <Typography.Paragraph>{t('login.mfaSetupEnter')}</Typography.Paragraph>
           <CodeField />
           <Flex gap={8}>
-            <Button type="primary" htmlType="submit" loading={confirm.isPending}>{t('mfa.confirm')}</Button>
+            <Button type="primary" htmlType="submit" loading={confirm.isPending}>
+              {t('mfa.confirm')}
+            </Button>
             <Button onClick={() => setPending(null)}>{t('common.cancel')}</Button>
           </Flex>
         </Form>

@@ -11,14 +11,20 @@ export function ClearDetailsModal({ name, clear, onClose }: { name: string; clea
       open
       title={t('person.clearTitle', { name })}
       onCancel={onClose}
-      footer={<Button type="primary" onClick={onClose}>{t('common.close')}</Button>}
+      footer={
+        <Button type="primary" onClick={onClose}>
+          {t('common.close')}
+        </Button>
+      }
       destroyOnHidden
       width={560}
     >
       <Alert type="info" showIcon title={t('person.clearAudited')} style={{ marginBottom: 16 }} />
       <Descriptions column={1} size="small" bordered data-testid="clear-details">
         <Descriptions.Item label={t('persons.idNumber')}>
-          <Typography.Text code copyable>{clear.idNumber}</Typography.Text>
+          <Typography.Text code copyable>
+            {clear.idNumber}
+          </Typography.Text>
         </Descriptions.Item>
         <Descriptions.Item label={t('person.phone')}>{clear.phone ?? '—'}</Descriptions.Item>
         <Descriptions.Item label={t('person.registeredAddress')}>{clear.registeredAddress ?? '—'}</Descriptions.Item>

@@ -16,7 +16,13 @@ export function DocumentFieldInputs({ kind }: { kind: DocumentKind }) {
           <Form.Item
             name={['fields', spec.name]}
             label={label('documentField', spec.name)}
-            rules={!spec.required ? [] : spec.type === 'date' || spec.type === 'list' ? [{ required: true, message: t('common.required') }] : [{ required: true, whitespace: true, message: t('common.required') }]}
+            rules={
+              !spec.required
+                ? []
+                : spec.type === 'date' || spec.type === 'list'
+                  ? [{ required: true, message: t('common.required') }]
+                  : [{ required: true, whitespace: true, message: t('common.required') }]
+            }
           >
             {spec.type === 'date' ? (
               <DatePicker disabledDate={afterToday} style={{ width: '100%' }} />

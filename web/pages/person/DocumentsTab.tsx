@@ -45,7 +45,15 @@ export function DocumentsTab({ personId, measures }: { personId: string; measure
         rowClassName={(d) => (d.status === 'withdrawn' ? 'sf-withdrawn' : '')}
         columns={[
           { title: t('documents.kind'), key: 'kind', render: (_, d) => <Tag color="geekblue">{label('documentKind', d.kind)}</Tag> },
-          { title: t('documents.title'), key: 'title', render: (_, d) => <Typography.Text className="sf-doc-title" strong={d.status === 'valid'}>{d.title}</Typography.Text> },
+          {
+            title: t('documents.title'),
+            key: 'title',
+            render: (_, d) => (
+              <Typography.Text className="sf-doc-title" strong={d.status === 'valid'}>
+                {d.title}
+              </Typography.Text>
+            ),
+          },
           { title: t('documents.measure'), key: 'measure', render: (_, d) => measureName(d.measureId) },
           { title: t('documents.fields'), key: 'fields', render: (_, d) => <DocumentFieldsText doc={d} /> },
           { title: t('documents.size'), key: 'size', render: (_, d) => formatSize(d.size) },

@@ -28,7 +28,13 @@ export function MeasureCard({ measure: m, onEvent, onUpload }: Props) {
     { label: t('measures.decisionReceivedDate'), children: m.decisionReceivedDate ?? '—' },
     {
       label: t('measures.reportDeadline'),
-      children: m.reportDeadline ? <Typography.Text type={overdue ? 'danger' : undefined} strong={overdue}>{m.reportDeadline}</Typography.Text> : '—',
+      children: m.reportDeadline ? (
+        <Typography.Text type={overdue ? 'danger' : undefined} strong={overdue}>
+          {m.reportDeadline}
+        </Typography.Text>
+      ) : (
+        '—'
+      ),
     },
     { label: t('measures.reportDate'), children: m.reportDate ?? '—' },
     { label: t('measures.startDate'), children: m.startDate ?? '—' },
@@ -38,10 +44,12 @@ export function MeasureCard({ measure: m, onEvent, onUpload }: Props) {
     ...(m.creditedDays ? [{ label: t('measures.creditedDays'), children: m.creditedDays }] : []),
     ...(m.terminationReason ? [{ label: t('measures.terminationReason'), children: label('terminationReason', m.terminationReason) }] : []),
     ...(m.suspensions.length
-      ? [{
-          label: t('measures.suspensions'),
-          children: m.suspensions.map((s) => (s.end ? `${s.start} – ${s.end}` : t('measures.suspensionOpen', { start: s.start }))).join('；'),
-        }]
+      ? [
+          {
+            label: t('measures.suspensions'),
+            children: m.suspensions.map((s) => (s.end ? `${s.start} – ${s.end}` : t('measures.suspensionOpen', { start: s.start }))).join('；'),
+          },
+        ]
       : []),
   ];
   const events = can('measure.write') ? eventsFor(m) : [];

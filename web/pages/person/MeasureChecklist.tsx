@@ -20,8 +20,7 @@ export function MeasureChecklist({ measure, onUpload }: { measure: MeasureView; 
     <div data-testid="measure-checklist">
       <Flex align="center" gap={8} wrap style={{ marginBottom: 4 }}>
         <Typography.Text strong>{t('measures.checklist')}</Typography.Text>
-        {c.items.some((i) => i.required) &&
-          (c.complete ? <Tag color="green">{t('measures.checklistComplete')}</Tag> : <Tag color="red">{t('measures.checklistIncomplete')}</Tag>)}
+        {c.items.some((i) => i.required) && (c.complete ? <Tag color="green">{t('measures.checklistComplete')}</Tag> : <Tag color="red">{t('measures.checklistIncomplete')}</Tag>)}
       </Flex>
       <List
         size="small"
@@ -50,7 +49,10 @@ export function MeasureChecklist({ measure, onUpload }: { measure: MeasureView; 
               {item.present ? <CheckCircleFilled style={{ color: '#52c41a' }} /> : <CloseCircleFilled style={{ color: item.required ? '#ff4d4f' : '#bfbfbf' }} />}
               <span>{label('documentKind', item.kind)}</span>
               {item.present ? (
-                <Tag color="green">{t('measures.docPresent')}{item.documentIds.length > 1 ? ` ×${item.documentIds.length}` : ''}</Tag>
+                <Tag color="green">
+                  {t('measures.docPresent')}
+                  {item.documentIds.length > 1 ? ` ×${item.documentIds.length}` : ''}
+                </Tag>
               ) : item.required ? (
                 <Tag color="red">{t('measures.docMissing')}</Tag>
               ) : (

@@ -11,10 +11,7 @@ import { MeasureEventModal } from './MeasureEventModal';
 import { NewMeasureModal } from './NewMeasureModal';
 import { UploadDocumentModal } from './UploadDocumentModal';
 
-type Dialog =
-  | { kind: 'new' }
-  | { kind: 'event'; measure: MeasureView; type: MeasureEventType }
-  | { kind: 'upload'; measure: MeasureView; docKind: DocumentKind };
+type Dialog = { kind: 'new' } | { kind: 'event'; measure: MeasureView; type: MeasureEventType } | { kind: 'upload'; measure: MeasureView; docKind: DocumentKind };
 
 /** 措施: the person's measures, newest first, with their lifecycle steps and document checklists. */
 /** `measures` come with the person page (one request for the view). */
@@ -43,12 +40,7 @@ export function MeasuresTab({ person, measures: items }: { person: PersonView; m
       {dialog?.kind === 'new' && <NewMeasureModal personId={person.id} measures={items} onClose={() => setDialog(null)} />}
       {dialog?.kind === 'event' && <MeasureEventModal measure={dialog.measure} type={dialog.type} onClose={() => setDialog(null)} />}
       {dialog?.kind === 'upload' && (
-        <UploadDocumentModal
-          personId={person.id}
-          measures={items}
-          preset={{ kind: dialog.docKind, measureId: dialog.measure.id }}
-          onClose={() => setDialog(null)}
-        />
+        <UploadDocumentModal personId={person.id} measures={items} preset={{ kind: dialog.docKind, measureId: dialog.measure.id }} onClose={() => setDialog(null)} />
       )}
     </Flex>
   );

@@ -68,7 +68,11 @@ export default function PersonPage() {
           activeKey={tab}
           onChange={(k) => setParams(k === 'basic' ? {} : { tab: k }, { replace: true })}
           items={[
-            { key: 'basic', label: t('person.tabBasic'), children: <PersonBasicTab person={p} onUnmask={() => setDialog(clear ? 'clear' : 'unmask')} onEdit={() => setDialog('edit')} /> },
+            {
+              key: 'basic',
+              label: t('person.tabBasic'),
+              children: <PersonBasicTab person={p} onUnmask={() => setDialog(clear ? 'clear' : 'unmask')} onEdit={() => setDialog('edit')} />,
+            },
             { key: 'measures', label: t('person.tabMeasures'), children: <MeasuresTab person={p} measures={measures} /> },
             ...(docs ? [{ key: 'documents', label: t('person.tabDocuments'), children: <DocumentsTab personId={p.id} measures={measures} /> }] : []),
             ...(can('supervision.read') ? [{ key: 'supervision', label: t('sv.tab'), children: <SupervisionTab person={p} /> }] : []),

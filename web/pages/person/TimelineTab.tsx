@@ -1,6 +1,16 @@
 import { useState, type ReactNode } from 'react';
 import { Button, Empty, Flex, Select, Spin, Timeline, Typography } from 'antd';
-import { AlertOutlined, CalendarOutlined, CarryOutOutlined, ClockCircleOutlined, FileTextOutlined, ProfileOutlined, SafetyCertificateOutlined, SwapOutlined, TeamOutlined } from '@ant-design/icons';
+import {
+  AlertOutlined,
+  CalendarOutlined,
+  CarryOutOutlined,
+  ClockCircleOutlined,
+  FileTextOutlined,
+  ProfileOutlined,
+  SafetyCertificateOutlined,
+  SwapOutlined,
+  TeamOutlined,
+} from '@ant-design/icons';
 import { useInfiniteQuery } from '@tanstack/react-query';
 import { timelineKinds } from '../../../core/contracts/persons';
 import { personsApi, type TimelineEntry, type TimelinePage } from '../../api/persons';

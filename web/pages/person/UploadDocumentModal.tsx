@@ -24,7 +24,12 @@ const accepted = /\.(pdf|jpe?g|png)$/i;
 const fileCodes = new Set(['document.type_unsupported', 'document.type_mismatch', 'document.too_large', 'document.empty', 'document.file_required']);
 
 /** Uploads a document with its kind, optional measure and structured fields (PDF, JPG or PNG). */
-export function UploadDocumentModal({ personId, measures, preset, onClose }: {
+export function UploadDocumentModal({
+  personId,
+  measures,
+  preset,
+  onClose,
+}: {
   personId: string;
   measures: MeasureView[];
   preset?: { kind?: DocumentKind; measureId?: string };
@@ -105,7 +110,11 @@ export function UploadDocumentModal({ personId, measures, preset, onClose }: {
           getValueFromEvent={(e: { fileList: UploadFile[] }) => e.fileList.slice(-1)}
           rules={[
             { required: true, type: 'array', min: 1, message: t('documents.fileRequired') },
-            { validator: async (_, list: UploadFile[] = []) => { if (list[0] && !accepted.test(list[0].name)) throw new Error(t('documents.fileType')); } },
+            {
+              validator: async (_, list: UploadFile[] = []) => {
+                if (list[0] && !accepted.test(list[0].name)) throw new Error(t('documents.fileType'));
+              },
+            },
           ]}
         >
           <Upload beforeUpload={() => false} maxCount={1} accept=".pdf,.jpg,.jpeg,.png,application/pdf,image/jpeg,image/png">

@@ -65,14 +65,7 @@ export function PersonFilters({ filter, onChange, workers }: { filter: PersonFil
         options={riskLevels.map((r) => ({ value: r, label: label('riskLevel', r) }))}
         style={grow}
       />
-      <OrgTreeSelect
-        allowClear
-        placeholder={t('persons.filterUnit')}
-        value={filter.orgUnitId}
-        onChange={(v) => onChange({ orgUnitId: v })}
-        disabled={outside}
-        style={grow}
-      />
+      <OrgTreeSelect allowClear placeholder={t('persons.filterUnit')} value={filter.orgUnitId} onChange={(v) => onChange({ orgUnitId: v })} disabled={outside} style={grow} />
       <Select
         allowClear
         showSearch={{ optionFilterProp: 'label' }}

@@ -36,10 +36,7 @@ export function PersonFormDrawer({ person, clear = null, onClear, onClose, onSav
   const [form] = Form.useForm<PersonFormValues>();
   const editing = !!person;
   const defaultUnit = useDefaultFilingUnit();
-  const initial = useMemo(
-    () => (person ? editValues(person, clear) : ({ ...createDefaults, orgUnitId: defaultUnit } as PersonFormValues)),
-    [person, clear, defaultUnit],
-  );
+  const initial = useMemo(() => (person ? editValues(person, clear) : ({ ...createDefaults, orgUnitId: defaultUnit } as PersonFormValues)), [person, clear, defaultUnit]);
   // The org list may arrive after the drawer opened.
   useEffect(() => {
     if (!person && defaultUnit && !form.getFieldValue('orgUnitId')) form.setFieldValue('orgUnitId', defaultUnit);
@@ -74,12 +71,7 @@ export function PersonFormDrawer({ person, clear = null, onClear, onClose, onSav
       footer={
         <Flex justify="flex-end" gap={8}>
           <Button onClick={onClose}>{t('common.cancel')}</Button>
-          <Button
-            type="primary"
-            onClick={() => form.submit()}
-            loading={save.saving}
-            disabled={blocked || !contactsEditable || (save.conflict !== null && !save.conflict.reloaded)}
-          >
+          <Button type="primary" onClick={() => form.submit()} loading={save.saving} disabled={blocked || !contactsEditable || (save.conflict !== null && !save.conflict.reloaded)}>
             {editing ? t('common.save') : t('common.create')}
           </Button>
         </Flex>
@@ -111,10 +103,7 @@ export function PersonFormDrawer({ person, clear = null, onClear, onClose, onSav
         {section(t('person.sectionHistory'))}
         <PersonHistoryFields />
         {section(t('person.sectionFamily'))}
-        <FamilyContactsField
-          locked={contactsEditable ? undefined : person!.familyContacts}
-          onUnmask={can('person.pii.read') && onClear ? () => setUnmasking(true) : undefined}
-        />
+        <FamilyContactsField locked={contactsEditable ? undefined : person!.familyContacts} onUnmask={can('person.pii.read') && onClear ? () => setUnmasking(true) : undefined} />
       </Form>
       {unmasking && person && onClear && (
         <UnmaskModal

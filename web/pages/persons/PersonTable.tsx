@@ -27,8 +27,7 @@ export function PersonTable({ data, loading, sort, order, page, size, onSort, on
   const label = useLabel();
   const navigate = useNavigate();
   // Age sorts by birth date the other way round: the youngest have the latest birth dates.
-  const sortOrderOf = (key: Sort, inverted = false): SortOrder =>
-    sort === key ? antOrder(inverted ? (order === 'asc' ? 'desc' : 'asc') : order) : null;
+  const sortOrderOf = (key: Sort, inverted = false): SortOrder => (sort === key ? antOrder(inverted ? (order === 'asc' ? 'desc' : 'asc') : order) : null);
   return (
     <Table<PersonListItem>
       rowKey="id"

@@ -62,16 +62,7 @@ export default function PersonsPage() {
         <Flex wrap gap={8} style={{ marginBottom: 12 }}>
           <PersonFilters filter={f.filter} onChange={f.setFilter} workers={workers} />
         </Flex>
-        <PersonTable
-          data={list.data}
-          loading={list.isFetching}
-          sort={f.sort}
-          order={f.order}
-          page={f.page}
-          size={f.size}
-          onSort={f.setSort}
-          onPage={f.setPage}
-        />
+        <PersonTable data={list.data} loading={list.isFetching} sort={f.sort} order={f.order} page={f.page} size={f.size} onSort={f.setSort} onPage={f.setPage} />
       </Card>
       {creating && <PersonFormDrawer onClose={() => setCreating(false)} onSaved={(p) => navigate(`/persons/${p.id}`)} />}
     </>

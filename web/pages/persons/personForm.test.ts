@@ -3,13 +3,40 @@ import type { PersonView } from '../../api/persons';
 import { editValues, toCreate, toPatch } from './personForm';
 
 const person: PersonView = {
-  id: '00000000-0000-4000-8000-000000000001', orgUnitId: '00000000-0000-4000-8000-000000000002', orgUnitName: '向阳社区',
-  name: '张三', formerNames: ['张小三'], sex: 'male', birthDate: '1990-03-07', age: 36, ethnicity: '01', nationality: 'CHN',
-  idType: 'resident_id', idNumber: '1101**********1233', phone: '139****1000', registeredAddress: '东湖区桂花****', residenceAddress: null,
-  livesAwayFromRegistration: false, education: '70', maritalStatus: null, employmentStatus: null, employer: null, occupation: null,
-  drugTypes: ['heroin'], useMethods: [], firstUseDate: null, familyContacts: [{ name: '张母', relation: 'mother', phone: '138****1111' }],
-  riskLevel: 'high', status: 'no_active_measure', currentMeasureKind: null, responsibleWorkerId: null, responsibleWorkerName: null,
-  workTeam: [], version: 3, createdAt: '2026-01-01T00:00:00Z', updatedAt: '2026-01-01T00:00:00Z',
+  id: '00000000-0000-4000-8000-000000000001',
+  orgUnitId: '00000000-0000-4000-8000-000000000002',
+  orgUnitName: '向阳社区',
+  name: '张三',
+  formerNames: ['张小三'],
+  sex: 'male',
+  birthDate: '1990-03-07',
+  age: 36,
+  ethnicity: '01',
+  nationality: 'CHN',
+  idType: 'resident_id',
+  idNumber: '1101**********1233',
+  phone: '139****1000',
+  registeredAddress: '东湖区桂花****',
+  residenceAddress: null,
+  livesAwayFromRegistration: false,
+  education: '70',
+  maritalStatus: null,
+  employmentStatus: null,
+  employer: null,
+  occupation: null,
+  drugTypes: ['heroin'],
+  useMethods: [],
+  firstUseDate: null,
+  familyContacts: [{ name: '张母', relation: 'mother', phone: '138****1111' }],
+  riskLevel: 'high',
+  status: 'no_active_measure',
+  currentMeasureKind: null,
+  responsibleWorkerId: null,
+  responsibleWorkerName: null,
+  workTeam: [],
+  version: 3,
+  createdAt: '2026-01-01T00:00:00Z',
+  updatedAt: '2026-01-01T00:00:00Z',
 };
 
 describe('toPatch', () => {
@@ -28,7 +55,13 @@ describe('toPatch', () => {
   });
 
   it('with the clear values, the contacts go whole', () => {
-    const clear = { idNumber: '110101199003071233', phone: '13912341000', registeredAddress: '东湖区桂花路 1 号', residenceAddress: null, familyContacts: [{ name: '张母', relation: 'mother', phone: '13800001111' }] };
+    const clear = {
+      idNumber: '110101199003071233',
+      phone: '13912341000',
+      registeredAddress: '东湖区桂花路 1 号',
+      residenceAddress: null,
+      familyContacts: [{ name: '张母', relation: 'mother', phone: '13800001111' }],
+    };
     const initial = editValues(person, clear);
     const { patch, changed } = toPatch({ ...initial, riskLevel: 'low' }, initial, true);
     expect(changed).toEqual({ riskLevel: 'low' });
@@ -39,8 +72,14 @@ describe('toPatch', () => {
 describe('toCreate', () => {
   it('trims, upper-cases the ID number and drops empty contacts', () => {
     const body = toCreate({
-      ...editValues(person, null), orgUnitId: person.orgUnitId, idNumber: ' 11010119900307123x ', phone: '  ',
-      familyContacts: [{ name: ' ', relation: 'mother' }, { name: '张父', relation: 'father' }],
+      ...editValues(person, null),
+      orgUnitId: person.orgUnitId,
+      idNumber: ' 11010119900307123x ',
+      phone: '  ',
+      familyContacts: [
+        { name: ' ', relation: 'mother' },
+        { name: '张父', relation: 'father' },
+      ],
     });
     expect(body.idNumber).toBe('11010119900307123X');
     expect(body.phone).toBeUndefined();

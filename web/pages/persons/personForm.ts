@@ -32,9 +32,7 @@ export interface PersonFormValues {
 const text = (s: string | null | undefined) => (s && s.trim() ? s.trim() : undefined);
 
 const contacts = (list: Partial<FamilyContact>[]): FamilyContact[] =>
-  list
-    .filter((c) => text(c.name) && text(c.relation))
-    .map((c) => ({ name: text(c.name)!, relation: c.relation!, phone: text(c.phone), address: text(c.address) }));
+  list.filter((c) => text(c.name) && text(c.relation)).map((c) => ({ name: text(c.name)!, relation: c.relation!, phone: text(c.phone), address: text(c.address) }));
 
 /** The fields both create and edit send, from the form's values. */
 function common(v: PersonFormValues) {

@@ -47,7 +47,8 @@ export function usePersonFilter() {
     size,
     query: { ...filter, sort, order, limit: size, offset: (page - 1) * size } satisfies PersonListQuery,
     setFilter: (changes: Partial<PersonFilter>) => update(changes),
-    setSort: (s: Sort | undefined, o: 'asc' | 'desc' | undefined) => update({ sort: s === 'name' && o !== 'desc' ? undefined : s, order: o === 'desc' ? 'desc' : undefined }, false),
+    setSort: (s: Sort | undefined, o: 'asc' | 'desc' | undefined) =>
+      update({ sort: s === 'name' && o !== 'desc' ? undefined : s, order: o === 'desc' ? 'desc' : undefined }, false),
     setPage: (p: number, s: number) => update({ page: p > 1 ? p : undefined, size: s !== 20 ? s : undefined }, false),
   };
 }

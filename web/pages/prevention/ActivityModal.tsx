@@ -37,18 +37,43 @@ export function ActivityModal({ open, onClose, defaultUnit }: { open: boolean; o
   const options = <T extends string>(codes: readonly T[], list: 'publicityKind' | 'audienceSegment' | 'onlineChannel') => codes.map((c) => ({ value: c, label: label(list, c) }));
   return (
     <Modal open={open} title={t('pv.form.title')} onCancel={onClose} onOk={() => form.submit()} confirmLoading={save.isPending} okText={t('common.save')} destroyOnHidden>
-      <Form<Values> form={form} layout="vertical" onFinish={(v) => save.mutate(v)} initialValues={{ orgUnitId: defaultUnit, heldOn: today(), attendees: 0, materials: 0, audiences: [], partners: [], channels: [] }}>
-        <Form.Item name="orgUnitId" label={t('pv.unit')} rules={[{ required: true }]}><OrgTreeSelect /></Form.Item>
-        <Form.Item name="kind" label={t('pv.form.kind')} rules={[{ required: true }]}><Select options={options(publicityKinds, 'publicityKind')} /></Form.Item>
-        <Form.Item name="title" label={t('pv.form.titleField')} rules={[{ required: true, max: 120 }]}><Input /></Form.Item>
-        <Form.Item name="audiences" label={t('pv.form.audiences')} rules={[{ required: true }]}><Select mode="multiple" options={options(audienceSegments, 'audienceSegment')} /></Form.Item>
-        <Form.Item name="heldOn" label={t('pv.form.heldOn')} rules={[{ required: true }]}><DatePicker disabledDate={afterToday} style={{ width: '100%' }} /></Form.Item>
-        <Form.Item name="place" label={t('pv.form.place')}><Input maxLength={200} /></Form.Item>
-        <Form.Item name="organiser" label={t('pv.form.organiser')} rules={[{ required: true, max: 100 }]}><Input /></Form.Item>
-        <Form.Item name="partners" label={t('pv.form.partners')}><Select mode="tags" maxCount={10} open={false} /></Form.Item>
+      <Form<Values>
+        form={form}
+        layout="vertical"
+        onFinish={(v) => save.mutate(v)}
+        initialValues={{ orgUnitId: defaultUnit, heldOn: today(), attendees: 0, materials: 0, audiences: [], partners: [], channels: [] }}
+      >
+        <Form.Item name="orgUnitId" label={t('pv.unit')} rules={[{ required: true }]}>
+          <OrgTreeSelect />
+        </Form.Item>
+        <Form.Item name="kind" label={t('pv.form.kind')} rules={[{ required: true }]}>
+          <Select options={options(publicityKinds, 'publicityKind')} />
+        </Form.Item>
+        <Form.Item name="title" label={t('pv.form.titleField')} rules={[{ required: true, max: 120 }]}>
+          <Input />
+        </Form.Item>
+        <Form.Item name="audiences" label={t('pv.form.audiences')} rules={[{ required: true }]}>
+          <Select mode="multiple" options={options(audienceSegments, 'audienceSegment')} />
+        </Form.Item>
+        <Form.Item name="heldOn" label={t('pv.form.heldOn')} rules={[{ required: true }]}>
+          <DatePicker disabledDate={afterToday} style={{ width: '100%' }} />
+        </Form.Item>
+        <Form.Item name="place" label={t('pv.form.place')}>
+          <Input maxLength={200} />
+        </Form.Item>
+        <Form.Item name="organiser" label={t('pv.form.organiser')} rules={[{ required: true, max: 100 }]}>
+          <Input />
+        </Form.Item>
+        <Form.Item name="partners" label={t('pv.form.partners')}>
+          <Select mode="tags" maxCount={10} open={false} />
+        </Form.Item>
         <Space wrap>
-          <Form.Item name="attendees" label={t('pv.form.attendees')}><InputNumber min={0} precision={0} /></Form.Item>
-          <Form.Item name="materials" label={t('pv.form.materials')}><InputNumber min={0} precision={0} /></Form.Item>
+          <Form.Item name="attendees" label={t('pv.form.attendees')}>
+            <InputNumber min={0} precision={0} />
+          </Form.Item>
+          <Form.Item name="materials" label={t('pv.form.materials')}>
+            <InputNumber min={0} precision={0} />
+          </Form.Item>
         </Space>
         {online && (
           <Form.List name="channels">
@@ -56,14 +81,24 @@ export function ActivityModal({ open, onClose, defaultUnit }: { open: boolean; o
               <Form.Item label={t('pv.form.channels')}>
                 {fields.map((f) => (
                   <Space key={f.key} wrap align="baseline">
-                    <Form.Item name={[f.name, 'channel']} rules={[{ required: true }]}><Select style={{ width: 150 }} placeholder={t('pv.form.channel')} options={options(onlineChannels, 'onlineChannel')} /></Form.Item>
-                    <Form.Item name={[f.name, 'reads']}><InputNumber min={0} precision={0} placeholder={t('pv.form.reads')} aria-label={t('pv.form.reads')} /></Form.Item>
-                    <Form.Item name={[f.name, 'plays']}><InputNumber min={0} precision={0} placeholder={t('pv.form.plays')} aria-label={t('pv.form.plays')} /></Form.Item>
-                    <Form.Item name={[f.name, 'shares']}><InputNumber min={0} precision={0} placeholder={t('pv.form.shares')} aria-label={t('pv.form.shares')} /></Form.Item>
+                    <Form.Item name={[f.name, 'channel']} rules={[{ required: true }]}>
+                      <Select style={{ width: 150 }} placeholder={t('pv.form.channel')} options={options(onlineChannels, 'onlineChannel')} />
+                    </Form.Item>
+                    <Form.Item name={[f.name, 'reads']}>
+                      <InputNumber min={0} precision={0} placeholder={t('pv.form.reads')} aria-label={t('pv.form.reads')} />
+                    </Form.Item>
+                    <Form.Item name={[f.name, 'plays']}>
+                      <InputNumber min={0} precision={0} placeholder={t('pv.form.plays')} aria-label={t('pv.form.plays')} />
+                    </Form.Item>
+                    <Form.Item name={[f.name, 'shares']}>
+                      <InputNumber min={0} precision={0} placeholder={t('pv.form.shares')} aria-label={t('pv.form.shares')} />
+                    </Form.Item>
                     <MinusCircleOutlined onClick={() => remove(f.name)} aria-label={t('common.remove')} />
                   </Space>
                 ))}
-                <Button type="dashed" icon={<PlusOutlined />} onClick={() => add({ reads: 0, plays: 0, shares: 0 })}>{t('pv.form.addChannel')}</Button>
+                <Button type="dashed" icon={<PlusOutlined />} onClick={() => add({ reads: 0, plays: 0, shares: 0 })}>
+                  {t('pv.form.addChannel')}
+                </Button>
               </Form.Item>
             )}
           </Form.List>

@@ -26,13 +26,17 @@ export function IndicatorCards({ period }: { period: PeriodQuery }) {
           <Statistic title={t('pv.tab.trainings')} value={d?.k16.trainings ?? 0} />
           <Typography.Text type="secondary">{d && t('pv.k16.trainings', { n: d.k16.trainings, target: d.k16.trainingsTarget })}</Typography.Text>
           <br />
-          <Typography.Text type="secondary">{d && t('pv.k16.passRate', { rate: percent(d.k16.passRate.rate), passed: d.k16.passRate.numerator, examined: d.k16.passRate.denominator })}</Typography.Text>
+          <Typography.Text type="secondary">
+            {d && t('pv.k16.passRate', { rate: percent(d.k16.passRate.rate), passed: d.k16.passRate.numerator, examined: d.k16.passRate.denominator })}
+          </Typography.Text>
         </Card>
       </Col>
       <Col xs={24} md={8}>
         <Card size="small" loading={q.isPending} title={t('pv.volunteersCard')} data-testid="volunteer-counts">
           <Statistic title={t('pv.tab.volunteers')} value={d?.volunteers.volunteers ?? 0} />
-          <Typography.Text type="secondary">{d && t('pv.volunteers.counts', { teams: d.volunteers.teams, volunteers: d.volunteers.volunteers, hours: Math.round(d.volunteers.minutes / 6) / 10 })}</Typography.Text>
+          <Typography.Text type="secondary">
+            {d && t('pv.volunteers.counts', { teams: d.volunteers.teams, volunteers: d.volunteers.volunteers, hours: Math.round(d.volunteers.minutes / 6) / 10 })}
+          </Typography.Text>
           <br />
           <Typography.Text type="secondary">{d && t('pv.volunteers.atTarget', { size: d.volunteers.teamSizeTarget, n: d.volunteers.teamsAtTarget })}</Typography.Text>
         </Card>

@@ -8,13 +8,22 @@ import { useLabel } from '../../components/useLabel';
 import { useI18n } from '../../i18n/I18nProvider';
 import { ActivityModal } from './ActivityModal';
 
-interface Tally { key: string; name: string; activities: number; reach: number }
+interface Tally {
+  key: string;
+  name: string;
+  activities: number;
+  reach: number;
+}
 
 function TallyTable({ title, rows, testId }: { title: string; rows: Tally[]; testId: string }) {
   const { t } = useI18n();
   return (
     <Table<Tally>
-      size="small" rowKey="key" pagination={false} dataSource={rows} data-testid={testId}
+      size="small"
+      rowKey="key"
+      pagination={false}
+      dataSource={rows}
+      data-testid={testId}
       columns={[
         { title, dataIndex: 'name' },
         { title: t('pv.activities'), dataIndex: 'activities', align: 'right' },
@@ -39,17 +48,34 @@ export function PublicityTab({ period }: { period: PeriodQuery }) {
     <>
       {can('prevention.write') && (
         <Flex justify="end" style={{ marginBottom: 12 }}>
-          <Button type="primary" icon={<PlusOutlined />} onClick={() => setOpen(true)}>{t('pv.log')}</Button>
+          <Button type="primary" icon={<PlusOutlined />} onClick={() => setOpen(true)}>
+            {t('pv.log')}
+          </Button>
         </Flex>
       )}
       <Row gutter={[16, 16]} style={{ marginBottom: 16 }}>
-        <Col xs={24} lg={8}><TallyTable testId="by-audience" title={t('pv.byAudience')} rows={(s?.byAudience ?? []).map((r) => ({ ...r, key: r.audience, name: label('audienceSegment', r.audience) }))} /></Col>
-        <Col xs={24} lg={8}><TallyTable testId="by-kind" title={t('pv.byKind')} rows={(s?.byKind ?? []).map((r) => ({ ...r, key: r.kind, name: label('publicityKind', r.kind) }))} /></Col>
-        <Col xs={24} lg={8}><TallyTable testId="by-unit" title={t('pv.byUnit')} rows={(s?.byUnit ?? []).map((r) => ({ ...r, key: r.orgUnitId, name: r.orgUnitName }))} /></Col>
+        <Col xs={24} lg={8}>
+          <TallyTable
+            testId="by-audience"
+            title={t('pv.byAudience')}
+            rows={(s?.byAudience ?? []).map((r) => ({ ...r, key: r.audience, name: label('audienceSegment', r.audience) }))}
+          />
+        </Col>
+        <Col xs={24} lg={8}>
+          <TallyTable testId="by-kind" title={t('pv.byKind')} rows={(s?.byKind ?? []).map((r) => ({ ...r, key: r.kind, name: label('publicityKind', r.kind) }))} />
+        </Col>
+        <Col xs={24} lg={8}>
+          <TallyTable testId="by-unit" title={t('pv.byUnit')} rows={(s?.byUnit ?? []).map((r) => ({ ...r, key: r.orgUnitId, name: r.orgUnitName }))} />
+        </Col>
       </Row>
       <Table<PublicityView>
-        rowKey="id" size="small" loading={list.isFetching} dataSource={list.data?.items ?? []} scroll={{ x: 'max-content' }}
-        locale={{ emptyText: t('pv.empty') }} data-testid="activities"
+        rowKey="id"
+        size="small"
+        loading={list.isFetching}
+        dataSource={list.data?.items ?? []}
+        scroll={{ x: 'max-content' }}
+        locale={{ emptyText: t('pv.empty') }}
+        data-testid="activities"
         pagination={{ current: page.page, pageSize: page.size, total: list.data?.total ?? 0, onChange: (p, sz) => setPage({ page: p, size: sz }) }}
         columns={[
           { title: t('pv.form.heldOn'), dataIndex: 'heldOn' },

@@ -26,11 +26,17 @@ export function TrainingsTab({ period }: { period: PeriodQuery }) {
     <>
       {can('prevention.write') && (
         <Flex justify="end" style={{ marginBottom: 12 }}>
-          <Button type="primary" icon={<PlusOutlined />} onClick={() => setOpen(true)}>{t('pv.training.new')}</Button>
+          <Button type="primary" icon={<PlusOutlined />} onClick={() => setOpen(true)}>
+            {t('pv.training.new')}
+          </Button>
         </Flex>
       )}
       <Table<TrainingView>
-        rowKey="id" size="small" loading={list.isFetching} dataSource={list.data?.items ?? []} data-testid="trainings"
+        rowKey="id"
+        size="small"
+        loading={list.isFetching}
+        dataSource={list.data?.items ?? []}
+        data-testid="trainings"
         pagination={{ current: page.page, pageSize: page.size, total: list.data?.total ?? 0, onChange: (p, s) => setPage({ page: p, size: s }) }}
         columns={[
           { title: t('pv.training.heldOn'), dataIndex: 'heldOn' },
@@ -67,22 +73,41 @@ function TrainingModal({ onClose, defaultUnit }: { onClose: () => void; defaultU
   });
   return (
     <Modal open title={t('pv.training.new')} onCancel={onClose} onOk={() => form.submit()} confirmLoading={save.isPending} okText={t('common.save')}>
-      <Form<Values> form={form} layout="vertical" initialValues={{ orgUnitId: defaultUnit, heldOn: today(), minutes: 120, attendees: [{ result: 'passed' }] }} onFinish={(v) => save.mutate(v)}>
-        <Form.Item name="orgUnitId" label={t('pv.unit')} rules={[{ required: true }]}><OrgTreeSelect /></Form.Item>
-        <Form.Item name="topic" label={t('pv.training.topic')} rules={[{ required: true, max: 120 }]}><Input /></Form.Item>
-        <Form.Item name="heldOn" label={t('pv.training.heldOn')} rules={[{ required: true }]}><DatePicker disabledDate={afterToday} style={{ width: '100%' }} /></Form.Item>
-        <Form.Item name="minutes" label={t('pv.training.minutes')} rules={[{ required: true }]}><InputNumber min={15} precision={0} /></Form.Item>
+      <Form<Values>
+        form={form}
+        layout="vertical"
+        initialValues={{ orgUnitId: defaultUnit, heldOn: today(), minutes: 120, attendees: [{ result: 'passed' }] }}
+        onFinish={(v) => save.mutate(v)}
+      >
+        <Form.Item name="orgUnitId" label={t('pv.unit')} rules={[{ required: true }]}>
+          <OrgTreeSelect />
+        </Form.Item>
+        <Form.Item name="topic" label={t('pv.training.topic')} rules={[{ required: true, max: 120 }]}>
+          <Input />
+        </Form.Item>
+        <Form.Item name="heldOn" label={t('pv.training.heldOn')} rules={[{ required: true }]}>
+          <DatePicker disabledDate={afterToday} style={{ width: '100%' }} />
+        </Form.Item>
+        <Form.Item name="minutes" label={t('pv.training.minutes')} rules={[{ required: true }]}>
+          <InputNumber min={15} precision={0} />
+        </Form.Item>
         <Form.List name="attendees">
           {(fields, { add, remove }) => (
             <Form.Item label={t('pv.training.attendees')}>
               {fields.map((f) => (
                 <Space key={f.key} wrap align="baseline">
-                  <Form.Item name={[f.name, 'userId']} rules={[{ required: true }]}><Select style={{ width: 200 }} showSearch optionFilterProp="label" options={workers.map((w) => ({ value: w.id, label: w.name }))} /></Form.Item>
-                  <Form.Item name={[f.name, 'result']} rules={[{ required: true }]}><Select style={{ width: 120 }} aria-label={t('pv.training.result')} options={trainingResults.map((r) => ({ value: r, label: label('trainingResult', r) }))} /></Form.Item>
+                  <Form.Item name={[f.name, 'userId']} rules={[{ required: true }]}>
+                    <Select style={{ width: 200 }} showSearch optionFilterProp="label" options={workers.map((w) => ({ value: w.id, label: w.name }))} />
+                  </Form.Item>
+                  <Form.Item name={[f.name, 'result']} rules={[{ required: true }]}>
+                    <Select style={{ width: 120 }} aria-label={t('pv.training.result')} options={trainingResults.map((r) => ({ value: r, label: label('trainingResult', r) }))} />
+                  </Form.Item>
                   <MinusCircleOutlined onClick={() => remove(f.name)} aria-label={t('common.remove')} />
                 </Space>
               ))}
-              <Button type="dashed" icon={<PlusOutlined />} onClick={() => add({ result: 'passed' })}>{t('pv.training.addAttendee')}</Button>
+              <Button type="dashed" icon={<PlusOutlined />} onClick={() => add({ result: 'passed' })}>
+                {t('pv.training.addAttendee')}
+              </Button>
             </Form.Item>
           )}
         </Form.List>

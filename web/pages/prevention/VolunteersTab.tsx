@@ -53,12 +53,22 @@ export function VolunteersTab({ orgUnitId }: { orgUnitId?: string }) {
     <>
       {can('prevention.write') && (
         <Flex justify="end" gap={8} style={{ marginBottom: 12 }}>
-          <Button icon={<PlusOutlined />} onClick={() => setDialog({ kind: 'team' })}>{t('pv.team.new')}</Button>
-          <Button type="primary" icon={<PlusOutlined />} onClick={() => setDialog({ kind: 'volunteer' })}>{t('pv.volunteer.new')}</Button>
+          <Button icon={<PlusOutlined />} onClick={() => setDialog({ kind: 'team' })}>
+            {t('pv.team.new')}
+          </Button>
+          <Button type="primary" icon={<PlusOutlined />} onClick={() => setDialog({ kind: 'volunteer' })}>
+            {t('pv.volunteer.new')}
+          </Button>
         </Flex>
       )}
       <Table<TeamView>
-        rowKey="id" size="small" pagination={false} loading={teams.isFetching} dataSource={teams.data?.items ?? []} style={{ marginBottom: 16 }} data-testid="teams"
+        rowKey="id"
+        size="small"
+        pagination={false}
+        loading={teams.isFetching}
+        dataSource={teams.data?.items ?? []}
+        style={{ marginBottom: 16 }}
+        data-testid="teams"
         columns={[
           { title: t('pv.team.name'), dataIndex: 'name' },
           { title: t('pv.unit'), dataIndex: 'orgUnitName' },
@@ -68,7 +78,12 @@ export function VolunteersTab({ orgUnitId }: { orgUnitId?: string }) {
         ]}
       />
       <Table<VolunteerView>
-        rowKey="id" size="small" loading={volunteers.isFetching} dataSource={volunteers.data?.items ?? []} scroll={{ x: 'max-content' }} data-testid="volunteers"
+        rowKey="id"
+        size="small"
+        loading={volunteers.isFetching}
+        dataSource={volunteers.data?.items ?? []}
+        scroll={{ x: 'max-content' }}
+        data-testid="volunteers"
         pagination={{ current: page.page, pageSize: page.size, total: volunteers.data?.total ?? 0, onChange: (p, s) => setPage({ page: p, size: s }) }}
         columns={[
           { title: t('pv.volunteer.name'), dataIndex: 'name' },
@@ -76,7 +91,17 @@ export function VolunteersTab({ orgUnitId }: { orgUnitId?: string }) {
           { title: t('pv.volunteer.team'), dataIndex: 'teamName' },
           { title: t('pv.volunteer.skills'), dataIndex: 'skills', render: (s: string[]) => s.map((x) => label('volunteerSkill', x)).join('、') || '—' },
           { title: t('pv.hours'), dataIndex: 'minutes', align: 'right', render: hours },
-          ...(can('prevention.write') ? [{ key: 'act', title: '', render: (_: unknown, v: VolunteerView) => <Typography.Link onClick={() => setDialog({ kind: 'hours', volunteer: v })}>{t('pv.volunteer.logHours')}</Typography.Link> }] : []),
+          ...(can('prevention.write')
+            ? [
+                {
+                  key: 'act',
+                  title: '',
+                  render: (_: unknown, v: VolunteerView) => (
+                    <Typography.Link onClick={() => setDialog({ kind: 'hours', volunteer: v })}>{t('pv.volunteer.logHours')}</Typography.Link>
+                  ),
+                },
+              ]
+            : []),
         ]}
       />
       {dialog?.kind === 'team' && <TeamModal onClose={close} defaultUnit={orgUnitId} />}
@@ -92,8 +117,12 @@ function TeamModal({ onClose, defaultUnit }: { onClose: () => void; defaultUnit?
   return (
     <Modal open title={t('pv.team.new')} onCancel={onClose} onOk={() => form.submit()} confirmLoading={mutation.isPending} okText={t('common.save')}>
       <Form form={form} layout="vertical" initialValues={{ orgUnitId: defaultUnit }} onFinish={(v) => mutation.mutate(v)}>
-        <Form.Item name="orgUnitId" label={t('pv.unit')} rules={[{ required: true }]}><OrgTreeSelect /></Form.Item>
-        <Form.Item name="name" label={t('pv.team.name')} rules={[{ required: true, max: 100 }]}><Input /></Form.Item>
+        <Form.Item name="orgUnitId" label={t('pv.unit')} rules={[{ required: true }]}>
+          <OrgTreeSelect />
+        </Form.Item>
+        <Form.Item name="name" label={t('pv.team.name')} rules={[{ required: true, max: 100 }]}>
+          <Input />
+        </Form.Item>
       </Form>
     </Modal>
   );
@@ -105,16 +134,27 @@ function VolunteerModal({ onClose, teams }: { onClose: () => void; teams: TeamVi
   const { t } = useI18n();
   const label = useLabel();
   const { form, mutation } = useSaveForm<VolunteerValues>(
-    (v) => preventionApi.registerVolunteer({ ...v, skills: v.skills as (typeof volunteerSkills)[number][], registeredOn: v.registeredOn.format('YYYY-MM-DD') }), onClose,
+    (v) => preventionApi.registerVolunteer({ ...v, skills: v.skills as (typeof volunteerSkills)[number][], registeredOn: v.registeredOn.format('YYYY-MM-DD') }),
+    onClose,
   );
   return (
     <Modal open title={t('pv.volunteer.new')} onCancel={onClose} onOk={() => form.submit()} confirmLoading={mutation.isPending} okText={t('common.save')}>
       <Form form={form} layout="vertical" initialValues={{ registeredOn: today(), skills: [] }} onFinish={(v) => mutation.mutate(v)}>
-        <Form.Item name="teamId" label={t('pv.volunteer.team')} rules={[{ required: true }]}><Select options={teams.map((x) => ({ value: x.id, label: `${x.name} · ${x.orgUnitName}` }))} /></Form.Item>
-        <Form.Item name="name" label={t('pv.volunteer.name')} rules={[{ required: true, max: 50 }]}><Input /></Form.Item>
-        <Form.Item name="phone" label={t('pv.volunteer.phone')} rules={[{ required: true, pattern: /^[0-9+\- ]{5,20}$/ }]}><Input inputMode="tel" /></Form.Item>
-        <Form.Item name="skills" label={t('pv.volunteer.skills')}><Select mode="multiple" options={volunteerSkills.map((s) => ({ value: s, label: label('volunteerSkill', s) }))} /></Form.Item>
-        <Form.Item name="registeredOn" label={t('pv.volunteer.registeredOn')} rules={[{ required: true }]}><DatePicker disabledDate={afterToday} style={{ width: '100%' }} /></Form.Item>
+        <Form.Item name="teamId" label={t('pv.volunteer.team')} rules={[{ required: true }]}>
+          <Select options={teams.map((x) => ({ value: x.id, label: `${x.name} · ${x.orgUnitName}` }))} />
+        </Form.Item>
+        <Form.Item name="name" label={t('pv.volunteer.name')} rules={[{ required: true, max: 50 }]}>
+          <Input />
+        </Form.Item>
+        <Form.Item name="phone" label={t('pv.volunteer.phone')} rules={[{ required: true, pattern: /^[0-9+\- ]{5,20}$/ }]}>
+          <Input inputMode="tel" />
+        </Form.Item>
+        <Form.Item name="skills" label={t('pv.volunteer.skills')}>
+          <Select mode="multiple" options={volunteerSkills.map((s) => ({ value: s, label: label('volunteerSkill', s) }))} />
+        </Form.Item>
+        <Form.Item name="registeredOn" label={t('pv.volunteer.registeredOn')} rules={[{ required: true }]}>
+          <DatePicker disabledDate={afterToday} style={{ width: '100%' }} />
+        </Form.Item>
       </Form>
     </Modal>
   );
@@ -122,12 +162,26 @@ function VolunteerModal({ onClose, teams }: { onClose: () => void; teams: TeamVi
 
 function HoursModal({ onClose, volunteer }: { onClose: () => void; volunteer: VolunteerView }) {
   const { t } = useI18n();
-  const { form, mutation } = useSaveForm<{ servedOn: Dayjs; minutes: number }>((v) => preventionApi.logHours(volunteer.id, { servedOn: v.servedOn.format('YYYY-MM-DD'), minutes: v.minutes }), onClose);
+  const { form, mutation } = useSaveForm<{ servedOn: Dayjs; minutes: number }>(
+    (v) => preventionApi.logHours(volunteer.id, { servedOn: v.servedOn.format('YYYY-MM-DD'), minutes: v.minutes }),
+    onClose,
+  );
   return (
-    <Modal open title={`${t('pv.volunteer.logHours')} · ${volunteer.name}`} onCancel={onClose} onOk={() => form.submit()} confirmLoading={mutation.isPending} okText={t('common.save')}>
+    <Modal
+      open
+      title={`${t('pv.volunteer.logHours')} · ${volunteer.name}`}
+      onCancel={onClose}
+      onOk={() => form.submit()}
+      confirmLoading={mutation.isPending}
+      okText={t('common.save')}
+    >
       <Form form={form} layout="vertical" initialValues={{ servedOn: today(), minutes: 120 }} onFinish={(v) => mutation.mutate(v)}>
-        <Form.Item name="servedOn" label={t('pv.volunteer.servedOn')} rules={[{ required: true }]}><DatePicker disabledDate={afterToday} style={{ width: '100%' }} /></Form.Item>
-        <Form.Item name="minutes" label={t('pv.volunteer.minutes')} rules={[{ required: true }]}><InputNumber min={15} max={1440} precision={0} /></Form.Item>
+        <Form.Item name="servedOn" label={t('pv.volunteer.servedOn')} rules={[{ required: true }]}>
+          <DatePicker disabledDate={afterToday} style={{ width: '100%' }} />
+        </Form.Item>
+        <Form.Item name="minutes" label={t('pv.volunteer.minutes')} rules={[{ required: true }]}>
+          <InputNumber min={15} max={1440} precision={0} />
+        </Form.Item>
       </Form>
     </Modal>
   );

@@ -22,8 +22,16 @@ export function AbsencesCard({ personId, absences, loading }: { personId: string
   );
   const breach = (a: AbsenceView) => (
     <Flex wrap gap={4}>
-      {a.uncoveredDays > 0 && <Tag color="orange" style={{ marginInlineEnd: 0 }}>{t('sv.absence.uncovered', { n: a.uncoveredDays })}</Tag>}
-      {a.unauthorisedDeparture && <Tag color="red" style={{ marginInlineEnd: 0 }}>{t('sv.absence.departure')}</Tag>}
+      {a.uncoveredDays > 0 && (
+        <Tag color="orange" style={{ marginInlineEnd: 0 }}>
+          {t('sv.absence.uncovered', { n: a.uncoveredDays })}
+        </Tag>
+      )}
+      {a.unauthorisedDeparture && (
+        <Tag color="red" style={{ marginInlineEnd: 0 }}>
+          {t('sv.absence.departure')}
+        </Tag>
+      )}
     </Flex>
   );
   const close = (a: AbsenceView) =>
@@ -54,28 +62,38 @@ export function AbsencesCard({ personId, absences, loading }: { personId: string
         pagination={false}
         locale={{ emptyText: t('sv.absence.empty') }}
         showHeader={!mobile}
-        columns={mobile ? [{
-          key: 'absence',
-          render: (_, a) => (
-            <Flex vertical gap={4}>
-              <Flex justify="space-between" align="center" gap={8}>
-                <span>
-                  <Tag>{label('absenceKind', a.kind)}</Tag>
-                  {range(a)}
-                </span>
-                {close(a)}
-              </Flex>
-              {breach(a)}
-              {a.note && <Typography.Text type="secondary" style={{ fontSize: 12 }}>{a.note}</Typography.Text>}
-            </Flex>
-          ),
-        }] : [
-          { title: t('sv.absence.kind'), dataIndex: 'kind', render: (k: AbsenceView['kind']) => <Tag>{label('absenceKind', k)}</Tag> },
-          { title: t('sv.absence.range'), key: 'range', render: (_, a) => range(a) },
-          { title: t('sv.absence.breach'), key: 'breach', render: (_, a) => breach(a) },
-          { title: t('sv.absence.note'), dataIndex: 'note', render: (v: string | null) => v ?? '—' },
-          { title: t('common.actions'), key: 'actions', render: (_, a) => close(a) },
-        ]}
+        columns={
+          mobile
+            ? [
+                {
+                  key: 'absence',
+                  render: (_, a) => (
+                    <Flex vertical gap={4}>
+                      <Flex justify="space-between" align="center" gap={8}>
+                        <span>
+                          <Tag>{label('absenceKind', a.kind)}</Tag>
+                          {range(a)}
+                        </span>
+                        {close(a)}
+                      </Flex>
+                      {breach(a)}
+                      {a.note && (
+                        <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                          {a.note}
+                        </Typography.Text>
+                      )}
+                    </Flex>
+                  ),
+                },
+              ]
+            : [
+                { title: t('sv.absence.kind'), dataIndex: 'kind', render: (k: AbsenceView['kind']) => <Tag>{label('absenceKind', k)}</Tag> },
+                { title: t('sv.absence.range'), key: 'range', render: (_, a) => range(a) },
+                { title: t('sv.absence.breach'), key: 'breach', render: (_, a) => breach(a) },
+                { title: t('sv.absence.note'), dataIndex: 'note', render: (v: string | null) => v ?? '—' },
+                { title: t('common.actions'), key: 'actions', render: (_, a) => close(a) },
+              ]
+        }
       />
       {dialog && <AbsenceModal personId={personId} absence={dialog === 'new' ? undefined : dialog} onClose={() => setDialog(null)} />}
     </Card>

@@ -25,10 +25,24 @@ export function LeavesCard({ personId, orgUnitId }: { personId: string; orgUnitI
   const mobile = Grid.useBreakpoint().md === false;
   const status = (l: LeaveView) => (
     <Flex wrap gap={4}>
-      <Tag color={statusColors[l.status]} style={{ marginInlineEnd: 0 }}>{label('leaveStatus', l.status)}</Tag>
-      {l.overdue && <Tag color="red" style={{ marginInlineEnd: 0 }}>{t('sv.leave.overdueTag')}</Tag>}
-      {l.pendingTo && <Tag color="gold" style={{ marginInlineEnd: 0 }}>{t('sv.leave.pendingTo', { to: l.pendingTo })}</Tag>}
-      {l.returnedOn && <Typography.Text type="secondary" style={{ fontSize: 12 }}>{l.returnedOn}</Typography.Text>}
+      <Tag color={statusColors[l.status]} style={{ marginInlineEnd: 0 }}>
+        {label('leaveStatus', l.status)}
+      </Tag>
+      {l.overdue && (
+        <Tag color="red" style={{ marginInlineEnd: 0 }}>
+          {t('sv.leave.overdueTag')}
+        </Tag>
+      )}
+      {l.pendingTo && (
+        <Tag color="gold" style={{ marginInlineEnd: 0 }}>
+          {t('sv.leave.pendingTo', { to: l.pendingTo })}
+        </Tag>
+      )}
+      {l.returnedOn && (
+        <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+          {l.returnedOn}
+        </Typography.Text>
+      )}
     </Flex>
   );
   const actions = (l: LeaveView) => (
@@ -91,46 +105,62 @@ export function LeavesCard({ personId, orgUnitId }: { personId: string; orgUnitI
             />
           ),
         }}
-        columns={mobile ? [{
-          key: 'leave',
-          render: (_, l) => (
-            <Flex vertical gap={4}>
-              <span>
-                {l.from} ~ {l.to} · {t('sv.leave.days', { n: l.days })} · {l.destination}
-              </span>
-              <Typography.Text type="secondary" style={{ fontSize: 12 }}>{l.reason}</Typography.Text>
-              {status(l)}
-              {actions(l)}
-            </Flex>
-          ),
-        }] : [
-          {
-            title: t('sv.leave.range'),
-            key: 'range',
-            render: (_, l) => (
-              <Flex vertical>
-                <span>
-                  {l.from} ~ {l.to}
-                </span>
-                <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-                  {t('sv.leave.days', { n: l.days })}
-                </Typography.Text>
-              </Flex>
-            ),
-          },
-          { title: t('sv.leave.destination'), dataIndex: 'destination' },
-          { title: t('sv.leave.reason'), dataIndex: 'reason', render: (v: string) => <Typography.Text ellipsis={{ tooltip: v }} style={{ maxWidth: 200 }}>{v}</Typography.Text> },
-          {
-            title: t('sv.leave.status'),
-            key: 'status',
-            render: (_, l) => status(l),
-          },
-          {
-            title: t('common.actions'),
-            key: 'actions',
-            render: (_, l) => actions(l),
-          },
-        ]}
+        columns={
+          mobile
+            ? [
+                {
+                  key: 'leave',
+                  render: (_, l) => (
+                    <Flex vertical gap={4}>
+                      <span>
+                        {l.from} ~ {l.to} · {t('sv.leave.days', { n: l.days })} · {l.destination}
+                      </span>
+                      <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                        {l.reason}
+                      </Typography.Text>
+                      {status(l)}
+                      {actions(l)}
+                    </Flex>
+                  ),
+                },
+              ]
+            : [
+                {
+                  title: t('sv.leave.range'),
+                  key: 'range',
+                  render: (_, l) => (
+                    <Flex vertical>
+                      <span>
+                        {l.from} ~ {l.to}
+                      </span>
+                      <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                        {t('sv.leave.days', { n: l.days })}
+                      </Typography.Text>
+                    </Flex>
+                  ),
+                },
+                { title: t('sv.leave.destination'), dataIndex: 'destination' },
+                {
+                  title: t('sv.leave.reason'),
+                  dataIndex: 'reason',
+                  render: (v: string) => (
+                    <Typography.Text ellipsis={{ tooltip: v }} style={{ maxWidth: 200 }}>
+                      {v}
+                    </Typography.Text>
+                  ),
+                },
+                {
+                  title: t('sv.leave.status'),
+                  key: 'status',
+                  render: (_, l) => status(l),
+                },
+                {
+                  title: t('common.actions'),
+                  key: 'actions',
+                  render: (_, l) => actions(l),
+                },
+              ]
+        }
       />
       {dialog === 'request' && <LeaveRequestModal personId={personId} orgUnitId={orgUnitId} onClose={() => setDialog(null)} />}
       {dialog && dialog !== 'request' && <LeaveActionModal leave={dialog.leave} action={dialog.action} onClose={() => setDialog(null)} />}

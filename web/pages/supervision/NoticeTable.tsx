@@ -63,7 +63,11 @@ export function NoticeTable({ items, loading, showPerson = true, pagination }: P
                 {t('common.colon')}
                 {formatTime(n.deadline, lang)}
               </Typography.Text>
-              {noticeGrounds(n, label) && <Typography.Text type="secondary" style={{ fontSize: 12 }}>{noticeGrounds(n, label)}</Typography.Text>}
+              {noticeGrounds(n, label) && (
+                <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                  {noticeGrounds(n, label)}
+                </Typography.Text>
+              )}
               {progress(n)}
               <NoticeActions notice={n} />
             </Flex>
@@ -97,7 +101,11 @@ export function NoticeTable({ items, loading, showPerson = true, pagination }: P
           render: (_, n) => (
             <Flex vertical>
               <Typography.Text strong>{pick(n.reasonName)}</Typography.Text>
-              {noticeGrounds(n, label) && <Typography.Text type="secondary" style={{ fontSize: 12 }}>{noticeGrounds(n, label)}</Typography.Text>}
+              {noticeGrounds(n, label) && (
+                <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                  {noticeGrounds(n, label)}
+                </Typography.Text>
+              )}
             </Flex>
           ),
         },

@@ -78,7 +78,9 @@ export default function PrintRecordPage() {
   const d = r.drugTest;
   const f = r.form;
   const signatures: MessageKey[] =
-    r.kind === 'drug_test' ? ['sv.print.signPerson', 'sv.print.signTester', 'sv.print.signWitness', 'sv.print.signDate'] : ['sv.print.signPerson', 'sv.print.signWorker', 'sv.print.stamp', 'sv.print.signDate'];
+    r.kind === 'drug_test'
+      ? ['sv.print.signPerson', 'sv.print.signTester', 'sv.print.signWitness', 'sv.print.signDate']
+      : ['sv.print.signPerson', 'sv.print.signWorker', 'sv.print.stamp', 'sv.print.signDate'];
 
   return (
     <div className="sv-print-page">
@@ -91,7 +93,11 @@ export default function PrintRecordPage() {
         </Button>
       </div>
       <article className="sv-sheet" data-testid="print-sheet">
-        {demo && <div className="sv-demo-mark" data-testid="print-demo-mark">{t('header.demo')}</div>}
+        {demo && (
+          <div className="sv-demo-mark" data-testid="print-demo-mark">
+            {t('header.demo')}
+          </div>
+        )}
         <h1>{t(title)}</h1>
         <div className="sv-sheet-meta">
           <span>

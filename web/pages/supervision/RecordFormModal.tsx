@@ -47,16 +47,31 @@ function toBody(v: Values): CreateRecord {
   if (v.kind === 'check_in') return { kind: v.kind, ...base };
   if (v.kind === 'drug_test') {
     return {
-      kind: v.kind, ...base, sample: v.sample, method: v.method, result: v.result!, tester: trimmed(v.tester), random: !!v.random,
+      kind: v.kind,
+      ...base,
+      sample: v.sample,
+      method: v.method,
+      result: v.result!,
+      tester: trimmed(v.tester),
+      random: !!v.random,
       retestOf: v.method === 'lab_retest' ? v.retestOf : undefined,
     };
   }
   const f = v.form ?? {};
   const form: VisitForm = {
-    livingSituation: f.livingSituation!, employment: f.employment!, family: f.family!, health: f.health!, mood: f.mood!,
-    needs: f.needs ?? [], nextStep: f.nextStep!,
-    livingNote: trimmed(f.livingNote), employmentNote: trimmed(f.employmentNote), familyNote: trimmed(f.familyNote),
-    healthNote: trimmed(f.healthNote), needsNote: trimmed(f.needsNote), nextStepNote: trimmed(f.nextStepNote),
+    livingSituation: f.livingSituation!,
+    employment: f.employment!,
+    family: f.family!,
+    health: f.health!,
+    mood: f.mood!,
+    needs: f.needs ?? [],
+    nextStep: f.nextStep!,
+    livingNote: trimmed(f.livingNote),
+    employmentNote: trimmed(f.employmentNote),
+    familyNote: trimmed(f.familyNote),
+    healthNote: trimmed(f.healthNote),
+    needsNote: trimmed(f.needsNote),
+    nextStepNote: trimmed(f.nextStepNote),
   };
   return { kind: v.kind, ...base, contactMode: v.contactMode, form };
 }
@@ -68,13 +83,31 @@ function toBody(v: Values): CreateRecord {
 /** Issue 9.14: the form prefilled with the record being corrected. */
 function valuesOf(r: RecordView): Partial<Values> {
   return {
-    kind: r.kind, date: dayjs(r.date), place: r.place, note: r.note ?? undefined,
-    ...(r.drugTest ? { sample: r.drugTest.sample, method: r.drugTest.method, result: r.drugTest.result, tester: r.drugTest.tester ?? undefined, random: r.drugTest.random, retestOf: r.drugTest.retestOf ?? undefined } : {}),
+    kind: r.kind,
+    date: dayjs(r.date),
+    place: r.place,
+    note: r.note ?? undefined,
+    ...(r.drugTest
+      ? {
+          sample: r.drugTest.sample,
+          method: r.drugTest.method,
+          result: r.drugTest.result,
+          tester: r.drugTest.tester ?? undefined,
+          random: r.drugTest.random,
+          retestOf: r.drugTest.retestOf ?? undefined,
+        }
+      : {}),
     ...(r.form ? { contactMode: r.contactMode ?? undefined, form: r.form } : {}),
   };
 }
 
-export function RecordFormModal({ target, task, correcting, onClose, onSaved }: {
+export function RecordFormModal({
+  target,
+  task,
+  correcting,
+  onClose,
+  onSaved,
+}: {
   target: RecordTarget;
   task?: Pick<TaskView, 'kind' | 'dueDate' | 'windowStart' | 'windowEnd' | 'state'>;
   /** Correct this record (issue 9.14): the old version is kept, voided, with the reason. */
@@ -90,21 +123,29 @@ export function RecordFormModal({ target, task, correcting, onClose, onSaved }: 
   const [problem, setProblem] = useState<string | null>(null);
   const offered = task ? recordKindsFor(task.kind) : [...recordKinds];
   const kind = Form.useWatch('kind', form) ?? offered[0]!;
-  const placeFor = (k: RecordKind) =>
-    k === 'drug_test' || k === 'check_in' ? t('sv.record.placeStation', { unit: target.orgUnitName }) : t('sv.record.placeHome');
-  const save = useSupervisionMutation(target.personId, (v: Values): Promise<RecordResult> => correcting
-    ? supervisionApi.correctRecord(target.personId, correcting.id, (v.reason ?? '').trim(), toBody(v)).then((r) => ({ ...r, record: r.record! }))
-    : supervisionApi.createRecord(target.personId, toBody(v)), {
-    form,
-    success: (r) => correcting ? t('sv.records.corrected', { notices: r.noticesWithdrawn.length }) : t('sv.record.saved', { kind: label('recordKind', r.record.kind) }),
-    onDone: onSaved,
-    onError: (err) => setProblem(errorText(err, pick, t('common.loadFailed'))),
-  });
+  const placeFor = (k: RecordKind) => (k === 'drug_test' || k === 'check_in' ? t('sv.record.placeStation', { unit: target.orgUnitName }) : t('sv.record.placeHome'));
+  const save = useSupervisionMutation(
+    target.personId,
+    (v: Values): Promise<RecordResult> =>
+      correcting
+        ? supervisionApi.correctRecord(target.personId, correcting.id, (v.reason ?? '').trim(), toBody(v)).then((r) => ({ ...r, record: r.record! }))
+        : supervisionApi.createRecord(target.personId, toBody(v)),
+    {
+      form,
+      success: (r) => (correcting ? t('sv.records.corrected', { notices: r.noticesWithdrawn.length }) : t('sv.record.saved', { kind: label('recordKind', r.record.kind) })),
+      onDone: onSaved,
+      onError: (err) => setProblem(errorText(err, pick, t('common.loadFailed'))),
+    },
+  );
   const late = task && task.state === 'overdue' && task.windowEnd < todayIso();
   return (
     <Modal
       open
-      title={correcting ? t('sv.records.correctTitle', { kind: label('recordKind', correcting.kind), date: correcting.date }) : t('sv.record.title', { kind: label('recordKind', kind), name: target.personName })}
+      title={
+        correcting
+          ? t('sv.records.correctTitle', { kind: label('recordKind', correcting.kind), date: correcting.date })
+          : t('sv.record.title', { kind: label('recordKind', kind), name: target.personName })
+      }
       okText={t('sv.record.save')}
       cancelText={t('common.cancel')}
       onOk={() => form.submit()}

@@ -32,16 +32,41 @@ export function RecordsCard({ personId, onCorrect }: { personId: string; onCorre
       {r.drugTest?.retestOf && <Tag>{t('sv.records.retestTag')}</Tag>}
       {r.correctsId && <Tag color="purple">{t('sv.records.correctionTag')}</Tag>}
       {r.voidedAt && (
-        <Tag data-testid="record-voided" title={r.voidReason ?? undefined}>{label('recordState', r.supersededBy ? 'corrected' : 'voided')}</Tag>
+        <Tag data-testid="record-voided" title={r.voidReason ?? undefined}>
+          {label('recordState', r.supersededBy ? 'corrected' : 'voided')}
+        </Tag>
       )}
     </>
   );
-  const changes = (r: RecordView) => !r.voidedAt && can('supervision.write') && (
-    <>
-      {onCorrect && <Button size="small" data-testid="record-correct" onClick={(e) => { e.stopPropagation(); onCorrect(r); }}>{t('sv.records.correct')}</Button>}
-      <Button size="small" danger data-testid="record-void" onClick={(e) => { e.stopPropagation(); setVoiding(r); }}>{t('sv.records.void')}</Button>
-    </>
-  );
+  const changes = (r: RecordView) =>
+    !r.voidedAt &&
+    can('supervision.write') && (
+      <>
+        {onCorrect && (
+          <Button
+            size="small"
+            data-testid="record-correct"
+            onClick={(e) => {
+              e.stopPropagation();
+              onCorrect(r);
+            }}
+          >
+            {t('sv.records.correct')}
+          </Button>
+        )}
+        <Button
+          size="small"
+          danger
+          data-testid="record-void"
+          onClick={(e) => {
+            e.stopPropagation();
+            setVoiding(r);
+          }}
+        >
+          {t('sv.records.void')}
+        </Button>
+      </>
+    );
   const print = (r: RecordView) => (
     <Button size="small" icon={<PrinterOutlined />} href={`/print/record/${personId}/${r.id}`} target="_blank" rel="noopener" onClick={(e) => e.stopPropagation()}>
       {t('sv.records.print')}
@@ -93,46 +118,68 @@ export function RecordsCard({ personId, onCorrect }: { personId: string; onCorre
           onChange: (p, s) => setPage({ page: p, size: s }),
         }}
         showHeader={!mobile}
-        columns={mobile ? [{
-          key: 'record',
-          render: (_, r) => (
-            <Flex vertical gap={4}>
-              <Flex justify="space-between" align="center" gap={8}>
-                <span>
-                  <Typography.Text style={{ marginInlineEnd: 8 }}>{r.date}</Typography.Text>
-                  {kindTags(r)}
-                </span>
-                <Space size={4}>{changes(r)}{print(r)}</Space>
-              </Flex>
-              <Typography.Paragraph type="secondary" ellipsis={{ rows: 2 }} style={{ margin: 0, fontSize: 12 }}>
-                {recordSummary(r, t, label)} · {r.place} · {r.recordedByName ?? '—'}
-              </Typography.Paragraph>
-            </Flex>
-          ),
-        }] : [
-          { title: t('sv.records.date'), dataIndex: 'date', width: 100 },
-          {
-            title: t('sv.records.kind'),
-            key: 'kind',
-            render: (_, r) => kindTags(r),
-          },
-          {
-            title: t('sv.records.summary'),
-            key: 'summary',
-            render: (_, r) => (
-              <Typography.Text ellipsis={{ tooltip: recordSummary(r, t, label) }} style={{ maxWidth: 320 }}>
-                {recordSummary(r, t, label)}
-              </Typography.Text>
-            ),
-          },
-          { title: t('sv.records.place'), dataIndex: 'place', render: (v: string) => <Typography.Text ellipsis={{ tooltip: v }} style={{ maxWidth: 160 }}>{v}</Typography.Text> },
-          { title: t('sv.records.worker'), dataIndex: 'recordedByName', render: (v: string | null) => v ?? '—' },
-          {
-            title: t('common.actions'),
-            key: 'actions',
-            render: (_, r) => <Space size={4}>{changes(r)}{print(r)}</Space>,
-          },
-        ]}
+        columns={
+          mobile
+            ? [
+                {
+                  key: 'record',
+                  render: (_, r) => (
+                    <Flex vertical gap={4}>
+                      <Flex justify="space-between" align="center" gap={8}>
+                        <span>
+                          <Typography.Text style={{ marginInlineEnd: 8 }}>{r.date}</Typography.Text>
+                          {kindTags(r)}
+                        </span>
+                        <Space size={4}>
+                          {changes(r)}
+                          {print(r)}
+                        </Space>
+                      </Flex>
+                      <Typography.Paragraph type="secondary" ellipsis={{ rows: 2 }} style={{ margin: 0, fontSize: 12 }}>
+                        {recordSummary(r, t, label)} · {r.place} · {r.recordedByName ?? '—'}
+                      </Typography.Paragraph>
+                    </Flex>
+                  ),
+                },
+              ]
+            : [
+                { title: t('sv.records.date'), dataIndex: 'date', width: 100 },
+                {
+                  title: t('sv.records.kind'),
+                  key: 'kind',
+                  render: (_, r) => kindTags(r),
+                },
+                {
+                  title: t('sv.records.summary'),
+                  key: 'summary',
+                  render: (_, r) => (
+                    <Typography.Text ellipsis={{ tooltip: recordSummary(r, t, label) }} style={{ maxWidth: 320 }}>
+                      {recordSummary(r, t, label)}
+                    </Typography.Text>
+                  ),
+                },
+                {
+                  title: t('sv.records.place'),
+                  dataIndex: 'place',
+                  render: (v: string) => (
+                    <Typography.Text ellipsis={{ tooltip: v }} style={{ maxWidth: 160 }}>
+                      {v}
+                    </Typography.Text>
+                  ),
+                },
+                { title: t('sv.records.worker'), dataIndex: 'recordedByName', render: (v: string | null) => v ?? '—' },
+                {
+                  title: t('common.actions'),
+                  key: 'actions',
+                  render: (_, r) => (
+                    <Space size={4}>
+                      {changes(r)}
+                      {print(r)}
+                    </Space>
+                  ),
+                },
+              ]
+        }
       />
       {voiding && <VoidRecordModal record={voiding} onClose={() => setVoiding(null)} />}
     </Card>

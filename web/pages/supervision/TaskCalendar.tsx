@@ -61,12 +61,7 @@ export function TaskCalendar({ scope, orgUnitId, onRecord }: { scope: Scope; org
     <Flex vertical gap={12}>
       <Card size="small" styles={{ body: { padding: full ? 12 : 4 } }}>
         <Spin spinning={calendar.isFetching}>
-          <Calendar
-            fullscreen={full}
-            value={selected}
-            onChange={setSelected}
-            cellRender={(d, info) => (info.type === 'date' ? cell(d) : null)}
-          />
+          <Calendar fullscreen={full} value={selected} onChange={setSelected} cellRender={(d, info) => (info.type === 'date' ? cell(d) : null)} />
         </Spin>
         {calendar.data && (
           <Typography.Text type="secondary" style={{ fontSize: 12, display: 'block', padding: '0 8px' }}>

@@ -48,22 +48,26 @@ export function TasksCard({ personId, onRecord }: { personId: string; onRecord: 
         pagination={rows.length > 10 ? { pageSize: 10, size: 'small', showSizeChanger: false } : false}
         locale={{ emptyText: t('sv.tasks.empty') }}
         showHeader={!mobile}
-        columns={mobile ? [{ key: 'task', render: (_, x) => <TaskLine task={x} onRecord={() => onRecord(x)} /> }] : [
-          { title: t('sv.tasks.kind'), dataIndex: 'kind', render: (k: TaskView['kind']) => <Tag>{label('taskKind', k)}</Tag> },
-          { title: t('sv.tasks.dueDate'), dataIndex: 'dueDate' },
-          { title: t('sv.tasks.window'), key: 'window', render: (_, x) => `${x.windowStart} ~ ${x.windowEnd}` },
-          { title: t('sv.tasks.state'), key: 'state', render: (_, x) => <TaskStateTag task={x} /> },
-          {
-            title: t('common.actions'),
-            key: 'actions',
-            render: (_, x) =>
-              (x.state === 'due' || x.state === 'overdue') && can('supervision.write') ? (
-                <Button size="small" type={x.state === 'due' ? 'primary' : 'default'} onClick={() => onRecord(x)}>
-                  {t('sv.today.record')}
-                </Button>
-              ) : null,
-          },
-        ]}
+        columns={
+          mobile
+            ? [{ key: 'task', render: (_, x) => <TaskLine task={x} onRecord={() => onRecord(x)} /> }]
+            : [
+                { title: t('sv.tasks.kind'), dataIndex: 'kind', render: (k: TaskView['kind']) => <Tag>{label('taskKind', k)}</Tag> },
+                { title: t('sv.tasks.dueDate'), dataIndex: 'dueDate' },
+                { title: t('sv.tasks.window'), key: 'window', render: (_, x) => `${x.windowStart} ~ ${x.windowEnd}` },
+                { title: t('sv.tasks.state'), key: 'state', render: (_, x) => <TaskStateTag task={x} /> },
+                {
+                  title: t('common.actions'),
+                  key: 'actions',
+                  render: (_, x) =>
+                    (x.state === 'due' || x.state === 'overdue') && can('supervision.write') ? (
+                      <Button size="small" type={x.state === 'due' ? 'primary' : 'default'} onClick={() => onRecord(x)}>
+                        {t('sv.today.record')}
+                      </Button>
+                    ) : null,
+                },
+              ]
+        }
       />
       {tasks.data && (
         <Typography.Text type="secondary" style={{ fontSize: 12 }}>

@@ -43,21 +43,41 @@ export function TodayAlerts({ day }: { day: TodayView }) {
   const returnAction = can('supervision.write') ? 'return' : null;
   return (
     <>
-      {section('warnings', t('sv.today.warnings'), day.warnings.length,
+      {section(
+        'warnings',
+        t('sv.today.warnings'),
+        day.warnings.length,
         day.warnings.map((w) => (
           <Flex key={`${w.personId}:${w.kind}`} vertical>
             {person(w.personId, w.personName)}
             <Typography.Text type={w.kind === 'serious_breach' ? 'danger' : 'warning'}>{pick(w.message)}</Typography.Text>
           </Flex>
-        )))}
-      {section('leaves-ending', t('sv.today.leavesEnding'), day.leavesEndingToday.length,
-        day.leavesEndingToday.map((l) => leaveLine(l, null, returnAction)))}
-      {section('leaves-overdue', t('sv.today.leavesOverdue'), day.leavesOverdue.length,
-        day.leavesOverdue.map((l) => leaveLine(l, <Tag color="red">{t('sv.leave.overdue', { n: l.overdueDays })}</Tag>, returnAction)))}
-      {section('leaves-pending', t('sv.today.leavesPending'), day.leavesAwaitingDecision.length,
+        )),
+      )}
+      {section(
+        'leaves-ending',
+        t('sv.today.leavesEnding'),
+        day.leavesEndingToday.length,
+        day.leavesEndingToday.map((l) => leaveLine(l, null, returnAction)),
+      )}
+      {section(
+        'leaves-overdue',
+        t('sv.today.leavesOverdue'),
+        day.leavesOverdue.length,
+        day.leavesOverdue.map((l) => leaveLine(l, <Tag color="red">{t('sv.leave.overdue', { n: l.overdueDays })}</Tag>, returnAction)),
+      )}
+      {section(
+        'leaves-pending',
+        t('sv.today.leavesPending'),
+        day.leavesAwaitingDecision.length,
         day.leavesAwaitingDecision.map((l) =>
-          leaveLine(l, l.pendingTo ? <Tag color="gold">{t('sv.leave.pendingTo', { to: l.pendingTo })}</Tag> : null, can('leave.approve') ? 'decide' : null)))}
-      {section('notices', t('sv.today.noticesPending'), day.noticesPending.length,
+          leaveLine(l, l.pendingTo ? <Tag color="gold">{t('sv.leave.pendingTo', { to: l.pendingTo })}</Tag> : null, can('leave.approve') ? 'decide' : null),
+        ),
+      )}
+      {section(
+        'notices',
+        t('sv.today.noticesPending'),
+        day.noticesPending.length,
         day.noticesPending.map((n) => (
           <Flex key={n.id} vertical gap={4}>
             <Flex wrap gap={4} align="center">
@@ -72,7 +92,8 @@ export function TodayAlerts({ day }: { day: TodayView }) {
             </Typography.Text>
             <NoticeActions notice={n} />
           </Flex>
-        )))}
+        )),
+      )}
       {leave && <LeaveActionModal leave={leave.leave} action={leave.action} onClose={() => setLeave(null)} />}
     </>
   );

@@ -64,13 +64,7 @@ export default function TodayPage() {
       {d?.truncated && <Alert type="info" showIcon title={t('sv.today.truncated', { n: d.tasks.length })} />}
       {d && groups.length === 0 && <Empty description={t('sv.today.empty')} />}
       {groups.map((g) => (
-        <PersonTaskCard
-          key={g[0]!.personId}
-          tasks={g}
-          warnings={d!.warnings.filter((w) => w.personId === g[0]!.personId)}
-          showWorker={scope === 'unit'}
-          onRecord={onRecord}
-        />
+        <PersonTaskCard key={g[0]!.personId} tasks={g} warnings={d!.warnings.filter((w) => w.personId === g[0]!.personId)} showWorker={scope === 'unit'} onRecord={onRecord} />
       ))}
     </Flex>
   );

@@ -39,10 +39,18 @@ export function UnitCounts({ orgUnitId }: { orgUnitId?: string }) {
             <Table.Summary.Cell index={0}>
               <Typography.Text strong>{t('sv.today.total')}</Typography.Text>
             </Table.Summary.Cell>
-            <Table.Summary.Cell index={1} align="right">{d.total.due}</Table.Summary.Cell>
-            <Table.Summary.Cell index={2} align="right">{d.total.done}</Table.Summary.Cell>
-            <Table.Summary.Cell index={3} align="right">{d.total.overdue}</Table.Summary.Cell>
-            <Table.Summary.Cell index={4} align="right">{d.total.open}</Table.Summary.Cell>
+            <Table.Summary.Cell index={1} align="right">
+              {d.total.due}
+            </Table.Summary.Cell>
+            <Table.Summary.Cell index={2} align="right">
+              {d.total.done}
+            </Table.Summary.Cell>
+            <Table.Summary.Cell index={3} align="right">
+              {d.total.overdue}
+            </Table.Summary.Cell>
+            <Table.Summary.Cell index={4} align="right">
+              {d.total.open}
+            </Table.Summary.Cell>
           </Table.Summary.Row>
         ) : null
       }
@@ -50,7 +58,16 @@ export function UnitCounts({ orgUnitId }: { orgUnitId?: string }) {
         { title: '', dataIndex: 'name', ellipsis: true },
         { title: t('sv.today.countDue'), dataIndex: 'due', align: 'right' },
         { title: t('sv.today.countDone'), dataIndex: 'done', align: 'right', render: (v: number) => <Typography.Text type={v ? 'success' : undefined}>{v}</Typography.Text> },
-        { title: t('sv.today.countOverdue'), dataIndex: 'overdue', align: 'right', render: (v: number) => <Typography.Text type={v ? 'danger' : undefined} strong={v > 0}>{v}</Typography.Text> },
+        {
+          title: t('sv.today.countOverdue'),
+          dataIndex: 'overdue',
+          align: 'right',
+          render: (v: number) => (
+            <Typography.Text type={v ? 'danger' : undefined} strong={v > 0}>
+              {v}
+            </Typography.Text>
+          ),
+        },
         { title: t('sv.today.countOpen'), dataIndex: 'open', align: 'right' },
       ]}
     />

@@ -39,19 +39,21 @@ export function VisitFormFields() {
         size="small"
         ghost
         style={{ marginBottom: 12 }}
-        items={[{
-          key: 'notes',
-          label: t('sv.record.sectionNotes'),
-          forceRender: true,
-          children: [
-            note('livingNote', 'sv.record.livingNote'),
-            note('employmentNote', 'sv.record.employmentNote'),
-            note('familyNote', 'sv.record.familyNote'),
-            note('healthNote', 'sv.record.healthNote'),
-            note('needsNote', 'sv.record.needsNote'),
-            note('nextStepNote', 'sv.record.nextStepNote'),
-          ],
-        }]}
+        items={[
+          {
+            key: 'notes',
+            label: t('sv.record.sectionNotes'),
+            forceRender: true,
+            children: [
+              note('livingNote', 'sv.record.livingNote'),
+              note('employmentNote', 'sv.record.employmentNote'),
+              note('familyNote', 'sv.record.familyNote'),
+              note('healthNote', 'sv.record.healthNote'),
+              note('needsNote', 'sv.record.needsNote'),
+              note('nextStepNote', 'sv.record.nextStepNote'),
+            ],
+          },
+        ]}
       />
     </>
   );

@@ -17,7 +17,9 @@ export function recordSummary(r: RecordView, t: Translate, label: LabelOf): stri
       label('familySituation', f.family),
       label('mood', f.mood),
       `${t('sv.record.nextStep')}${t('common.colon')}${label('nextStep', f.nextStep)}`,
-    ].filter(Boolean).join(' · ');
+    ]
+      .filter(Boolean)
+      .join(' · ');
   }
   return r.note ?? '—';
 }

@@ -32,10 +32,18 @@ describe('supervision helpers', () => {
   });
 
   it('sums a record up in a line', () => {
-    const test = { kind: 'drug_test', drugTest: { result: 'refused', sample: 'urine', method: 'on_site', tester: '李娟', retestOf: null, random: true }, form: null, note: null } as unknown as RecordView;
+    const test = {
+      kind: 'drug_test',
+      drugTest: { result: 'refused', sample: 'urine', method: 'on_site', tester: '李娟', retestOf: null, random: true },
+      form: null,
+      note: null,
+    } as unknown as RecordView;
     expect(recordSummary(test, t, label)).toBe('拒检 · 尿液 · 现场检测 · 李娟');
     const visit = {
-      kind: 'visit', drugTest: null, contactMode: 'in_person', note: null,
+      kind: 'visit',
+      drugTest: null,
+      contactMode: 'in_person',
+      note: null,
       form: { livingSituation: 'with_family', employment: 'unemployed', family: 'supportive', health: 'good', mood: 'stable', needs: ['employment'], nextStep: 'refer_assistance' },
     } as unknown as RecordView;
     expect(recordSummary(visit, t, label)).toBe('当面 · 与家人同住 · 失业 · 家庭支持 · 稳定 · 下一步：转介帮扶');

@@ -51,36 +51,41 @@ export function RolesTab() {
             key: 'name',
             render: (_, r) => (
               <>
-                {name(r)} <Typography.Text type="secondary" code>{r.code}</Typography.Text>
+                {name(r)}{' '}
+                <Typography.Text type="secondary" code>
+                  {r.code}
+                </Typography.Text>
               </>
             ),
           },
           { title: t('common.status'), key: 'builtin', render: (_, r) => (r.builtin ? <Tag color="blue">{t('roles.builtin')}</Tag> : <Tag>{t('roles.custom')}</Tag>) },
           { title: t('roles.permissions'), key: 'count', render: (_, r) => t('roles.permCount', { n: r.permissions.length }) },
           ...(manage
-            ? [{
-                title: t('common.actions'),
-                key: 'actions',
-                render: (_: unknown, r: RoleView) =>
-                  r.builtin ? null : (
-                    <Flex gap={4}>
-                      <Button size="small" icon={<EditOutlined />} onClick={() => setEditing(r)}>
-                        {t('common.edit')}
-                      </Button>
-                      <Popconfirm
-                        title={t('roles.deleteConfirm', { name: name(r) })}
-                        okText={t('common.delete')}
-                        okButtonProps={{ danger: true }}
-                        cancelText={t('common.cancel')}
-                        onConfirm={() => remove.mutateAsync(r.id).catch(() => undefined)}
-                      >
-                        <Button size="small" danger icon={<DeleteOutlined />}>
-                          {t('common.delete')}
+            ? [
+                {
+                  title: t('common.actions'),
+                  key: 'actions',
+                  render: (_: unknown, r: RoleView) =>
+                    r.builtin ? null : (
+                      <Flex gap={4}>
+                        <Button size="small" icon={<EditOutlined />} onClick={() => setEditing(r)}>
+                          {t('common.edit')}
                         </Button>
-                      </Popconfirm>
-                    </Flex>
-                  ),
-              }]
+                        <Popconfirm
+                          title={t('roles.deleteConfirm', { name: name(r) })}
+                          okText={t('common.delete')}
+                          okButtonProps={{ danger: true }}
+                          cancelText={t('common.cancel')}
+                          onConfirm={() => remove.mutateAsync(r.id).catch(() => undefined)}
+                        >
+                          <Button size="small" danger icon={<DeleteOutlined />}>
+                            {t('common.delete')}
+                          </Button>
+                        </Popconfirm>
+                      </Flex>
+                    ),
+                },
+              ]
             : []),
         ]}
       />

@@ -22,13 +22,7 @@ export function UserDrawer({ userId, onClose }: { userId: string; onClose: () =>
     </Divider>
   );
   return (
-    <Drawer
-      open
-      onClose={onClose}
-      size={screens.sm === false ? '100%' : 600}
-      title={user.data ? t('users.drawerTitle', { name: user.data.displayName }) : ''}
-      destroyOnHidden
-    >
+    <Drawer open onClose={onClose} size={screens.sm === false ? '100%' : 600} title={user.data ? t('users.drawerTitle', { name: user.data.displayName }) : ''} destroyOnHidden>
       {user.isPending && <PageSpin />}
       {user.isError && <Result status="error" title={user.error instanceof ApiError ? pick(user.error.messages) : t('common.loadFailed')} />}
       {user.data && (

@@ -41,15 +41,22 @@ export function UserGrants({ userId }: { userId: string }) {
           { title: t('users.role'), key: 'role', render: (_, g) => <Tag color="gold">{roleName(g)}</Tag> },
           { title: t('users.grantOrg'), dataIndex: 'orgName' },
           ...(manage
-            ? [{
-                title: t('common.actions'),
-                key: 'actions',
-                render: (_: unknown, g: GrantView) => (
-                  <Popconfirm title={t('users.removeGrantConfirm')} okText={t('common.ok')} cancelText={t('common.cancel')} onConfirm={() => remove.mutateAsync(g.id).catch(() => undefined)}>
-                    <Button size="small" danger icon={<DeleteOutlined />} aria-label={t('common.remove')} />
-                  </Popconfirm>
-                ),
-              }]
+            ? [
+                {
+                  title: t('common.actions'),
+                  key: 'actions',
+                  render: (_: unknown, g: GrantView) => (
+                    <Popconfirm
+                      title={t('users.removeGrantConfirm')}
+                      okText={t('common.ok')}
+                      cancelText={t('common.cancel')}
+                      onConfirm={() => remove.mutateAsync(g.id).catch(() => undefined)}
+                    >
+                      <Button size="small" danger icon={<DeleteOutlined />} aria-label={t('common.remove')} />
+                    </Popconfirm>
+                  ),
+                },
+              ]
             : []),
         ]}
       />

@@ -23,12 +23,16 @@ export function UserSecurityActions({ user }: { user: UserView }) {
       <Flex wrap gap={8}>
         {can('user.manage') && (
           <Popconfirm title={t('users.resetPasswordConfirm')} {...confirm} onConfirm={() => reset.mutateAsync(undefined).catch(() => undefined)}>
-            <Button icon={<KeyOutlined />} loading={reset.isPending}>{t('users.resetPassword')}</Button>
+            <Button icon={<KeyOutlined />} loading={reset.isPending}>
+              {t('users.resetPassword')}
+            </Button>
           </Popconfirm>
         )}
         {can('role.manage') && user.resetPending && (
           <Popconfirm title={t('users.resetSecondPartConfirm')} {...confirm} onConfirm={() => secondPart.mutateAsync(undefined).catch(() => undefined)}>
-            <Button icon={<KeyOutlined />} loading={secondPart.isPending}>{t('users.resetSecondPart')}</Button>
+            <Button icon={<KeyOutlined />} loading={secondPart.isPending}>
+              {t('users.resetSecondPart')}
+            </Button>
           </Popconfirm>
         )}
         {can('user.manage') && user.locked && (
@@ -38,7 +42,9 @@ export function UserSecurityActions({ user }: { user: UserView }) {
         )}
         {can('role.manage') && user.totpEnabled && (
           <Popconfirm title={t('users.resetMfaConfirm')} {...confirm} onConfirm={() => resetMfa.mutateAsync(undefined).catch(() => undefined)}>
-            <Button icon={<SafetyOutlined />} loading={resetMfa.isPending}>{t('users.resetMfa')}</Button>
+            <Button icon={<SafetyOutlined />} loading={resetMfa.isPending}>
+              {t('users.resetMfa')}
+            </Button>
           </Popconfirm>
         )}
       </Flex>

@@ -77,7 +77,13 @@ export function UsersTab() {
             title: t('common.actions'),
             key: 'actions',
             render: (_, u) => (
-              <Button size="small" onClick={(e) => { e.stopPropagation(); setOpenId(u.id); }}>
+              <Button
+                size="small"
+                onClick={(e) => {
+                  e.stopPropagation();
+                  setOpenId(u.id);
+                }}
+              >
                 {t('common.details')}
               </Button>
             ),

@@ -3,7 +3,7 @@
 // signal. Built by vite.config.ts (`shellPlugin`), which fills in the shell list and its version.
 // Only the app's own static files are cached, never an /api answer: person data kept offline lives
 // sealed in IndexedDB (web/offline/store.ts) and is deleted at sign-out.
-/* global self, caches */
+/* global self, caches, fetch, Response */
 const SHELL = self.__SHELL__;
 const VERSION = self.__VERSION__;
 const CACHE = `sunflower-shell-${VERSION}`;

@@ -45,9 +45,9 @@ export function declaredLabel(fileName: string, mimeType: string | undefined): s
 
 /** A file name safe to keep and to send back: no directories, no control characters, bounded. */
 export function cleanFileName(fileName: string, detected: DocumentFileType): string {
-  // eslint-disable-next-line no-control-regex
   let name = fileName
     .replace(/^.*[\\/]/, '')
+    // eslint-disable-next-line no-control-regex -- control characters are exactly what is removed
     .replace(/[\u0000-\u001f\u007f]/g, '')
     .trim();
   if (name.length > 200) {

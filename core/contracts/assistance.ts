@@ -52,17 +52,17 @@ export const referralBody = z.object({
 });
 export type ReferralBody = z.infer<typeof referralBody>;
 
-/** Item 3: the details of each kind of service. */
+/** Item 3: the details of each kind of service; a field of another kind is refused, not dropped. */
 export const serviceDetails = z.discriminatedUnion('kind', [
-  z.object({
+  z.strictObject({
     kind: z.literal('counselling'),
     provider: nameText(100),
     minutes: z.number().int().min(5).max(600),
     topic: nameText(200),
     mode: z.enum(['individual', 'group', 'family']),
   }),
-  z.object({ kind: z.literal('skills_training'), course: nameText(200), hours: z.number().int().min(1).max(2000), certificate: z.boolean() }),
-  z.object({
+  z.strictObject({ kind: z.literal('skills_training'), course: nameText(200), hours: z.number().int().min(1).max(2000), certificate: z.boolean() }),
+  z.strictObject({
     kind: z.literal('job_placement'),
     job: nameText(100),
     wageBand: z.enum(['below_minimum', 'minimum_to_3000', '3000_to_5000', 'above_5000']),
@@ -70,16 +70,16 @@ export const serviceDetails = z.discriminatedUnion('kind', [
     endDate: isoDate.optional(),
     employerPartnerId: z.uuid().optional(),
   }),
-  z.object({ kind: z.literal('family_repair'), parties: nameText(200), repaired: z.boolean() }),
-  z.object({
+  z.strictObject({ kind: z.literal('family_repair'), parties: nameText(200), repaired: z.boolean() }),
+  z.strictObject({
     kind: z.literal('relief'),
     scheme: z.enum(['subsistence', 'temporary', 'medical']),
     submittedOn: isoDate,
     decision: z.enum(['pending', 'granted', 'refused']),
     amount: z.number().int().min(0).max(1_000_000).optional(),
   }),
-  z.object({ kind: z.literal('treatment_referral'), clinic: nameText(100), status: z.enum(['referred', 'in_treatment', 'ended']) }),
-  z.object({ kind: z.literal('legal_aid'), matter: nameText(200) }),
+  z.strictObject({ kind: z.literal('treatment_referral'), clinic: nameText(100), status: z.enum(['referred', 'in_treatment', 'ended']) }),
+  z.strictObject({ kind: z.literal('legal_aid'), matter: nameText(200) }),
 ]);
 export type ServiceDetails = z.infer<typeof serviceDetails>;
 

@@ -114,8 +114,9 @@ describe.each(testDbKinds())('assistance on %s', (kind) => {
         person: { name: '王五', phone: '13812345678' },
       },
     ]);
-    // Another partner's staff sees nothing of it, and cannot act on it.
-    expect((await otherPartnerUser.get('/api/partner/referrals')).json().items).toEqual([]);
+    // Another partner's staff sees nothing of it (nor of this person), and cannot act on it.
+    const others = (await otherPartnerUser.get('/api/partner/referrals')).json().items as { id: string; person: { name: string } }[];
+    expect(others.filter((i) => i.id === sent.json().id || i.person.name === '王五')).toEqual([]);
     expect((await otherPartnerUser.post(`/api/partner/referrals/${sent.json().id}/accept`)).statusCode).toBe(404);
 
     expect((await partnerUser.post(`/api/partner/referrals/${sent.json().id}/accept`)).json().status).toBe('accepted');

@@ -35,6 +35,8 @@ const P = {
   destination: '浙江省湖州市安吉县澄澈村',
   leaveReason: '探望澄澈家族长辈',
 };
+// A volunteer is a person too: the trail keeps neither name nor phone.
+const V = { name: '上官志愿', phone: '13955554444' };
 const Q = { name: '司马清扬', idNumber: idNumber('110101', '19820305', 458), phone: '13511112222', birthDate: '1982-03-05' };
 
 describe.each(testDbKinds())('P6: every audit action keeps the least identifying detail, on %s', (kind) => {
@@ -215,12 +217,102 @@ describe.each(testDbKinds())('P6: every audit action keeps the least identifying
     expect((await auditor.get('/api/audit/heads.jsonl')).statusCode).toBe(200);
   }
 
+  // Issue 17: an offline record sent twice under its client key is written once, the second a replay.
+  async function offlineReplay(w: World, id: string) {
+    const body = { kind: 'check_in', date: '2026-11-21', place: '社区工作站', note: P.note, clientKey: crypto.randomUUID() };
+    ok(await w.worker.post(`/api/persons/${id}/records`, body), 201);
+    expect(ok(await w.worker.post(`/api/persons/${id}/records`, body)).replayed).toBe(true);
+  }
+
+  // Issue 12: needs, plan, referrals the partner's staff accept, complete and decline (RULES P1–P3).
+  async function assistanceSide(w: World, id: string) {
+    const { officer, worker, admin, units } = w;
+    const partnerStaff = await userWith(t, admin, 'walk.partner', 'partner', units.street);
+    const partner = ok(
+      await officer.post('/api/partners', {
+        orgUnitId: units.street,
+        servedOrgUnitIds: [units.street],
+        services: ['employment', 'legal'],
+        name: '走查人社所',
+        kind: 'human_resources',
+        contactName: '周经理',
+        contactPhone: '010-88886666',
+      }),
+      201,
+    ).id as string;
+    ok(await officer.post(`/api/partners/${partner}/staff`, { userId: partnerStaff.userId }));
+    ok(await worker.post(`/api/persons/${id}/assistance/assessments`, { assessedOn: '2026-11-20', needs: [{ need: 'employment', level: 'severe', note: P.note }] }), 201);
+    const plan = ok(
+      await worker.post(`/api/persons/${id}/assistance/plans`, {
+        reviewDate: '2027-05-20',
+        actions: [{ need: 'employment', goal: P.note, action: P.note, owner: 'partner', partnerId: partner, dueDate: '2027-01-31' }],
+      }),
+      201,
+    );
+    ok(await officer.post(`/api/assistance/plans/${plan.id}/approve`));
+    const refer = (need: string) => worker.post(`/api/persons/${id}/assistance/referrals`, { partnerId: partner, need, purpose: P.note }).then((r) => ok(r, 201).id as string);
+    const placed = await refer('employment');
+    const declined = await refer('legal');
+    ok(await worker.get('/api/assistance/referrals'));
+    ok(await partnerStaff.get('/api/partner/referrals'));
+    ok(await partnerStaff.post(`/api/partner/referrals/${placed}/accept`));
+    const placement = { kind: 'job_placement', job: '仓储员', wageBand: '3000_to_5000', startDate: '2026-11-22' };
+    ok(await partnerStaff.post(`/api/partner/referrals/${placed}/complete`, { date: '2026-11-22', outcome: P.note, details: placement }));
+    ok(await partnerStaff.post(`/api/partner/referrals/${declined}/decline`, { reason: P.note }));
+    ok(
+      await worker.post(`/api/persons/${id}/assistance/services`, {
+        date: '2026-11-22',
+        outcome: P.note,
+        details: { kind: 'family_repair', parties: P.contactName, repaired: true },
+      }),
+      201,
+    );
+    ok(await worker.get(`/api/persons/${id}/assistance`));
+    ok(await officer.get(`/api/assistance/indicators?orgUnitId=${units.community}&from=2026-01-01&to=2026-11-22`));
+  }
+
+  // Issue 16: publicity, a volunteer team with a volunteer, hours and a leader, a staff training.
+  async function preventionSide(w: World) {
+    const { worker, streetOffice, police, units } = w;
+    const activity = ok(
+      await worker.post('/api/prevention/activities', {
+        orgUnitId: units.community,
+        kind: 'school_class',
+        title: '禁毒课堂',
+        audiences: ['youth'],
+        heldOn: '2026-06-26',
+        place: '第五中学',
+        organiser: '社区',
+        partners: ['第五中学'],
+        attendees: 120,
+        materials: 50,
+      }),
+      201,
+    );
+    const team = ok(await worker.post('/api/prevention/teams', { orgUnitId: units.community, name: '走查志愿队' }), 201);
+    const volunteer = ok(
+      await worker.post('/api/prevention/volunteers', { teamId: team.id, name: V.name, phone: V.phone, skills: ['publicity'], registeredOn: '2026-03-01' }),
+      201,
+    );
+    ok(await worker.post(`/api/prevention/volunteers/${volunteer.id}/hours`, { servedOn: '2026-06-26', minutes: 120, activityId: activity.id }), 201);
+    ok(await worker.patch(`/api/prevention/teams/${team.id}`, { leaderVolunteerId: volunteer.id }));
+    ok(await worker.get(`/api/prevention/volunteers?teamId=${team.id}`));
+    const attendees = [
+      { userId: worker.userId, result: 'passed' },
+      { userId: police.userId, result: 'failed' },
+    ];
+    ok(await streetOffice.post('/api/prevention/trainings', { orgUnitId: units.street, topic: '新型毒品识别', heldOn: '2026-05-10', minutes: 180, attendees }), 201);
+  }
+
   it('P6: no person field beyond the least identifying appears in before, after or details of any action', async () => {
     await staffSide(w);
     const { id, measureId } = await personSide(w);
     await measureLife(w);
     await supervisionSide(w, id);
     await documentsAndLedger(w, id, measureId);
+    await offlineReplay(w, id);
+    await assistanceSide(w, id);
+    await preventionSide(w);
 
     const trail = await rows<{ action: string; person_id: string | null; entity_type: string | null; before: unknown; after: unknown; details: unknown; purpose: string | null }>(
       t.database.db,
@@ -230,7 +322,7 @@ describe.each(testDbKinds())('P6: every audit action keeps the least identifying
     const registry = registeredAuditActions();
     expect([...registry.keys()].filter((a) => !a.startsWith('test.') && !seen.has(a)).sort(), 'registered actions this walk did not drive').toEqual([]);
 
-    const identifying = [...Object.values(P), Q.name, Q.idNumber, Q.phone, Q.birthDate, '令狐台账', P.idNumber.slice(0, 14), P.idNumber.slice(-4)];
+    const identifying = [...Object.values(P), Q.name, Q.idNumber, Q.phone, Q.birthDate, V.name, V.phone, '令狐台账', P.idNumber.slice(0, 14), P.idNumber.slice(-4)];
     for (const r of trail) {
       const def = registry.get(r.action)!;
       const json = JSON.stringify([r.before, r.after, r.details]);

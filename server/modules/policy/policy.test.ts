@@ -1,21 +1,36 @@
-import { describe, it, expect, beforeAll, afterAll } from 'vitest';
+import { describe, it, expect, beforeAll, afterAll, afterEach } from 'vitest';
 import { eq } from 'drizzle-orm';
 import { idNumber, testDbKinds, userWith, type Client } from '../../test/harness';
 import { auditLog } from '../audit/schema';
 import { personUnderMeasure, tasksOf, world, type World } from '../../test/supervision-world';
 
 describe.each(testDbKinds())('policy on %s', (kind) => {
+  const setUp = async () => {
+    const w = await world(kind, {}, 'p');
+    const districtAdmin = await userWith(w.t, w.admin, 'p.dadmin', 'system_admin', w.units.district);
+    const westOfficer = await userWith(w.t, w.admin, 'p.west', 'officer', w.units.otherDistrict);
+    return { w, districtAdmin, westOfficer };
+  };
+  // The tests that only get refused share one world; a test that stores a version (or reads the
+  // default) takes a world of its own, since versions are never taken back and tests run in any order.
   let w: World;
   let districtAdmin: Client;
-  let westOfficer: Client;
   beforeAll(async () => {
-    w = await world(kind, {}, 'p');
-    districtAdmin = await userWith(w.t, w.admin, 'p.dadmin', 'system_admin', w.units.district);
-    westOfficer = await userWith(w.t, w.admin, 'p.west', 'officer', w.units.otherDistrict);
+    ({ w, districtAdmin } = await setUp());
   });
   afterAll(() => w.t.close());
+  const own: World[] = [];
+  const ownWorld = async () => {
+    const made = await setUp();
+    own.push(made.w);
+    return made;
+  };
+  afterEach(async () => {
+    for (const o of own.splice(0)) await o.t.close();
+  });
 
   it('the default ships: version and chain', async () => {
+    const { w } = await ownWorld();
     const res = await w.worker.get(`/api/policy?orgUnitId=${w.units.community}`);
     expect(res.statusCode, res.body).toBe(200);
     expect(res.json()).toMatchObject({ version: 'default-2025.1', chain: [{ scope: 'default', version: 'default-2025.1' }], policy: { drugTests: { windowDays: 7 } } });
@@ -48,6 +63,7 @@ describe.each(testDbKinds())('policy on %s', (kind) => {
   });
 
   it('a district override changes the schedules of its persons and the version they record; others keep theirs', async () => {
+    const { w, districtAdmin, westOfficer } = await ownWorld();
     const ours = await personUnderMeasure(w, { reportDate: '2026-09-22' });
     const theirs = await personUnderMeasure(w, { reportDate: '2026-09-22', orgUnitId: w.units.otherDistrictCommunity, workerId: null, by: westOfficer });
     const firstTest = async (personId: string, c: Client = w.officer) => (await tasksOf(c, personId)).find((t) => t.key === 'drug_test:1')!;
@@ -82,6 +98,12 @@ describe.each(testDbKinds())('policy on %s', (kind) => {
   });
 
   it('a deployment override sits under the district ones; one that breaks a district combination is refused', async () => {
+    const { w, districtAdmin } = await ownWorld();
+    const d1 = await districtAdmin.post('/api/policy/versions', {
+      orgUnitId: w.units.district,
+      override: { version: 'dongcheng-2026.1', drugTests: { windowDays: 3 }, lifecycle: { reportWithinDays: 2 } },
+    });
+    expect(d1.statusCode, d1.body).toBe(201);
     const dep = await w.admin.post('/api/policy/versions', {
       orgUnitId: null,
       override: { version: 'city-2026.1', lifecycle: { leaveRequestFromDays: 5 }, measures: { compulsoryIsolationTermYears: 3 } },
@@ -116,6 +138,11 @@ describe.each(testDbKinds())('policy on %s', (kind) => {
   });
 
   it("a person moved to another district gets that district's policy at the next daily run", async () => {
+    const { w, districtAdmin } = await ownWorld();
+    const city = await w.admin.post('/api/policy/versions', { orgUnitId: null, override: { version: 'city-2026.1', lifecycle: { leaveRequestFromDays: 5 } } });
+    expect(city.statusCode, city.body).toBe(201);
+    const ours = await districtAdmin.post('/api/policy/versions', { orgUnitId: w.units.district, override: { version: 'dongcheng-2026.2', drugTests: { windowDays: 3 } } });
+    expect(ours.statusCode, ours.body).toBe(201);
     const cityOfficer = await userWith(w.t, w.admin, 'p.city', 'officer', w.units.root);
     const { personId } = await personUnderMeasure(w, { reportDate: '2026-09-22', by: cityOfficer, workerId: null });
     const version = async () => (await tasksOf(cityOfficer, personId))[0]!.policyVersion;

@@ -1,4 +1,4 @@
-import { describe, it, expect, beforeAll, afterAll } from 'vitest';
+import { describe, it, expect, beforeEach, afterEach } from 'vitest';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { eq } from 'drizzle-orm';
@@ -46,7 +46,9 @@ describe('reminder backoff', () => {
 describe.each(testDbKinds())('reminders on %s', (kind) => {
   let w: World;
   let gw: Awaited<ReturnType<typeof gateway>>;
-  beforeAll(async () => {
+  // A world and a gateway of its own per test: the outbox, the gateway's tally and the clock (which
+  // the backoff test moves by hours, ending the sessions) are what these tests count.
+  beforeEach(async () => {
     gw = await gateway(1);
     process.env.SUNFLOWER_SMS_URL = gw.url;
     process.env.SUNFLOWER_SMS_TEMPLATE = 'SF_TPL_001';
@@ -57,7 +59,7 @@ describe.each(testDbKinds())('reminders on %s', (kind) => {
       delete process.env.SUNFLOWER_SMS_TEMPLATE;
     }
   });
-  afterAll(async () => {
+  afterEach(async () => {
     await w.t.close();
     await gw.close();
   });

@@ -11,57 +11,13 @@
 import crypto from 'node:crypto';
 import os from 'node:os';
 import { parseArgs } from 'node:util';
-import postgres from 'postgres';
-import { PGlite } from '@electric-sql/pglite';
-import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
-import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
-import { drizzle as drizzlePostgres } from 'drizzle-orm/postgres-js';
-import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
-import { migrate as migratePostgres } from 'drizzle-orm/postgres-js/migrator';
-import * as schema from '../server/db/schema';
-import { migrationsFolder, type Database, type Db } from '../server/db/client';
-import { primaryReader } from '../server/db/reader';
-import { loadConfig } from '../server/config';
-import { fixedClock } from '../server/clock';
-import { createCipher } from '../server/lib/data-key';
-import { buildApp } from '../server/app';
-import { bootstrap } from '../server/bootstrap';
-import { ADMIN_PASSWORD, adminClient, cityWithCommunity, idNumber, userWith, type TestApp } from '../server/test/harness';
+import { inProcessApp, openBenchDatabase } from './lib/in-process';
+import { adminClient, cityWithCommunity, idNumber, userWith } from '../server/test/harness';
 import { addDays } from '../core/rules/dates';
 
 const { values: args } = parseArgs({ options: { persons: { type: 'string', default: '50' }, visits: { type: 'string', default: '4' } } });
 const PERSONS = Number(args.persons);
 const VISITS = Number(args.visits);
-
-async function open(): Promise<Database & { label: string }> {
-  const url = process.env.BENCH_DATABASE_URL;
-  if (!url) {
-    const client = new PGlite({ extensions: { pg_trgm } });
-    await client.waitReady;
-    const db = drizzlePglite({ client, schema }) as unknown as Db;
-    await migratePglite(db as never, { migrationsFolder });
-    return { db, reader: primaryReader(db), kind: 'pglite', label: 'pglite (memory)', close: () => client.close() };
-  }
-  const name = `sf_bench_${crypto.randomBytes(5).toString('hex')}`;
-  const admin = postgres(url, { max: 1, onnotice: () => {} });
-  await admin.unsafe(`create database ${name}`);
-  const u = new URL(url);
-  u.pathname = `/${name}`;
-  const client = postgres(u.toString(), { max: 5, onnotice: () => {} });
-  const db = drizzlePostgres({ client, schema }) as unknown as Db;
-  await migratePostgres(db as never, { migrationsFolder });
-  return {
-    db,
-    reader: primaryReader(db),
-    kind: 'postgres',
-    label: 'postgres',
-    async close() {
-      await client.end({ timeout: 5 });
-      await admin.unsafe(`drop database if exists ${name} with (force)`);
-      await admin.end();
-    },
-  };
-}
 
 const form = { livingSituation: 'stable_home', employment: 'employed', family: 'supportive', health: 'good', mood: 'stable', needs: [], nextStep: 'continue' };
 
@@ -72,14 +28,9 @@ const summary = (ms: number[]) => {
 };
 
 async function main() {
-  const database = await open();
-  const config = loadConfig({ SUNFLOWER_LOG_LEVEL: 'silent', SUNFLOWER_LOGIN_RATE_PER_MINUTE: '100000' });
-  const clock = fixedClock(new Date('2026-11-22T02:00:00Z'));
-  const cipher = createCipher(crypto.randomBytes(32));
-  const { app, services, routes } = await buildApp({ database, config, clock, cipher, logger: false });
-  await bootstrap(services, { adminPassword: ADMIN_PASSWORD });
-  await app.ready();
-  const t: TestApp = { app, services, routes, database, config, clock, cipher, close: async () => {} };
+  const database = await openBenchDatabase();
+  const t = await inProcessApp(database, new Date('2026-11-22T02:00:00Z'));
+  const { app } = t;
   const admin = await adminClient(t);
   const units = await cityWithCommunity(admin);
   const officer = await userWith(t, admin, 'bench.officer', 'officer', units.district);

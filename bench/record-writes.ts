@@ -10,25 +10,10 @@
 // over the months since (one in five refused, so ordinary breaches and notices are raised too).
 // Statements are counted with Drizzle's logger: every query the code sends, not BEGIN/COMMIT.
 // Prints JSON.
-import crypto from 'node:crypto';
 import os from 'node:os';
 import { parseArgs } from 'node:util';
-import postgres from 'postgres';
-import { PGlite } from '@electric-sql/pglite';
-import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
-import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
-import { drizzle as drizzlePostgres } from 'drizzle-orm/postgres-js';
-import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
-import { migrate as migratePostgres } from 'drizzle-orm/postgres-js/migrator';
-import * as schema from '../server/db/schema';
-import { migrationsFolder, type Database, type Db } from '../server/db/client';
-import { primaryReader } from '../server/db/reader';
-import { loadConfig } from '../server/config';
-import { fixedClock } from '../server/clock';
-import { createCipher } from '../server/lib/data-key';
-import { buildApp } from '../server/app';
-import { bootstrap } from '../server/bootstrap';
-import { ADMIN_PASSWORD, adminClient, cityWithCommunity, idNumber, userWith, type TestApp } from '../server/test/harness';
+import { inProcessApp, openBenchDatabase } from './lib/in-process';
+import { adminClient, cityWithCommunity, idNumber, userWith } from '../server/test/harness';
 import { addDays } from '../core/rules/dates';
 
 const { values: args } = parseArgs({ options: { persons: { type: 'string', default: '50' }, tests: { type: 'string', default: '4' } } });
@@ -38,45 +23,10 @@ const TESTS = Number(args.tests);
 let statements = 0;
 const logger = { logQuery: () => void statements++ };
 
-async function open(): Promise<Database & { label: string }> {
-  const url = process.env.BENCH_DATABASE_URL;
-  if (!url) {
-    const client = new PGlite({ extensions: { pg_trgm } });
-    await client.waitReady;
-    const db = drizzlePglite({ client, schema, logger }) as unknown as Db;
-    await migratePglite(db as never, { migrationsFolder });
-    return { db, reader: primaryReader(db), kind: 'pglite', label: 'pglite (memory)', close: () => client.close() };
-  }
-  const name = `sf_bench_${crypto.randomBytes(5).toString('hex')}`;
-  const admin = postgres(url, { max: 1, onnotice: () => {} });
-  await admin.unsafe(`create database ${name}`);
-  const u = new URL(url);
-  u.pathname = `/${name}`;
-  const client = postgres(u.toString(), { max: 5, onnotice: () => {} });
-  const db = drizzlePostgres({ client, schema, logger }) as unknown as Db;
-  await migratePostgres(db as never, { migrationsFolder });
-  return {
-    db,
-    reader: primaryReader(db),
-    kind: 'postgres',
-    label: 'postgres',
-    async close() {
-      await client.end({ timeout: 5 });
-      await admin.unsafe(`drop database if exists ${name} with (force)`);
-      await admin.end();
-    },
-  };
-}
-
 async function main() {
-  const database = await open();
-  const config = loadConfig({ SUNFLOWER_LOG_LEVEL: 'silent', SUNFLOWER_LOGIN_RATE_PER_MINUTE: '100000' });
-  const clock = fixedClock(new Date('2026-11-22T02:00:00Z'));
-  const cipher = createCipher(crypto.randomBytes(32));
-  const { app, services, routes } = await buildApp({ database, config, clock, cipher, logger: false });
-  await bootstrap(services, { adminPassword: ADMIN_PASSWORD });
-  await app.ready();
-  const t: TestApp = { app, services, routes, database, config, clock, cipher, close: async () => {} };
+  const database = await openBenchDatabase(logger);
+  const t = await inProcessApp(database, new Date('2026-11-22T02:00:00Z'));
+  const { app, services } = t;
   const admin = await adminClient(t);
   const units = await cityWithCommunity(admin);
   const officer = await userWith(t, admin, 'bench.officer', 'officer', units.district);

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { Secret, TOTP } from 'otpauth';
-import { ApiSession, adminSession, createUserWithRole, freshTotp, launchBrowser, saveFailure, startServer, type RunningServer } from './harness';
+import { adminSession, createUserWithRole, freshTotp, launchBrowser, saveFailure, startServer, type RunningServer, firstSignIn } from './harness';
 
 // Issue 9 item 4, in the browser: an administrator with a new phone replaces the authenticator
 // from a signed-in session. The old code (or the password) is asked first and a wrong one is
@@ -16,9 +16,7 @@ let oldSecret = '';
 
 /** A created administrator through the first sign-in over the API: password change, then enrolment. */
 async function enrolled(oneTime: string): Promise<string> {
-  const api = new ApiSession(server.url);
-  await api.post('/api/auth/login', { username: SECURITY.username, password: oneTime });
-  await api.post('/api/auth/password', { currentPassword: oneTime, newPassword: SECURITY.password });
+  const api = await firstSignIn(server.url, SECURITY.username, oneTime, SECURITY.password);
   const secret = (await api.post<{ secret: string }>('/api/auth/mfa/setup')).secret;
   await api.post('/api/auth/mfa/confirm', { code: await freshTotp(secret) });
   return secret;

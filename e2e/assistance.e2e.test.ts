@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { idNumberCheckChar } from '../core/rules/id-number';
-import { ApiSession, adminSession, createUnit, createUserWithRole, launchBrowser, saveFailure, startServer, type RunningServer } from './harness';
+import { ApiSession, adminSession, createUnit, createUserWithRole, launchBrowser, saveFailure, startServer, type RunningServer, firstSignIn } from './harness';
 
 // Issue 12's journey in the zh-CN UI: an officer assesses a person, writes the plan and has it
 // approved, refers him to a caring employer with his consent; the employer's partner account
@@ -17,14 +17,6 @@ let browser: Browser;
 const dialog = (page: Page) => page.getByRole('dialog').filter({ visible: true }).last();
 const openDropdown = (page: Page) => page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden)').last();
 const shanghaiToday = () => new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(new Date());
-
-/** First sign-in over the API (the forced password change), so the browser signs in with the chosen one. */
-async function firstSignIn(url: string, username: string, oneTime: string, password: string): Promise<ApiSession> {
-  const api = new ApiSession(url);
-  await api.post('/api/auth/login', { username, password: oneTime });
-  await api.post('/api/auth/password', { currentPassword: oneTime, newPassword: password });
-  return api;
-}
 
 async function signIn(page: Page, username: string, password: string) {
   await page.goto(`${server.url}/login`);

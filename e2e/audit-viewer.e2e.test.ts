@@ -1,7 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { idNumberCheckChar } from '../core/rules/id-number';
-import { ApiSession, adminSession, createUnit, createUserWithRole, freshTotp, launchBrowser, saveFailure, startServer, type RunningServer } from './harness';
+import { adminSession, createUnit, createUserWithRole, freshTotp, launchBrowser, saveFailure, startServer, type RunningServer, residentId, firstSignIn } from './harness';
 
 // Issue 9 items 1 and 21, in the browser: the audit administrator (三员分立) sees whose file was
 // read by the least that identifies — a masked name and the ID number's last four — groups the
@@ -20,18 +19,6 @@ let browser: Browser;
 let page: Page;
 const ids: string[] = [];
 
-function residentId(birth: string, seq: number): string {
-  const first17 = `110101${birth}${String(seq).padStart(3, '0')}`;
-  return first17 + idNumberCheckChar(first17);
-}
-
-async function signedIn(oneTime: string, username: string, password: string): Promise<ApiSession> {
-  const api = new ApiSession(server.url);
-  await api.post('/api/auth/login', { username, password: oneTime });
-  await api.post('/api/auth/password', { currentPassword: oneTime, newPassword: password });
-  return api;
-}
-
 const tableRows = () => page.locator('.ant-table-tbody tr.ant-table-row');
 
 describe('audit viewer', () => {
@@ -45,7 +32,7 @@ describe('audit viewer', () => {
     const street = await createUnit(api, district, 'street', '桂花街道');
     const worker = await createUserWithRole(api, { username: WORKER.username, displayName: WORKER.name, orgUnitId: street }, 'social_worker');
     auditorOneTime = (await createUserWithRole(api, { username: AUDITOR.username, displayName: AUDITOR.name, orgUnitId: root }, 'audit_admin')).oneTimePassword;
-    const workerApi = await signedIn(worker.oneTimePassword, WORKER.username, WORKER.password);
+    const workerApi = await firstSignIn(server.url, WORKER.username, worker.oneTimePassword, WORKER.password);
     for (const p of PERSONS) {
       ids.push((await workerApi.post<{ id: string }>('/api/persons', { orgUnitId: street, name: p.name, idNumber: residentId(p.birth, p.seq) })).id);
     }

@@ -1,7 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
-import { idNumberCheckChar } from '../core/rules/id-number';
-import { ApiSession, adminSession, createUnit, createUserWithRole, launchBrowser, saveFailure, startServer, type RunningServer } from './harness';
+import { ApiSession, adminSession, createUnit, createUserWithRole, launchBrowser, saveFailure, startServer, type RunningServer, residentId, firstSignIn } from './harness';
 
 // A grid worker's round (JOURNEYS 2, issue 17) on a 375 × 812 touch screen: he opens his round
 // online once (the service worker caches the app), goes into a basement (offline), records two
@@ -26,16 +25,6 @@ const personIds: string[] = [];
 
 function daysAgo(days: number): string {
   return new Intl.DateTimeFormat('en-CA', { timeZone: TZ, year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date(Date.now() - days * 86_400_000));
-}
-const residentId = (birth: string, seq: number) => {
-  const first17 = `110101${birth}${String(seq).padStart(3, '0')}`;
-  return first17 + idNumberCheckChar(first17);
-};
-async function signedIn(oneTime: string, username: string, password: string): Promise<ApiSession> {
-  const api = new ApiSession(server.url);
-  await api.post('/api/auth/login', { username, password: oneTime });
-  await api.post('/api/auth/password', { currentPassword: oneTime, newPassword: password });
-  return api;
 }
 const gridVisits = async (personId: string) => (await officerApi.get<{ total: number }>(`/api/persons/${personId}/records?kind=grid_visit`)).total;
 
@@ -66,8 +55,8 @@ describe('field work offline', () => {
     const grid = await createUnit(api, community, 'grid', '第一网格');
     const officer = await createUserWithRole(api, { username: OFFICER.username, displayName: OFFICER.name, orgUnitId: street }, 'officer');
     const worker = await createUserWithRole(api, { username: GRID_WORKER.username, displayName: GRID_WORKER.name, orgUnitId: grid }, 'grid_worker');
-    officerApi = await signedIn(officer.oneTimePassword, OFFICER.username, OFFICER.password);
-    await signedIn(worker.oneTimePassword, GRID_WORKER.username, GRID_WORKER.password);
+    officerApi = await firstSignIn(server.url, OFFICER.username, officer.oneTimePassword, OFFICER.password);
+    await firstSignIn(server.url, GRID_WORKER.username, worker.oneTimePassword, GRID_WORKER.password);
     // Two persons in his grid under community detox that began 20 days ago: weekly grid visits are due (F2).
     for (const p of PERSONS) {
       const id = (await officerApi.post<{ id: string }>('/api/persons', { orgUnitId: grid, name: p.name, idNumber: residentId(p.birth, p.seq) })).id;

@@ -5,6 +5,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { Secret, TOTP } from 'otpauth';
+import { idNumberCheckChar } from '../core/rules/id-number';
 import { freePort } from '../server/test/ports';
 
 export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -193,4 +194,18 @@ export async function createUserWithRole(api: ApiSession, user: { username: stri
   const created = await api.post<{ user: { id: string }; oneTimePassword: string }>('/api/users', user);
   await api.post(`/api/users/${created.user.id}/grants`, { roleId: role.id, orgUnitId: user.orgUnitId });
   return { id: created.user.id, oneTimePassword: created.oneTimePassword };
+}
+
+/** A valid resident ID number: a Beijing region code, the birth date (YYYYMMDD), a sequence. */
+export function residentId(birth: string, seq: number): string {
+  const first17 = `110101${birth}${String(seq).padStart(3, '0')}`;
+  return first17 + idNumberCheckChar(first17);
+}
+
+/** A created account's first sign-in over the API (the forced password change), so later sign-ins use `password`. */
+export async function firstSignIn(baseUrl: string, username: string, oneTime: string, password: string): Promise<ApiSession> {
+  const api = new ApiSession(baseUrl);
+  await api.post('/api/auth/login', { username, password: oneTime });
+  await api.post('/api/auth/password', { currentPassword: oneTime, newPassword: password });
+  return api;
 }

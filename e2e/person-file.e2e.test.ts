@@ -4,8 +4,7 @@ import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { ledgerHeaders, type LedgerHeader } from '../core/contracts/ledger';
-import { idNumberCheckChar } from '../core/rules/id-number';
-import { adminSession, artifactsDir, createUnit, createUserWithRole, launchBrowser, saveFailure, startServer, type RunningServer } from './harness';
+import { adminSession, artifactsDir, createUnit, createUserWithRole, launchBrowser, saveFailure, startServer, type RunningServer, residentId } from './harness';
 
 // An officer's day with person files, in the zh-CN UI: a ledger of 200 rows (5 of them bad)
 // through the import wizard, then one person's measure, its decision, the checklist, the
@@ -28,12 +27,6 @@ async function snap(name: string) {
 
 const dialog = () => page.getByRole('dialog').filter({ visible: true }).last();
 const openDropdown = () => page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden)').last();
-
-/** A valid resident ID number: a Beijing region code, the birth date, a sequence. */
-function residentId(birth: string, seq: number): string {
-  const first17 = `110101${birth}${String(seq).padStart(3, '0')}`;
-  return first17 + idNumberCheckChar(first17);
-}
 
 /** Local calendar date `days` ago, as the pickers show it. */
 function daysAgo(days: number): string {

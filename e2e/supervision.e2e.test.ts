@@ -2,8 +2,19 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { idNumberCheckChar } from '../core/rules/id-number';
-import { ApiSession, adminSession, artifactsDir, createUnit, createUserWithRole, launchBrowser, saveFailure, startServer, type RunningServer } from './harness';
+import {
+  ApiSession,
+  adminSession,
+  artifactsDir,
+  createUnit,
+  createUserWithRole,
+  launchBrowser,
+  saveFailure,
+  startServer,
+  type RunningServer,
+  residentId,
+  firstSignIn,
+} from './harness';
 
 // A social worker's morning (JOURNEYS 1) and the police on the other end (C5, C6), in the zh-CN
 // UI: 今日待办 lists the person's tasks; a negative test and a visit are recorded from it; three
@@ -34,19 +45,6 @@ const dialog = () => page.getByRole('dialog').filter({ visible: true }).last();
 /** A calendar date `days` before today where the server keeps its calendar (SUNFLOWER_TZ). */
 function daysAgo(days: number): string {
   return new Intl.DateTimeFormat('en-CA', { timeZone: TZ, year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date(Date.now() - days * 86_400_000));
-}
-
-function residentId(birth: string, seq: number): string {
-  const first17 = `110101${birth}${String(seq).padStart(3, '0')}`;
-  return first17 + idNumberCheckChar(first17);
-}
-
-/** A first sign-in over the API: the forced password change. */
-async function signedIn(oneTime: string, username: string, password: string): Promise<ApiSession> {
-  const api = new ApiSession(server.url);
-  await api.post('/api/auth/login', { username, password: oneTime });
-  await api.post('/api/auth/password', { currentPassword: oneTime, newPassword: password });
-  return api;
 }
 
 async function signIn(username: string, password: string) {
@@ -83,9 +81,9 @@ describe('supervision', () => {
     const worker = await createUserWithRole(api, { username: WORKER.username, displayName: WORKER.name, orgUnitId: community }, 'social_worker');
     const police = await createUserWithRole(api, { username: POLICE.username, displayName: POLICE.name, orgUnitId: street }, 'police_officer');
     const [officerApi, wApi] = await Promise.all([
-      signedIn(officer.oneTimePassword, OFFICER.username, OFFICER.password),
-      signedIn(worker.oneTimePassword, WORKER.username, WORKER.password),
-      signedIn(police.oneTimePassword, POLICE.username, POLICE.password),
+      firstSignIn(server.url, OFFICER.username, officer.oneTimePassword, OFFICER.password),
+      firstSignIn(server.url, WORKER.username, worker.oneTimePassword, WORKER.password),
+      firstSignIn(server.url, POLICE.username, police.oneTimePassword, POLICE.password),
     ]);
     workerApi = wApi;
 

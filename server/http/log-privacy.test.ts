@@ -3,18 +3,9 @@
 // unmasking, refused input and a failing write — runs with the log at `info` (every request and
 // response logged), and the log is then scanned for ID numbers (18 with check character, 15
 // digits), mobile numbers, and the person's name, birth date and addresses.
-import crypto from 'node:crypto';
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { PassThrough } from 'node:stream';
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
-import { freshDatabase, testDbKinds, adminClient, cityWithCommunity, userWith, idNumber, ADMIN_PASSWORD, type TestApp } from '../test/harness';
-import { loadConfig } from '../config';
-import { fixedClock } from '../clock';
-import { createCipher } from '../lib/data-key';
-import { buildApp } from '../app';
-import { bootstrap } from '../bootstrap';
+import { startTestApp, testDbKinds, adminClient, cityWithCommunity, userWith, idNumber, type TestApp } from '../test/harness';
 import { findIdentifiers } from '../lib/identifying';
 
 const person = {
@@ -29,36 +20,12 @@ const person = {
 describe.each(testDbKinds())('P6: the server log of a journey through person data holds no identifier, on %s', (kind) => {
   let t: TestApp;
   let log = '';
-  let dir: string;
   beforeAll(async () => {
-    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'sf-log-'));
-    const database = await freshDatabase(kind);
-    const config = loadConfig({ SUNFLOWER_LOG_LEVEL: 'info', SUNFLOWER_LOGIN_RATE_PER_MINUTE: '1000', DATA_DIR: dir });
-    const clock = fixedClock(new Date('2026-11-22T02:00:00Z'));
-    const cipher = createCipher(crypto.randomBytes(32));
     const stream = new PassThrough();
     stream.on('data', (d) => (log += d));
-    const { app, services, routes } = await buildApp({ database, config, clock, cipher, logStream: stream });
-    await bootstrap(services, { adminPassword: ADMIN_PASSWORD });
-    await app.ready();
-    t = {
-      app,
-      services,
-      routes,
-      database,
-      config,
-      clock,
-      cipher,
-      close: async () => {
-        await app.close();
-        await database.close();
-      },
-    };
+    t = await startTestApp(kind, { SUNFLOWER_LOG_LEVEL: 'info' }, { logStream: stream });
   });
-  afterAll(async () => {
-    await t.close();
-    fs.rmSync(dir, { recursive: true, force: true });
-  });
+  afterAll(() => t.close());
 
   it('P6: no ID number, phone, name, birth date or address in the log', async () => {
     const admin = await adminClient(t);

@@ -1,15 +1,9 @@
 // 9.8 (P1, P3): the server log never holds what identifies a person — not in a URL's query, not
 // in a failed query's parameters, not in a body.
-import crypto from 'node:crypto';
 import { PassThrough } from 'node:stream';
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
 import { sql } from 'drizzle-orm';
-import { buildApp } from '../app';
-import { bootstrap } from '../bootstrap';
-import { loadConfig } from '../config';
-import { fixedClock } from '../clock';
-import { createCipher } from '../lib/data-key';
-import { ADMIN_PASSWORD, adminClient, cityWithCommunity, freshDatabase, idNumber, testDbKinds, userWith, type Client, type TestApp } from '../test/harness';
+import { adminClient, cityWithCommunity, idNumber, startTestApp, testDbKinds, userWith, type Client, type TestApp } from '../test/harness';
 import { safeError, safeUrl, scrubMessage } from './log-safety';
 
 describe('log safety rules (9.8)', () => {
@@ -48,31 +42,13 @@ describe.each(testDbKinds())('the server log on %s (9.8)', (kind) => {
   beforeAll(async () => {
     const stream = new PassThrough();
     stream.on('data', (chunk: Buffer) => lines.push(...chunk.toString('utf8').split('\n').filter(Boolean)));
-    const database = await freshDatabase(kind);
-    const config = loadConfig({ SUNFLOWER_LOG_LEVEL: 'info', SUNFLOWER_LOGIN_RATE_PER_MINUTE: '1000' });
-    const clock = fixedClock(new Date('2026-11-22T02:00:00Z'));
-    const cipher = createCipher(crypto.randomBytes(32));
-    const { app, services, routes } = await buildApp({ database, config, clock, cipher, logStream: stream });
     // A route whose query fails with a person's name and birth date as its parameters.
-    app.get('/api/test/failing-query', { config: { access: { permission: 'public', scope: 'none' } } }, async () => {
-      await database.db.execute(sql`select ${'张三'}::text as name, ${'1990-13-01'}::date as birth`);
-      return {};
-    });
-    await bootstrap(services, { adminPassword: ADMIN_PASSWORD });
-    await app.ready();
-    t = {
-      app,
-      services,
-      routes,
-      database,
-      config,
-      clock,
-      cipher,
-      close: async () => {
-        await app.close();
-        await database.close();
-      },
-    };
+    const failingQuery = (app: TestApp['app'], database: TestApp['database']) =>
+      app.get('/api/test/failing-query', { config: { access: { permission: 'public', scope: 'none' } } }, async () => {
+        await database.db.execute(sql`select ${'张三'}::text as name, ${'1990-13-01'}::date as birth`);
+        return {};
+      });
+    t = await startTestApp(kind, { SUNFLOWER_LOG_LEVEL: 'info' }, { logStream: stream, beforeReady: failingQuery });
     const admin = await adminClient(t);
     const units = await cityWithCommunity(admin);
     officer = await userWith(t, admin, 'log.officer', 'officer', units.street);

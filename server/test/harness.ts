@@ -70,7 +70,15 @@ export interface TestApp {
 export async function startTestApp(
   kind: DbKind,
   env: Record<string, string> = {},
-  opts: { serverUrl?: string; replica?: (databaseUrl: string, clock: ReturnType<typeof fixedClock>) => ReplicaOptions; logger?: StatementLogger } = {},
+  opts: {
+    serverUrl?: string;
+    replica?: (databaseUrl: string, clock: ReturnType<typeof fixedClock>) => ReplicaOptions;
+    logger?: StatementLogger;
+    /** Where the server log goes (the log-privacy tests read it); with it the log is on at the configured level. */
+    logStream?: NodeJS.WritableStream;
+    /** Routes a test adds before the app is ready (e.g. one that fails on purpose). */
+    beforeReady?: (app: TestApp['app'], database: TestApp['database']) => void;
+  } = {},
 ): Promise<TestApp> {
   const clock = fixedClock(new Date('2026-11-22T02:00:00Z'));
   const replica = opts.replica;
@@ -79,13 +87,12 @@ export async function startTestApp(
   const scratch = env.DATA_DIR ? null : fs.mkdtempSync(path.join(os.tmpdir(), 'sf-test-'));
   const config = loadConfig({ SUNFLOWER_LOG_LEVEL: 'silent', SUNFLOWER_LOGIN_RATE_PER_MINUTE: '1000', ...(scratch ? { DATA_DIR: scratch } : {}), ...env });
   const cipher = createCipher(crypto.randomBytes(32));
-  const { app, services, routes } = await buildApp({
-    database,
-    config: process.env.SF_TEST_LOG ? { ...config, logLevel: 'error' } : config,
-    clock,
-    cipher,
-    logger: !!process.env.SF_TEST_LOG,
-  });
+  const { app, services, routes } = await buildApp(
+    opts.logStream
+      ? { database, config, clock, cipher, logStream: opts.logStream }
+      : { database, config: process.env.SF_TEST_LOG ? { ...config, logLevel: 'error' } : config, clock, cipher, logger: !!process.env.SF_TEST_LOG },
+  );
+  opts.beforeReady?.(app, database);
   await bootstrap(services, { adminPassword: ADMIN_PASSWORD });
   await app.ready();
   const close = async () => {

@@ -5,7 +5,7 @@ import { useI18n } from '../../i18n/I18nProvider';
 import { useLabel } from '../../components/useLabel';
 import { todayIso } from '../../components/dates';
 import { useNotify } from '../../components/useNotify';
-import { VisitFormFields } from '../supervision/VisitFormFields';
+import { VisitFormFields, visitFormBody } from '../supervision/VisitFormFields';
 import { enqueue } from '../../offline/sync';
 import type { FieldTask } from './useFieldDay';
 
@@ -29,21 +29,7 @@ export function FieldVisitSheet({ task, onClose }: { task: FieldTask; onClose: (
     setSaving(true);
     setProblem(null);
     const f = v.form;
-    const visit: VisitForm = {
-      livingSituation: f.livingSituation!,
-      employment: f.employment!,
-      family: f.family!,
-      health: f.health!,
-      mood: f.mood!,
-      needs: f.needs ?? [],
-      nextStep: f.nextStep!,
-      livingNote: trimmed(f.livingNote),
-      employmentNote: trimmed(f.employmentNote),
-      familyNote: trimmed(f.familyNote),
-      healthNote: trimmed(f.healthNote),
-      needsNote: trimmed(f.needsNote),
-      nextStepNote: trimmed(f.nextStepNote),
-    };
+    const visit: VisitForm = visitFormBody(f);
     try {
       await enqueue({
         personId: task.personId,

@@ -9,7 +9,7 @@ import { useLabel } from '../../components/useLabel';
 import { afterToday, toIsoDate, today, todayIso } from '../../components/dates';
 import { contactKinds, recordKinds, recordKindsFor } from './codes';
 import { DrugTestFields } from './DrugTestFields';
-import { VisitFormFields } from './VisitFormFields';
+import { VisitFormFields, visitFormBody } from './VisitFormFields';
 import { useSupervisionMutation } from './useSupervisionMutation';
 import './supervision.css';
 import { errorText } from './errorText';
@@ -58,21 +58,7 @@ function toBody(v: Values): CreateRecord {
     };
   }
   const f = v.form ?? {};
-  const form: VisitForm = {
-    livingSituation: f.livingSituation!,
-    employment: f.employment!,
-    family: f.family!,
-    health: f.health!,
-    mood: f.mood!,
-    needs: f.needs ?? [],
-    nextStep: f.nextStep!,
-    livingNote: trimmed(f.livingNote),
-    employmentNote: trimmed(f.employmentNote),
-    familyNote: trimmed(f.familyNote),
-    healthNote: trimmed(f.healthNote),
-    needsNote: trimmed(f.needsNote),
-    nextStepNote: trimmed(f.nextStepNote),
-  };
+  const form: VisitForm = visitFormBody(f);
   return { kind: v.kind, ...base, contactMode: v.contactMode, form };
 }
 

@@ -3,6 +3,7 @@ import type { MessageKey } from '../../i18n/zh-CN';
 import { useI18n } from '../../i18n/I18nProvider';
 import { useLabel } from '../../components/useLabel';
 import { codesOf, type LabelList } from '../../../core/labels';
+import type { VisitForm } from '../../api/supervision';
 import { contactModes } from './codes';
 
 /** The structured visit form (JOURNEYS 2): short lists, the needs, the next step, notes if wanted. */
@@ -57,4 +58,25 @@ export function VisitFormFields() {
       />
     </>
   );
+}
+
+const trimmedNote = (s: string | undefined) => s?.trim() || undefined;
+
+/** The structured form as these fields leave it (the required choices checked by the form), notes trimmed. */
+export function visitFormBody(f: Partial<VisitForm>): VisitForm {
+  return {
+    livingSituation: f.livingSituation!,
+    employment: f.employment!,
+    family: f.family!,
+    health: f.health!,
+    mood: f.mood!,
+    needs: f.needs ?? [],
+    nextStep: f.nextStep!,
+    livingNote: trimmedNote(f.livingNote),
+    employmentNote: trimmedNote(f.employmentNote),
+    familyNote: trimmedNote(f.familyNote),
+    healthNote: trimmedNote(f.healthNote),
+    needsNote: trimmedNote(f.needsNote),
+    nextStepNote: trimmedNote(f.nextStepNote),
+  };
 }

@@ -156,6 +156,12 @@ describe.each(testDbKinds())('audit trail on %s', (kind) => {
   });
 
   it('filters by user, action, record and time', async () => {
+    // Rows of its own, whatever ran before: two units created and one renamed by the admin.
+    const root = (await admin.get('/api/org-units')).json().items[0];
+    const tag = crypto.randomUUID().slice(0, 6);
+    const a = (await admin.post('/api/org-units', { parentId: root.id, level: 'district', name: `筛选区甲${tag}` })).json();
+    await admin.post('/api/org-units', { parentId: root.id, level: 'district', name: `筛选区乙${tag}` });
+    await admin.patch(`/api/org-units/${a.id}`, { name: `筛选区丙${tag}` });
     const all = (await admin.get('/api/audit?actor=admin&limit=500')).json();
     expect(all.total).toBeGreaterThan(3);
     expect(all.items.every((r: { actorName: string }) => r.actorName === 'admin')).toBe(true);

@@ -22,7 +22,7 @@ import type { OrgService } from '../org/service';
 import type { MeasureService } from '../measures/service';
 import type { PolicyService } from '../policy/service';
 import type { ReminderService } from '../reminders/service';
-import { assessLoaded, loadInputs, syncPersons, type SyncCounts, type SyncDeps } from './sync';
+import { assessLoaded, emptySyncCounts, loadInputs, syncPersons, type SyncCounts, type SyncDeps } from './sync';
 import type { UserService } from '../users/service';
 import type { DocumentService } from '../documents/service';
 import { assessmentView, educationView, noticeView, recordView, taskView } from './views';
@@ -153,22 +153,7 @@ export function createSupervisionService(deps: {
     },
   };
 
-  const emptyResult = (): RecomputeResult => ({
-    persons: 0,
-    tasksWritten: 0,
-    tasksDeleted: 0,
-    tasksUnchanged: 0,
-    statusWritten: 0,
-    notices: 0,
-    education: 0,
-    loadMs: 0,
-    computeMs: 0,
-    writeMs: 0,
-    raiseMs: 0,
-    skipped: 0,
-    batches: 0,
-    ms: 0,
-  });
+  const emptyResult = (): RecomputeResult => ({ ...emptySyncCounts(), skipped: 0, batches: 0, ms: 0 });
 
   /**
    * Runs `pages` (keyset pages of persons, each with the ids to compute; empty at the end) in

@@ -169,6 +169,21 @@ async function assessAll(pool: AssessPool, inputs: Inputs, policyOf: (p: Inputs[
   return pool.assess(batch);
 }
 
+/** Every counter of a recompute at zero. */
+export const emptySyncCounts = (): SyncCounts => ({
+  persons: 0,
+  tasksWritten: 0,
+  tasksDeleted: 0,
+  tasksUnchanged: 0,
+  statusWritten: 0,
+  notices: 0,
+  education: 0,
+  loadMs: 0,
+  computeMs: 0,
+  writeMs: 0,
+  raiseMs: 0,
+});
+
 export async function syncPersons(
   exec: Executor,
   deps: SyncDeps,
@@ -180,19 +195,7 @@ export async function syncPersons(
   loaded?: Loaded,
   cause: WithdrawalCause = 'facts_changed',
 ): Promise<SyncResult> {
-  const counts: SyncCounts = {
-    persons: 0,
-    tasksWritten: 0,
-    tasksDeleted: 0,
-    tasksUnchanged: 0,
-    statusWritten: 0,
-    notices: 0,
-    education: 0,
-    loadMs: 0,
-    computeMs: 0,
-    writeMs: 0,
-    raiseMs: 0,
-  };
+  const counts = emptySyncCounts();
   const outcomes: SyncResult['outcomes'] = new Map();
   if (personIds.length === 0) return { counts, outcomes, notices: [], education: [], withdrawn: { notices: [], education: [] } };
   // One recompute of a person at a time: a write about him and the daily run never interleave.

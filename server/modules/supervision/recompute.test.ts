@@ -88,7 +88,9 @@ describe.each(testDbKinds())('the full recompute on %s (issue 11.5)', (kind) => 
   });
 
   it('a person whose review day came is computed again, and what the skipped ones keep is what a full computation gives', async () => {
+    // Two of its own, reporting weeks apart, so that one is due before the other whatever ran before.
     await personUnderMeasure(w, { reportDate: '2026-10-10', name: '丁' });
+    await personUnderMeasure(w, { reportDate: '2026-11-18', name: '戊' });
     await settle();
     const due = await rows<{ d: string; n: number }>(
       w.t.services.db,

@@ -1,10 +1,8 @@
 import path from 'node:path';
-import fs from 'node:fs';
 import Fastify, { type FastifyInstance } from 'fastify';
 import cookie from '@fastify/cookie';
 import helmet from '@fastify/helmet';
 import rateLimit from '@fastify/rate-limit';
-import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import { jsonSchemaTransform, serializerCompiler } from 'fastify-type-provider-zod';
@@ -16,6 +14,7 @@ import { installErrorHandling } from './http/errors';
 import { inputValidatorCompiler } from './http/validation';
 import { logSerializers, safeConsoleLogger } from './http/log-safety';
 import { installAuth, type DeclaredRoute } from './http/auth-hook';
+import { registerCompression, serveWebApp } from './http/web-app';
 import { createAuditService } from './modules/audit/service';
 import { createHeadSigner } from './modules/audit/signing';
 import { HEAD_FILE_NAME, SEAL_LOCK } from './modules/audit/sequencer';
@@ -214,6 +213,7 @@ export async function buildApp(deps: AppDeps): Promise<{ app: FastifyInstance; s
     crossOriginEmbedderPolicy: false,
   });
   await app.register(rateLimit, { global: false });
+  await registerCompression(app);
   // Uploads (documents, ledgers): one file per request, bounded; routes may set lower limits.
   await app.register(multipart, { limits: { fileSize: deps.config.documentMaxBytes, files: 1 } });
 
@@ -273,25 +273,5 @@ function noteWrites(app: FastifyInstance, reader: Reader): void {
     // Whatever the status: a failed write is rare, and the cost of noting it is a primary read.
     if (req.principal && !['GET', 'HEAD', 'OPTIONS'].includes(req.method)) reader.wrote(req.principal.userId);
     return payload;
-  });
-}
-
-/** The built web app: files by name, and index.html for every other non-API path (client routing). */
-function serveWebApp(app: FastifyInstance, webDir: string): void {
-  const root = path.resolve(webDir);
-  void app.register(fastifyStatic, { root, serve: false });
-  app.get('/*', { config: { access: { permission: 'public', scope: 'none' } }, schema: { hide: true } }, (req, reply) => {
-    const url = (req.params as { '*': string })['*'] ?? '';
-    if (url.startsWith('api/') || url === 'api') return reply.callNotFound();
-    const file = path.normalize(url).replace(/^(\.\.(\/|\\|$))+/, '');
-    const full = path.join(root, file);
-    if (file && full.startsWith(root) && fs.existsSync(full) && fs.statSync(full).isFile()) {
-      const immutable = file.startsWith('assets/');
-      return reply.header('cache-control', immutable ? 'public, max-age=31536000, immutable' : 'no-cache').sendFile(file);
-    }
-    if (!fs.existsSync(path.join(root, 'index.html'))) {
-      return reply.code(503).type('text/plain; charset=utf-8').send('The web app is not built yet: run `npm run build` (npm start does it for you).');
-    }
-    return reply.header('cache-control', 'no-cache').sendFile('index.html');
   });
 }

@@ -123,6 +123,12 @@ describe('person file', () => {
       await page.getByLabel('确认新密码').fill(OFFICER.password);
       await page.getByRole('button', { name: '修改密码' }).click();
       await page.getByRole('heading', { name: `你好，${OFFICER.name}` }).waitFor();
+      // An officer's start page is his street's work (issue 17 §5), one click from its 今日待办.
+      const start = page.getByTestId('role-start');
+      await start.getByRole('heading', { name: '本单位今日工作' }).waitFor();
+      await start.getByTestId('unit-counts').waitFor();
+      await start.getByRole('button', { name: '打开本单位今日待办' }).click();
+      await page.waitForURL(/\/today\?scope=unit&unit=/);
 
       // The import wizard: template and unit, the file, the progress, the row report.
       await page.getByRole('menuitem', { name: '人员档案' }).click();

@@ -94,6 +94,8 @@ export const enUS: Record<MessageKey, string> = {
   'home.role': 'Role',
   'home.account': 'Account',
   'home.unit': 'Org unit',
+  'home.unitWork': "My unit's work today",
+  'home.openUnitToday': "Open the unit's Today",
   'org.title': 'Org tree',
   'org.selectHint': 'Select a unit to see its details',
   'org.level': 'Level',

@@ -92,6 +92,8 @@ export const zhCN = {
   'home.role': '角色',
   'home.account': '账号',
   'home.unit': '所属单位',
+  'home.unitWork': '本单位今日工作',
+  'home.openUnitToday': '打开本单位今日待办',
   'org.title': '组织机构',
   'org.selectHint': '选择一个单位查看详情',
   'org.level': '层级',

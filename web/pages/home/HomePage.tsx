@@ -4,6 +4,7 @@ import { useOrgUnits, useRoles } from '../../api/queries';
 import { useI18n } from '../../i18n/I18nProvider';
 import { useRoleName } from '../../components/useRoleName';
 import { OrgUnitName } from '../../components/OrgUnitName';
+import { RoleStart } from './RoleStart';
 
 export function HomePage() {
   const me = useSignedIn();
@@ -17,6 +18,7 @@ export function HomePage() {
       <Typography.Title level={3} style={{ marginTop: 0 }}>
         {t('home.hello', { name: me.user.displayName })}
       </Typography.Title>
+      <RoleStart />
       <Card style={{ marginBottom: 16 }}>
         <Descriptions column={{ xs: 1, sm: 2 }} size="small">
           <Descriptions.Item label={t('home.account')}>{me.user.username}</Descriptions.Item>

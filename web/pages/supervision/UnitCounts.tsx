@@ -19,16 +19,17 @@ function periodRange(p: Period): { from: string; to: string } {
 }
 
 /** A supervisor's counts of tasks falling due in the period: due, done, overdue, open, per worker and per community. */
-export function UnitCounts({ orgUnitId }: { orgUnitId?: string }) {
+export function UnitCounts({ orgUnitId, onOpenCommunity }: { orgUnitId?: string; onOpenCommunity?: (orgUnitId: string) => void }) {
   const { t } = useI18n();
   const [period, setPeriod] = useState<Period>('today');
   const q = { orgUnitId, ...periodRange(period) };
   const counts = useQuery({ queryKey: supervisionKeys.counts(q), queryFn: () => supervisionApi.counts(q) });
   const d = counts.data;
-  const table = (rows: Row[]) => (
+  const table = (rows: Row[], open?: (key: string) => void) => (
     <Table<Row>
       size="small"
       rowKey="key"
+      onRow={open ? (r) => ({ onClick: () => open(r.key), style: { cursor: 'pointer' }, 'data-testid': 'unit-counts-row' }) : undefined}
       loading={counts.isFetching}
       dataSource={rows}
       pagination={false}
@@ -96,7 +97,7 @@ export function UnitCounts({ orgUnitId }: { orgUnitId?: string }) {
         size="small"
         items={[
           { key: 'worker', label: t('sv.today.byWorker'), children: table(byWorker) },
-          { key: 'community', label: t('sv.today.byCommunity'), children: table(byCommunity) },
+          { key: 'community', label: t('sv.today.byCommunity'), children: table(byCommunity, onOpenCommunity) },
         ]}
       />
     </Card>

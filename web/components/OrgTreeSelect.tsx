@@ -14,6 +14,8 @@ interface Props {
   disabled?: (unit: OrgUnit) => boolean;
   id?: string;
   style?: CSSProperties;
+  /** The accessible name when no form label points at `id`; the placeholder by default. */
+  'aria-label'?: string;
 }
 
 interface Option {
@@ -25,7 +27,7 @@ interface Option {
 }
 
 /** Choose an org unit from the tree the viewer may see. Works as a Form.Item control. */
-export function OrgTreeSelect({ value, onChange, placeholder, allowClear, disabled, id, style }: Props) {
+export function OrgTreeSelect({ value, onChange, placeholder, allowClear, disabled, id, style, 'aria-label': ariaLabel }: Props) {
   const units = useOrgUnits();
   const label = useLabel();
   const treeData = useMemo(() => {
@@ -48,6 +50,7 @@ export function OrgTreeSelect({ value, onChange, placeholder, allowClear, disabl
       showSearch={{ treeNodeFilterProp: 'title' }}
       allowClear={allowClear}
       placeholder={placeholder}
+      aria-label={id ? ariaLabel : (ariaLabel ?? placeholder)}
       loading={units.isPending}
       treeNodeLabelProp="label"
       style={{ width: '100%', ...style }}

@@ -65,6 +65,7 @@ export default function PersonPage() {
       </Flex>
       <Card styles={{ body: { paddingTop: 4 } }}>
         <Tabs
+          className="sf-wrap-tabs"
           activeKey={tab}
           onChange={(k) => setParams(k === 'basic' ? {} : { tab: k }, { replace: true })}
           items={[

@@ -9,11 +9,13 @@ import { I18nProvider, useI18n } from './i18n/I18nProvider';
 import { UnauthorizedRedirect } from './components/UnauthorizedRedirect';
 import { RequireSession } from './components/RequireSession';
 import { RequirePermission } from './components/RequirePermission';
-import { AppLayout } from './components/AppLayout';
 import { PageSpin } from './components/PageSpin';
-import { LoginPage } from './pages/login/LoginPage';
-import { Landing } from './pages/supervision/Landing';
 
+// The sign-in page is the first load on a weak signal (issue 17 §6): it must not wait for the
+// menu, the layout and their components, so they come as chunks of their own.
+const LoginPage = lazy(() => import('./pages/login/LoginPage').then((m) => ({ default: m.LoginPage })));
+const AppLayout = lazy(() => import('./components/AppLayout').then((m) => ({ default: m.AppLayout })));
+const Landing = lazy(() => import('./pages/supervision/Landing').then((m) => ({ default: m.Landing })));
 const OrgPage = lazy(() => import('./pages/org/OrgPage'));
 const UsersPage = lazy(() => import('./pages/users/UsersPage'));
 const AuditPage = lazy(() => import('./pages/audit/AuditPage'));

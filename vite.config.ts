@@ -8,9 +8,12 @@ const here = (p: string) => fileURLToPath(new URL(p, import.meta.url));
 
 /**
  * Emits sw.js (web/service-worker.js) with the app shell to cache at install (issue 17): the
- * page, the entry chunk and what it imports, their styles, and the field round page with its
- * imports — so the app opens offline; other pages' chunks are cached the first time they load.
+ * page, the entry chunk and what it imports, their styles, and the lazy chunks of `shellPages`
+ * with their imports — so the app opens offline; other pages' chunks are cached the first time they load.
  */
+/** Lazy chunks the app cannot open without, offline: the layout, sign-in, the start page, the round. */
+const shellPages = ['/components/AppLayout.tsx', '/pages/login/LoginPage.tsx', '/pages/supervision/Landing.tsx', '/pages/field/FieldPage.tsx'];
+
 function shellPlugin(): Plugin {
   return {
     name: 'sunflower-shell',
@@ -25,7 +28,7 @@ function shellPlugin(): Plugin {
         for (const dep of c.imports) visit(dep);
       };
       for (const [name, c] of Object.entries(bundle)) {
-        if (c.type === 'chunk' && (c.isEntry || c.facadeModuleId?.endsWith('/pages/field/FieldPage.tsx'))) visit(name);
+        if (c.type === 'chunk' && (c.isEntry || shellPages.some((p) => c.facadeModuleId?.endsWith(p)))) visit(name);
       }
       const shell = [...files].sort();
       const version = createHash('sha256').update(shell.join('\n')).digest('hex').slice(0, 16);

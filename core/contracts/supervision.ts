@@ -53,6 +53,13 @@ const recordBase = {
    * replayed offline outbox — returns the record already made under this key instead of a second.
    */
   clientKey: z.uuid().optional(),
+  /**
+   * Issue 17 §3: a record made where the device could not see the server carries what its view
+   * rested on — the server's time of its last answer — so one written meanwhile by someone else
+   * comes back as a clash (409) with both shown, instead of a silent second. `keepBoth` is the
+   * worker's answer after seeing both.
+   */
+  basis: z.object({ asOf: z.iso.datetime({ offset: true }), keepBoth: z.boolean().default(false) }).optional(),
 };
 const contactRecord = <K extends 'visit' | 'follow_up' | 'talk' | 'grid_visit'>(kind: K) =>
   z.object({ kind: z.literal(kind), ...recordBase, contactMode: contactMode.default('in_person'), form: visitForm });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createMeasure, type Measure } from './measures';
-import { isValidRetestOf, measureForRecord } from './records';
+import { clashingRecord, isValidRetestOf, measureForRecord, type ExistingRecord } from './records';
 
 const measure = (id: string, startDate: string | null, endedOn: string | null = null): Measure => ({
   ...createMeasure({ id, kind: 'community_detox', decisionDate: '2024-01-01' }),
@@ -35,5 +35,44 @@ describe('T1: a lab re-test names the earlier test it re-tests', () => {
     ['no such record', undefined, false],
   ])('%s: %s', (_label, p, ok) => {
     expect(isValidRetestOf(p, 'p', '2026-11-12')).toBe(ok);
+  });
+});
+
+describe('issue 17 §3 (T7 window): a record made offline clashes with one someone else wrote meanwhile', () => {
+  const asOf = new Date('2026-11-20T08:00:00Z');
+  const mine = { kind: 'grid_visit' as const, date: '2026-11-20', recordedBy: 'me', asOf };
+  const other = (over: Partial<ExistingRecord>): ExistingRecord => ({
+    id: 'r1',
+    kind: 'grid_visit',
+    date: '2026-11-20',
+    recordedBy: 'colleague',
+    recordedAt: new Date('2026-11-20T09:00:00Z'),
+    voided: false,
+    ...over,
+  });
+  it.each([
+    ["a colleague's grid visit written after my view, same day", other({}), 'r1'],
+    ['one written before my view (I saw it, or could have)', other({ recordedAt: new Date('2026-11-20T07:59:59Z') }), null],
+    ['my own record (another of my devices; its key decides)', other({ recordedBy: 'me' }), null],
+    ['a voided record', other({ voided: true }), null],
+    ['a record of another task kind (a drug test)', other({ kind: 'drug_test' }), null],
+    ["a social worker's visit: it resolves a follow-up, not the grid visit", other({ kind: 'visit' }), null],
+    ['dated at the edge of the 7-day window', other({ date: '2026-11-13' }), 'r1'],
+    ['dated one day beyond the window', other({ date: '2026-11-12' }), null],
+  ])('%s', (_name, existing, expected) => {
+    expect(clashingRecord(mine, [existing], 7)?.id ?? null).toBe(expected);
+  });
+
+  it('a follow-up clashes with a visit or a talk (all resolve the follow-up, F1), and the latest of several is shown', () => {
+    const fu = { ...mine, kind: 'follow_up' as const };
+    const talk = other({ id: 'talk', kind: 'talk', recordedAt: new Date('2026-11-20T10:00:00Z') });
+    const visit = other({ id: 'visit', kind: 'visit', recordedAt: new Date('2026-11-20T11:00:00Z') });
+    expect(clashingRecord(fu, [talk, visit], 7)?.id).toBe('visit');
+    expect(clashingRecord(fu, [talk], 7)?.id).toBe('talk');
+  });
+
+  it('a window of 0 days clashes only on the same date', () => {
+    expect(clashingRecord(mine, [other({ date: '2026-11-21' })], 0)).toBeNull();
+    expect(clashingRecord(mine, [other({})], 0)?.id).toBe('r1');
   });
 });

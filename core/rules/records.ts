@@ -7,7 +7,7 @@
 // - A record belongs to the community measure running on its date; of two (a measure and its
 //   successor sharing a day) the later one.
 
-import { compareDates, isWithin, type IsoDate } from './dates';
+import { compareDates, daysBetween, isWithin, type IsoDate } from './dates';
 import type { TestResult } from './drug-test-results';
 import type { Measure } from './measures';
 import type { SupervisionRecord } from './schedule';
@@ -60,3 +60,34 @@ export function measureForRecord(communityMeasures: readonly Measure[], date: Is
 /** T1: a re-test re-tests an earlier (or same-day) drug test of the same person. */
 export const isValidRetestOf = (prior: { personId: string; kind: string; date: IsoDate } | undefined, personId: string, date: IsoDate): boolean =>
   !!prior && prior.personId === personId && prior.kind === 'drug_test' && compareDates(prior.date, date) <= 0;
+
+/** What the server holds of a record when one made offline arrives (issue 17 §3). */
+export interface ExistingRecord {
+  id: string;
+  kind: RecordInput['kind'];
+  date: IsoDate;
+  recordedBy: string;
+  /** The server's time when it was written. */
+  recordedAt: Date;
+  voided: boolean;
+}
+
+/**
+ * Issue 17 §3, a decision where RULES is silent: a record made on a device that could not see the
+ * server clashes with one written after the device's view (`asOf`, the server's time of its last
+ * answer — the device's own clock may be wrong by days) by someone else, that resolves the same
+ * kind of task, dated within the schedule's window (T7) of it. The worker then sees both and
+ * chooses; without a clash it is simply saved. A voided record clashes with nothing.
+ */
+export function clashingRecord(
+  mine: { kind: RecordInput['kind']; date: IsoDate; recordedBy: string; asOf: Date },
+  existing: readonly ExistingRecord[],
+  windowDays: number,
+): ExistingRecord | null {
+  const task = TASK_KIND_OF_RECORD[mine.kind];
+  const near = (d: IsoDate) => Math.abs(daysBetween(d, mine.date)) <= windowDays;
+  const clashes = existing.filter(
+    (r) => !r.voided && r.recordedBy !== mine.recordedBy && r.recordedAt.getTime() > mine.asOf.getTime() && TASK_KIND_OF_RECORD[r.kind] === task && near(r.date),
+  );
+  return clashes.sort((a, b) => b.recordedAt.getTime() - a.recordedAt.getTime())[0] ?? null;
+}

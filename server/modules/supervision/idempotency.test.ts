@@ -107,4 +107,48 @@ describe.each(testDbKinds())('idempotent records on %s', (kind) => {
     expect(res.json().error.fields.map((f: { path: string }) => f.path)).toContain('body.clientKey');
     expect((await recordsOf(personId)).total).toBe(0);
   });
+
+  // Issue 17 §3: the harness clock reads 2026-11-22T02:00Z, so the officer's record below is
+  // written at 02:00Z; a device whose last answer from the server came at 01:00Z did not see it.
+  const sawAt = (iso: string, keepBoth?: boolean) => ({ basis: { asOf: iso, ...(keepBoth === undefined ? {} : { keepBoth }) } });
+
+  it('a grid visit made offline meets one a colleague wrote meanwhile: 409 with its date, nothing written; kept both on request', async () => {
+    const { personId } = await personUnderMeasure(w, { reportDate: '2026-10-01' });
+    expect((await w.officer.post(`/api/persons/${personId}/records`, gridVisit(randomUUID(), { date: '2026-11-21' }))).statusCode).toBe(201);
+    const key = randomUUID();
+    const clash = await w.worker.post(`/api/persons/${personId}/records`, gridVisit(key, sawAt('2026-11-22T01:00:00Z')));
+    expect(clash.statusCode, clash.body).toBe(409);
+    expect(clash.json().error.code).toBe('supervision.record_clash');
+    expect(clash.json().error.message['zh-CN']).toContain('2026-11-21');
+    expect((await recordsOf(personId)).total).toBe(1);
+    // The worker compared both and keeps his: the same key, now with keepBoth.
+    const kept = await w.worker.post(`/api/persons/${personId}/records`, gridVisit(key, sawAt('2026-11-22T01:00:00Z', true)));
+    expect(kept.statusCode, kept.body).toBe(201);
+    expect((await recordsOf(personId)).total).toBe(2);
+    // Sent once more (a lost answer): the replay, not a clash and not a third record.
+    const again = await w.worker.post(`/api/persons/${personId}/records`, gridVisit(key, sawAt('2026-11-22T01:00:00Z')));
+    expect(again.statusCode, again.body).toBe(200);
+    expect((await recordsOf(personId)).total).toBe(2);
+  });
+
+  it('no clash when the device had seen the other record, when it is his own, or when it resolves another task', async () => {
+    const { personId } = await personUnderMeasure(w, { reportDate: '2026-10-01' });
+    expect((await w.officer.post(`/api/persons/${personId}/records`, gridVisit(randomUUID()))).statusCode).toBe(201);
+    expect((await w.worker.post(`/api/persons/${personId}/records`, gridVisit(randomUUID(), sawAt('2026-11-22T03:00:00Z')))).statusCode).toBe(201);
+    expect((await w.worker.post(`/api/persons/${personId}/records`, gridVisit(randomUUID(), sawAt('2026-11-22T01:00:00Z')))).statusCode).toBe(409);
+    const other = await personUnderMeasure(w, { reportDate: '2026-10-01' });
+    expect((await w.worker.post(`/api/persons/${other.personId}/records`, gridVisit(randomUUID()))).statusCode).toBe(201);
+    expect((await w.worker.post(`/api/persons/${other.personId}/records`, gridVisit(randomUUID(), sawAt('2026-11-22T01:00:00Z')))).statusCode).toBe(201);
+    const test = await w.officer.post(`/api/persons/${other.personId}/records`, { kind: 'drug_test', place: '工作站', result: 'negative' });
+    expect(test.statusCode, test.body).toBe(201);
+    expect((await w.worker.post(`/api/persons/${other.personId}/records`, gridVisit(randomUUID(), sawAt('2026-11-22T01:00:00Z', false)))).statusCode).toBe(201);
+  });
+
+  it('a basis that is not a server time is a 400 on its field', async () => {
+    const { personId } = await personUnderMeasure(w, { reportDate: '2026-10-01' });
+    const res = await w.worker.post(`/api/persons/${personId}/records`, gridVisit(randomUUID(), { basis: { asOf: 'yesterday' } }));
+    expect(res.statusCode, res.body).toBe(400);
+    expect(res.json().error.fields.map((f: { path: string }) => f.path)).toContain('body.basis.asOf');
+    expect((await recordsOf(personId)).total).toBe(0);
+  });
 });

@@ -2,6 +2,7 @@
 import { and, asc, desc, eq, getTableColumns, gt, gte, inArray, isNull, lte, ne, or, sql, type SQL } from 'drizzle-orm';
 import { alias, unionAll } from 'drizzle-orm/pg-core';
 import type { Executor } from '../../db/client';
+import type { ExistingRecord } from '../../../core/rules/records';
 import { orgUnits } from '../org/schema';
 import { personRef } from '../persons/relations';
 import { measureRef } from '../measures/relations';
@@ -366,6 +367,22 @@ export async function voidRecord(
     .where(and(eq(supervisionRecords.id, id), isNull(supervisionRecords.voidedAt)))
     .returning();
   return r[0];
+}
+
+/** A person's records written after `since` (server time): what an offline record may clash with (issue 17 §3). */
+export async function recordsWrittenSince(exec: Executor, personId: string, since: Date): Promise<ExistingRecord[]> {
+  const r = await exec
+    .select({
+      id: supervisionRecords.id,
+      kind: supervisionRecords.kind,
+      date: supervisionRecords.date,
+      recordedBy: supervisionRecords.recordedBy,
+      recordedAt: supervisionRecords.recordedAt,
+      voidedAt: supervisionRecords.voidedAt,
+    })
+    .from(supervisionRecords)
+    .where(and(eq(supervisionRecords.personId, personId), gt(supervisionRecords.recordedAt, since)));
+  return r.map(({ voidedAt, ...x }) => ({ ...x, voided: voidedAt !== null }));
 }
 
 /** The record a user made under a client key (issue 17: a replayed offline record). */

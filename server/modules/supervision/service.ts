@@ -11,7 +11,7 @@ import { inScope } from '../../http/context';
 import { registerMessages } from '../../messages';
 import type { RequestContext } from '../../http/context';
 import { addDays, compareDates, type IsoDate } from '../../../core/rules/dates';
-import { isValidRetestOf, measureForRecord } from '../../../core/rules/records';
+import { clashingRecord, isValidRetestOf, measureForRecord } from '../../../core/rules/records';
 import { reminderPlan } from '../../../core/rules/reminders';
 import type { LeaveInput } from '../../../core/rules/leave';
 import type { Measure } from '../../../core/rules/measures';
@@ -50,6 +50,10 @@ registerMessages({
   'supervision.attachment_invalid': ['附件须为该人员的有效文书', 'The attachment must be a valid document of this person'],
   'supervision.retest_of_required': ['复检须指明被复检的检测记录', 'A lab re-test must name the test it re-tests'],
   'supervision.client_key_reused': ['该记录标识已用于另一条记录，未保存', 'This record key was already used for a different record: not saved'],
+  'supervision.record_clash': [
+    '离线期间他人已于{date}登记同类记录，请对照后选择保留或放弃',
+    'While you were offline someone else recorded the same kind of contact on {date}: compare both, then keep or drop yours',
+  ],
   'supervision.retest_invalid': ['被复检的记录须为该人员此前的检测记录', 'The re-tested record must be an earlier drug test of this person'],
   'supervision.warning.tests_one_more': ['已拒检或逃检 {count} 次，再有 1 次即构成严重违反协议（C5）', 'Refused or evaded {count} times: one more is a serious breach (C5)'],
   'supervision.warning.departures_one_more': [
@@ -338,6 +342,19 @@ export function createSupervisionService(deps: {
     return { person, people, old, community: await deps.measures.communityOf(tx, [personId]) };
   }
 
+  /**
+   * Issue 17 §3: a record made offline that meets one someone else wrote meanwhile for the same
+   * task is not saved beside it unseen: 409 with the other's date, nothing written; the device
+   * shows both and sends it again with `keepBoth` if the worker keeps his.
+   */
+  async function refuseClash(tx: Executor, ctx: Ctx, personId: string, orgPath: string, body: CreateRecordBody, today: IsoDate): Promise<void> {
+    const since = new Date(body.basis!.asOf);
+    const policy = await core.policyAt(tx, orgPath);
+    const mine = { kind: body.kind, date: body.date ?? today, recordedBy: ctx.actor.userId, asOf: since };
+    const clash = clashingRecord(mine, await q.recordsWrittenSince(tx, personId, since), policy.drugTests.windowDays);
+    if (clash) throw conflict('supervision.record_clash', { date: clash.date });
+  }
+
   /** A record sent again under its client key: the one made then, if it is the same record. */
   async function replayed(tx: Executor, ctx: Ctx, personId: string, orgPath: string, prior: q.RecordRow, body: CreateRecordBody, today: IsoDate) {
     if (prior.personId !== personId || prior.kind !== body.kind) throw conflict('supervision.client_key_reused');
@@ -444,6 +461,7 @@ export function createSupervisionService(deps: {
           const prior = await q.recordByClientKey(tx, ctx.actor.userId, body.clientKey);
           if (prior) return replayed(tx, ctx, personId, person.orgPath, prior, body, today);
         }
+        if (body.basis && !body.basis.keepBoth) await refuseClash(tx, ctx, personId, person.orgPath, body, today);
         const community = await deps.measures.communityOf(tx, [personId]);
         const row = await insertChecked(tx, ctx, personId, body, community, { clientKey: body.clientKey ?? null }).catch((e: unknown) => {
           // The same key sent at once for two persons: the person locks do not meet, the index does.

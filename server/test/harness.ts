@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import postgres from 'postgres';
+import { inject } from 'vitest';
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import { openPglite, openPostgres, type Database, type DbKind, type ReplicaOptions, type StatementLogger } from '../db/client';
 import { loadConfig, type Config } from '../config';
@@ -33,14 +34,15 @@ export interface DatabaseOptions {
 
 /** A fresh, migrated database: in-memory PGlite, or a new throwaway database on the server. */
 export async function freshDatabase(kind: DbKind, opts: DatabaseOptions = {}): Promise<Database> {
-  if (kind === 'pglite') return openPglite(null, opts.logger);
+  if (kind === 'pglite') return openPglite(null, opts.logger, pgliteTemplate());
   const base = opts.serverUrl ?? serverUrl()!;
   const name = `sf_test_${crypto.randomBytes(6).toString('hex')}`;
   const admin = postgres(base, { max: 1, onnotice: () => {} });
-  await admin.unsafe(`create database ${name}`);
+  await createDatabase(admin, name, base === serverUrl() ? provided('postgresTemplate') : '');
   await admin.end();
   const url = new URL(base);
   url.pathname = `/${name}`;
+  // The migrations still run: on a copy of the template they find nothing to do.
   const database = await openPostgres(url.toString(), 5, opts.replica?.(url.toString()), opts.logger);
   return {
     ...database,
@@ -51,6 +53,35 @@ export async function freshDatabase(kind: DbKind, opts: DatabaseOptions = {}): P
       await cleanup.end();
     },
   };
+}
+
+// Copies of one migrated database (server/test/global-setup.ts) instead of initdb and the
+// migrations per test app: figures in bench/README.md ("Test suite runtime").
+// Outside Vitest (the benchmarks import this file) there is no template: databases migrate.
+const provided = (key: 'pgliteTemplate' | 'postgresTemplate'): string => (process.env.VITEST ? (inject(key) ?? '') : '');
+let pgliteArchive: Blob | undefined;
+function pgliteTemplate(): Blob | undefined {
+  const file = provided('pgliteTemplate');
+  if (!file) return undefined;
+  pgliteArchive ??= new Blob([fs.readFileSync(file)]);
+  return pgliteArchive;
+}
+
+async function createDatabase(admin: postgres.Sql, name: string, template: string): Promise<void> {
+  if (!template) {
+    await admin.unsafe(`create database ${name}`);
+    return;
+  }
+  for (let attempt = 1; ; attempt++) {
+    try {
+      await admin.unsafe(`create database ${name} template ${template}`);
+      return;
+    } catch (e) {
+      // 55006: a session on the template has not quite ended yet (the set-up's own, just closed).
+      if ((e as { code?: string }).code !== '55006' || attempt === 5) throw e;
+      await new Promise((r) => setTimeout(r, 200 * attempt));
+    }
+  }
 }
 
 export const ADMIN_PASSWORD = 'Initial#Rooted2026';

@@ -14,6 +14,7 @@ const OFFICER = { username: 'sun.li', name: '孙丽', password: 'Jiedao#Officer2
 const PERSONS = [
   { name: '刘建国', birth: '19800101', seq: 411 },
   { name: '陈海生', birth: '19820202', seq: 412 },
+  { name: '吴志强', birth: '19790303', seq: 413 },
 ];
 
 let server: RunningServer;
@@ -136,6 +137,30 @@ describe('field work offline', () => {
       await expect.poll(() => page.locator('[data-testid=outbox-item][data-state=sent]').count()).toBe(2);
       expect(await gridVisits(personIds[0]!)).toBe(1);
       expect(await gridVisits(personIds[1]!)).toBe(1);
+
+      // Issue 17 §3: offline again, a visit to the third person; meanwhile the officer, at his desk,
+      // records a grid visit for him. When the signal returns the phone's record is not saved
+      // beside it unseen: both are shown, and the worker keeps both.
+      const third = PERSONS[2]!;
+      await context.setOffline(true);
+      await recordVisit(third.name, '楼道里遇到，情况稳定');
+      const officerVisit = await officerApi.post<{ record: { id: string } }>(`/api/persons/${personIds[2]}/records`, {
+        kind: 'grid_visit',
+        place: '社区工作站',
+        contactMode: 'in_person',
+        form: { livingSituation: 'with_family', employment: 'employed', family: 'supportive', health: 'good', mood: 'stable', needs: [], nextStep: 'continue' },
+        note: '本人到站，顺便走访登记',
+      });
+      expect(officerVisit.record.id).toBeTruthy();
+      await context.setOffline(false);
+      const clash = page.locator('[data-testid=outbox-item][data-state=conflict]');
+      await clash.getByTestId('clash-theirs').filter({ hasText: OFFICER.name }).waitFor({ timeout: 30_000 });
+      await clash.getByTestId('clash-theirs').getByText('本人到站，顺便走访登记').waitFor();
+      await clash.getByTestId('clash-mine').getByText('楼道里遇到，情况稳定').waitFor();
+      expect(await gridVisits(personIds[2]!)).toBe(1);
+      await clash.getByRole('button', { name: '两条都保留' }).tap();
+      await expect.poll(() => page.locator('[data-testid=outbox-item][data-state=sent]').count(), { timeout: 30_000 }).toBe(3);
+      expect(await gridVisits(personIds[2]!)).toBe(2);
 
       // Signing out clears the device: nothing of the round or the outbox stays in IndexedDB.
       await page.getByRole('button', { name: '退出登录' }).tap();

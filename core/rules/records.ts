@@ -61,6 +61,9 @@ export function measureForRecord(communityMeasures: readonly Measure[], date: Is
 export const isValidRetestOf = (prior: { personId: string; kind: string; date: IsoDate } | undefined, personId: string, date: IsoDate): boolean =>
   !!prior && prior.personId === personId && prior.kind === 'drug_test' && compareDates(prior.date, date) <= 0;
 
+/** Two record kinds resolve the same kind of task (a visit and a talk both a follow-up, F1). */
+export const sameTaskKind = (a: RecordInput['kind'], b: RecordInput['kind']) => TASK_KIND_OF_RECORD[a] === TASK_KIND_OF_RECORD[b];
+
 /** What the server holds of a record when one made offline arrives (issue 17 §3). */
 export interface ExistingRecord {
   id: string;
@@ -84,10 +87,9 @@ export function clashingRecord(
   existing: readonly ExistingRecord[],
   windowDays: number,
 ): ExistingRecord | null {
-  const task = TASK_KIND_OF_RECORD[mine.kind];
   const near = (d: IsoDate) => Math.abs(daysBetween(d, mine.date)) <= windowDays;
   const clashes = existing.filter(
-    (r) => !r.voided && r.recordedBy !== mine.recordedBy && r.recordedAt.getTime() > mine.asOf.getTime() && TASK_KIND_OF_RECORD[r.kind] === task && near(r.date),
+    (r) => !r.voided && r.recordedBy !== mine.recordedBy && r.recordedAt.getTime() > mine.asOf.getTime() && sameTaskKind(r.kind, mine.kind) && near(r.date),
   );
   return clashes.sort((a, b) => b.recordedAt.getTime() - a.recordedAt.getTime())[0] ?? null;
 }

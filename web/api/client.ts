@@ -30,6 +30,38 @@ export const setUnauthorizedHandler = (handler: (() => void) | null) => {
   onUnauthorized = handler;
 };
 
+const SERVER_TIME_KEY = 'sunflower.serverTime';
+let serverTime: number | null = null;
+
+/**
+ * The server's time of the latest answer this device had (its Date header), kept across a closed
+ * tab: what a record made offline rests on (issue 17 §3). The server's clock, never the device's,
+ * which may be wrong by days; an answer from the service worker's cache carries an older Date and
+ * never moves it back.
+ */
+function noteServerTime(res: Response) {
+  const at = Date.parse(res.headers.get('date') ?? '');
+  if (!Number.isFinite(at) || (serverTime !== null && at <= serverTime)) return;
+  serverTime = at;
+  try {
+    localStorage.setItem(SERVER_TIME_KEY, String(at));
+  } catch {
+    // Private mode: kept for this page only.
+  }
+}
+
+export function lastServerTime(): string | null {
+  if (serverTime === null) {
+    try {
+      const stored = Number(localStorage.getItem(SERVER_TIME_KEY));
+      if (stored > 0) serverTime = stored;
+    } catch {
+      return null;
+    }
+  }
+  return serverTime === null ? null : new Date(serverTime).toISOString();
+}
+
 type Query = Record<string, string | number | boolean | undefined | null>;
 
 export function toQueryString(query?: Query): string {
@@ -58,6 +90,7 @@ async function request<T>(method: string, path: string, body?: unknown, query?: 
   } catch {
     throw networkError();
   }
+  noteServerTime(res);
   const text = await res.text();
   let data: unknown;
   try {

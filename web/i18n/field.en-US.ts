@@ -26,6 +26,13 @@ export const fieldEnUS: Record<keyof typeof fieldZhCN, string> = {
   'field.state.sent': 'Synced',
   'field.state.refused': 'Refused',
   'field.state.conflict': 'Conflict',
+  'field.clashHelp':
+    'Someone else recorded the same task while you were offline. Compare both: keep files both, merge lets you complete yours and save it, drop removes the one on this device.',
+  'field.clashTheirs': '{kind} by {name} ({date})',
+  'field.clashMine': 'Your {kind} on this device ({date})',
+  'field.clashKeep': 'Keep both',
+  'field.clashMerge': 'Merge and save',
+  'field.clashDrop': 'Drop mine',
   'field.dismiss': 'Remove',
   'field.resend': 'Keep and resend',
   'field.conflictHelp': 'The server holds another record under the same key; keep sends this one again under a new key, remove drops the copy on this device.',

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { afterSend, dismissable, needsAttention, newItem, nextToSend, nextWake, pending, resend, retryDelay, type OutboxItem } from './outbox';
+import { afterSend, dismissable, isClash, keepBoth, needsAttention, newItem, nextToSend, nextWake, pending, resend, retryDelay, type OutboxItem } from './outbox';
 import type { CreateRecord } from '../api/supervision';
 
 // Issue 17: the outbox's rules, without a browser: order, back-off, what each answer does.
@@ -89,5 +89,35 @@ describe('outbox', () => {
     const conflict = resend({ ...a, state: 'conflict' }, 'k9');
     expect(conflict).toMatchObject({ state: 'waiting', key: 'k9', body: { clientKey: 'k9' } });
     expect(resend(a, 'k9')).toBe(a);
+  });
+
+  it('issue 17 §3: a clash (someone recorded the same task meanwhile) is kept with its code; keeping both resends under the same key with keepBoth', () => {
+    const [a] = add([], 'k1') as [OutboxItem];
+    const withBasis: OutboxItem = { ...a, body: { ...a.body!, basis: { asOf: '2026-11-22T08:00:00.000Z' } } };
+    const clash = afterSend(withBasis, { kind: 'http', status: 409, code: 'supervision.record_clash', message: msg('他人已登记') }, 1_000).item;
+    expect(clash).toMatchObject({ state: 'conflict', code: 'supervision.record_clash' });
+    expect(isClash(clash)).toBe(true);
+    expect(needsAttention([clash])).toBe(1);
+    const kept = keepBoth(clash);
+    expect(kept).toMatchObject({ state: 'waiting', key: 'k1', code: null, reason: null, body: { clientKey: 'k1', basis: { asOf: '2026-11-22T08:00:00.000Z', keepBoth: true } } });
+    expect(nextToSend([kept], 'u1', 0)?.key).toBe('k1');
+  });
+
+  it('a merged record replaces the body, keeps the key and the original basis', () => {
+    const [a] = add([], 'k1') as [OutboxItem];
+    const clash = afterSend(
+      { ...a, body: { ...a.body!, basis: { asOf: '2026-11-22T08:00:00.000Z' } } },
+      { kind: 'http', status: 409, code: 'supervision.record_clash', message: msg('x') },
+      0,
+    ).item;
+    const merged = keepBoth(clash, { ...body, note: '与社工同去，补充家属情况' });
+    expect(merged.body).toMatchObject({ note: '与社工同去，补充家属情况', clientKey: 'k1', basis: { asOf: '2026-11-22T08:00:00.000Z', keepBoth: true } });
+  });
+
+  it('a key conflict is not a clash, and keepBoth leaves it alone (it needs a fresh key: resend)', () => {
+    const [a] = add([], 'k1') as [OutboxItem];
+    const reused = afterSend(a, { kind: 'http', status: 409, code: 'supervision.client_key_reused', message: msg('x') }, 0).item;
+    expect(isClash(reused)).toBe(false);
+    expect(keepBoth(reused)).toBe(reused);
   });
 });

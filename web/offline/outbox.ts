@@ -35,6 +35,8 @@ export interface OutboxItem {
   reason: Localized | null;
   /** The server's record, once sent. */
   recordId: string | null;
+  /** The server's error code of a refusal or conflict (absent on items stored by older versions). */
+  code?: string | null;
 }
 
 /** What one send came back with, as the sync loop saw it. */
@@ -117,8 +119,8 @@ export function afterSend(item: OutboxItem, outcome: SendOutcome, now: number): 
   if (status === 401) return { item: { ...item, state: 'waiting', reason: outcome.message }, halt: 'signed_out' };
   if (status === 403 && outcome.code === 'auth.csrf') return { item: { ...item, state: 'waiting', reason: outcome.message }, halt: 'signed_out' };
   if (status === 408 || status === 429 || status >= 500) return retry(outcome.message, null);
-  if (status === 409) return { item: { ...item, state: 'conflict', attempts, reason: outcome.message }, halt: null };
-  return { item: { ...item, state: 'refused', attempts, reason: outcome.message }, halt: null };
+  if (status === 409) return { item: { ...item, state: 'conflict', attempts, reason: outcome.message, code: outcome.code }, halt: null };
+  return { item: { ...item, state: 'refused', attempts, reason: outcome.message, code: outcome.code }, halt: null };
 }
 
 /** Sent, refused and conflicting items may be dismissed by the worker; waiting ones may not (nothing is lost silently). */
@@ -133,4 +135,18 @@ export function resend(item: OutboxItem, freshKey: string): OutboxItem {
   if (!item.body || (item.state !== 'refused' && item.state !== 'conflict')) return item;
   const key = item.state === 'conflict' ? freshKey : item.key;
   return { ...item, key, body: { ...item.body, clientKey: key }, state: 'waiting', attempts: 0, retryAt: 0, reason: null };
+}
+
+/** In conflict because someone else recorded the same task meanwhile (issue 17 §3), not because of its key. */
+export const isClash = (i: OutboxItem) => i.state === 'conflict' && i.code === 'supervision.record_clash';
+
+/**
+ * The worker saw both and keeps his — as it was, or merged (`body`: what he made of the two):
+ * sent again under the same key (nothing was written under it) with `keepBoth`, so the server
+ * saves it beside the other.
+ */
+export function keepBoth(item: OutboxItem, body: CreateRecord | null = item.body): OutboxItem {
+  if (!body || !isClash(item)) return item;
+  const basis = { asOf: item.body?.basis?.asOf ?? body.basis?.asOf ?? item.recordedAt, keepBoth: true };
+  return { ...item, body: { ...body, clientKey: item.key, basis }, state: 'waiting', attempts: 0, retryAt: 0, reason: null, code: null };
 }

@@ -4,7 +4,7 @@
 import { useSyncExternalStore } from 'react';
 import { ApiError } from '../api/client';
 import { supervisionApi, type CreateRecord } from '../api/supervision';
-import { afterSend, dismissable, newItem, nextToSend, nextWake, resend, type OutboxItem, type SendOutcome } from './outbox';
+import { afterSend, dismissable, keepBoth, newItem, nextToSend, nextWake, resend, type OutboxItem, type SendOutcome } from './outbox';
 import * as store from './store';
 import { ensureFreshSession } from './session';
 
@@ -109,6 +109,14 @@ export async function keepAndResend(seq: number): Promise<void> {
   const item = items.find((i) => i.seq === seq);
   if (!item) return;
   await save(resend(item, crypto.randomUUID()));
+  void flush();
+}
+
+/** After a clash (issue 17 §3): the worker keeps his record beside the other, as it was or merged. */
+export async function keepBesideOther(seq: number, merged?: CreateRecord): Promise<void> {
+  const item = items.find((i) => i.seq === seq);
+  if (!item) return;
+  await save(keepBoth(item, merged ?? item.body));
   void flush();
 }
 

@@ -8,10 +8,10 @@ import { useI18n } from '../../i18n/I18nProvider';
 import { useLabel } from '../../components/useLabel';
 import { TaskStateTag } from '../supervision/TaskStateTag';
 import { flush, useOutbox } from '../../offline/sync';
-import { needsAttention, pending } from '../../offline/outbox';
+import { needsAttention, pending, type OutboxItem } from '../../offline/outbox';
 import { signedInOffline } from '../../offline/session';
 import { useOnline } from '../../offline/useDevice';
-import { FieldVisitSheet } from './FieldVisitSheet';
+import { FieldVisitSheet, type MergeDraft } from './FieldVisitSheet';
 import { OutboxList } from './OutboxList';
 import { useFieldDay, type FieldTask } from './useFieldDay';
 import './field.css';
@@ -31,6 +31,7 @@ export default function FieldPage() {
   const mine = outbox.filter((i) => i.userId === me.user.id);
   const day = useFieldDay(me);
   const [open, setOpen] = useState<FieldTask | null>(null);
+  const [merging, setMerging] = useState<{ item: OutboxItem; draft: MergeDraft } | null>(null);
   const shown = day.live ?? day.kept ?? undefined;
   const waitingFor = new Set(mine.filter((i) => i.state !== 'refused' && i.state !== 'conflict').map((i) => i.personId));
   const networkError = day.error instanceof ApiError && day.error.status === 0;
@@ -119,9 +120,16 @@ export default function FieldPage() {
         <Typography.Title level={5} id="field-device">
           {t('field.deviceTitle')}
         </Typography.Title>
-        <OutboxList items={mine} />
+        <OutboxList items={mine} onMerge={(i: OutboxItem) => i.body && setMerging({ item: i, draft: { seq: i.seq, body: i.body } })} />
       </section>
       {open && <FieldVisitSheet task={open} onClose={() => setOpen(null)} />}
+      {merging && (
+        <FieldVisitSheet
+          task={{ personId: merging.item.personId, personName: merging.item.personName, kind: merging.draft.body.kind === 'grid_visit' ? 'grid_visit' : 'follow_up' }}
+          draft={merging.draft}
+          onClose={() => setMerging(null)}
+        />
+      )}
     </div>
   );
 }

@@ -1,15 +1,18 @@
 import { useState } from 'react';
 import { Alert, Button, Drawer, Form, Input } from 'antd';
-import type { RecordKind, VisitForm } from '../../api/supervision';
+import type { CreateRecord, RecordKind, VisitForm } from '../../api/supervision';
+import { lastServerTime } from '../../api/client';
 import { useI18n } from '../../i18n/I18nProvider';
 import { useLabel } from '../../components/useLabel';
 import { todayIso } from '../../components/dates';
 import { useNotify } from '../../components/useNotify';
 import { VisitFormFields, visitFormBody } from '../supervision/VisitFormFields';
-import { enqueue } from '../../offline/sync';
+import { enqueue, keepBesideOther } from '../../offline/sync';
 import type { FieldTask } from './useFieldDay';
 
 type Values = { contactMode?: 'in_person' | 'phone' | 'video'; form: Partial<VisitForm>; note?: string };
+type ContactKind = Extract<RecordKind, 'visit' | 'follow_up' | 'talk' | 'grid_visit'>;
+const isContactKind = (k: RecordKind): k is ContactKind => k === 'visit' || k === 'follow_up' || k === 'talk' || k === 'grid_visit';
 const trimmed = (s: string | undefined) => s?.trim() || undefined;
 
 /**
@@ -17,25 +20,40 @@ const trimmed = (s: string | undefined) => s?.trim() || undefined;
  * the device at once whatever the signal (issue 17), dated by the server's calendar (the device's
  * clock is only "recorded at"). The save button sits at the bottom, under the thumb.
  */
-export function FieldVisitSheet({ task, onClose }: { task: FieldTask; onClose: () => void }) {
+/** A record of the outbox being merged after a clash (issue 17 §3): the sheet opens on it, and saving keeps it beside the other. */
+export interface MergeDraft {
+  seq: number;
+  body: CreateRecord;
+}
+
+const valuesOf = (body: CreateRecord): Values => ('form' in body ? { contactMode: body.contactMode, form: body.form, note: body.note } : { form: { needs: [] }, note: body.note });
+
+export function FieldVisitSheet({ task, onClose, draft }: { task: Pick<FieldTask, 'personId' | 'personName' | 'kind'>; onClose: () => void; draft?: MergeDraft }) {
   const { t } = useI18n();
   const label = useLabel();
   const notify = useNotify();
   const [form] = Form.useForm<Values>();
   const [problem, setProblem] = useState<string | null>(null);
   const [saving, setSaving] = useState(false);
-  const kind: RecordKind = task.kind === 'follow_up' ? 'follow_up' : 'grid_visit';
+  const kind: ContactKind = draft && isContactKind(draft.body.kind) ? draft.body.kind : task.kind === 'follow_up' ? 'follow_up' : 'grid_visit';
   const save = async (v: Values) => {
     setSaving(true);
     setProblem(null);
     const f = v.form;
     const visit: VisitForm = visitFormBody(f);
     try {
-      await enqueue({
-        personId: task.personId,
-        personName: task.personName,
-        body: { kind, date: todayIso(), place: t('sv.record.placeHome'), contactMode: v.contactMode ?? 'in_person', form: visit, note: trimmed(v.note) },
-      });
+      const fields = { contactMode: v.contactMode ?? 'in_person', form: visit, note: trimmed(v.note) } as const;
+      if (draft) {
+        await keepBesideOther(draft.seq, { kind, date: draft.body.date, place: draft.body.place, ...fields, basis: draft.body.basis });
+      } else {
+        // What the device's view rests on: the server's time of its last answer (issue 17 §3).
+        const asOf = lastServerTime();
+        await enqueue({
+          personId: task.personId,
+          personName: task.personName,
+          body: { kind, date: todayIso(), place: t('sv.record.placeHome'), ...fields, ...(asOf ? { basis: { asOf } } : {}) },
+        });
+      }
       notify.success(t('field.savedOnDevice'));
       onClose();
     } catch (e) {
@@ -65,7 +83,7 @@ export function FieldVisitSheet({ task, onClose }: { task: FieldTask; onClose: (
         name="field-visit"
         layout="vertical"
         className="field-form"
-        initialValues={{ contactMode: 'in_person', form: { needs: [] } }}
+        initialValues={draft ? valuesOf(draft.body) : { contactMode: 'in_person', form: { needs: [] } }}
         onFinish={(v) => void save(v)}
       >
         <VisitFormFields />

@@ -2,12 +2,13 @@ import { Button, Empty, Flex, List, Tag, Typography } from 'antd';
 import { useI18n } from '../../i18n/I18nProvider';
 import { useLabel } from '../../components/useLabel';
 import { dismiss, keepAndResend } from '../../offline/sync';
-import { dismissable, inOrder, type OutboxItem, type OutboxState } from '../../offline/outbox';
+import { dismissable, inOrder, isClash, type OutboxItem, type OutboxState } from '../../offline/outbox';
+import { ClashCompare } from './ClashCompare';
 
 const colors: Record<OutboxState, string> = { waiting: 'gold', sending: 'blue', sent: 'green', refused: 'red', conflict: 'volcano' };
 
 /** Every record kept on this device with its state, and for a refused one the server's reason (issue 17). */
-export function OutboxList({ items }: { items: OutboxItem[] }) {
+export function OutboxList({ items, onMerge }: { items: OutboxItem[]; onMerge: (item: OutboxItem) => void }) {
   const { t, pick, lang } = useI18n();
   const label = useLabel();
   const time = new Intl.DateTimeFormat(lang, { month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit' });
@@ -32,8 +33,9 @@ export function OutboxList({ items }: { items: OutboxItem[] }) {
               {label('recordKind', i.body?.kind ?? 'grid_visit')} · {t('field.recordedAt', { time: time.format(new Date(i.recordedAt)) })}
             </Typography.Text>
             {i.reason && i.state !== 'sent' && <Typography.Text type={i.state === 'waiting' ? 'secondary' : 'danger'}>{pick(i.reason)}</Typography.Text>}
-            {i.state === 'conflict' && <Typography.Text type="secondary">{t('field.conflictHelp')}</Typography.Text>}
-            {dismissable(i) && (
+            {i.state === 'conflict' && !isClash(i) && <Typography.Text type="secondary">{t('field.conflictHelp')}</Typography.Text>}
+            {isClash(i) && i.body && <ClashCompare item={i} onMerge={onMerge} />}
+            {dismissable(i) && !isClash(i) && (
               <Flex gap={8} wrap>
                 {(i.state === 'refused' || i.state === 'conflict') && (
                   <Button size="large" onClick={() => void keepAndResend(i.seq)}>

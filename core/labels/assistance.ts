@@ -76,6 +76,7 @@ export const assistanceLabels = {
   assistanceTaskKind: {
     reassessment: ['需求复评', 'Needs re-assessment'],
     plan_review: ['帮扶计划回顾', 'Plan review'],
+    action_due: ['帮扶措施到期', 'Plan action due'],
     placement_follow_up: ['就业在岗回访', 'Placement check'],
     referral_stalled: ['转介超时未响应', 'Referral stalled'],
   } satisfies CodeList<AssistanceTaskKind>,

@@ -114,12 +114,16 @@ describe('assistance tasks (issue 12 items 1, 3, 7)', () => {
     expect(placementChecksDue({ startDate: '2026-01-01', endDate, checkedMonths: [...checked] }).map((c) => c.month)).toEqual(months);
   });
 
-  it('lists the tasks due by a day, oldest first: re-assessment, plan review, placement check, stalled referral', () => {
+  it('lists the tasks due by a day, oldest first: re-assessment, plan review, placement check, plan action, stalled referral', () => {
     const tasks = assistanceTasks(
       {
         ...none,
         lastAssessedOn: '2026-05-01',
         plan: { id: 'plan', reviewDate: '2026-11-01' },
+        actions: [
+          { id: 'late-action', dueDate: '2026-11-10' },
+          { id: 'later-action', dueDate: '2026-12-10' },
+        ],
         placements: [{ id: 'job', startDate: '2026-08-01', endDate: null, checkedMonths: [] }],
         referrals: [
           { id: 'late', status: 'sent', respondBy: '2026-11-20' },
@@ -133,6 +137,7 @@ describe('assistance tasks (issue 12 items 1, 3, 7)', () => {
       ['reassessment', '2026-11-01', null, 'cadence'],
       ['plan_review', '2026-11-01', 'plan', null],
       ['placement_follow_up', '2026-11-01', 'job', 3],
+      ['action_due', '2026-11-10', 'late-action', null],
       ['referral_stalled', '2026-11-21', 'late', null],
     ]);
   });

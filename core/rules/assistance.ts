@@ -163,13 +163,13 @@ export function placementChecksDue(
     .filter((c) => p.endDate === null || compareDates(p.endDate, c.dueDate) >= 0);
 }
 
-export const assistanceTaskKinds = ['reassessment', 'plan_review', 'placement_follow_up', 'referral_stalled'] as const;
+export const assistanceTaskKinds = ['reassessment', 'plan_review', 'action_due', 'placement_follow_up', 'referral_stalled'] as const;
 export type AssistanceTaskKind = (typeof assistanceTaskKinds)[number];
 export interface AssistanceTask {
   kind: AssistanceTaskKind;
   personId: string;
   dueDate: IsoDate;
-  /** The plan, placement (service) or referral the task is about; null for a re-assessment. */
+  /** The plan, plan action, placement (service) or referral the task is about; null for a re-assessment. */
   refId: string | null;
   /** Why a re-assessment is due; the month of a placement check. */
   reason: ReassessmentReason | null;
@@ -181,13 +181,15 @@ export interface PersonAssistanceFacts {
   lastAssessedOn: IsoDate | null;
   triggers: ReassessmentTrigger[];
   plan: { id: string; reviewDate: IsoDate } | null;
+  /** The open actions of the current plan (item 7: the worker's plan actions due). */
+  actions?: { id: string; dueDate: IsoDate }[];
   placements: { id: string; startDate: IsoDate; endDate: IsoDate | null; checkedMonths: number[] }[];
   referrals: { id: string; status: ReferralStatus; respondBy: IsoDate }[];
 }
 
 /**
  * A person's assistance tasks due by `until` (item 7: 今日待办 lists re-assessment, plan review,
- * job follow-up at 3/6/12 months and stalled referrals). A stalled referral is due the day after
+ * job follow-up at 3/6/12 months and stalled referrals; the worker's plan actions due too). A stalled referral is due the day after
  * its deadline, the first day it is stalled.
  */
 export function assistanceTasks(
@@ -201,6 +203,7 @@ export function assistanceTasks(
   const re = reassessmentDueOn(f.lastAssessedOn, f.triggers, cadence.reassessEveryMonths);
   if (re) task('reassessment', re.dueDate, null, re.reason);
   if (f.plan) task('plan_review', f.plan.reviewDate, f.plan.id);
+  for (const a of f.actions ?? []) task('action_due', a.dueDate, a.id);
   for (const p of f.placements) for (const c of placementChecksDue(p, cadence.placementFollowUpMonths)) task('placement_follow_up', c.dueDate, p.id, null, c.month);
   for (const r of f.referrals) if (r.status === 'sent') task('referral_stalled', addDays(r.respondBy, 1), r.id);
   return out.sort((a, b) => compareDates(a.dueDate, b.dueDate));

@@ -247,20 +247,24 @@ describe.each(testDbKinds())('assistance on %s', (kind) => {
     expect((await worker.get(`/api/persons/${id}/assistance`)).json().reassessmentDue).toBe('2026-11-21');
   });
 
-  it('item 7: a plan due for review and a referral past its deadline are tasks; a partner has no task list', async () => {
+  it('item 7: a plan due for review, a plan action past its due date and a referral past its deadline are tasks; a partner has no task list', async () => {
     const id = await person('周八', units.community);
     await worker.post(`/api/persons/${id}/assistance/assessments`, { assessedOn: '2026-11-20', needs: [{ need: 'employment', level: 'some' }] });
     const plan = await worker.post(`/api/persons/${id}/assistance/plans`, {
       reviewDate: '2026-11-22',
-      actions: [{ need: 'employment', goal: '就业', action: '登记', owner: 'worker', dueDate: '2026-12-31' }],
+      actions: [
+        { need: 'employment', goal: '就业', action: '登记', owner: 'worker', dueDate: '2026-12-31' },
+        { need: 'housing', goal: '住处', action: '申请公租房', owner: 'worker', dueDate: '2026-11-20' },
+      ],
     });
     const ref = await worker.post(`/api/persons/${id}/assistance/referrals`, { partnerId: bureauId, need: 'employment', purpose: '就业登记' });
     expect(ref.statusCode, ref.body).toBe(201);
-    expect((await tasksOf(id)).map((x) => x.kind)).toEqual(['plan_review']);
+    expect((await tasksOf(id)).map((x) => x.kind)).toEqual(['action_due', 'plan_review']);
     // The bureau let the deadline pass (set back in the table: the shared clock stays put).
     await t.database.db.execute(`update assistance_referrals set respond_by = '2026-11-18' where id = '${ref.json().id}'` as never);
     expect((await tasksOf(id)).map((x) => [x.kind, x.dueDate, x.refId])).toEqual([
       ['referral_stalled', '2026-11-19', ref.json().id],
+      ['action_due', '2026-11-20', expect.any(String)],
       ['plan_review', '2026-11-22', plan.json().id],
     ]);
     expect((await partnerUser.get('/api/assistance/tasks')).statusCode).toBe(403);

@@ -243,11 +243,11 @@ export async function familyNeedIn(exec: Executor, personIds: string[], to: stri
 
 /**
  * What the assistance tasks of some persons are computed from (item 7): the last assessment, the
- * latest plan's review date, open placements with the checks made, and the referrals still sent.
- * Four statements for any number of persons.
+ * latest plan's review date, the open plan actions, placements with the checks made, and the
+ * referrals still sent. Six statements for any number of persons.
  */
 export async function taskFacts(exec: Executor, personIds: string[]) {
-  if (personIds.length === 0) return { assessed: [], plans: [], placements: [], checks: [], referrals: [] };
+  if (personIds.length === 0) return { assessed: [], plans: [], actions: [], placements: [], checks: [], referrals: [] };
   const assessed = await exec
     .select({ personId: assistanceAssessments.personId, last: sql<string>`max(${assistanceAssessments.assessedOn})::text` })
     .from(assistanceAssessments)
@@ -258,6 +258,10 @@ export async function taskFacts(exec: Executor, personIds: string[]) {
     .from(assistancePlans)
     .where(inArray(assistancePlans.personId, personIds))
     .orderBy(assistancePlans.personId, desc(assistancePlans.version));
+  const actions = await exec
+    .select({ id: planActions.id, personId: planActions.personId, planId: planActions.planId, dueDate: planActions.dueDate })
+    .from(planActions)
+    .where(and(inArray(planActions.personId, personIds), eq(planActions.status, 'open')));
   const placements = await exec
     .select({ id: assistanceServices.id, personId: assistanceServices.personId, startDate: assistanceServices.startDate, endDate: assistanceServices.endDate })
     .from(assistanceServices)
@@ -267,7 +271,7 @@ export async function taskFacts(exec: Executor, personIds: string[]) {
     .select({ id: referrals.id, personId: referrals.personId, status: referrals.status, respondBy: referrals.respondBy })
     .from(referrals)
     .where(and(inArray(referrals.personId, personIds), eq(referrals.status, 'sent')));
-  return { assessed, plans, placements, checks, referrals: sent };
+  return { assessed, plans, actions, placements, checks, referrals: sent };
 }
 
 export async function checksOfPersons(exec: Executor, personIds: string[]) {

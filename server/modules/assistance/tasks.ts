@@ -55,12 +55,14 @@ export function createTaskService(deps: {
     };
     const last = new Map(f.assessed.map((a) => [a.personId, a.last]));
     const plans = new Map(f.plans.map((p) => [p.personId, p]));
-    const [placements, checks, referrals, trig] = [group(f.placements), group(f.checks), group(f.referrals), group(triggers)];
+    const [actions, placements, checks, referrals, trig] = [group(f.actions), group(f.placements), group(f.checks), group(f.referrals), group(triggers)];
     return ids.map((personId) => ({
       personId,
       lastAssessedOn: last.get(personId) ?? null,
       triggers: (trig.get(personId) ?? []).map((t) => ({ reason: t.reason, date: t.date })),
       plan: plans.get(personId) ?? null,
+      // Only the current plan's actions: a superseded version's are not the worker's any more.
+      actions: (actions.get(personId) ?? []).filter((a) => a.planId === plans.get(personId)?.id),
       placements: (placements.get(personId) ?? []).map((p) => ({
         id: p.id,
         startDate: p.startDate!,

@@ -77,6 +77,7 @@ export const serviceDetails = z.discriminatedUnion('kind', [
     submittedOn: isoDate,
     decision: z.enum(['pending', 'granted', 'refused']),
     amount: z.number().int().min(0).max(1_000_000).optional(),
+    decidedOn: isoDate.optional(),
   }),
   z.strictObject({ kind: z.literal('treatment_referral'), clinic: nameText(100), status: z.enum(['referred', 'in_treatment', 'ended']) }),
   z.strictObject({ kind: z.literal('legal_aid'), matter: nameText(200) }),
@@ -254,3 +255,7 @@ export const planPrintView = z.object({
   createdByName: z.string().nullable(),
 });
 export type PlanPrintView = z.infer<typeof planPrintView>;
+
+/** Item 3: the decision on a relief application recorded as pending (its outcome, reviewed later). */
+export const reliefDecisionBody = z.object({ decision: z.enum(['granted', 'refused']), decidedOn: isoDate, amount: z.number().int().min(0).max(1_000_000).optional() });
+export type ReliefDecisionBody = z.infer<typeof reliefDecisionBody>;

@@ -332,4 +332,22 @@ describe.each(testDbKinds())('assistance on %s', (kind) => {
     expect((await worker.get(`/api/persons/${id}/assistance/plan-print?version=9`)).statusCode).toBe(404);
     expect((await partnerUser.get(`/api/persons/${id}/assistance/plan-print`)).statusCode).toBe(403);
   });
+
+  it('item 3: a relief application recorded as pending is decided later, once, not before it was submitted', async () => {
+    const id = await person('冯十一', units.community);
+    const applied = await worker.post(`/api/persons/${id}/assistance/services`, {
+      date: '2026-11-02',
+      outcome: '已递交低保申请',
+      details: { kind: 'relief', scheme: 'subsistence', submittedOn: '2026-11-02', decision: 'pending' },
+    });
+    expect(applied.statusCode, applied.body).toBe(201);
+    const decide = (body: Record<string, unknown>) => worker.post(`/api/assistance/services/${applied.json().id}/relief-decision`, body);
+    expect((await decide({ decision: 'granted', decidedOn: '2026-11-01', amount: 800 })).json().error.fields[0].code).toBe('assistance.relief_dates');
+    expect((await decide({ decision: 'granted', decidedOn: '2026-11-20', amount: 800 })).statusCode).toBe(200);
+    expect((await decide({ decision: 'refused', decidedOn: '2026-11-21' })).json().error.code).toBe('assistance.relief_decided');
+    const tab = (await worker.get(`/api/persons/${id}/assistance`)).json();
+    expect(tab.services[0].details).toEqual({ kind: 'relief', scheme: 'subsistence', submittedOn: '2026-11-02', decision: 'granted', decidedOn: '2026-11-20', amount: 800 });
+    const other = await worker.post(`/api/persons/${id}/assistance/services`, { date: '2026-11-02', outcome: 'x', details: { kind: 'legal_aid', matter: '咨询' } });
+    expect((await worker.post(`/api/assistance/services/${other.json().id}/relief-decision`, { decision: 'refused', decidedOn: '2026-11-20' })).statusCode).toBe(404);
+  });
 });

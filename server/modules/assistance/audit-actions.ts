@@ -21,4 +21,5 @@ registerAuditActions({
   'assistance.tasks.read': { person: true, details: { scope: 'code', orgUnitId: 'id', tasks: 'count' } },
   'assistance.placement.check': { person: true, details: { month: 'count', employed: 'flag' } },
   'assistance.plan.print': { person: true, details: { version: 'count' } },
+  'assistance.relief.decide': { person: true, details: { decision: 'code' } },
 });

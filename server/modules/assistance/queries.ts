@@ -316,3 +316,11 @@ export async function planByVersion(exec: Executor, personId: string, version: n
       .where(and(eq(assistancePlans.personId, personId), eq(assistancePlans.version, version)))
   )[0];
 }
+
+/** A relief application's decision, recorded later than the application (item 3). */
+export async function setServiceOutcome(exec: Executor, id: string, details: unknown, outcome?: string) {
+  await exec
+    .update(assistanceServices)
+    .set({ details, ...(outcome ? { outcome } : {}) })
+    .where(eq(assistanceServices.id, id));
+}

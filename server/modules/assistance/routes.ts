@@ -14,6 +14,7 @@ import {
   assistanceTaskList,
   placementCheckBody,
   placementCheckView,
+  reliefDecisionBody,
   planPrintView,
   taskQuery,
   partnerBody,
@@ -97,6 +98,17 @@ export function assistanceRoutes(app: FastifyInstance, s: AssistanceService): vo
       response: { 201: placementCheckView },
     },
     handler: async (req, reply) => reply.code(201).send(await s.checkPlacement(actorContext(req), req.params.id, req.body)),
+  });
+  r.post('/api/assistance/services/:id/relief-decision', {
+    config: worker('assistance.write'),
+    schema: {
+      tags,
+      summary: "A relief application's decision (granted with the amount, or refused)",
+      params: idParams,
+      body: reliefDecisionBody,
+      response: { 200: z.object({ id: z.uuid(), decision: z.enum(['granted', 'refused']) }) },
+    },
+    handler: (req) => s.decideRelief(actorContext(req), req.params.id, req.body),
   });
   r.get('/api/persons/:personId/assistance/plan-print', {
     config: worker('assistance.read'),

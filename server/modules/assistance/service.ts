@@ -47,6 +47,8 @@ registerMessages({
   'assistance.check_month': ['回访月份须为政策规定的月份（默认第 3、6、12 个月）', 'The check month must be one of the policy (by default 3, 6 or 12)'],
   'assistance.check_duplicate': ['该月份的在岗回访已登记', 'This month has been checked already'],
   'assistance.placement_ended': ['该就业安置已结束，不再回访', 'This placement has ended: no more checks'],
+  'assistance.relief_decided': ['该救助申请已有审批结果', 'This relief application has been decided already'],
+  'assistance.relief_dates': ['审批日期不能早于申请日期', 'The decision cannot come before the application'],
 });
 
 type Ctx = RequestContext & { actor: Principal };

@@ -1,5 +1,5 @@
 // The assistance tasks of 今日待办 (issue 12 item 7) and the placements' still-employed checks
-// (item 3). Tasks are computed when asked, not stored: they follow from a handful of dates per
+// (item 3), and the later decision on a relief application. Tasks are computed when asked, not stored: they follow from a handful of dates per
 // person (the last assessment, the plan's review date, placements, referrals, triggers).
 import type { Db, Executor } from '../../db/client';
 import type { Clock } from '../../clock';
@@ -8,7 +8,7 @@ import { inScope, scopePaths, type Principal, type RequestContext } from '../../
 import { compareDates } from '../../../core/rules/dates';
 import { assistanceTasks, placementChecksDue, type ReassessmentTrigger } from '../../../core/rules/assistance';
 import type { Policy } from '../../../core/rules/policy';
-import type { PlacementCheckBody } from '../../../core/contracts/assistance';
+import type { PlacementCheckBody, ReliefDecisionBody, ServiceDetails } from '../../../core/contracts/assistance';
 import type { AuditService } from '../audit/service';
 import type { PersonService } from '../persons/service';
 import type { OrgService } from '../org/service';
@@ -132,6 +132,31 @@ export function createTaskService(deps: {
           details: { month: body.month, employed: body.employed },
         });
         return { id: row.id, serviceId, month: row.month, checkedOn: row.checkedOn, employed: row.employed };
+      }),
+
+    /** Item 3: a relief application's decision (granted with its amount, or refused), once, after it was submitted. */
+    decideRelief: (ctx: Ctx, serviceId: string, body: ReliefDecisionBody) =>
+      db.transaction(async (tx) => {
+        const s = await q.serviceById(tx, serviceId);
+        if (!s || s.kind !== 'relief') throw notFound('service');
+        const p = await deps.persons.access(tx, ctx.actor, s.personId, 'assistance.write').catch(() => {
+          throw notFound('service');
+        });
+        const d = s.details as Extract<ServiceDetails, { kind: 'relief' }>;
+        if (d.decision !== 'pending') throw conflict('assistance.relief_decided');
+        if (compareDates(body.decidedOn, deps.clock.today()) > 0) throw fieldError('decidedOn', 'assistance.date_future');
+        if (compareDates(body.decidedOn, d.submittedOn) < 0) throw fieldError('decidedOn', 'assistance.relief_dates');
+        const details = { ...d, decision: body.decision, decidedOn: body.decidedOn, ...(body.amount !== undefined ? { amount: body.amount } : {}) };
+        await q.setServiceOutcome(tx, serviceId, details);
+        await audit.record(tx, ctx, {
+          action: 'assistance.relief.decide',
+          entityType: 'assistance_service',
+          entityId: serviceId,
+          personId: s.personId,
+          orgPath: p.orgPath,
+          details: { decision: body.decision },
+        });
+        return { id: serviceId, decision: body.decision };
       }),
 
     /** The checks of a person's placements: made and still due (the tab, item 3). */

@@ -116,7 +116,7 @@ export function assistanceRoutes(app: FastifyInstance, s: AssistanceService): vo
       tags,
       summary: 'One version of the plan (the latest by default) for the A4 paper file',
       params: personParams,
-      querystring: z.object({ version: z.coerce.number().int().min(1).optional() }),
+      querystring: z.object({ version: z.coerce.number().int().min(1).max(100_000).optional() }),
       response: { 200: planPrintView },
     },
     handler: (req) => s.planPrint(actorContext(req), req.params.personId, req.query.version),

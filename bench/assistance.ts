@@ -198,11 +198,25 @@ async function main() {
       const plan = await q.latestPlan(db, person.id);
       await Promise.all([
         q.assessmentsOf(db, person.id),
-        q.planCount(db, person.id),
+        q.plansOf(db, person.id),
         q.referralsOf(db, person.id),
         q.servicesOf(db, person.id),
+        q.checksOfPersons(db, [person.id]),
         plan ? q.actionsOfPlan(db, plan.id) : null,
       ]);
+    });
+    // 今日待办's assistance tasks of a street (item 7): computed on read for every person under a measure there.
+    let streetTasks = 0;
+    const tasksApi = await timed(async () => {
+      const res = await officer.get('/api/assistance/tasks?scope=unit');
+      if (res.statusCode !== 200) throw new Error(res.body);
+      streetTasks = res.json().items.length;
+    });
+    const underMeasure = await services.persons.idsUnderMeasureIn(db, street);
+    const tasksSql = await timed(async () => {
+      const ids = await services.persons.idsUnderMeasureIn(db, street);
+      await services.persons.contextOf(db, ids);
+      await q.taskFacts(db, ids);
     });
     console.log(
       JSON.stringify(
@@ -220,6 +234,13 @@ async function main() {
             auditRowsPerRead: auditRows / (CALLS + 3),
           },
           tab: { history, api: tabApi, bareSql: tabSql, ratioP50: Math.round((tabApi.p50Ms / tabSql.p50Ms) * 10) / 10 },
+          streetTasks: {
+            personsUnderMeasure: underMeasure.length,
+            tasks: streetTasks,
+            api: tasksApi,
+            bareSql: tasksSql,
+            ratioP50: Math.round((tasksApi.p50Ms / tasksSql.p50Ms) * 10) / 10,
+          },
         },
         null,
         2,

@@ -6,7 +6,8 @@ import { ApiSession, adminSession, createUnit, createUserWithRole, launchBrowser
 // Issue 12's journey in the zh-CN UI: an officer assesses a person, writes the plan and has it
 // approved, refers him to a caring employer with his consent; the employer's partner account
 // sees only name, phone and need, accepts and records a placement; the plan action closes and
-// K8's numerator for the community moves by one. Accounts, units and the file are set up over the API.
+// K8's numerator for the community moves by one. Around it: the re-assessment due on 今日待办,
+// the plan printed on A4, and the placement's 3-month check. Accounts, units and the file are set up over the API.
 
 const OFFICER = { username: 'qian.hong', name: '钱红', password: 'Guihua#Street2026' };
 const PARTNER = { username: 'sun.jl', name: '孙经理', password: 'Yangguang#Work2026' };
@@ -83,7 +84,13 @@ describe('assistance', () => {
       page.setDefaultTimeout(20_000);
       await signIn(page, OFFICER.username, OFFICER.password);
       await page.getByRole('heading', { name: `你好，${OFFICER.name}` }).waitFor();
-      await page.goto(`${server.url}/persons/${personId}?tab=assistance`);
+      // 今日待办: never assessed, the person's needs assessment is due from the measure start (item 1, 7).
+      await page.goto(`${server.url}/today?scope=unit`);
+      const task = page.getByTestId('assistance-task').filter({ hasText: PERSON.name });
+      await task.getByText('需求复评').waitFor();
+      await task.getByText('措施开始').waitFor();
+      await task.getByRole('link', { name: PERSON.name }).click();
+      await page.waitForURL(/tab=assistance/);
       const tab = page.getByTestId('assistance-tab');
 
       // Needs: employment is severe.
@@ -105,6 +112,14 @@ describe('assistance', () => {
       await planCard.getByText('待审批').waitFor();
       await planCard.getByRole('button', { name: /街道审批/ }).click();
       await planCard.getByText('街道已审批').waitFor();
+      // The plan on A4 paper (item 2): the approved version with its action and signature lines.
+      await page.goto(`${server.url}/print/plan/${personId}`);
+      const sheet = page.getByTestId('plan-sheet');
+      await sheet.getByText('三个月内稳定就业').waitFor();
+      await sheet.getByText(/街道已审批/).waitFor();
+      await sheet.getByText('就业安置（迫切）', { exact: false }).waitFor();
+      await page.getByRole('button', { name: '返回' }).click();
+      await page.waitForURL(/tab=assistance/);
 
       // The referral: an employer needs the person's consent (P2).
       await tab.getByRole('button', { name: /转介合作单位/ }).click();
@@ -149,6 +164,14 @@ describe('assistance', () => {
       await page.getByTestId('assistance-services').getByText('已入职仓储岗').waitFor();
       await page.getByTestId('assistance-referrals').getByText('已完成').waitFor();
       expect(await k8()).toBe(before + 1);
+
+      // Item 3: the placement's checks at 3, 6 and 12 months are due; the 3-month one is recorded.
+      const services = page.getByTestId('assistance-services');
+      await services.getByText(/待回访：第 3 个月/).waitFor();
+      await services.getByRole('button', { name: '在岗回访' }).click();
+      await dialog(page).getByRole('button', { name: '保存' }).click();
+      await services.getByText(/已回访：第 3 个月 .* 在岗/).waitFor();
+      await services.getByText(/待回访：第 6 个月/).waitFor();
     } catch (e) {
       await saveFailure(page, server, 'assistance');
       throw e;

@@ -7,7 +7,7 @@ import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import { jsonSchemaTransform, serializerCompiler } from 'fastify-type-provider-zod';
 import type { Config } from './config';
-import type { Clock } from './clock';
+import { calendarDate, type Clock } from './clock';
 import type { Database, Reader } from './db/client';
 import type { DataCipher } from './lib/data-key';
 import { installErrorHandling } from './http/errors';
@@ -139,6 +139,19 @@ export function createServices(deps: AppDeps) {
     visitNeeds: (exec, personId) => supervision.latestVisitNeeds(exec, personId),
     isPartnerAccount: async (userId) => (await users.grantsFor(userId)).some((g) => g.permissions.includes('referral.respond')),
     userNames: (exec, ids) => users.names(exec, ids),
+    policies: async (exec) => {
+      const resolve = await policyService.resolver(exec);
+      return (orgPath) => resolve(orgPath).policy;
+    },
+    // Issue 12 item 1: a measure start, a transfer (C7) or a relapse (T3) makes a re-assessment due.
+    triggers: async (exec, ids) => {
+      const [community, transfers, positives] = await Promise.all([measures.communityOf(exec, ids), persons.transfersOf(exec, ids), supervision.positiveTestDates(exec, ids)]);
+      return [
+        ...community.flatMap((c) => (c.measure.startDate ? [{ personId: c.personId, reason: 'measure_start' as const, date: c.measure.startDate }] : [])),
+        ...transfers.map((t) => ({ personId: t.personId, reason: 'transfer' as const, date: calendarDate(t.at, deps.config.timeZone) })),
+        ...positives.map((r) => ({ personId: r.personId, reason: 'relapse' as const, date: r.date })),
+      ];
+    },
   });
   // Hourly ticks; the recompute runs once per calendar day (SUNFLOWER_TZ), reminders are deduplicated per task and day.
   jobs.push({ name: 'supervision.recompute', lockKey: 7_263_120, everyMs: RECOMPUTE_EVERY_MS, run: async (tx) => void (await supervision.runDaily(tx)) });

@@ -28,6 +28,7 @@ const TodayPage = lazy(() => import('./pages/supervision/TodayPage'));
 const NoticesPage = lazy(() => import('./pages/supervision/NoticesPage'));
 const PreventionPage = lazy(() => import('./pages/prevention/PreventionPage'));
 const PrintRecordPage = lazy(() => import('./pages/supervision/PrintRecordPage'));
+const PrintPlanPage = lazy(() => import('./pages/assistance/PrintPlanPage'));
 const PartnerInboxPage = lazy(() => import('./pages/assistance/PartnerInboxPage'));
 const PartnersPage = lazy(() => import('./pages/assistance/PartnersPage'));
 const ReferralsPage = lazy(() => import('./pages/assistance/ReferralsPage'));
@@ -76,6 +77,16 @@ function Localized() {
                   <RequireSession>
                     <RequirePermission permission="supervision.read">
                       <PrintRecordPage />
+                    </RequirePermission>
+                  </RequireSession>
+                }
+              />
+              <Route
+                path="/print/plan/:personId"
+                element={
+                  <RequireSession>
+                    <RequirePermission permission="assistance.read">
+                      <PrintPlanPage />
                     </RequirePermission>
                   </RequireSession>
                 }

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { nameText } from './common';
-import { assistanceNeeds, needLevels, partnerKinds, referralStatuses, serviceKinds } from '../rules/assistance';
+import { assistanceNeeds, assistanceTaskKinds, needLevels, partnerKinds, referralStatuses, serviceKinds } from '../rules/assistance';
 
 const isoDate = z.iso.date();
 const note = (max = 500) => z.string().trim().max(max);
@@ -77,6 +77,7 @@ export const serviceDetails = z.discriminatedUnion('kind', [
     submittedOn: isoDate,
     decision: z.enum(['pending', 'granted', 'refused']),
     amount: z.number().int().min(0).max(1_000_000).optional(),
+    decidedOn: isoDate.optional(),
   }),
   z.strictObject({ kind: z.literal('treatment_referral'), clinic: nameText(100), status: z.enum(['referred', 'in_treatment', 'ended']) }),
   z.strictObject({ kind: z.literal('legal_aid'), matter: nameText(200) }),
@@ -172,7 +173,20 @@ export const serviceView = z.object({
   referralId: z.uuid().nullable(),
   actionId: z.uuid().nullable(),
   followUps: z.array(z.string()),
+  /** Item 3: the still-employed checks made, and those due (month and day). */
+  checks: z.array(z.object({ month: z.number().int(), checkedOn: z.string(), employed: z.boolean() })),
+  checksDue: z.array(z.object({ month: z.number().int(), dueDate: z.string() })),
 });
+/** Item 2: the versions of a person's plan, newest first. */
+export const planVersionView = z.object({
+  id: z.uuid(),
+  version: z.number().int(),
+  status: z.enum(['draft', 'approved']),
+  reviewDate: z.string(),
+  createdAt: z.string(),
+  approvedAt: z.string().nullable(),
+});
+
 /** Item 7: the assistance tab — needs, plan, services and referrals on one page. */
 export const assistanceTab = z.object({
   assessments: z.array(assessmentView),
@@ -181,6 +195,7 @@ export const assistanceTab = z.object({
   visitNeeds: z.array(assistanceNeed),
   plan: planView.nullable(),
   planVersions: z.number().int(),
+  planHistory: z.array(planVersionView),
   referrals: z.array(referralView),
   services: z.array(serviceView),
 });
@@ -207,3 +222,40 @@ export const openReferralList = z.object({ items: z.array(referralView.extend({ 
 export const indicatorQuery = z.object({ orgUnitId: z.uuid(), from: isoDate, to: isoDate });
 const ratio = z.object({ numerator: z.number().int(), denominator: z.number().int() });
 export const indicatorView = z.object({ orgUnitId: z.uuid(), from: z.string(), to: z.string(), K8: ratio, K9: ratio, K10: ratio });
+
+// Item 7: the assistance tasks of 今日待办 (re-assessment, plan review, placement checks, stalled referrals).
+export const assistanceTaskKind = z.enum(assistanceTaskKinds);
+export const taskQuery = z.object({ scope: z.enum(['mine', 'unit']).default('mine'), orgUnitId: z.uuid().optional() });
+export const assistanceTaskView = z.object({
+  kind: assistanceTaskKind,
+  personId: z.uuid(),
+  personName: z.string(),
+  orgUnitName: z.string(),
+  dueDate: z.string(),
+  overdue: z.boolean(),
+  refId: z.uuid().nullable(),
+  reason: z.enum(['measure_start', 'transfer', 'relapse', 'cadence']).nullable(),
+  month: z.number().int().nullable(),
+});
+export type AssistanceTaskView = z.infer<typeof assistanceTaskView>;
+export const assistanceTaskList = z.object({ date: z.string(), items: z.array(assistanceTaskView), truncated: z.boolean() });
+
+/** Item 3: a placement's still-employed check; not employed, it ends the placement on `endDate`. */
+export const placementCheckBody = z
+  .object({ month: z.number().int().min(1).max(36), checkedOn: isoDate, employed: z.boolean(), endDate: isoDate.optional() })
+  .refine((b) => b.employed || !!b.endDate, { path: ['endDate'], message: 'required when no longer employed' });
+export type PlacementCheckBody = z.infer<typeof placementCheckBody>;
+export const placementCheckView = z.object({ id: z.uuid(), serviceId: z.uuid(), month: z.number().int(), checkedOn: z.string(), employed: z.boolean() });
+
+/** Item 2: one version of the plan as the A4 paper of the file (the recovery-plan part). */
+export const planPrintView = z.object({
+  person: z.object({ name: z.string(), orgUnitName: z.string() }),
+  plan: planView,
+  needs: assessmentView.nullable(),
+  createdByName: z.string().nullable(),
+});
+export type PlanPrintView = z.infer<typeof planPrintView>;
+
+/** Item 3: the decision on a relief application recorded as pending (its outcome, reviewed later). */
+export const reliefDecisionBody = z.object({ decision: z.enum(['granted', 'refused']), decidedOn: isoDate, amount: z.number().int().min(0).max(1_000_000).optional() });
+export type ReliefDecisionBody = z.infer<typeof reliefDecisionBody>;

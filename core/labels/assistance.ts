@@ -1,4 +1,4 @@
-import type { NeedLevel, PartnerKind, ReferralStatus, ServiceKind } from '../rules/assistance';
+import type { AssistanceTaskKind, NeedLevel, PartnerKind, ReassessmentReason, ReferralStatus, ServiceKind } from '../rules/assistance';
 import type { ServiceDetails } from '../contracts/assistance';
 import type { CodeList } from './types';
 
@@ -72,4 +72,18 @@ export const assistanceLabels = {
     in_treatment: ['治疗中', 'In treatment'],
     ended: ['已结束', 'Ended'],
   } satisfies CodeList<Of<'treatment_referral', 'status'>>,
+  // Item 7: the assistance tasks of 今日待办 and why a re-assessment is due (item 1).
+  assistanceTaskKind: {
+    reassessment: ['需求复评', 'Needs re-assessment'],
+    plan_review: ['帮扶计划回顾', 'Plan review'],
+    action_due: ['帮扶措施到期', 'Plan action due'],
+    placement_follow_up: ['就业在岗回访', 'Placement check'],
+    referral_stalled: ['转介超时未响应', 'Referral stalled'],
+  } satisfies CodeList<AssistanceTaskKind>,
+  reassessmentReason: {
+    measure_start: ['措施开始', 'Measure start'],
+    transfer: ['转入本辖区', 'Transferred in'],
+    relapse: ['检测阳性', 'Positive test'],
+    cadence: ['定期复评', 'Due on the cadence'],
+  } satisfies CodeList<ReassessmentReason>,
 };

@@ -1,6 +1,9 @@
 import { describe, it, expect } from 'vitest';
 import {
   assistanceIndicators,
+  assistanceTasks,
+  placementChecksDue,
+  reassessmentDueOn,
   consentRequired,
   employedOn,
   hasFreePlace,
@@ -73,5 +76,73 @@ describe('assistance rules (issue 12)', () => {
       '2026-12-31',
     );
     expect(r).toEqual({ K8: { numerator: 1, denominator: 4 }, K9: { numerator: 1, denominator: 4 }, K10: { numerator: 1, denominator: 2 } });
+  });
+});
+
+describe('assistance tasks (issue 12 items 1, 3, 7)', () => {
+  const none = { personId: 'p', lastAssessedOn: null, triggers: [], plan: null, placements: [], referrals: [] };
+
+  it.each([
+    ['never assessed, the measure start is the day', null, [{ reason: 'measure_start', date: '2026-03-01' }], { dueDate: '2026-03-01', reason: 'measure_start' }],
+    ['assessed after the start: the cadence', '2026-03-05', [{ reason: 'measure_start', date: '2026-03-01' }], { dueDate: '2026-09-05', reason: 'cadence' }],
+    ['T3: a relapse after the last assessment is due that day', '2026-03-05', [{ reason: 'relapse', date: '2026-04-10' }], { dueDate: '2026-04-10', reason: 'relapse' }],
+    [
+      'C7: a transfer after it too; the earlier trigger wins',
+      '2026-03-05',
+      [
+        { reason: 'relapse', date: '2026-06-10' },
+        { reason: 'transfer', date: '2026-05-02' },
+      ],
+      { dueDate: '2026-05-02', reason: 'transfer' },
+    ],
+    ['a relapse on the day of the assessment is assessed already', '2026-04-10', [{ reason: 'relapse', date: '2026-04-10' }], { dueDate: '2026-10-10', reason: 'cadence' }],
+    ['nothing to go by', null, [], null],
+  ] as const)('re-assessment: %s', (_, last, triggers, expected) => {
+    expect(reassessmentDueOn(last, triggers)).toEqual(expected);
+  });
+
+  it('the policy sets the cadence', () => {
+    expect(reassessmentDueOn('2026-01-31', [], 3)).toEqual({ dueDate: '2026-04-30', reason: 'cadence' });
+  });
+
+  it.each([
+    ['all three checks open', null, [], [3, 6, 12]],
+    ['the 3-month check made', null, [3], [6, 12]],
+    ['ended after 4 months: no later checks', '2026-05-15', [3], []],
+    ['ended on the day of the 6-month check: still checked', '2026-07-01', [3], [6]],
+  ] as const)('placement checks: %s', (_, endDate, checked, months) => {
+    expect(placementChecksDue({ startDate: '2026-01-01', endDate, checkedMonths: [...checked] }).map((c) => c.month)).toEqual(months);
+  });
+
+  it('lists the tasks due by a day, oldest first: re-assessment, plan review, placement check, plan action, stalled referral', () => {
+    const tasks = assistanceTasks(
+      {
+        ...none,
+        lastAssessedOn: '2026-05-01',
+        plan: { id: 'plan', reviewDate: '2026-11-01' },
+        actions: [
+          { id: 'late-action', dueDate: '2026-11-10' },
+          { id: 'later-action', dueDate: '2026-12-10' },
+        ],
+        placements: [{ id: 'job', startDate: '2026-08-01', endDate: null, checkedMonths: [] }],
+        referrals: [
+          { id: 'late', status: 'sent', respondBy: '2026-11-20' },
+          { id: 'answered', status: 'accepted', respondBy: '2026-11-01' },
+          { id: 'fresh', status: 'sent', respondBy: '2026-11-25' },
+        ],
+      },
+      '2026-11-22',
+    );
+    expect(tasks.map((t) => [t.kind, t.dueDate, t.refId, t.reason ?? t.month])).toEqual([
+      ['reassessment', '2026-11-01', null, 'cadence'],
+      ['plan_review', '2026-11-01', 'plan', null],
+      ['placement_follow_up', '2026-11-01', 'job', 3],
+      ['action_due', '2026-11-10', 'late-action', null],
+      ['referral_stalled', '2026-11-21', 'late', null],
+    ]);
+  });
+
+  it('nothing is due for a person without facts', () => {
+    expect(assistanceTasks(none, '2026-11-22')).toEqual([]);
   });
 });

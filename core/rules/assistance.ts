@@ -129,3 +129,82 @@ export function assistanceIndicators(input: IndicatorInputs, from: IsoDate, to: 
     K10: { numerator: repaired.size, denominator: needing.size },
   };
 }
+
+/** What makes a re-assessment due besides the cadence (item 1): a measure start, a transfer (C7), a relapse (T3: a positive test). */
+export type ReassessmentTrigger = { reason: 'measure_start' | 'transfer' | 'relapse'; date: IsoDate };
+export type ReassessmentReason = ReassessmentTrigger['reason'] | 'cadence';
+
+/**
+ * When a person's next assessment is due and why (item 1): the first trigger after the last
+ * assessment is due on its own day; without one, the cadence after the last assessment. Never
+ * assessed, the measure start (or any trigger) is the day; nothing to go by, nothing is due.
+ */
+export function reassessmentDueOn(
+  lastAssessedOn: IsoDate | null,
+  triggers: readonly ReassessmentTrigger[],
+  everyMonths: number = ASSISTANCE_DEFAULTS.reassessEveryMonths,
+): { dueDate: IsoDate; reason: ReassessmentReason } | null {
+  const after = triggers.filter((t) => lastAssessedOn === null || compareDates(t.date, lastAssessedOn) > 0).sort((a, b) => compareDates(a.date, b.date));
+  if (after[0]) return { dueDate: after[0].date, reason: after[0].reason };
+  return lastAssessedOn ? { dueDate: addMonths(lastAssessedOn, everyMonths), reason: 'cadence' } : null;
+}
+
+/**
+ * The still-employed checks of a placement not yet made (item 3): one per month of the cadence,
+ * due that many months after the start, unless the placement ended before it or it was checked.
+ */
+export function placementChecksDue(
+  p: { startDate: IsoDate; endDate: IsoDate | null; checkedMonths: readonly number[] },
+  months: readonly number[] = ASSISTANCE_DEFAULTS.placementFollowUpMonths,
+): { month: number; dueDate: IsoDate }[] {
+  return months
+    .filter((m) => !p.checkedMonths.includes(m))
+    .map((m) => ({ month: m, dueDate: addMonths(p.startDate, m) }))
+    .filter((c) => p.endDate === null || compareDates(p.endDate, c.dueDate) >= 0);
+}
+
+export const assistanceTaskKinds = ['reassessment', 'plan_review', 'action_due', 'placement_follow_up', 'referral_stalled'] as const;
+export type AssistanceTaskKind = (typeof assistanceTaskKinds)[number];
+export interface AssistanceTask {
+  kind: AssistanceTaskKind;
+  personId: string;
+  dueDate: IsoDate;
+  /** The plan, plan action, placement (service) or referral the task is about; null for a re-assessment. */
+  refId: string | null;
+  /** Why a re-assessment is due; the month of a placement check. */
+  reason: ReassessmentReason | null;
+  month: number | null;
+}
+
+export interface PersonAssistanceFacts {
+  personId: string;
+  lastAssessedOn: IsoDate | null;
+  triggers: ReassessmentTrigger[];
+  plan: { id: string; reviewDate: IsoDate } | null;
+  /** The open actions of the current plan (item 7: the worker's plan actions due). */
+  actions?: { id: string; dueDate: IsoDate }[];
+  placements: { id: string; startDate: IsoDate; endDate: IsoDate | null; checkedMonths: number[] }[];
+  referrals: { id: string; status: ReferralStatus; respondBy: IsoDate }[];
+}
+
+/**
+ * A person's assistance tasks due by `until` (item 7: 今日待办 lists re-assessment, plan review,
+ * job follow-up at 3/6/12 months and stalled referrals; the worker's plan actions due too). A stalled referral is due the day after
+ * its deadline, the first day it is stalled.
+ */
+export function assistanceTasks(
+  f: PersonAssistanceFacts,
+  until: IsoDate,
+  cadence: { reassessEveryMonths: number; placementFollowUpMonths: readonly number[] } = ASSISTANCE_DEFAULTS,
+): AssistanceTask[] {
+  const out: AssistanceTask[] = [];
+  const task = (kind: AssistanceTaskKind, dueDate: IsoDate, refId: string | null, reason: ReassessmentReason | null = null, month: number | null = null) =>
+    compareDates(dueDate, until) <= 0 && out.push({ kind, personId: f.personId, dueDate, refId, reason, month });
+  const re = reassessmentDueOn(f.lastAssessedOn, f.triggers, cadence.reassessEveryMonths);
+  if (re) task('reassessment', re.dueDate, null, re.reason);
+  if (f.plan) task('plan_review', f.plan.reviewDate, f.plan.id);
+  for (const a of f.actions ?? []) task('action_due', a.dueDate, a.id);
+  for (const p of f.placements) for (const c of placementChecksDue(p, cadence.placementFollowUpMonths)) task('placement_follow_up', c.dueDate, p.id, null, c.month);
+  for (const r of f.referrals) if (r.status === 'sent') task('referral_stalled', addDays(r.respondBy, 1), r.id);
+  return out.sort((a, b) => compareDates(a.dueDate, b.dueDate));
+}

@@ -61,11 +61,19 @@ const contactSchema = z.object({
   checkInIntervalMonths: positiveInt, // F4
 });
 
+// #12 assistance: the cadences of needs re-assessment, partners' answers and placement checks.
+const assistanceSchema = z.object({
+  reassessEveryMonths: positiveInt.max(24), // issue 12 item 1
+  referralResponseWorkingDays: positiveInt.max(30), // issue 12 item 5
+  placementFollowUpMonths: z.array(positiveInt.max(36)).min(1).max(6), // issue 12 item 3
+});
+
 const sections = {
   measures: measuresSchema,
   lifecycle: lifecycleSchema,
   drugTests: drugTestsSchema,
   contact: contactSchema,
+  assistance: assistanceSchema, // #12 assistance
 };
 
 const policyShape = z.object({ version: z.string().min(1), ...sections });
@@ -105,6 +113,7 @@ export const policyOverrideSchema = z.strictObject({
   lifecycle: lifecycleSchema.extend({ seriousBreach: seriousBreachSchema.partial().strict() }).partial().strict().optional(),
   drugTests: drugTestsSchema.partial().strict().optional(),
   contact: contactSchema.partial().strict().optional(),
+  assistance: assistanceSchema.partial().strict().optional(), // #12 assistance
 });
 
 export type PolicyOverride = z.infer<typeof policyOverrideSchema>;
@@ -161,6 +170,12 @@ export const defaultPolicy: Policy = deepFreeze({
     gridVisitIntervalDays: 7,
     minVisitsPerQuarter: 1,
     checkInIntervalMonths: 1,
+  },
+  // #12 assistance
+  assistance: {
+    reassessEveryMonths: 6,
+    referralResponseWorkingDays: 5,
+    placementFollowUpMonths: [3, 6, 12],
   },
 });
 

@@ -4,9 +4,9 @@
 import { sql } from 'drizzle-orm';
 import type { Executor } from '../db/client';
 import { rows } from '../db/client';
-import { addDays, addMonths } from '../../core/rules/dates';
+import { addDays, addMonths, compareDates } from '../../core/rules/dates';
 import { respondBy } from '../../core/rules/assistance';
-import { assistanceAssessments, assistancePlans, assistanceServices, partners, partnerStaff, planActions, referrals } from '../modules/assistance/schema';
+import { assistanceAssessments, assistancePlans, assistanceServices, partners, partnerStaff, placementChecks, planActions, referrals } from '../modules/assistance/schema';
 import { insertJson } from './bulk';
 import { Random, uuidFrom } from './random';
 
@@ -64,7 +64,16 @@ export async function seedAssistance(tx: Executor, r: Random, today: string): Pr
       )
     ).map((x) => [x.org_unit_id, x.id]),
   );
-  const out = { partners: [] as Row[], staff: [] as Row[], assessments: [] as Row[], plans: [] as Row[], actions: [] as Row[], services: [] as Row[], referrals: [] as Row[] };
+  const out = {
+    partners: [] as Row[],
+    staff: [] as Row[],
+    assessments: [] as Row[],
+    plans: [] as Row[],
+    actions: [] as Row[],
+    services: [] as Row[],
+    referrals: [] as Row[],
+    checks: [] as Row[],
+  };
   for (const d of districts) {
     const { list, staff } = districtPartners(r, d, partnerUsers.get(d.id));
     const persons = await rows<{ id: string; path: string; worker: string | null }>(
@@ -84,6 +93,7 @@ export async function seedAssistance(tx: Executor, r: Random, today: string): Pr
   await insertJson(tx, planActions, out.actions as never[]);
   await insertJson(tx, referrals, out.referrals as never[]);
   await insertJson(tx, assistanceServices, out.services as never[]);
+  await insertJson(tx, placementChecks, out.checks as never[]);
   return { partners: out.partners.length, assessments: out.assessments.length, plans: out.plans.length, services: out.services.length, referrals: out.referrals.length };
 }
 
@@ -184,6 +194,9 @@ function personAssistance(r: Random, p: { id: string; path: string }, list: Part
     if (at.capacity !== null) at.placesTaken++;
     const start = addDays(assessedOn, r.int(7, 9));
     service('job_placement', start, { job: '普工', wageBand: 'minimum_to_3000', startDate: start }, { providerPartnerId: at.id, actionId: jobAction.id, startDate: start });
+    // Item 3: a placement past three months had its first still-employed check (no draw: the demo's numbers stay put).
+    const check = addMonths(start, 3);
+    if (compareDates(check, today) < 0) out.checks!.push({ serviceId: out.services!.at(-1)!.id, personId: p.id, month: 3, checkedOn: check, employed: true, checkedBy: worker });
     jobAction.status = 'done';
     jobAction.closedOn = start;
   } else if (roll < 0.6) {

@@ -77,6 +77,12 @@ describe.each(testDbKinds())('the demo city generator on %s (issue 5)', (kind) =
     const inbox = (await partner.get('/api/partner/referrals')).json().items as { person: { name: string } }[];
     expect(inbox.length).toBeGreaterThan(0);
     expect(Object.keys(inbox[0]!).sort()).toEqual(['id', 'need', 'partnerName', 'person', 'purpose', 'respondBy', 'sentOn', 'status']);
+    // Items 3 and 7: placements past three months had their first check; a street's 今日待办 has assistance tasks.
+    expect(await count(sql`select count(*)::int as n from assistance_placement_checks where month = 3 and employed`)).toBeGreaterThan(0);
+    const officer = new Client(t);
+    expect((await officer.signIn('s1.officer', PASSWORD)).statusCode).toBe(200);
+    const tasks = (await officer.get('/api/assistance/tasks?scope=unit')).json().items as { kind: string }[];
+    expect(new Set(tasks.map((x) => x.kind)).size).toBeGreaterThan(1);
   });
 
   it('leaves the past handled: notices older than three days acknowledged, education older than a week held', async () => {

@@ -9,6 +9,9 @@ import type {
   ReferralBody,
   ServiceBody,
   ServiceDetails,
+  AssistanceTaskView,
+  PlacementCheckBody,
+  PlanPrintView,
   indicatorView,
   openReferralList,
   referralView,
@@ -16,7 +19,20 @@ import type {
 import type { PartnerKind } from '../../core/rules/assistance';
 import { api } from './client';
 
-export type { AssessmentBody, AssistanceTab, InboxItem, PartnerBody, PartnerView, PlanBody, ReferralBody, ServiceBody, ServiceDetails };
+export type {
+  AssessmentBody,
+  AssistanceTab,
+  AssistanceTaskView,
+  InboxItem,
+  PlacementCheckBody,
+  PlanPrintView,
+  PartnerBody,
+  PartnerView,
+  PlanBody,
+  ReferralBody,
+  ServiceBody,
+  ServiceDetails,
+};
 export type ReferralView = z.infer<typeof referralView>;
 
 export const assistanceKeys = {
@@ -25,6 +41,8 @@ export const assistanceKeys = {
   partners: (q: object) => ['partners', q] as const,
   inbox: ['partner-inbox'] as const,
   openReferrals: ['assistance-referrals'] as const,
+  tasks: (q: object) => ['assistance-tasks', q] as const,
+  planPrint: (personId: string, version?: number) => ['persons', personId, 'assistance', 'plan-print', version ?? 'latest'] as const,
 };
 
 export const assistanceApi = {
@@ -42,4 +60,7 @@ export const assistanceApi = {
   accept: (id: string) => api.post(`/partner/referrals/${id}/accept`),
   decline: (id: string, reason: string) => api.post(`/partner/referrals/${id}/decline`, { reason }),
   complete: (id: string, body: Omit<ServiceBody, 'actionId'>) => api.post(`/partner/referrals/${id}/complete`, body),
+  tasks: (q: { scope: 'mine' | 'unit'; orgUnitId?: string }) => api.get<{ date: string; items: AssistanceTaskView[]; truncated: boolean }>('/assistance/tasks', q),
+  checkPlacement: (serviceId: string, body: PlacementCheckBody) => api.post(`/assistance/services/${serviceId}/checks`, body),
+  planPrint: (personId: string, version?: number) => api.get<PlanPrintView>(`/persons/${personId}/assistance/plan-print`, version === undefined ? {} : { version }),
 };

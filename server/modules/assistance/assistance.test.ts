@@ -1,5 +1,6 @@
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
 import { startTestApp, testDbKinds, adminClient, idNumber, cityWithCommunity, userWith, type TestApp, type Client } from '../../test/harness';
+import { buildRecord } from '../../test/factories';
 
 // Issue 12: needs → plan → referral with consent → the partner's inbox → placement → outcome.
 describe.each(testDbKinds())('assistance on %s', (kind) => {
@@ -216,5 +217,137 @@ describe.each(testDbKinds())('assistance on %s', (kind) => {
     }
     const inbox = JSON.stringify((await partnerUser.get('/api/partner/referrals')).json());
     for (const word of ['drug', 'test', 'breach', 'document', 'measure', 'idNumber']) expect(inbox).not.toContain(word);
+  });
+
+  type Task = { kind: string; personId: string; dueDate: string; overdue: boolean; refId: string | null; reason: string | null; month: number | null };
+  const tasksOf = async (id: string) =>
+    ((await worker.get(`/api/assistance/tasks?scope=unit&orgUnitId=${units.community}`)).json().items as Task[]).filter((x) => x.personId === id);
+
+  it('item 1, T3: a re-assessment is due at the measure start, then on the cadence, and again after a relapse (a positive test)', async () => {
+    const id = await person('孙七', units.community);
+    // Reported on 10 October and never assessed: due that day, overdue today (22 November).
+    expect(await tasksOf(id)).toEqual([
+      {
+        kind: 'reassessment',
+        personId: id,
+        personName: '孙七',
+        orgUnitName: expect.any(String),
+        dueDate: '2026-10-10',
+        overdue: true,
+        refId: null,
+        reason: 'measure_start',
+        month: null,
+      },
+    ]);
+    await worker.post(`/api/persons/${id}/assistance/assessments`, { assessedOn: '2026-11-20', needs: [{ need: 'counselling', level: 'some' }] });
+    expect(await tasksOf(id)).toEqual([]);
+    expect((await worker.get(`/api/persons/${id}/assistance`)).json().reassessmentDue).toBe('2027-05-20');
+    await buildRecord(t, officer, id, { kind: 'drug_test', date: '2026-11-21', sample: 'urine', method: 'on_site', result: 'positive', random: false });
+    expect((await tasksOf(id)).map((x) => [x.kind, x.dueDate, x.reason])).toEqual([['reassessment', '2026-11-21', 'relapse']]);
+    expect((await worker.get(`/api/persons/${id}/assistance`)).json().reassessmentDue).toBe('2026-11-21');
+  });
+
+  it('item 7: a plan due for review, a plan action past its due date and a referral past its deadline are tasks; a partner has no task list', async () => {
+    const id = await person('周八', units.community);
+    await worker.post(`/api/persons/${id}/assistance/assessments`, { assessedOn: '2026-11-20', needs: [{ need: 'employment', level: 'some' }] });
+    const plan = await worker.post(`/api/persons/${id}/assistance/plans`, {
+      reviewDate: '2026-11-22',
+      actions: [
+        { need: 'employment', goal: '就业', action: '登记', owner: 'worker', dueDate: '2026-12-31' },
+        { need: 'housing', goal: '住处', action: '申请公租房', owner: 'worker', dueDate: '2026-11-20' },
+      ],
+    });
+    const ref = await worker.post(`/api/persons/${id}/assistance/referrals`, { partnerId: bureauId, need: 'employment', purpose: '就业登记' });
+    expect(ref.statusCode, ref.body).toBe(201);
+    expect((await tasksOf(id)).map((x) => x.kind)).toEqual(['action_due', 'plan_review']);
+    // The bureau let the deadline pass (set back in the table: the shared clock stays put).
+    await t.database.db.execute(`update assistance_referrals set respond_by = '2026-11-18' where id = '${ref.json().id}'` as never);
+    expect((await tasksOf(id)).map((x) => [x.kind, x.dueDate, x.refId])).toEqual([
+      ['referral_stalled', '2026-11-19', ref.json().id],
+      ['action_due', '2026-11-20', expect.any(String)],
+      ['plan_review', '2026-11-22', plan.json().id],
+    ]);
+    expect((await partnerUser.get('/api/assistance/tasks')).statusCode).toBe(403);
+    expect((await worker.get(`/api/assistance/tasks?scope=unit&orgUnitId=${units.otherStreet}`)).statusCode).toBe(404);
+  });
+
+  it('item 3, 6, K8: placement checks at 3/6/12 months; not employed, the placement ends, its place is freed and K8 drops', async () => {
+    const id = await person('吴九', units.community);
+    const base = await partner({ name: '阳光车间', kind: 'support_base', capacity: 3 });
+    const placed = await worker.post(`/api/persons/${id}/assistance/services`, {
+      date: '2026-08-01',
+      outcome: '入驻车间',
+      details: { kind: 'job_placement', job: '包装工', wageBand: 'minimum_to_3000', startDate: '2026-08-01', employerPartnerId: base },
+    });
+    expect(placed.statusCode, placed.body).toBe(201);
+    const sid = placed.json().id as string;
+    expect((await tasksOf(id)).filter((x) => x.kind === 'placement_follow_up')).toMatchObject([{ refId: sid, month: 3, dueDate: '2026-11-01', overdue: true }]);
+    const k8before = await k8();
+    const check = (body: Record<string, unknown>) => worker.post(`/api/assistance/services/${sid}/checks`, body);
+    const ok = await check({ month: 3, checkedOn: '2026-11-02', employed: true });
+    expect(ok.statusCode, ok.body).toBe(201);
+    expect((await tasksOf(id)).filter((x) => x.kind === 'placement_follow_up')).toEqual([]);
+    expect([(await check({ month: 3, checkedOn: '2026-11-02', employed: true })).json().error.code]).toEqual(['assistance.check_duplicate']);
+    expect((await check({ month: 4, checkedOn: '2026-11-02', employed: true })).json().error.fields[0].code).toBe('assistance.check_month');
+    expect((await check({ month: 6, checkedOn: '2026-11-20', employed: false })).statusCode).toBe(400);
+    expect((await check({ month: 6, checkedOn: '2026-11-20', employed: false, endDate: '2026-07-01' })).json().error.fields[0].code).toBe('assistance.placement_dates');
+    expect((await check({ month: 6, checkedOn: '2026-11-20', employed: false, endDate: '2026-11-15' })).statusCode).toBe(201);
+    const tab = (await worker.get(`/api/persons/${id}/assistance`)).json();
+    expect(tab.services[0]).toMatchObject({
+      details: { endDate: '2026-11-15' },
+      checks: [
+        { month: 3, employed: true },
+        { month: 6, employed: false },
+      ],
+      checksDue: [],
+    });
+    const bases = (await worker.get('/api/partners?kind=support_base')).json().items as { id: string; placesTaken: number }[];
+    expect(bases.find((b) => b.id === base)?.placesTaken).toBe(0);
+    expect(await k8()).toEqual({ numerator: k8before.numerator - 1, denominator: k8before.denominator });
+    expect((await check({ month: 12, checkedOn: '2026-11-20', employed: true })).json().error.code).toBe('assistance.placement_ended');
+    expect((await partnerUser.post(`/api/assistance/services/${sid}/checks`, { month: 12, checkedOn: '2026-11-20', employed: true })).statusCode).toBe(403);
+    expect((await worker.post(`/api/assistance/services/${crypto.randomUUID()}/checks`, { month: 3, checkedOn: '2026-11-20', employed: true })).statusCode).toBe(404);
+  });
+
+  it('item 2: every version is kept and listed; any one prints with the needs as assessed then', async () => {
+    const id = await person('郑十', units.community);
+    await worker.post(`/api/persons/${id}/assistance/assessments`, { assessedOn: '2026-11-01', needs: [{ need: 'housing', level: 'severe', note: '租房到期' }] });
+    const body = (goal: string) => ({ reviewDate: '2027-05-01', actions: [{ need: 'housing', goal, action: '申请公租房', owner: 'worker', dueDate: '2027-01-31' }] });
+    const v1 = (await worker.post(`/api/persons/${id}/assistance/plans`, body('有稳定住处'))).json();
+    expect((await officer.post(`/api/assistance/plans/${v1.id}/approve`)).statusCode).toBe(200);
+    await worker.post(`/api/persons/${id}/assistance/plans`, body('三个月内入住'));
+    const tab = (await worker.get(`/api/persons/${id}/assistance`)).json();
+    expect(tab.planHistory.map((p: { version: number; status: string }) => [p.version, p.status])).toEqual([
+      [2, 'draft'],
+      [1, 'approved'],
+    ]);
+    const latest = (await worker.get(`/api/persons/${id}/assistance/plan-print`)).json();
+    expect(latest).toMatchObject({
+      person: { name: '郑十' },
+      plan: { version: 2, status: 'draft', actions: [{ goal: '三个月内入住' }] },
+      needs: { needs: [{ need: 'housing', note: '租房到期' }] },
+    });
+    const first = (await worker.get(`/api/persons/${id}/assistance/plan-print?version=1`)).json();
+    expect(first.plan).toMatchObject({ version: 1, status: 'approved', actions: [{ goal: '有稳定住处' }] });
+    expect((await worker.get(`/api/persons/${id}/assistance/plan-print?version=9`)).statusCode).toBe(404);
+    expect((await partnerUser.get(`/api/persons/${id}/assistance/plan-print`)).statusCode).toBe(403);
+  });
+
+  it('item 3: a relief application recorded as pending is decided later, once, not before it was submitted', async () => {
+    const id = await person('冯十一', units.community);
+    const applied = await worker.post(`/api/persons/${id}/assistance/services`, {
+      date: '2026-11-02',
+      outcome: '已递交低保申请',
+      details: { kind: 'relief', scheme: 'subsistence', submittedOn: '2026-11-02', decision: 'pending' },
+    });
+    expect(applied.statusCode, applied.body).toBe(201);
+    const decide = (body: Record<string, unknown>) => worker.post(`/api/assistance/services/${applied.json().id}/relief-decision`, body);
+    expect((await decide({ decision: 'granted', decidedOn: '2026-11-01', amount: 800 })).json().error.fields[0].code).toBe('assistance.relief_dates');
+    expect((await decide({ decision: 'granted', decidedOn: '2026-11-20', amount: 800 })).statusCode).toBe(200);
+    expect((await decide({ decision: 'refused', decidedOn: '2026-11-21' })).json().error.code).toBe('assistance.relief_decided');
+    const tab = (await worker.get(`/api/persons/${id}/assistance`)).json();
+    expect(tab.services[0].details).toEqual({ kind: 'relief', scheme: 'subsistence', submittedOn: '2026-11-02', decision: 'granted', decidedOn: '2026-11-20', amount: 800 });
+    const other = await worker.post(`/api/persons/${id}/assistance/services`, { date: '2026-11-02', outcome: 'x', details: { kind: 'legal_aid', matter: '咨询' } });
+    expect((await worker.post(`/api/assistance/services/${other.json().id}/relief-decision`, { decision: 'refused', decidedOn: '2026-11-20' })).statusCode).toBe(404);
   });
 });

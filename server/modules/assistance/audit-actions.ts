@@ -18,4 +18,8 @@ registerAuditActions({
   'partner.referral.accept': { person: true, details: { partnerId: 'id' } },
   'partner.referral.decline': { person: true, details: { partnerId: 'id' } },
   'partner.referral.complete': { person: true, details: { partnerId: 'id', kind: 'code' } },
+  'assistance.tasks.read': { person: true, details: { scope: 'code', orgUnitId: 'id', tasks: 'count' } },
+  'assistance.placement.check': { person: true, details: { month: 'count', employed: 'flag' } },
+  'assistance.plan.print': { person: true, details: { version: 'count' } },
+  'assistance.relief.decide': { person: true, details: { decision: 'code' } },
 });

@@ -82,7 +82,20 @@ export function referralView(r: ReferralRow, partners: Names, today: string) {
   };
 }
 
-export function serviceView(s: ServiceRow, partners: Names) {
+type Checks = { made: { month: number; checkedOn: string; employed: boolean }[]; due: { month: number; dueDate: string }[] };
+
+export function planVersionView(p: PlanRow) {
+  return {
+    id: p.id,
+    version: p.version,
+    status: p.status as 'draft' | 'approved',
+    reviewDate: p.reviewDate,
+    createdAt: p.createdAt.toISOString(),
+    approvedAt: p.approvedAt?.toISOString() ?? null,
+  };
+}
+
+export function serviceView(s: ServiceRow, partners: Names, checks?: Checks) {
   const details = s.details as ServiceDetails;
   return {
     id: s.id,
@@ -94,6 +107,8 @@ export function serviceView(s: ServiceRow, partners: Names) {
     referralId: s.referralId,
     actionId: s.actionId,
     followUps: details.kind === 'job_placement' ? placementFollowUps(details.startDate) : [],
+    checks: checks?.made ?? [],
+    checksDue: checks?.due ?? [],
   };
 }
 

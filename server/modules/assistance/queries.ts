@@ -2,7 +2,7 @@ import { and, asc, desc, eq, ilike, inArray, like, or, sql, type SQL } from 'dri
 import { alias } from 'drizzle-orm/pg-core';
 import type { Executor } from '../../db/client';
 import { orgUnits } from '../org/schema';
-import { assistanceAssessments, assistancePlans, assistanceServices, partners, partnerStaff, planActions, referrals } from './schema';
+import { assistanceAssessments, assistancePlans, assistanceServices, partners, partnerStaff, placementChecks, planActions, referrals } from './schema';
 
 export type PartnerRow = typeof partners.$inferSelect;
 export type AssessmentRow = typeof assistanceAssessments.$inferSelect;
@@ -10,6 +10,7 @@ export type PlanRow = typeof assistancePlans.$inferSelect;
 export type ActionRow = typeof planActions.$inferSelect;
 export type ReferralRow = typeof referrals.$inferSelect;
 export type ServiceRow = typeof assistanceServices.$inferSelect;
+export type CheckRow = typeof placementChecks.$inferSelect;
 
 const escapeLike = (s: string) => s.replace(/[%_\\]/g, '\\$&');
 const under = (col: SQL | typeof orgUnits.path | typeof referrals.personOrgPath, paths: string[]) => or(...paths.map((p) => like(col, `${escapeLike(p)}%`)));
@@ -238,4 +239,88 @@ export async function familyNeedIn(exec: Executor, personIds: string[], to: stri
   const latest = new Map<string, { need: string; level: string }[]>();
   for (const r of rows) if (!latest.has(r.personId)) latest.set(r.personId, r.needs as { need: string; level: string }[]);
   return [...latest].filter(([, needs]) => needs.some((n) => n.need === 'family_repair' && n.level !== 'none')).map(([id]) => id);
+}
+
+/**
+ * What the assistance tasks of some persons are computed from (item 7): the last assessment, the
+ * latest plan's review date, the open plan actions, placements with the checks made, and the
+ * referrals still sent. Six statements for any number of persons.
+ */
+export async function taskFacts(exec: Executor, personIds: string[]) {
+  if (personIds.length === 0) return { assessed: [], plans: [], actions: [], placements: [], checks: [], referrals: [] };
+  const assessed = await exec
+    .select({ personId: assistanceAssessments.personId, last: sql<string>`max(${assistanceAssessments.assessedOn})::text` })
+    .from(assistanceAssessments)
+    .where(inArray(assistanceAssessments.personId, personIds))
+    .groupBy(assistanceAssessments.personId);
+  const plans = await exec
+    .selectDistinctOn([assistancePlans.personId], { personId: assistancePlans.personId, id: assistancePlans.id, reviewDate: assistancePlans.reviewDate })
+    .from(assistancePlans)
+    .where(inArray(assistancePlans.personId, personIds))
+    .orderBy(assistancePlans.personId, desc(assistancePlans.version));
+  const actions = await exec
+    .select({ id: planActions.id, personId: planActions.personId, planId: planActions.planId, dueDate: planActions.dueDate })
+    .from(planActions)
+    .where(and(inArray(planActions.personId, personIds), eq(planActions.status, 'open')));
+  const placements = await exec
+    .select({ id: assistanceServices.id, personId: assistanceServices.personId, startDate: assistanceServices.startDate, endDate: assistanceServices.endDate })
+    .from(assistanceServices)
+    .where(and(inArray(assistanceServices.personId, personIds), eq(assistanceServices.kind, 'job_placement')));
+  const checks = await checksOfPersons(exec, personIds);
+  const sent = await exec
+    .select({ id: referrals.id, personId: referrals.personId, status: referrals.status, respondBy: referrals.respondBy })
+    .from(referrals)
+    .where(and(inArray(referrals.personId, personIds), eq(referrals.status, 'sent')));
+  return { assessed, plans, actions, placements, checks, referrals: sent };
+}
+
+export async function checksOfPersons(exec: Executor, personIds: string[]) {
+  if (personIds.length === 0) return [];
+  return exec.select().from(placementChecks).where(inArray(placementChecks.personId, personIds)).orderBy(asc(placementChecks.month));
+}
+
+export async function serviceById(exec: Executor, id: string) {
+  return (await exec.select().from(assistanceServices).where(eq(assistanceServices.id, id)))[0];
+}
+
+/** A check of a placement; null when that month was checked already. */
+export async function insertCheck(exec: Executor, row: typeof placementChecks.$inferInsert) {
+  return (await exec.insert(placementChecks).values(row).onConflictDoNothing().returning())[0] ?? null;
+}
+
+/** The placement ended: its end date, for K8 (employed at the period's end). */
+export async function endPlacement(exec: Executor, id: string, endDate: string) {
+  await exec
+    .update(assistanceServices)
+    .set({ endDate, details: sql`jsonb_set(${assistanceServices.details}, '{endDate}', to_jsonb(${endDate}::text))` })
+    .where(eq(assistanceServices.id, id));
+}
+
+/** One place freed at an employer or base (item 6), never below zero. */
+export async function freePlace(exec: Executor, id: string) {
+  await exec
+    .update(partners)
+    .set({ placesTaken: sql`${partners.placesTaken} - 1` })
+    .where(and(eq(partners.id, id), sql`${partners.placesTaken} > 0`));
+}
+
+export async function plansOf(exec: Executor, personId: string) {
+  return exec.select().from(assistancePlans).where(eq(assistancePlans.personId, personId)).orderBy(desc(assistancePlans.version));
+}
+
+export async function planByVersion(exec: Executor, personId: string, version: number) {
+  return (
+    await exec
+      .select()
+      .from(assistancePlans)
+      .where(and(eq(assistancePlans.personId, personId), eq(assistancePlans.version, version)))
+  )[0];
+}
+
+/** A relief application's decision, recorded later than the application (item 3). */
+export async function setServiceOutcome(exec: Executor, id: string, details: unknown, outcome?: string) {
+  await exec
+    .update(assistanceServices)
+    .set({ details, ...(outcome ? { outcome } : {}) })
+    .where(eq(assistanceServices.id, id));
 }

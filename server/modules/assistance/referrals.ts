@@ -18,6 +18,7 @@ import {
 import type { ReferralBody, ServiceBody } from '../../../core/contracts/assistance';
 import type { AuditService } from '../audit/service';
 import type { PersonService } from '../persons/service';
+import type { Policy } from '../../../core/rules/policy';
 import * as q from './queries';
 import * as present from './presenter';
 import { createPartnerService } from './partners';
@@ -38,6 +39,7 @@ export function createReferralService(deps: {
   persons: PersonService;
   partners: Pick<ReturnType<typeof createPartnerService>, 'usableFor'>;
   recordService: RecordService;
+  policies: (exec: Executor) => Promise<(orgPath: string | null) => Policy>;
 }) {
   const { db, audit } = deps;
 
@@ -83,6 +85,7 @@ export function createReferralService(deps: {
           if (!a || a.personId !== personId) throw fieldError('actionId', 'assistance.action_invalid');
         }
         const today = deps.clock.today();
+        const workingDays = (await deps.policies(tx))(p.orgPath).assistance.referralResponseWorkingDays;
         const row = await q.insertReferral(tx, {
           personId,
           personOrgPath: p.orgPath,
@@ -92,7 +95,7 @@ export function createReferralService(deps: {
           purpose: body.purpose,
           consent: body.consent ?? null,
           sentOn: today,
-          respondBy: respondBy(today),
+          respondBy: respondBy(today, workingDays),
           createdBy: ctx.actor.userId,
         });
         if (!row) throw conflict('assistance.referral_duplicate');

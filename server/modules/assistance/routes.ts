@@ -11,6 +11,12 @@ import {
   indicatorQuery,
   indicatorView,
   openReferralList,
+  assistanceTaskList,
+  placementCheckBody,
+  placementCheckView,
+  reliefDecisionBody,
+  planPrintView,
+  taskQuery,
   partnerBody,
   partnerList,
   partnerQuery,
@@ -71,6 +77,49 @@ export function assistanceRoutes(app: FastifyInstance, s: AssistanceService): vo
     config: worker('assistance.read'),
     schema: { tags, summary: 'Open referrals of the persons in your area', response: { 200: openReferralList } },
     handler: async (req) => ({ items: await s.openReferrals(actorContext(req)) }),
+  });
+  r.get('/api/assistance/tasks', {
+    config: worker('assistance.read'),
+    schema: {
+      tags,
+      summary: '今日待办 of assistance: re-assessments, plan reviews, placement checks and stalled referrals due or overdue',
+      querystring: taskQuery,
+      response: { 200: assistanceTaskList },
+    },
+    handler: (req) => s.tasks(actorContext(req), req.query),
+  });
+  r.post('/api/assistance/services/:id/checks', {
+    config: worker('assistance.write'),
+    schema: {
+      tags,
+      summary: "A placement's still-employed check (3/6/12 months); not employed, it ends the placement",
+      params: idParams,
+      body: placementCheckBody,
+      response: { 201: placementCheckView },
+    },
+    handler: async (req, reply) => reply.code(201).send(await s.checkPlacement(actorContext(req), req.params.id, req.body)),
+  });
+  r.post('/api/assistance/services/:id/relief-decision', {
+    config: worker('assistance.write'),
+    schema: {
+      tags,
+      summary: "A relief application's decision (granted with the amount, or refused)",
+      params: idParams,
+      body: reliefDecisionBody,
+      response: { 200: z.object({ id: z.uuid(), decision: z.enum(['granted', 'refused']) }) },
+    },
+    handler: (req) => s.decideRelief(actorContext(req), req.params.id, req.body),
+  });
+  r.get('/api/persons/:personId/assistance/plan-print', {
+    config: worker('assistance.read'),
+    schema: {
+      tags,
+      summary: 'One version of the plan (the latest by default) for the A4 paper file',
+      params: personParams,
+      querystring: z.object({ version: z.coerce.number().int().min(1).max(100_000).optional() }),
+      response: { 200: planPrintView },
+    },
+    handler: (req) => s.planPrint(actorContext(req), req.params.personId, req.query.version),
   });
   r.get('/api/assistance/indicators', {
     config: { access: { permission: 'report.read', scope: 'org_subtree' } },

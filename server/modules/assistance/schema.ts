@@ -169,3 +169,27 @@ export const assistanceServices = pgTable(
     index('assistance_services_path_idx').using('btree', t.personOrgPath.op('text_pattern_ops'), t.kind),
   ],
 );
+
+/**
+ * A placement's still-employed check (item 3: at 3, 6 and 12 months by the policy), one per
+ * month of the cadence. A check that finds the person no longer employed ends the placement
+ * (the service's `end_date`) and frees the place it took (item 6).
+ */
+export const placementChecks = pgTable(
+  'assistance_placement_checks',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    serviceId: uuid('service_id')
+      .notNull()
+      .references(() => assistanceServices.id),
+    personId: uuid('person_id')
+      .notNull()
+      .references(() => persons.id),
+    month: integer('month').notNull(),
+    checkedOn: date('checked_on').notNull(),
+    employed: boolean('employed').notNull(),
+    checkedBy: uuid('checked_by').references(() => users.id),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex('assistance_placement_checks_month_idx').on(t.serviceId, t.month), index('assistance_placement_checks_person_idx').on(t.personId)],
+);

@@ -5,7 +5,7 @@ import { conflict, fieldError, notFound } from '../../errors';
 import { registerMessages } from '../../messages';
 import { inScope, scopePaths, type Principal, type RequestContext } from '../../http/context';
 import { compareDates } from '../../../core/rules/dates';
-import { assistanceIndicators, needOfService, placementDatesValid, reassessmentDue, type ServiceKind } from '../../../core/rules/assistance';
+import { assistanceIndicators, needOfService, placementDatesValid, reassessmentDueOn, type ServiceKind } from '../../../core/rules/assistance';
 import type { AssessmentBody, PlanBody, ServiceBody } from '../../../core/contracts/assistance';
 import { localized } from '../../../core/labels';
 import type { AuditService } from '../audit/service';
@@ -16,6 +16,9 @@ import * as q from './queries';
 import * as present from './presenter';
 import { createPartnerService } from './partners';
 import { createReferralService } from './referrals';
+import { createTaskService } from './tasks';
+import type { Policy } from '../../../core/rules/policy';
+import type { ReassessmentTrigger } from '../../../core/rules/assistance';
 
 registerMessages({
   'assistance.date_future': ['日期不能晚于今天', 'The date cannot be in the future'],
@@ -40,6 +43,12 @@ registerMessages({
   'partner.staff_invalid': ['该账号须持有“合作单位”角色', 'The account must hold the partner role'],
   'referral.not_found': ['转介不存在或已结束', 'No such open referral'],
   'plan.not_found': ['帮扶计划不存在', 'No such plan'],
+  'service.not_found': ['该就业安置记录不存在', 'No such placement'],
+  'assistance.check_month': ['回访月份须为政策规定的月份（默认第 3、6、12 个月）', 'The check month must be one of the policy (by default 3, 6 or 12)'],
+  'assistance.check_duplicate': ['该月份的在岗回访已登记', 'This month has been checked already'],
+  'assistance.placement_ended': ['该就业安置已结束，不再回访', 'This placement has ended: no more checks'],
+  'assistance.relief_decided': ['该救助申请已有审批结果', 'This relief application has been decided already'],
+  'assistance.relief_dates': ['审批日期不能早于申请日期', 'The decision cannot come before the application'],
 });
 
 type Ctx = RequestContext & { actor: Principal };
@@ -55,6 +64,10 @@ export function createAssistanceService(deps: {
   isPartnerAccount: (userId: string) => Promise<boolean>;
   /** Display names of accounts (the users service). */
   userNames: (exec: Executor, ids: string[]) => Promise<Map<string, string>>;
+  /** The policy in force per org path (policy service): the cadences of item 1, 3 and 5. */
+  policies: (exec: Executor) => Promise<(orgPath: string | null) => Policy>;
+  /** Measure starts, transfers and relapses of some persons (measures, persons, supervision). */
+  triggers: (exec: Executor, personIds: string[]) => Promise<({ personId: string } & ReassessmentTrigger)[]>;
 }) {
   const { db, audit } = deps;
   const today = () => deps.clock.today();
@@ -124,7 +137,8 @@ export function createAssistanceService(deps: {
   }
 
   const partners = createPartnerService({ db, audit, org: deps.org, isPartnerAccount: deps.isPartnerAccount });
-  const referralService = createReferralService({ db, clock: deps.clock, audit, persons: deps.persons, partners, recordService });
+  const referralService = createReferralService({ db, clock: deps.clock, audit, persons: deps.persons, partners, recordService, policies: deps.policies });
+  const taskService = createTaskService({ db, clock: deps.clock, audit, persons: deps.persons, org: deps.org, policies: deps.policies, triggers: deps.triggers });
 
   // Each service delivered is a line of the person's timeline (item 3).
   deps.persons.registerTimelineSource(async (exec, personId) =>
@@ -142,14 +156,17 @@ export function createAssistanceService(deps: {
 
   async function tab(ctx: Ctx, personId: string) {
     const p = await deps.persons.access(db, ctx.actor, personId, 'assistance.read');
-    const [assessments, plan, versions, referrals, services, visit] = await Promise.all([
+    const [assessments, history, referrals, services, visit, triggers, resolve] = await Promise.all([
       q.assessmentsOf(db, personId),
-      q.latestPlan(db, personId),
-      q.planCount(db, personId),
+      q.plansOf(db, personId),
       q.referralsOf(db, personId),
       q.servicesOf(db, personId),
       deps.visitNeeds(db, personId),
+      deps.triggers(db, [personId]),
+      deps.policies(db),
     ]);
+    const plan = history[0];
+    const checks = await taskService.checksOf(db, personId, p.orgPath, services);
     const actions = plan ? await q.actionsOfPlan(db, plan.id) : [];
     const partnerIds = [...referrals.map((r) => r.partnerId), ...services.map((s) => s.providerPartnerId), ...actions.map((a) => a.partnerId)].filter((x): x is string => !!x);
     const partnerNames = await q.partnerNames(db, [...new Set(partnerIds)]);
@@ -159,7 +176,7 @@ export function createAssistanceService(deps: {
     await audit.record(db, ctx, { action: 'assistance.read', entityType: 'person', entityId: personId, personId, orgPath: p.orgPath });
     return {
       assessments: assessments.map((a) => present.assessmentView(a, users)),
-      reassessmentDue: reassessmentDue(assessments[0]?.assessedOn ?? null),
+      reassessmentDue: reassessmentDueOn(assessments[0]?.assessedOn ?? null, triggers, resolve(p.orgPath).assistance.reassessEveryMonths)?.dueDate ?? null,
       visitNeeds: [...visitNeeds].filter((n) => !planNeeds.has(n)) as never[],
       plan: plan
         ? present.planView(
@@ -168,16 +185,50 @@ export function createAssistanceService(deps: {
             users,
           )
         : null,
-      planVersions: versions,
+      planVersions: history.length,
+      planHistory: history.map(present.planVersionView),
       referrals: referrals.map((r) => present.referralView(r, partnerNames, today())),
-      services: services.map((s) => present.serviceView(s, partnerNames)),
+      services: services.map((s) => present.serviceView(s, partnerNames, checks.get(s.id))),
+    };
+  }
+
+  /** Item 2: one version of the plan (the latest by default) as the A4 paper of the file. */
+  async function planPrint(ctx: Ctx, personId: string, version?: number) {
+    const p = await deps.persons.access(db, ctx.actor, personId, 'assistance.read');
+    const plan = version === undefined ? await q.latestPlan(db, personId) : await q.planByVersion(db, personId, version);
+    if (!plan) throw notFound('plan');
+    const [actions, assessments, context] = await Promise.all([q.actionsOfPlan(db, plan.id), q.assessmentsOf(db, personId), deps.persons.contextOf(db, [personId])]);
+    // The needs as assessed when this version was written: the latest assessment on or before it.
+    const written = plan.createdAt.getTime();
+    const needs = assessments.find((a) => a.createdAt.getTime() <= written) ?? null;
+    const partnerNames = await q.partnerNames(db, [...new Set(actions.map((a) => a.partnerId).filter((x): x is string => !!x))]);
+    const users = await names(db, [plan.approvedBy, plan.createdBy, needs?.assessedBy ?? null]);
+    await audit.record(db, ctx, {
+      action: 'assistance.plan.print',
+      entityType: 'assistance_plan',
+      entityId: plan.id,
+      personId,
+      orgPath: p.orgPath,
+      details: { version: plan.version },
+    });
+    return {
+      person: { name: context[0]?.name ?? '', orgUnitName: context[0]?.orgUnitName ?? '' },
+      plan: present.planView(
+        plan,
+        actions.map((a) => present.actionView(a, partnerNames, new Set())),
+        users,
+      ),
+      needs: needs ? present.assessmentView(needs, users) : null,
+      createdByName: plan.createdBy ? (users.get(plan.createdBy) ?? null) : null,
     };
   }
 
   return {
     ...partners,
     ...referralService,
+    ...taskService,
     tab,
+    planPrint,
     recordService,
 
     assess: (ctx: Ctx, personId: string, body: AssessmentBody) =>

@@ -267,8 +267,22 @@ describe.each(testDbKinds())('P6: every audit action keeps the least identifying
       }),
       201,
     );
-    ok(await worker.get(`/api/persons/${id}/assistance`));
+    const tab = ok(await worker.get(`/api/persons/${id}/assistance`));
     ok(await officer.get(`/api/assistance/indicators?orgUnitId=${units.community}&from=2026-01-01&to=2026-11-22`));
+    // The tasks of 今日待办, the printed plan, a placement check and a relief decision (items 2, 3, 7).
+    ok(await worker.get('/api/assistance/tasks?scope=unit'));
+    ok(await worker.get(`/api/persons/${id}/assistance/plan-print`));
+    const job = (tab.services as { id: string; kind: string }[]).find((x) => x.kind === 'job_placement')!;
+    ok(await worker.post(`/api/assistance/services/${job.id}/checks`, { month: 3, checkedOn: '2026-11-22', employed: true }), 201);
+    const relief = ok(
+      await worker.post(`/api/persons/${id}/assistance/services`, {
+        date: '2026-11-22',
+        outcome: P.note,
+        details: { kind: 'relief', scheme: 'temporary', submittedOn: '2026-11-20', decision: 'pending' },
+      }),
+      201,
+    );
+    ok(await worker.post(`/api/assistance/services/${relief.id}/relief-decision`, { decision: 'granted', decidedOn: '2026-11-22', amount: 500 }));
   }
 
   // Issue 16: publicity, a volunteer team with a volunteer, hours and a leader, a staff training.

@@ -276,3 +276,12 @@ export async function idsUnderMeasureIn(exec: Executor, orgPath: string): Promis
     .where(and(like(orgUnits.path, `${escapeLike(orgPath)}%`), inArray(persons.status, ['under_community_detox', 'under_community_rehab']), eq(persons.sealed, false)));
   return r.map((x) => x.id);
 }
+
+/** The transfers of some persons (C7): when each arrived in its new unit. */
+export async function transfersOf(exec: Executor, ids: string[]): Promise<{ personId: string; at: Date }[]> {
+  if (ids.length === 0) return [];
+  return exec
+    .select({ personId: assignments.personId, at: assignments.at })
+    .from(assignments)
+    .where(and(inArray(assignments.personId, ids), eq(assignments.kind, 'transfer')));
+}

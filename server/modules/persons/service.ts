@@ -610,6 +610,8 @@ export function createPersonService(deps: {
       return new Map((await q.contactsOf(exec, ids)).map((r) => [r.id, { name: r.name, phone: dec(r.phoneEnc) }]));
     },
     idsUnderMeasureIn: (exec: Executor, orgPath: string) => q.idsUnderMeasureIn(exec, orgPath),
+    /** When some persons were transferred in (C7), for assistance's re-assessment; no scope check. */
+    transfersOf: (exec: Executor, ids: string[]) => q.transfersOf(exec, ids),
 
     registerOrgUsage() {
       deps.org.registerUsage({ 'zh-CN': '人员档案', 'en-US': 'person files' }, (exec, unitId) => q.countInUnit(exec, unitId));

@@ -845,3 +845,19 @@ export async function latestVisitNeeds(exec: Executor, personId: string): Promis
   const form = r[0]?.form as { needs?: string[] } | undefined;
   return form?.needs ?? [];
 }
+
+/** The days of live positive drug tests of some persons (T3: a positive test is a relapse), for assistance's re-assessment. */
+export async function positiveTestDates(exec: Executor, personIds: string[]): Promise<{ personId: string; date: string }[]> {
+  if (personIds.length === 0) return [];
+  return exec
+    .select({ personId: supervisionRecords.personId, date: supervisionRecords.date })
+    .from(supervisionRecords)
+    .where(
+      and(
+        inArray(supervisionRecords.personId, personIds),
+        eq(supervisionRecords.kind, 'drug_test'),
+        eq(supervisionRecords.result, 'positive'),
+        isNull(supervisionRecords.voidedAt),
+      ),
+    );
+}

@@ -381,6 +381,8 @@ export function createSupervisionService(deps: {
     refresh: (tx: Executor, personIds: string[], ctx: RequestContext = JOB_CTX, timeDriven = false) => core.refresh(tx, personIds, ctx, timeDriven),
     /** For the assistance module: the needs the latest visit noted, without scope checks. */
     latestVisitNeeds: (exec: Executor, personId: string) => q.latestVisitNeeds(exec, personId),
+    /** For the assistance module: the days of live positive tests (T3, relapse), without scope checks. */
+    positiveTestDates: (exec: Executor, personIds: string[]) => q.positiveTestDates(exec, personIds),
 
     /**
      * The recompute job, every RECOMPUTE_EVERY_MS: the persons for whom the calendar changes

@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { Button, Card, Descriptions, Empty, Flex, Space, Table, Tag, Typography } from 'antd';
 import { CheckOutlined, PlusOutlined, PrinterOutlined } from '@ant-design/icons';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { Link } from 'react-router-dom';
 import type { PersonView } from '../../api/persons';
 import { assistanceApi, assistanceKeys, type AssistanceTab as Tab } from '../../api/assistance';
 import { useCan } from '../../api/me';
@@ -12,8 +13,9 @@ import { AssessModal } from './AssessModal';
 import { PlanModal } from './PlanModal';
 import { ReferModal } from './ReferModal';
 import { ServiceModal } from './ServiceModal';
+import { CheckModal } from './CheckModal';
 
-type Dialog = 'assess' | 'plan' | 'refer' | 'service' | null;
+type Dialog = 'assess' | 'plan' | 'refer' | 'service' | { check: string; months: number[] } | null;
 
 /** Item 7: needs, plan, referrals and services of one person on one page. */
 export function AssistanceTab({ person }: { person: PersonView }) {
@@ -48,11 +50,12 @@ export function AssistanceTab({ person }: { person: PersonView }) {
       <NeedsCard tab={data} />
       <PlanCard tab={data} personId={person.id} />
       <ReferralsCard tab={data} />
-      <ServicesCard tab={data} />
+      <ServicesCard tab={data} onCheck={write ? (check, months) => setDialog({ check, months }) : undefined} />
       {dialog === 'assess' && <AssessModal personId={person.id} onClose={close} />}
       {dialog === 'plan' && <PlanModal personId={person.id} tab={data} partners={list} onClose={close} />}
       {dialog === 'refer' && <ReferModal personId={person.id} tab={data} partners={list} onClose={close} />}
       {dialog === 'service' && <ServiceModal personId={person.id} onClose={close} />}
+      {typeof dialog === 'object' && dialog !== null && <CheckModal personId={person.id} serviceId={dialog.check} months={dialog.months} onClose={close} />}
     </Flex>
   );
 }
@@ -123,9 +126,11 @@ function PlanCard({ tab, personId }: { tab: Tab; personId: string }) {
                 {t('as.plan.approve')}
               </Button>
             )}
-            <Button size="small" icon={<PrinterOutlined />} onClick={() => window.print()}>
-              {t('as.plan.print')}
-            </Button>
+            <Link to={`/print/plan/${personId}`} target="_blank">
+              <Button size="small" icon={<PrinterOutlined />}>
+                {t('as.plan.print')}
+              </Button>
+            </Link>
           </Space>
         )
       }
@@ -169,6 +174,26 @@ function PlanCard({ tab, personId }: { tab: Tab; personId: string }) {
       ) : (
         <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('as.plan.none')} />
       )}
+      {tab.visitNeeds.length > 0 && (
+        <Space wrap style={{ marginTop: 8 }} data-testid="assistance-open-needs">
+          <Typography.Text type="secondary">{t('as.plan.openNeed')}：</Typography.Text>
+          {tab.visitNeeds.map((n) => (
+            <Tag key={n} color="orange">
+              {label('assistanceNeed', n)}
+            </Tag>
+          ))}
+        </Space>
+      )}
+      {tab.planHistory.length > 1 && (
+        <Space wrap style={{ marginTop: 8 }}>
+          <Typography.Text type="secondary">{t('as.plan.history')}：</Typography.Text>
+          {tab.planHistory.map((v) => (
+            <Link key={v.id} to={`/print/plan/${personId}?version=${v.version}`} target="_blank">
+              {t('as.plan.version', { n: v.version, total: tab.planVersions })} · {label('planStatus', v.status)}
+            </Link>
+          ))}
+        </Space>
+      )}
     </Card>
   );
 }
@@ -207,7 +232,7 @@ function ReferralsCard({ tab }: { tab: Tab }) {
   );
 }
 
-function ServicesCard({ tab }: { tab: Tab }) {
+function ServicesCard({ tab, onCheck }: { tab: Tab; onCheck?: (serviceId: string, months: number[]) => void }) {
   const { t } = useI18n();
   const label = useLabel();
   return (
@@ -229,10 +254,32 @@ function ServicesCard({ tab }: { tab: Tab }) {
             render: (_, s) => (
               <>
                 {s.outcome}
-                {s.followUps.length > 0 && (
+                {s.checks.length > 0 && (
                   <Typography.Text type="secondary" style={{ display: 'block' }}>
-                    {t('as.svc.followUps', { dates: s.followUps.join('、') })}
+                    {t('as.check.made', {
+                      list: s.checks.map((c) => `${t('as.tasks.month', { n: c.month })} ${c.checkedOn} ${c.employed ? t('as.check.yes') : t('as.check.no')}`).join('、'),
+                    })}
                   </Typography.Text>
+                )}
+                {s.checksDue.length > 0 && (
+                  <Flex gap={8} align="center" wrap>
+                    <Typography.Text type="secondary">
+                      {t('as.check.due', { list: s.checksDue.map((c) => `${t('as.tasks.month', { n: c.month })} ${c.dueDate}`).join('、') })}
+                    </Typography.Text>
+                    {onCheck && (
+                      <Button
+                        size="small"
+                        onClick={() =>
+                          onCheck(
+                            s.id,
+                            s.checksDue.map((c) => c.month),
+                          )
+                        }
+                      >
+                        {t('as.check.new')}
+                      </Button>
+                    )}
+                  </Flex>
                 )}
               </>
             ),

@@ -18,6 +18,7 @@ import { TodayAlerts } from './TodayAlerts';
 import { TodayStats } from './TodayStats';
 import { UnitCounts } from './UnitCounts';
 import { useRecordFlow } from './useRecordFlow';
+import { AssistanceTasksCard } from '../assistance/AssistanceTasksCard';
 
 type View = 'list' | 'calendar';
 
@@ -71,6 +72,7 @@ export default function TodayPage() {
   const alerts = d && (
     <Flex vertical gap={12}>
       <TodayAlerts day={d} />
+      <AssistanceTasksCard scope={scope} orgUnitId={orgUnitId} />
     </Flex>
   );
 

@@ -61,11 +61,17 @@ const contactSchema = z.object({
   checkInIntervalMonths: positiveInt, // F4
 });
 
+// #14 transfer: the figures C7 leaves to the deployment (no national number for them).
+const transferSchema = z.object({
+  decideWithinWorkingDays: positiveInt, // C7: the street asked answers (accept or decline) within these working days
+});
+
 const sections = {
   measures: measuresSchema,
   lifecycle: lifecycleSchema,
   drugTests: drugTestsSchema,
   contact: contactSchema,
+  transfer: transferSchema, // #14 transfer
 };
 
 const policyShape = z.object({ version: z.string().min(1), ...sections });
@@ -105,6 +111,7 @@ export const policyOverrideSchema = z.strictObject({
   lifecycle: lifecycleSchema.extend({ seriousBreach: seriousBreachSchema.partial().strict() }).partial().strict().optional(),
   drugTests: drugTestsSchema.partial().strict().optional(),
   contact: contactSchema.partial().strict().optional(),
+  transfer: transferSchema.partial().strict().optional(), // #14 transfer
 });
 
 export type PolicyOverride = z.infer<typeof policyOverrideSchema>;
@@ -161,6 +168,10 @@ export const defaultPolicy: Policy = deepFreeze({
     gridVisitIntervalDays: 7,
     minVisitsPerQuarter: 1,
     checkInIntervalMonths: 1,
+  },
+  // #14 transfer
+  transfer: {
+    decideWithinWorkingDays: 5,
   },
 });
 

@@ -633,7 +633,13 @@ export function createPersonService(deps: {
       if (!id.ok) throw fieldError('idNumber', id.code);
       await spendLookup(exec, ctx, 'transfer');
       const r = await q.byIdHash(exec, idHash(id.idType, id.idNumber));
-      await audit.record(exec, ctx, { action: 'person.exists_check', entityType: 'person', personId: r?.person.id, orgPath: r?.orgPath ?? null, details: { scope: 'city', via: 'transfer', found: !!r } });
+      await audit.record(exec, ctx, {
+        action: 'person.exists_check',
+        entityType: 'person',
+        personId: r?.person.id,
+        orgPath: r?.orgPath ?? null,
+        details: { scope: 'city', via: 'transfer', found: !!r },
+      });
       return r;
     },
 

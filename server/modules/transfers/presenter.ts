@@ -8,7 +8,10 @@ import type { TransferWithUnits, HandoverRow } from './queries';
 export type Essentials = TransferView['person'];
 
 /** C7: what the street asked sees before it accepts — the name, the ID number's last four, the measure in force and its term. */
-export function essentialsOf(label: { name: string; idLast4: string } | undefined, inForce: { kind: string; status: string; startDate: string | null; endDate: string | null }[]): Essentials {
+export function essentialsOf(
+  label: { name: string; idLast4: string } | undefined,
+  inForce: { kind: string; status: string; startDate: string | null; endDate: string | null }[],
+): Essentials {
   const m = inForce[0];
   return {
     name: label?.name ?? '',

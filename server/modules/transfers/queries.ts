@@ -140,4 +140,3 @@ export async function handoversOfPerson(exec: Executor, personId: string) {
 export async function handoversMissed(exec: Executor, today: string) {
   return handoversWithUnit(exec).where(and(isNull(handovers.reportedOn), isNull(handovers.missedRaisedAt), sql`${handovers.reportBy} < ${today}`));
 }
-

@@ -27,7 +27,12 @@ export function transferRoutes(app: FastifyInstance, s: TransferService): void {
 
   r.get('/api/transfers', {
     config: street('person.read'),
-    schema: { tags, summary: 'Transfers into (in) and out of (out) your streets; essentials only until the file is yours (C7)', querystring: transferQuery, response: { 200: transferList } },
+    schema: {
+      tags,
+      summary: 'Transfers into (in) and out of (out) your streets; essentials only until the file is yours (C7)',
+      querystring: transferQuery,
+      response: { 200: transferList },
+    },
     handler: (req) => s.list(actorContext(req), req.query),
   });
   r.get('/api/transfers/streets', {
@@ -42,7 +47,12 @@ export function transferRoutes(app: FastifyInstance, s: TransferService): void {
   });
   r.post('/api/transfers/requests', {
     config: street('person.write'),
-    schema: { tags, summary: 'The street that found the file held elsewhere asks for it, by the ID number (C7; the 409 of a second file)', body: requestBody, response: { 201: transferView } },
+    schema: {
+      tags,
+      summary: 'The street that found the file held elsewhere asks for it, by the ID number (C7; the 409 of a second file)',
+      body: requestBody,
+      response: { 201: transferView },
+    },
     handler: async (req, reply) => reply.code(201).send(await s.request(actorContext(req), req.body)),
   });
   r.get('/api/transfers/:id', {
@@ -52,7 +62,12 @@ export function transferRoutes(app: FastifyInstance, s: TransferService): void {
   });
   r.post('/api/transfers/:id/accept', {
     config: street('person.write'),
-    schema: { tags, summary: 'The street asked accepts: the file, measures, tasks, notices, plans and referrals move in one transaction (C7)', params: idParams, response: { 200: transferView } },
+    schema: {
+      tags,
+      summary: 'The street asked accepts: the file, measures, tasks, notices, plans and referrals move in one transaction (C7)',
+      params: idParams,
+      response: { 200: transferView },
+    },
     handler: (req) => s.accept(actorContext(req), req.params.id),
   });
   r.post('/api/transfers/:id/decline', {
@@ -93,7 +108,13 @@ export function transferRoutes(app: FastifyInstance, s: TransferService): void {
   });
   r.post('/api/handovers/:id/report', {
     config: { access: { permission: 'measure.write', scope: 'org_subtree' } },
-    schema: { tags, summary: 'The person reported to the street: community rehabilitation starts with the F1 follow-ups (C10, M9)', params: idParams, body: handoverReportBody, response: { 200: handoverView } },
+    schema: {
+      tags,
+      summary: 'The person reported to the street: community rehabilitation starts with the F1 follow-ups (C10, M9)',
+      params: idParams,
+      body: handoverReportBody,
+      response: { 200: handoverView },
+    },
     handler: (req) => s.reportHandover(actorContext(req), req.params.id, req.body),
   });
 }

@@ -148,7 +148,14 @@ export function createTransferService(deps: {
     const policy = await deps.policyAt(tx, file.toPath);
     const acceptedOn = today();
     const moved = { file: 1, measures, ...supervision, ...assistance };
-    const row = await q.update(tx, t.id, { status: 'accepted', decidedBy: ctx.actor.userId, decidedAt: deps.clock.now(), acceptedOn, ...acceptanceDeadlines(acceptedOn, policy), moved });
+    const row = await q.update(tx, t.id, {
+      status: 'accepted',
+      decidedBy: ctx.actor.userId,
+      decidedAt: deps.clock.now(),
+      acceptedOn,
+      ...acceptanceDeadlines(acceptedOn, policy),
+      moved,
+    });
     await audit.record(tx, ctx, { action: 'transfer.accept', entityType: 'transfer', entityId: t.id, personId: t.personId, orgPath: file.toPath, details: { moved } });
     return row;
   }
@@ -252,7 +259,14 @@ export function createTransferService(deps: {
       const earlier = (await q.ofPerson(db, r.t.personId)).filter((x) => x.t.status === 'accepted' && x.t.toOrgUnitId === r.t.fromOrgUnitId && x.t.decidedAt! < r.t.decidedAt!);
       const since = earlier.length ? earlier[earlier.length - 1]!.t.decidedAt! : new Date(0);
       const res = await deps.supervision.recordsEnteredBetween(db, r.t.personId, since, r.t.decidedAt, page);
-      await audit.record(db, ctx, { action: 'transfer.records.read', entityType: 'transfer', entityId: id, personId: r.t.personId, orgPath: r.fromPath, details: { returned: res.items.length } });
+      await audit.record(db, ctx, {
+        action: 'transfer.records.read',
+        entityType: 'transfer',
+        entityId: id,
+        personId: r.t.personId,
+        orgPath: r.fromPath,
+        details: { returned: res.items.length },
+      });
       return res;
     },
 
@@ -271,13 +285,19 @@ export function createTransferService(deps: {
       const now = deps.clock.now();
       const late = await q.reportsOverdue(tx, today());
       for (const r of late) {
-        await notifyStreet(tx, r.toPath, r.t.personId, `transfer:${r.t.id}:overdue`, ['移交后逾期未报到', 'Not reported after a transfer'], { transferId: r.t.id, reportBy: r.t.reportBy });
+        await notifyStreet(tx, r.toPath, r.t.personId, `transfer:${r.t.id}:overdue`, ['移交后逾期未报到', 'Not reported after a transfer'], {
+          transferId: r.t.id,
+          reportBy: r.t.reportBy,
+        });
         await q.update(tx, r.t.id, { overdueRaisedAt: now });
         await audit.record(tx, JOB_CTX, { action: 'transfer.report_overdue', entityType: 'transfer', entityId: r.t.id, personId: r.t.personId, orgPath: r.toPath });
       }
       const missed = await q.handoversMissed(tx, today());
       for (const h of missed) {
-        await notifyStreet(tx, h.unitPath, h.h.personId, `handover:${h.h.id}:missed`, ['出所衔接逾期未报到', 'Not reported after release'], { handoverId: h.h.id, reportBy: h.h.reportBy });
+        await notifyStreet(tx, h.unitPath, h.h.personId, `handover:${h.h.id}:missed`, ['出所衔接逾期未报到', 'Not reported after release'], {
+          handoverId: h.h.id,
+          reportBy: h.h.reportBy,
+        });
         await q.updateHandover(tx, h.h.id, { missedRaisedAt: now });
         await audit.record(tx, JOB_CTX, { action: 'handover.missed', entityType: 'handover', entityId: h.h.id, personId: h.h.personId, orgPath: h.unitPath });
       }
@@ -316,7 +336,15 @@ export function createTransferService(deps: {
        */
       createHandover: (
         ctx: Ctx,
-        body: { personId: string; facility: string; releaseDate: string; noticeReceivedOn: string; orgUnitId?: string; addressBasis: 'registered' | 'residence'; documentIds: string[] },
+        body: {
+          personId: string;
+          facility: string;
+          releaseDate: string;
+          noticeReceivedOn: string;
+          orgUnitId?: string;
+          addressBasis: 'registered' | 'residence';
+          documentIds: string[];
+        },
       ) =>
         db.transaction(async (tx) => {
           const p = await persons.access(tx, ctx.actor, body.personId);
@@ -325,7 +353,8 @@ export function createTransferService(deps: {
           const target = body.orgUnitId ? await street(tx, body.orgUnitId, 'orgUnitId') : await persons.streetOf(tx, p.person.orgUnitId);
           if (!target) throw fieldError('orgUnitId', 'transfer.not_street');
           const unit = (await deps.org.byId(tx, target.id))!;
-          for (const [i, d] of body.documentIds.entries()) if (!(await deps.documents.attachable(tx, d, p.person.id))) throw fieldError(`documentIds.${i}`, 'handover.paper_invalid');
+          for (const [i, d] of body.documentIds.entries())
+            if (!(await deps.documents.attachable(tx, d, p.person.id))) throw fieldError(`documentIds.${i}`, 'handover.paper_invalid');
           if ((await q.openHandoverOf(tx, p.person.id)) > 0) throw conflict('handover.already_open');
           const policy = await deps.policyAt(tx, unit.path);
           const d = handoverDeadlines(body.releaseDate, policy);
@@ -382,7 +411,14 @@ export function createTransferService(deps: {
           });
           await deps.measures.applyEventIn(tx, ctx, m.id, { type: 'report', date: body.date, lateExcused: true });
           await q.updateHandover(tx, id, { reportedOn: body.date, reportedBy: ctx.actor.userId, measureId: m.id });
-          await audit.record(tx, ctx, { action: 'handover.report', entityType: 'handover', entityId: id, personId: locked.personId, orgPath: h.unitPath, details: { date: body.date, measureId: m.id } });
+          await audit.record(tx, ctx, {
+            action: 'handover.report',
+            entityType: 'handover',
+            entityId: id,
+            personId: locked.personId,
+            orgPath: h.unitPath,
+            details: { date: body.date, measureId: m.id },
+          });
           return (await presentHandovers(tx, [(await q.handoverById(tx, id))!]))[0]!;
         }),
 

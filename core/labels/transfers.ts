@@ -13,7 +13,7 @@ export const transferLabels = {
     finder: ['新街道申请', 'Requested by the new street'],
   } satisfies CodeList<TransferInitiator>,
   transferReportState: {
-    not_due: ['—', '—'],
+    not_due: ['未到报到', 'Not due'],
     due: ['待报到', 'Report due'],
     overdue: ['逾期未报到', 'Report overdue'],
     reported: ['已报到', 'Reported'],

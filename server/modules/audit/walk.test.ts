@@ -306,10 +306,9 @@ describe.each(testDbKinds())('P6: every audit action keeps the least identifying
 
   // Issue 14 (C7, C10): a transfer offered and declined, requested by the ID number and accepted,
   // reported and forwarded; a handover reported, one missed; a report overdue. Runs last: P moves.
-  async function transfersSide(w: World) {
+  async function transfersSide(w: World, pid: string) {
     const { officer, police, admin, units } = w;
     const receiver = await userWith(t, admin, 'walk.receiver', 'officer', units.otherDistrictStreet);
-    const pid = (ok(await officer.get(`/api/persons?q=${P.idNumber}`)).items as { id: string }[])[0]!.id;
     const offered = ok(await officer.post('/api/transfers', { personId: pid, toOrgUnitId: units.otherDistrictStreet, reason: P.note }), 201);
     ok(await receiver.get('/api/transfers?box=in'));
     ok(await receiver.get(`/api/transfers/${offered.id}`));
@@ -343,7 +342,7 @@ describe.each(testDbKinds())('P6: every audit action keeps the least identifying
     await offlineReplay(w, id);
     await assistanceSide(w, id);
     await preventionSide(w);
-    await transfersSide(w);
+    await transfersSide(w, id);
 
     const trail = await rows<{ action: string; person_id: string | null; entity_type: string | null; before: unknown; after: unknown; details: unknown; purpose: string | null }>(
       t.database.db,

@@ -52,6 +52,8 @@ import { createPreventionService } from './modules/prevention/service';
 import { preventionRoutes } from './modules/prevention/routes';
 import { createAssistanceService } from './modules/assistance/service';
 import { assistanceRoutes } from './modules/assistance/routes';
+import { createTransferService } from './modules/transfers/service';
+import { transferRoutes } from './modules/transfers/routes';
 
 export interface AppDeps {
   database: Database;
@@ -166,6 +168,22 @@ export function createServices(deps: AppDeps) {
     org,
     userOrgPath: async (exec, id) => (await users.byId(id, exec))?.orgPath,
   });
+  // #14 transfers (C7) and handovers from isolation (C10); their deadlines checked hourly, raised once each.
+  const transfers = createTransferService({
+    db,
+    clock: deps.clock,
+    audit,
+    org,
+    persons,
+    measures,
+    supervision,
+    assistance,
+    documents,
+    reminders,
+    users,
+    policyAt: async (exec, orgPath) => (await policyService.effective(exec, orgPath)).policy,
+  });
+  jobs.push({ name: 'transfers.deadlines', lockKey: 7_263_140, everyMs: 3_600_000, run: async (tx) => void (await transfers.raiseOverdue(tx)) });
   return {
     db,
     reader,
@@ -186,6 +204,7 @@ export function createServices(deps: AppDeps) {
     supervision,
     prevention,
     assistance,
+    transfers,
     scheduler: createScheduler(db, jobs, safeConsoleLogger()),
   };
 }
@@ -271,6 +290,7 @@ export async function buildApp(deps: AppDeps): Promise<{ app: FastifyInstance; s
   reminderRoutes(app, services.reminders);
   preventionRoutes(app, services.prevention);
   assistanceRoutes(app, services.assistance);
+  transferRoutes(app, services.transfers);
   serveWebApp(app, deps.config.webDir);
 
   return { app, services, routes };

@@ -12,6 +12,9 @@ export interface FieldError {
  * switch on; the HTTP status is derived from it by the caller's choice of constructor.
  */
 export class AppError extends Error {
+  /** What a client needs to act on the error (e.g. how to request a transfer, issue 14), never more than that. */
+  details?: Record<string, unknown>;
+
   constructor(
     readonly code: string,
     readonly status: number,
@@ -28,6 +31,7 @@ export class AppError extends Error {
         code: this.code,
         message: messageFor(this.code, this.params),
         ...(this.fields.length ? { fields: this.fields } : {}),
+        ...(this.details ? { details: this.details } : {}),
       },
     };
   }

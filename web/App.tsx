@@ -33,6 +33,8 @@ const PartnerInboxPage = lazy(() => import('./pages/assistance/PartnerInboxPage'
 const PartnersPage = lazy(() => import('./pages/assistance/PartnersPage'));
 const ReferralsPage = lazy(() => import('./pages/assistance/ReferralsPage'));
 const FieldPage = lazy(() => import('./pages/field/FieldPage'));
+const TransfersPage = lazy(() => import('./pages/transfers/TransfersPage'));
+const HandoversPage = lazy(() => import('./pages/transfers/HandoversPage'));
 
 const queryClient = new QueryClient({
   defaultOptions: {
@@ -200,6 +202,22 @@ function Localized() {
                   element={
                     <RequirePermission permission="assistance.read">
                       <ReferralsPage />
+                    </RequirePermission>
+                  }
+                />
+                <Route
+                  path="transfers"
+                  element={
+                    <RequirePermission permission="person.read">
+                      <TransfersPage />
+                    </RequirePermission>
+                  }
+                />
+                <Route
+                  path="handovers"
+                  element={
+                    <RequirePermission permission="person.read">
+                      <HandoversPage />
                     </RequirePermission>
                   }
                 />

@@ -14,6 +14,7 @@ export const errorBody = z.object({
     code: z.string(),
     message: localized,
     fields: z.array(z.object({ path: z.string(), code: z.string(), message: localized })).optional(),
+    details: z.record(z.string(), z.unknown()).optional(),
   }),
 });
 export const okBody = z.object({ ok: z.literal(true) });

@@ -194,7 +194,7 @@ export const assignmentBody = z.object({
 });
 export const returnToStreetBody = z.object({ reason: z.string().trim().min(2).max(200) });
 
-export const timelineKinds = ['person', 'measure', 'status', 'document', 'assignment', 'record', 'leave', 'notice', 'assistance'] as const;
+export const timelineKinds = ['person', 'measure', 'status', 'document', 'assignment', 'record', 'leave', 'notice', 'assistance', 'transfer'] as const;
 export type TimelineKind = (typeof timelineKinds)[number];
 export const timelineEntry = z.object({
   at: z.string(),

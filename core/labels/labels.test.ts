@@ -29,7 +29,7 @@ describe('the label catalogue', () => {
     ['measureKind', measureKind.options],
     ['measureStatus', measureStatus.options],
     ['measureEvent', measureEventTypes],
-    ['measureEventDone', ['create', ...measureEventTypes]],
+    ['measureEventDone', ['create', 'transfer', ...measureEventTypes]], // #14: 'transfer' is written by a transfer (C7), not sent as an event
     ['terminationReason', terminationReasons],
     ['documentKind', documentKindCodes],
     ['permission', allPermissions],

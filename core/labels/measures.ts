@@ -43,7 +43,8 @@ export const measureLabels = {
     complete: ['期满解除', 'Completed'],
     convert: ['变更为社区戒毒', 'Converted to community detox'],
     extend: ['延长期限', 'Extended'],
-  } satisfies CodeList<MeasureEventType | 'create'>,
+    transfer: ['随档移交，期限连续计算', 'Moved with the file; the term keeps running'], // #14 C7
+  } satisfies CodeList<MeasureEventType | 'create' | 'transfer'>,
 
   terminationReason: {
     refused: ['拒绝报到或拒绝执行', 'Refused to report or comply'],

@@ -58,6 +58,7 @@ export const personLabels = {
     leave: ['请假', 'Leave'],
     notice: ['通报', 'Notice'],
     assistance: ['帮扶', 'Assistance'],
+    transfer: ['移交与衔接', 'Transfer and handover'], // #14
   } satisfies CodeList<TimelineKind>,
 
   /** The categories of the drug-type dictionary. */

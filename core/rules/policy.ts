@@ -68,12 +68,18 @@ const assistanceSchema = z.object({
   placementFollowUpMonths: z.array(positiveInt.max(36)).min(1).max(6), // issue 12 item 3
 });
 
+// #14 transfer: the figures C7 leaves to the deployment (no national number for them).
+const transferSchema = z.object({
+  decideWithinWorkingDays: positiveInt, // C7: the street asked answers (accept or decline) within these working days
+});
+
 const sections = {
   measures: measuresSchema,
   lifecycle: lifecycleSchema,
   drugTests: drugTestsSchema,
   contact: contactSchema,
   assistance: assistanceSchema, // #12 assistance
+  transfer: transferSchema, // #14 transfer
 };
 
 const policyShape = z.object({ version: z.string().min(1), ...sections });
@@ -114,6 +120,7 @@ export const policyOverrideSchema = z.strictObject({
   drugTests: drugTestsSchema.partial().strict().optional(),
   contact: contactSchema.partial().strict().optional(),
   assistance: assistanceSchema.partial().strict().optional(), // #12 assistance
+  transfer: transferSchema.partial().strict().optional(), // #14 transfer
 });
 
 export type PolicyOverride = z.infer<typeof policyOverrideSchema>;
@@ -176,6 +183,10 @@ export const defaultPolicy: Policy = deepFreeze({
     reassessEveryMonths: 6,
     referralResponseWorkingDays: 5,
     placementFollowUpMonths: [3, 6, 12],
+  },
+  // #14 transfer
+  transfer: {
+    decideWithinWorkingDays: 5,
   },
 });
 

@@ -20,6 +20,7 @@ import { generateHistory, type PersonHistory } from './history';
 import { insertJson } from './bulk';
 import { seedPrevention, type PreventionSummary } from './prevention';
 import { seedAssistance, type AssistanceSeedSummary } from './assistance';
+import { seedTransfers, type TransferSeedSummary } from './transfers';
 import { supervisionRecords, leaveRequests, leaveEvents, absences } from '../modules/supervision/schema';
 
 export interface SeedOptions {
@@ -53,6 +54,7 @@ export interface SeedSummary {
   absences: number;
   /** Partners, assessments, plans, services and referrals (issue 12). */
   assistance: AssistanceSeedSummary;
+  transfers: TransferSeedSummary;
   /** Largest resident memory seen while writing persons (MiB). */
   peakRssMiB: number;
   /** A year of publicity, volunteers and trainings (issue 16). */
@@ -278,6 +280,8 @@ export async function seedCity(database: Database, cipher: DataCipher, opts: See
   log(
     `assistance: ${assistance.partners} partners, ${assistance.assessments} assessments, ${assistance.plans} plans, ${assistance.services} services, ${assistance.referrals} open referrals`,
   );
+  const transfers = await db.transaction((tx) => seedTransfers(tx, r.fork('transfers'), opts.today));
+  log(`transfers: ${transfers.transfers} awaiting an answer, ${transfers.handovers} handovers from isolation`);
   // Planner statistics for what was just written (PGlite has no autovacuum; PostgreSQL's comes
   // later): without them a 2,000,000-person city's person page took 234 ms instead of 17.
   await db.execute(sql`analyze`);
@@ -293,6 +297,7 @@ export async function seedCity(database: Database, cipher: DataCipher, opts: See
     ...counts,
     prevention,
     assistance,
+    transfers,
     supervision,
     peakRssMiB: Math.round(peakRss / 2 ** 20),
     seconds: Math.round((performance.now() - started) / 100) / 10,

@@ -2,6 +2,7 @@ import type { ReactNode } from 'react';
 import { Menu } from 'antd';
 import { ApartmentOutlined, AuditOutlined, DesktopOutlined, HomeOutlined, KeyOutlined, SolutionOutlined, TeamOutlined } from '@ant-design/icons';
 import { AlertOutlined, CarryOutOutlined, EnvironmentOutlined, InboxOutlined, NotificationOutlined, ShareAltOutlined, ShopOutlined } from '@ant-design/icons';
+import { LoginOutlined, SwapOutlined } from '@ant-design/icons';
 import { useLocation, useNavigate } from 'react-router-dom';
 import type { Permission } from '../../core/contracts/permissions';
 import type { MessageKey } from '../i18n/zh-CN';
@@ -25,6 +26,8 @@ const items: Item[] = [
   { path: '/inbox', label: 'as.menu.inbox', icon: <InboxOutlined />, permission: 'referral.respond' },
   { path: '/referrals', label: 'as.menu.referrals', icon: <ShareAltOutlined />, permission: 'assistance.read' },
   { path: '/partners', label: 'as.menu.partners', icon: <ShopOutlined />, permission: 'assistance.read' },
+  { path: '/transfers', label: 'tr.menu', icon: <SwapOutlined />, permission: 'person.read' },
+  { path: '/handovers', label: 'tr.menu.handovers', icon: <LoginOutlined />, permission: 'person.read' },
   { path: '/org', label: 'menu.org', icon: <ApartmentOutlined />, permission: 'org.read' },
   { path: '/users', label: 'menu.users', icon: <TeamOutlined />, permission: 'user.read' },
   { path: '/audit', label: 'menu.audit', icon: <AuditOutlined />, permission: 'audit.read' },

@@ -3,12 +3,14 @@ import { fieldEnUS } from './field.en-US';
 import type { MessageKey } from './zh-CN';
 import { supervisionEnUS } from './supervision.en-US';
 import { preventionEnUS } from './prevention.en-US';
+import { transfersEnUS } from './transfers.en-US';
 
 export const enUS: Record<MessageKey, string> = {
   ...supervisionEnUS,
   ...preventionEnUS,
   ...assistanceEnUS,
   ...fieldEnUS,
+  ...transfersEnUS,
   'app.name': 'Sunflower',
   'app.subtitle': 'Community drug-rehabilitation platform',
   'common.ok': 'OK',

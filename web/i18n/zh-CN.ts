@@ -2,12 +2,14 @@ import { assistanceZhCN } from './assistance.zh-CN';
 import { fieldZhCN } from './field.zh-CN';
 import { supervisionZhCN } from './supervision.zh-CN';
 import { preventionZhCN } from './prevention.zh-CN';
+import { transfersZhCN } from './transfers.zh-CN';
 
 export const zhCN = {
   ...supervisionZhCN,
   ...preventionZhCN,
   ...assistanceZhCN,
   ...fieldZhCN,
+  ...transfersZhCN,
   'app.name': '向日葵',
   'app.subtitle': '社区戒毒社区康复工作平台',
   'common.ok': '确定',

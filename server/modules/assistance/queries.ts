@@ -324,3 +324,37 @@ export async function setServiceOutcome(exec: Executor, id: string, details: unk
     .set({ details, ...(outcome ? { outcome } : {}) })
     .where(eq(assistanceServices.id, id));
 }
+
+// ---- transfers (issue 14, C7) ----
+
+/** The open referrals of a person now listed under his new unit (the workers' lists are scoped by `person_org_path`). */
+export async function moveOpenReferrals(exec: Executor, personId: string, newPath: string): Promise<number> {
+  const r = await exec
+    .update(referrals)
+    .set({ personOrgPath: newPath, updatedAt: new Date() })
+    .where(and(eq(referrals.personId, personId), inArray(referrals.status, ['sent', 'accepted'])))
+    .returning({ id: referrals.id });
+  return r.length;
+}
+
+/** Plans not yet closed and their open actions: they follow the person (they are found through him). */
+export async function openPlanCounts(exec: Executor, personId: string): Promise<{ plans: number; actions: number }> {
+  const [p] = await exec
+    .select({ n: sql<number>`count(*)::int` })
+    .from(assistancePlans)
+    .where(and(eq(assistancePlans.personId, personId), inArray(assistancePlans.status, ['draft', 'approved'])));
+  const [a] = await exec
+    .select({ n: sql<number>`count(*)::int` })
+    .from(planActions)
+    .where(and(eq(planActions.personId, personId), eq(planActions.status, 'open')));
+  return { plans: Number(p?.n ?? 0), actions: Number(a?.n ?? 0) };
+}
+
+/** Open referrals still listed under a path (the test that nothing stayed with the old street). */
+export async function openReferralsOfPersonUnder(exec: Executor, personId: string, path: string): Promise<number> {
+  const [r] = await exec
+    .select({ n: sql<number>`count(*)::int` })
+    .from(referrals)
+    .where(and(eq(referrals.personId, personId), inArray(referrals.status, ['sent', 'accepted']), like(referrals.personOrgPath, `${escapeLike(path)}%`)));
+  return Number(r?.n ?? 0);
+}

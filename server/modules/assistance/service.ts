@@ -326,6 +326,20 @@ export function createAssistanceService(deps: {
       await audit.record(db, ctx, { action: 'assistance.referrals.read', entityType: 'assistance_referral', details: { returned: rows.length } });
       return rows.map((r) => ({ ...present.referralView(r, names, today()), personName: persons.get(r.personId)?.name ?? '' }));
     },
+
+    /**
+     * C7: the person's file moved to the unit at `newPath` (transfers module, in its transaction).
+     * Plans and their actions are found through the person and follow him; the open referrals are
+     * listed by the unit they were sent from, so they are listed under the new one. Services
+     * delivered stay where they were written (the old street keeps what it wrote). Returns counts.
+     */
+    async transferOpen(tx: Executor, personId: string, newPath: string) {
+      const referralsMoved = await q.moveOpenReferrals(tx, personId, newPath);
+      const plans = await q.openPlanCounts(tx, personId);
+      return { plans: plans.plans, actions: plans.actions, referrals: referralsMoved };
+    },
+    /** Open referrals of a person still listed under a unit (0 after a transfer, C7). */
+    openReferralsUnder: (exec: Executor, personId: string, path: string) => q.openReferralsOfPersonUnder(exec, personId, path),
   };
 
   async function indicatorsFor(exec: Executor, path: string, from: string, to: string) {

@@ -318,6 +318,35 @@ describe.each(testDbKinds())('P6: every audit action keeps the least identifying
     ok(await streetOffice.post('/api/prevention/trainings', { orgUnitId: units.street, topic: '新型毒品识别', heldOn: '2026-05-10', minutes: 180, attendees }), 201);
   }
 
+  // Issue 14 (C7, C10): a transfer offered and declined, requested by the ID number and accepted,
+  // reported and forwarded; a handover reported, one missed; a report overdue. Runs last: P moves.
+  async function transfersSide(w: World, pid: string) {
+    const { officer, police, admin, units } = w;
+    const receiver = await userWith(t, admin, 'walk.receiver', 'officer', units.otherDistrictStreet);
+    const offered = ok(await officer.post('/api/transfers', { personId: pid, toOrgUnitId: units.otherDistrictStreet, reason: P.note }), 201);
+    ok(await receiver.get('/api/transfers?box=in'));
+    ok(await receiver.get(`/api/transfers/${offered.id}`));
+    ok(await receiver.post(`/api/transfers/${offered.id}/decline`, { reason: P.note }));
+    const requested = ok(await receiver.post('/api/transfers/requests', { idNumber: P.idNumber, toOrgUnitId: units.otherDistrictStreet, reason: P.destination }), 201);
+    t.clock.advanceMinutes(1);
+    ok(await officer.post(`/api/transfers/${requested.id}/accept`));
+    ok(await receiver.post(`/api/transfers/${requested.id}/report`, { date: t.clock.today() }));
+    ok(await officer.post(`/api/transfers/${requested.id}/forwarded`, { date: t.clock.today() }));
+    ok(await officer.get(`/api/transfers/${requested.id}/records`));
+    // A release from isolation reported; another never reported, and a transfer of it left unreported.
+    const released = ok(await officer.post('/api/persons', { orgUnitId: units.community, name: '走查出所', idNumber: idNumber('110101', '19850101', 461) }), 201);
+    ok(await officer.post(`/api/persons/${released.id}/measures`, { kind: 'compulsory_isolation', decisionDate: '2024-10-01' }), 201);
+    const h = ok(await police.post('/api/handovers', { personId: released.id, facility: '走查戒毒所', releaseDate: t.clock.today(), noticeReceivedOn: t.clock.today() }), 201);
+    ok(await officer.get('/api/handovers'));
+    ok(await officer.post(`/api/handovers/${h.id}/report`, { date: t.clock.today() }));
+    const missed = ok(await officer.post('/api/persons', { orgUnitId: units.community, name: '走查未衔接', idNumber: idNumber('110101', '19850202', 462) }), 201);
+    ok(await police.post('/api/handovers', { personId: missed.id, facility: '走查戒毒所', releaseDate: '2026-01-05', noticeReceivedOn: '2026-01-01' }), 201);
+    const late = ok(await officer.post('/api/transfers', { personId: missed.id, toOrgUnitId: units.otherDistrictStreet, reason: '走查' }), 201);
+    ok(await receiver.post(`/api/transfers/${late.id}/accept`));
+    t.clock.set(new Date(t.clock.now().getTime() + 20 * 86_400_000));
+    await t.services.db.transaction((tx) => t.services.transfers.raiseOverdue(tx));
+  }
+
   it('P6: no person field beyond the least identifying appears in before, after or details of any action', async () => {
     await staffSide(w);
     const { id, measureId } = await personSide(w);
@@ -327,6 +356,7 @@ describe.each(testDbKinds())('P6: every audit action keeps the least identifying
     await offlineReplay(w, id);
     await assistanceSide(w, id);
     await preventionSide(w);
+    await transfersSide(w, id);
 
     const trail = await rows<{ action: string; person_id: string | null; entity_type: string | null; before: unknown; after: unknown; details: unknown; purpose: string | null }>(
       t.database.db,

@@ -38,6 +38,18 @@ registerMessages({
 });
 
 type Ctx = RequestContext & { actor: Principal };
+export interface NewMeasureInput {
+  kind: MeasureKind;
+  decisionNumber?: string;
+  decisionDate: string;
+  decidingAuthority?: string;
+  decisionReceivedDate?: string;
+  termMonths?: number;
+  executionPlace?: string;
+  previousMeasureId?: string;
+}
+/** Measures in force: what a transfer moves with the file (C7). */
+const IN_FORCE = ['awaiting_report', 'active', 'suspended'];
 export type MeasureRow = q.MeasureRow;
 
 /** The rule-level measure kept in `state`, rebuilt into the pure type. */
@@ -153,122 +165,47 @@ export function createMeasureService(deps: {
     ofPerson: (exec: Executor, personId: string) => q.ofPerson(exec, personId),
     eventsOfPerson: (exec: Executor, personId: string) => q.eventsOfPerson(exec, personId),
 
-    create: (
-      ctx: Ctx,
-      personId: string,
-      input: {
-        kind: MeasureKind;
-        decisionNumber?: string;
-        decisionDate: string;
-        decidingAuthority?: string;
-        decisionReceivedDate?: string;
-        termMonths?: number;
-        executionPlace?: string;
-        previousMeasureId?: string;
-      },
-    ) =>
-      db.transaction(async (tx) => {
-        const person = await deps.persons.access(tx, ctx.actor, personId, 'measure.write');
-        notFuture('decisionDate', input.decisionDate);
-        notFuture('decisionReceivedDate', input.decisionReceivedDate);
-        if (input.decisionReceivedDate && compareDates(input.decisionReceivedDate, input.decisionDate) < 0) {
-          throw fieldError('decisionReceivedDate', 'measure.received_before_decision');
-        }
-        const existing = await q.ofPerson(tx, personId);
-        if (input.previousMeasureId && !existing.some((m) => m.id === input.previousMeasureId)) throw fieldError('previousMeasureId', 'measure.previous_invalid');
-        const policy = await deps.policy(tx, personId);
-        const m = createMeasure({
-          id: crypto.randomUUID(),
-          kind: input.kind,
-          decisionDate: input.decisionDate,
-          decisionReceivedDate: input.decisionReceivedDate ?? null,
-          decisionTermMonths: input.termMonths ?? null,
-        });
-        const overlap = checkNewMeasure(existing.map(ruleMeasure), m);
-        if (!overlap.ok) throw conflict('measure.overlap');
-        const row = await q.insert(tx, {
-          id: m.id,
-          personId,
-          kind: m.kind,
-          decisionNumber: input.decisionNumber ?? null,
-          decisionDate: input.decisionDate,
-          decidingAuthority: input.decidingAuthority ?? null,
-          decisionReceivedDate: input.decisionReceivedDate ?? null,
-          termMonths: input.termMonths ?? null,
-          executionPlace: input.executionPlace ?? null,
-          previousMeasureId: input.previousMeasureId ?? null,
-          createdBy: ctx.actor.userId,
-          ...columnsOf(m, policy),
-        });
-        await q.insertEvent(tx, { measureId: row.id, personId, event: 'create', eventDate: input.decisionDate, fromStatus: null, toStatus: m.status, actorId: ctx.actor.userId });
-        await refreshPersonStatus(tx, personId);
-        await changed(tx, personId, ctx);
-        await audit.record(tx, ctx, { action: 'measure.create', entityType: 'measure', entityId: row.id, personId, orgPath: person.orgPath, after: view(row, policy) });
-        return view(row, policy);
-      }),
+    create: (ctx: Ctx, personId: string, input: NewMeasureInput) => db.transaction((tx) => createIn(tx, ctx, personId, input)),
 
     /** One lifecycle step through the pure state machine (rules M*, C*). */
-    applyEvent: (ctx: Ctx, measureId: string, body: MeasureEventBody) =>
-      db.transaction(async (tx) => {
-        const row = await q.byId(tx, measureId);
-        if (!row) throw notFound('measure');
-        const person = await deps.persons.access(tx, ctx.actor, row.personId, 'measure.write').catch(asMissing('measure'));
-        notFuture('date', body.date);
-        const policy = await deps.policy(tx, row.personId);
-        const event: MeasureEvent = body.type === 'convert' ? { type: 'convert', date: body.date, successorId: crypto.randomUUID() } : (body as MeasureEvent);
-        const before = ruleMeasure(row);
-        const result = applyMeasureEvent(before, event, policy);
-        if (!result.ok) throw badRequest(result.code);
-        const updated = await q.update(tx, measureId, columnsOf(result.measure, policy));
-        const reason = body.type === 'terminate' ? [body.reason, body.note].filter(Boolean).join(': ') : (body.reason ?? null);
+    applyEvent: (ctx: Ctx, measureId: string, body: MeasureEventBody) => db.transaction((tx) => applyEventIn(tx, ctx, measureId, body)),
+
+    /** `create` inside the caller's transaction (the handover from isolation starts a measure as one step of its own, C10). */
+    createIn,
+    /** `applyEvent` inside the caller's transaction. */
+    applyEventIn,
+
+    /**
+     * C7: the person's file moved to another street. The measures in force go with it — the
+     * term keeps running (no date changes); the execution place becomes the new street and the
+     * move is an event of the measure (its timeline line). Runs the change hooks (supervision
+     * recomputes the schedule under the new unit). Returns the number of measures moved.
+     */
+    async transferRunning(tx: Executor, ctx: Ctx, personId: string, place: string, transferId: string): Promise<number> {
+      const running = (await q.ofPerson(tx, personId)).filter((m) => IN_FORCE.includes(m.status));
+      for (const m of running) {
+        await q.update(tx, m.id, { executionPlace: place });
         await q.insertEvent(tx, {
-          measureId,
-          personId: row.personId,
-          event: body.type,
-          eventDate: body.date,
-          fromStatus: before.status,
-          toStatus: result.measure.status,
-          reason,
-          details: body,
+          measureId: m.id,
+          personId,
+          event: 'transfer',
+          eventDate: deps.clock.today(),
+          fromStatus: m.status,
+          toStatus: m.status,
+          reason: place,
+          details: { transferId },
           actorId: ctx.actor.userId,
         });
-        if (result.successor) {
-          const s = result.successor;
-          await q.insert(tx, {
-            id: s.id,
-            personId: row.personId,
-            kind: s.kind,
-            decisionDate: s.decisionDate,
-            decisionReceivedDate: s.decisionReceivedDate,
-            previousMeasureId: measureId,
-            createdBy: ctx.actor.userId,
-            ...columnsOf(s, policy),
-          });
-          await q.insertEvent(tx, {
-            measureId: s.id,
-            personId: row.personId,
-            event: 'create',
-            eventDate: body.date,
-            fromStatus: null,
-            toStatus: s.status,
-            reason: 'M8',
-            actorId: ctx.actor.userId,
-          });
-        }
-        await refreshPersonStatus(tx, row.personId);
-        await changed(tx, row.personId, ctx);
-        await audit.record(tx, ctx, {
-          action: `measure.${body.type}`,
-          entityType: 'measure',
-          entityId: measureId,
-          personId: row.personId,
-          orgPath: person.orgPath,
-          before: view(row, policy),
-          after: view(updated, policy),
-          details: body,
-        });
-        return view(updated, policy);
-      }),
+      }
+      await changed(tx, personId, ctx);
+      return running.length;
+    },
+
+    /** The measures in force of a person (what a transfer would move, C7). */
+    async inForce(exec: Executor, personId: string) {
+      const policy = await deps.policy(exec, personId);
+      return (await q.ofPerson(exec, personId)).filter((m) => IN_FORCE.includes(m.status)).map((row) => view(row, policy));
+    },
 
     refreshPersonStatus,
 
@@ -277,6 +214,107 @@ export function createMeasureService(deps: {
       changeHooks.push(hook);
     },
   };
+
+  async function createIn(tx: Executor, ctx: Ctx, personId: string, input: NewMeasureInput) {
+    const person = await deps.persons.access(tx, ctx.actor, personId, 'measure.write');
+    notFuture('decisionDate', input.decisionDate);
+    notFuture('decisionReceivedDate', input.decisionReceivedDate);
+    if (input.decisionReceivedDate && compareDates(input.decisionReceivedDate, input.decisionDate) < 0) {
+      throw fieldError('decisionReceivedDate', 'measure.received_before_decision');
+    }
+    const existing = await q.ofPerson(tx, personId);
+    if (input.previousMeasureId && !existing.some((m) => m.id === input.previousMeasureId)) throw fieldError('previousMeasureId', 'measure.previous_invalid');
+    const policy = await deps.policy(tx, personId);
+    const m = createMeasure({
+      id: crypto.randomUUID(),
+      kind: input.kind,
+      decisionDate: input.decisionDate,
+      decisionReceivedDate: input.decisionReceivedDate ?? null,
+      decisionTermMonths: input.termMonths ?? null,
+    });
+    const overlap = checkNewMeasure(existing.map(ruleMeasure), m);
+    if (!overlap.ok) throw conflict('measure.overlap');
+    const row = await q.insert(tx, {
+      id: m.id,
+      personId,
+      kind: m.kind,
+      decisionNumber: input.decisionNumber ?? null,
+      decisionDate: input.decisionDate,
+      decidingAuthority: input.decidingAuthority ?? null,
+      decisionReceivedDate: input.decisionReceivedDate ?? null,
+      termMonths: input.termMonths ?? null,
+      executionPlace: input.executionPlace ?? null,
+      previousMeasureId: input.previousMeasureId ?? null,
+      createdBy: ctx.actor.userId,
+      ...columnsOf(m, policy),
+    });
+    await q.insertEvent(tx, { measureId: row.id, personId, event: 'create', eventDate: input.decisionDate, fromStatus: null, toStatus: m.status, actorId: ctx.actor.userId });
+    await refreshPersonStatus(tx, personId);
+    await changed(tx, personId, ctx);
+    await audit.record(tx, ctx, { action: 'measure.create', entityType: 'measure', entityId: row.id, personId, orgPath: person.orgPath, after: view(row, policy) });
+    return view(row, policy);
+  }
+
+  async function applyEventIn(tx: Executor, ctx: Ctx, measureId: string, body: MeasureEventBody) {
+    const row = await q.byId(tx, measureId);
+    if (!row) throw notFound('measure');
+    const person = await deps.persons.access(tx, ctx.actor, row.personId, 'measure.write').catch(asMissing('measure'));
+    notFuture('date', body.date);
+    const policy = await deps.policy(tx, row.personId);
+    const event: MeasureEvent = body.type === 'convert' ? { type: 'convert', date: body.date, successorId: crypto.randomUUID() } : (body as MeasureEvent);
+    const before = ruleMeasure(row);
+    const result = applyMeasureEvent(before, event, policy);
+    if (!result.ok) throw badRequest(result.code);
+    const updated = await q.update(tx, measureId, columnsOf(result.measure, policy));
+    const reason = body.type === 'terminate' ? [body.reason, body.note].filter(Boolean).join(': ') : (body.reason ?? null);
+    await q.insertEvent(tx, {
+      measureId,
+      personId: row.personId,
+      event: body.type,
+      eventDate: body.date,
+      fromStatus: before.status,
+      toStatus: result.measure.status,
+      reason,
+      details: body,
+      actorId: ctx.actor.userId,
+    });
+    if (result.successor) {
+      const s = result.successor;
+      await q.insert(tx, {
+        id: s.id,
+        personId: row.personId,
+        kind: s.kind,
+        decisionDate: s.decisionDate,
+        decisionReceivedDate: s.decisionReceivedDate,
+        previousMeasureId: measureId,
+        createdBy: ctx.actor.userId,
+        ...columnsOf(s, policy),
+      });
+      await q.insertEvent(tx, {
+        measureId: s.id,
+        personId: row.personId,
+        event: 'create',
+        eventDate: body.date,
+        fromStatus: null,
+        toStatus: s.status,
+        reason: 'M8',
+        actorId: ctx.actor.userId,
+      });
+    }
+    await refreshPersonStatus(tx, row.personId);
+    await changed(tx, row.personId, ctx);
+    await audit.record(tx, ctx, {
+      action: `measure.${body.type}`,
+      entityType: 'measure',
+      entityId: measureId,
+      personId: row.personId,
+      orgPath: person.orgPath,
+      before: view(row, policy),
+      after: view(updated, policy),
+      details: body,
+    });
+    return view(updated, policy);
+  }
 }
 
 export type MeasureService = ReturnType<typeof createMeasureService>;

@@ -15,4 +15,6 @@ registerAuditActions({
   'person.timeline.read': { person: true },
   // The person page (file, measures and the timeline's first page) is one view, one row (issue 11.2).
   'person.page.read': { person: true },
+  // #14: the file moved to another street on an accepted transfer (C7).
+  'person.transfer': { person: true, details: { fromOrgUnitId: 'id', toOrgUnitId: 'id' } },
 });

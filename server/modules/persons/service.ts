@@ -124,7 +124,7 @@ export function createPersonService(deps: {
   const lookups = createLookupLimiter({ perHour: deps.idLookupsPerHour, now: () => deps.clock.now().getTime() });
 
   /** One city-wide lookup from the actor's hourly budget; spent, it is refused (429) and the refusal audited. */
-  async function spendLookup(exec: Executor, ctx: Ctx, via: 'exists' | 'create') {
+  async function spendLookup(exec: Executor, ctx: Ctx, via: 'exists' | 'create' | 'transfer') {
     if (lookups.take(ctx.actor.userId)) return;
     await audit.record(exec, ctx, { action: 'person.exists_check', outcome: 'denied', entityType: 'person', details: { scope: 'city', via, reason: 'rate_limited' } });
     throw new AppError('person.lookup_limited', 429, [], { perHour: deps.idLookupsPerHour });
@@ -210,12 +210,24 @@ export function createPersonService(deps: {
   async function insertPerson(tx: Executor, ctx: Ctx, input: PersonInput, identity: Awaited<ReturnType<typeof validate>>) {
     const unit = await fileUnit(tx, ctx.actor, input.orgUnitId);
     const existing = await q.byIdHash(tx, idHash(identity.idType, identity.idNumber));
-    if (existing) throw conflict('person.exists', { unit: await holderName(tx, ctx.actor, existing) });
+    if (existing) throw await existsConflict(tx, ctx.actor, existing);
     const row = await q.insert(tx, { ...columns(input, identity), orgUnitId: unit.id, createdBy: ctx.actor.userId });
     await q.insertAssignment(tx, { personId: row.id, kind: 'assign', orgUnitId: unit.id, reason: null, actorId: ctx.actor.userId });
     const full = (await q.byId(tx, row.id))!;
     await audit.record(tx, ctx, { action: 'person.create', entityType: 'person', entityId: row.id, personId: row.id, orgPath: full.orgPath, after: snapshot(full) });
     return full;
+  }
+
+  /**
+   * The 409 of a second file (C7): the holding street, and how to ask it for the file — the
+   * request is made with the ID number the asker already typed, so the answer carries no id of
+   * the person and nothing of his file (issue 14).
+   */
+  async function existsConflict(exec: Executor, actor: Principal, r: PersonWithContext): Promise<AppError> {
+    const err = conflict('person.exists', { unit: await holderName(exec, actor, r) });
+    const visible = inScope(actor, 'person.read', r.orgPath) && !r.person.sealed;
+    err.details = visible ? { personId: r.person.id } : { transfer: { request: '/api/transfers/requests', fields: ['idType', 'idNumber', 'toOrgUnitId', 'reason'] } };
+    return err;
   }
 
   /** Who holds a file, as told to someone it does not belong to: the street to ask for a transfer (9.7). */
@@ -612,6 +624,61 @@ export function createPersonService(deps: {
     idsUnderMeasureIn: (exec: Executor, orgPath: string) => q.idsUnderMeasureIn(exec, orgPath),
     /** When some persons were transferred in (C7), for assistance's re-assessment; no scope check. */
     transfersOf: (exec: Executor, ids: string[]) => q.transfersOf(exec, ids),
+
+    /**
+     * C7: the file by its ID number, for a transfer request of the street that found it held
+     * elsewhere: a city-wide lookup like `exists`, from the same hourly budget and audited the
+     * same way; no scope check (the caller tells the asker no more than the essentials).
+     */
+    async lookupForTransfer(exec: Executor, ctx: Ctx, idType: string, idNumber: string): Promise<PersonWithContext | undefined> {
+      const id = canonicalIdNumber(idType, idNumber, deps.clock.today());
+      if (!id.ok) throw fieldError('idNumber', id.code);
+      await spendLookup(exec, ctx, 'transfer');
+      const r = await q.byIdHash(exec, idHash(id.idType, id.idNumber));
+      await audit.record(exec, ctx, {
+        action: 'person.exists_check',
+        entityType: 'person',
+        personId: r?.person.id,
+        orgPath: r?.orgPath ?? null,
+        details: { scope: 'city', via: 'transfer', found: !!r },
+      });
+      return r;
+    },
+
+    /** A file without a scope check (the transfers module checks its own right to it); undefined when missing. */
+    byIdUnchecked: (exec: Executor, id: string) => q.byId(exec, id),
+
+    /** C7: the street to which a unit's files belong (a transfer is made between streets). */
+    streetOf: (exec: Executor, unitId: string) => transferUnit((uid) => deps.org.byId(exec, uid), unitId),
+
+    /** C7: what a street asked to take a file sees before it accepts: the name and the ID number's last four, nothing else of the file. */
+    async essentialsOf(exec: Executor, ids: string[]): Promise<Map<string, { name: string; idLast4: string }>> {
+      const list = await q.labelsOf(exec, ids);
+      return new Map(list.map((r) => [r.id, { name: r.name, idLast4: (dec(r.idNumberEnc) ?? '').slice(-4) }]));
+    },
+
+    /**
+     * C7: the file moves to `toUnitId` on an accepted transfer, in the transfers module's
+     * transaction: the unit changes, the responsible worker and work team are cleared (the new
+     * street names its own, C3), an assignment line of kind `transfer` says from where and why.
+     */
+    async transferFile(tx: Executor, ctx: Ctx, id: string, toUnitId: string, reason: string) {
+      const before = (await q.byId(tx, id))!;
+      await q.update(tx, id, { orgUnitId: toUnitId, responsibleWorkerId: null, workTeam: [] });
+      await q.insertAssignment(tx, { personId: id, kind: 'transfer', fromOrgUnitId: before.person.orgUnitId, orgUnitId: toUnitId, reason, actorId: ctx.actor.userId });
+      const after = (await q.byId(tx, id))!;
+      await audit.record(tx, ctx, {
+        action: 'person.transfer',
+        entityType: 'person',
+        entityId: id,
+        personId: id,
+        orgPath: after.orgPath,
+        before: snapshot(before),
+        after: snapshot(after),
+        details: { fromOrgUnitId: before.person.orgUnitId, toOrgUnitId: toUnitId },
+      });
+      return { fromPath: before.orgPath, toPath: after.orgPath, toName: after.orgName };
+    },
 
     registerOrgUsage() {
       deps.org.registerUsage({ 'zh-CN': '人员档案', 'en-US': 'person files' }, (exec, unitId) => q.countInUnit(exec, unitId));

@@ -23,7 +23,7 @@ export interface TimelineEntry {
  * Tie order of lines on the same date and instant, newest first: a file is created before its
  * first assignment (same transaction, same instant), so the assignment shows above it.
  */
-export const TIE = { person: 0, assignment: 1, measure: 2, document: 3, record: 4, education: 5, leave: 6, notice: 7, assistance: 8 } as const;
+export const TIE = { person: 0, assignment: 1, measure: 2, document: 3, record: 4, education: 5, leave: 6, notice: 7, assistance: 8, transfer: 9 } as const;
 
 /** Where a page starts: the position of the last line of the previous page. */
 export interface TimelineCursor {

@@ -1,5 +1,5 @@
 // SQL of the supervision module. Everything a list filters on has an index in schema.ts.
-import { and, asc, desc, eq, getTableColumns, gt, gte, inArray, isNull, lte, ne, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, getTableColumns, gt, gte, inArray, isNull, lt, lte, ne, or, sql, type SQL } from 'drizzle-orm';
 import { alias, unionAll } from 'drizzle-orm/pg-core';
 import type { Executor } from '../../db/client';
 import type { ExistingRecord } from '../../../core/rules/records';
@@ -860,4 +860,38 @@ export async function positiveTestDates(exec: Executor, personIds: string[]): Pr
         isNull(supervisionRecords.voidedAt),
       ),
     );
+}
+
+// ---- transfers (issue 14, C7) ----
+
+/** What of a person's supervision is still open: it follows his file when it moves (C7). */
+export async function openItemsOf(exec: Executor, personId: string): Promise<{ tasks: number; notices: number; leaves: number; education: number }> {
+  const [t] = await exec
+    .select({ n: sql<number>`count(*)::int` })
+    .from(supervisionTasks)
+    .where(and(eq(supervisionTasks.personId, personId), eq(supervisionTasks.open, true), inArray(supervisionTasks.state, ['due', 'overdue', 'upcoming'])));
+  const [n] = await exec
+    .select({ n: sql<number>`count(*)::int` })
+    .from(policeNotices)
+    .where(and(eq(policeNotices.personId, personId), isNull(policeNotices.acknowledgedAt), isNull(policeNotices.withdrawnAt)));
+  const [l] = await exec
+    .select({ n: sql<number>`count(*)::int` })
+    .from(leaveRequests)
+    .where(and(eq(leaveRequests.personId, personId), eq(leaveRequests.status, 'pending')));
+  const [e] = await exec
+    .select({ n: sql<number>`count(*)::int` })
+    .from(educationRecords)
+    .where(and(eq(educationRecords.personId, personId), isNull(educationRecords.conductedOn), isNull(educationRecords.withdrawnAt)));
+  return { tasks: Number(t?.n ?? 0), notices: Number(n?.n ?? 0), leaves: Number(l?.n ?? 0), education: Number(e?.n ?? 0) };
+}
+
+/** The records of a person entered in a window of time: what a street wrote while it held the file (C7). */
+export async function recordsEnteredBetween(exec: Executor, personId: string, since: Date, until: Date, limit: number, offset: number) {
+  const where = and(eq(supervisionRecords.personId, personId), gte(supervisionRecords.recordedAt, since), lt(supervisionRecords.recordedAt, until));
+  const items = await recordsWithRecorder(exec).where(where).orderBy(desc(supervisionRecords.date), desc(supervisionRecords.recordedAt)).limit(limit).offset(offset);
+  const [c] = await exec
+    .select({ n: sql<number>`count(*)::int` })
+    .from(supervisionRecords)
+    .where(where);
+  return { items, total: Number(c?.n ?? 0) };
 }

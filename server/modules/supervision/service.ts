@@ -611,6 +611,24 @@ export function createSupervisionService(deps: {
         });
         return view;
       }),
+
+    /**
+     * C7: the person's file moved to another street (transfers module, in its transaction). The
+     * tasks, notices, leave and education are found through the person's unit, so they follow the
+     * file without a rewrite; the recompute is run at once so that the stored schedule and the
+     * bookkeeping (`supervision_sync.org_unit_id`) take the new unit and its policy. Returns what
+     * is open and now the new street's.
+     */
+    async transferOpen(tx: Executor, ctx: RequestContext, personId: string) {
+      await core.refresh(tx, [personId], ctx);
+      return q.openItemsOf(tx, personId);
+    },
+
+    /** C7: the records entered in a window (what the old street wrote while it held the file); the caller checked its right to them. */
+    async recordsEnteredBetween(exec: Executor, personId: string, since: Date, until: Date, page: { limit: number; offset: number }) {
+      const res = await q.recordsEnteredBetween(exec, personId, since, until, page.limit, page.offset);
+      return { items: res.items.map((r) => recordView(r.r, r.recordedByName)), total: res.total };
+    },
   };
 }
 

@@ -20,6 +20,7 @@ import { UnmaskModal } from './UnmaskModal';
 import { ClearDetailsModal } from './ClearDetailsModal';
 import { SupervisionTab } from '../supervision/SupervisionTab';
 import { AssistanceTab } from '../assistance/AssistanceTab';
+import { OfferTransferModal } from '../transfers/RequestTransferModal';
 
 const tabKeys = ['basic', 'measures', 'documents', 'timeline', 'supervision', 'assistance'] as const;
 type TabKey = (typeof tabKeys)[number];
@@ -35,7 +36,7 @@ export default function PersonPage() {
   // invalidates the person's key, under which this one lives.
   const person = useQuery({ queryKey: keys.personPage(id), queryFn: () => personsApi.page(id) });
   const [clear, setClear] = useState<Unmasked | null>(null);
-  const [dialog, setDialog] = useState<'edit' | 'unmask' | 'clear' | null>(null);
+  const [dialog, setDialog] = useState<'edit' | 'unmask' | 'clear' | 'transfer' | null>(null);
   const tab: TabKey = tabKeys.find((k) => k === params.get('tab')) ?? 'basic';
 
   if (person.isPending) return <PageSpin />;
@@ -62,6 +63,7 @@ export default function PersonPage() {
           <PersonStatusTag status={p.status} />
           <RiskTag level={p.riskLevel} />
         </Flex>
+        {can('person.write') && <Button onClick={() => setDialog('transfer')}>{t('tr.offer')}</Button>}
       </Flex>
       <Card styles={{ body: { paddingTop: 4 } }}>
         <Tabs
@@ -92,6 +94,7 @@ export default function PersonPage() {
           }}
         />
       )}
+      {dialog === 'transfer' && <OfferTransferModal personId={p.id} onClose={() => setDialog(null)} />}
       {dialog === 'clear' && clear && <ClearDetailsModal name={p.name} clear={clear} onClose={() => setDialog(null)} />}
       {dialog === 'edit' && (
         <PersonFormDrawer

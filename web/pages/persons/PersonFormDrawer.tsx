@@ -98,7 +98,7 @@ export function PersonFormDrawer({ person, clear = null, onClear, onClose, onSav
         <PersonIdFields
           editing={editing}
           masked={person && !clear ? { phone: person.phone, registeredAddress: person.registeredAddress, residenceAddress: person.residenceAddress } : undefined}
-          notice={editing ? undefined : <ExistsNotice checking={id.checking} result={id.result} error={id.error} />}
+          notice={editing ? undefined : <ExistsNotice checking={id.checking} result={id.result} error={id.error} identity={id.identity} />}
         />
         {section(t('person.sectionHistory'))}
         <PersonHistoryFields />

@@ -30,6 +30,8 @@ export function useIdNumberCheck(form: FormInstance<PersonFormValues>, editing: 
     /** Sex and birth date come from a valid resident ID number (always so for a file on record). */
     fromId: resident && (editing || !!idCheck?.ok),
     existsQuery,
+    /** The number as asked about, for a transfer request when a file is held elsewhere (C7). */
+    identity: { idType: keyType, idNumber: idKey },
     checking: exists.isFetching,
     result: editing ? undefined : exists.data,
     /** Why the check could not be made (e.g. the hourly budget of city-wide checks is spent). */

@@ -53,6 +53,9 @@ import { createPreventionService } from './modules/prevention/service';
 import { preventionRoutes } from './modules/prevention/routes';
 import { createAssistanceService } from './modules/assistance/service';
 import { assistanceRoutes } from './modules/assistance/routes';
+import { createGovernanceService } from './modules/governance/service';
+import { governanceRoutes } from './modules/governance/routes';
+import { ROLLUP_EVERY_MS } from './modules/governance/rollups';
 
 export interface AppDeps {
   database: Database;
@@ -154,6 +157,9 @@ export function createServices(deps: AppDeps) {
     org,
     userOrgPath: async (exec, id) => (await users.byId(id, exec))?.orgPath,
   });
+  // #15 governance: indicators, rollups (refreshed every 15 s from the dirty marks), targets.
+  const governance = createGovernanceService({ db, reader, clock: deps.clock, audit, org, assistance, prevention, users, resolver: (exec) => policyService.resolver(exec) });
+  jobs.push({ name: 'governance.rollups', lockKey: 7_263_150, everyMs: ROLLUP_EVERY_MS, run: async (tx) => void (await governance.refresh(tx)) });
   return {
     db,
     reader,
@@ -174,6 +180,7 @@ export function createServices(deps: AppDeps) {
     supervision,
     prevention,
     assistance,
+    governance,
     scheduler: createScheduler(db, jobs, safeConsoleLogger()),
   };
 }
@@ -258,6 +265,7 @@ export async function buildApp(deps: AppDeps): Promise<{ app: FastifyInstance; s
   reminderRoutes(app, services.reminders);
   preventionRoutes(app, services.prevention);
   assistanceRoutes(app, services.assistance);
+  governanceRoutes(app, services.governance);
   serveWebApp(app, deps.config.webDir);
 
   return { app, services, routes };

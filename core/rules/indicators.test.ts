@@ -40,11 +40,21 @@ describe('person-level indicators', () => {
     const late = { ...active, reportDate: '2026-11-20' };
     const notYet = { ...active, reportDate: null, startDate: null, status: 'awaiting_report' };
     const before = { ...active, decisionReceivedDate: '2026-10-01' };
-    const r = tally('K1', [person('a'), person('b', { measures: [{ ...late, decisionReceivedDate: '2026-11-01' }] }), person('c', { measures: [notYet] }), person('d', { measures: [before] })], nov, ctx);
+    const r = tally(
+      'K1',
+      [person('a'), person('b', { measures: [{ ...late, decisionReceivedDate: '2026-11-01' }] }), person('c', { measures: [notYet] }), person('d', { measures: [before] })],
+      nov,
+      ctx,
+    );
     expect([r.numerator, r.denominator, r.numeratorIds]).toEqual([1, 3, ['a']]);
   });
   it('K2 and K3: met in person and not lost (C11) is controlled; K3 counts everyone registered', () => {
-    const facts = [person('a', { metOn: ['2026-11-12'] }), person('b', { metOn: ['2026-11-12'], lostOn: ['2026-11-15'] }), person('c'), person('d', { measures: [], metOn: ['2026-11-03'] })];
+    const facts = [
+      person('a', { metOn: ['2026-11-12'] }),
+      person('b', { metOn: ['2026-11-12'], lostOn: ['2026-11-15'] }),
+      person('c'),
+      person('d', { measures: [], metOn: ['2026-11-03'] }),
+    ];
     expect(tally('K2', facts, nov, ctx)).toMatchObject({ numerator: 1, denominator: 3, numeratorIds: ['a'] });
     expect(tally('K3', facts, nov, ctx)).toMatchObject({ numerator: 3, denominator: 4 });
   });
@@ -92,7 +102,11 @@ describe('periods and targets', () => {
     expect(periodContaining('quarter', '2026-11-22')).toEqual({ from: '2026-10-01', to: '2026-12-31' });
     expect(standardKindOf('2026-02-01', '2026-02-28')).toBe('month');
     expect(standardKindOf('2026-02-01', '2026-02-27')).toBeNull();
-    expect(rollupPeriods('2026-11-22').filter((p) => p.kind === 'year').map((p) => p.from)).toEqual(['2026-01-01', '2025-01-01', '2024-01-01']);
+    expect(
+      rollupPeriods('2026-11-22')
+        .filter((p) => p.kind === 'year')
+        .map((p) => p.from),
+    ).toEqual(['2026-01-01', '2025-01-01', '2024-01-01']);
   });
   it('a period ending before it starts, or starting in the future, is refused', () => {
     expect(periodProblem('2026-11-02', '2026-11-01', '2026-11-22')).toBe('governance.period_order');

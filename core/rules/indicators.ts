@@ -14,7 +14,7 @@ export const isIndicatorCode = (c: string): c is IndicatorCode => (indicatorCode
 export type IndicatorSource = 'supervision' | 'assistance' | 'prevention' | 'none';
 /** `rate`: numerator / denominator in %; `count`: a number per period (the target pro rata). */
 export type IndicatorUnit = 'rate' | 'count';
-/** `higher`: the value should reach the target from below; `lower`: stay under it. */
+/** `higher`: the value should reach the target from below; `lower`: stay under it (K6 relapse). */
 export type TargetDirection = 'higher' | 'lower';
 /** Why an indicator shows no figure: its data does not exist in this deployment yet. */
 export type NoDataReason = 'no_survey_data' | 'no_alert_data' | 'no_police_figures';

@@ -77,6 +77,7 @@ export type Rag = 'green' | 'amber' | 'red' | 'none';
 /** Amber: within this many percentage points of a rate's target (10 % of a count's). */
 export const AMBER_POINTS = 5;
 
+/** K2 higher is better; K6 (relapse) lower is better: the direction comes from the definition. */
 export function ragOf(code: IndicatorCode, value: number | null, target: number | null): Rag {
   if (value === null || target === null) return 'none';
   const def = definitionOf(code);

@@ -10,6 +10,7 @@ import { measureLabels } from './measures';
 import { orgLabels } from './org';
 import { personLabels } from './persons';
 import { preventionLabels } from './prevention';
+import { governanceLabels } from './governance';
 import { supervisionLabels } from './supervision';
 import type { Label, Lang, Localized } from './types';
 
@@ -25,6 +26,7 @@ export const labels = {
   ...accessLabels,
   ...preventionLabels,
   ...assistanceLabels,
+  ...governanceLabels,
 } as const;
 
 export type LabelList = keyof typeof labels;

@@ -20,6 +20,7 @@ import { generateHistory, type PersonHistory } from './history';
 import { insertJson } from './bulk';
 import { seedPrevention, type PreventionSummary } from './prevention';
 import { seedAssistance, type AssistanceSeedSummary } from './assistance';
+import { seedGovernance, type GovernanceSeedSummary } from './governance';
 import { supervisionRecords, leaveRequests, leaveEvents, absences } from '../modules/supervision/schema';
 
 export interface SeedOptions {
@@ -57,6 +58,8 @@ export interface SeedSummary {
   peakRssMiB: number;
   /** A year of publicity, volunteers and trainings (issue 16). */
   prevention: PreventionSummary;
+  /** #15: a year of targets and the work plan's start. */
+  governance: GovernanceSeedSummary;
   /** What the recompute derived, when it ran. */
   supervision: { persons: number; notices: number; education: number; seconds: number } | null;
   seconds: number;
@@ -278,6 +281,15 @@ export async function seedCity(database: Database, cipher: DataCipher, opts: See
   log(
     `assistance: ${assistance.partners} partners, ${assistance.assessments} assessments, ${assistance.plans} plans, ${assistance.services} services, ${assistance.referrals} open referrals`,
   );
+  const governance = await db.transaction((tx) =>
+    seedGovernance(tx, {
+      rootId: root.id,
+      firstDistrictId: plan.units.find((u) => u.level === 'district')?.id ?? null,
+      officeUserId: staff.find((x) => x.username === 'city.office')!.id,
+      today: opts.today,
+    }),
+  );
+  log(`governance: ${governance.targets} targets for the year`);
   // Planner statistics for what was just written (PGlite has no autovacuum; PostgreSQL's comes
   // later): without them a 2,000,000-person city's person page took 234 ms instead of 17.
   await db.execute(sql`analyze`);
@@ -293,6 +305,7 @@ export async function seedCity(database: Database, cipher: DataCipher, opts: See
     ...counts,
     prevention,
     assistance,
+    governance,
     supervision,
     peakRssMiB: Math.round(peakRss / 2 ** 20),
     seconds: Math.round((performance.now() - started) / 100) / 10,

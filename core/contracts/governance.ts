@@ -95,7 +95,7 @@ export const planBody = z.object({
   orgUnitId: z.uuid(),
   startDate: isoDate,
   milestones: z
-    .array(z.object({ code: indicatorCode, month: z.union([z.literal(6), z.literal(12), z.literal(24), z.literal(36), z.literal(60)]), goal: z.number() }))
+    .array(z.object({ code: indicatorCode, month: z.union([z.literal(6), z.literal(12), z.literal(24), z.literal(36), z.literal(60)]), goal: z.number().min(-1e9).max(1e9) }))
     .max(90)
     .default([]),
 });

@@ -25,9 +25,8 @@ export const governanceKeys = {
 
 export const governanceApi = {
   overview: (q: GovPeriod) => api.get<OverviewView>('/governance/overview', { ...q }),
-  indicator: (code: IndicatorCode, q: GovPeriod) => api.get<IndicatorPageView>(`/governance/indicators/${code}`, { ...q }),
-  drill: (code: IndicatorCode, q: GovPeriod & { side: 'numerator' | 'denominator'; limit: number; offset: number }) =>
-    api.get<DrillView>(`/governance/indicators/${code}/drill`, { ...q }),
+  indicator: (code: IndicatorCode, q: GovPeriod) => api.get<IndicatorPageView>('/governance/indicator', { ...q, code }),
+  drill: (code: IndicatorCode, q: GovPeriod & { side: 'numerator' | 'denominator'; limit: number; offset: number }) => api.get<DrillView>('/governance/drill', { ...q, code }),
   targets: (orgUnitId: string | undefined, year: number) => api.get<TargetsView>('/governance/targets', { orgUnitId, year }),
   setTargets: (body: z.input<typeof targetsBody>) => api.put<TargetsView>('/governance/targets', body),
   setPlan: (body: z.input<typeof planBody>) => api.put<TargetsView>('/governance/plan', body),

@@ -29,7 +29,7 @@ describe.each(testDbKinds())('governance on %s', (kind) => {
     };
   };
   const k = (o: Awaited<ReturnType<typeof overview>>, code: string) => o.items.find((x) => x.code === code)!;
-  const drill = async (code: string, side: string, unit: string, c: Client = office) => c.get(`/api/governance/indicators/${code}/drill?orgUnitId=${unit}&${nov}&side=${side}`);
+  const drill = async (code: string, side: string, unit: string, c: Client = office) => c.get(`/api/governance/drill?code=${code}&orgUnitId=${unit}&${nov}&side=${side}`);
   const drillIds = async (code: string, side: string, unit: string) => ((await drill(code, side, unit)).json().items as { id: string }[]).map((x) => x.id).sort();
   const ids = (...names: string[]) => names.map((n) => p[n]!).sort();
 
@@ -183,7 +183,7 @@ describe.each(testDbKinds())('governance on %s', (kind) => {
   });
 
   it('the indicator page ranks the child units and carries the definition and a twelve-month trend', async () => {
-    const res = await office.get(`/api/governance/indicators/K2?orgUnitId=${units.district}&${nov}`);
+    const res = await office.get(`/api/governance/indicator?code=K2&orgUnitId=${units.district}&${nov}`);
     expect(res.statusCode, res.body).toBe(200);
     const page = res.json();
     expect(page.definition).toMatchObject({ code: 'K2', direction: 'higher', seedTarget: 95 });

@@ -1,13 +1,12 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { z } from 'zod';
 import { errorBody } from '../../../core/contracts/common';
 import {
   definitionList,
   drillQuery,
   drillView,
-  indicatorCode,
   indicatorPage,
+  indicatorPageQuery,
   overviewView,
   periodQuery,
   planBody,
@@ -42,27 +41,25 @@ export function governanceRoutes(app: FastifyInstance, governance: GovernanceSer
     },
     handler: (req) => governance.overview(actorContext(req), req.query),
   });
-  r.get('/api/governance/indicators/:code', {
+  r.get('/api/governance/indicator', {
     config: read,
     schema: {
       tags,
       summary: 'One indicator: definition, value, the child units ranked, the last twelve months',
-      params: z.object({ code: indicatorCode }),
-      querystring: periodQuery,
+      querystring: indicatorPageQuery,
       response: { 200: indicatorPage, ...fail },
     },
-    handler: (req) => governance.indicator(actorContext(req), { ...req.query, code: req.params.code }),
+    handler: (req) => governance.indicator(actorContext(req), req.query),
   });
-  r.get('/api/governance/indicators/:code/drill', {
+  r.get('/api/governance/drill', {
     config: read,
     schema: {
       tags,
       summary: 'The persons (or records) behind an indicator’s numerator or denominator; persons need person.read on the unit',
-      params: z.object({ code: indicatorCode }),
-      querystring: drillQuery.omit({ code: true }),
+      querystring: drillQuery,
       response: { 200: drillView, ...fail },
     },
-    handler: (req) => governance.drill(actorContext(req), { ...req.query, code: req.params.code }),
+    handler: (req) => governance.drill(actorContext(req), req.query),
   });
   r.get('/api/governance/targets', {
     config: read,

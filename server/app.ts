@@ -54,6 +54,9 @@ import { createAssistanceService } from './modules/assistance/service';
 import { assistanceRoutes } from './modules/assistance/routes';
 import { createTransferService } from './modules/transfers/service';
 import { transferRoutes } from './modules/transfers/routes';
+import { createGovernanceService } from './modules/governance/service';
+import { governanceRoutes } from './modules/governance/routes';
+import { ROLLUP_EVERY_MS } from './modules/governance/rollups';
 
 export interface AppDeps {
   database: Database;
@@ -184,6 +187,9 @@ export function createServices(deps: AppDeps) {
     policyAt: async (exec, orgPath) => (await policyService.effective(exec, orgPath)).policy,
   });
   jobs.push({ name: 'transfers.deadlines', lockKey: 7_263_140, everyMs: 3_600_000, run: async (tx) => void (await transfers.raiseOverdue(tx)) });
+  // #15 governance: indicators, rollups (refreshed every 15 s from the dirty marks), targets.
+  const governance = createGovernanceService({ db, reader, clock: deps.clock, audit, org, assistance, prevention, users, resolver: (exec) => policyService.resolver(exec) });
+  jobs.push({ name: 'governance.rollups', lockKey: 7_263_150, everyMs: ROLLUP_EVERY_MS, run: async (tx) => void (await governance.refresh(tx)) });
   return {
     db,
     reader,
@@ -205,6 +211,7 @@ export function createServices(deps: AppDeps) {
     prevention,
     assistance,
     transfers,
+    governance,
     scheduler: createScheduler(db, jobs, safeConsoleLogger()),
   };
 }
@@ -291,6 +298,7 @@ export async function buildApp(deps: AppDeps): Promise<{ app: FastifyInstance; s
   preventionRoutes(app, services.prevention);
   assistanceRoutes(app, services.assistance);
   transferRoutes(app, services.transfers);
+  governanceRoutes(app, services.governance);
   serveWebApp(app, deps.config.webDir);
 
   return { app, services, routes };

@@ -27,6 +27,8 @@ const ImportPage = lazy(() => import('./pages/import/ImportPage'));
 const TodayPage = lazy(() => import('./pages/supervision/TodayPage'));
 const NoticesPage = lazy(() => import('./pages/supervision/NoticesPage'));
 const PreventionPage = lazy(() => import('./pages/prevention/PreventionPage'));
+const GovernancePage = lazy(() => import('./pages/governance/GovernancePage'));
+const IndicatorPage = lazy(() => import('./pages/governance/IndicatorPage'));
 const PrintRecordPage = lazy(() => import('./pages/supervision/PrintRecordPage'));
 const PrintPlanPage = lazy(() => import('./pages/assistance/PrintPlanPage'));
 const PartnerInboxPage = lazy(() => import('./pages/assistance/PartnerInboxPage'));
@@ -178,6 +180,22 @@ function Localized() {
                   element={
                     <RequirePermission permission="prevention.read">
                       <PreventionPage />
+                    </RequirePermission>
+                  }
+                />
+                <Route
+                  path="governance"
+                  element={
+                    <RequirePermission permission="report.read">
+                      <GovernancePage />
+                    </RequirePermission>
+                  }
+                />
+                <Route
+                  path="governance/:code"
+                  element={
+                    <RequirePermission permission="report.read">
+                      <IndicatorPage />
                     </RequirePermission>
                   }
                 />

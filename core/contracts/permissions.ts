@@ -25,6 +25,8 @@ export const permissions = {
   // Prevention (issue 16): publicity, volunteers, staff trainings. Volunteers' phones are masked in lists.
   'prevention.read': { group: 'prevention' },
   'prevention.write': { group: 'prevention' },
+  // #15 governance: the work plan's numbers (targets, baselines, milestones) are set by the district office.
+  'target.manage': { group: 'report' },
   'org.read': { group: 'admin' },
   'org.manage': { group: 'admin' },
   'user.read': { group: 'admin' },
@@ -84,6 +86,7 @@ export const builtinRoles: BuiltinRole[] = [
       'report.read',
       'prevention.read',
       'prevention.write',
+      'target.manage',
     ],
   },
   // The 禁毒专干 of a street (街道) decides leave for the persons in its subtree: the regulation

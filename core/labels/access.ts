@@ -25,6 +25,7 @@ export const accessLabels = {
     'report.read': ['查看统计与指标', 'Read statistics and indicators'],
     'prevention.read': ['查看宣传、志愿者与培训', 'Read publicity, volunteers and trainings'],
     'prevention.write': ['登记宣传活动、志愿者与培训', 'Record publicity, volunteers and trainings'],
+    'target.manage': ['维护工作目标、基线与里程碑', 'Set targets, baselines and milestones'],
     'org.read': ['查看组织机构', 'Read the org tree'],
     'org.manage': ['管理组织机构', 'Manage the org tree'],
     'user.read': ['查看用户', 'Read users'],

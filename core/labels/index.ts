@@ -10,6 +10,7 @@ import { measureLabels } from './measures';
 import { orgLabels } from './org';
 import { personLabels } from './persons';
 import { preventionLabels } from './prevention';
+import { governanceLabels } from './governance';
 import { supervisionLabels } from './supervision';
 import { transferLabels } from './transfers';
 import type { Label, Lang, Localized } from './types';
@@ -27,6 +28,7 @@ export const labels = {
   ...preventionLabels,
   ...assistanceLabels,
   ...transferLabels,
+  ...governanceLabels,
 } as const;
 
 export type LabelList = keyof typeof labels;

@@ -116,18 +116,31 @@ export interface Ratio {
   denominator: number;
 }
 
-/** K8, K9, K10 numerators and denominators for one unit and period (RULES §6). */
-export function assistanceIndicators(input: IndicatorInputs, from: IsoDate, to: IsoDate): { K8: Ratio; K9: Ratio; K10: Ratio } {
+/** The persons of each side of K8, K9, K10 (issue 15: the indicators drill down to them). */
+export interface RatioSets {
+  numerator: string[];
+  denominator: string[];
+}
+
+/** K8, K9, K10: the persons of the numerators and denominators for one unit and period (RULES §6). */
+export function assistanceIndicatorSets(input: IndicatorInputs, from: IsoDate, to: IsoDate): { K8: RatioSets; K9: RatioSets; K10: RatioSets } {
   const under = new Set(input.underMeasure);
   const employed = new Set(input.placements.filter((p) => under.has(p.personId) && employedOn(p, to)).map((p) => p.personId));
   const counselled = new Set(input.counselling.filter((c) => under.has(c.personId) && compareDates(c.date, from) >= 0 && compareDates(c.date, to) <= 0).map((c) => c.personId));
   const needing = new Set(input.familyNeed);
   const repaired = new Set(input.familyRepaired.filter((id) => needing.has(id)));
   return {
-    K8: { numerator: employed.size, denominator: under.size },
-    K9: { numerator: counselled.size, denominator: under.size },
-    K10: { numerator: repaired.size, denominator: needing.size },
+    K8: { numerator: [...employed], denominator: [...under] },
+    K9: { numerator: [...counselled], denominator: [...under] },
+    K10: { numerator: [...repaired], denominator: [...needing] },
   };
+}
+
+/** K8, K9, K10 numerators and denominators for one unit and period (RULES §6). */
+export function assistanceIndicators(input: IndicatorInputs, from: IsoDate, to: IsoDate): { K8: Ratio; K9: Ratio; K10: Ratio } {
+  const s = assistanceIndicatorSets(input, from, to);
+  const count = (x: RatioSets): Ratio => ({ numerator: x.numerator.length, denominator: x.denominator.length });
+  return { K8: count(s.K8), K9: count(s.K9), K10: count(s.K10) };
 }
 
 /** What makes a re-assessment due besides the cadence (item 1): a measure start, a transfer (C7), a relapse (T3: a positive test). */

@@ -15,3 +15,4 @@ export * from '../modules/reminders/schema';
 export * from '../modules/prevention/schema';
 export * from '../modules/assistance/schema';
 export * from '../modules/transfers/schema';
+export * from '../modules/governance/schema';

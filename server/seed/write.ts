@@ -21,6 +21,7 @@ import { insertJson } from './bulk';
 import { seedPrevention, type PreventionSummary } from './prevention';
 import { seedAssistance, type AssistanceSeedSummary } from './assistance';
 import { seedTransfers, type TransferSeedSummary } from './transfers';
+import { seedGovernance, type GovernanceSeedSummary } from './governance';
 import { supervisionRecords, leaveRequests, leaveEvents, absences } from '../modules/supervision/schema';
 
 export interface SeedOptions {
@@ -59,6 +60,8 @@ export interface SeedSummary {
   peakRssMiB: number;
   /** A year of publicity, volunteers and trainings (issue 16). */
   prevention: PreventionSummary;
+  /** #15: a year of targets and the work plan's start. */
+  governance: GovernanceSeedSummary;
   /** What the recompute derived, when it ran. */
   supervision: { persons: number; notices: number; education: number; seconds: number } | null;
   seconds: number;
@@ -282,6 +285,15 @@ export async function seedCity(database: Database, cipher: DataCipher, opts: See
   );
   const transfers = await db.transaction((tx) => seedTransfers(tx, r.fork('transfers'), opts.today));
   log(`transfers: ${transfers.transfers} awaiting an answer, ${transfers.handovers} handovers from isolation`);
+  const governance = await db.transaction((tx) =>
+    seedGovernance(tx, {
+      rootId: root.id,
+      firstDistrictId: plan.units.find((u) => u.level === 'district')?.id ?? null,
+      officeUserId: staff.find((x) => x.username === 'city.office')!.id,
+      today: opts.today,
+    }),
+  );
+  log(`governance: ${governance.targets} targets for the year`);
   // Planner statistics for what was just written (PGlite has no autovacuum; PostgreSQL's comes
   // later): without them a 2,000,000-person city's person page took 234 ms instead of 17.
   await db.execute(sql`analyze`);
@@ -298,6 +310,7 @@ export async function seedCity(database: Database, cipher: DataCipher, opts: See
     prevention,
     assistance,
     transfers,
+    governance,
     supervision,
     peakRssMiB: Math.round(peakRss / 2 ** 20),
     seconds: Math.round((performance.now() - started) / 100) / 10,

@@ -1,3 +1,4 @@
+import { governanceEnUS } from './governance.en-US';
 import { assistanceEnUS } from './assistance.en-US';
 import { fieldEnUS } from './field.en-US';
 import type { MessageKey } from './zh-CN';
@@ -11,6 +12,7 @@ export const enUS: Record<MessageKey, string> = {
   ...assistanceEnUS,
   ...fieldEnUS,
   ...transfersEnUS,
+  ...governanceEnUS,
   'app.name': 'Sunflower',
   'app.subtitle': 'Community drug-rehabilitation platform',
   'common.ok': 'OK',

@@ -1,3 +1,4 @@
+import { governanceZhCN } from './governance.zh-CN';
 import { assistanceZhCN } from './assistance.zh-CN';
 import { fieldZhCN } from './field.zh-CN';
 import { supervisionZhCN } from './supervision.zh-CN';
@@ -10,6 +11,7 @@ export const zhCN = {
   ...assistanceZhCN,
   ...fieldZhCN,
   ...transfersZhCN,
+  ...governanceZhCN,
   'app.name': '向日葵',
   'app.subtitle': '社区戒毒社区康复工作平台',
   'common.ok': '确定',

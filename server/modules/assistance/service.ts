@@ -5,7 +5,7 @@ import { conflict, fieldError, notFound } from '../../errors';
 import { registerMessages } from '../../messages';
 import { inScope, scopePaths, type Principal, type RequestContext } from '../../http/context';
 import { compareDates } from '../../../core/rules/dates';
-import { assistanceIndicators, needOfService, placementDatesValid, reassessmentDueOn, type ServiceKind } from '../../../core/rules/assistance';
+import { assistanceIndicators, assistanceIndicatorSets, needOfService, placementDatesValid, reassessmentDueOn, type ServiceKind } from '../../../core/rules/assistance';
 import type { AssessmentBody, PlanBody, ServiceBody } from '../../../core/contracts/assistance';
 import { localized } from '../../../core/labels';
 import type { AuditService } from '../audit/service';
@@ -317,6 +317,8 @@ export function createAssistanceService(deps: {
       return { ...query, ...result };
     },
     indicatorsFor,
+    /** #15 governance: the persons behind K8–K10 of a subtree and period (read-only, no audit: the caller audits). */
+    indicatorSetsFor: async (exec: Executor, path: string, from: string, to: string) => assistanceIndicatorSets(await indicatorInputs(exec, path, to), from, to),
 
     /** The worker's list of open referrals in their area (item 7). */
     async openReferrals(ctx: Ctx) {
@@ -342,12 +344,16 @@ export function createAssistanceService(deps: {
     openReferralsUnder: (exec: Executor, personId: string, path: string) => q.openReferralsOfPersonUnder(exec, personId, path),
   };
 
-  async function indicatorsFor(exec: Executor, path: string, from: string, to: string) {
+  async function indicatorInputs(exec: Executor, path: string, to: string) {
     const underMeasure = await deps.persons.idsUnderMeasureIn(exec, path);
     const rows = await q.indicatorRows(exec, path, to);
     const familyNeed = await q.familyNeedIn(exec, underMeasure, to);
     const placements = rows.placements.map((r) => ({ personId: r.personId, startDate: r.startDate!, endDate: r.endDate }));
-    return assistanceIndicators({ underMeasure, placements, counselling: rows.counselling, familyNeed, familyRepaired: rows.repaired }, from, to);
+    return { underMeasure, placements, counselling: rows.counselling, familyNeed, familyRepaired: rows.repaired };
+  }
+
+  async function indicatorsFor(exec: Executor, path: string, from: string, to: string) {
+    return assistanceIndicators(await indicatorInputs(exec, path, to), from, to);
   }
 }
 

@@ -8,3 +8,18 @@ const qb = new QueryBuilder();
 
 /** A measure as other modules may join it (`name` is the alias in their SQL). */
 export const measureRef = (name = 'measures') => qb.select({ id: measures.id, personId: measures.personId, kind: measures.kind, status: measures.status }).from(measures).as(name);
+
+/** #15 governance: a measure's dates for the indicators (K1: decision received and report, C1; the term, M2). */
+export const measureTermRef = (name = 'measure_terms') =>
+  qb
+    .select({
+      personId: measures.personId,
+      kind: measures.kind,
+      status: measures.status,
+      decisionReceivedDate: measures.decisionReceivedDate,
+      reportDate: measures.reportDate,
+      startDate: measures.startDate,
+      endDate: measures.endDate,
+    })
+    .from(measures)
+    .as(name);

@@ -287,6 +287,11 @@ export function createPreventionService(deps: { db: Db; reader: Reader; clock: C
 
     /** K13 and K16 of a unit's subtree for a period, against the seed targets pro rata; volunteer counts beside. */
     indicators: (ctx: Ctx, f: { orgUnitId?: string; from: string; to: string }) => indicatorsOf(ctx, f),
+    /** #15 governance: K13 and K16 raw totals of a subtree and period, read-only (the caller checks scope and audits). */
+    totalsFor: async (exec: Executor, path: string, from: string, to: string) => {
+      const period = { prefixes: [path], from, to };
+      return { publicity: await q.publicityTotal(exec, period), training: await q.trainingTotals(exec, period) };
+    },
   };
 
   async function indicatorsOf(ctx: Ctx, f: { orgUnitId?: string; from: string; to: string }): Promise<PreventionIndicators> {

@@ -189,6 +189,17 @@ export async function holdersOf(exec: Executor, permission: string, unitPaths: s
     .where(and(eq(users.active, true), inArray(orgUnits.path, unitPaths), sql`${permission} = any(${roles.permissions})`));
 }
 
+/** #15 governance: active holders of a role (by code) granted on units of a subtree, one row per user and unit (K12). */
+export async function roleHoldersUnder(exec: Executor, roleCode: string, pathPrefix: string) {
+  return exec
+    .selectDistinct({ userId: users.id, orgUnitId: grants.orgUnitId })
+    .from(grants)
+    .innerJoin(users, eq(users.id, grants.userId))
+    .innerJoin(roles, eq(roles.id, grants.roleId))
+    .innerJoin(orgUnits, eq(orgUnits.id, grants.orgUnitId))
+    .where(and(eq(users.active, true), eq(roles.code, roleCode), like(orgUnits.path, `${pathPrefix.replace(/[%_\\]/g, '\\$&')}%`)));
+}
+
 // ---- separation of duties (三员分立) ----
 
 /**

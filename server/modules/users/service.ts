@@ -278,6 +278,8 @@ export function createUserService(deps: { db: Db; clock: Clock; policy: Security
       return new Map((await q.displayNames(exec, ids)).map((x) => [x.id, x.name]));
     },
 
+    /** #15 governance: who holds a role (by code) on a unit of the subtree, with the unit (K12 counts social workers). */
+    roleHoldersUnder: (exec: Executor, roleCode: string, pathPrefix: string) => q.roleHoldersUnder(exec, roleCode, pathPrefix),
     async holdersOver(exec: Executor, permission: Permission, orgPaths: string[]): Promise<Map<string, string[]>> {
       // The units that can hold a grant over a path are its ancestors and itself ('/a/b/' → '/a/', '/a/b/').
       const ancestors = new Set(

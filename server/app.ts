@@ -50,7 +50,8 @@ import { documentRoutes } from './modules/documents/routes';
 import { createLedgerService } from './modules/ledger/service';
 import { ledgerRoutes } from './modules/ledger/routes';
 import { createPreventionService } from './modules/prevention/service';
-import { preventionRoutes } from './modules/prevention/routes';
+import { preventionRoutes, surveyAndTipRoutes } from './modules/prevention/routes';
+import { publicPreventionRoutes } from './modules/prevention/public-routes';
 import { createAssistanceService } from './modules/assistance/service';
 import { assistanceRoutes } from './modules/assistance/routes';
 
@@ -153,6 +154,7 @@ export function createServices(deps: AppDeps) {
     audit,
     org,
     userOrgPath: async (exec, id) => (await users.byId(id, exec))?.orgPath,
+    publicLimits: deps.config.publicLimits,
   });
   return {
     db,
@@ -257,6 +259,8 @@ export async function buildApp(deps: AppDeps): Promise<{ app: FastifyInstance; s
   supervisionRoutes(app, services.supervision);
   reminderRoutes(app, services.reminders);
   preventionRoutes(app, services.prevention);
+  publicPreventionRoutes(app, services.prevention, { secureCookies: deps.config.secureCookies });
+  surveyAndTipRoutes(app, services.prevention);
   assistanceRoutes(app, services.assistance);
   serveWebApp(app, deps.config.webDir);
 

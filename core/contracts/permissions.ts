@@ -25,6 +25,9 @@ export const permissions = {
   // Prevention (issue 16): publicity, volunteers, staff trainings. Volunteers' phones are masked in lists.
   'prevention.read': { group: 'prevention' },
   'prevention.write': { group: 'prevention' },
+  // #16 tips: tip reports routed to the police of the unit; who gave a tip is for tip.handle (the police role) alone.
+  'tip.read': { group: 'person' },
+  'tip.handle': { group: 'person' },
   'org.read': { group: 'admin' },
   'org.manage': { group: 'admin' },
   'user.read': { group: 'admin' },
@@ -84,6 +87,7 @@ export const builtinRoles: BuiltinRole[] = [
       'report.read',
       'prevention.read',
       'prevention.write',
+      'tip.read',
     ],
   },
   // The 禁毒专干 of a street (街道) decides leave for the persons in its subtree: the regulation
@@ -142,7 +146,7 @@ export const builtinRoles: BuiltinRole[] = [
     zh: '社区民警',
     en: 'Police officer',
     admin: false,
-    permissions: ['org.read', 'person.read', 'person.pii.read', 'supervision.read', 'notice.read', 'notice.acknowledge'],
+    permissions: ['org.read', 'person.read', 'person.pii.read', 'supervision.read', 'notice.read', 'notice.acknowledge', 'tip.read', 'tip.handle'],
   },
   // Partner staff answer the referrals sent to their own organisation and read nothing else
   // (least privilege, RULES P1): no person.read, no assistance.read (issue 12 item 5).

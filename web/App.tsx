@@ -30,6 +30,9 @@ const PartnerInboxPage = lazy(() => import('./pages/assistance/PartnerInboxPage'
 const PartnersPage = lazy(() => import('./pages/assistance/PartnersPage'));
 const ReferralsPage = lazy(() => import('./pages/assistance/ReferralsPage'));
 const FieldPage = lazy(() => import('./pages/field/FieldPage'));
+const TipsPage = lazy(() => import('./pages/prevention/TipsPage'));
+const PublicSurveyPage = lazy(() => import('./pages/public/PublicSurveyPage'));
+const PublicTipPage = lazy(() => import('./pages/public/PublicTipPage'));
 
 const queryClient = new QueryClient({
   defaultOptions: {
@@ -53,6 +56,9 @@ function Localized() {
           <Suspense fallback={<PageSpin />}>
             <Routes>
               <Route path="/login" element={<LoginPage />} />
+              {/* #16 public pages: no session, phone width. */}
+              <Route path="/s/:token" element={<PublicSurveyPage />} />
+              <Route path="/tip" element={<PublicTipPage />} />
               <Route
                 path="/print/record/:personId/:recordId"
                 element={
@@ -148,6 +154,14 @@ function Localized() {
                   element={
                     <RequirePermission permission="prevention.read">
                       <PreventionPage />
+                    </RequirePermission>
+                  }
+                />
+                <Route
+                  path="tips"
+                  element={
+                    <RequirePermission permission="tip.read">
+                      <TipsPage />
                     </RequirePermission>
                   }
                 />

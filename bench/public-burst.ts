@@ -52,10 +52,18 @@ async function run(database: Database, env: Record<string, string>, send: (url: 
   await app.close();
   const byStatus: Record<string, number> = {};
   for (const c of codes) byStatus[c] = (byStatus[c] ?? 0) + 1;
-  return { requests: codes.length, byStatus, seconds: Math.round(seconds * 100) / 100, rps: Math.round(codes.length / seconds), stored, everySuccessStored: stored === (byStatus['201'] ?? 0) };
+  return {
+    requests: codes.length,
+    byStatus,
+    seconds: Math.round(seconds * 100) / 100,
+    rps: Math.round(codes.length / seconds),
+    stored,
+    everySuccessStored: stored === (byStatus['201'] ?? 0),
+  };
 }
 
-const post = (url: string, headers: Record<string, string> = {}) => fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body }).then((r) => r.status);
+const post = (url: string, headers: Record<string, string> = {}) =>
+  fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body }).then((r) => r.status);
 
 const database = process.env.DATABASE_URL ? await openPostgres(process.env.DATABASE_URL) : await openPglite(null);
 // One address, all at once, under the default limit: what a script flooding the form meets.

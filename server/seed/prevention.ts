@@ -6,7 +6,18 @@ import type { DataCipher } from '../lib/data-key';
 import { addDays } from '../../core/rules/dates';
 import { activityReach, scoreAnswers, type QuestionShape } from '../../core/rules/prevention';
 import { audienceSegments, volunteerSkills, type ChannelReach, type PublicityKind } from '../../core/contracts/prevention';
-import { publicityActivities, staffTrainingAttendees, staffTrainings, surveyLinks, surveyResponses, surveys, tips, volunteerHours, volunteerTeams, volunteers } from '../modules/prevention/schema';
+import {
+  publicityActivities,
+  staffTrainingAttendees,
+  staffTrainings,
+  surveyLinks,
+  surveyResponses,
+  surveys,
+  tips,
+  volunteerHours,
+  volunteerTeams,
+  volunteers,
+} from '../modules/prevention/schema';
 import { personName, phone } from './names';
 import type { Random } from './random';
 import { uuidFrom } from './random';
@@ -181,7 +192,9 @@ async function seedSurveys(exec: Executor, r: Random, districts: UnitSpec[], com
   const total = { surveys: 0, responses: 0, survey: { knowledge: 0, correct: 0, rated: 0, satisfied: 0 } };
   for (const d of districts) {
     const id = uuidFrom(r);
-    await exec.insert(surveys).values({ id, orgUnitId: d.id, title: '禁毒知识与满意度居民问卷', audiences: ['residents', 'youth', 'elderly', 'migrants'], questions: surveyQuestions });
+    await exec
+      .insert(surveys)
+      .values({ id, orgUnitId: d.id, title: '禁毒知识与满意度居民问卷', audiences: ['residents', 'youth', 'elderly', 'migrants'], questions: surveyQuestions });
     total.surveys++;
     const rows = [];
     for (const c of communitiesOf(d)) {
@@ -191,7 +204,15 @@ async function seedSurveys(exec: Executor, r: Random, districts: UnitSpec[], com
         const answers = answerSet(r, knows);
         const score = scoreAnswers(surveyQuestions, answers);
         for (const key of ['knowledge', 'correct', 'rated', 'satisfied'] as const) total.survey[key] += score[key];
-        rows.push({ id: uuidFrom(r), surveyId: id, orgUnitId: c.id, audience: r.chance(0.8) ? r.pick(['residents', 'youth', 'elderly', 'migrants']) : null, answers, ...score, answeredOn: addDays(today, -r.int(0, 330)) });
+        rows.push({
+          id: uuidFrom(r),
+          surveyId: id,
+          orgUnitId: c.id,
+          audience: r.chance(0.8) ? r.pick(['residents', 'youth', 'elderly', 'migrants']) : null,
+          answers,
+          ...score,
+          answeredOn: addDays(today, -r.int(0, 330)),
+        });
       }
     }
     total.responses += rows.length;

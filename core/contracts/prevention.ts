@@ -131,7 +131,10 @@ export const volunteerView = z.object({
   registeredOn: z.string(),
   /** Service minutes logged in the period asked for (all time when none). */
   minutes: z.number(),
+  /** The years he was recognised an outstanding volunteer (优秀志愿者). */
+  recognised: z.array(z.number()),
 });
+export const recognitionInput = z.strictObject({ recognisedOn: isoDate });
 export const volunteerListQuery = z.object({ orgUnitId: z.uuid().optional(), teamId: z.uuid().optional() }).extend(pageQuery.shape);
 export const volunteerList = z.object({ items: z.array(volunteerView), total: z.number() });
 
@@ -199,6 +202,6 @@ export const preventionIndicators = z.object({
   /** K15: satisfied ratings (4 or 5 of 5) in the surveys, target 90 %. */
   k15: z.object({ responses: z.number(), satisfaction: ratio, target: z.number(), met: z.boolean() }),
   k16: z.object({ trainings: z.number(), trainingsTarget: z.number(), passRate: ratio, met: z.boolean() }),
-  volunteers: z.object({ teams: z.number(), volunteers: z.number(), minutes: z.number(), teamSizeTarget: z.number(), teamsAtTarget: z.number() }),
+  volunteers: z.object({ teams: z.number(), volunteers: z.number(), minutes: z.number(), teamSizeTarget: z.number(), teamsAtTarget: z.number(), recognised: z.number() }),
 });
 export type PreventionIndicators = z.infer<typeof preventionIndicators>;

@@ -15,6 +15,7 @@ import {
   surveys,
   tips,
   volunteerHours,
+  volunteerRecognitions,
   volunteerTeams,
   volunteers,
 } from '../modules/prevention/schema';
@@ -145,6 +146,9 @@ export async function seedPrevention(
     });
   });
   await chunked(hours, (chunk) => exec.insert(volunteerHours).values(chunk));
+  // About one in ten volunteers recognised as outstanding (优秀志愿者) this year.
+  const recognised = people.filter(() => r.chance(0.1)).map((v) => ({ volunteerId: v.id, year: Number(today.slice(0, 4)), recognisedOn: today }));
+  await chunked(recognised, (chunk) => exec.insert(volunteerRecognitions).values(chunk));
   // Trainings: 4–5 a year per district, the district's social workers attend; rare failures.
   const districts = plan.units.filter((u) => u.level === 'district');
   const communitiesOf = (d: UnitSpec) => plan.communities.filter((c) => parentOf.get(parentOf.get(c.id)!) === d.id);

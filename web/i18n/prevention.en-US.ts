@@ -122,4 +122,6 @@ export const preventionEnUS: Record<keyof typeof preventionZhCN, string> = {
   'tips.close': 'Close',
   'tips.tipster': 'Given by',
   'tips.anonymous': 'Anonymous',
+  'pv.volunteer.recognised': 'Recognised',
+  'pv.volunteer.recognise': 'Recognise',
 };

@@ -121,4 +121,6 @@ export const preventionZhCN = {
   'tips.close': '办结',
   'tips.tipster': '举报人',
   'tips.anonymous': '匿名',
+  'pv.volunteer.recognised': '优秀志愿者',
+  'pv.volunteer.recognise': '评为优秀志愿者',
 } as const;

@@ -11,6 +11,7 @@ registerAuditActions({
   'volunteer.list': { person: false, details: { teamId: 'id', returned: 'count', total: 'count' } },
   'volunteer.hours': { person: false, details: { volunteerId: 'id', servedOn: 'date', minutes: 'count', activityId: 'id' } },
   'training.create': { person: false, details: { heldOn: 'date', attendees: 'count', examined: 'count', passed: 'count' } },
+  'volunteer.recognise': { person: false, details: { year: 'count' } },
   // Surveys: an anonymous answer's row keeps neither address nor browser (issue 16 item 4).
   'survey.create': { person: false, details: { questions: 'count' } },
   'survey.link': { person: false, details: { orgUnitId: 'id' } },

@@ -55,6 +55,7 @@ export function volunteerView(r: q.VolunteerWithTeam, cipher: DataCipher) {
     skills: r.v.skills as VolunteerSkill[],
     registeredOn: r.v.registeredOn,
     minutes: Number(r.minutes),
+    recognised: (r.recognised ?? []).map(Number),
   };
 }
 

@@ -14,6 +14,7 @@ import {
   surveys as sv,
   tips as tp,
   volunteerHours as vh,
+  volunteerRecognitions as vr,
   volunteerTeams as vt,
   volunteers as vol,
 } from './schema';
@@ -178,6 +179,7 @@ function volunteerBase(exec: Executor) {
       orgUnitId: vt.orgUnitId,
       orgPath: orgUnits.path,
       minutes: sql<number>`(select coalesce(sum(${vh.minutes}), 0)::int from ${vh} where ${vh.volunteerId} = ${vol.id})`,
+      recognised: sql<number[]>`coalesce((select array_agg(${vr.year} order by ${vr.year}) from ${vr} where ${vr.volunteerId} = ${vol.id}), '{}')`,
     })
     .from(vol)
     .innerJoin(vt, eq(vt.id, vol.teamId))
@@ -498,4 +500,21 @@ export async function caseloads(exec: Executor, prefix: string): Promise<{ worke
     .where(and(underPath(prefix), eq(p.sealed, false)))
     .groupBy(p.responsibleWorkerId);
   return rows.map((r) => ({ workerId: r.workerId, persons: Number(r.persons) }));
+}
+
+/** A recognition (优秀志愿者) for the year; none when he already has that year's (returns undefined). */
+export async function insertRecognition(exec: Executor, row: typeof vr.$inferInsert) {
+  return (await exec.insert(vr).values(row).onConflictDoNothing().returning())[0];
+}
+
+/** Volunteers of a subtree recognised in the years the period touches. */
+export async function recognisedIn(exec: Executor, f: Period): Promise<number> {
+  const [r] = await exec
+    .select({ n: sql<number>`count(*)::int` })
+    .from(vr)
+    .innerJoin(vol, eq(vol.id, vr.volunteerId))
+    .innerJoin(vt, eq(vt.id, vol.teamId))
+    .innerJoin(orgUnits, eq(orgUnits.id, vt.orgUnitId))
+    .where(and(inSubtrees(f.prefixes), gte(vr.recognisedOn, f.from), lte(vr.recognisedOn, f.to)));
+  return Number(r?.n ?? 0);
 }

@@ -8,6 +8,7 @@ import {
   periodQuery,
   preventionIndicators,
   publicityInput,
+  recognitionInput,
   publicityList,
   publicityListQuery,
   publicitySummary,
@@ -113,6 +114,18 @@ export function preventionRoutes(app: FastifyInstance, prevention: PreventionSer
     config: write,
     schema: { tags, summary: "Log a volunteer's service time, optionally at one publicity activity", params: idParams, body: hoursInput, response: { 201: hoursView, ...fail } },
     handler: async (req, reply) => reply.code(201).send(await prevention.logHours(actorContext(req), req.params.id, req.body)),
+  });
+
+  r.post('/api/prevention/volunteers/:id/recognitions', {
+    config: write,
+    schema: {
+      tags,
+      summary: 'Recognise a volunteer as outstanding (优秀志愿者) for the year, once a year',
+      params: idParams,
+      body: recognitionInput,
+      response: { 201: volunteerView, ...fail, 409: errorBody },
+    },
+    handler: async (req, reply) => reply.code(201).send(await prevention.recognise(actorContext(req), req.params.id, req.body.recognisedOn)),
   });
 
   r.post('/api/prevention/trainings', {

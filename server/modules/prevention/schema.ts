@@ -214,3 +214,19 @@ export const tips = pgTable(
   },
   (t) => [uniqueIndex('tips_receipt_idx').on(t.receiptHash), index('tips_org_idx').on(t.orgUnitId, t.receivedOn)],
 );
+
+/** Recognition of a volunteer (优秀志愿者, issue 16 item 2): once per volunteer and year. */
+export const volunteerRecognitions = pgTable(
+  'volunteer_recognitions',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    volunteerId: uuid('volunteer_id')
+      .notNull()
+      .references(() => volunteers.id),
+    year: integer('year').notNull(),
+    recognisedOn: date('recognised_on').notNull(),
+    recordedBy: uuid('recorded_by').references(() => users.id),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex('volunteer_recognitions_once_idx').on(t.volunteerId, t.year)],
+);

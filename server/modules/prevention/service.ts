@@ -2,7 +2,7 @@ import './audit-actions';
 import type { Db, Executor, Reader } from '../../db/client';
 import type { Clock } from '../../clock';
 import type { DataCipher } from '../../lib/data-key';
-import { fieldError, notFound } from '../../errors';
+import { conflict, fieldError, notFound } from '../../errors';
 import { registerMessages } from '../../messages';
 import { inScope, scopePaths, type Principal, type RequestContext } from '../../http/context';
 import type { Permission } from '../../../core/contracts/permissions';
@@ -48,6 +48,7 @@ registerMessages({
   'publicity.not_found': ['宣传活动不存在', 'No such publicity activity'],
   'volunteer_team.not_found': ['志愿者队伍不存在', 'No such volunteer team'],
   'volunteer.not_found': ['志愿者不存在', 'No such volunteer'],
+  'volunteer.recognised_already': ['该志愿者 {year} 年已获评优秀志愿者', 'This volunteer was already recognised for {year}'],
   'volunteer_team.leader_not_member': ['队长须是本队志愿者', 'The leader must be a volunteer of this team'],
   'training.not_found': ['培训不存在', 'No such training'],
   'training.attendee_unknown': ['参训人员不存在或不在您的管辖范围内', 'No such staff member within your scope'],
@@ -332,6 +333,19 @@ export function createPreventionService(deps: {
       });
     },
 
+    /** Recognises a volunteer as outstanding (优秀志愿者) for the year of the date; once a year (409 the second time). */
+    recognise: (ctx: Ctx, volunteerId: string, recognisedOn: string) => {
+      notAfterToday('recognisedOn', recognisedOn);
+      return db.transaction(async (tx) => {
+        const v = await loadVolunteer(tx, ctx.actor, volunteerId, 'prevention.write');
+        const year = Number(recognisedOn.slice(0, 4));
+        const row = await q.insertRecognition(tx, { volunteerId, year, recognisedOn, recordedBy: ctx.actor.userId });
+        if (!row) throw conflict('volunteer.recognised_already', { year });
+        await audit.record(tx, ctx, { action: 'volunteer.recognise', entityType: 'volunteer', entityId: volunteerId, orgPath: v.orgPath, details: { year } });
+        return volunteerView((await q.volunteerById(tx, volunteerId))!, deps.cipher);
+      });
+    },
+
     /** Records a staff training with its attendees and their exam results (K16). */
     createTraining: (ctx: Ctx, input: TrainingInput) => {
       notAfterToday('heldOn', input.heldOn);
@@ -386,7 +400,11 @@ export function createPreventionService(deps: {
       k14: await indicator.k14(exec, unit.path, from, to),
       k15: await indicator.k15(exec, unit.path, from, to),
       k16: await indicator.k16(exec, unit.path, from, to),
-      volunteers: { ...(await q.volunteerTotals(exec, { prefixes: [unit.path], from, to })), teamSizeTarget: preventionTargets.volunteerTeamSize },
+      volunteers: {
+        ...(await q.volunteerTotals(exec, { prefixes: [unit.path], from, to })),
+        teamSizeTarget: preventionTargets.volunteerTeamSize,
+        recognised: await q.recognisedIn(exec, { prefixes: [unit.path], from, to }),
+      },
     }));
   }
 }

@@ -62,8 +62,11 @@ async function run(database: Database, env: Record<string, string>, send: (url: 
   };
 }
 
-const post = (url: string, headers: Record<string, string> = {}) =>
-  fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body }).then((r) => r.status);
+// A connection the loopback reset under the burst counts as status 0 ("network"): no answer, so nothing claimed stored.
+const post = (url: string) =>
+  fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body })
+    .then((r) => r.status)
+    .catch(() => 0);
 
 const database = process.env.DATABASE_URL ? await openPostgres(process.env.DATABASE_URL) : await openPglite(null);
 // One address, all at once, under the default limit: what a script flooding the form meets.

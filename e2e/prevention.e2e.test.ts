@@ -4,7 +4,9 @@ import { ApiSession, adminSession, createUnit, createUserWithRole, launchBrowser
 
 // Prevention week (JOURNEYS 8): the community's social worker logs the 6·26 class at the
 // middle school (youth, 320 attendees) from the prevention page; K13 and the reach by audience
-// move; the page reads in en-US too.
+// move; the page reads in en-US too. Then a resident answers the community's survey through its
+// public link on a phone, in a fresh browser context (no cookies, no sign-in), sends a tip and
+// checks its status by the receipt code; K14 and K15 of the community move (issue 16).
 
 const UNITS = { district: '东湖区', street: '桂花街道', community: '向阳社区' };
 const WORKER = { username: 'wu.min', name: '吴敏', password: 'Xiangyang#Worker2026' };
@@ -14,6 +16,8 @@ let server: RunningServer;
 let browser: Browser;
 let context: BrowserContext | undefined;
 let page: Page;
+let workerApi: ApiSession;
+let communityId: string;
 
 const dialog = () => page.getByRole('dialog').filter({ visible: true }).last();
 const pickOption = async (text: string) => page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: text }).first().click();
@@ -30,6 +34,8 @@ describe('prevention', () => {
     const w = new ApiSession(server.url);
     await w.post('/api/auth/login', { username: WORKER.username, password: worker.oneTimePassword });
     await w.post('/api/auth/password', { currentPassword: worker.oneTimePassword, newPassword: WORKER.password });
+    workerApi = w;
+    communityId = community;
     browser = await launchBrowser();
   });
 
@@ -83,6 +89,79 @@ describe('prevention', () => {
       await page.getByTestId('by-audience').getByRole('row').filter({ hasText: 'Youth and students' }).waitFor();
     } catch (err) {
       await saveFailure(page, server, 'prevention');
+      throw err;
+    } finally {
+      await context?.close();
+    }
+  });
+
+  it('a resident answers the survey on a phone without signing in and sends a tip; K14 and K15 of the community move', async () => {
+    const survey = await workerApi.post<{ links: { token: string }[] }>('/api/prevention/surveys', {
+      orgUnitId: communityId,
+      title: '新型毒品认知调查',
+      audiences: ['residents', 'youth'],
+      questions: [
+        { kind: 'single', text: '“奶茶”包装的饮品可能是毒品吗？', options: ['可能', '不可能'], correct: [0] },
+        { kind: 'multiple', text: '以下哪些是新型毒品？', options: ['冰毒', '咖啡', '摇头丸'], correct: [0, 2] },
+        { kind: 'satisfaction', text: '您对社区禁毒工作满意吗？' },
+      ],
+    });
+    let phone: BrowserContext | undefined;
+    try {
+      phone = await browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, locale: 'zh-CN', timezoneId: TZ });
+      expect(await phone.cookies()).toEqual([]);
+      page = await phone.newPage();
+      page.setDefaultTimeout(20_000);
+      await page.goto(`${server.url}/s/${survey.links[0]!.token}`);
+      await page.getByRole('heading', { name: '新型毒品认知调查' }).waitFor();
+      await page.getByText('本问卷匿名填写').waitFor();
+      await page.getByTestId('question-0').getByText('可能', { exact: true }).click();
+      await page.getByTestId('question-1').getByText('冰毒').click();
+      await page.getByTestId('question-1').getByText('摇头丸').click();
+      await page.getByTestId('question-2').getByText('很满意').click();
+      // Phone width: nothing wider than the screen.
+      expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+      await page.getByRole('button', { name: '提交问卷' }).click();
+      await page.getByText('提交成功，感谢您的参与！').waitFor();
+      expect((await phone.cookies()).map((c) => c.name)).not.toContain('sf_session');
+
+      await page.goto(`${server.url}/tip`);
+      await page.getByRole('heading', { name: '禁毒线索举报' }).waitFor();
+      await page.locator('#orgUnitId').click();
+      await pickOption(UNITS.street);
+      await page.locator('#category').click();
+      await pickOption('容留吸毒场所');
+      await page.locator('#description').fill('小区地下室夜间常有人聚集，疑似容留吸毒');
+      expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+      await page.getByRole('button', { name: '提交线索' }).click();
+      const code = (await page.getByTestId('receipt-code').innerText()).trim();
+      expect(code).toMatch(/^TIP(-[0-9A-Z]{4}){4}$/);
+      await page.getByLabel('查询码').fill(code);
+      await page.getByRole('button', { name: '查询', exact: true }).click();
+      await page.getByTestId('tip-status').getByText('已受理').waitFor();
+    } catch (err) {
+      await saveFailure(page, server, 'prevention-public');
+      throw err;
+    } finally {
+      await phone?.close();
+    }
+
+    try {
+      context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'zh-CN', timezoneId: TZ });
+      page = await context.newPage();
+      page.setDefaultTimeout(20_000);
+      await page.goto(`${server.url}/login`);
+      await page.getByLabel('用户名').fill(WORKER.username);
+      await page.getByLabel('密码', { exact: true }).fill(WORKER.password);
+      await page.getByRole('button', { name: '登录', exact: true }).click();
+      await page.getByRole('menuitem', { name: '预防宣传' }).click();
+      await page.getByTestId('k14').getByText('答对 2 / 2 题次（目标 85%）').waitFor();
+      await page.getByTestId('k15').getByText('满意 1 / 1 人次（目标 90%）').waitFor();
+      await page.getByRole('tab', { name: '居民问卷' }).click();
+      await page.getByTestId('survey').getByText('新型毒品认知调查').waitFor();
+      await page.getByTestId('survey-link').first().waitFor();
+    } catch (err) {
+      await saveFailure(page, server, 'prevention-k14');
       throw err;
     } finally {
       await context?.close();

@@ -49,7 +49,8 @@ import { documentRoutes } from './modules/documents/routes';
 import { createLedgerService } from './modules/ledger/service';
 import { ledgerRoutes } from './modules/ledger/routes';
 import { createPreventionService } from './modules/prevention/service';
-import { preventionRoutes } from './modules/prevention/routes';
+import { preventionRoutes, surveyAndTipRoutes } from './modules/prevention/routes';
+import { publicPreventionRoutes } from './modules/prevention/public-routes';
 import { createAssistanceService } from './modules/assistance/service';
 import { assistanceRoutes } from './modules/assistance/routes';
 import { createTransferService } from './modules/transfers/service';
@@ -170,6 +171,7 @@ export function createServices(deps: AppDeps) {
     audit,
     org,
     userOrgPath: async (exec, id) => (await users.byId(id, exec))?.orgPath,
+    publicLimits: deps.config.publicLimits,
   });
   // #14 transfers (C7) and handovers from isolation (C10); their deadlines checked hourly, raised once each.
   const transfers = createTransferService({
@@ -296,6 +298,8 @@ export async function buildApp(deps: AppDeps): Promise<{ app: FastifyInstance; s
   supervisionRoutes(app, services.supervision);
   reminderRoutes(app, services.reminders);
   preventionRoutes(app, services.prevention);
+  publicPreventionRoutes(app, services.prevention, { secureCookies: deps.config.secureCookies });
+  surveyAndTipRoutes(app, services.prevention);
   assistanceRoutes(app, services.assistance);
   transferRoutes(app, services.transfers);
   governanceRoutes(app, services.governance);

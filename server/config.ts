@@ -39,6 +39,9 @@ const envSchema = z.object({
   SUNFLOWER_DOCUMENT_MAX_MB: z.coerce.number().positive().max(200).default(10),
   /** How often committed audit rows are sealed into a signed batch, in seconds. */
   SUNFLOWER_AUDIT_SEAL_SECONDS: z.coerce.number().positive().max(300).default(2),
+  // #16 public endpoints: submissions per client address and minute (surveys, tips, tip status), and answers per survey link and minute.
+  SUNFLOWER_PUBLIC_RATE_PER_MINUTE: z.coerce.number().int().min(1).max(100_000).default(20),
+  SUNFLOWER_SURVEY_LINK_RATE_PER_MINUTE: z.coerce.number().int().min(1).max(1_000_000).default(600),
 });
 
 export interface Config {
@@ -65,6 +68,8 @@ export interface Config {
   importWorkers?: number;
   /** Interval of the audit sequencer (sealing committed rows into signed batches), in ms. */
   auditSealMs: number;
+  /** #16: the public endpoints' limits (per address, per survey link), per minute. */
+  publicLimits: { perAddressPerMinute: number; perLinkPerMinute: number };
 }
 
 export interface SecurityPolicy {
@@ -104,6 +109,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     idLookupsPerHour: e.SUNFLOWER_ID_LOOKUPS_PER_HOUR,
     importWorkers: e.SUNFLOWER_IMPORT_WORKERS,
     auditSealMs: Math.round(e.SUNFLOWER_AUDIT_SEAL_SECONDS * 1000),
+    publicLimits: { perAddressPerMinute: e.SUNFLOWER_PUBLIC_RATE_PER_MINUTE, perLinkPerMinute: e.SUNFLOWER_SURVEY_LINK_RATE_PER_MINUTE },
     security: {
       passwordMinLength: e.SUNFLOWER_PASSWORD_MIN_LENGTH,
       passwordMinClasses: e.SUNFLOWER_PASSWORD_MIN_CLASSES,

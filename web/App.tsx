@@ -37,6 +37,9 @@ const ReferralsPage = lazy(() => import('./pages/assistance/ReferralsPage'));
 const FieldPage = lazy(() => import('./pages/field/FieldPage'));
 const TransfersPage = lazy(() => import('./pages/transfers/TransfersPage'));
 const HandoversPage = lazy(() => import('./pages/transfers/HandoversPage'));
+const TipsPage = lazy(() => import('./pages/prevention/TipsPage'));
+const PublicSurveyPage = lazy(() => import('./pages/public/PublicSurveyPage'));
+const PublicTipPage = lazy(() => import('./pages/public/PublicTipPage'));
 
 const queryClient = new QueryClient({
   defaultOptions: {
@@ -75,6 +78,9 @@ function Localized() {
           <Suspense fallback={<PageSpin />}>
             <Routes>
               <Route path="/login" element={<LoginPage />} />
+              {/* #16 public pages: no session, phone width. */}
+              <Route path="/s/:token" element={<PublicSurveyPage />} />
+              <Route path="/tip" element={<PublicTipPage />} />
               <Route
                 path="/print/record/:personId/:recordId"
                 element={
@@ -196,6 +202,14 @@ function Localized() {
                   element={
                     <RequirePermission permission="report.read">
                       <IndicatorPage />
+                    </RequirePermission>
+                  }
+                />
+                <Route
+                  path="tips"
+                  element={
+                    <RequirePermission permission="tip.read">
+                      <TipsPage />
                     </RequirePermission>
                   }
                 />

@@ -27,6 +27,9 @@ export const permissions = {
   'prevention.write': { group: 'prevention' },
   // #15 governance: the work plan's numbers (targets, baselines, milestones) are set by the district office.
   'target.manage': { group: 'report' },
+  // #16 tips: tip reports routed to the police of the unit; who gave a tip is for tip.handle (the police role) alone.
+  'tip.read': { group: 'person' },
+  'tip.handle': { group: 'person' },
   'org.read': { group: 'admin' },
   'org.manage': { group: 'admin' },
   'user.read': { group: 'admin' },
@@ -87,6 +90,7 @@ export const builtinRoles: BuiltinRole[] = [
       'prevention.read',
       'prevention.write',
       'target.manage',
+      'tip.read',
     ],
   },
   // The 禁毒专干 of a street (街道) decides leave for the persons in its subtree: the regulation
@@ -145,7 +149,7 @@ export const builtinRoles: BuiltinRole[] = [
     zh: '社区民警',
     en: 'Police officer',
     admin: false,
-    permissions: ['org.read', 'person.read', 'person.pii.read', 'supervision.read', 'notice.read', 'notice.acknowledge'],
+    permissions: ['org.read', 'person.read', 'person.pii.read', 'supervision.read', 'notice.read', 'notice.acknowledge', 'tip.read', 'tip.handle'],
   },
   // Partner staff answer the referrals sent to their own organisation and read nothing else
   // (least privilege, RULES P1): no person.read, no assistance.read (issue 12 item 5).

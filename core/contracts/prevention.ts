@@ -131,7 +131,10 @@ export const volunteerView = z.object({
   registeredOn: z.string(),
   /** Service minutes logged in the period asked for (all time when none). */
   minutes: z.number(),
+  /** The years he was recognised an outstanding volunteer (优秀志愿者). */
+  recognised: z.array(z.number()),
 });
+export const recognitionInput = z.strictObject({ recognisedOn: isoDate });
 export const volunteerListQuery = z.object({ orgUnitId: z.uuid().optional(), teamId: z.uuid().optional() }).extend(pageQuery.shape);
 export const volunteerList = z.object({ items: z.array(volunteerView), total: z.number() });
 
@@ -183,8 +186,22 @@ export const preventionIndicators = z.object({
   orgUnitId: z.uuid(),
   from: z.string(),
   to: z.string(),
+  /** K12: persons under a community measure and the workers responsible for them (1 : 30). */
+  k12: z.object({
+    persons: z.number(),
+    workers: z.number(),
+    unassigned: z.number(),
+    workersNeeded: z.number(),
+    maxCaseload: z.number(),
+    overCaseload: z.number(),
+    met: z.boolean(),
+  }),
   k13: z.object({ activities: z.number(), reach: z.number(), activitiesTarget: z.number(), reachTarget: z.number(), met: z.boolean() }),
+  /** K14: right answers to the surveys' knowledge items (recognition of new drugs), target 85 %. */
+  k14: z.object({ responses: z.number(), recognition: ratio, target: z.number(), met: z.boolean() }),
+  /** K15: satisfied ratings (4 or 5 of 5) in the surveys, target 90 %. */
+  k15: z.object({ responses: z.number(), satisfaction: ratio, target: z.number(), met: z.boolean() }),
   k16: z.object({ trainings: z.number(), trainingsTarget: z.number(), passRate: ratio, met: z.boolean() }),
-  volunteers: z.object({ teams: z.number(), volunteers: z.number(), minutes: z.number(), teamSizeTarget: z.number(), teamsAtTarget: z.number() }),
+  volunteers: z.object({ teams: z.number(), volunteers: z.number(), minutes: z.number(), teamSizeTarget: z.number(), teamsAtTarget: z.number(), recognised: z.number() }),
 });
 export type PreventionIndicators = z.infer<typeof preventionIndicators>;

@@ -26,6 +26,8 @@ export const accessLabels = {
     'prevention.read': ['查看宣传、志愿者与培训', 'Read publicity, volunteers and trainings'],
     'prevention.write': ['登记宣传活动、志愿者与培训', 'Record publicity, volunteers and trainings'],
     'target.manage': ['维护工作目标、基线与里程碑', 'Set targets, baselines and milestones'],
+    'tip.read': ['查看举报线索（不含举报人信息）', 'Read tip reports (without who gave them)'],
+    'tip.handle': ['处理举报线索、查看举报人信息（公安）', 'Handle tip reports and see who gave them (police)'],
     'org.read': ['查看组织机构', 'Read the org tree'],
     'org.manage': ['管理组织机构', 'Manage the org tree'],
     'user.read': ['查看用户', 'Read users'],
@@ -58,6 +60,8 @@ export const accessLabels = {
     measure: ['措施', 'Measure'],
     document: ['文书', 'Document'],
     import_job: ['导入任务', 'Import job'],
+    survey: ['居民问卷', 'Resident survey'],
+    tip: ['举报线索', 'Tip report'],
   } satisfies CodeList,
 
   /** Audit actions with a readable name; others show as their code. */

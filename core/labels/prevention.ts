@@ -1,4 +1,6 @@
 import type { AudienceSegment, OnlineChannel, PublicityKind, TrainingResult, VolunteerSkill } from '../contracts/prevention';
+import type { QuestionKind, SurveyState } from '../contracts/surveys';
+import type { TipCategory, TipStatus } from '../contracts/tips';
 import type { CodeList } from './types';
 
 export const preventionLabels = {
@@ -46,4 +48,30 @@ export const preventionLabels = {
     failed: ['不合格', 'Failed'],
     not_examined: ['未考核', 'Not examined'],
   } satisfies CodeList<TrainingResult>,
+
+  questionKind: {
+    single: ['单选题', 'Single choice'],
+    multiple: ['多选题', 'Multiple choice'],
+    satisfaction: ['满意度（五级）', 'Satisfaction (1–5)'],
+  } satisfies CodeList<QuestionKind>,
+
+  surveyState: {
+    open: ['收集中', 'Open'],
+    closed: ['已结束', 'Closed'],
+  } satisfies CodeList<SurveyState>,
+
+  tipCategory: {
+    drug_use: ['吸毒', 'Drug use'],
+    dealing: ['贩毒', 'Dealing'],
+    cultivation: ['种植毒品原植物', 'Cultivation'],
+    venue: ['容留吸毒场所', 'A place where drugs are used'],
+    online: ['网络涉毒', 'Online'],
+    other: ['其他', 'Other'],
+  } satisfies CodeList<TipCategory>,
+
+  tipStatus: {
+    received: ['已受理', 'Received'],
+    verified: ['已核实', 'Verified'],
+    closed: ['已办结', 'Closed'],
+  } satisfies CodeList<TipStatus>,
 };

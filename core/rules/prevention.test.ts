@@ -1,5 +1,19 @@
 import { describe, expect, it } from 'vitest';
-import { activityReach, preventionTargets, publicityMet, targetForPeriod, trainingMet, trainingPassRate } from './prevention';
+import {
+  activityReach,
+  answeredRight,
+  answerProblems,
+  preventionTargets,
+  publicityMet,
+  recognitionMet,
+  satisfactionMet,
+  scoreAnswers,
+  staffingMet,
+  targetForPeriod,
+  trainingMet,
+  trainingPassRate,
+  workersNeeded,
+} from './prevention';
 
 describe('K13 reach of an activity', () => {
   it('adds attendees, reads and plays; shares are shown, not counted', () => {
@@ -44,5 +58,68 @@ describe('K16 training pass rate', () => {
     expect(trainingMet(4, 29, 30, '2026-01-01', '2026-12-31')).toBe(false);
     expect(trainingMet(3, 30, 30, '2026-01-01', '2026-12-31')).toBe(false);
     expect(trainingMet(4, 0, 0, '2026-01-01', '2026-12-31')).toBe(false);
+  });
+});
+
+describe('resident survey answers (K14, K15)', () => {
+  const questions = [
+    { kind: 'single', options: ['是', '否'], correct: [0] },
+    { kind: 'multiple', options: ['a', 'b', 'c'], correct: [0, 2] },
+    { kind: 'single', options: ['x', 'y'] },
+    { kind: 'satisfaction', options: [] },
+  ] as const;
+
+  it.each<[string, number[][], { path: string; code: string }[]]>([
+    ['a full answer set', [[0], [2, 0], [1], [4]], []],
+    ['one answer missing', [[0], [0], [1]], [{ path: 'answers', code: 'survey.answers_count' }]],
+    ['two choices on a single question', [[0, 1], [0], [1], [4]], [{ path: 'answers.0', code: 'survey.answer_invalid' }]],
+    ['a choice twice on a multiple question', [[0], [0, 0], [1], [4]], [{ path: 'answers.1', code: 'survey.answer_invalid' }]],
+    ['a choice beyond the options', [[0], [3], [1], [4]], [{ path: 'answers.1', code: 'survey.answer_invalid' }]],
+    ['nothing chosen', [[0], [], [1], [4]], [{ path: 'answers.1', code: 'survey.answer_invalid' }]],
+    ['a rating of 0', [[0], [0], [1], [0]], [{ path: 'answers.3', code: 'survey.answer_invalid' }]],
+    ['two ratings', [[0], [0], [1], [4, 5]], [{ path: 'answers.3', code: 'survey.answer_invalid' }]],
+  ])('checks %s strictly (the form is public)', (_l, answers, problems) => {
+    expect(answerProblems(questions, answers)).toEqual(problems);
+  });
+
+  it.each<[string, number[][], { knowledge: number; correct: number; rated: number; satisfied: number }]>([
+    ['all right and satisfied (4)', [[0], [0, 2], [1], [4]], { knowledge: 2, correct: 2, rated: 1, satisfied: 1 }],
+    ['K14: a multiple item needs exactly the correct choices', [[0], [0], [0], [5]], { knowledge: 2, correct: 1, rated: 1, satisfied: 1 }],
+    ['K14: one choice too many is wrong', [[1], [0, 1, 2], [0], [3]], { knowledge: 2, correct: 0, rated: 1, satisfied: 0 }],
+    ['K15: 3 of 5 is not satisfied', [[0], [2, 0], [1], [3]], { knowledge: 2, correct: 2, rated: 1, satisfied: 0 }],
+  ])('scores %s; opinion questions count for neither', (_l, answers, score) => {
+    expect(scoreAnswers(questions, answers)).toEqual(score);
+  });
+
+  it.each([
+    ['K14 at 85 %', recognitionMet(85, 100), true],
+    ['K14 below 85 %', recognitionMet(84, 100), false],
+    ['K14 without answers', recognitionMet(0, 0), false],
+    ['K15 at 90 %', satisfactionMet(9, 10), true],
+    ['K15 below 90 %', satisfactionMet(89, 100), false],
+    ['K15 without ratings', satisfactionMet(0, 0), false],
+  ])('%s', (_l, met, expected) => {
+    expect(met).toBe(expected);
+  });
+
+  it('K14: a right answer is exactly the correct set, in any order', () => {
+    expect(answeredRight([0, 2], [2, 0])).toBe(true);
+    expect(answeredRight([0, 2], [0])).toBe(false);
+  });
+});
+
+describe('K12 staffing: one full-time social worker per 30 persons', () => {
+  it.each([
+    [0, 0, 0, true],
+    [1, 0, 1, false],
+    [1, 1, 1, true],
+    [30, 1, 1, true],
+    [31, 1, 2, false],
+    [31, 2, 2, true],
+    [90, 3, 3, true],
+    [91, 3, 4, false],
+  ])('%i persons with %i workers need %i → met %s', (persons, workers, needed, met) => {
+    expect(workersNeeded(persons)).toBe(needed);
+    expect(staffingMet(workers, persons)).toBe(met);
   });
 });

@@ -18,9 +18,19 @@ describe('route declarations', () => {
     expect(t.routes.length).toBeGreaterThan(25);
     const undeclared = t.routes.filter((r) => !r.access?.permission || !r.access?.scope);
     expect(undeclared).toEqual([]);
-    // Only sign-in, health, the API description and the web app's files are public.
+    // Only sign-in, health, the API description, the web app's files and the public survey and tip endpoints of issue 16 are public.
     const publicUrls = [...new Set(t.routes.filter((r) => r.access.permission === 'public').map((r) => r.url))].sort();
-    expect(publicUrls.filter((u) => !u.startsWith('/api/docs'))).toEqual(['/*', '/api/auth/login', '/api/health', '/api/openapi.json']);
+    expect(publicUrls.filter((u) => !u.startsWith('/api/docs'))).toEqual([
+      '/*',
+      '/api/auth/login',
+      '/api/health',
+      '/api/openapi.json',
+      '/api/public/surveys/:token',
+      '/api/public/surveys/:token/answers',
+      '/api/public/tip-units',
+      '/api/public/tips',
+      '/api/public/tips/status',
+    ]);
     // Routes about org records are scoped to the caller's subtrees.
     for (const r of t.routes.filter((x) => x.url.startsWith('/api/org-units') || x.url.startsWith('/api/users'))) {
       expect([r.url, r.access.scope]).toEqual([r.url, 'org_subtree']);

@@ -4,9 +4,21 @@
 import type { Executor } from '../db/client';
 import type { DataCipher } from '../lib/data-key';
 import { addDays } from '../../core/rules/dates';
-import { activityReach } from '../../core/rules/prevention';
+import { activityReach, scoreAnswers, type QuestionShape } from '../../core/rules/prevention';
 import { audienceSegments, volunteerSkills, type ChannelReach, type PublicityKind } from '../../core/contracts/prevention';
-import { publicityActivities, staffTrainingAttendees, staffTrainings, volunteerHours, volunteerTeams, volunteers } from '../modules/prevention/schema';
+import {
+  publicityActivities,
+  staffTrainingAttendees,
+  staffTrainings,
+  surveyLinks,
+  surveyResponses,
+  surveys,
+  tips,
+  volunteerHours,
+  volunteerRecognitions,
+  volunteerTeams,
+  volunteers,
+} from '../modules/prevention/schema';
 import { personName, phone } from './names';
 import type { Random } from './random';
 import { uuidFrom } from './random';
@@ -18,6 +30,11 @@ export interface PreventionSummary {
   teams: number;
   volunteers: number;
   trainings: number;
+  surveys: number;
+  responses: number;
+  /** K14/K15 raw material of all responses: knowledge items answered and right, ratings and satisfied ones. */
+  survey: { knowledge: number; correct: number; rated: number; satisfied: number };
+  tips: number;
 }
 
 const kinds: [PublicityKind, number][] = [
@@ -129,6 +146,9 @@ export async function seedPrevention(
     });
   });
   await chunked(hours, (chunk) => exec.insert(volunteerHours).values(chunk));
+  // About one in ten volunteers recognised as outstanding (优秀志愿者) this year.
+  const recognised = people.filter(() => r.chance(0.1)).map((v) => ({ volunteerId: v.id, year: Number(today.slice(0, 4)), recognisedOn: today }));
+  await chunked(recognised, (chunk) => exec.insert(volunteerRecognitions).values(chunk));
   // Trainings: 4–5 a year per district, the district's social workers attend; rare failures.
   const districts = plan.units.filter((u) => u.level === 'district');
   const communitiesOf = (d: UnitSpec) => plan.communities.filter((c) => parentOf.get(parentOf.get(c.id)!) === d.id);
@@ -148,5 +168,85 @@ export async function seedPrevention(
       trainings++;
     }
   }
-  return { activities: acts.length, reach: acts.reduce((n, a) => n + a.reach, 0), teams: teams.length, volunteers: people.length, trainings };
+  const answers = await seedSurveys(exec, r, districts, communitiesOf, today);
+  const tipCount = await seedTips(exec, r, cipher, streets, today);
+  return { activities: acts.length, reach: acts.reduce((n, a) => n + a.reach, 0), teams: teams.length, volunteers: people.length, trainings, ...answers, tips: tipCount };
+}
+
+const surveyQuestions: (QuestionShape & { text: string; options: string[] })[] = [
+  { kind: 'single', text: '“奶茶”“跳跳糖”包装的物品可能是新型毒品吗？', options: ['可能', '不可能'], correct: [0] },
+  { kind: 'multiple', text: '以下哪些属于毒品？', options: ['冰毒', '摇头丸', '咖啡', '氯胺酮（K粉）'], correct: [0, 1, 3] },
+  { kind: 'single', text: '吸食新型毒品会成瘾吗？', options: ['会', '不会'], correct: [0] },
+  { kind: 'single', text: '您主要从哪里了解禁毒知识？', options: ['学校', '社区宣传', '网络', '其他'] },
+  { kind: 'satisfaction', text: '您对本社区的禁毒宣传教育工作满意吗？', options: [] },
+];
+
+/** One answer set: knowledge right with a community's own likelihood (about 75–95 %), ratings mostly 4 or 5. */
+function answerSet(r: Random, knows: number): number[][] {
+  return surveyQuestions.map((q) => {
+    if (q.kind === 'satisfaction') return [r.chance(0.92) ? r.pick([4, 5, 5]) : r.pick([2, 3])];
+    if (q.correct && r.chance(knows)) return [...q.correct];
+    if (q.kind === 'multiple') return [r.int(0, 1), 2];
+    return [r.int(0, q.options.length - 1)];
+  });
+}
+
+/** A survey per district with a link per community; 20–60 answers per community over the last year. */
+async function seedSurveys(exec: Executor, r: Random, districts: UnitSpec[], communitiesOf: (d: UnitSpec) => UnitSpec[], today: string) {
+  const total = { surveys: 0, responses: 0, survey: { knowledge: 0, correct: 0, rated: 0, satisfied: 0 } };
+  for (const d of districts) {
+    const id = uuidFrom(r);
+    await exec
+      .insert(surveys)
+      .values({ id, orgUnitId: d.id, title: '禁毒知识与满意度居民问卷', audiences: ['residents', 'youth', 'elderly', 'migrants'], questions: surveyQuestions });
+    total.surveys++;
+    const rows = [];
+    for (const c of communitiesOf(d)) {
+      await exec.insert(surveyLinks).values({ token: Buffer.from(uuidFrom(r).replace(/-/g, ''), 'hex').toString('base64url'), surveyId: id, orgUnitId: c.id });
+      const knows = 0.75 + r.int(0, 20) / 100;
+      for (let k = 0, n = r.int(20, 60); k < n; k++) {
+        const answers = answerSet(r, knows);
+        const score = scoreAnswers(surveyQuestions, answers);
+        for (const key of ['knowledge', 'correct', 'rated', 'satisfied'] as const) total.survey[key] += score[key];
+        rows.push({
+          id: uuidFrom(r),
+          surveyId: id,
+          orgUnitId: c.id,
+          audience: r.chance(0.8) ? r.pick(['residents', 'youth', 'elderly', 'migrants']) : null,
+          answers,
+          ...score,
+          answeredOn: addDays(today, -r.int(0, 330)),
+        });
+      }
+    }
+    total.responses += rows.length;
+    await chunked(rows, (chunk) => exec.insert(surveyResponses).values(chunk));
+  }
+  return total;
+}
+
+/** A few tips per street, most anonymous, the older ones verified or closed. */
+async function seedTips(exec: Executor, r: Random, cipher: DataCipher, streets: UnitSpec[], today: string): Promise<number> {
+  const texts = ['小区地下室夜间常有人聚集，疑似吸毒', '出租屋内常有陌生人出入，有异味', '网上有人兜售“聊天水”', '某KTV包厢疑似有人吸毒'];
+  const rows = streets.flatMap((s) =>
+    Array.from({ length: r.int(0, 4) }, () => {
+      const age = r.int(0, 300);
+      const anonymous = r.chance(0.7);
+      return {
+        id: uuidFrom(r),
+        orgUnitId: s.id,
+        receiptHash: uuidFrom(r).replace(/-/g, '').padEnd(64, '0'),
+        category: r.pick(['drug_use', 'venue', 'online', 'dealing']),
+        descriptionEnc: cipher.encrypt(r.pick(texts)),
+        place: '',
+        anonymous,
+        tipsterNameEnc: anonymous ? null : cipher.encrypt(personName(r, 'male')),
+        tipsterPhoneEnc: anonymous ? null : cipher.encrypt(phone(r)),
+        status: age > 60 ? r.pick(['verified', 'closed']) : 'received',
+        receivedOn: addDays(today, -age),
+      };
+    }),
+  );
+  await chunked(rows, (chunk) => exec.insert(tips).values(chunk));
+  return rows.length;
 }

@@ -160,6 +160,16 @@ describe.each(testDbKinds())('the demo city generator on %s (issue 5)', (kind) =
     expect(city.volunteers.volunteers).toBe(summary.prevention.volunteers);
     const byDistrict = (await office.get(`/api/prevention/publicity-summary?${period}`)).json();
     expect(byDistrict.byUnit.reduce((n: number, u: { reach: number }) => n + u.reach, 0)).toBe(summary.prevention.reach);
+    // K14 and K15 from the survey answers of every community; K12 from the real assignments.
+    const sv = summary.prevention.survey;
+    expect(summary.prevention.responses).toBeGreaterThan(0);
+    expect(city.k14.responses).toBe(summary.prevention.responses);
+    expect(city.k14.recognition).toMatchObject({ numerator: sv.correct, denominator: sv.knowledge });
+    expect(city.k15.satisfaction).toMatchObject({ numerator: sv.satisfied, denominator: sv.rated });
+    expect(city.k15.satisfaction.rate).toBeGreaterThan(0.8);
+    expect(city.k12.persons).toBeGreaterThan(0);
+    expect(city.k12.workers).toBeGreaterThanOrEqual(city.k12.workersNeeded);
+    expect(await count(sql`select count(*)::int as n from tips`)).toBe(summary.prevention.tips);
   });
 
   it('refuses to generate into a database that already holds person files', async () => {

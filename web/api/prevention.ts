@@ -51,6 +51,7 @@ export const preventionApi = {
   createTeam: (body: z.input<typeof teamInput>) => api.post<TeamView>('/prevention/teams', body),
   volunteers: (q: { orgUnitId?: string; teamId?: string; limit: number; offset: number }) => api.get<z.infer<typeof volunteerList>>('/prevention/volunteers', { ...q }),
   registerVolunteer: (body: z.input<typeof volunteerInput>) => api.post<VolunteerView>('/prevention/volunteers', body),
+  recognise: (volunteerId: string, recognisedOn: string) => api.post<VolunteerView>(`/prevention/volunteers/${volunteerId}/recognitions`, { recognisedOn }),
   logHours: (volunteerId: string, body: z.input<typeof hoursInput>) => api.post(`/prevention/volunteers/${volunteerId}/hours`, body),
   trainings: (q: PeriodQuery & { limit: number; offset: number }) => api.get<z.infer<typeof trainingList>>('/prevention/trainings', { ...q }),
   createTraining: (body: z.input<typeof trainingInput>) => api.post<TrainingView>('/prevention/trainings', body),

@@ -24,6 +24,7 @@ const items: Item[] = [
   { path: '/notices', label: 'sv.menu.notices', icon: <AlertOutlined />, permission: 'notice.read' },
   { path: '/prevention', label: 'pv.menu', icon: <NotificationOutlined />, permission: 'prevention.read' },
   { path: '/governance', label: 'gv.menu', icon: <BarChartOutlined />, permission: 'report.read' },
+  { path: '/tips', label: 'tips.menu', icon: <NotificationOutlined />, permission: 'tip.read' },
   { path: '/inbox', label: 'as.menu.inbox', icon: <InboxOutlined />, permission: 'referral.respond' },
   { path: '/referrals', label: 'as.menu.referrals', icon: <ShareAltOutlined />, permission: 'assistance.read' },
   { path: '/partners', label: 'as.menu.partners', icon: <ShopOutlined />, permission: 'assistance.read' },

@@ -11,4 +11,16 @@ registerAuditActions({
   'volunteer.list': { person: false, details: { teamId: 'id', returned: 'count', total: 'count' } },
   'volunteer.hours': { person: false, details: { volunteerId: 'id', servedOn: 'date', minutes: 'count', activityId: 'id' } },
   'training.create': { person: false, details: { heldOn: 'date', attendees: 'count', examined: 'count', passed: 'count' } },
+  'volunteer.recognise': { person: false, details: { year: 'count' } },
+  // Surveys: an anonymous answer's row keeps neither address nor browser (issue 16 item 4).
+  'survey.create': { person: false, details: { questions: 'count' } },
+  'survey.link': { person: false, details: { orgUnitId: 'id' } },
+  'survey.state': { person: false, details: { state: 'code' } },
+  'survey.answer': { person: false, details: { responseId: 'id', orgUnitId: 'id' } },
+  // Tips: never the description, the place or who gave it; a read notes whether the tipster was shown.
+  'tip.submit': { person: true, details: { category: 'code', anonymous: 'flag' } },
+  'tip.list': { person: true, details: { returned: 'count', total: 'count' } },
+  'tip.read': { person: true, details: { tipster: 'flag' } },
+  'tip.status': { person: true, details: { from: 'code', to: 'code' } },
+  'tip.reward': { person: true, details: { amountYuan: 'count', paidOn: 'date' } },
 });

@@ -137,6 +137,22 @@ describe.each(testDbKinds())('prevention on %s', (kind) => {
     );
   });
 
+  it('recognises an outstanding volunteer (优秀志愿者) once a year; the unit counts its recognised volunteers', async () => {
+    const team = (await w.worker.post('/api/prevention/teams', { orgUnitId: w.units.community, name: '表彰测试队' })).json();
+    const v = (await w.worker.post('/api/prevention/volunteers', { teamId: team.id, name: '刘洋', phone: '13600001111', registeredOn: '2026-01-05' })).json();
+    const q = `orgUnitId=${w.units.community}&from=2026-01-01&to=2026-12-31`;
+    const before = (await w.worker.get(`/api/prevention/indicators?${q}`)).json().volunteers.recognised;
+    const res = await w.worker.post(`/api/prevention/volunteers/${v.id}/recognitions`, { recognisedOn: '2026-11-20' });
+    expect(res.statusCode, res.body).toBe(201);
+    expect(res.json().recognised).toEqual([2026]);
+    const again = await w.worker.post(`/api/prevention/volunteers/${v.id}/recognitions`, { recognisedOn: '2026-11-21' });
+    expect(again.statusCode).toBe(409);
+    expect(again.json().error.code).toBe('volunteer.recognised_already');
+    expect((await w.worker.post(`/api/prevention/volunteers/${v.id}/recognitions`, { recognisedOn: '2026-12-01' })).json().error.fields[0].code).toBe('prevention.date_future');
+    expect((await w.outsider.post(`/api/prevention/volunteers/${v.id}/recognitions`, { recognisedOn: '2026-11-20' })).statusCode).toBe(404);
+    expect((await w.worker.get(`/api/prevention/indicators?${q}`)).json().volunteers.recognised).toBe(before + 1);
+  });
+
   it('records trainings with exam results; K16 shows the pass rate and the count against 4 a year', async () => {
     const q = `orgUnitId=${w.units.street}&from=2026-01-01&to=2026-12-31`;
     const attendees = [

@@ -3,7 +3,21 @@ import { alias } from 'drizzle-orm/pg-core';
 import type { Executor } from '../../db/client';
 import { orgUnits } from '../org/schema';
 import { userRef } from '../users/relations';
-import { publicityActivities as pa, staffTrainingAttendees as sta, staffTrainings as st, volunteerHours as vh, volunteerTeams as vt, volunteers as vol } from './schema';
+import { personRef } from '../persons/relations';
+import { measureRef } from '../measures/relations';
+import {
+  publicityActivities as pa,
+  staffTrainingAttendees as sta,
+  staffTrainings as st,
+  surveyLinks as sl,
+  surveyResponses as sr,
+  surveys as sv,
+  tips as tp,
+  volunteerHours as vh,
+  volunteerRecognitions as vr,
+  volunteerTeams as vt,
+  volunteers as vol,
+} from './schema';
 
 export type ActivityRow = typeof pa.$inferSelect;
 export type TeamRow = typeof vt.$inferSelect;
@@ -165,6 +179,7 @@ function volunteerBase(exec: Executor) {
       orgUnitId: vt.orgUnitId,
       orgPath: orgUnits.path,
       minutes: sql<number>`(select coalesce(sum(${vh.minutes}), 0)::int from ${vh} where ${vh.volunteerId} = ${vol.id})`,
+      recognised: sql<number[]>`coalesce((select array_agg(${vr.year} order by ${vr.year}) from ${vr} where ${vr.volunteerId} = ${vol.id}), '{}')`,
     })
     .from(vol)
     .innerJoin(vt, eq(vt.id, vol.teamId))
@@ -282,8 +297,224 @@ export async function activityExists(exec: Executor, id: string): Promise<{ orgP
 export async function recordsOfUnit(exec: Executor, unitId: string): Promise<number> {
   const [r] = await exec
     .select({
-      n: sql<number>`((select count(*) from ${pa} where ${pa.orgUnitId} = ${unitId}) + (select count(*) from ${vt} where ${vt.orgUnitId} = ${unitId}) + (select count(*) from ${st} where ${st.orgUnitId} = ${unitId}))::int`,
+      n: sql<number>`((select count(*) from ${pa} where ${pa.orgUnitId} = ${unitId}) + (select count(*) from ${vt} where ${vt.orgUnitId} = ${unitId}) + (select count(*) from ${st} where ${st.orgUnitId} = ${unitId}) + (select count(*) from ${sl} where ${sl.orgUnitId} = ${unitId}) + (select count(*) from ${sv} where ${sv.orgUnitId} = ${unitId}) + (select count(*) from ${tp} where ${tp.orgUnitId} = ${unitId}))::int`,
     })
     .from(sql`(select 1) as one`);
+  return Number(r?.n ?? 0);
+}
+
+// ——— resident surveys
+
+export type SurveyRow = typeof sv.$inferSelect;
+
+export async function insertSurvey(exec: Executor, row: typeof sv.$inferInsert): Promise<SurveyRow> {
+  return (await exec.insert(sv).values(row).returning())[0]!;
+}
+
+export async function insertLink(exec: Executor, row: typeof sl.$inferInsert) {
+  return (await exec.insert(sl).values(row).onConflictDoNothing().returning())[0];
+}
+
+function surveyBase(exec: Executor) {
+  return exec
+    .select({ s: sv, orgPath: orgUnits.path, orgUnitName: orgUnits.name, responses: sql<number>`(select count(*)::int from ${sr} where ${sr.surveyId} = ${sv.id})` })
+    .from(sv)
+    .innerJoin(orgUnits, eq(orgUnits.id, sv.orgUnitId));
+}
+export type SurveyWithUnit = Awaited<ReturnType<ReturnType<typeof surveyBase>['where']>>[number];
+
+export async function surveyById(exec: Executor, id: string): Promise<SurveyWithUnit | undefined> {
+  return (await surveyBase(exec).where(eq(sv.id, id)))[0];
+}
+
+export async function listSurveys(exec: Executor, f: { prefixes: string[]; limit: number; offset: number }) {
+  const where = inSubtrees(f.prefixes);
+  const items = await surveyBase(exec).where(where).orderBy(desc(sv.createdAt), asc(sv.id)).limit(f.limit).offset(f.offset);
+  const [n] = await exec
+    .select({ n: sql<number>`count(*)::int` })
+    .from(sv)
+    .innerJoin(orgUnits, eq(orgUnits.id, sv.orgUnitId))
+    .where(where);
+  return { items, total: Number(n?.n ?? 0) };
+}
+
+export async function setSurveyState(exec: Executor, id: string, state: string): Promise<void> {
+  await exec.update(sv).set({ state }).where(eq(sv.id, id));
+}
+
+export function linksOf(exec: Executor, surveyIds: string[]) {
+  if (surveyIds.length === 0) return Promise.resolve([]);
+  return exec
+    .select({
+      token: sl.token,
+      surveyId: sl.surveyId,
+      orgUnitId: sl.orgUnitId,
+      orgUnitName: orgUnits.name,
+      responses: sql<number>`(select count(*)::int from ${sr} where ${sr.surveyId} = ${sl.surveyId} and ${sr.orgUnitId} = ${sl.orgUnitId})`,
+    })
+    .from(sl)
+    .innerJoin(orgUnits, eq(orgUnits.id, sl.orgUnitId))
+    .where(inArray(sl.surveyId, surveyIds))
+    .orderBy(asc(orgUnits.path));
+}
+
+/** A public link with what answering it needs (the survey's questions and state, the link's unit). */
+export async function linkByToken(exec: Executor, token: string) {
+  return (
+    await exec
+      .select({ token: sl.token, surveyId: sl.surveyId, orgUnitId: sl.orgUnitId, orgUnitName: orgUnits.name, orgActive: orgUnits.active, survey: sv })
+      .from(sl)
+      .innerJoin(sv, eq(sv.id, sl.surveyId))
+      .innerJoin(orgUnits, eq(orgUnits.id, sl.orgUnitId))
+      .where(eq(sl.token, token))
+  )[0];
+}
+
+export async function insertResponse(exec: Executor, row: typeof sr.$inferInsert): Promise<{ id: string }> {
+  return (await exec.insert(sr).values(row).returning({ id: sr.id }))[0]!;
+}
+
+const surveyTally = {
+  responses: sql<number>`count(*)::int`,
+  knowledge: sql<number>`coalesce(sum(${sr.knowledge}), 0)::int`,
+  correct: sql<number>`coalesce(sum(${sr.correct}), 0)::int`,
+  rated: sql<number>`coalesce(sum(${sr.rated}), 0)::int`,
+  satisfied: sql<number>`coalesce(sum(${sr.satisfied}), 0)::int`,
+};
+export type SurveyTally = { responses: number; knowledge: number; correct: number; rated: number; satisfied: number };
+const toTally = (r: Partial<Record<keyof SurveyTally, unknown>> | undefined): SurveyTally => ({
+  responses: Number(r?.responses ?? 0),
+  knowledge: Number(r?.knowledge ?? 0),
+  correct: Number(r?.correct ?? 0),
+  rated: Number(r?.rated ?? 0),
+  satisfied: Number(r?.satisfied ?? 0),
+});
+
+/** A survey's responses grouped by the links' units and by the audience the respondents named. */
+export async function surveyTallies(exec: Executor, surveyId: string) {
+  const byUnit = await exec
+    .select({ orgUnitId: sr.orgUnitId, orgUnitName: orgUnits.name, ...surveyTally })
+    .from(sr)
+    .innerJoin(orgUnits, eq(orgUnits.id, sr.orgUnitId))
+    .where(eq(sr.surveyId, surveyId))
+    .groupBy(sr.orgUnitId, orgUnits.name, orgUnits.path)
+    .orderBy(asc(orgUnits.path));
+  const byAudience = await exec
+    .select({ audience: sr.audience, ...surveyTally })
+    .from(sr)
+    .where(eq(sr.surveyId, surveyId))
+    .groupBy(sr.audience)
+    .orderBy(asc(sr.audience));
+  return {
+    byUnit: byUnit.map((r) => ({ orgUnitId: r.orgUnitId, orgUnitName: r.orgUnitName, ...toTally(r) })),
+    byAudience: byAudience.map((r) => ({ audience: r.audience, ...toTally(r) })),
+  };
+}
+
+export async function surveyAnswers(exec: Executor, surveyId: string): Promise<number[][][]> {
+  const rows = await exec.select({ answers: sr.answers }).from(sr).where(eq(sr.surveyId, surveyId));
+  return rows.map((r) => r.answers as number[][]);
+}
+
+/** K14/K15 raw material of a subtree in a period: every survey response answered through a link of a unit in it. */
+export async function surveyTotals(exec: Executor, f: Period): Promise<SurveyTally> {
+  const [r] = await exec
+    .select(surveyTally)
+    .from(sr)
+    .innerJoin(orgUnits, eq(orgUnits.id, sr.orgUnitId))
+    .where(and(inSubtrees(f.prefixes), gte(sr.answeredOn, f.from), lte(sr.answeredOn, f.to)));
+  return toTally(r);
+}
+
+export async function responsesOfSurvey(exec: Executor, surveyId: string): Promise<number> {
+  const [r] = await exec
+    .select({ n: sql<number>`count(*)::int` })
+    .from(sr)
+    .where(eq(sr.surveyId, surveyId));
+  return Number(r?.n ?? 0);
+}
+
+// ——— tips
+
+export type TipRow = typeof tp.$inferSelect;
+
+export async function insertTip(exec: Executor, row: typeof tp.$inferInsert): Promise<TipRow> {
+  return (await exec.insert(tp).values(row).returning())[0]!;
+}
+
+export async function tipByReceipt(exec: Executor, receiptHash: string) {
+  return (await exec.select({ status: tp.status, receivedOn: tp.receivedOn }).from(tp).where(eq(tp.receiptHash, receiptHash)))[0];
+}
+
+function tipBase(exec: Executor) {
+  return exec.select({ t: tp, orgPath: orgUnits.path, orgUnitName: orgUnits.name }).from(tp).innerJoin(orgUnits, eq(orgUnits.id, tp.orgUnitId));
+}
+export type TipWithUnit = Awaited<ReturnType<ReturnType<typeof tipBase>['where']>>[number];
+
+export async function tipById(exec: Executor, id: string): Promise<TipWithUnit | undefined> {
+  return (await tipBase(exec).where(eq(tp.id, id)))[0];
+}
+
+export async function listTips(exec: Executor, f: { prefixes: string[]; status?: string; limit: number; offset: number }) {
+  const where = and(inSubtrees(f.prefixes), f.status ? eq(tp.status, f.status) : undefined);
+  const items = await tipBase(exec).where(where).orderBy(desc(tp.createdAt), asc(tp.id)).limit(f.limit).offset(f.offset);
+  const [n] = await exec
+    .select({ n: sql<number>`count(*)::int` })
+    .from(tp)
+    .innerJoin(orgUnits, eq(orgUnits.id, tp.orgUnitId))
+    .where(where);
+  return { items, total: Number(n?.n ?? 0) };
+}
+
+export async function updateTip(exec: Executor, id: string, set: Partial<Pick<TipRow, 'status' | 'statusNote' | 'rewardYuan' | 'rewardPaidOn'>>): Promise<void> {
+  await exec
+    .update(tp)
+    .set({ ...set, updatedAt: sql`now()` })
+    .where(eq(tp.id, id));
+}
+
+/** Units a tip may be addressed to: active, above community level (the police of a street receive them). */
+export function tipUnits(exec: Executor) {
+  return exec
+    .select({ id: orgUnits.id, name: orgUnits.name, level: orgUnits.level, parentId: orgUnits.parentId })
+    .from(orgUnits)
+    .where(and(eq(orgUnits.active, true), inArray(orgUnits.level, ['city', 'district', 'street'])))
+    .orderBy(asc(orgUnits.path));
+}
+
+// ——— K12 staffing (through the persons' and measures' published projections)
+
+/**
+ * Persons under a running community measure (社区戒毒 / 社区康复, active or suspended) in a
+ * subtree, by responsible worker (null: none assigned). Sealed files are not counted, as they
+ * are closed cases.
+ */
+export async function caseloads(exec: Executor, prefix: string): Promise<{ workerId: string | null; persons: number }[]> {
+  const p = personRef('p');
+  const m = measureRef('m');
+  const rows = await exec
+    .select({ workerId: p.responsibleWorkerId, persons: sql<number>`count(distinct ${p.id})::int` })
+    .from(p)
+    .innerJoin(orgUnits, eq(orgUnits.id, p.orgUnitId))
+    .innerJoin(m, and(eq(m.personId, p.id), inArray(m.kind, ['community_detox', 'community_rehab']), inArray(m.status, ['active', 'suspended'])))
+    .where(and(underPath(prefix), eq(p.sealed, false)))
+    .groupBy(p.responsibleWorkerId);
+  return rows.map((r) => ({ workerId: r.workerId, persons: Number(r.persons) }));
+}
+
+/** A recognition (优秀志愿者) for the year; none when he already has that year's (returns undefined). */
+export async function insertRecognition(exec: Executor, row: typeof vr.$inferInsert) {
+  return (await exec.insert(vr).values(row).onConflictDoNothing().returning())[0];
+}
+
+/** Volunteers of a subtree recognised in the years the period touches. */
+export async function recognisedIn(exec: Executor, f: Period): Promise<number> {
+  const [r] = await exec
+    .select({ n: sql<number>`count(*)::int` })
+    .from(vr)
+    .innerJoin(vol, eq(vol.id, vr.volunteerId))
+    .innerJoin(vt, eq(vt.id, vol.teamId))
+    .innerJoin(orgUnits, eq(orgUnits.id, vt.orgUnitId))
+    .where(and(inSubtrees(f.prefixes), gte(vr.recognisedOn, f.from), lte(vr.recognisedOn, f.to)));
   return Number(r?.n ?? 0);
 }

@@ -8,6 +8,7 @@ import {
   periodQuery,
   preventionIndicators,
   publicityInput,
+  recognitionInput,
   publicityList,
   publicityListQuery,
   publicitySummary,
@@ -25,6 +26,8 @@ import {
   volunteerListQuery,
   volunteerView,
 } from '../../../core/contracts/prevention';
+import { surveyInput, surveyLinkInput, surveyList, surveyListQuery, surveyResults, surveyStateInput, surveyView } from '../../../core/contracts/surveys';
+import { tipList, tipListQuery, tipRewardInput, tipStatusInput, tipView } from '../../../core/contracts/tips';
 import { actorContext } from '../../http/auth-hook';
 import type { PreventionService } from './service';
 
@@ -113,6 +116,18 @@ export function preventionRoutes(app: FastifyInstance, prevention: PreventionSer
     handler: async (req, reply) => reply.code(201).send(await prevention.logHours(actorContext(req), req.params.id, req.body)),
   });
 
+  r.post('/api/prevention/volunteers/:id/recognitions', {
+    config: write,
+    schema: {
+      tags,
+      summary: 'Recognise a volunteer as outstanding (优秀志愿者) for the year, once a year',
+      params: idParams,
+      body: recognitionInput,
+      response: { 201: volunteerView, ...fail, 409: errorBody },
+    },
+    handler: async (req, reply) => reply.code(201).send(await prevention.recognise(actorContext(req), req.params.id, req.body.recognisedOn)),
+  });
+
   r.post('/api/prevention/trainings', {
     config: write,
     schema: { tags, summary: 'Record a staff training with its attendees and exam results (K16)', body: trainingInput, response: { 201: trainingView, ...fail } },
@@ -132,5 +147,75 @@ export function preventionRoutes(app: FastifyInstance, prevention: PreventionSer
       response: { 200: preventionIndicators, ...fail },
     },
     handler: (req) => prevention.indicators(actorContext(req), req.query),
+  });
+}
+
+/** Surveys (K14, K15) and tips, the staff side; the public side is in public-routes.ts. */
+export function surveyAndTipRoutes(app: FastifyInstance, prevention: PreventionService): void {
+  const r = app.withTypeProvider<ZodTypeProvider>();
+  const tags = ['prevention'];
+  const tipRead = { access: { permission: 'tip.read', scope: 'org_subtree' } } as const;
+  const tipHandle = { access: { permission: 'tip.handle', scope: 'org_subtree' } } as const;
+
+  r.post('/api/prevention/surveys', {
+    config: write,
+    schema: { tags, summary: 'Create a resident survey with its questions and a public link for its unit', body: surveyInput, response: { 201: surveyView, ...fail } },
+    handler: async (req, reply) => reply.code(201).send(await prevention.surveys.createSurvey(actorContext(req), req.body)),
+  });
+  r.get('/api/prevention/surveys', {
+    config: read,
+    schema: { tags, summary: 'Surveys of a unit subtree with their links', querystring: surveyListQuery, response: { 200: surveyList, 404: errorBody } },
+    handler: (req) => prevention.surveys.listSurveys(actorContext(req), req.query),
+  });
+  r.get('/api/prevention/surveys/:id', {
+    config: read,
+    schema: { tags, summary: 'One survey with its links', params: idParams, response: { 200: surveyView, 404: errorBody } },
+    handler: (req) => prevention.surveys.getSurvey(actorContext(req), req.params.id),
+  });
+  r.post('/api/prevention/surveys/:id/links', {
+    config: write,
+    schema: { tags, summary: 'A public link of the survey for a unit under it (one per unit)', params: idParams, body: surveyLinkInput, response: { 200: surveyView, ...fail } },
+    handler: (req) => prevention.surveys.addLink(actorContext(req), req.params.id, req.body.orgUnitId),
+  });
+  r.patch('/api/prevention/surveys/:id', {
+    config: write,
+    schema: { tags, summary: 'Open or close a survey', params: idParams, body: surveyStateInput, response: { 200: surveyView, ...fail } },
+    handler: (req) => prevention.surveys.setState(actorContext(req), req.params.id, req.body.state),
+  });
+  r.get('/api/prevention/surveys/:id/results', {
+    config: read,
+    schema: {
+      tags,
+      summary: "A survey's results by unit, audience and question (K14 recognition, K15 satisfaction)",
+      params: idParams,
+      response: { 200: surveyResults, 404: errorBody },
+    },
+    handler: (req) => prevention.surveys.results(actorContext(req), req.params.id),
+  });
+
+  r.get('/api/tips', {
+    config: tipRead,
+    schema: {
+      tags: ['tips'],
+      summary: 'Tip reports routed to units in scope (who gave them: police role only); the read is audited',
+      querystring: tipListQuery,
+      response: { 200: tipList, 404: errorBody },
+    },
+    handler: (req) => prevention.tips.list(actorContext(req), req.query),
+  });
+  r.get('/api/tips/:id', {
+    config: tipRead,
+    schema: { tags: ['tips'], summary: 'One tip report (who gave it: police role only); the read is audited', params: idParams, response: { 200: tipView, 404: errorBody } },
+    handler: (req) => prevention.tips.get(actorContext(req), req.params.id),
+  });
+  r.patch('/api/tips/:id/status', {
+    config: tipHandle,
+    schema: { tags: ['tips'], summary: 'Move a tip forward: received → verified → closed', params: idParams, body: tipStatusInput, response: { 200: tipView, ...fail } },
+    handler: (req) => prevention.tips.setStatus(actorContext(req), req.params.id, req.body),
+  });
+  r.patch('/api/tips/:id/reward', {
+    config: tipHandle,
+    schema: { tags: ['tips'], summary: "Record a verified tip's reward (amount, paid date)", params: idParams, body: tipRewardInput, response: { 200: tipView, ...fail } },
+    handler: (req) => prevention.tips.setReward(actorContext(req), req.params.id, req.body),
   });
 }

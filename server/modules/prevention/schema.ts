@@ -1,4 +1,4 @@
-import { pgTable, uuid, text, integer, timestamp, date, jsonb, index, primaryKey } from 'drizzle-orm/pg-core';
+import { pgTable, uuid, text, integer, timestamp, date, jsonb, index, primaryKey, uniqueIndex, boolean } from 'drizzle-orm/pg-core';
 import { orgUnits } from '../org/schema';
 import { users } from '../users/schema';
 
@@ -115,4 +115,118 @@ export const staffTrainingAttendees = pgTable(
     result: text('result').notNull(),
   },
   (t) => [primaryKey({ columns: [t.trainingId, t.userId] }), index('staff_training_attendees_user_idx').on(t.userId)],
+);
+
+/**
+ * Resident surveys (居民问卷, issue 16 item 4; K14, K15). The questions are kept with the survey
+ * as entered (jsonb, checked by the contract); once answered they are not edited, so every
+ * response is scored against the questions it was given.
+ */
+export const surveys = pgTable(
+  'surveys',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    orgUnitId: uuid('org_unit_id')
+      .notNull()
+      .references(() => orgUnits.id),
+    title: text('title').notNull(),
+    intro: text('intro').notNull().default(''),
+    audiences: text('audiences').array().notNull(),
+    /** [{ kind, text, options, correct? }] */
+    questions: jsonb('questions').notNull(),
+    /** open | closed */
+    state: text('state').notNull().default('open'),
+    createdBy: uuid('created_by').references(() => users.id),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('surveys_org_idx').on(t.orgUnitId)],
+);
+
+/** A public link of a survey for one unit of its subtree: the token is 128 random bits, the only way in without sign-in. */
+export const surveyLinks = pgTable(
+  'survey_links',
+  {
+    token: text('token').primaryKey(),
+    surveyId: uuid('survey_id')
+      .notNull()
+      .references(() => surveys.id),
+    orgUnitId: uuid('org_unit_id')
+      .notNull()
+      .references(() => orgUnits.id),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex('survey_links_survey_unit_idx').on(t.surveyId, t.orgUnitId), index('survey_links_org_idx').on(t.orgUnitId)],
+);
+
+/**
+ * One anonymous answer set: no person data, no address, no device id (the cookie that keeps a
+ * device from answering twice is not stored). The K14/K15 tallies are kept at entry.
+ */
+export const surveyResponses = pgTable(
+  'survey_responses',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    surveyId: uuid('survey_id')
+      .notNull()
+      .references(() => surveys.id),
+    orgUnitId: uuid('org_unit_id')
+      .notNull()
+      .references(() => orgUnits.id),
+    audience: text('audience'),
+    answers: jsonb('answers').notNull(),
+    knowledge: integer('knowledge').notNull(),
+    correct: integer('correct').notNull(),
+    rated: integer('rated').notNull(),
+    satisfied: integer('satisfied').notNull(),
+    answeredOn: date('answered_on').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('survey_responses_survey_idx').on(t.surveyId), index('survey_responses_org_day_idx').on(t.orgUnitId, t.answeredOn)],
+);
+
+/**
+ * Tip reports (线索举报, issue 16 item 5). The description and the tipster's contact are
+ * encrypted at rest; only a SHA-256 of the receipt code is kept, so the table cannot be read
+ * back into codes. Who gave the tip is for the police role alone (docs/data-protection.md).
+ */
+export const tips = pgTable(
+  'tips',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    orgUnitId: uuid('org_unit_id')
+      .notNull()
+      .references(() => orgUnits.id),
+    receiptHash: text('receipt_hash').notNull(),
+    category: text('category').notNull(),
+    descriptionEnc: text('description_enc').notNull(),
+    place: text('place').notNull().default(''),
+    anonymous: boolean('anonymous').notNull(),
+    tipsterNameEnc: text('tipster_name_enc'),
+    tipsterPhoneEnc: text('tipster_phone_enc'),
+    /** received | verified | closed */
+    status: text('status').notNull().default('received'),
+    statusNote: text('status_note').notNull().default(''),
+    rewardYuan: integer('reward_yuan'),
+    rewardPaidOn: date('reward_paid_on'),
+    receivedOn: date('received_on').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex('tips_receipt_idx').on(t.receiptHash), index('tips_org_idx').on(t.orgUnitId, t.receivedOn)],
+);
+
+/** Recognition of a volunteer (优秀志愿者, issue 16 item 2): once per volunteer and year. */
+export const volunteerRecognitions = pgTable(
+  'volunteer_recognitions',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    volunteerId: uuid('volunteer_id')
+      .notNull()
+      .references(() => volunteers.id),
+    year: integer('year').notNull(),
+    recognisedOn: date('recognised_on').notNull(),
+    recordedBy: uuid('recorded_by').references(() => users.id),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex('volunteer_recognitions_once_idx').on(t.volunteerId, t.year)],
 );

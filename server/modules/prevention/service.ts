@@ -2,12 +2,25 @@ import './audit-actions';
 import type { Db, Executor, Reader } from '../../db/client';
 import type { Clock } from '../../clock';
 import type { DataCipher } from '../../lib/data-key';
-import { fieldError, notFound } from '../../errors';
+import { conflict, fieldError, notFound } from '../../errors';
 import { registerMessages } from '../../messages';
 import { inScope, scopePaths, type Principal, type RequestContext } from '../../http/context';
 import type { Permission } from '../../../core/contracts/permissions';
 import { compareDates } from '../../../core/rules/dates';
-import { activityReach, preventionTargets, publicityMet, ratio, targetForPeriod, trainingMet } from '../../../core/rules/prevention';
+import {
+  activityReach,
+  preventionTargets,
+  publicityMet,
+  ratio,
+  recognitionMet,
+  satisfactionMet,
+  staffingMet,
+  surveyTargets,
+  targetForPeriod,
+  trainingMet,
+  workersNeeded,
+  PERSONS_PER_WORKER,
+} from '../../../core/rules/prevention';
 import {
   onlinePublicityKinds,
   type AudienceSegment,
@@ -22,6 +35,9 @@ import type { AuditService } from '../audit/service';
 import type { OrgService } from '../org/service';
 import { activityView, teamView, trainingView, volunteerView } from './presenter';
 import * as q from './queries';
+import { createPublicLimits } from './public-limits';
+import { createSurveyService } from './survey-service';
+import { createTipService } from './tip-service';
 
 registerMessages({
   'prevention.date_future': ['日期不能晚于今天', 'The date cannot be in the future'],
@@ -32,6 +48,7 @@ registerMessages({
   'publicity.not_found': ['宣传活动不存在', 'No such publicity activity'],
   'volunteer_team.not_found': ['志愿者队伍不存在', 'No such volunteer team'],
   'volunteer.not_found': ['志愿者不存在', 'No such volunteer'],
+  'volunteer.recognised_already': ['该志愿者 {year} 年已获评优秀志愿者', 'This volunteer was already recognised for {year}'],
   'volunteer_team.leader_not_member': ['队长须是本队志愿者', 'The leader must be a volunteer of this team'],
   'training.not_found': ['培训不存在', 'No such training'],
   'training.attendee_unknown': ['参训人员不存在或不在您的管辖范围内', 'No such staff member within your scope'],
@@ -43,8 +60,20 @@ type Ctx = RequestContext & { actor: Principal };
 /** The org path of an account's unit; injected (the users service), so prevention does not read the users table. */
 export type UserOrgPath = (exec: Executor, userId: string) => Promise<string | undefined>;
 
-export function createPreventionService(deps: { db: Db; reader: Reader; clock: Clock; cipher: DataCipher; audit: AuditService; org: OrgService; userOrgPath: UserOrgPath }) {
+export function createPreventionService(deps: {
+  db: Db;
+  reader: Reader;
+  clock: Clock;
+  cipher: DataCipher;
+  audit: AuditService;
+  org: OrgService;
+  userOrgPath: UserOrgPath;
+  publicLimits: { perAddressPerMinute: number; perLinkPerMinute: number };
+}) {
   const { db, reader, audit } = deps;
+  const limits = createPublicLimits({ ...deps.publicLimits, nowMs: () => deps.clock.now().getTime() });
+  const surveys = createSurveyService({ db, reader, clock: deps.clock, audit, limits });
+  const tips = createTipService({ db, reader, clock: deps.clock, cipher: deps.cipher, audit, limits });
 
   deps.org.registerUsage({ 'zh-CN': '宣传、志愿者与培训记录', 'en-US': 'prevention records' }, (exec, unitId) => q.recordsOfUnit(exec, unitId));
 
@@ -124,6 +153,57 @@ export function createPreventionService(deps: { db: Db; reader: Reader; clock: C
       ),
     );
   }
+
+  /** The per-indicator service functions; each reads one unit path's subtree and one period. */
+  const indicator = {
+    /** K12: persons under a community measure, the workers responsible for them, caseloads, and the 1 : 30 ratio. */
+    async k12(exec: Executor, path: string) {
+      const loads = await q.caseloads(exec, path);
+      const assigned = loads.filter((l) => l.workerId !== null);
+      const persons = loads.reduce((n, l) => n + l.persons, 0);
+      const workers = assigned.length;
+      return {
+        persons,
+        workers,
+        unassigned: loads.find((l) => l.workerId === null)?.persons ?? 0,
+        workersNeeded: workersNeeded(persons),
+        maxCaseload: Math.max(0, ...assigned.map((l) => l.persons)),
+        overCaseload: assigned.filter((l) => l.persons > PERSONS_PER_WORKER).length,
+        met: staffingMet(workers, persons),
+      };
+    },
+    /** K13: activities and person-times reached, against the yearly targets pro rata. */
+    async k13(exec: Executor, path: string, from: string, to: string) {
+      const pub = await q.publicityTotal(exec, { prefixes: [path], from, to });
+      const T = preventionTargets;
+      return {
+        ...pub,
+        activitiesTarget: targetForPeriod(T.publicityActivitiesPerYear, from, to),
+        reachTarget: targetForPeriod(T.publicityReachPerYear, from, to),
+        met: publicityMet(pub.activities, pub.reach, from, to),
+      };
+    },
+    /** K14: right answers to the surveys' knowledge items, through links of units in the subtree. */
+    async k14(exec: Executor, path: string, from: string, to: string) {
+      const t = await surveys.totals(exec, { prefixes: [path], from, to });
+      return { responses: t.responses, recognition: ratio(t.correct, t.knowledge), target: surveyTargets.recognitionRate, met: recognitionMet(t.correct, t.knowledge) };
+    },
+    /** K15: satisfied ratings (4 or 5 of 5) in those surveys. */
+    async k15(exec: Executor, path: string, from: string, to: string) {
+      const t = await surveys.totals(exec, { prefixes: [path], from, to });
+      return { responses: t.responses, satisfaction: ratio(t.satisfied, t.rated), target: surveyTargets.satisfactionRate, met: satisfactionMet(t.satisfied, t.rated) };
+    },
+    /** K16: trainings held and the pass rate of those examined. */
+    async k16(exec: Executor, path: string, from: string, to: string) {
+      const tr = await q.trainingTotals(exec, { prefixes: [path], from, to });
+      return {
+        trainings: tr.trainings,
+        trainingsTarget: targetForPeriod(preventionTargets.trainingsPerYear, from, to),
+        passRate: ratio(tr.passed, tr.examined),
+        met: trainingMet(tr.trainings, tr.passed, tr.examined, from, to),
+      };
+    },
+  };
 
   return {
     /** Logs a publicity activity with its reach (K13); its unit must be in the actor's write scope. */
@@ -253,6 +333,19 @@ export function createPreventionService(deps: { db: Db; reader: Reader; clock: C
       });
     },
 
+    /** Recognises a volunteer as outstanding (优秀志愿者) for the year of the date; once a year (409 the second time). */
+    recognise: (ctx: Ctx, volunteerId: string, recognisedOn: string) => {
+      notAfterToday('recognisedOn', recognisedOn);
+      return db.transaction(async (tx) => {
+        const v = await loadVolunteer(tx, ctx.actor, volunteerId, 'prevention.write');
+        const year = Number(recognisedOn.slice(0, 4));
+        const row = await q.insertRecognition(tx, { volunteerId, year, recognisedOn, recordedBy: ctx.actor.userId });
+        if (!row) throw conflict('volunteer.recognised_already', { year });
+        await audit.record(tx, ctx, { action: 'volunteer.recognise', entityType: 'volunteer', entityId: volunteerId, orgPath: v.orgPath, details: { year } });
+        return volunteerView((await q.volunteerById(tx, volunteerId))!, deps.cipher);
+      });
+    },
+
     /** Records a staff training with its attendees and their exam results (K16). */
     createTraining: (ctx: Ctx, input: TrainingInput) => {
       notAfterToday('heldOn', input.heldOn);
@@ -285,42 +378,39 @@ export function createPreventionService(deps: { db: Db; reader: Reader; clock: C
       });
     },
 
-    /** K13 and K16 of a unit's subtree for a period, against the seed targets pro rata; volunteer counts beside. */
+    /** K12–K16 of a unit's subtree for a period, against the seed targets (pro rata where yearly); volunteer counts beside. */
     indicators: (ctx: Ctx, f: { orgUnitId?: string; from: string; to: string }) => indicatorsOf(ctx, f),
     /** #15 governance: K13 and K16 raw totals of a subtree and period, read-only (the caller checks scope and audits). */
     totalsFor: async (exec: Executor, path: string, from: string, to: string) => {
       const period = { prefixes: [path], from, to };
       return { publicity: await q.publicityTotal(exec, period), training: await q.trainingTotals(exec, period) };
     },
+
+    surveys,
+    tips,
+    /** One function per indicator (RULES K12–K16), for a unit's subtree and period; the caller (the governance module) has checked scope. */
+    indicator,
   };
 
   async function indicatorsOf(ctx: Ctx, f: { orgUnitId?: string; from: string; to: string }): Promise<PreventionIndicators> {
     checkPeriod(f.from, f.to);
     const unit = await summaryUnit(db, ctx.actor, f.orgUnitId);
-    const period = { prefixes: [unit.path], from: f.from, to: f.to };
-    const [pub, tr, vol] = await reader.read(
-      ctx.actor,
-      async (exec) => [await q.publicityTotal(exec, period), await q.trainingTotals(exec, period), await q.volunteerTotals(exec, period)] as const,
-    );
-    const T = preventionTargets;
-    return {
+    const { from, to } = f;
+    return reader.read(ctx.actor, async (exec) => ({
       orgUnitId: unit.id,
-      from: f.from,
-      to: f.to,
-      k13: {
-        ...pub,
-        activitiesTarget: targetForPeriod(T.publicityActivitiesPerYear, f.from, f.to),
-        reachTarget: targetForPeriod(T.publicityReachPerYear, f.from, f.to),
-        met: publicityMet(pub.activities, pub.reach, f.from, f.to),
+      from,
+      to,
+      k12: await indicator.k12(exec, unit.path),
+      k13: await indicator.k13(exec, unit.path, from, to),
+      k14: await indicator.k14(exec, unit.path, from, to),
+      k15: await indicator.k15(exec, unit.path, from, to),
+      k16: await indicator.k16(exec, unit.path, from, to),
+      volunteers: {
+        ...(await q.volunteerTotals(exec, { prefixes: [unit.path], from, to })),
+        teamSizeTarget: preventionTargets.volunteerTeamSize,
+        recognised: await q.recognisedIn(exec, { prefixes: [unit.path], from, to }),
       },
-      k16: {
-        trainings: tr.trainings,
-        trainingsTarget: targetForPeriod(T.trainingsPerYear, f.from, f.to),
-        passRate: ratio(tr.passed, tr.examined),
-        met: trainingMet(tr.trainings, tr.passed, tr.examined, f.from, f.to),
-      },
-      volunteers: { ...vol, teamSizeTarget: T.volunteerTeamSize },
-    };
+    }));
   }
 }
 

@@ -5,7 +5,7 @@ import { useI18n } from '../../i18n/I18nProvider';
 
 const percent = (rate: number | null) => (rate === null ? '—' : `${Math.round(rate * 1000) / 10}%`);
 
-/** K13 and K16 of the unit and year against the seed targets, and the volunteer counts. */
+/** K12–K16 of the unit and year against the seed targets, and the volunteer counts. */
 export function IndicatorCards({ period }: { period: PeriodQuery }) {
   const { t } = useI18n();
   const q = useQuery({ queryKey: preventionKeys.indicators(period), queryFn: () => preventionApi.indicators(period) });
@@ -39,6 +39,26 @@ export function IndicatorCards({ period }: { period: PeriodQuery }) {
           </Typography.Text>
           <br />
           <Typography.Text type="secondary">{d && t('pv.volunteers.atTarget', { size: d.volunteers.teamSizeTarget, n: d.volunteers.teamsAtTarget })}</Typography.Text>
+        </Card>
+      </Col>
+      <Col xs={24} md={8}>
+        <Card size="small" loading={q.isPending} title={t('pv.k14')} extra={met(d?.k14.met)} data-testid="k14">
+          <Statistic title={t('pv.survey.recognition')} value={d ? percent(d.k14.recognition.rate) : '—'} />
+          <Typography.Text type="secondary">{d && t('pv.k14.rate', { n: d.k14.recognition.numerator, d: d.k14.recognition.denominator })}</Typography.Text>
+        </Card>
+      </Col>
+      <Col xs={24} md={8}>
+        <Card size="small" loading={q.isPending} title={t('pv.k15')} extra={met(d?.k15.met)} data-testid="k15">
+          <Statistic title={t('pv.survey.satisfaction')} value={d ? percent(d.k15.satisfaction.rate) : '—'} />
+          <Typography.Text type="secondary">{d && t('pv.k15.rate', { n: d.k15.satisfaction.numerator, d: d.k15.satisfaction.denominator })}</Typography.Text>
+        </Card>
+      </Col>
+      <Col xs={24} md={8}>
+        <Card size="small" loading={q.isPending} title={t('pv.k12')} extra={met(d?.k12.met)} data-testid="k12">
+          <Statistic title={t('pv.k12')} value={d ? `${d.k12.workers} : ${d.k12.persons}` : '—'} />
+          <Typography.Text type="secondary">{d && t('pv.k12.ratio', { persons: d.k12.persons, workers: d.k12.workers, needed: d.k12.workersNeeded })}</Typography.Text>
+          <br />
+          <Typography.Text type="secondary">{d && t('pv.k12.unassigned', { n: d.k12.unassigned, max: d.k12.maxCaseload })}</Typography.Text>
         </Card>
       </Col>
     </Row>

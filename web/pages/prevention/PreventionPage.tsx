@@ -8,6 +8,7 @@ import { IndicatorCards } from './IndicatorCards';
 import { PublicityTab } from './PublicityTab';
 import { VolunteersTab } from './VolunteersTab';
 import { TrainingsTab } from './TrainingsTab';
+import { SurveysTab } from './SurveysTab';
 
 /** 预防宣传: publicity by audience and reach, volunteers and their hours, staff trainings (issue 16). */
 export default function PreventionPage() {
@@ -33,6 +34,7 @@ export default function PreventionPage() {
             { key: 'publicity', label: t('pv.tab.publicity'), children: <PublicityTab period={period} /> },
             { key: 'volunteers', label: t('pv.tab.volunteers'), children: <VolunteersTab orgUnitId={orgUnitId} /> },
             { key: 'trainings', label: t('pv.tab.trainings'), children: <TrainingsTab period={period} /> },
+            { key: 'surveys', label: t('pv.tab.surveys'), children: <SurveysTab orgUnitId={orgUnitId} /> },
           ]}
         />
       </Card>

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Button, DatePicker, Flex, Form, Input, InputNumber, Modal, Select, Table, Typography } from 'antd';
+import { Button, DatePicker, Flex, Form, Input, InputNumber, Modal, Select, Table, Tag, Typography } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { Dayjs } from 'dayjs';
@@ -49,6 +49,13 @@ export function VolunteersTab({ orgUnitId }: { orgUnitId?: string }) {
   const query = { orgUnitId, limit: page.size, offset: (page.page - 1) * page.size };
   const volunteers = useQuery({ queryKey: preventionKeys.volunteers(query), queryFn: () => preventionApi.volunteers(query), placeholderData: keepPreviousData });
   const close = () => setDialog(null);
+  const qc = useQueryClient();
+  const notify = useNotify();
+  const recognise = useMutation({
+    mutationFn: (id: string) => preventionApi.recognise(id, today().format('YYYY-MM-DD')),
+    onSuccess: () => qc.invalidateQueries({ queryKey: preventionKeys.all }),
+    onError: notify.error,
+  });
   return (
     <>
       {can('prevention.write') && (
@@ -91,13 +98,26 @@ export function VolunteersTab({ orgUnitId }: { orgUnitId?: string }) {
           { title: t('pv.volunteer.team'), dataIndex: 'teamName' },
           { title: t('pv.volunteer.skills'), dataIndex: 'skills', render: (s: string[]) => s.map((x) => label('volunteerSkill', x)).join('、') || '—' },
           { title: t('pv.hours'), dataIndex: 'minutes', align: 'right', render: hours },
+          {
+            title: t('pv.volunteer.recognised'),
+            dataIndex: 'recognised',
+            render: (years: number[]) =>
+              years.map((y) => (
+                <Tag key={y} color="gold">
+                  {y}
+                </Tag>
+              )),
+          },
           ...(can('prevention.write')
             ? [
                 {
                   key: 'act',
                   title: '',
                   render: (_: unknown, v: VolunteerView) => (
-                    <Typography.Link onClick={() => setDialog({ kind: 'hours', volunteer: v })}>{t('pv.volunteer.logHours')}</Typography.Link>
+                    <Flex gap={12}>
+                      <Typography.Link onClick={() => setDialog({ kind: 'hours', volunteer: v })}>{t('pv.volunteer.logHours')}</Typography.Link>
+                      {!v.recognised.includes(today().year()) && <Typography.Link onClick={() => recognise.mutate(v.id)}>{t('pv.volunteer.recognise')}</Typography.Link>}
+                    </Flex>
                   ),
                 },
               ]

@@ -61,11 +61,45 @@ const contactSchema = z.object({
   checkInIntervalMonths: positiveInt, // F4
 });
 
+// #13 warning: the risk factors of D4/D6 with their weights and thresholds, the class bounds,
+// the alert deadlines by severity and the escalation steps (issue 13).
+const riskFactorSchema = z.object({ weight: nonNegativeInt, threshold: positiveInt, forcesHigh: z.boolean() });
+export const riskFactorCodes = [
+  'released_recently',
+  'missed_tests',
+  'positive_test',
+  'relapse',
+  'lost_contact',
+  'serious_breach',
+  'refused_measure',
+  'distress_signs',
+  'family_conflict',
+  'no_stable_housing',
+  'no_income',
+  'injecting_use',
+  'severe_addiction',
+  'measure_ending_unplanned',
+] as const;
+export type RiskFactorCode = (typeof riskFactorCodes)[number];
+const alertHoursSchema = z.object({ high: positiveInt, medium: positiveInt, low: positiveInt });
+const warningSchema = z.object({
+  factors: z.object(Object.fromEntries(riskFactorCodes.map((c) => [c, riskFactorSchema])) as Record<RiskFactorCode, typeof riskFactorSchema>),
+  highFromScore: positiveInt, // D4: a score at or above this is high
+  mediumFromScore: positiveInt, // D4: at or above this (and below high) is medium
+  releasedWithinDays: positiveInt, // D4: "recent" release from compulsory isolation
+  positiveWithinDays: positiveInt, // how far back a positive test still counts
+  visitWithinDays: positiveInt, // a visit's signs count this long
+  measureEndingWithinDays: positiveInt, // "ending soon" without an assistance plan
+  alertDeadlineHours: alertHoursSchema, // K17: an alert is handled within these hours by severity
+  escalateDistrictAfterHours: positiveInt, // after the street officer was told, the district office is told this much later
+});
+
 const sections = {
   measures: measuresSchema,
   lifecycle: lifecycleSchema,
   drugTests: drugTestsSchema,
   contact: contactSchema,
+  warning: warningSchema, // #13 warning
 };
 
 const policyShape = z.object({ version: z.string().min(1), ...sections });
@@ -105,6 +139,11 @@ export const policyOverrideSchema = z.strictObject({
   lifecycle: lifecycleSchema.extend({ seriousBreach: seriousBreachSchema.partial().strict() }).partial().strict().optional(),
   drugTests: drugTestsSchema.partial().strict().optional(),
   contact: contactSchema.partial().strict().optional(),
+  warning: warningSchema // #13 warning
+    .extend({ factors: warningSchema.shape.factors.partial().strict(), alertDeadlineHours: alertHoursSchema.partial().strict() })
+    .partial()
+    .strict()
+    .optional(),
 });
 
 export type PolicyOverride = z.infer<typeof policyOverrideSchema>;
@@ -161,6 +200,33 @@ export const defaultPolicy: Policy = deepFreeze({
     gridVisitIntervalDays: 7,
     minVisitsPerQuarter: 1,
     checkInIntervalMonths: 1,
+  },
+  // #13 warning: weights are points out of roughly 100; D4 makes the forcing factors high whatever the score.
+  warning: {
+    factors: {
+      released_recently: { weight: 15, threshold: 1, forcesHigh: false },
+      missed_tests: { weight: 10, threshold: 1, forcesHigh: false }, // threshold: refusals and evasions counted (C5)
+      positive_test: { weight: 25, threshold: 1, forcesHigh: false },
+      relapse: { weight: 20, threshold: 1, forcesHigh: false }, // D6: positive after an earlier measure
+      lost_contact: { weight: 40, threshold: 1, forcesHigh: true }, // D4: cannot be located (C11)
+      serious_breach: { weight: 40, threshold: 1, forcesHigh: true }, // D4: serious violation (C5)
+      refused_measure: { weight: 40, threshold: 1, forcesHigh: true }, // D4: refusal (C1)
+      distress_signs: { weight: 30, threshold: 1, forcesHigh: true }, // D4: self-harm or psychiatric signs noted in a visit
+      family_conflict: { weight: 10, threshold: 1, forcesHigh: false },
+      no_stable_housing: { weight: 10, threshold: 1, forcesHigh: false },
+      no_income: { weight: 5, threshold: 1, forcesHigh: false },
+      injecting_use: { weight: 15, threshold: 1, forcesHigh: false },
+      severe_addiction: { weight: 15, threshold: 1, forcesHigh: false }, // D6
+      measure_ending_unplanned: { weight: 10, threshold: 1, forcesHigh: false },
+    },
+    highFromScore: 50,
+    mediumFromScore: 20,
+    releasedWithinDays: 90,
+    positiveWithinDays: 365,
+    visitWithinDays: 90,
+    measureEndingWithinDays: 60,
+    alertDeadlineHours: { high: 24, medium: 72, low: 168 },
+    escalateDistrictAfterHours: 48,
   },
 });
 

@@ -53,6 +53,8 @@ import { createPreventionService } from './modules/prevention/service';
 import { preventionRoutes } from './modules/prevention/routes';
 import { createAssistanceService } from './modules/assistance/service';
 import { assistanceRoutes } from './modules/assistance/routes';
+import { createWarningService, WARNINGS_EVERY_MS } from './modules/warnings/service';
+import { warningRoutes } from './modules/warnings/routes';
 
 export interface AppDeps {
   database: Database;
@@ -154,6 +156,9 @@ export function createServices(deps: AppDeps) {
     org,
     userOrgPath: async (exec, id) => (await users.byId(id, exec))?.orgPath,
   });
+  // Issue 13: risk classes and alerts, recomputed with every supervision recompute; escalations and the day's reclassification hourly.
+  const warnings = createWarningService({ db, clock: deps.clock, audit, persons, measures, supervision, assistance, reminders, policy: policyService, users });
+  jobs.push({ name: 'warnings.hourly', lockKey: 7_263_140, everyMs: WARNINGS_EVERY_MS, run: async (tx) => void (await warnings.runHourly(tx)) });
   return {
     db,
     reader,
@@ -174,6 +179,7 @@ export function createServices(deps: AppDeps) {
     supervision,
     prevention,
     assistance,
+    warnings,
     scheduler: createScheduler(db, jobs, safeConsoleLogger()),
   };
 }
@@ -258,6 +264,7 @@ export async function buildApp(deps: AppDeps): Promise<{ app: FastifyInstance; s
   reminderRoutes(app, services.reminders);
   preventionRoutes(app, services.prevention);
   assistanceRoutes(app, services.assistance);
+  warningRoutes(app, services.warnings);
   serveWebApp(app, deps.config.webDir);
 
   return { app, services, routes };

@@ -55,6 +55,8 @@ export interface AlertFacts {
   /** C1 refusals the facts support (assessment `standing`: `refused|measure:<id>`). */
   refusedMeasureIds: string[];
   riskClass: RiskClass;
+  /** The day the class became high (the rise is the fact: a later rise is a new alert). */
+  highSince: IsoDate | null;
   /** Only tests on or after this day raise an alert (older ones were handled before alerts existed). */
   since: IsoDate;
 }
@@ -68,10 +70,10 @@ const alert = (kind: AlertKind, factKey: string, factDate: IsoDate, links: Alert
   details,
 });
 
-/** T7, F4: tasks past their window without a record or an excuse. */
+/** T7, F4: tasks past their window without a record or an excuse (recent ones: a file entered late does not raise its whole past). */
 export function overdueTaskAlerts(f: AlertFacts): AlertOut[] {
   return f.tasks
-    .filter((t) => t.state === 'overdue' && (t.kind === 'drug_test' || t.kind === 'check_in'))
+    .filter((t) => t.state === 'overdue' && (t.kind === 'drug_test' || t.kind === 'check_in') && compareDates(t.windowEnd, f.since) >= 0)
     .map((t) => alert(t.kind === 'drug_test' ? 'test_overdue' : 'check_in_overdue', `${t.measureId}|${t.key}`, t.windowEnd, [{ type: 'task', id: `${t.measureId}|${t.key}` }]));
 }
 
@@ -102,7 +104,7 @@ export function standingAlerts(f: AlertFacts, today: IsoDate): AlertOut[] {
     out.push(alert('lost_contact', s.measureId, s.lastInPersonContact ?? today, [{ type: 'measure', id: s.measureId }], { lastInPersonContact: s.lastInPersonContact }));
   if (s?.level === 'serious_breach') out.push(alert('serious_breach', s.measureId, today, [{ type: 'measure', id: s.measureId }]));
   for (const id of f.refusedMeasureIds) out.push(alert('report_overdue', id, today, [{ type: 'measure', id }]));
-  if (f.riskClass === 'high') out.push(alert('risk_high', 'class', today, [{ type: 'classification', id: 'current' }]));
+  if (f.riskClass === 'high') out.push(alert('risk_high', `high:${f.highSince ?? today}`, f.highSince ?? today, [{ type: 'classification', id: 'current' }]));
   return out;
 }
 

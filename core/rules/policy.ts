@@ -92,6 +92,7 @@ const warningSchema = z.object({
   measureEndingWithinDays: positiveInt, // "ending soon" without an assistance plan
   alertDeadlineHours: alertHoursSchema, // K17: an alert is handled within these hours by severity
   escalateDistrictAfterHours: positiveInt, // after the street officer was told, the district office is told this much later
+  alertFactsWithinDays: positiveInt, // a test older than this raises no alert (entered late, or handled before alerts existed)
 });
 
 const sections = {
@@ -227,6 +228,7 @@ export const defaultPolicy: Policy = deepFreeze({
     measureEndingWithinDays: 60,
     alertDeadlineHours: { high: 24, medium: 72, low: 168 },
     escalateDistrictAfterHours: 48,
+    alertFactsWithinDays: 30,
   },
 });
 

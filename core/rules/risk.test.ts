@@ -151,6 +151,7 @@ const noFacts: AlertFacts = {
   status: { measureId: 'm1', refusals: 0, evasions: 0, untilTests: 3, lostContact: false, lastInPersonContact: '2026-11-01', level: 'none' },
   refusedMeasureIds: [],
   riskClass: 'low',
+  highSince: null,
   since: '2026-01-01',
 };
 
@@ -183,7 +184,7 @@ describe('issue 13: the alerts the facts raise', () => {
     ['C11: lost contact', { status: { ...noFacts.status!, lostContact: true } }, 'lost_contact', 'm1', 'high'],
     ['C5: a serious breach', { status: { ...noFacts.status!, level: 'serious_breach' } }, 'serious_breach', 'm1', 'high'],
     ['C1: the report deadline passed', { refusedMeasureIds: ['m0'] }, 'report_overdue', 'm0', 'high'],
-    ['D4: the class is high', { riskClass: 'high' }, 'risk_high', 'class', 'high'],
+    ['D4: the class is high', { riskClass: 'high', highSince: '2026-11-18' }, 'risk_high', 'high:2026-11-18', 'high'],
   ])('%s', (_label, facts, kind, factKey, severity) => {
     expect(alertsFor({ ...noFacts, ...facts }, today)).toEqual([expect.objectContaining({ kind, factKey, severity })]);
   });
@@ -194,6 +195,7 @@ describe('issue 13: the alerts the facts raise', () => {
     ['C4: a leave returned', { leaves: [{ id: 'l1', fromDate: '2026-11-01', toDate: '2026-11-10', status: 'returned', returnedOn: '2026-11-10' }] }],
     ['a negative test', { tests: [{ recordId: 'r1', date: '2026-11-01', result: 'negative' }] }],
     ['a refusal before alerts began', { tests: [{ recordId: 'r1', date: '2025-11-01', result: 'refused' }] }],
+    ['T7: a test overdue long before alerts began', { tasks: [{ measureId: 'm1', key: 'drug_test:1', kind: 'drug_test', windowEnd: '2025-11-10', state: 'overdue' }] }],
   ])('%s: raises nothing', (_label, facts) => expect(alertsFor({ ...noFacts, ...facts }, today)).toEqual([]));
 
   it('C5: a refusal carries the count and what is left before a serious breach', () => {
@@ -205,7 +207,7 @@ describe('issue 13: the alerts the facts raise', () => {
     const stored = [
       { id: 'a1', kind: 'test_overdue', factKey: 'm1|drug_test:1', status: 'open' as const },
       { id: 'a2', kind: 'refusal', factKey: 'r1', status: 'closed' as const },
-      { id: 'a3', kind: 'risk_high', factKey: 'class', status: 'acknowledged' as const },
+      { id: 'a3', kind: 'risk_high', factKey: 'high:2026-11-20', status: 'acknowledged' as const },
     ];
     expect(alertWithdrawals(stored, alertsFor({ ...noFacts, riskClass: 'high' }, today)).map((a) => a.id)).toEqual(['a1']);
   });

@@ -610,6 +610,10 @@ export function createPersonService(deps: {
       return new Map((await q.contactsOf(exec, ids)).map((r) => [r.id, { name: r.name, phone: dec(r.phoneEnc) }]));
     },
     idsUnderMeasureIn: (exec: Executor, orgPath: string) => q.idsUnderMeasureIn(exec, orgPath),
+    /** D6: drugs and ways of use of some persons (warnings), without scope checks. */
+    useOf: (exec: Executor, ids: string[]) => q.useOf(exec, ids),
+    /** D4: the derived risk class (warnings); the file's field follows it. */
+    setRiskLevel: (exec: Executor, id: string, level: 'high' | 'medium' | 'low') => q.setRiskLevel(exec, id, level),
 
     registerOrgUsage() {
       deps.org.registerUsage({ 'zh-CN': '人员档案', 'en-US': 'person files' }, (exec, unitId) => q.countInUnit(exec, unitId));

@@ -828,3 +828,18 @@ export async function latestVisitNeeds(exec: Executor, personId: string): Promis
   const form = r[0]?.form as { needs?: string[] } | undefined;
   return form?.needs ?? [];
 }
+
+/** Issue 13: the latest visit form of each person (live records only), for the warnings module's D4 factors. */
+export async function latestVisitForms(exec: Executor, personIds: string[]) {
+  if (personIds.length === 0) return [];
+  return exec
+    .selectDistinctOn([supervisionRecords.personId], {
+      id: supervisionRecords.id,
+      personId: supervisionRecords.personId,
+      date: supervisionRecords.date,
+      form: supervisionRecords.form,
+    })
+    .from(supervisionRecords)
+    .where(and(inArray(supervisionRecords.personId, personIds), isNull(supervisionRecords.voidedAt), sql`${supervisionRecords.form} is not null`))
+    .orderBy(supervisionRecords.personId, desc(supervisionRecords.date), desc(supervisionRecords.recordedAt));
+}

@@ -30,6 +30,7 @@ const PartnerInboxPage = lazy(() => import('./pages/assistance/PartnerInboxPage'
 const PartnersPage = lazy(() => import('./pages/assistance/PartnersPage'));
 const ReferralsPage = lazy(() => import('./pages/assistance/ReferralsPage'));
 const FieldPage = lazy(() => import('./pages/field/FieldPage'));
+const AlertsPage = lazy(() => import('./pages/warnings/AlertsPage'));
 
 const queryClient = new QueryClient({
   defaultOptions: {
@@ -140,6 +141,14 @@ function Localized() {
                   element={
                     <RequirePermission permission="notice.read">
                       <NoticesPage />
+                    </RequirePermission>
+                  }
+                />
+                <Route
+                  path="alerts"
+                  element={
+                    <RequirePermission permission="supervision.read">
+                      <AlertsPage />
                     </RequirePermission>
                   }
                 />

@@ -1,7 +1,7 @@
 import type { ReactNode } from 'react';
 import { Menu } from 'antd';
 import { ApartmentOutlined, AuditOutlined, DesktopOutlined, HomeOutlined, KeyOutlined, SolutionOutlined, TeamOutlined } from '@ant-design/icons';
-import { AlertOutlined, CarryOutOutlined, EnvironmentOutlined, InboxOutlined, NotificationOutlined, ShareAltOutlined, ShopOutlined } from '@ant-design/icons';
+import { AlertOutlined, BellOutlined, CarryOutOutlined, EnvironmentOutlined, InboxOutlined, NotificationOutlined, ShareAltOutlined, ShopOutlined } from '@ant-design/icons';
 import { useLocation, useNavigate } from 'react-router-dom';
 import type { Permission } from '../../core/contracts/permissions';
 import type { MessageKey } from '../i18n/zh-CN';
@@ -21,6 +21,7 @@ const items: Item[] = [
   { path: '/', label: 'menu.home', icon: <HomeOutlined /> },
   { path: '/persons', label: 'menu.persons', icon: <SolutionOutlined />, permission: 'person.read' },
   { path: '/notices', label: 'sv.menu.notices', icon: <AlertOutlined />, permission: 'notice.read' },
+  { path: '/alerts', label: 'wn.menu', icon: <BellOutlined />, permission: 'supervision.read' },
   { path: '/prevention', label: 'pv.menu', icon: <NotificationOutlined />, permission: 'prevention.read' },
   { path: '/inbox', label: 'as.menu.inbox', icon: <InboxOutlined />, permission: 'referral.respond' },
   { path: '/referrals', label: 'as.menu.referrals', icon: <ShareAltOutlined />, permission: 'assistance.read' },

@@ -1,10 +1,12 @@
 import { assistanceEnUS } from './assistance.en-US';
+import { warningsEnUS } from './warnings.en-US';
 import { fieldEnUS } from './field.en-US';
 import type { MessageKey } from './zh-CN';
 import { supervisionEnUS } from './supervision.en-US';
 import { preventionEnUS } from './prevention.en-US';
 
 export const enUS: Record<MessageKey, string> = {
+  ...warningsEnUS,
   ...supervisionEnUS,
   ...preventionEnUS,
   ...assistanceEnUS,

@@ -1,9 +1,11 @@
 import { assistanceZhCN } from './assistance.zh-CN';
+import { warningsZhCN } from './warnings.zh-CN';
 import { fieldZhCN } from './field.zh-CN';
 import { supervisionZhCN } from './supervision.zh-CN';
 import { preventionZhCN } from './prevention.zh-CN';
 
 export const zhCN = {
+  ...warningsZhCN,
   ...supervisionZhCN,
   ...preventionZhCN,
   ...assistanceZhCN,

@@ -18,6 +18,7 @@ import { TodayAlerts } from './TodayAlerts';
 import { TodayStats } from './TodayStats';
 import { UnitCounts } from './UnitCounts';
 import { useRecordFlow } from './useRecordFlow';
+import { TodayAlertsCard } from '../warnings/TodayAlertsCard';
 
 type View = 'list' | 'calendar';
 
@@ -125,6 +126,7 @@ export default function TodayPage() {
       ) : (
         <Spin spinning={day.isPending}>
           <Flex vertical gap={12}>
+            {scope === 'mine' && <TodayAlertsCard />}
             <TodayStats summary={d?.summary} />
             {scope === 'unit' && <UnitCounts orgUnitId={orgUnitId} />}
             {mobile ? (

@@ -53,7 +53,11 @@ export function alertHandling(deps: HandlingDeps) {
     const { row, orgPath } = await load(tx, ctx, id, 'supervision.write');
     const now = deps.clock.now();
     const moved = await q.transition(tx, id, from, patch);
-    if (!moved) throw conflict(row.a.status === 'closed' || row.a.status === 'withdrawn' ? 'alert.closed' : 'alert.not_open');
+    if (!moved) {
+      // Read again: a close committed after our first read (two closes at once) is what the loser must hear of.
+      const status = (await q.alertById(tx, id))?.status ?? row.a.status;
+      throw conflict(status === 'closed' || status === 'withdrawn' ? 'alert.closed' : 'alert.not_open');
+    }
     await q.insertEvents(tx, [{ alertId: id, kind: event.kind, actorId: ctx.actor.userId, at: now, details: event.details ?? {}, comment: event.comment ?? null }]);
     return { moved, orgPath, now, row };
   }

@@ -58,6 +58,8 @@ import { transferRoutes } from './modules/transfers/routes';
 import { createGovernanceService } from './modules/governance/service';
 import { governanceRoutes } from './modules/governance/routes';
 import { ROLLUP_EVERY_MS } from './modules/governance/rollups';
+import { createWarningService, WARNINGS_EVERY_MS } from './modules/warnings/service';
+import { warningRoutes } from './modules/warnings/routes';
 
 export interface AppDeps {
   database: Database;
@@ -192,6 +194,9 @@ export function createServices(deps: AppDeps) {
   // #15 governance: indicators, rollups (refreshed every 15 s from the dirty marks), targets.
   const governance = createGovernanceService({ db, reader, clock: deps.clock, audit, org, assistance, prevention, users, resolver: (exec) => policyService.resolver(exec) });
   jobs.push({ name: 'governance.rollups', lockKey: 7_263_150, everyMs: ROLLUP_EVERY_MS, run: async (tx) => void (await governance.refresh(tx)) });
+  // Issue 13: risk classes and alerts, recomputed with every supervision recompute; escalations and the day's reclassification hourly.
+  const warnings = createWarningService({ db, clock: deps.clock, audit, persons, measures, supervision, assistance, reminders, policy: policyService, users });
+  jobs.push({ name: 'warnings.hourly', lockKey: 7_263_160, everyMs: WARNINGS_EVERY_MS, run: async (tx) => void (await warnings.runHourly(tx)) });
   return {
     db,
     reader,
@@ -214,6 +219,7 @@ export function createServices(deps: AppDeps) {
     assistance,
     transfers,
     governance,
+    warnings,
     scheduler: createScheduler(db, jobs, safeConsoleLogger()),
   };
 }
@@ -303,6 +309,7 @@ export async function buildApp(deps: AppDeps): Promise<{ app: FastifyInstance; s
   assistanceRoutes(app, services.assistance);
   transferRoutes(app, services.transfers);
   governanceRoutes(app, services.governance);
+  warningRoutes(app, services.warnings);
   serveWebApp(app, deps.config.webDir);
 
   return { app, services, routes };

@@ -40,6 +40,7 @@ const HandoversPage = lazy(() => import('./pages/transfers/HandoversPage'));
 const TipsPage = lazy(() => import('./pages/prevention/TipsPage'));
 const PublicSurveyPage = lazy(() => import('./pages/public/PublicSurveyPage'));
 const PublicTipPage = lazy(() => import('./pages/public/PublicTipPage'));
+const AlertsPage = lazy(() => import('./pages/warnings/AlertsPage'));
 
 const queryClient = new QueryClient({
   defaultOptions: {
@@ -178,6 +179,14 @@ function Localized() {
                   element={
                     <RequirePermission permission="notice.read">
                       <NoticesPage />
+                    </RequirePermission>
+                  }
+                />
+                <Route
+                  path="alerts"
+                  element={
+                    <RequirePermission permission="supervision.read">
+                      <AlertsPage />
                     </RequirePermission>
                   }
                 />

@@ -13,6 +13,7 @@ import { preventionLabels } from './prevention';
 import { governanceLabels } from './governance';
 import { supervisionLabels } from './supervision';
 import { transferLabels } from './transfers';
+import { warningLabels } from './warnings';
 import type { Label, Lang, Localized } from './types';
 
 export type { CodeList, Label, Lang, Localized } from './types';
@@ -29,6 +30,7 @@ export const labels = {
   ...assistanceLabels,
   ...transferLabels,
   ...governanceLabels,
+  ...warningLabels,
 } as const;
 
 export type LabelList = keyof typeof labels;

@@ -73,6 +73,40 @@ const transferSchema = z.object({
   decideWithinWorkingDays: positiveInt, // C7: the street asked answers (accept or decline) within these working days
 });
 
+// #13 warning: the risk factors of D4/D6 with their weights and thresholds, the class bounds,
+// the alert deadlines by severity and the escalation steps (issue 13).
+const riskFactorSchema = z.object({ weight: nonNegativeInt, threshold: positiveInt, forcesHigh: z.boolean() });
+export const riskFactorCodes = [
+  'released_recently',
+  'missed_tests',
+  'positive_test',
+  'relapse',
+  'lost_contact',
+  'serious_breach',
+  'refused_measure',
+  'distress_signs',
+  'family_conflict',
+  'no_stable_housing',
+  'no_income',
+  'injecting_use',
+  'severe_addiction',
+  'measure_ending_unplanned',
+] as const;
+export type RiskFactorCode = (typeof riskFactorCodes)[number];
+const alertHoursSchema = z.object({ high: positiveInt, medium: positiveInt, low: positiveInt });
+const warningSchema = z.object({
+  factors: z.object(Object.fromEntries(riskFactorCodes.map((c) => [c, riskFactorSchema])) as Record<RiskFactorCode, typeof riskFactorSchema>),
+  highFromScore: positiveInt, // D4: a score at or above this is high
+  mediumFromScore: positiveInt, // D4: at or above this (and below high) is medium
+  releasedWithinDays: positiveInt, // D4: "recent" release from compulsory isolation
+  positiveWithinDays: positiveInt, // how far back a positive test still counts
+  visitWithinDays: positiveInt, // a visit's signs count this long
+  measureEndingWithinDays: positiveInt, // "ending soon" without an assistance plan
+  alertDeadlineHours: alertHoursSchema, // K17: an alert is handled within these hours by severity
+  escalateDistrictAfterHours: positiveInt, // after the street officer was told, the district office is told this much later
+  alertFactsWithinDays: positiveInt, // a test older than this raises no alert (entered late, or handled before alerts existed)
+});
+
 const sections = {
   measures: measuresSchema,
   lifecycle: lifecycleSchema,
@@ -80,6 +114,7 @@ const sections = {
   contact: contactSchema,
   assistance: assistanceSchema, // #12 assistance
   transfer: transferSchema, // #14 transfer
+  warning: warningSchema, // #13 warning
 };
 
 const policyShape = z.object({ version: z.string().min(1), ...sections });
@@ -121,6 +156,11 @@ export const policyOverrideSchema = z.strictObject({
   contact: contactSchema.partial().strict().optional(),
   assistance: assistanceSchema.partial().strict().optional(), // #12 assistance
   transfer: transferSchema.partial().strict().optional(), // #14 transfer
+  warning: warningSchema // #13 warning
+    .extend({ factors: warningSchema.shape.factors.partial().strict(), alertDeadlineHours: alertHoursSchema.partial().strict() })
+    .partial()
+    .strict()
+    .optional(),
 });
 
 export type PolicyOverride = z.infer<typeof policyOverrideSchema>;
@@ -187,6 +227,34 @@ export const defaultPolicy: Policy = deepFreeze({
   // #14 transfer
   transfer: {
     decideWithinWorkingDays: 5,
+  },
+  // #13 warning: weights are points out of roughly 100; D4 makes the forcing factors high whatever the score.
+  warning: {
+    factors: {
+      released_recently: { weight: 15, threshold: 1, forcesHigh: false },
+      missed_tests: { weight: 10, threshold: 1, forcesHigh: false }, // threshold: refusals and evasions counted (C5)
+      positive_test: { weight: 25, threshold: 1, forcesHigh: false },
+      relapse: { weight: 20, threshold: 1, forcesHigh: false }, // D6: positive after an earlier measure
+      lost_contact: { weight: 40, threshold: 1, forcesHigh: true }, // D4: cannot be located (C11)
+      serious_breach: { weight: 40, threshold: 1, forcesHigh: true }, // D4: serious violation (C5)
+      refused_measure: { weight: 40, threshold: 1, forcesHigh: true }, // D4: refusal (C1)
+      distress_signs: { weight: 30, threshold: 1, forcesHigh: true }, // D4: self-harm or psychiatric signs noted in a visit
+      family_conflict: { weight: 10, threshold: 1, forcesHigh: false },
+      no_stable_housing: { weight: 10, threshold: 1, forcesHigh: false },
+      no_income: { weight: 5, threshold: 1, forcesHigh: false },
+      injecting_use: { weight: 15, threshold: 1, forcesHigh: false },
+      severe_addiction: { weight: 15, threshold: 1, forcesHigh: false }, // D6
+      measure_ending_unplanned: { weight: 10, threshold: 1, forcesHigh: false },
+    },
+    highFromScore: 50,
+    mediumFromScore: 20,
+    releasedWithinDays: 90,
+    positiveWithinDays: 365,
+    visitWithinDays: 90,
+    measureEndingWithinDays: 60,
+    alertDeadlineHours: { high: 24, medium: 72, low: 168 },
+    escalateDistrictAfterHours: 48,
+    alertFactsWithinDays: 30,
   },
 });
 

@@ -16,3 +16,4 @@ export * from '../modules/prevention/schema';
 export * from '../modules/assistance/schema';
 export * from '../modules/transfers/schema';
 export * from '../modules/governance/schema';
+export * from '../modules/warnings/schema';

@@ -1,7 +1,17 @@
 import type { ReactNode } from 'react';
 import { Menu } from 'antd';
 import { ApartmentOutlined, AuditOutlined, DesktopOutlined, HomeOutlined, KeyOutlined, SolutionOutlined, TeamOutlined } from '@ant-design/icons';
-import { AlertOutlined, BarChartOutlined, CarryOutOutlined, EnvironmentOutlined, InboxOutlined, NotificationOutlined, ShareAltOutlined, ShopOutlined } from '@ant-design/icons';
+import {
+  AlertOutlined,
+  BarChartOutlined,
+  BellOutlined,
+  CarryOutOutlined,
+  EnvironmentOutlined,
+  InboxOutlined,
+  NotificationOutlined,
+  ShareAltOutlined,
+  ShopOutlined,
+} from '@ant-design/icons';
 import { LoginOutlined, SwapOutlined } from '@ant-design/icons';
 import { useLocation, useNavigate } from 'react-router-dom';
 import type { Permission } from '../../core/contracts/permissions';
@@ -22,6 +32,7 @@ const items: Item[] = [
   { path: '/', label: 'menu.home', icon: <HomeOutlined /> },
   { path: '/persons', label: 'menu.persons', icon: <SolutionOutlined />, permission: 'person.read' },
   { path: '/notices', label: 'sv.menu.notices', icon: <AlertOutlined />, permission: 'notice.read' },
+  { path: '/alerts', label: 'wn.menu', icon: <BellOutlined />, permission: 'supervision.read' },
   { path: '/prevention', label: 'pv.menu', icon: <NotificationOutlined />, permission: 'prevention.read' },
   { path: '/governance', label: 'gv.menu', icon: <BarChartOutlined />, permission: 'report.read' },
   { path: '/tips', label: 'tips.menu', icon: <NotificationOutlined />, permission: 'tip.read' },

@@ -1,5 +1,6 @@
 import { governanceEnUS } from './governance.en-US';
 import { assistanceEnUS } from './assistance.en-US';
+import { warningsEnUS } from './warnings.en-US';
 import { fieldEnUS } from './field.en-US';
 import type { MessageKey } from './zh-CN';
 import { supervisionEnUS } from './supervision.en-US';
@@ -7,6 +8,7 @@ import { preventionEnUS } from './prevention.en-US';
 import { transfersEnUS } from './transfers.en-US';
 
 export const enUS: Record<MessageKey, string> = {
+  ...warningsEnUS,
   ...supervisionEnUS,
   ...preventionEnUS,
   ...assistanceEnUS,

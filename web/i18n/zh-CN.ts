@@ -1,11 +1,13 @@
 import { governanceZhCN } from './governance.zh-CN';
 import { assistanceZhCN } from './assistance.zh-CN';
+import { warningsZhCN } from './warnings.zh-CN';
 import { fieldZhCN } from './field.zh-CN';
 import { supervisionZhCN } from './supervision.zh-CN';
 import { preventionZhCN } from './prevention.zh-CN';
 import { transfersZhCN } from './transfers.zh-CN';
 
 export const zhCN = {
+  ...warningsZhCN,
   ...supervisionZhCN,
   ...preventionZhCN,
   ...assistanceZhCN,

@@ -100,6 +100,26 @@ export async function assessmentsOf(exec: Executor, personId: string) {
     .orderBy(desc(assistanceAssessments.assessedOn), desc(assistanceAssessments.createdAt));
 }
 
+/** Issue 13: each person's latest needs assessment (warnings: housing and relief needs). */
+export async function latestAssessments(exec: Executor, personIds: string[]) {
+  if (personIds.length === 0) return [];
+  return exec
+    .selectDistinctOn([assistanceAssessments.personId], { id: assistanceAssessments.id, personId: assistanceAssessments.personId, needs: assistanceAssessments.needs })
+    .from(assistanceAssessments)
+    .where(inArray(assistanceAssessments.personId, personIds))
+    .orderBy(assistanceAssessments.personId, desc(assistanceAssessments.assessedOn), desc(assistanceAssessments.createdAt));
+}
+
+/** Issue 13: the persons among these with an approved plan. */
+export async function withApprovedPlan(exec: Executor, personIds: string[]): Promise<Set<string>> {
+  if (personIds.length === 0) return new Set();
+  const r = await exec
+    .selectDistinct({ personId: assistancePlans.personId })
+    .from(assistancePlans)
+    .where(and(inArray(assistancePlans.personId, personIds), eq(assistancePlans.status, 'approved')));
+  return new Set(r.map((x) => x.personId));
+}
+
 export async function latestPlan(exec: Executor, personId: string) {
   const r = await exec.select().from(assistancePlans).where(eq(assistancePlans.personId, personId)).orderBy(desc(assistancePlans.version)).limit(1);
   return r[0];

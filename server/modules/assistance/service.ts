@@ -320,6 +320,16 @@ export function createAssistanceService(deps: {
     /** #15 governance: the persons behind K8–K10 of a subtree and period (read-only, no audit: the caller audits). */
     indicatorSetsFor: async (exec: Executor, path: string, from: string, to: string) => assistanceIndicatorSets(await indicatorInputs(exec, path, to), from, to),
 
+    /** Issue 13 (warnings, no scope check): the needs judged severe in each person's latest assessment, and who has an approved plan. */
+    async riskFactsOf(exec: Executor, personIds: string[]) {
+      const severe = new Map<string, { assessmentId: string; needs: string[] }>();
+      for (const a of await q.latestAssessments(exec, personIds)) {
+        const needs = (a.needs as { need: string; level: string }[]).filter((n) => n.level === 'severe').map((n) => n.need);
+        if (needs.length) severe.set(a.personId, { assessmentId: a.id, needs });
+      }
+      return { severe, planned: await q.withApprovedPlan(exec, personIds) };
+    },
+
     /** The worker's list of open referrals in their area (item 7). */
     async openReferrals(ctx: Ctx) {
       const rows = await q.openReferralsUnder(db, scopePaths(ctx.actor, 'assistance.read'), 500);

@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, inArray } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, notInArray } from 'drizzle-orm';
 import { measures, measureEvents } from './schema';
 import type { Executor } from '../../db/client';
 
@@ -39,6 +39,15 @@ export async function eventsOfPerson(exec: Executor, personId: string) {
 const COMMUNITY = ['community_detox', 'community_rehab'];
 
 /** The community measures (M1, M9) of a batch of persons, with their rule-level state. */
+/** The measures of a batch of persons other than community ones (the warnings module: releases from isolation, earlier measures). */
+export async function otherOfPersons(exec: Executor, personIds: string[]) {
+  if (personIds.length === 0) return [];
+  return exec
+    .select({ id: measures.id, personId: measures.personId, kind: measures.kind, state: measures.state })
+    .from(measures)
+    .where(and(inArray(measures.personId, personIds), notInArray(measures.kind, COMMUNITY)));
+}
+
 export async function communityOfPersons(exec: Executor, personIds: string[]) {
   if (personIds.length === 0) return [];
   return exec

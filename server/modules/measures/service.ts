@@ -162,6 +162,10 @@ export function createMeasureService(deps: {
     async communityOf(exec: Executor, personIds: string[]): Promise<{ personId: string; measure: Measure }[]> {
       return (await q.communityOfPersons(exec, personIds)).map((r) => ({ personId: r.personId, measure: ruleMeasure(r) }));
     },
+    /** The non-community measures of a batch of persons as the rules read them (warnings: D4 releases, D6 earlier measures; the community ones come with supervision's recompute). */
+    async otherOf(exec: Executor, personIds: string[]): Promise<{ personId: string; measure: Measure }[]> {
+      return (await q.otherOfPersons(exec, personIds)).map((r) => ({ personId: r.personId, measure: ruleMeasure(r) }));
+    },
     ofPerson: (exec: Executor, personId: string) => q.ofPerson(exec, personId),
     eventsOfPerson: (exec: Executor, personId: string) => q.eventsOfPerson(exec, personId),
 

@@ -268,6 +268,17 @@ export async function contactsOf(exec: Executor, ids: string[]): Promise<{ id: s
 }
 
 /** Persons under a community measure in a subtree (K8, K9 denominators), unsealed. */
+/** D6: the drugs and ways of use on file (clear columns), for the warnings module. */
+export async function useOf(exec: Executor, ids: string[]) {
+  if (ids.length === 0) return [];
+  return exec.select({ id: persons.id, drugTypes: persons.drugTypes, useMethods: persons.useMethods, riskLevel: persons.riskLevel }).from(persons).where(inArray(persons.id, ids));
+}
+
+/** D4: the class the warnings module derived (never typed in once computed), so lists filter and sort on it. */
+export async function setRiskLevel(exec: Executor, id: string, level: 'high' | 'medium' | 'low') {
+  await exec.update(persons).set({ riskLevel: level }).where(eq(persons.id, id));
+}
+
 export async function idsUnderMeasureIn(exec: Executor, orgPath: string): Promise<string[]> {
   const r = await exec
     .select({ id: persons.id })

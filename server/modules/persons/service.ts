@@ -679,6 +679,10 @@ export function createPersonService(deps: {
       });
       return { fromPath: before.orgPath, toPath: after.orgPath, toName: after.orgName };
     },
+    /** D6: drugs and ways of use of some persons (warnings), without scope checks. */
+    useOf: (exec: Executor, ids: string[]) => q.useOf(exec, ids),
+    /** D4: the derived risk class (warnings); the file's field follows it. */
+    setRiskLevel: (exec: Executor, id: string, level: 'high' | 'medium' | 'low') => q.setRiskLevel(exec, id, level),
 
     registerOrgUsage() {
       deps.org.registerUsage({ 'zh-CN': '人员档案', 'en-US': 'person files' }, (exec, unitId) => q.countInUnit(exec, unitId));

@@ -895,3 +895,18 @@ export async function recordsEnteredBetween(exec: Executor, personId: string, si
     .where(where);
   return { items, total: Number(c?.n ?? 0) };
 }
+
+/** Issue 13: the latest visit form of each person (live records only), for the warnings module's D4 factors. */
+export async function latestVisitForms(exec: Executor, personIds: string[]) {
+  if (personIds.length === 0) return [];
+  return exec
+    .selectDistinctOn([supervisionRecords.personId], {
+      id: supervisionRecords.id,
+      personId: supervisionRecords.personId,
+      date: supervisionRecords.date,
+      form: supervisionRecords.form,
+    })
+    .from(supervisionRecords)
+    .where(and(inArray(supervisionRecords.personId, personIds), isNull(supervisionRecords.voidedAt), sql`${supervisionRecords.form} is not null`))
+    .orderBy(supervisionRecords.personId, desc(supervisionRecords.date), desc(supervisionRecords.recordedAt));
+}

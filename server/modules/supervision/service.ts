@@ -22,7 +22,8 @@ import type { OrgService } from '../org/service';
 import type { MeasureService } from '../measures/service';
 import type { PolicyService } from '../policy/service';
 import type { ReminderService } from '../reminders/service';
-import { assessLoaded, emptySyncCounts, loadInputs, syncPersons, type SyncCounts, type SyncDeps } from './sync';
+import { assessLoaded, emptySyncCounts, loadInputs, syncPersons, type Inputs, type SyncCounts, type SyncDeps, type SyncResult } from './sync';
+import type { WithdrawalCause } from './withdrawals';
 import type { UserService } from '../users/service';
 import type { DocumentService } from '../documents/service';
 import { assessmentView, educationView, noticeView, recordView, taskView } from './views';
@@ -99,6 +100,17 @@ function measureFor(measures: Measure[], date: IsoDate): Measure {
   throw fieldError('date', r.code, r.code === 'supervision.date_before_measure' ? { start: r.start } : {});
 }
 
+/** What one recompute read and found (issue 13), for the modules that derive more from it. */
+export interface Synced {
+  people: SyncResult['people'];
+  inputs: Inputs;
+  outcomes: SyncResult['outcomes'];
+  ctx: RequestContext;
+  cause: WithdrawalCause;
+  today: IsoDate;
+}
+export type SyncedListener = (exec: Executor, synced: Synced) => Promise<void>;
+
 export function createSupervisionService(deps: {
   db: Db;
   clock: Clock;
@@ -138,6 +150,13 @@ export function createSupervisionService(deps: {
     persons,
   };
 
+  // Issue 13: other modules (warnings) hear of every recompute, in its transaction, with what the rules read and found.
+  const syncedListeners: SyncedListener[] = [];
+  const tellSynced = async (exec: Executor, r: SyncResult, ctx: RequestContext, cause: WithdrawalCause) => {
+    if (r.people.length === 0 || !r.inputs) return;
+    for (const l of syncedListeners) await l(exec, { people: r.people, inputs: r.inputs, outcomes: r.outcomes, ctx, cause, today: deps.clock.today() });
+  };
+
   const core: Core = {
     db,
     clock: deps.clock,
@@ -150,7 +169,9 @@ export function createSupervisionService(deps: {
     users: deps.users,
     today: () => deps.clock.today(),
     async refresh(tx, personIds, ctx, timeDriven = false, loaded, cause = 'facts_changed') {
-      return syncPersons(tx, syncDeps, personIds, ctx, deps.clock.today(), await deps.policy.resolver(tx), timeDriven, loaded, cause);
+      const r = await syncPersons(tx, syncDeps, personIds, ctx, deps.clock.today(), await deps.policy.resolver(tx), timeDriven, loaded, cause);
+      await tellSynced(tx, r, ctx, cause);
+      return r;
     },
     async policyAt(exec, orgPath) {
       return (await deps.policy.effective(exec, orgPath)).policy;
@@ -194,7 +215,9 @@ export function createSupervisionService(deps: {
         if (batch.length === 0) return;
         const run = async (tx: Executor) => {
           const resolve = await deps.policy.resolver(tx);
-          return syncPersons(tx, batch.length >= THREADS_FROM ? fullDeps : syncDeps, batch, JOB_CTX, deps.clock.today(), resolve, true);
+          const r = await syncPersons(tx, batch.length >= THREADS_FROM ? fullDeps : syncDeps, batch, JOB_CTX, deps.clock.today(), resolve, true);
+          await tellSynced(tx, r, JOB_CTX, 'facts_changed');
+          return r;
         };
         const r = exec ? await run(exec) : await db.transaction(run);
         total.batches++;
@@ -379,6 +402,29 @@ export function createSupervisionService(deps: {
 
     /** Recomputes some persons now, in `tx` (tests, other modules). */
     refresh: (tx: Executor, personIds: string[], ctx: RequestContext = JOB_CTX, timeDriven = false) => core.refresh(tx, personIds, ctx, timeDriven),
+    /** Issue 13: `listener` runs after every recompute, in its transaction (the warnings module reclassifies). */
+    onSynced(listener: SyncedListener) {
+      syncedListeners.push(listener);
+    },
+    /** Issue 13: what the rules find for some persons today, read only, nothing written (the warnings module's daily run and bench). */
+    async assessFor(exec: Executor, personIds: string[]): Promise<Omit<Synced, 'ctx' | 'cause'>> {
+      const inputs = await loadInputs(exec, syncDeps, personIds);
+      const resolve = await deps.policy.resolver(exec);
+      const today = deps.clock.today();
+      const outcomes: Synced['outcomes'] = new Map();
+      for (const p of inputs.people) {
+        const policy = resolve(p.orgPath).policy;
+        outcomes.set(p.id, { ...assessLoaded(inputs, p.id, policy, today, true), policy });
+      }
+      return { people: inputs.people, inputs, outcomes, today };
+    },
+    /** Issue 13: whether a live record of this person has this id (an alert's action links it), without scope checks. */
+    async recordOf(exec: Executor, personId: string, recordId: string): Promise<{ id: string; kind: string } | null> {
+      const r = await q.recordById(exec, recordId);
+      return r && r.personId === personId && !r.voidedAt ? { id: r.id, kind: r.kind } : null;
+    },
+    /** Issue 13: the latest visit form of each person, without scope checks (warnings: D4 signs). */
+    latestVisitForms: (exec: Executor, personIds: string[]) => q.latestVisitForms(exec, personIds),
     /** For the assistance module: the needs the latest visit noted, without scope checks. */
     latestVisitNeeds: (exec: Executor, personId: string) => q.latestVisitNeeds(exec, personId),
     /** For the assistance module: the days of live positive tests (T3, relapse), without scope checks. */

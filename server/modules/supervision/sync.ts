@@ -72,6 +72,9 @@ export interface SyncResult {
   education: q.EducationRow[];
   /** Issue 9.13: notices withdrawn and the corrections raised, education withdrawn. */
   withdrawn: { notices: q.NoticeRow[]; education: q.EducationRow[] };
+  /** What the rules read (issue 13: the warnings module classifies from the same rows, not reading them again). */
+  people: PersonContext[];
+  inputs: Inputs | null;
 }
 
 const groupBy = <T, K>(rows: T[], key: (r: T) => K): Map<K, T[]> => {
@@ -197,7 +200,7 @@ export async function syncPersons(
 ): Promise<SyncResult> {
   const counts = emptySyncCounts();
   const outcomes: SyncResult['outcomes'] = new Map();
-  if (personIds.length === 0) return { counts, outcomes, notices: [], education: [], withdrawn: { notices: [], education: [] } };
+  if (personIds.length === 0) return { counts, outcomes, notices: [], education: [], withdrawn: { notices: [], education: [] }, people: [], inputs: null };
   // One recompute of a person at a time: a write about him and the daily run never interleave.
   // The lock returns the persons' context, so it is one statement; a caller holding it passes it.
   const people = loaded?.people ?? (await deps.persons.lockForUpdate(exec, personIds));
@@ -402,5 +405,5 @@ export async function syncPersons(
   counts.notices = notices.length;
   counts.education = education.length;
   counts.raiseMs += elapsed();
-  return { counts, outcomes, notices, education, withdrawn };
+  return { counts, outcomes, notices, education, withdrawn, people, inputs };
 }

@@ -10,7 +10,7 @@ import { useCan } from '../../api/me';
 import { useI18n } from '../../i18n/I18nProvider';
 import { PageSpin } from '../../components/PageSpin';
 import { PersonStatusTag } from '../../components/PersonStatusTag';
-import { RiskTag } from '../../components/RiskTag';
+import { RiskBadge } from '../warnings/RiskBadge';
 import { PersonFormDrawer } from '../persons/PersonFormDrawer';
 import { PersonBasicTab } from './PersonBasicTab';
 import { MeasuresTab } from './MeasuresTab';
@@ -61,7 +61,7 @@ export default function PersonPage() {
             {p.name}
           </Typography.Title>
           <PersonStatusTag status={p.status} />
-          <RiskTag level={p.riskLevel} />
+          <RiskBadge personId={p.id} level={p.riskLevel} overridable />
         </Flex>
         {can('person.write') && <Button onClick={() => setDialog('transfer')}>{t('tr.offer')}</Button>}
       </Flex>

@@ -5,7 +5,7 @@ import type { PersonList, PersonListItem, PersonListQuery } from '../../api/pers
 import { useI18n } from '../../i18n/I18nProvider';
 import { useLabel } from '../../components/useLabel';
 import { PersonStatusTag } from '../../components/PersonStatusTag';
-import { RiskTag } from '../../components/RiskTag';
+import { RiskBadge } from '../warnings/RiskBadge';
 
 type Sort = NonNullable<PersonListQuery['sort']>;
 
@@ -71,7 +71,7 @@ export function PersonTable({ data, loading, sort, order, page, size, onSort, on
         { title: t('persons.idNumber'), key: 'idNumber', render: (_, p) => <Typography.Text code>{p.idNumber}</Typography.Text> },
         { title: t('persons.status'), key: 'status', sorter: true, sortOrder: sortOrderOf('status'), render: (_, p) => <PersonStatusTag status={p.status} /> },
         { title: t('persons.measure'), key: 'measure', render: (_, p) => label('measureKind', p.currentMeasureKind) },
-        { title: t('persons.risk'), key: 'risk_level', sorter: true, sortOrder: sortOrderOf('risk_level'), render: (_, p) => <RiskTag level={p.riskLevel} /> },
+        { title: t('persons.risk'), key: 'risk_level', sorter: true, sortOrder: sortOrderOf('risk_level'), render: (_, p) => <RiskBadge personId={p.id} level={p.riskLevel} /> },
         { title: t('persons.unit'), key: 'unit', dataIndex: 'orgUnitName' },
         { title: t('persons.worker'), key: 'worker', render: (_, p) => p.responsibleWorkerName ?? '—' },
       ]}

@@ -19,6 +19,7 @@ import { TodayStats } from './TodayStats';
 import { UnitCounts } from './UnitCounts';
 import { useRecordFlow } from './useRecordFlow';
 import { AssistanceTasksCard } from '../assistance/AssistanceTasksCard';
+import { TodayAlertsCard } from '../warnings/TodayAlertsCard';
 
 type View = 'list' | 'calendar';
 
@@ -127,6 +128,7 @@ export default function TodayPage() {
       ) : (
         <Spin spinning={day.isPending}>
           <Flex vertical gap={12}>
+            {scope === 'mine' && <TodayAlertsCard />}
             <TodayStats summary={d?.summary} />
             {scope === 'unit' && <UnitCounts orgUnitId={orgUnitId} />}
             {mobile ? (

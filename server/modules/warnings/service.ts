@@ -1,0 +1,144 @@
+// Early warning (issue 13): risk classes (D4, D6) with their explanation and the street's
+// override, alerts with an owner, a deadline (K17) and an outcome, their handling and
+// escalation. Other modules' data comes through their services; the recompute is in derive.ts.
+import './audit-actions';
+import type { Db, Executor } from '../../db/client';
+import type { Clock } from '../../clock';
+import type { RequestContext } from '../../http/context';
+import { fieldError } from '../../errors';
+import { registerMessages } from '../../messages';
+import type { PersonService } from '../persons/service';
+import type { PolicyService } from '../policy/service';
+import type { UserService } from '../users/service';
+import type { SupervisionService } from '../supervision/service';
+import type { Ctx } from '../supervision/core';
+import { compareDates } from '../../../core/rules/dates';
+import { effectiveClass, type RiskClass } from '../../../core/rules/risk';
+import type { RiskOverrideBody } from '../../../core/contracts/warnings';
+import type { Permission } from '../../../core/contracts/permissions';
+import { derive, type DeriveCounts, type DeriveDeps } from './derive';
+import { alertHandling } from './handling';
+import { classificationView, overrideView } from './presenter';
+import { escalate } from './escalation';
+import * as q from './queries';
+
+registerMessages({
+  'alert.not_found': ['预警不存在', 'No such alert'],
+  'alert.closed': ['该预警已被他人办结或已撤回', 'This alert was already closed or withdrawn'],
+  'alert.not_open': ['该预警已办结或已撤回，不能再处置', 'This alert is closed or withdrawn: it can no longer be handled'],
+  'alert.record_invalid': ['关联的记录须为该人员的有效记录', 'The linked record must be a live record of this person'],
+  'alert.assignee_invalid': ['只能转派给对该人员有工作权限的人员', 'An alert can only go to someone who works on this person'],
+  'risk.expiry_past': ['有效期不能早于今天', 'The expiry cannot be before today'],
+});
+
+export const WARNINGS_JOB = 'warnings.hourly';
+/** Issue 13: escalations and the day's reclassification, each hour (calendar alerts come with supervision's 15-minute recompute). */
+export const WARNINGS_EVERY_MS = 3_600_000;
+const JOB_CTX: RequestContext = { actor: null, ip: null, userAgent: 'job:warnings' };
+
+export function createWarningService(
+  deps: Omit<DeriveDeps, 'now' | 'persons'> & {
+    db: Db;
+    clock: Clock;
+    persons: PersonService;
+    policy: Pick<PolicyService, 'resolver'>;
+    users: Pick<UserService, 'holdersOver' | 'names'>;
+    supervision: SupervisionService;
+    batchSize?: number;
+  },
+) {
+  const { db, audit, persons } = deps;
+  const batchSize = deps.batchSize ?? 500;
+  const deriveDeps: DeriveDeps = { ...deps, now: () => deps.clock.now() };
+  // Every supervision recompute (a record, a void, a leave, the 15-minute run) reclassifies in its transaction.
+  deps.supervision.onSynced((exec, synced) => derive(exec, deriveDeps, synced).then(() => undefined));
+
+  /** A person in scope with `perm`, else 404 (the person check of every person-level read and write). */
+  const access = (exec: Executor, ctx: Ctx, personId: string, perm: Permission = 'supervision.read') => persons.access(exec, ctx.actor, personId, perm);
+
+  async function riskOf(exec: Executor, personId: string, today: string) {
+    const [current] = await q.currentClassifications(exec, [personId]);
+    const history = await q.classificationHistory(exec, personId, 20);
+    const overrides = await q.overrideHistory(exec, personId);
+    const names = await deps.users.names(exec, [...new Set(overrides.map((o) => o.createdBy))]);
+    const views = overrides.map((o) => overrideView(o, names, today));
+    const inForce = views.find((o) => o.inForce) ?? null;
+    const computed = current ? classificationView(current) : null;
+    const riskClass = computed ? effectiveClass(computed.riskClass, inForce, today) : (inForce?.riskClass ?? null);
+    return { personId, riskClass, computed, override: inForce, history: history.map(classificationView), overrides: views };
+  }
+
+  /** Reclassifies every person under a community measure (the daily part of the hourly job; the bench). */
+  async function reclassifyAll(exec: Executor): Promise<DeriveCounts> {
+    const ids = await persons.idsUnderMeasureIn(exec, '/');
+    const total: DeriveCounts = { persons: 0, reclassified: 0, raised: 0, withdrawn: 0 };
+    for (let i = 0; i < ids.length; i += batchSize) {
+      const batch = ids.slice(i, i + batchSize);
+      const assessed = await deps.supervision.assessFor(exec, batch);
+      const r = await derive(exec, deriveDeps, { ...assessed, ctx: JOB_CTX, cause: 'facts_changed' });
+      for (const k of Object.keys(total) as (keyof DeriveCounts)[]) total[k] += r[k];
+    }
+    return total;
+  }
+
+  return {
+    ...alertHandling({ db, clock: deps.clock, audit, persons, users: deps.users, supervision: deps.supervision }),
+
+    /** D4: the class in force, why (each factor with its records), the override and the history. */
+    async risk(ctx: Ctx, personId: string) {
+      const p = await access(db, ctx, personId);
+      const view = await riskOf(db, personId, deps.clock.today());
+      await audit.record(db, ctx, { action: 'risk.read', entityType: 'person', entityId: personId, personId, orgPath: p.orgPath, details: { riskClass: view.riskClass } });
+      return view;
+    },
+
+    /** D4: the street overrides the class with a reason and an expiry (not in the past); the earlier one ends, both are kept. */
+    override: (ctx: Ctx, personId: string, body: RiskOverrideBody) =>
+      db.transaction(async (tx) => {
+        const p = await access(tx, ctx, personId, 'leave.approve');
+        const today = deps.clock.today();
+        if (compareDates(body.expiresOn, today) < 0) throw fieldError('expiresOn', 'risk.expiry_past');
+        const now = deps.clock.now();
+        await q.endOverrides(tx, personId, now);
+        await q.insertOverride(tx, { personId, riskClass: body.riskClass, reason: body.reason, expiresOn: body.expiresOn, createdBy: ctx.actor.userId, createdAt: now });
+        await persons.setRiskLevel(tx, personId, body.riskClass as RiskClass);
+        await audit.record(tx, ctx, {
+          action: 'risk.override',
+          entityType: 'person',
+          entityId: personId,
+          personId,
+          orgPath: p.orgPath,
+          purpose: body.reason,
+          details: { riskClass: body.riskClass, expiresOn: body.expiresOn },
+        });
+        return riskOf(tx, personId, today);
+      }),
+
+    reclassifyAll,
+
+    /** Reclassifies some persons now, in `exec` (tests). */
+    async reclassify(exec: Executor, personIds: string[]) {
+      const assessed = await deps.supervision.assessFor(exec, personIds);
+      return derive(exec, deriveDeps, { ...assessed, ctx: JOB_CTX, cause: 'facts_changed' });
+    },
+
+    /**
+     * The hourly job: escalates alerts left untouched past their deadline, and once per calendar
+     * day (SUNFLOWER_TZ) reclassifies everyone under a measure (factors that age: a release, a
+     * visit, a measure's end; an override's expiry). Idempotent: a second run the same hour finds
+     * nothing to escalate and the day's run noted.
+     */
+    async runHourly(tx: Executor) {
+      const now = deps.clock.now();
+      const escalated = await escalate(tx, { audit, users: deps.users, reminders: deps.reminders, policy: deps.policy }, now, JOB_CTX);
+      const today = deps.clock.today();
+      if (await q.ranOn(tx, today)) return { escalated, reclassified: null };
+      const r = await reclassifyAll(tx);
+      await q.noteRun(tx, today, now, r.persons);
+      if (r.persons) await audit.record(tx, JOB_CTX, { action: 'warnings.reclassify', entityType: 'job', details: { ...r, escalated } });
+      return { escalated, reclassified: r };
+    },
+  };
+}
+
+export type WarningService = ReturnType<typeof createWarningService>;

@@ -53,6 +53,8 @@ import { createPreventionService } from './modules/prevention/service';
 import { preventionRoutes } from './modules/prevention/routes';
 import { createAssistanceService } from './modules/assistance/service';
 import { assistanceRoutes } from './modules/assistance/routes';
+import { createSealingService } from './modules/sealing/service';
+import { sealingRoutes } from './modules/sealing/routes';
 
 export interface AppDeps {
   database: Database;
@@ -154,6 +156,22 @@ export function createServices(deps: AppDeps) {
     org,
     userOrgPath: async (exec, id) => (await users.byId(id, exec))?.orgPath,
   });
+  // #14 sealing: delisting, sealed files, openings, the access report, the retention purge.
+  const sealing = createSealingService({
+    db,
+    clock: deps.clock,
+    audit,
+    persons,
+    measures,
+    org,
+    policyResolver: (exec) => policyService.resolver(exec),
+    delistingFactsOf: (exec, ids) => supervision.delistingFactsOf(exec, ids),
+    drugTestsSince: (exec, personId, from) => supervision.drugTestsSince(exec, personId, from),
+    holdersOver: (exec, permission, paths) => users.holdersOver(exec, permission, paths),
+    grantsFor: (userId) => users.grantsFor(userId),
+    enqueue: (exec, messages) => reminders.enqueue(exec, messages),
+  });
+  jobs.push({ name: 'sealing.daily', lockKey: 7_263_140, everyMs: 3_600_000, run: async (tx) => void (await sealing.runDaily(tx)) });
   return {
     db,
     reader,
@@ -174,6 +192,7 @@ export function createServices(deps: AppDeps) {
     supervision,
     prevention,
     assistance,
+    sealing,
     scheduler: createScheduler(db, jobs, safeConsoleLogger()),
   };
 }
@@ -258,6 +277,7 @@ export async function buildApp(deps: AppDeps): Promise<{ app: FastifyInstance; s
   reminderRoutes(app, services.reminders);
   preventionRoutes(app, services.prevention);
   assistanceRoutes(app, services.assistance);
+  sealingRoutes(app, services.sealing);
   serveWebApp(app, deps.config.webDir);
 
   return { app, services, routes };

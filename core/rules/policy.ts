@@ -61,11 +61,22 @@ const contactSchema = z.object({
   checkInIntervalMonths: positiveInt, // F4
 });
 
+// #14 sealing
+const sealingSchema = z.object({
+  delistingCleanYears: positiveInt, // D2
+  delistingUpcomingDays: nonNegativeInt, // D2: how far ahead the list shows who is coming up
+  sealAfterCompletionYears: positiveInt, // P4: completion with no further measure
+  purgeAfterSealYears: positiveInt, // P4: how long a sealed file is kept
+  openHours: positiveInt, // P4: a sealed-file opening
+  breakGlassHours: positiveInt, // P1: an emergency read outside the scope
+});
+
 const sections = {
   measures: measuresSchema,
   lifecycle: lifecycleSchema,
   drugTests: drugTestsSchema,
   contact: contactSchema,
+  sealing: sealingSchema, // #14 sealing
 };
 
 const policyShape = z.object({ version: z.string().min(1), ...sections });
@@ -105,6 +116,7 @@ export const policyOverrideSchema = z.strictObject({
   lifecycle: lifecycleSchema.extend({ seriousBreach: seriousBreachSchema.partial().strict() }).partial().strict().optional(),
   drugTests: drugTestsSchema.partial().strict().optional(),
   contact: contactSchema.partial().strict().optional(),
+  sealing: sealingSchema.partial().strict().optional(), // #14 sealing
 });
 
 export type PolicyOverride = z.infer<typeof policyOverrideSchema>;
@@ -161,6 +173,15 @@ export const defaultPolicy: Policy = deepFreeze({
     gridVisitIntervalDays: 7,
     minVisitsPerQuarter: 1,
     checkInIntervalMonths: 1,
+  },
+  // #14 sealing
+  sealing: {
+    delistingCleanYears: 3,
+    delistingUpcomingDays: 90,
+    sealAfterCompletionYears: 5,
+    purgeAfterSealYears: 10,
+    openHours: 3,
+    breakGlassHours: 3,
   },
 });
 

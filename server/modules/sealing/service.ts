@@ -25,7 +25,7 @@ import { createAccessReport } from './access-report';
 
 registerMessages({
   'delisting.not_found': ['撤销管控记录不存在', 'No such delisting'],
-  'delisting.not_eligible': ['该人员不符合撤销管控条件：{reason}', 'This person is not eligible for delisting: {reason}'],
+  'delisting.not_eligible': ['该人员现不能撤销管控：{zh}', 'This person cannot be delisted now: {en}'],
   'delisting.already_open': ['该人员已有待批准或已批准的撤销管控', 'This person already has a delisting under way or approved'],
   'delisting.decided': ['该撤销管控已作出决定', 'This delisting has already been decided'],
   'delisting.same_reviewer': ['审核人不能同时批准，须由街道另一名人员决定', 'The reviewer cannot also decide: another person of the street decides'],
@@ -38,6 +38,7 @@ registerMessages({
 });
 
 type Ctx = RequestContext & { actor: Principal };
+const notEligible = (s: DelistingStatus) => conflict('delisting.not_eligible', { zh: reasonText(s)['zh-CN'], en: reasonText(s)['en-US'] });
 const SYSTEM: RequestContext = { actor: null, ip: null, userAgent: null };
 
 export interface SealingDeps {
@@ -152,7 +153,7 @@ export function createSealingService(deps: SealingDeps) {
       db.transaction(async (tx) => {
         const file = await deps.persons.access(tx, ctx.actor, personId, 'delisting.review');
         const s = await standingNow(tx, personId, file.orgPath);
-        if (s.state !== 'eligible') throw conflict('delisting.not_eligible', { reason: reasonText(s)['zh-CN'] });
+        if (s.state !== 'eligible') throw notEligible(s);
         if (await q.openDelistingOf(tx, personId)) throw conflict('delisting.already_open');
         const row = await q.insertDelisting(tx, {
           personId,
@@ -179,16 +180,16 @@ export function createSealingService(deps: SealingDeps) {
       db.transaction(async (tx) => {
         const row = await q.delistingById(tx, id);
         if (!row || !inScope(ctx.actor, 'delisting.approve', row.orgPath)) throw notFound('delisting');
+        if (row.state !== 'reviewed') throw conflict('delisting.decided');
         const file = await deps.persons.access(tx, ctx.actor, row.personId, 'delisting.approve').catch(() => {
           throw notFound('delisting');
         });
-        if (row.state !== 'reviewed') throw conflict('delisting.decided');
         if (row.reviewedBy === ctx.actor.userId) throw conflict('delisting.same_reviewer');
-        await requireStreetGrant(ctx.actor, file.orgPath);
+        await requireStreetGrant(tx, ctx.actor, file.orgPath);
         if (compareDates(body.date, deps.clock.today()) > 0) throw fieldError('date', 'delisting.date_future');
         if (!body.approve) return reject(tx, ctx, row, body);
         const s = await standingNow(tx, row.personId, file.orgPath);
-        if (s.state !== 'eligible') throw conflict('delisting.not_eligible', { reason: reasonText(s)['zh-CN'] });
+        if (s.state !== 'eligible') throw notEligible(s);
         const notice = await buildNotice(tx, row.personId, s.cleanSince!);
         const done = await q.decide(tx, id, {
           state: 'approved',
@@ -320,10 +321,10 @@ export function createSealingService(deps: SealingDeps) {
   }
 
   /** The street decides (D2): a grant of `delisting.approve` on a street or above covering the file. */
-  async function requireStreetGrant(actor: Principal, orgPath: string) {
+  async function requireStreetGrant(exec: Executor, actor: Principal, orgPath: string) {
     for (const g of actor.grants) {
       if (!g.permissions.includes('delisting.approve') || !orgPath.startsWith(g.orgPath)) continue;
-      const unit = await deps.org.byId(db, g.orgUnitId);
+      const unit = await deps.org.byId(exec, g.orgUnitId);
       if (unit && unit.level !== 'community' && unit.level !== 'grid') return;
     }
     throw new AppError('delisting.not_street', 403);

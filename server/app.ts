@@ -53,7 +53,7 @@ import { createPreventionService } from './modules/prevention/service';
 import { preventionRoutes } from './modules/prevention/routes';
 import { createAssistanceService } from './modules/assistance/service';
 import { assistanceRoutes } from './modules/assistance/routes';
-import { createSealingService } from './modules/sealing/service';
+import { createSealingService, DAILY_LOCK } from './modules/sealing/service';
 import { sealingRoutes } from './modules/sealing/routes';
 
 export interface AppDeps {
@@ -171,7 +171,7 @@ export function createServices(deps: AppDeps) {
     grantsFor: (userId) => users.grantsFor(userId),
     enqueue: (exec, messages) => reminders.enqueue(exec, messages),
   });
-  jobs.push({ name: 'sealing.daily', lockKey: 7_263_140, everyMs: 3_600_000, run: async (tx) => void (await sealing.runDaily(tx)) });
+  jobs.push({ name: 'sealing.daily', lockKey: DAILY_LOCK, everyMs: 3_600_000, run: async (tx) => void (await sealing.runDaily(tx)) });
   return {
     db,
     reader,

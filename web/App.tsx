@@ -30,6 +30,10 @@ const PartnerInboxPage = lazy(() => import('./pages/assistance/PartnerInboxPage'
 const PartnersPage = lazy(() => import('./pages/assistance/PartnersPage'));
 const ReferralsPage = lazy(() => import('./pages/assistance/ReferralsPage'));
 const FieldPage = lazy(() => import('./pages/field/FieldPage'));
+const DelistingPage = lazy(() => import('./pages/sealing/DelistingPage'));
+const NoticePage = lazy(() => import('./pages/sealing/NoticePage'));
+const SealedFilesPage = lazy(() => import('./pages/sealing/SealedFilesPage'));
+const AccessReportPage = lazy(() => import('./pages/sealing/AccessReportPage'));
 
 const queryClient = new QueryClient({
   defaultOptions: {
@@ -172,6 +176,32 @@ function Localized() {
                   element={
                     <RequirePermission permission="assistance.read">
                       <ReferralsPage />
+                    </RequirePermission>
+                  }
+                />
+                <Route
+                  path="delisting"
+                  element={
+                    <RequirePermission permission="delisting.review">
+                      <DelistingPage />
+                    </RequirePermission>
+                  }
+                />
+                <Route
+                  path="delisting/notice/:id"
+                  element={
+                    <RequirePermission permission="delisting.review">
+                      <NoticePage />
+                    </RequirePermission>
+                  }
+                />
+                <Route path="sealed" element={<SealedFilesPage />} />
+                <Route path="break-glass" element={<SealedFilesPage />} />
+                <Route
+                  path="persons/:personId/access-report"
+                  element={
+                    <RequirePermission permission="person.access_report">
+                      <AccessReportPage />
                     </RequirePermission>
                   }
                 />

@@ -124,6 +124,7 @@ export const accessLabels = {
     'delisting.reject': ['不批准撤销管控', 'Delisting not approved'],
     'delisting.notice.read': ['查看撤销管控通知', 'Delisting notice read'],
     'delisting.daily': ['每日计算撤销管控资格', 'Daily delisting run'],
+    'delisting.refresh': ['重新计算撤销管控资格', 'Delisting standings recomputed'],
     'sealing.seal': ['封存档案', 'File sealed'],
     'sealing.lookup': ['查找封存档案', 'Sealed file looked up'],
     'sealing.open': ['查阅封存档案', 'Sealed file opened'],

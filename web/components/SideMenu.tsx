@@ -1,6 +1,7 @@
 import type { ReactNode } from 'react';
 import { Menu } from 'antd';
 import { ApartmentOutlined, AuditOutlined, DesktopOutlined, HomeOutlined, KeyOutlined, SolutionOutlined, TeamOutlined } from '@ant-design/icons';
+import { FileProtectOutlined, LockOutlined } from '@ant-design/icons';
 import { AlertOutlined, CarryOutOutlined, EnvironmentOutlined, InboxOutlined, NotificationOutlined, ShareAltOutlined, ShopOutlined } from '@ant-design/icons';
 import { useLocation, useNavigate } from 'react-router-dom';
 import type { Permission } from '../../core/contracts/permissions';
@@ -25,6 +26,9 @@ const items: Item[] = [
   { path: '/inbox', label: 'as.menu.inbox', icon: <InboxOutlined />, permission: 'referral.respond' },
   { path: '/referrals', label: 'as.menu.referrals', icon: <ShareAltOutlined />, permission: 'assistance.read' },
   { path: '/partners', label: 'as.menu.partners', icon: <ShopOutlined />, permission: 'assistance.read' },
+  { path: '/delisting', label: 'sl.menu.delisting', icon: <FileProtectOutlined />, permission: 'delisting.review' },
+  { path: '/sealed', label: 'sl.menu.sealed', icon: <LockOutlined />, permission: 'person.sealed.read' },
+  { path: '/break-glass', label: 'sl.menu.breakGlass', icon: <LockOutlined />, permission: 'person.break_glass' },
   { path: '/org', label: 'menu.org', icon: <ApartmentOutlined />, permission: 'org.read' },
   { path: '/users', label: 'menu.users', icon: <TeamOutlined />, permission: 'user.read' },
   { path: '/audit', label: 'menu.audit', icon: <AuditOutlined />, permission: 'audit.read' },

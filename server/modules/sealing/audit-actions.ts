@@ -10,6 +10,7 @@ registerAuditActions({
   'delisting.reject': { person: true, details: { delistingId: 'id', decisionDate: 'date' } },
   'delisting.notice.read': { person: true, details: { delistingId: 'id' } },
   'delisting.daily': { person: false, details: { '*': 'count' } },
+  'delisting.refresh': { person: false, details: { '*': 'count' } },
   'sealing.seal': { person: true, details: { reason: 'code' } },
   'sealing.lookup': { person: true, details: { found: 'flag' } },
   'sealing.open': { person: true, details: { openingId: 'id', hours: 'count' } },

@@ -30,6 +30,12 @@ export function sealingRoutes(app: FastifyInstance, sealing: SealingService): vo
     handler: (req) => sealing.list(actorContext(req), req.query),
   });
 
+  r.post('/api/delisting/refresh', {
+    config: { access: { permission: 'delisting.review', scope: 'org_subtree' } },
+    schema: { tags, summary: 'Judge every open file now instead of at the next daily run', response: { 200: z.object({ ran: z.boolean() }) } },
+    handler: (req) => sealing.refresh(actorContext(req)),
+  });
+
   r.get('/api/persons/:personId/delisting', {
     config: { access: { permission: 'delisting.review', scope: 'org_subtree' } },
     schema: { tags, summary: "A person's delisting standing, judged now", params: personParams },

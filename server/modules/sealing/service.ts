@@ -3,6 +3,7 @@
 // the retention purge. The person file stays the persons module's; this module keeps why and
 // since when a file is sealed, who opened it, and each person's delisting standing.
 import './audit-actions';
+import { sql } from 'drizzle-orm';
 import type { Db, Executor } from '../../db/client';
 import type { Clock } from '../../clock';
 import { AppError, conflict, fieldError, notFound } from '../../errors';
@@ -38,6 +39,8 @@ registerMessages({
 });
 
 type Ctx = RequestContext & { actor: Principal };
+/** The advisory lock of the daily run (app.ts registers the job with it). */
+export const DAILY_LOCK = 7_263_140;
 const notEligible = (s: DelistingStatus) => conflict('delisting.not_eligible', { zh: reasonText(s)['zh-CN'], en: reasonText(s)['en-US'] });
 const SYSTEM: RequestContext = { actor: null, ip: null, userAgent: null };
 
@@ -124,6 +127,20 @@ export function createSealingService(deps: SealingDeps) {
   return {
     runDaily: daily.run,
     accessReport: createAccessReport(deps),
+
+    /**
+     * Judges every open file now rather than at the next daily run (the officer's "recompute"),
+     * under the daily run's advisory lock: with the run under way elsewhere it is skipped.
+     */
+    refresh: (ctx: Ctx) =>
+      db.transaction(async (tx) => {
+        const r = (await tx.execute(sql`select pg_try_advisory_xact_lock(${DAILY_LOCK}) as ok`)) as unknown;
+        const lockRows = (Array.isArray(r) ? r : (r as { rows: unknown[] }).rows) as { ok: boolean }[];
+        if (!lockRows[0]?.ok) return { ran: false };
+        const counts = await daily.run(tx, { force: true });
+        await audit.record(tx, ctx, { action: 'delisting.refresh', entityType: 'job', details: { ...counts } });
+        return { ran: true };
+      }),
 
     /** The officer's list: open files eligible or coming up (or of one state), each with its reason. */
     async list(ctx: Ctx, query: DelistingListQuery) {

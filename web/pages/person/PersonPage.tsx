@@ -62,6 +62,7 @@ export default function PersonPage() {
           <PersonStatusTag status={p.status} />
           <RiskTag level={p.riskLevel} />
         </Flex>
+        {can('person.access_report') && <Button onClick={() => navigate(`/persons/${p.id}/access-report`)}>{t('sl.report.button')}</Button>}
       </Flex>
       <Card styles={{ body: { paddingTop: 4 } }}>
         <Tabs

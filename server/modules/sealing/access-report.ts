@@ -4,10 +4,11 @@
 // row of its own.
 import type { RequestContext, Principal } from '../../http/context';
 import { hasLabel, localized } from '../../../core/labels';
-import type { AuditRow } from '../audit/queries';
+import type { AuditService } from '../audit/service';
 import type { SealingDeps } from './service';
 
 type Ctx = RequestContext & { actor: Principal };
+type AuditRow = Awaited<ReturnType<AuditService['ofPerson']>>[number];
 
 const OPENINGS = new Set(['sealing.open', 'sealing.break_glass']);
 const READS = /(\.read|\.search|\.unmask|\.exists_check|\.lookup|\.download|\.export)$/;

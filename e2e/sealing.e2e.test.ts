@@ -127,7 +127,8 @@ describe('delisting and sealed files', () => {
       await page.getByRole('heading', { name: `你好，${AUDITOR.name}` }).waitFor();
       await page.getByRole('menuitem', { name: '审计日志' }).click();
       await page.getByTestId('audit-action').first().waitFor();
-      await page.getByTestId('audit-action').filter({ hasText: '查阅封存档案' }).first().waitFor();
+      await page.getByTestId('audit-action').filter({ hasText: 'sealing.open' }).first().waitFor();
+      await page.getByText('查阅封存档案').first().waitFor();
       expect(await page.getByText(PERSON.id).count()).toBe(0);
     } catch (err) {
       await saveFailure(page, server, 'sealing');

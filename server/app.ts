@@ -60,6 +60,8 @@ import { governanceRoutes } from './modules/governance/routes';
 import { ROLLUP_EVERY_MS } from './modules/governance/rollups';
 import { createWarningService, WARNINGS_EVERY_MS } from './modules/warnings/service';
 import { warningRoutes } from './modules/warnings/routes';
+import { createSealingService, DAILY_LOCK } from './modules/sealing/service';
+import { sealingRoutes } from './modules/sealing/routes';
 
 export interface AppDeps {
   database: Database;
@@ -197,6 +199,22 @@ export function createServices(deps: AppDeps) {
   // Issue 13: risk classes and alerts, recomputed with every supervision recompute; escalations and the day's reclassification hourly.
   const warnings = createWarningService({ db, clock: deps.clock, audit, persons, measures, supervision, assistance, reminders, policy: policyService, users });
   jobs.push({ name: 'warnings.hourly', lockKey: 7_263_160, everyMs: WARNINGS_EVERY_MS, run: async (tx) => void (await warnings.runHourly(tx)) });
+  // #14 sealing: delisting, sealed files, openings, the access report, the retention purge.
+  const sealing = createSealingService({
+    db,
+    clock: deps.clock,
+    audit,
+    persons,
+    measures,
+    org,
+    policyResolver: (exec) => policyService.resolver(exec),
+    delistingFactsOf: (exec, ids) => supervision.delistingFactsOf(exec, ids),
+    drugTestsSince: (exec, personId, from) => supervision.drugTestsSince(exec, personId, from),
+    holdersOver: (exec, permission, paths) => users.holdersOver(exec, permission, paths),
+    grantsFor: (userId) => users.grantsFor(userId),
+    enqueue: (exec, messages) => reminders.enqueue(exec, messages),
+  });
+  jobs.push({ name: 'sealing.daily', lockKey: DAILY_LOCK, everyMs: 3_600_000, run: async (tx) => void (await sealing.runDaily(tx)) });
   return {
     db,
     reader,
@@ -220,6 +238,7 @@ export function createServices(deps: AppDeps) {
     transfers,
     governance,
     warnings,
+    sealing,
     scheduler: createScheduler(db, jobs, safeConsoleLogger()),
   };
 }
@@ -310,6 +329,7 @@ export async function buildApp(deps: AppDeps): Promise<{ app: FastifyInstance; s
   transferRoutes(app, services.transfers);
   governanceRoutes(app, services.governance);
   warningRoutes(app, services.warnings);
+  sealingRoutes(app, services.sealing);
   serveWebApp(app, deps.config.webDir);
 
   return { app, services, routes };

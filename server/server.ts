@@ -32,6 +32,8 @@ export async function runServer(config: Config, opts: { beforeListen?: (database
     appDeps.demo = await isDemoDatabase(database.db);
     await app.listen({ port: config.port, host: config.host });
     services.scheduler.start();
+    // #14: the delisting standings are judged at start too, not only after the first hourly tick.
+    void services.scheduler.runNow('sealing.daily').catch((err: unknown) => app.log.error({ err }, 'sealing.daily failed'));
     const ms = Math.round(performance.now() - started);
     for (const line of opts.banner ?? []) console.log(line);
     app.log.info({ db: database.kind, ms }, `Sunflower ready on http://localhost:${config.port} (${database.kind}, started in ${ms} ms)`);

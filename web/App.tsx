@@ -41,6 +41,10 @@ const TipsPage = lazy(() => import('./pages/prevention/TipsPage'));
 const PublicSurveyPage = lazy(() => import('./pages/public/PublicSurveyPage'));
 const PublicTipPage = lazy(() => import('./pages/public/PublicTipPage'));
 const AlertsPage = lazy(() => import('./pages/warnings/AlertsPage'));
+const DelistingPage = lazy(() => import('./pages/sealing/DelistingPage'));
+const NoticePage = lazy(() => import('./pages/sealing/NoticePage'));
+const SealedFilesPage = lazy(() => import('./pages/sealing/SealedFilesPage'));
+const AccessReportPage = lazy(() => import('./pages/sealing/AccessReportPage'));
 
 const queryClient = new QueryClient({
   defaultOptions: {
@@ -255,10 +259,36 @@ function Localized() {
                   }
                 />
                 <Route
+                  path="delisting"
+                  element={
+                    <RequirePermission permission="delisting.review">
+                      <DelistingPage />
+                    </RequirePermission>
+                  }
+                />
+                <Route
                   path="handovers"
                   element={
                     <RequirePermission permission="person.read">
                       <HandoversPage />
+                    </RequirePermission>
+                  }
+                />
+                <Route
+                  path="delisting/notice/:id"
+                  element={
+                    <RequirePermission permission="delisting.review">
+                      <NoticePage />
+                    </RequirePermission>
+                  }
+                />
+                <Route path="sealed" element={<SealedFilesPage />} />
+                <Route path="break-glass" element={<SealedFilesPage />} />
+                <Route
+                  path="persons/:personId/access-report"
+                  element={
+                    <RequirePermission permission="person.access_report">
+                      <AccessReportPage />
                     </RequirePermission>
                   }
                 />

@@ -21,6 +21,11 @@ export const permissions = {
   'assistance.approve': { group: 'person' },
   'partner.manage': { group: 'person' },
   'referral.respond': { group: 'person' },
+  // #14 sealing: delisting (D2, D3), the person's access report (PIPL §44–45), break-the-glass reads.
+  'delisting.review': { group: 'person' },
+  'delisting.approve': { group: 'person' },
+  'person.access_report': { group: 'person' },
+  'person.break_glass': { group: 'person' },
   'report.read': { group: 'report' },
   // Prevention (issue 16): publicity, volunteers, staff trainings. Volunteers' phones are masked in lists.
   'prevention.read': { group: 'prevention' },
@@ -76,6 +81,10 @@ export const builtinRoles: BuiltinRole[] = [
       'person.import',
       'person.export',
       'person.sealed.read',
+      'delisting.review', // #14 sealing
+      'delisting.approve', // #14 sealing
+      'person.access_report', // #14 sealing
+      'person.break_glass', // #14 sealing
       'measure.write',
       'document.read',
       'document.write',
@@ -108,6 +117,10 @@ export const builtinRoles: BuiltinRole[] = [
       'person.pii.read',
       'person.import',
       'person.export',
+      'delisting.review', // #14 sealing
+      'delisting.approve', // #14 sealing: the street decides (its officer, never the one who reviewed)
+      'person.access_report', // #14 sealing
+      'person.break_glass', // #14 sealing
       'measure.write',
       'document.read',
       'document.write',

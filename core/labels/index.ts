@@ -14,6 +14,7 @@ import { governanceLabels } from './governance';
 import { supervisionLabels } from './supervision';
 import { transferLabels } from './transfers';
 import { warningLabels } from './warnings';
+import { sealingLabels } from './sealing';
 import type { Label, Lang, Localized } from './types';
 
 export type { CodeList, Label, Lang, Localized } from './types';
@@ -31,6 +32,7 @@ export const labels = {
   ...transferLabels,
   ...governanceLabels,
   ...warningLabels,
+  ...sealingLabels,
 } as const;
 
 export type LabelList = keyof typeof labels;

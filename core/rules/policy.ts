@@ -107,6 +107,16 @@ const warningSchema = z.object({
   alertFactsWithinDays: positiveInt, // a test older than this raises no alert (entered late, or handled before alerts existed)
 });
 
+// #14 sealing
+const sealingSchema = z.object({
+  delistingCleanYears: positiveInt, // D2
+  delistingUpcomingDays: nonNegativeInt, // D2: how far ahead the list shows who is coming up
+  sealAfterCompletionYears: positiveInt, // P4: completion with no further measure
+  purgeAfterSealYears: positiveInt, // P4: how long a sealed file is kept
+  openHours: positiveInt, // P4: a sealed-file opening
+  breakGlassHours: positiveInt, // P1: an emergency read outside the scope
+});
+
 const sections = {
   measures: measuresSchema,
   lifecycle: lifecycleSchema,
@@ -115,6 +125,7 @@ const sections = {
   assistance: assistanceSchema, // #12 assistance
   transfer: transferSchema, // #14 transfer
   warning: warningSchema, // #13 warning
+  sealing: sealingSchema, // #14 sealing
 };
 
 const policyShape = z.object({ version: z.string().min(1), ...sections });
@@ -161,6 +172,7 @@ export const policyOverrideSchema = z.strictObject({
     .partial()
     .strict()
     .optional(),
+  sealing: sealingSchema.partial().strict().optional(), // #14 sealing
 });
 
 export type PolicyOverride = z.infer<typeof policyOverrideSchema>;
@@ -255,6 +267,15 @@ export const defaultPolicy: Policy = deepFreeze({
     alertDeadlineHours: { high: 24, medium: 72, low: 168 },
     escalateDistrictAfterHours: 48,
     alertFactsWithinDays: 30,
+  },
+  // #14 sealing
+  sealing: {
+    delistingCleanYears: 3,
+    delistingUpcomingDays: 90,
+    sealAfterCompletionYears: 5,
+    purgeAfterSealYears: 10,
+    openHours: 3,
+    breakGlassHours: 3,
   },
 });
 

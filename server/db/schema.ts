@@ -17,3 +17,4 @@ export * from '../modules/assistance/schema';
 export * from '../modules/transfers/schema';
 export * from '../modules/governance/schema';
 export * from '../modules/warnings/schema';
+export * from '../modules/sealing/schema';

@@ -13,6 +13,7 @@ import {
   ShopOutlined,
 } from '@ant-design/icons';
 import { LoginOutlined, SwapOutlined } from '@ant-design/icons';
+import { FileProtectOutlined, LockOutlined } from '@ant-design/icons';
 import { useLocation, useNavigate } from 'react-router-dom';
 import type { Permission } from '../../core/contracts/permissions';
 import type { MessageKey } from '../i18n/zh-CN';
@@ -41,6 +42,9 @@ const items: Item[] = [
   { path: '/partners', label: 'as.menu.partners', icon: <ShopOutlined />, permission: 'assistance.read' },
   { path: '/transfers', label: 'tr.menu', icon: <SwapOutlined />, permission: 'person.read' },
   { path: '/handovers', label: 'tr.menu.handovers', icon: <LoginOutlined />, permission: 'person.read' },
+  { path: '/delisting', label: 'sl.menu.delisting', icon: <FileProtectOutlined />, permission: 'delisting.review' },
+  { path: '/sealed', label: 'sl.menu.sealed', icon: <LockOutlined />, permission: 'person.sealed.read' },
+  { path: '/break-glass', label: 'sl.menu.breakGlass', icon: <LockOutlined />, permission: 'person.break_glass' },
   { path: '/org', label: 'menu.org', icon: <ApartmentOutlined />, permission: 'org.read' },
   { path: '/users', label: 'menu.users', icon: <TeamOutlined />, permission: 'user.read' },
   { path: '/audit', label: 'menu.audit', icon: <AuditOutlined />, permission: 'audit.read' },

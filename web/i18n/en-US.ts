@@ -1,4 +1,5 @@
 import { governanceEnUS } from './governance.en-US';
+import { sealingEnUS } from './sealing.en-US';
 import { assistanceEnUS } from './assistance.en-US';
 import { warningsEnUS } from './warnings.en-US';
 import { fieldEnUS } from './field.en-US';
@@ -15,6 +16,7 @@ export const enUS: Record<MessageKey, string> = {
   ...fieldEnUS,
   ...transfersEnUS,
   ...governanceEnUS,
+  ...sealingEnUS,
   'app.name': 'Sunflower',
   'app.subtitle': 'Community drug-rehabilitation platform',
   'common.ok': 'OK',

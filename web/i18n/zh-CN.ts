@@ -1,4 +1,5 @@
 import { governanceZhCN } from './governance.zh-CN';
+import { sealingZhCN } from './sealing.zh-CN';
 import { assistanceZhCN } from './assistance.zh-CN';
 import { warningsZhCN } from './warnings.zh-CN';
 import { fieldZhCN } from './field.zh-CN';
@@ -14,6 +15,7 @@ export const zhCN = {
   ...fieldZhCN,
   ...transfersZhCN,
   ...governanceZhCN,
+  ...sealingZhCN,
   'app.name': '向日葵',
   'app.subtitle': '社区戒毒社区康复工作平台',
   'common.ok': '确定',

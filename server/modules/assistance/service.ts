@@ -332,9 +332,11 @@ export function createAssistanceService(deps: {
 
     /** The worker's list of open referrals in their area (item 7). */
     async openReferrals(ctx: Ctx) {
-      const rows = await q.openReferralsUnder(db, scopePaths(ctx.actor, 'assistance.read'), 500);
+      const all = await q.openReferralsUnder(db, scopePaths(ctx.actor, 'assistance.read'), 500);
+      // P4: contactsOf answers open files only, so a sealed person's referral leaves the list.
+      const persons = await deps.persons.contactsOf(db, [...new Set(all.map((r) => r.personId))]);
+      const rows = all.filter((r) => persons.has(r.personId));
       const names = await q.partnerNames(db, [...new Set(rows.map((r) => r.partnerId))]);
-      const persons = await deps.persons.contactsOf(db, [...new Set(rows.map((r) => r.personId))]);
       await audit.record(db, ctx, { action: 'assistance.referrals.read', entityType: 'assistance_referral', details: { returned: rows.length } });
       return rows.map((r) => ({ ...present.referralView(r, names, today()), personName: persons.get(r.personId)?.name ?? '' }));
     },

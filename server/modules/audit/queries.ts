@@ -190,3 +190,8 @@ export async function countRows(exec: Executor): Promise<number> {
   const r = await rows<{ n: number }>(exec, sql`select count(*)::int as n from audit_log`);
   return Number(r[0]?.n ?? 0);
 }
+
+/** Every row about one person, oldest first (the person's access report, PIPL §44–45). */
+export async function ofPerson(exec: Executor, personId: string): Promise<AuditRow[]> {
+  return exec.select().from(auditLog).where(eq(auditLog.personId, personId)).orderBy(asc(auditLog.id));
+}

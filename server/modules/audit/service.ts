@@ -151,6 +151,8 @@ export function createAuditService(deps: { clock: Clock; signer?: HeadSigner; he
       q.grouped(exec, { ...filter, scope: scopeOf(viewer) }, by, page.limit, page.offset),
 
     /** The highest row id sealed into a batch (0 before the first). */
+    /** Every row about one person, for the person's own access report (the caller checked the scope). */
+    ofPerson: (exec: Executor, personId: string) => q.ofPerson(exec, personId),
     sealedThrough: async (exec: Executor) => (await q.lastBatch(exec))?.lastId ?? 0,
 
     /** The scheduler's job: one sealing step (docs/decisions/0009-audit-sealed-batches.md). */

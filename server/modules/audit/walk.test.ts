@@ -11,6 +11,7 @@ import { findIdentifiers } from '../../lib/identifying';
 import { registeredAuditActions } from './actions';
 import { world, visitForm, type World } from '../../test/supervision-world';
 import { ledgerRow, ledgerXlsx, multipartBody } from '../../test/ledger-files';
+import { cleanPerson } from '../../test/sealing-world';
 
 type Res = Awaited<ReturnType<Client['get']>>;
 const ok = (res: Res, status = 200) => {
@@ -347,6 +348,30 @@ describe.each(testDbKinds())('P6: every audit action keeps the least identifying
     await t.services.db.transaction((tx) => t.services.transfers.raiseOverdue(tx));
   }
 
+  // Issue 14: delisting (D2) reviewed, approved and declined, the notice, a sealed file found,
+  // opened and purged (P4), a break-the-glass read, the access report.
+  async function sealingSide(w: World) {
+    const { officer, streetOffice, outsider, admin, units } = w;
+    const reviewer = await userWith(t, admin, 'walk.streetofficer', 'officer', units.street);
+    const history = { orgUnitId: units.community, startDate: '2023-11-10', endedOn: '2026-11-10', tests: ['2024-06-10'] };
+    const sealed = await cleanPerson(t, officer, { ...history, name: '慕容三年' });
+    const declined = await cleanPerson(t, officer, { ...history, name: '慕容四年' });
+    ok(await officer.post('/api/delisting/refresh'));
+    ok(await officer.get('/api/delisting'));
+    ok(await officer.get(`/api/persons/${sealed.personId}/delisting`));
+    const d1 = ok(await reviewer.post(`/api/persons/${sealed.personId}/delisting`, {}), 201).id as string;
+    const d2 = ok(await reviewer.post(`/api/persons/${declined.personId}/delisting`, {}), 201).id as string;
+    ok(await officer.post(`/api/delistings/${d1}/decision`, { approve: true, date: '2026-11-22' }));
+    ok(await officer.post(`/api/delistings/${d2}/decision`, { approve: false, date: '2026-11-22' }));
+    ok(await officer.get(`/api/delistings/${d1}/notice`));
+    ok(await streetOffice.get(`/api/sealed-files/lookup?idNumber=${sealed.idNumber}`));
+    ok(await streetOffice.post(`/api/persons/${sealed.personId}/sealed-openings`, { purpose: '法院调查函核实' }), 201);
+    ok(await outsider.post('/api/break-glass', { idNumber: declined.idNumber, reason: '外区医院急诊收治' }), 201);
+    ok(await officer.get(`/api/persons/${declined.personId}/access-report`));
+    await t.database.db.execute(sql`update seals set sealed_on = '2010-01-01' where person_id = ${sealed.personId}`);
+    await t.database.db.transaction((tx) => t.services.sealing.runDaily(tx, { force: true }));
+  }
+
   it('P6: no person field beyond the least identifying appears in before, after or details of any action', async () => {
     await staffSide(w);
     const { id, measureId } = await personSide(w);
@@ -357,6 +382,7 @@ describe.each(testDbKinds())('P6: every audit action keeps the least identifying
     await assistanceSide(w, id);
     await preventionSide(w);
     await transfersSide(w, id);
+    await sealingSide(w);
 
     const trail = await rows<{ action: string; person_id: string | null; entity_type: string | null; before: unknown; after: unknown; details: unknown; purpose: string | null }>(
       t.database.db,

@@ -14,6 +14,12 @@ export async function ofPerson(exec: Executor, personId: string) {
   return exec.select().from(measures).where(eq(measures.personId, personId)).orderBy(desc(measures.decisionDate), desc(measures.createdAt));
 }
 
+/** The measures of many persons (the sealing module's daily run), by person. */
+export async function ofPersons(exec: Executor, personIds: string[]) {
+  if (personIds.length === 0) return [];
+  return exec.select().from(measures).where(inArray(measures.personId, personIds)).orderBy(asc(measures.personId));
+}
+
 export async function insert(exec: Executor, row: typeof measures.$inferInsert) {
   const r = await exec.insert(measures).values(row).returning();
   return r[0]!;

@@ -16,6 +16,7 @@ import { TIE, wants } from '../persons/timeline';
 import type { AuditService } from '../audit/service';
 import type { PersonService } from '../persons/service';
 import * as q from './queries';
+import { isPoliceViewer } from '../../../core/rules/delisting';
 
 registerMessages({
   'measure.not_found': ['措施不存在', 'No such measure'],
@@ -77,7 +78,9 @@ export function createMeasureService(deps: {
     if (!wants(w, 'measure', 'status')) return [];
     const [list, events] = await Promise.all([q.ofPerson(exec, personId), q.eventsOfPerson(exec, personId)]);
     const kinds = new Map(list.map((m) => [m.id, m.kind]));
-    return events.map((e) => {
+    // M4: voluntary treatment never reaches a police reader.
+    const shown = w.hideVoluntary ? events.filter((e) => kinds.get(e.measureId) !== 'voluntary_treatment') : events;
+    return shown.map((e) => {
       const kind = localized('measureKind', kinds.get(e.measureId) ?? '');
       const event = localized('measureEventDone', e.event);
       return {
@@ -93,10 +96,12 @@ export function createMeasureService(deps: {
     });
   });
   // The person page shows the measures beside the file, read under its one scope check (11.2).
-  deps.persons.registerPagePart('measures', async (exec, personId) => {
+  deps.persons.registerPagePart('measures', async (exec, personId, shown) => {
     const [policy, rows] = await Promise.all([deps.policy(exec, personId), q.ofPerson(exec, personId)]);
-    return rows.map((row) => view(row, policy));
+    return visibleTo(rows, shown.hideVoluntary).map((row) => view(row, policy));
   });
+  /** M4: voluntary treatment is kept apart from control — a police reader never sees it. */
+  const visibleTo = (rows: MeasureRow[], hideVoluntary: boolean) => (hideVoluntary ? rows.filter((r) => r.kind !== 'voluntary_treatment') : rows);
 
   function columnsOf(m: Measure, policy: Policy) {
     return {
@@ -153,7 +158,7 @@ export function createMeasureService(deps: {
     async list(ctx: Ctx, personId: string) {
       await deps.persons.access(db, ctx.actor, personId);
       const policy = await deps.policy(db, personId);
-      return (await q.ofPerson(db, personId)).map((row) => view(row, policy));
+      return visibleTo(await q.ofPerson(db, personId), isPoliceViewer(ctx.actor.grants)).map((row) => view(row, policy));
     },
 
     /** For other modules (documents, supervision): the row, without scope checks. */
@@ -167,6 +172,22 @@ export function createMeasureService(deps: {
       return (await q.otherOfPersons(exec, personIds)).map((r) => ({ personId: r.personId, measure: ruleMeasure(r) }));
     },
     ofPerson: (exec: Executor, personId: string) => q.ofPerson(exec, personId),
+    /** The measures of many persons as the delisting rule reads them (D3; one statement per batch). */
+    async delistingMeasuresOf(exec: Executor, personIds: string[]) {
+      return (await q.ofPersons(exec, personIds)).map((row) => {
+        const m = ruleMeasure(row);
+        return {
+          personId: row.personId,
+          id: row.id,
+          kind: m.kind,
+          status: m.status,
+          decisionDate: m.decisionDate,
+          startDate: m.startDate,
+          endedOn: m.endedOn,
+          terminationReason: m.terminationReason,
+        };
+      });
+    },
     eventsOfPerson: (exec: Executor, personId: string) => q.eventsOfPerson(exec, personId),
 
     create: (ctx: Ctx, personId: string, input: NewMeasureInput) => db.transaction((tx) => createIn(tx, ctx, personId, input)),

@@ -3,6 +3,7 @@ import { alias } from 'drizzle-orm/pg-core';
 import { persons, assignments } from './schema';
 import { orgUnits } from '../org/schema';
 import { userRef } from '../users/relations';
+import { openFile } from './relations';
 import type { Executor } from '../../db/client';
 import { insertJson } from '../../db/bulk';
 
@@ -65,7 +66,7 @@ function where(f: ListFilter): SQL | undefined {
   return and(
     or(...f.scope.map((p) => like(orgUnits.path, `${escapeLike(p)}%`))),
     f.under ? like(orgUnits.path, `${escapeLike(f.under)}%`) : undefined,
-    eq(persons.sealed, false),
+    openFile(persons),
     textCond,
     f.status ? eq(persons.status, f.status) : undefined,
     f.measureKind ? eq(persons.currentMeasureKind, f.measureKind) : undefined,
@@ -264,7 +265,7 @@ export async function contactsOf(exec: Executor, ids: string[]): Promise<{ id: s
   return exec
     .select({ id: persons.id, name: persons.name, phoneEnc: persons.phoneEnc })
     .from(persons)
-    .where(and(inArray(persons.id, ids), eq(persons.sealed, false)));
+    .where(and(inArray(persons.id, ids), openFile(persons)));
 }
 
 /** Persons under a community measure in a subtree (K8, K9 denominators), unsealed. */
@@ -284,7 +285,25 @@ export async function idsUnderMeasureIn(exec: Executor, orgPath: string): Promis
     .select({ id: persons.id })
     .from(persons)
     .innerJoin(orgUnits, eq(orgUnits.id, persons.orgUnitId))
-    .where(and(like(orgUnits.path, `${escapeLike(orgPath)}%`), inArray(persons.status, ['under_community_detox', 'under_community_rehab']), eq(persons.sealed, false)));
+    .where(and(like(orgUnits.path, `${escapeLike(orgPath)}%`), inArray(persons.status, ['under_community_detox', 'under_community_rehab']), openFile(persons)));
+  return r.map((x) => x.id);
+}
+
+export async function setSealed(exec: Executor, id: string, sealed: boolean): Promise<void> {
+  await exec
+    .update(persons)
+    .set({ sealed, updatedAt: sql`now()` })
+    .where(eq(persons.id, id));
+}
+
+/** Open files in id order after `after` (keyset pages over the whole city). */
+export async function openIdsPage(exec: Executor, after: string | null, limit: number): Promise<string[]> {
+  const r = await exec
+    .select({ id: persons.id })
+    .from(persons)
+    .where(and(openFile(persons), after ? sql`${persons.id} > ${after}::uuid` : undefined))
+    .orderBy(asc(persons.id))
+    .limit(limit);
   return r.map((x) => x.id);
 }
 

@@ -3,6 +3,7 @@
 // pages, counts), so other modules join this projection instead of calling the service per
 // row. It holds the clear, non-identifying columns only: the encrypted ones (ID number, phone,
 // addresses, family) never leave this module undecrypted; those go through the service.
+import { eq, type AnyColumn, type SQL } from 'drizzle-orm';
 import { QueryBuilder } from 'drizzle-orm/pg-core';
 import { persons } from './schema';
 
@@ -21,3 +22,14 @@ export const personRef = (name = 'persons') =>
     })
     .from(persons)
     .as(name);
+
+/**
+ * The one test of an open file (P4, P5): every list, search, 今日待办, export, ledger read and
+ * indicator drill-down over persons applies it, on `persons` or on a `personRef` join alike, so
+ * a sealed file vanishes from all of them at once. Reaching a sealed file goes through an
+ * opening with a purpose (sealing module), never through a list.
+ */
+export const openFile = (p: { sealed: AnyColumn }): SQL => eq(p.sealed, false);
+
+/** The same test for a row already read (a person's context, a row of the file). */
+export const isOpenFile = (p: { sealed: boolean }): boolean => !p.sealed;

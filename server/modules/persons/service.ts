@@ -25,6 +25,8 @@ import { checkPersonInput } from './file-check';
 import type { PreparedFile } from './prepare-file';
 import { canonicalJson } from '../audit/canonical';
 import { createLookupLimiter, transferUnit } from './lookup';
+import { isOpenFile } from './relations';
+import { isPoliceViewer } from '../../../core/rules/delisting';
 
 registerMessages({
   'person.not_found': ['人员档案不存在', 'No such person file'],
@@ -48,7 +50,17 @@ export interface TimelineQuery {
   kinds?: TimelineKind[];
 }
 /** Parts of the person page other modules own (the page reads them after its one scope check). */
-type PagePart<K extends 'measures'> = (exec: Executor, personId: string) => Promise<PersonPage[K]>;
+type PagePart<K extends 'measures'> = (exec: Executor, personId: string, view: { hideVoluntary: boolean }) => Promise<PersonPage[K]>;
+/**
+ * A reach beyond the org scope or the seal, for a read only: a sealed-file opening or a
+ * break-the-glass read (sealing module, P4). Answers the kind of reach, or null.
+ */
+export type AccessWaiver = (
+  exec: Executor,
+  actor: Principal,
+  file: { personId: string; orgPath: string; sealed: boolean },
+  perm: Permission,
+) => Promise<'sealed_open' | 'break_glass' | null>;
 export type ImportOutcome = 'imported' | 'updated' | 'unchanged';
 export type PersonRow = q.PersonRow;
 export type PersonWithContext = q.PersonWithContext;
@@ -75,6 +87,7 @@ export function createPersonService(deps: {
 }) {
   const { db, cipher, audit } = deps;
   const timelineSources: TimelineSource[] = [];
+  const waivers: AccessWaiver[] = [];
   const pageParts: { measures?: PagePart<'measures'> } = {};
   // The file's own lines: its creation and every assignment (C3). Read from the row the scope
   // check already loaded, so a page costs one query for them.
@@ -110,8 +123,13 @@ export function createPersonService(deps: {
     return lines;
   }
   /** One page of the timeline of a file already read and scope-checked: the sources run side by side on PostgreSQL. */
-  async function timelinePage(r: PersonWithContext, query: TimelineQuery) {
-    const w: TimelineWindow = { after: query.cursor ? decodeCursor(query.cursor) : null, kinds: query.kinds ? new Set(query.kinds) : null, limit: query.limit };
+  async function timelinePage(r: PersonWithContext, query: TimelineQuery, actor: Principal) {
+    const w: TimelineWindow = {
+      after: query.cursor ? decodeCursor(query.cursor) : null,
+      kinds: query.kinds ? new Set(query.kinds) : null,
+      limit: query.limit,
+      hideVoluntary: isPoliceViewer(actor.grants),
+    };
     const parts = await Promise.all([ownLines(db, r, w), ...timelineSources.map((source) => source(db, r.person.id, w))]);
     const { items, next } = mergeTimeline(parts, w);
     return {
@@ -190,8 +208,11 @@ export function createPersonService(deps: {
   /** A person the actor may reach with `perm`; outside the scope it does not exist (404). */
   async function access(exec: Executor, actor: Principal, id: string, perm: Permission = 'person.read'): Promise<PersonWithContext> {
     const r = await q.byId(exec, id);
-    if (!r || r.person.sealed || !inScope(actor, perm, r.orgPath)) throw notFound('person');
-    return r;
+    if (!r) throw notFound('person');
+    if (isOpenFile(r.person) && inScope(actor, perm, r.orgPath)) return r;
+    // P4: a sealed file, or one outside the scope, only through an opening the sealing module holds.
+    for (const waiver of waivers) if (await waiver(exec, actor, { personId: id, orgPath: r.orgPath, sealed: r.person.sealed }, perm)) return r;
+    throw notFound('person');
   }
 
   async function fileUnit(exec: Executor, actor: Principal, orgUnitId: string) {
@@ -232,7 +253,7 @@ export function createPersonService(deps: {
 
   /** Who holds a file, as told to someone it does not belong to: the street to ask for a transfer (9.7). */
   async function holderName(exec: Executor, actor: Principal, r: PersonWithContext): Promise<string> {
-    if (inScope(actor, 'person.read', r.orgPath) && !r.person.sealed) return r.orgName;
+    if (inScope(actor, 'person.read', r.orgPath) && isOpenFile(r.person)) return r.orgName;
     return (await transferUnit((uid) => deps.org.byId(exec, uid), r.person.orgUnitId))?.name ?? r.orgName;
   }
 
@@ -448,7 +469,7 @@ export function createPersonService(deps: {
         details: { scope: 'city', found: !!r },
       });
       if (!r) return { exists: false, holderUnitName: null, personId: null };
-      const visible = inScope(ctx.actor, 'person.read', r.orgPath) && !r.person.sealed;
+      const visible = inScope(ctx.actor, 'person.read', r.orgPath) && isOpenFile(r.person);
       const holder = visible ? { name: r.orgName } : await transferUnit((uid) => deps.org.byId(db, uid), r.person.orgUnitId);
       return { exists: true, holderUnitName: holder?.name ?? r.orgName, personId: visible ? r.person.id : null };
     },
@@ -512,7 +533,7 @@ export function createPersonService(deps: {
     /** The phone on file, decrypted at send time, and the person's path; null when none or sealed (P2). */
     async smsRecipient(exec: Executor, personId: string): Promise<{ phone: string; orgPath: string } | null> {
       const p = await q.phoneOf(exec, personId);
-      if (!p?.phoneEnc || p.sealed) return null;
+      if (!p?.phoneEnc || !isOpenFile(p)) return null;
       return { phone: cipher.decrypt(p.phoneEnc), orgPath: p.orgPath };
     },
 
@@ -592,7 +613,7 @@ export function createPersonService(deps: {
     /** One page of the timeline, newest fact first, optionally of some kinds only (9.20); each page read is audited. */
     async timeline(ctx: Ctx, id: string, query: TimelineQuery) {
       const r = await access(db, ctx.actor, id);
-      const page = await timelinePage(r, query);
+      const page = await timelinePage(r, query, ctx.actor);
       await audit.record(db, ctx, { action: 'person.timeline.read', entityType: 'person', entityId: id, personId: id, orgPath: r.orgPath });
       return page;
     },
@@ -603,7 +624,10 @@ export function createPersonService(deps: {
      */
     async page(ctx: Ctx, id: string, query: TimelineQuery & { purpose?: string }): Promise<PersonPage> {
       const r = await access(db, ctx.actor, id);
-      const [measures, timeline] = await Promise.all([pageParts.measures ? pageParts.measures(db, id) : [], timelinePage(r, query)]);
+      const [measures, timeline] = await Promise.all([
+        pageParts.measures ? pageParts.measures(db, id, { hideVoluntary: isPoliceViewer(ctx.actor.grants) }) : [],
+        timelinePage(r, query, ctx.actor),
+      ]);
       await audit.record(db, ctx, { action: 'person.page.read', entityType: 'person', entityId: id, personId: id, orgPath: r.orgPath, purpose: query.purpose });
       return { person: view(r), measures, timeline };
     },
@@ -683,6 +707,58 @@ export function createPersonService(deps: {
     useOf: (exec: Executor, ids: string[]) => q.useOf(exec, ids),
     /** D4: the derived risk class (warnings); the file's field follows it. */
     setRiskLevel: (exec: Executor, id: string, level: 'high' | 'medium' | 'low') => q.setRiskLevel(exec, id, level),
+
+    /** The sealing module lets an opening or a break-the-glass read through `access` (P4). */
+    registerAccessWaiver(waiver: AccessWaiver) {
+      waivers.push(waiver);
+    },
+
+    /** Seals or unseals a file (P4, P5): a sealed file leaves every list through `openFile`. */
+    setSealed: (tx: Executor, id: string, sealed: boolean) => q.setSealed(tx, id, sealed),
+
+    /** Unsealed persons after `after` in id order, a page at a time (the sealing module's daily run). */
+    openIdsPage: (exec: Executor, after: string | null, limit: number) => q.openIdsPage(exec, after, limit),
+
+    /** Where a file is and whether it is sealed, without a scope check (the sealing module, after its own). */
+    fileOf: async (exec: Executor, id: string) => {
+      const r = await q.byId(exec, id);
+      return r ? { personId: r.person.id, orgPath: r.orgPath, orgUnitId: r.person.orgUnitId, orgName: r.orgName, sealed: r.person.sealed, name: r.person.name } : null;
+    },
+
+    /** The file holding an ID number, wherever it is (break-the-glass and sealed-file lookups: the caller audits). */
+    async locate(exec: Executor, idType: string, idNumber: string) {
+      const id = canonicalIdNumber(idType, idNumber, deps.clock.today());
+      if (!id.ok) throw fieldError('idNumber', id.code);
+      const r = await q.byIdHash(exec, idHash(id.idType, id.idNumber));
+      return r ? { personId: r.person.id, orgPath: r.orgPath, orgUnitId: r.person.orgUnitId, orgName: r.orgName, sealed: r.person.sealed, name: r.person.name } : null;
+    },
+
+    /**
+     * P4: removes the personal data of a sealed file once the keeping period has run. The row
+     * stays (other modules' rows point at it) with no name, no identifier and no contact left;
+     * a purged file can never match a search or an ID check again.
+     */
+    async purgePersonalData(tx: Executor, id: string) {
+      await q.update(tx, id, {
+        name: '—',
+        namePinyin: '',
+        nameInitials: '',
+        formerNames: [],
+        birthDate: '1900-01-01',
+        ethnicity: null,
+        idNumberEnc: cipher.encrypt(''),
+        idNumberHash: `purged:${id}`,
+        idLast4Index: null,
+        phoneEnc: null,
+        registeredAddressEnc: null,
+        residenceAddressEnc: null,
+        familyContactsEnc: null,
+        employer: null,
+        occupation: null,
+        workTeam: [],
+        contentHash: `purged:${id}`,
+      });
+    },
 
     registerOrgUsage() {
       deps.org.registerUsage({ 'zh-CN': '人员档案', 'en-US': 'person files' }, (exec, unitId) => q.countInUnit(exec, unitId));

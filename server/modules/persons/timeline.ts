@@ -38,6 +38,8 @@ export interface TimelineWindow {
   after: TimelineCursor | null;
   kinds: ReadonlySet<TimelineKind> | null;
   limit: number;
+  /** M4: the reader is police — voluntary treatment stays out of what he is shown. */
+  hideVoluntary?: boolean;
 }
 
 /**

@@ -4,7 +4,7 @@ import { alias, unionAll } from 'drizzle-orm/pg-core';
 import type { Executor } from '../../db/client';
 import type { ExistingRecord } from '../../../core/rules/records';
 import { orgUnits } from '../org/schema';
-import { personRef } from '../persons/relations';
+import { openFile, personRef } from '../persons/relations';
 import { measureRef } from '../measures/relations';
 import { userRef } from '../users/relations';
 import {
@@ -454,7 +454,7 @@ export interface Audience {
 }
 
 function audienceWhere(a: Audience): SQL | undefined {
-  return and(eq(persons.sealed, false), underPaths(a.scope), a.workerId ? eq(persons.responsibleWorkerId, a.workerId) : undefined, a.under ? underPaths([a.under]) : undefined);
+  return and(openFile(persons), underPaths(a.scope), a.workerId ? eq(persons.responsibleWorkerId, a.workerId) : undefined, a.under ? underPaths([a.under]) : undefined);
 }
 
 const worker = userRef('worker');
@@ -724,7 +724,7 @@ export async function notices(exec: Executor, f: { scope: string[]; state: 'open
     withdrawn: sql`${policeNotices.withdrawnAt} is not null`,
     all: undefined,
   };
-  const where = and(eq(persons.sealed, false), underPaths(f.scope), f.personId ? eq(policeNotices.personId, f.personId) : undefined, byState[f.state]);
+  const where = and(openFile(persons), underPaths(f.scope), f.personId ? eq(policeNotices.personId, f.personId) : undefined, byState[f.state]);
   const items = await noticeBase(exec).where(where).orderBy(desc(policeNotices.createdAt), asc(policeNotices.id)).limit(f.limit).offset(f.offset);
   const [c] = await exec
     .select({ n: sql<number>`count(*)::int` })
@@ -862,6 +862,41 @@ export async function positiveTestDates(exec: Executor, personIds: string[]): Pr
     );
 }
 
+// ---- what delisting reads (issue 14, D2, D3) ----
+
+/** The standing notices that bear on delisting (relapse, serious breach, refusal) of many persons: fact dates only. */
+export async function delistingNotices(exec: Executor, ids: string[]) {
+  if (ids.length === 0) return [];
+  return exec
+    .select({ personId: policeNotices.personId, reason: policeNotices.reason, factDate: policeNotices.factDate })
+    .from(policeNotices)
+    .where(
+      and(
+        inArray(policeNotices.personId, ids),
+        isNull(policeNotices.withdrawnAt),
+        eq(policeNotices.kind, 'notice'),
+        inArray(policeNotices.reason, ['relapse', 'serious_breach', 'refused']),
+      ),
+    );
+}
+
+/** Live positive drug tests of many persons (T3: a relapse), by date. */
+export async function positiveTests(exec: Executor, ids: string[]) {
+  if (ids.length === 0) return [];
+  return exec
+    .select({ personId: supervisionRecords.personId, date: supervisionRecords.date })
+    .from(supervisionRecords)
+    .where(
+      and(
+        inArray(supervisionRecords.personId, ids),
+        eq(supervisionRecords.kind, 'drug_test'),
+        eq(supervisionRecords.result, 'positive'),
+        isNull(supervisionRecords.voidedAt),
+        isNull(supervisionRecords.supersededBy),
+      ),
+    );
+}
+
 // ---- transfers (issue 14, C7) ----
 
 /** What of a person's supervision is still open: it follows his file when it moves (C7). */
@@ -909,4 +944,27 @@ export async function latestVisitForms(exec: Executor, personIds: string[]) {
     .from(supervisionRecords)
     .where(and(inArray(supervisionRecords.personId, personIds), isNull(supervisionRecords.voidedAt), sql`${supervisionRecords.form} is not null`))
     .orderBy(supervisionRecords.personId, desc(supervisionRecords.date), desc(supervisionRecords.recordedAt));
+}
+
+/** A person's live drug tests from a day on, oldest first: the evidence of a delisting notice. */
+export async function drugTestsSince(exec: Executor, personId: string, from: string) {
+  return exec
+    .select({
+      date: supervisionRecords.date,
+      result: supervisionRecords.result,
+      sample: supervisionRecords.sample,
+      method: supervisionRecords.method,
+      measureId: supervisionRecords.measureId,
+    })
+    .from(supervisionRecords)
+    .where(
+      and(
+        eq(supervisionRecords.personId, personId),
+        eq(supervisionRecords.kind, 'drug_test'),
+        gte(supervisionRecords.date, from),
+        isNull(supervisionRecords.voidedAt),
+        isNull(supervisionRecords.supersededBy),
+      ),
+    )
+    .orderBy(asc(supervisionRecords.date));
 }

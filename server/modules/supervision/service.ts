@@ -1,6 +1,7 @@
 // Supervision (issue 4): records, the stored schedule, breaches and notices, leave, the
 // worker's day and reminders of tasks. Rules live in core/rules; this module stores what
 // they compute and recomputes it, in the same transaction, whenever an input changes.
+import { isOpenFile } from '../persons/relations';
 import './audit-actions';
 import crypto from 'node:crypto';
 import { sql } from 'drizzle-orm';
@@ -430,6 +431,20 @@ export function createSupervisionService(deps: {
     /** For the assistance module: the days of live positive tests (T3, relapse), without scope checks. */
     positiveTestDates: (exec: Executor, personIds: string[]) => q.positiveTestDates(exec, personIds),
 
+    /** D2, D3: the relapses, serious breaches and refusals of many persons, as fact dates (the delisting rule's input). */
+    async delistingFactsOf(exec: Executor, ids: string[]) {
+      const [notices, positives] = await Promise.all([q.delistingNotices(exec, ids), q.positiveTests(exec, ids)]);
+      const facts = new Map<string, { relapses: string[]; seriousBreaches: string[]; refusals: string[] }>();
+      const of = (id: string) => facts.get(id) ?? facts.set(id, { relapses: [], seriousBreaches: [], refusals: [] }).get(id)!;
+      for (const n of notices)
+        (n.reason === 'relapse' ? of(n.personId).relapses : n.reason === 'serious_breach' ? of(n.personId).seriousBreaches : of(n.personId).refusals).push(n.factDate);
+      for (const p of positives) of(p.personId).relapses.push(p.date);
+      return facts;
+    },
+
+    /** The live drug tests of a person from a day on: the three years' evidence a delisting notice carries (D2). */
+    drugTestsSince: (exec: Executor, personId: string, from: string) => q.drugTestsSince(exec, personId, from),
+
     /**
      * The recompute job, every RECOMPUTE_EVERY_MS: the persons for whom the calendar changes
      * something by today (SUNFLOWER_TZ; a new day begins at local midnight), and those a write
@@ -459,7 +474,7 @@ export function createSupervisionService(deps: {
      */
     async enqueueReminders(tx: Executor): Promise<number> {
       const tomorrow = addDays(deps.clock.today(), 1);
-      const due = (await q.tasksDueOn(tx, tomorrow)).filter((r) => !r.sealed);
+      const due = (await q.tasksDueOn(tx, tomorrow)).filter(isOpenFile);
       const consented = await q.consentedAmong(tx, [...new Set(due.map((r) => r.t.personId))]);
       const names = new Map((await persons.contextOf(tx, [...new Set(due.map((r) => r.t.personId))])).map((p) => [p.id, p.name]));
       const plan = reminderPlan(

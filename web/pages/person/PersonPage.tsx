@@ -64,6 +64,7 @@ export default function PersonPage() {
           <RiskBadge personId={p.id} level={p.riskLevel} overridable />
         </Flex>
         {can('person.write') && <Button onClick={() => setDialog('transfer')}>{t('tr.offer')}</Button>}
+        {can('person.access_report') && <Button onClick={() => navigate(`/persons/${p.id}/access-report`)}>{t('sl.report.button')}</Button>}
       </Flex>
       <Card styles={{ body: { paddingTop: 4 } }}>
         <Tabs

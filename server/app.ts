@@ -53,6 +53,8 @@ import { createPreventionService } from './modules/prevention/service';
 import { preventionRoutes } from './modules/prevention/routes';
 import { createAssistanceService } from './modules/assistance/service';
 import { assistanceRoutes } from './modules/assistance/routes';
+import { createGovOpsService } from './modules/governance-ops/service';
+import { govOpsRoutes } from './modules/governance-ops/routes';
 
 export interface AppDeps {
   database: Database;
@@ -154,6 +156,27 @@ export function createServices(deps: AppDeps) {
     org,
     userOrgPath: async (exec, id) => (await users.byId(id, exec))?.orgPath,
   });
+  // #15 governance-ops: meetings, risks, budget, 七有, police figures, the weekly dispatch.
+  const govOps = createGovOpsService({
+    db,
+    clock: deps.clock,
+    audit,
+    org,
+    userOrgPath: async (exec, id) => (await users.byId(id, exec))?.orgPath,
+    overBudgetPolicy: async (exec, orgPath) => (await policyService.effective(exec, orgPath)).policy.governance.overBudget,
+    unitDocumentOf: (exec, id) => documents.unitDocumentOf(exec, id),
+    taskCounts: (ctx, q) => supervision.counts(ctx, q),
+    openNotices: async (ctx, orgUnitId) =>
+      (await supervision.today(ctx, { scope: 'unit', orgUnitId, overdueDays: 0, limit: 1 })).noticesPending.map((n) => ({
+        id: n.id,
+        reason: n.reason,
+        orgUnitName: n.orgUnitName,
+        createdAt: n.createdAt,
+        deadline: n.deadline,
+        overdue: n.overdue,
+      })),
+  });
+  supervision.registerDayItems((exec, actor, today) => govOps.dayItems(exec, actor, today));
   return {
     db,
     reader,
@@ -174,6 +197,7 @@ export function createServices(deps: AppDeps) {
     supervision,
     prevention,
     assistance,
+    govOps,
     scheduler: createScheduler(db, jobs, safeConsoleLogger()),
   };
 }
@@ -258,6 +282,7 @@ export async function buildApp(deps: AppDeps): Promise<{ app: FastifyInstance; s
   reminderRoutes(app, services.reminders);
   preventionRoutes(app, services.prevention);
   assistanceRoutes(app, services.assistance);
+  govOpsRoutes(app, services.govOps, services.documents);
   serveWebApp(app, deps.config.webDir);
 
   return { app, services, routes };

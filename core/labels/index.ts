@@ -11,6 +11,7 @@ import { orgLabels } from './org';
 import { personLabels } from './persons';
 import { preventionLabels } from './prevention';
 import { supervisionLabels } from './supervision';
+import { governanceOpsLabels } from './governance-ops';
 import type { Label, Lang, Localized } from './types';
 
 export type { CodeList, Label, Lang, Localized } from './types';
@@ -25,6 +26,7 @@ export const labels = {
   ...accessLabels,
   ...preventionLabels,
   ...assistanceLabels,
+  ...governanceOpsLabels,
 } as const;
 
 export type LabelList = keyof typeof labels;

@@ -61,11 +61,15 @@ const contactSchema = z.object({
   checkInIntervalMonths: positiveInt, // F4
 });
 
+// #15 governance-ops: an expense over its category's remaining budget is allowed with a warning or refused.
+const governanceSchema = z.object({ overBudget: z.enum(['warn', 'refuse']) });
+
 const sections = {
   measures: measuresSchema,
   lifecycle: lifecycleSchema,
   drugTests: drugTestsSchema,
   contact: contactSchema,
+  governance: governanceSchema, // #15 governance-ops
 };
 
 const policyShape = z.object({ version: z.string().min(1), ...sections });
@@ -105,6 +109,7 @@ export const policyOverrideSchema = z.strictObject({
   lifecycle: lifecycleSchema.extend({ seriousBreach: seriousBreachSchema.partial().strict() }).partial().strict().optional(),
   drugTests: drugTestsSchema.partial().strict().optional(),
   contact: contactSchema.partial().strict().optional(),
+  governance: governanceSchema.partial().strict().optional(), // #15 governance-ops
 });
 
 export type PolicyOverride = z.infer<typeof policyOverrideSchema>;
@@ -162,6 +167,8 @@ export const defaultPolicy: Policy = deepFreeze({
     minVisitsPerQuarter: 1,
     checkInIntervalMonths: 1,
   },
+  // #15 governance-ops: warn by default; a deployment that wants hard budgets sets 'refuse'.
+  governance: { overBudget: 'warn' },
 });
 
 type PlainObject = Record<string, unknown>;

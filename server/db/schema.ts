@@ -14,3 +14,4 @@ export * from '../modules/supervision/schema';
 export * from '../modules/reminders/schema';
 export * from '../modules/prevention/schema';
 export * from '../modules/assistance/schema';
+export * from '../modules/governance-ops/schema';

@@ -25,6 +25,8 @@ const ImportPage = lazy(() => import('./pages/import/ImportPage'));
 const TodayPage = lazy(() => import('./pages/supervision/TodayPage'));
 const NoticesPage = lazy(() => import('./pages/supervision/NoticesPage'));
 const PreventionPage = lazy(() => import('./pages/prevention/PreventionPage'));
+const GovOpsPage = lazy(() => import('./pages/governance-ops/GovOpsPage'));
+const MinutesPrintPage = lazy(() => import('./pages/governance-ops/MinutesPrintPage'));
 const PrintRecordPage = lazy(() => import('./pages/supervision/PrintRecordPage'));
 const PartnerInboxPage = lazy(() => import('./pages/assistance/PartnerInboxPage'));
 const PartnersPage = lazy(() => import('./pages/assistance/PartnersPage'));
@@ -59,6 +61,16 @@ function Localized() {
                   <RequireSession>
                     <RequirePermission permission="supervision.read">
                       <PrintRecordPage />
+                    </RequirePermission>
+                  </RequireSession>
+                }
+              />
+              <Route
+                path="/print/meeting/:id"
+                element={
+                  <RequireSession>
+                    <RequirePermission permission="govops.read">
+                      <MinutesPrintPage />
                     </RequirePermission>
                   </RequireSession>
                 }
@@ -151,6 +163,7 @@ function Localized() {
                     </RequirePermission>
                   }
                 />
+                <Route path="governance-ops/:tab?" element={<GovOpsPage />} />
                 <Route
                   path="inbox"
                   element={

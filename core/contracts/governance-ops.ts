@@ -40,7 +40,11 @@ export const policeFigureView = z.object({
   updatedAt: z.string(),
 });
 export type PoliceFigureView = z.infer<typeof policeFigureView>;
-export const policeFigureQuery = z.object({ orgUnitId: z.uuid().optional(), year: z.coerce.number().int().min(2000).max(2100).optional(), status: z.enum(policeFigureStatuses).optional() });
+export const policeFigureQuery = z.object({
+  orgUnitId: z.uuid().optional(),
+  year: z.coerce.number().int().min(2000).max(2100).optional(),
+  status: z.enum(policeFigureStatuses).optional(),
+});
 export const policeFigureList = z.object({ items: z.array(policeFigureView) });
 
 export const baseYearInput = z.strictObject({ baseYear: z.number().int().min(2000).max(2100) });
@@ -219,7 +223,11 @@ export const budgetView = z.object({
   expenses: z.array(expenseView),
 });
 export type BudgetView = z.infer<typeof budgetView>;
-export const expenseResult = z.object({ expense: expenseView, budget: budgetView, warnings: z.array(z.object({ code: z.string(), message: z.object({ 'zh-CN': z.string(), 'en-US': z.string() }) })) });
+export const expenseResult = z.object({
+  expense: expenseView,
+  budget: budgetView,
+  warnings: z.array(z.object({ code: z.string(), message: z.object({ 'zh-CN': z.string(), 'en-US': z.string() }) })),
+});
 export const budgetQuery = z.object({ orgUnitId: z.uuid(), year: z.coerce.number().int().min(2000).max(2100) });
 
 export const stationItems = ['office', 'funds', 'social_workers', 'publicity_window', 'rules', 'responsibility', 'results'] as const;
@@ -244,7 +252,16 @@ export const stationView = z.object({
 export type StationView = z.infer<typeof stationView>;
 export const stationList = z.object({ items: z.array(stationView) });
 
-export const unitDocumentView = z.object({ id: z.uuid(), orgUnitId: z.uuid(), purpose: z.string(), fileName: z.string(), mimeType: z.string(), size: z.number(), sha256: z.string(), createdAt: z.string() });
+export const unitDocumentView = z.object({
+  id: z.uuid(),
+  orgUnitId: z.uuid(),
+  purpose: z.string(),
+  fileName: z.string(),
+  mimeType: z.string(),
+  size: z.number(),
+  sha256: z.string(),
+  createdAt: z.string(),
+});
 export const unitDocumentPurposes = ['receipt', 'station_evidence'] as const;
 
 // ——— weekly dispatch (周调度)

@@ -38,7 +38,7 @@ export const governanceOpsLabels = {
     other: ['其他', 'Other'],
   } satisfies CodeList<RiskCategory>,
 
-  riskLevel: {
+  riskMatrixLevel: {
     low: ['低', 'Low'],
     medium: ['中', 'Medium'],
     high: ['高', 'High'],

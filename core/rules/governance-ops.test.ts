@@ -16,9 +16,31 @@ import {
 describe('K18: cases of a year from approved police figures', () => {
   it.each([
     ['no figure at all: no data yet, not zero', [], null],
-    ['only drafts and submitted ones count for nothing', [{ month: 1, cases: 4, status: 'draft' as const }, { month: 2, cases: 3, status: 'submitted' as const }], null],
-    ['approved months add up', [{ month: 1, cases: 4, status: 'approved' as const }, { month: 2, cases: 3, status: 'approved' as const }, { month: 3, cases: 9, status: 'returned' as const }], 7],
-    ['the whole-year figure wins over the months', [{ month: 0, cases: 40, status: 'approved' as const }, { month: 1, cases: 4, status: 'approved' as const }], 40],
+    [
+      'only drafts and submitted ones count for nothing',
+      [
+        { month: 1, cases: 4, status: 'draft' as const },
+        { month: 2, cases: 3, status: 'submitted' as const },
+      ],
+      null,
+    ],
+    [
+      'approved months add up',
+      [
+        { month: 1, cases: 4, status: 'approved' as const },
+        { month: 2, cases: 3, status: 'approved' as const },
+        { month: 3, cases: 9, status: 'returned' as const },
+      ],
+      7,
+    ],
+    [
+      'the whole-year figure wins over the months',
+      [
+        { month: 0, cases: 40, status: 'approved' as const },
+        { month: 1, cases: 4, status: 'approved' as const },
+      ],
+      40,
+    ],
     ['an approved zero is data', [{ month: 5, cases: 0, status: 'approved' as const }], 0],
   ])('%s', (_l, figures, expected) => {
     expect(yearCases(figures)).toBe(expected);

@@ -2,6 +2,7 @@ import type { ReactNode } from 'react';
 import { Menu } from 'antd';
 import { ApartmentOutlined, AuditOutlined, DesktopOutlined, HomeOutlined, KeyOutlined, SolutionOutlined, TeamOutlined } from '@ant-design/icons';
 import { AlertOutlined, CarryOutOutlined, EnvironmentOutlined, InboxOutlined, NotificationOutlined, ShareAltOutlined, ShopOutlined } from '@ant-design/icons';
+import { FundProjectionScreenOutlined } from '@ant-design/icons';
 import { useLocation, useNavigate } from 'react-router-dom';
 import type { Permission } from '../../core/contracts/permissions';
 import type { MessageKey } from '../i18n/zh-CN';
@@ -22,6 +23,8 @@ const items: Item[] = [
   { path: '/persons', label: 'menu.persons', icon: <SolutionOutlined />, permission: 'person.read' },
   { path: '/notices', label: 'sv.menu.notices', icon: <AlertOutlined />, permission: 'notice.read' },
   { path: '/prevention', label: 'pv.menu', icon: <NotificationOutlined />, permission: 'prevention.read' },
+  { path: '/governance-ops', label: 'go.menu', icon: <FundProjectionScreenOutlined />, permission: 'govops.read' },
+  { path: '/governance-ops/police', label: 'go.tab.police', icon: <FundProjectionScreenOutlined />, permission: 'police_figure.write' },
   { path: '/inbox', label: 'as.menu.inbox', icon: <InboxOutlined />, permission: 'referral.respond' },
   { path: '/referrals', label: 'as.menu.referrals', icon: <ShareAltOutlined />, permission: 'assistance.read' },
   { path: '/partners', label: 'as.menu.partners', icon: <ShopOutlined />, permission: 'assistance.read' },

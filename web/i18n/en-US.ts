@@ -1,3 +1,4 @@
+import { govOpsEnUS } from './governance-ops.en-US';
 import { assistanceEnUS } from './assistance.en-US';
 import { fieldEnUS } from './field.en-US';
 import type { MessageKey } from './zh-CN';
@@ -9,6 +10,7 @@ export const enUS: Record<MessageKey, string> = {
   ...preventionEnUS,
   ...assistanceEnUS,
   ...fieldEnUS,
+  ...govOpsEnUS,
   'app.name': 'Sunflower',
   'app.subtitle': 'Community drug-rehabilitation platform',
   'common.ok': 'OK',

@@ -1,3 +1,4 @@
+import { govOpsZhCN } from './governance-ops.zh-CN';
 import { assistanceZhCN } from './assistance.zh-CN';
 import { fieldZhCN } from './field.zh-CN';
 import { supervisionZhCN } from './supervision.zh-CN';
@@ -8,6 +9,7 @@ export const zhCN = {
   ...preventionZhCN,
   ...assistanceZhCN,
   ...fieldZhCN,
+  ...govOpsZhCN,
   'app.name': '向日葵',
   'app.subtitle': '社区戒毒社区康复工作平台',
   'common.ok': '确定',

@@ -308,7 +308,13 @@ export function createDocumentService(deps: {
             storageKey,
             uploadedBy: ctx.actor.userId,
           });
-          await audit.record(tx, ctx, { action: 'unit_document.upload', entityType: 'unit_document', entityId: id, orgPath: unit.path, details: { purpose, size: bytes.length, sha256 } });
+          await audit.record(tx, ctx, {
+            action: 'unit_document.upload',
+            entityType: 'unit_document',
+            entityId: id,
+            orgPath: unit.path,
+            details: { purpose, size: bytes.length, sha256 },
+          });
           await staged.commit();
           return inserted;
         });
@@ -336,7 +342,13 @@ export function createDocumentService(deps: {
         throw new AppError('document.file_unavailable', 500);
       }
       if (crypto.createHash('sha256').update(bytes).digest('hex') !== r.sha256) throw new AppError('document.file_unavailable', 500);
-      await audit.record(db, ctx, { action: 'unit_document.download', entityType: 'unit_document', entityId: id, orgPath, details: { purpose: r.purpose, size: r.size, sha256: r.sha256 } });
+      await audit.record(db, ctx, {
+        action: 'unit_document.download',
+        entityType: 'unit_document',
+        entityId: id,
+        orgPath,
+        details: { purpose: r.purpose, size: r.size, sha256: r.sha256 },
+      });
       return { document: unitDocumentView(r), bytes };
     },
 

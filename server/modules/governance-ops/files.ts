@@ -26,7 +26,11 @@ export async function minutesDocx(m: MeetingView): Promise<Buffer> {
     sections: [
       {
         children: [
-          new Paragraph({ heading: HeadingLevel.TITLE, alignment: AlignmentType.CENTER, children: [new TextRun({ text: `${m.title} 会议纪要`, font: FONT, size: 36, bold: true })] }),
+          new Paragraph({
+            heading: HeadingLevel.TITLE,
+            alignment: AlignmentType.CENTER,
+            children: [new TextRun({ text: `${m.title} 会议纪要`, font: FONT, size: 36, bold: true })],
+          }),
           para(`时间：${m.heldOn}`),
           para(`单位：${m.orgUnitName}`),
           para(`参会部门：${departments}`),
@@ -76,7 +80,8 @@ export async function dispatchXlsx(d: DispatchView): Promise<Buffer> {
     ['签收时限', 'deadline', 22],
     ['逾期', 'overdue', 8],
   ]);
-  for (const n of d.openNotices) notices.addRow({ reason: label('noticeReason', n.reason, 'zh-CN'), unit: n.orgUnitName, createdAt: n.createdAt, deadline: n.deadline, overdue: n.overdue ? '是' : '' });
+  for (const n of d.openNotices)
+    notices.addRow({ reason: label('noticeReason', n.reason, 'zh-CN'), unit: n.orgUnitName, createdAt: n.createdAt, deadline: n.deadline, overdue: n.overdue ? '是' : '' });
   const items = wb.addWorksheet('逾期会议事项');
   head(items, [
     ['事项', 'title', 36],
@@ -95,6 +100,12 @@ export async function dispatchXlsx(d: DispatchView): Promise<Buffer> {
     ['复核日期', 'reviewOn', 12],
   ]);
   for (const r of d.riskReviewsDue)
-    risks.addRow({ title: r.title, category: label('riskCategory', r.category, 'zh-CN'), level: label('riskLevel', r.level, 'zh-CN'), owner: r.ownerName ?? '', reviewOn: r.reviewOn });
+    risks.addRow({
+      title: r.title,
+      category: label('riskCategory', r.category, 'zh-CN'),
+      level: label('riskMatrixLevel', r.level, 'zh-CN'),
+      owner: r.ownerName ?? '',
+      reviewOn: r.reviewOn,
+    });
   return Buffer.from(await wb.xlsx.writeBuffer());
 }

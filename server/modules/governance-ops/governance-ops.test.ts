@@ -175,14 +175,30 @@ describe.each(testDbKinds())('governance operations on %s', (kind) => {
       expect(pol.statusCode, pol.body).toBe(201);
       const other = await userWith(w.t, w.admin, 'go.woffice', 'drug_control_office', w.units.otherDistrict);
       await put(other, '/api/governance-ops/budgets', { orgUnitId: w.units.otherDistrictStreet, year: 2026, totalFen: 1000 });
-      const res = await other.post(`/api/governance-ops/budgets/expenses?orgUnitId=${w.units.otherDistrictStreet}&year=2026`, { category: 'other', spentOn: '2026-05-01', amountFen: 101, description: 'x' });
+      const res = await other.post(`/api/governance-ops/budgets/expenses?orgUnitId=${w.units.otherDistrictStreet}&year=2026`, {
+        category: 'other',
+        spentOn: '2026-05-01',
+        amountFen: 101,
+        description: 'x',
+      });
       expect(res.statusCode).toBe(400);
       expect(res.json().error.fields[0]).toMatchObject({ path: 'amountFen', code: 'budget.over_remaining' });
       expect((await other.get(`/api/governance-ops/budgets?orgUnitId=${w.units.otherDistrictStreet}&year=2026`)).json().spentFen).toBe(0);
     });
 
     it.each<[string, Record<string, unknown>, string]>([
-      ['lines not adding up', { lines: [{ category: 'publicity', amountFen: 1 }, { category: 'supervision', amountFen: 1 }, { category: 'assistance', amountFen: 1 }, { category: 'other', amountFen: 1 }] }, 'lines'],
+      [
+        'lines not adding up',
+        {
+          lines: [
+            { category: 'publicity', amountFen: 1 },
+            { category: 'supervision', amountFen: 1 },
+            { category: 'assistance', amountFen: 1 },
+            { category: 'other', amountFen: 1 },
+          ],
+        },
+        'lines',
+      ],
       ['a zero total', { totalFen: 0 }, 'body.totalFen'],
     ])('refuses a plan with %s', async (_l, patch, path) => {
       const res = await put(office, '/api/governance-ops/budgets', { orgUnitId: w.units.street, year: 2027, totalFen: 1000, ...patch });
@@ -194,7 +210,9 @@ describe.each(testDbKinds())('governance operations on %s', (kind) => {
       const pdf = Buffer.from('%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n');
       const boundary = 'xGovOps';
       const body = Buffer.concat([
-        Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="meta"\r\n\r\n{"purpose":"station_evidence"}\r\n--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="office.pdf"\r\nContent-Type: application/pdf\r\n\r\n`),
+        Buffer.from(
+          `--${boundary}\r\nContent-Disposition: form-data; name="meta"\r\n\r\n{"purpose":"station_evidence"}\r\n--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="office.pdf"\r\nContent-Type: application/pdf\r\n\r\n`,
+        ),
         pdf,
         Buffer.from(`\r\n--${boundary}--\r\n`),
       ]);

@@ -2,7 +2,17 @@ import { and, asc, desc, eq, gte, inArray, like, lte, or, sql, type SQL } from '
 import type { Executor } from '../../db/client';
 import { orgUnits } from '../org/schema';
 import { userRef } from '../users/relations';
-import { budgetExpenses as be, budgetLines as bl, budgetPlans as bp, jointMeetings as jm, meetingActionItems as ai, policeBaseYears as pby, policeFigures as pf, risks as rk, stationChecklist as sc } from './schema';
+import {
+  budgetExpenses as be,
+  budgetLines as bl,
+  budgetPlans as bp,
+  jointMeetings as jm,
+  meetingActionItems as ai,
+  policeBaseYears as pby,
+  policeFigures as pf,
+  risks as rk,
+  stationChecklist as sc,
+} from './schema';
 
 export type PoliceFigureRow = typeof pf.$inferSelect;
 export type MeetingRow = typeof jm.$inferSelect;
@@ -17,7 +27,9 @@ const escapeLike = (s: string) => s.replace(/[%_\\]/g, '\\$&');
 const inSubtrees = (prefixes: string[]): SQL => (prefixes.length ? or(...prefixes.map((p) => like(orgUnits.path, `${escapeLike(p)}%`)))! : sql`false`);
 
 export async function unitById(exec: Executor, id: string) {
-  return (await exec.select({ id: orgUnits.id, path: orgUnits.path, name: orgUnits.name, active: orgUnits.active, level: orgUnits.level }).from(orgUnits).where(eq(orgUnits.id, id)))[0];
+  return (
+    await exec.select({ id: orgUnits.id, path: orgUnits.path, name: orgUnits.name, active: orgUnits.active, level: orgUnits.level }).from(orgUnits).where(eq(orgUnits.id, id))
+  )[0];
 }
 
 /** Units of a level under the prefixes (the stations of a district for the 七有 list). */
@@ -56,7 +68,12 @@ export async function figureById(exec: Executor, id: string) {
   return (await figureBase(exec).where(eq(pf.id, id)))[0];
 }
 export async function figureAt(exec: Executor, orgUnitId: string, year: number, month: number) {
-  return (await exec.select({ id: pf.id }).from(pf).where(and(eq(pf.orgUnitId, orgUnitId), eq(pf.year, year), eq(pf.month, month))))[0];
+  return (
+    await exec
+      .select({ id: pf.id })
+      .from(pf)
+      .where(and(eq(pf.orgUnitId, orgUnitId), eq(pf.year, year), eq(pf.month, month)))
+  )[0];
 }
 export async function listFigures(exec: Executor, f: { prefixes: string[]; year?: number; status?: string }) {
   return figureBase(exec)
@@ -74,7 +91,10 @@ export async function updateFigure(exec: Executor, id: string, set: Partial<type
 }
 /** The figures of one unit (its own rows) in some years, any status: the K18 rule filters approved ones. */
 export async function figuresOfUnit(exec: Executor, orgUnitId: string, years: number[]) {
-  return exec.select({ year: pf.year, month: pf.month, cases: pf.cases, status: pf.status }).from(pf).where(and(eq(pf.orgUnitId, orgUnitId), inArray(pf.year, years)));
+  return exec
+    .select({ year: pf.year, month: pf.month, cases: pf.cases, status: pf.status })
+    .from(pf)
+    .where(and(eq(pf.orgUnitId, orgUnitId), inArray(pf.year, years)));
 }
 export async function baseYearOf(exec: Executor, orgUnitId: string) {
   return (await exec.select({ baseYear: pby.baseYear }).from(pby).where(eq(pby.orgUnitId, orgUnitId)))[0]?.baseYear ?? null;
@@ -174,7 +194,14 @@ export async function updateRisk(exec: Executor, id: string, set: Partial<typeof
 }
 export async function listRisks(exec: Executor, f: { prefixes: string[]; ownerUserId?: string; reviewOnOrBefore?: string }) {
   return riskBase(exec)
-    .where(and(inSubtrees(f.prefixes), eq(rk.active, true), f.ownerUserId ? eq(rk.ownerUserId, f.ownerUserId) : undefined, f.reviewOnOrBefore ? lte(rk.reviewOn, f.reviewOnOrBefore) : undefined))
+    .where(
+      and(
+        inSubtrees(f.prefixes),
+        eq(rk.active, true),
+        f.ownerUserId ? eq(rk.ownerUserId, f.ownerUserId) : undefined,
+        f.reviewOnOrBefore ? lte(rk.reviewOn, f.reviewOnOrBefore) : undefined,
+      ),
+    )
     .orderBy(desc(sql`${rk.likelihood} * ${rk.impact}`), asc(rk.title))
     .limit(1000);
 }
@@ -185,7 +212,12 @@ export async function risksOfOwner(exec: Executor, ownerUserId: string, reviewOn
 // ——— budget
 
 export async function planOf(exec: Executor, orgUnitId: string, year: number) {
-  return (await exec.select().from(bp).where(and(eq(bp.orgUnitId, orgUnitId), eq(bp.year, year))))[0];
+  return (
+    await exec
+      .select()
+      .from(bp)
+      .where(and(eq(bp.orgUnitId, orgUnitId), eq(bp.year, year)))
+  )[0];
 }
 export async function planById(exec: Executor, id: string) {
   return (await exec.select({ p: bp, orgPath: orgUnits.path, orgUnitName: orgUnits.name }).from(bp).innerJoin(orgUnits, eq(orgUnits.id, bp.orgUnitId)).where(eq(bp.id, id)))[0];
@@ -234,9 +266,15 @@ export async function checklistOf(exec: Executor, unitIds: string[]) {
   if (!unitIds.length) return [];
   return exec.select().from(sc).where(inArray(sc.orgUnitId, unitIds));
 }
-export async function upsertChecklistItem(exec: Executor, row: { orgUnitId: string; item: string; done: boolean; note: string; evidenceDocumentId: string | null; updatedBy: string }) {
+export async function upsertChecklistItem(
+  exec: Executor,
+  row: { orgUnitId: string; item: string; done: boolean; note: string; evidenceDocumentId: string | null; updatedBy: string },
+) {
   await exec
     .insert(sc)
     .values(row)
-    .onConflictDoUpdate({ target: [sc.orgUnitId, sc.item], set: { done: row.done, note: row.note, evidenceDocumentId: row.evidenceDocumentId, updatedBy: row.updatedBy, updatedAt: sql`now()` } });
+    .onConflictDoUpdate({
+      target: [sc.orgUnitId, sc.item],
+      set: { done: row.done, note: row.note, evidenceDocumentId: row.evidenceDocumentId, updatedBy: row.updatedBy, updatedAt: sql`now()` },
+    });
 }

@@ -61,7 +61,12 @@ export function govOpsRoutes(app: FastifyInstance, s: GovOpsService, documents: 
   // ——— police figures (K18)
   r.post(`${P}/police-figures`, {
     config: police,
-    schema: { tags, summary: 'Police enter a drug-case figure of a unit for a month (or 0: the whole year), as a draft', body: policeFigureInput, response: { 201: policeFigureView, ...fail } },
+    schema: {
+      tags,
+      summary: 'Police enter a drug-case figure of a unit for a month (or 0: the whole year), as a draft',
+      body: policeFigureInput,
+      response: { 201: policeFigureView, ...fail },
+    },
     handler: async (req, reply) => reply.code(201).send(await s.createFigure(actorContext(req), req.body)),
   });
   r.patch(`${P}/police-figures/:id`, {
@@ -91,7 +96,13 @@ export function govOpsRoutes(app: FastifyInstance, s: GovOpsService, documents: 
   });
   r.post(`${P}/police-figures/:id/return`, {
     config: write,
-    schema: { tags, summary: 'The district office returns a submitted figure with its reason', params: idParams, body: policeFigureReturn, response: { 200: policeFigureView, ...fail } },
+    schema: {
+      tags,
+      summary: 'The district office returns a submitted figure with its reason',
+      params: idParams,
+      body: policeFigureReturn,
+      response: { 200: policeFigureView, ...fail },
+    },
     handler: (req) => s.decideFigure(actorContext(req), req.params.id, { approve: false, reason: req.body.reason }),
   });
   r.put(`${P}/units/:orgUnitId/base-year`, {
@@ -101,7 +112,13 @@ export function govOpsRoutes(app: FastifyInstance, s: GovOpsService, documents: 
   });
   r.get(`${P}/units/:orgUnitId/k18`, {
     config: read,
-    schema: { tags, summary: 'K18 of a unit and year from approved figures against the base year', params: unitParams, querystring: z.object({ year: z.coerce.number().int().min(2000).max(2100) }), response: { 200: k18View, ...fail } },
+    schema: {
+      tags,
+      summary: 'K18 of a unit and year from approved figures against the base year',
+      params: unitParams,
+      querystring: z.object({ year: z.coerce.number().int().min(2000).max(2100) }),
+      response: { 200: k18View, ...fail },
+    },
     handler: (req) => s.k18For(actorContext(req), req.params.orgUnitId, req.query.year),
   });
 
@@ -157,12 +174,23 @@ export function govOpsRoutes(app: FastifyInstance, s: GovOpsService, documents: 
   });
   r.post(`${P}/risks/:id/review`, {
     config: read,
-    schema: { tags, summary: 'Review a risk (the office or its owner): re-score and set the next review', params: idParams, body: riskReviewInput, response: { 200: riskView, ...fail } },
+    schema: {
+      tags,
+      summary: 'Review a risk (the office or its owner): re-score and set the next review',
+      params: idParams,
+      body: riskReviewInput,
+      response: { 200: riskView, ...fail },
+    },
     handler: (req) => s.reviewRisk(actorContext(req), req.params.id, req.body),
   });
   r.get(`${P}/risks`, {
     config: read,
-    schema: { tags, summary: 'The risk register of a subtree, highest score first', querystring: z.object({ orgUnitId: z.uuid().optional() }), response: { 200: riskList, ...fail } },
+    schema: {
+      tags,
+      summary: 'The risk register of a subtree, highest score first',
+      querystring: z.object({ orgUnitId: z.uuid().optional() }),
+      response: { 200: riskList, ...fail },
+    },
     handler: (req) => s.listRisks(actorContext(req), req.query.orgUnitId),
   });
   r.get(`${P}/risks/matrix`, {
@@ -184,7 +212,13 @@ export function govOpsRoutes(app: FastifyInstance, s: GovOpsService, documents: 
   });
   r.post(`${P}/budgets/expenses`, {
     config: write,
-    schema: { tags, summary: 'Record an expense; over the remaining budget it warns or is refused (policy governance.overBudget)', querystring: budgetQuery, body: expenseInput, response: { 201: expenseResult, ...fail } },
+    schema: {
+      tags,
+      summary: 'Record an expense; over the remaining budget it warns or is refused (policy governance.overBudget)',
+      querystring: budgetQuery,
+      body: expenseInput,
+      response: { 201: expenseResult, ...fail },
+    },
     handler: async (req, reply) => reply.code(201).send(await s.addExpense(actorContext(req), req.query.orgUnitId, req.query.year, req.body)),
   });
 
@@ -196,7 +230,13 @@ export function govOpsRoutes(app: FastifyInstance, s: GovOpsService, documents: 
   });
   r.put(`${P}/stations/:orgUnitId/items/:item`, {
     config: write,
-    schema: { tags, summary: 'Set one 七有 item of a station, with its evidence', params: unitParams.extend({ item: z.enum(stationItems) }), body: stationItemInput, response: { 200: stationView, ...fail } },
+    schema: {
+      tags,
+      summary: 'Set one 七有 item of a station, with its evidence',
+      params: unitParams.extend({ item: z.enum(stationItems) }),
+      body: stationItemInput,
+      response: { 200: stationView, ...fail },
+    },
     handler: (req) => s.setStationItem(actorContext(req), req.params.orgUnitId, req.params.item, req.body),
   });
 
@@ -227,7 +267,12 @@ export function govOpsRoutes(app: FastifyInstance, s: GovOpsService, documents: 
   // ——— weekly dispatch
   r.get(`${P}/dispatch`, {
     config: read,
-    schema: { tags, summary: '周调度: the week of a unit: tasks by unit and worker, open notices, overdue action items, risk reviews due', querystring: dispatchQuery, response: { 200: dispatchView, ...fail } },
+    schema: {
+      tags,
+      summary: '周调度: the week of a unit: tasks by unit and worker, open notices, overdue action items, risk reviews due',
+      querystring: dispatchQuery,
+      response: { 200: dispatchView, ...fail },
+    },
     handler: (req) => s.dispatch(actorContext(req), req.query),
   });
   r.get(`${P}/dispatch.xlsx`, {

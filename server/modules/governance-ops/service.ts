@@ -60,7 +60,10 @@ export interface GovOpsDeps {
   userOrgPath: (exec: Executor, userId: string) => Promise<string | undefined>;
   overBudgetPolicy: (exec: Executor, orgPath: string) => Promise<OverBudgetPolicy>;
   unitDocumentOf: (exec: Executor, id: string) => Promise<{ id: string; orgUnitId: string; purpose: string } | undefined>;
-  taskCounts: (ctx: Ctx, q: { orgUnitId: string; from: string; to: string }) => Promise<{
+  taskCounts: (
+    ctx: Ctx,
+    q: { orgUnitId: string; from: string; to: string },
+  ) => Promise<{
     total: { due: number; done: number; overdue: number; open: number };
     byWorker: { workerId: string | null; workerName: string | null; due: number; done: number; overdue: number; open: number }[];
     byCommunity: { orgUnitId: string; orgUnitName: string; due: number; done: number; overdue: number; open: number }[];
@@ -72,7 +75,9 @@ export function createGovOpsService(deps: GovOpsDeps) {
   const { db, audit } = deps;
   const today = () => deps.clock.today();
 
-  deps.org.registerUsage({ 'zh-CN': '公安数据、联席会议、风险、经费与七有', 'en-US': 'police figures, joint meetings, risks, budgets and 七有' }, (exec, unitId) => q.recordsOfUnit(exec, unitId));
+  deps.org.registerUsage({ 'zh-CN': '公安数据、联席会议、风险、经费与七有', 'en-US': 'police figures, joint meetings, risks, budgets and 七有' }, (exec, unitId) =>
+    q.recordsOfUnit(exec, unitId),
+  );
 
   /** A unit the actor holds `perm` on; outside the scope it does not exist (404). */
   async function unitFor(exec: Executor, actor: Principal, perm: Permission, id: string) {
@@ -186,7 +191,12 @@ export function createGovOpsService(deps: GovOpsDeps) {
 
   async function k18Of(exec: Executor, orgUnitId: string, year: number): Promise<K18View> {
     const baseYear = await q.baseYearOf(exec, orgUnitId);
-    const rows = (await q.figuresOfUnit(exec, orgUnitId, baseYear === null ? [year] : [year, baseYear])) as { year: number; month: number; cases: number; status: PoliceFigureStatus }[];
+    const rows = (await q.figuresOfUnit(exec, orgUnitId, baseYear === null ? [year] : [year, baseYear])) as {
+      year: number;
+      month: number;
+      cases: number;
+      status: PoliceFigureStatus;
+    }[];
     const cases = yearCases(rows.filter((r) => r.year === year));
     const baseCases = baseYear === null ? null : yearCases(rows.filter((r) => r.year === baseYear));
     return { orgUnitId, year, baseYear, cases, baseCases, change: caseChange(cases, baseCases) };
@@ -379,7 +389,13 @@ export function createGovOpsService(deps: GovOpsDeps) {
         const decision = overBudgetDecision(planned, spent, input.amountFen, await deps.overBudgetPolicy(tx, unit.path));
         const params = { remaining: yuan(planned - spent), amount: yuan(input.amountFen) };
         if (decision === 'refuse') throw fieldError('amountFen', 'budget.over_remaining', params);
-        const e = await q.insertExpense(tx, { planId: p.id, ...input, receiptDocumentId: input.receiptDocumentId ?? null, overBudget: decision === 'warn', recordedBy: ctx.actor.userId });
+        const e = await q.insertExpense(tx, {
+          planId: p.id,
+          ...input,
+          receiptDocumentId: input.receiptDocumentId ?? null,
+          overBudget: decision === 'warn',
+          recordedBy: ctx.actor.userId,
+        });
         await audit.record(tx, ctx, {
           action: 'budget.expense',
           entityType: 'budget',
@@ -414,7 +430,14 @@ export function createGovOpsService(deps: GovOpsDeps) {
         const unit = await writableUnit(tx, ctx.actor, 'govops.write', orgUnitId);
         if (unit.level !== 'street') throw fieldError('orgUnitId', 'station.not_station');
         await checkDocument(tx, 'evidenceDocumentId', input.evidenceDocumentId, unit.id);
-        await q.upsertChecklistItem(tx, { orgUnitId: unit.id, item, done: input.done, note: input.note, evidenceDocumentId: input.evidenceDocumentId ?? null, updatedBy: ctx.actor.userId });
+        await q.upsertChecklistItem(tx, {
+          orgUnitId: unit.id,
+          item,
+          done: input.done,
+          note: input.note,
+          evidenceDocumentId: input.evidenceDocumentId ?? null,
+          updatedBy: ctx.actor.userId,
+        });
         await audit.record(tx, ctx, { action: 'station.item', entityType: 'org_unit', entityId: unit.id, orgPath: unit.path, details: { item, done: input.done } });
         return stationView(unit, await q.checklistOf(tx, [unit.id]));
       }),
@@ -427,8 +450,24 @@ export function createGovOpsService(deps: GovOpsDeps) {
     const risksDue = await q.risksOfOwner(exec, actor.userId, day);
     const items = await q.openItems(exec, { ownerUserId: actor.userId, dueOnOrBefore: addDays(day, 7) });
     return [
-      ...risksDue.map((r) => ({ kind: 'risk_review', id: r.r.id, title: r.r.title, dueOn: r.r.reviewOn, overdue: compareDates(r.r.reviewOn, day) < 0, orgUnitName: r.orgUnitName, link: '/governance-ops/risks' })),
-      ...items.map((i) => ({ kind: 'action_item', id: i.i.id, title: i.i.title, dueOn: i.i.dueOn, overdue: compareDates(i.i.dueOn, day) < 0, orgUnitName: i.orgUnitName, link: '/governance-ops/meetings' })),
+      ...risksDue.map((r) => ({
+        kind: 'risk_review',
+        id: r.r.id,
+        title: r.r.title,
+        dueOn: r.r.reviewOn,
+        overdue: compareDates(r.r.reviewOn, day) < 0,
+        orgUnitName: r.orgUnitName,
+        link: '/governance-ops/risks',
+      })),
+      ...items.map((i) => ({
+        kind: 'action_item',
+        id: i.i.id,
+        title: i.i.title,
+        dueOn: i.i.dueOn,
+        overdue: compareDates(i.i.dueOn, day) < 0,
+        orgUnitName: i.orgUnitName,
+        link: '/governance-ops/meetings',
+      })),
     ];
   }
 

@@ -39,10 +39,10 @@ export const governanceOpsLabels = {
   } satisfies CodeList<RiskCategory>,
 
   riskMatrixLevel: {
-    low: ['低', 'Low'],
-    medium: ['中', 'Medium'],
-    high: ['高', 'High'],
-    critical: ['极高', 'Critical'],
+    low: ['较低', 'Low'],
+    medium: ['一般', 'Moderate'],
+    high: ['较高', 'High'],
+    critical: ['重大', 'Critical'],
   } satisfies CodeList<RiskLevel>,
 
   budgetCategory: {

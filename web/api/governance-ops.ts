@@ -63,9 +63,9 @@ export const govOpsApi = {
     const form = new FormData();
     form.append('meta', JSON.stringify({ purpose }));
     form.append('file', file);
-    return api.postForm<z.infer<typeof unitDocumentView>>(`${P}/units/${orgUnitId}/documents`, form);
+    return api.postForm<z.infer<typeof unitDocumentView>>(`${P}/units/${orgUnitId}/files`, form);
   },
-  documentUrl: (id: string) => `/api${P}/documents/${id}`,
+  documentUrl: (id: string) => `/api${P}/files/${id}`,
   stations: (orgUnitId?: string) => api.get<z.infer<typeof stationList>>(`${P}/stations`, { orgUnitId }),
   setStationItem: (orgUnitId: string, item: string, body: { done: boolean; note?: string; evidenceDocumentId?: string | null }) =>
     api.put<StationView>(`${P}/stations/${orgUnitId}/items/${item}`, body),

@@ -216,15 +216,15 @@ describe.each(testDbKinds())('governance operations on %s', (kind) => {
         pdf,
         Buffer.from(`\r\n--${boundary}--\r\n`),
       ]);
-      const up = await office.req('POST', `/api/governance-ops/units/${w.units.street}/documents`, body, { 'content-type': `multipart/form-data; boundary=${boundary}` });
+      const up = await office.req('POST', `/api/governance-ops/units/${w.units.street}/files`, body, { 'content-type': `multipart/form-data; boundary=${boundary}` });
       expect(up.statusCode, up.body).toBe(201);
       const set = await put(office, `/api/governance-ops/stations/${w.units.street}/items/office`, { done: true, note: '街道二层 60㎡', evidenceDocumentId: up.json().id });
       expect(set.json()).toMatchObject({ done: 1, completion: 'partial' });
       const list = (await streetOfficer.get('/api/governance-ops/stations')).json().items;
       expect(list).toHaveLength(1);
       expect(list[0].items[0]).toMatchObject({ item: 'office', done: true, evidenceDocumentId: up.json().id });
-      expect((await streetOfficer.get(`/api/governance-ops/documents/${up.json().id}`)).statusCode).toBe(200);
-      expect((await w.outsider.get(`/api/governance-ops/documents/${up.json().id}`)).statusCode).toBe(404);
+      expect((await streetOfficer.get(`/api/governance-ops/files/${up.json().id}`)).statusCode).toBe(200);
+      expect((await w.outsider.get(`/api/governance-ops/files/${up.json().id}`)).statusCode).toBe(404);
       expect((await put(office, `/api/governance-ops/stations/${w.units.community}/items/office`, { done: true })).json().error.fields[0].code).toBe('station.not_station');
       expect((await put(office, `/api/governance-ops/stations/${w.units.street}/items/canteen`, { done: true })).statusCode).toBe(400);
     });

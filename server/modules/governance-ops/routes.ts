@@ -241,7 +241,7 @@ export function govOpsRoutes(app: FastifyInstance, s: GovOpsService, documents: 
   });
 
   // ——— documents of a unit (receipts, evidence) through the documents module
-  r.post(`${P}/units/:orgUnitId/documents`, {
+  r.post(`${P}/units/:orgUnitId/files`, {
     config: write,
     schema: { tags, summary: 'Upload a receipt or evidence (PDF, JPG, PNG; multipart: file, meta {"purpose"})', params: unitParams, response: { 201: unitDocumentView, ...fail } },
     handler: async (req, reply) => {
@@ -253,7 +253,7 @@ export function govOpsRoutes(app: FastifyInstance, s: GovOpsService, documents: 
       return reply.code(201).send(await documents.uploadUnitDocument(ctx, unit, purpose, file));
     },
   });
-  r.get(`${P}/documents/:id`, {
+  r.get(`${P}/files/:id`, {
     config: read,
     schema: { tags, summary: 'Download a unit document (audited)', params: idParams },
     handler: async (req, reply) => {

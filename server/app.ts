@@ -167,7 +167,7 @@ export function createServices(deps: AppDeps) {
     unitDocumentOf: (exec, id) => documents.unitDocumentOf(exec, id),
     taskCounts: (ctx, q) => supervision.counts(ctx, q),
     openNotices: async (ctx, orgUnitId) =>
-      (await supervision.today(ctx, { scope: 'unit', orgUnitId, overdueDays: 0, limit: 1 })).noticesPending.map((n) => ({
+      (await supervision.openNoticesUnder(ctx, orgUnitId)).map((n) => ({
         id: n.id,
         reason: n.reason,
         orgUnitName: n.orgUnitName,

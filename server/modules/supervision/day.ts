@@ -64,6 +64,20 @@ export function dayFunctions(core: Core) {
       itemSources.push(source);
     },
 
+    /** The open notices of a unit's subtree (the weekly dispatch, issue 15), without the day's tasks. */
+    async openNoticesUnder(ctx: Ctx, orgUnitId: string) {
+      const { aud } = await audience(ctx, 'unit', orgUnitId);
+      const rows = aud.scope.length ? await q.openNotices(db, aud) : [];
+      await audit.record(db, ctx, {
+        action: 'notice.list',
+        entityType: 'police_notice',
+        orgPath: aud.under ?? null,
+        details: { filter: { state: 'open' }, returned: rows.length, total: rows.length },
+      });
+      const now = core.clock.now();
+      return rows.map((r) => noticeView(r, now));
+    },
+
     async today(ctx: Ctx, query: { scope: 'mine' | 'unit'; orgUnitId?: string; overdueDays: number; limit: number }) {
       const { aud, unitId } = await audience(ctx, query.scope, query.orgUnitId);
       const today = core.today();

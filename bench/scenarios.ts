@@ -277,7 +277,8 @@ const preventionScenario: Scenario = {
 // #15 governance-ops: the weekly dispatch (周调度) of a district, as its office reads and downloads it.
 const dispatchScenario: Scenario = {
   name: 'governance_dispatch',
-  description: "GET /api/governance-ops/dispatch (the week's tasks by unit and worker, open notices, overdue action items, risk reviews due) and its .xlsx, for a district, as its office",
+  description:
+    "GET /api/governance-ops/dispatch (the week's tasks by unit and worker, open notices, overdue action items, risk reviews due) and its .xlsx, for a district, as its office",
   async api({ http, district }) {
     const s = await http(district);
     const run = await timeSerial(20, async () => {

@@ -118,15 +118,13 @@ async function seedStreet(tx: Executor, r: Random, street: UnitSpec, office: str
   await tx.insert(policeBaseYears).values({ orgUnitId: street.id, baseYear, setBy: office });
   const rows = [{ year: baseYear, month: 0, cases: base, status: 'approved' }];
   for (let m = 1; m < month; m++) rows.push({ year, month: m, cases: r.int(0, Math.ceil(base / 12) + 1), status: m === month - 1 ? 'submitted' : 'approved' });
-  await tx
-    .insert(policeFigures)
-    .values(
-      rows.map((x) => ({
-        orgUnitId: street.id,
-        ...x,
-        decidedBy: x.status === 'approved' ? office : null,
-        decidedAt: x.status === 'approved' ? new Date(`${today}T00:00:00Z`) : null,
-      })),
-    );
+  await tx.insert(policeFigures).values(
+    rows.map((x) => ({
+      orgUnitId: street.id,
+      ...x,
+      decidedBy: x.status === 'approved' ? office : null,
+      decidedAt: x.status === 'approved' ? new Date(`${today}T00:00:00Z`) : null,
+    })),
+  );
   sum.figures += rows.length;
 }

@@ -11,7 +11,6 @@ registerAuditActions({
   'police_figure.base_year': { person: false, details: { baseYear: 'count' } },
   'meeting.create': { person: false, details: { heldOn: 'date', departments: 'codes', actionItems: 'count' } },
   'meeting.action.update': { person: false, details: { actionItemId: 'id', status: 'code' } },
-  'meeting.minutes.export': { person: false },
   'risk.create': { person: false, details: { category: 'code', likelihood: 'count', impact: 'count' } },
   'risk.update': { person: false, details: { changed: 'codes' } },
   'risk.review': { person: false, details: { likelihood: 'count', impact: 'count', nextReviewOn: 'date' } },
@@ -19,5 +18,4 @@ registerAuditActions({
   'budget.expense': { person: false, details: { category: 'code', amountFen: 'count', overBudget: 'flag' } },
   'station.item': { person: false, details: { item: 'code', done: 'flag' } },
   'dispatch.read': { person: false, details: { from: 'date', to: 'date' } },
-  'dispatch.export': { person: false, details: { from: 'date', to: 'date' } },
 });

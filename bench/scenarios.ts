@@ -274,6 +274,25 @@ const preventionScenario: Scenario = {
   },
 };
 
+// #15 governance-ops: the weekly dispatch (周调度) of a district, as its office reads and downloads it.
+const dispatchScenario: Scenario = {
+  name: 'governance_dispatch',
+  description:
+    "GET /api/governance-ops/dispatch (the week's tasks by unit and worker, open notices, overdue action items, risk reviews due) and its .xlsx, for a district, as its office",
+  async api({ http, district }) {
+    const s = await http(district);
+    const run = await timeSerial(20, async () => {
+      await get(s, '/api/governance-ops/dispatch');
+    });
+    const xlsx = await timeSerial(5, async () => {
+      const r = await s.call('GET', '/api/governance-ops/dispatch.xlsx');
+      if (r.status !== 200) throw new Error(`dispatch.xlsx → ${r.status}`);
+    });
+    dispatchScenario.extra = { xlsx };
+    return run;
+  },
+};
+
 /** The year up to today, both ends inclusive. */
 const yearTo = (today: string) => ({ from: addDays(today, -364), to: today });
 
@@ -350,4 +369,5 @@ export const scenarios: Scenario[] = [
   todayScenario('street'),
   importScenario,
   preventionScenario,
+  dispatchScenario,
 ];

@@ -62,6 +62,8 @@ import { createWarningService, WARNINGS_EVERY_MS } from './modules/warnings/serv
 import { warningRoutes } from './modules/warnings/routes';
 import { createSealingService, DAILY_LOCK } from './modules/sealing/service';
 import { sealingRoutes } from './modules/sealing/routes';
+import { createGovOpsService } from './modules/governance-ops/service';
+import { govOpsRoutes } from './modules/governance-ops/routes';
 
 export interface AppDeps {
   database: Database;
@@ -215,6 +217,27 @@ export function createServices(deps: AppDeps) {
     enqueue: (exec, messages) => reminders.enqueue(exec, messages),
   });
   jobs.push({ name: 'sealing.daily', lockKey: DAILY_LOCK, everyMs: 3_600_000, run: async (tx) => void (await sealing.runDaily(tx)) });
+  // #15 governance-ops: meetings, risks, budget, 七有, police figures, the weekly dispatch.
+  const govOps = createGovOpsService({
+    db,
+    clock: deps.clock,
+    audit,
+    org,
+    userOrgPath: async (exec, id) => (await users.byId(id, exec))?.orgPath,
+    overBudgetPolicy: async (exec, orgPath) => (await policyService.effective(exec, orgPath)).policy.governance.overBudget,
+    unitDocumentOf: (exec, id) => documents.unitDocumentOf(exec, id),
+    taskCounts: (ctx, q) => supervision.counts(ctx, q),
+    openNotices: async (ctx, orgUnitId) =>
+      (await supervision.openNoticesUnder(ctx, orgUnitId)).map((n) => ({
+        id: n.id,
+        reason: n.reason,
+        orgUnitName: n.orgUnitName,
+        createdAt: n.createdAt,
+        deadline: n.deadline,
+        overdue: n.overdue,
+      })),
+  });
+  supervision.registerDayItems((exec, actor, today) => govOps.dayItems(exec, actor, today));
   return {
     db,
     reader,
@@ -239,6 +262,7 @@ export function createServices(deps: AppDeps) {
     governance,
     warnings,
     sealing,
+    govOps,
     scheduler: createScheduler(db, jobs, safeConsoleLogger()),
   };
 }
@@ -330,6 +354,7 @@ export async function buildApp(deps: AppDeps): Promise<{ app: FastifyInstance; s
   governanceRoutes(app, services.governance);
   warningRoutes(app, services.warnings);
   sealingRoutes(app, services.sealing);
+  govOpsRoutes(app, services.govOps, services.documents);
   serveWebApp(app, deps.config.webDir);
 
   return { app, services, routes };

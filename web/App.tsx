@@ -29,6 +29,8 @@ const NoticesPage = lazy(() => import('./pages/supervision/NoticesPage'));
 const PreventionPage = lazy(() => import('./pages/prevention/PreventionPage'));
 const GovernancePage = lazy(() => import('./pages/governance/GovernancePage'));
 const IndicatorPage = lazy(() => import('./pages/governance/IndicatorPage'));
+const GovOpsPage = lazy(() => import('./pages/governance-ops/GovOpsPage'));
+const MinutesPrintPage = lazy(() => import('./pages/governance-ops/MinutesPrintPage'));
 const PrintRecordPage = lazy(() => import('./pages/supervision/PrintRecordPage'));
 const PrintPlanPage = lazy(() => import('./pages/assistance/PrintPlanPage'));
 const PartnerInboxPage = lazy(() => import('./pages/assistance/PartnerInboxPage'));
@@ -102,6 +104,16 @@ function Localized() {
                   <RequireSession>
                     <RequirePermission permission="assistance.read">
                       <PrintPlanPage />
+                    </RequirePermission>
+                  </RequireSession>
+                }
+              />
+              <Route
+                path="/print/meeting/:id"
+                element={
+                  <RequireSession>
+                    <RequirePermission permission="govops.read">
+                      <MinutesPrintPage />
                     </RequirePermission>
                   </RequireSession>
                 }
@@ -202,6 +214,7 @@ function Localized() {
                     </RequirePermission>
                   }
                 />
+                <Route path="governance-ops/:tab?" element={<GovOpsPage />} />
                 <Route
                   path="governance"
                   element={

@@ -35,6 +35,10 @@ export const permissions = {
   // #16 tips: tip reports routed to the police of the unit; who gave a tip is for tip.handle (the police role) alone.
   'tip.read': { group: 'person' },
   'tip.handle': { group: 'person' },
+  // #15 governance-ops: joint meetings, risk register, budget and 七有, the weekly dispatch; police figures (K18).
+  'govops.read': { group: 'report' },
+  'govops.write': { group: 'report' },
+  'police_figure.write': { group: 'report' },
   'org.read': { group: 'admin' },
   'org.manage': { group: 'admin' },
   'user.read': { group: 'admin' },
@@ -100,6 +104,8 @@ export const builtinRoles: BuiltinRole[] = [
       'prevention.write',
       'target.manage',
       'tip.read',
+      'govops.read',
+      'govops.write',
     ],
   },
   // The 禁毒专干 of a street (街道) decides leave for the persons in its subtree: the regulation
@@ -135,6 +141,7 @@ export const builtinRoles: BuiltinRole[] = [
       'report.read',
       'prevention.read',
       'prevention.write',
+      'govops.read',
     ],
   },
   {
@@ -162,12 +169,12 @@ export const builtinRoles: BuiltinRole[] = [
     zh: '社区民警',
     en: 'Police officer',
     admin: false,
-    permissions: ['org.read', 'person.read', 'person.pii.read', 'supervision.read', 'notice.read', 'notice.acknowledge', 'tip.read', 'tip.handle'],
+    permissions: ['org.read', 'person.read', 'person.pii.read', 'supervision.read', 'notice.read', 'notice.acknowledge', 'tip.read', 'tip.handle', 'police_figure.write'],
   },
   // Partner staff answer the referrals sent to their own organisation and read nothing else
   // (least privilege, RULES P1): no person.read, no assistance.read (issue 12 item 5).
   { code: 'partner', zh: '合作单位', en: 'Partner', admin: false, permissions: ['referral.respond'] },
-  { code: 'leader', zh: '领导（只读）', en: 'Leader (read only)', admin: false, permissions: ['org.read', 'report.read', 'prevention.read'] },
+  { code: 'leader', zh: '领导（只读）', en: 'Leader (read only)', admin: false, permissions: ['org.read', 'report.read', 'prevention.read', 'govops.read'] },
 ];
 
 export const isAdminPermission = (p: string) => (adminPermissions as string[]).includes(p);

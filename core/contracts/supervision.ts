@@ -345,6 +345,8 @@ export const todayView = z.object({
   leavesAwaitingDecision: z.array(leaveBrief),
   noticesPending: z.array(noticeView),
   warnings: z.array(warningView),
+  /** Other work of the actor himself that is due (issue 15: risk reviews, joint meetings' action items). */
+  items: z.array(z.object({ kind: z.string(), id: z.uuid(), title: z.string(), dueOn: z.string(), overdue: z.boolean(), orgUnitName: z.string(), link: z.string() })),
   /** Over the whole audience, whatever the limit. */
   summary: z.object({ due: z.number().int(), overdue: z.number().int(), dueToday: z.number().int(), doneToday: z.number().int(), persons: z.number().int() }),
   /** More tasks than `limit`: the oldest due first are listed. */

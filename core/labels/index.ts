@@ -15,6 +15,7 @@ import { supervisionLabels } from './supervision';
 import { transferLabels } from './transfers';
 import { warningLabels } from './warnings';
 import { sealingLabels } from './sealing';
+import { governanceOpsLabels } from './governance-ops';
 import type { Label, Lang, Localized } from './types';
 
 export type { CodeList, Label, Lang, Localized } from './types';
@@ -33,6 +34,7 @@ export const labels = {
   ...governanceLabels,
   ...warningLabels,
   ...sealingLabels,
+  ...governanceOpsLabels,
 } as const;
 
 export type LabelList = keyof typeof labels;

@@ -117,6 +117,9 @@ const sealingSchema = z.object({
   breakGlassHours: positiveInt, // P1: an emergency read outside the scope
 });
 
+// #15 governance-ops: an expense over its category's remaining budget is allowed with a warning or refused.
+const governanceSchema = z.object({ overBudget: z.enum(['warn', 'refuse']) });
+
 const sections = {
   measures: measuresSchema,
   lifecycle: lifecycleSchema,
@@ -126,6 +129,7 @@ const sections = {
   transfer: transferSchema, // #14 transfer
   warning: warningSchema, // #13 warning
   sealing: sealingSchema, // #14 sealing
+  governance: governanceSchema, // #15 governance-ops
 };
 
 const policyShape = z.object({ version: z.string().min(1), ...sections });
@@ -173,6 +177,7 @@ export const policyOverrideSchema = z.strictObject({
     .strict()
     .optional(),
   sealing: sealingSchema.partial().strict().optional(), // #14 sealing
+  governance: governanceSchema.partial().strict().optional(), // #15 governance-ops
 });
 
 export type PolicyOverride = z.infer<typeof policyOverrideSchema>;
@@ -277,6 +282,8 @@ export const defaultPolicy: Policy = deepFreeze({
     openHours: 3,
     breakGlassHours: 3,
   },
+  // #15 governance-ops: warn by default; a deployment that wants hard budgets sets 'refuse'.
+  governance: { overBudget: 'warn' },
 });
 
 type PlainObject = Record<string, unknown>;

@@ -18,3 +18,4 @@ export * from '../modules/transfers/schema';
 export * from '../modules/governance/schema';
 export * from '../modules/warnings/schema';
 export * from '../modules/sealing/schema';
+export * from '../modules/governance-ops/schema';

@@ -172,6 +172,21 @@ describe.each(testDbKinds())('the demo city generator on %s (issue 5)', (kind) =
     expect(await count(sql`select count(*)::int as n from tips`)).toBe(summary.prevention.tips);
   });
 
+  it('gives each district joint meetings with an overdue item, the seed risk register, budgets with expenses and K18 figures (issue 15)', async () => {
+    expect(summary.govOps.meetings).toBeGreaterThan(0);
+    const office = new Client(t);
+    expect((await office.signIn('d1.office', PASSWORD)).statusCode).toBe(200);
+    expect((await office.get('/api/governance-ops/action-items/overdue')).json().items.length).toBeGreaterThan(0);
+    const matrix = (await office.get('/api/governance-ops/risks/matrix')).json();
+    expect(matrix.risks.map((r: { category: string }) => r.category).sort()).toEqual(['awareness', 'resources', 'rules', 'staff']);
+    const station = (await office.get('/api/governance-ops/stations')).json().items[0];
+    const budget = (await office.get(`/api/governance-ops/budgets?orgUnitId=${station.orgUnitId}&year=${t.clock.today().slice(0, 4)}`)).json();
+    expect(budget.spentFen).toBeGreaterThan(0);
+    expect(budget.executionRate).toBeLessThan(1);
+    const k18 = (await office.get(`/api/governance-ops/units/${station.orgUnitId}/k18?year=${t.clock.today().slice(0, 4)}`)).json();
+    expect(k18.baseCases).toBeGreaterThan(0);
+  });
+
   it('refuses to generate into a database that already holds person files', async () => {
     await expect(seedCity(t.database, t.cipher, { persons: 10, years: 1, seed: 1, today: t.clock.today(), staffPassword: PASSWORD })).rejects.toThrow(/already holds person files/);
     expect(await demoDatabaseState(t.database.db)).toBe('demo');

@@ -19,6 +19,7 @@ import { generatePerson } from './person';
 import { generateHistory, type PersonHistory } from './history';
 import { insertJson } from './bulk';
 import { seedPrevention, type PreventionSummary } from './prevention';
+import { seedGovOps, type GovOpsSummary } from './governance-ops';
 import { seedAssistance, type AssistanceSeedSummary } from './assistance';
 import { seedTransfers, type TransferSeedSummary } from './transfers';
 import { seedGovernance, type GovernanceSeedSummary } from './governance';
@@ -62,6 +63,7 @@ export interface SeedSummary {
   prevention: PreventionSummary;
   /** #15: a year of targets and the work plan's start. */
   governance: GovernanceSeedSummary;
+  govOps: GovOpsSummary;
   /** What the recompute derived, when it ran. */
   supervision: { persons: number; notices: number; education: number; seconds: number } | null;
   seconds: number;
@@ -294,6 +296,10 @@ export async function seedCity(database: Database, cipher: DataCipher, opts: See
     }),
   );
   log(`governance: ${governance.targets} targets for the year`);
+  const govOps = await db.transaction((tx) => seedGovOps(tx, r.fork('governance-ops'), plan, staff, opts.today));
+  log(
+    `governance: ${govOps.meetings} joint meetings (${govOps.actionItems} action items), ${govOps.risks} risks, ${govOps.budgets} budgets with ${govOps.expenses} expenses, ${govOps.figures} police figures`,
+  );
   // Planner statistics for what was just written (PGlite has no autovacuum; PostgreSQL's comes
   // later): without them a 2,000,000-person city's person page took 234 ms instead of 17.
   await db.execute(sql`analyze`);
@@ -311,6 +317,7 @@ export async function seedCity(database: Database, cipher: DataCipher, opts: See
     assistance,
     transfers,
     governance,
+    govOps,
     supervision,
     peakRssMiB: Math.round(peakRss / 2 ** 20),
     seconds: Math.round((performance.now() - started) / 100) / 10,

@@ -14,6 +14,7 @@ import {
 } from '@ant-design/icons';
 import { LoginOutlined, SwapOutlined } from '@ant-design/icons';
 import { FileProtectOutlined, LockOutlined } from '@ant-design/icons';
+import { FundProjectionScreenOutlined } from '@ant-design/icons';
 import { useLocation, useNavigate } from 'react-router-dom';
 import type { Permission } from '../../core/contracts/permissions';
 import type { MessageKey } from '../i18n/zh-CN';
@@ -37,6 +38,8 @@ const items: Item[] = [
   { path: '/prevention', label: 'pv.menu', icon: <NotificationOutlined />, permission: 'prevention.read' },
   { path: '/governance', label: 'gv.menu', icon: <BarChartOutlined />, permission: 'report.read' },
   { path: '/tips', label: 'tips.menu', icon: <NotificationOutlined />, permission: 'tip.read' },
+  { path: '/governance-ops', label: 'go.menu', icon: <FundProjectionScreenOutlined />, permission: 'govops.read' },
+  { path: '/governance-ops/police', label: 'go.tab.police', icon: <FundProjectionScreenOutlined />, permission: 'police_figure.write' },
   { path: '/inbox', label: 'as.menu.inbox', icon: <InboxOutlined />, permission: 'referral.respond' },
   { path: '/referrals', label: 'as.menu.referrals', icon: <ShareAltOutlined />, permission: 'assistance.read' },
   { path: '/partners', label: 'as.menu.partners', icon: <ShopOutlined />, permission: 'assistance.read' },

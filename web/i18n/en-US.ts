@@ -1,5 +1,6 @@
 import { governanceEnUS } from './governance.en-US';
 import { sealingEnUS } from './sealing.en-US';
+import { govOpsEnUS } from './governance-ops.en-US';
 import { assistanceEnUS } from './assistance.en-US';
 import { warningsEnUS } from './warnings.en-US';
 import { fieldEnUS } from './field.en-US';
@@ -17,6 +18,7 @@ export const enUS: Record<MessageKey, string> = {
   ...transfersEnUS,
   ...governanceEnUS,
   ...sealingEnUS,
+  ...govOpsEnUS,
   'app.name': 'Sunflower',
   'app.subtitle': 'Community drug-rehabilitation platform',
   'common.ok': 'OK',

@@ -1,5 +1,6 @@
 import { governanceZhCN } from './governance.zh-CN';
 import { sealingZhCN } from './sealing.zh-CN';
+import { govOpsZhCN } from './governance-ops.zh-CN';
 import { assistanceZhCN } from './assistance.zh-CN';
 import { warningsZhCN } from './warnings.zh-CN';
 import { fieldZhCN } from './field.zh-CN';
@@ -16,6 +17,7 @@ export const zhCN = {
   ...transfersZhCN,
   ...governanceZhCN,
   ...sealingZhCN,
+  ...govOpsZhCN,
   'app.name': '向日葵',
   'app.subtitle': '社区戒毒社区康复工作平台',
   'common.ok': '确定',

@@ -372,6 +372,66 @@ describe.each(testDbKinds())('P6: every audit action keeps the least identifying
     await t.database.db.transaction((tx) => t.services.sealing.runDaily(tx, { force: true }));
   }
 
+  // Issue 15: police figures, a joint meeting, a risk, a budget with an expense, 七有 with evidence, the dispatch.
+  async function govOpsSide(w: World) {
+    const { streetOffice, police, units } = w;
+    const office = streetOffice as Client & { userId: string };
+    const put = (url: string, body: unknown) => office.req('PUT', url, body);
+    const f = ok(await police.post('/api/governance-ops/police-figures', { orgUnitId: units.street, year: 2026, month: 1, cases: 3 }), 201);
+    ok(await police.patch(`/api/governance-ops/police-figures/${f.id}`, { cases: 4, note: '' }));
+    ok(await police.post(`/api/governance-ops/police-figures/${f.id}/submit`));
+    ok(await office.post(`/api/governance-ops/police-figures/${f.id}/return`, { reason: '核对台账' }));
+    ok(await police.post(`/api/governance-ops/police-figures/${f.id}/submit`));
+    ok(await office.post(`/api/governance-ops/police-figures/${f.id}/approve`));
+    ok(await put(`/api/governance-ops/units/${units.street}/base-year`, { baseYear: 2024 }));
+    const m = ok(
+      await office.post('/api/governance-ops/meetings', {
+        orgUnitId: units.street,
+        heldOn: '2026-11-01',
+        title: '联席会议',
+        departments: ['police'],
+        topics: ['排查'],
+        actionItems: [{ title: '走访', ownerUserId: office.userId, dueOn: '2026-11-10' }],
+      }),
+      201,
+    );
+    ok(await office.patch(`/api/governance-ops/action-items/${m.actionItems[0].id}`, { status: 'done' }));
+    const r = ok(
+      await office.post('/api/governance-ops/risks', {
+        orgUnitId: units.street,
+        title: '认识不足',
+        category: 'awareness',
+        likelihood: 4,
+        impact: 4,
+        ownerUserId: office.userId,
+        reviewOn: '2026-12-01',
+      }),
+      201,
+    );
+    ok(await office.patch(`/api/governance-ops/risks/${r.id}`, { impact: 3 }));
+    ok(await office.post(`/api/governance-ops/risks/${r.id}/review`, { likelihood: 3, impact: 3, nextReviewOn: '2027-03-01' }));
+    ok(await put('/api/governance-ops/budgets', { orgUnitId: units.street, year: 2026, totalFen: 100000 }));
+    ok(
+      await office.post(`/api/governance-ops/budgets/expenses?orgUnitId=${units.street}&year=2026`, {
+        category: 'publicity',
+        spentOn: '2026-06-26',
+        amountFen: 1000,
+        description: '展板',
+      }),
+      201,
+    );
+    const boundary = 'xWalk';
+    const body = Buffer.concat([
+      Buffer.from(
+        `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="e.pdf"\r\nContent-Type: application/pdf\r\n\r\n%PDF-1.4\n%%EOF\n\r\n--${boundary}--\r\n`,
+      ),
+    ]);
+    const doc = ok(await office.req('POST', `/api/governance-ops/units/${units.street}/files`, body, { 'content-type': `multipart/form-data; boundary=${boundary}` }), 201);
+    expect((await office.get(`/api/governance-ops/files/${doc.id}`)).statusCode).toBe(200);
+    ok(await put(`/api/governance-ops/stations/${units.street}/items/office`, { done: true, evidenceDocumentId: doc.id }));
+    ok(await office.get(`/api/governance-ops/dispatch?orgUnitId=${units.street}`));
+  }
+
   it('P6: no person field beyond the least identifying appears in before, after or details of any action', async () => {
     await staffSide(w);
     const { id, measureId } = await personSide(w);
@@ -383,6 +443,7 @@ describe.each(testDbKinds())('P6: every audit action keeps the least identifying
     await preventionSide(w);
     await transfersSide(w, id);
     await sealingSide(w);
+    await govOpsSide(w);
 
     const trail = await rows<{ action: string; person_id: string | null; entity_type: string | null; before: unknown; after: unknown; details: unknown; purpose: string | null }>(
       t.database.db,

@@ -7,5 +7,7 @@ registerAuditActions({
   'person.documents.read': { person: true, details: { measureId: 'id', returned: 'count' } },
   'document.download': { person: true, details: { kind: 'code', size: 'count', sha256: 'hash' } },
   'document.withdraw': { person: true },
+  'unit_document.upload': { person: false, details: { purpose: 'code', size: 'count', sha256: 'hash' } },
+  'unit_document.download': { person: false, details: { purpose: 'code', size: 'count', sha256: 'hash' } },
   'document.checklist.read': { person: true, details: { complete: 'flag', missing: 'codes' } },
 });

@@ -1,5 +1,5 @@
 import { and, asc, eq, isNull } from 'drizzle-orm';
-import { documents } from './schema';
+import { documents, unitDocuments } from './schema';
 import { userRef } from '../users/relations';
 import type { Executor } from '../../db/client';
 
@@ -78,4 +78,16 @@ export function timelineOf(exec: Executor, personId: string) {
 export async function ownerOf(exec: Executor, id: string) {
   const r = await exec.select({ personId: documents.personId, withdrawnAt: documents.withdrawnAt }).from(documents).where(eq(documents.id, id));
   return r[0];
+}
+
+// ——— documents of a unit (receipts, 七有 evidence)
+
+export type UnitDocumentRow = typeof unitDocuments.$inferSelect;
+
+export async function insertUnitDocument(exec: Executor, row: typeof unitDocuments.$inferInsert): Promise<UnitDocumentRow> {
+  return (await exec.insert(unitDocuments).values(row).returning())[0]!;
+}
+
+export async function unitDocumentById(exec: Executor, id: string): Promise<UnitDocumentRow | undefined> {
+  return (await exec.select().from(unitDocuments).where(eq(unitDocuments.id, id)))[0];
 }

@@ -46,7 +46,7 @@ function parseMeta(raw: unknown): DocumentMeta {
 }
 
 /** Reads the multipart body: one `file` part (kept in memory, bounded) and the `meta` field. */
-async function readUpload(req: FastifyRequest, maxFileBytes: number): Promise<{ meta: unknown; file: UploadedFile | undefined }> {
+export async function readUpload(req: FastifyRequest, maxFileBytes: number): Promise<{ meta: unknown; file: UploadedFile | undefined }> {
   if (!req.isMultipart()) throw new AppError('document.multipart_required', 415);
   let meta: unknown;
   let file: UploadedFile | undefined;

@@ -33,3 +33,26 @@ export const documents = pgTable(
   },
   (t) => [index('documents_person_idx').on(t.personId), index('documents_measure_idx').on(t.measureId)],
 );
+
+/**
+ * Documents of a unit rather than of a person (issue 15: an expense's receipt, the evidence of
+ * a station's 七有 item). Stored like the person's documents (encrypted, outside any served
+ * path); the module that asks for one checks its own scope first.
+ */
+export const unitDocuments = pgTable(
+  'unit_documents',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    orgUnitId: uuid('org_unit_id').notNull(),
+    /** receipt | station_evidence */
+    purpose: text('purpose').notNull(),
+    fileName: text('file_name').notNull(),
+    mimeType: text('mime_type').notNull(),
+    size: integer('size').notNull(),
+    sha256: text('sha256').notNull(),
+    storageKey: text('storage_key').notNull(),
+    uploadedBy: uuid('uploaded_by'),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('unit_documents_org_idx').on(t.orgUnitId)],
+);

@@ -50,6 +50,17 @@ export interface UploadedFile {
   bytes: Buffer;
 }
 
+const unitDocumentView = (r: q.UnitDocumentRow) => ({
+  id: r.id,
+  orgUnitId: r.orgUnitId,
+  purpose: r.purpose,
+  fileName: r.fileName,
+  mimeType: r.mimeType,
+  size: r.size,
+  sha256: r.sha256,
+  createdAt: r.createdAt.toISOString(),
+});
+
 export function createDocumentService(deps: {
   db: Db;
   clock: Clock;
@@ -271,6 +282,74 @@ export function createDocumentService(deps: {
         details: { kind: r.doc.kind, fileName: r.doc.fileName, size: r.doc.size, sha256: r.doc.sha256 },
       });
       return { document: view(r), bytes };
+    },
+
+    /**
+     * Stores a document of a unit (a receipt, a 七有 evidence). The caller has checked that the
+     * actor may write for the unit (its own permission and scope); the file is checked as any upload.
+     */
+    async uploadUnitDocument(ctx: Ctx, unit: { id: string; path: string }, purpose: string, file: UploadedFile | undefined) {
+      const checked = checkFile(file);
+      const bytes = file!.bytes;
+      const id = crypto.randomUUID();
+      const storageKey = store.keyFor(deps.clock.today(), id);
+      const sha256 = crypto.createHash('sha256').update(bytes).digest('hex');
+      const staged: StagedFile = await store.stage(storageKey, id, bytes);
+      try {
+        const row = await db.transaction(async (tx) => {
+          const inserted = await q.insertUnitDocument(tx, {
+            id,
+            orgUnitId: unit.id,
+            purpose,
+            fileName: checked.fileName,
+            mimeType: checked.mimeType,
+            size: bytes.length,
+            sha256,
+            storageKey,
+            uploadedBy: ctx.actor.userId,
+          });
+          await audit.record(tx, ctx, {
+            action: 'unit_document.upload',
+            entityType: 'unit_document',
+            entityId: id,
+            orgPath: unit.path,
+            details: { purpose, size: bytes.length, sha256 },
+          });
+          await staged.commit();
+          return inserted;
+        });
+        return unitDocumentView(row);
+      } catch (err) {
+        await staged.discard();
+        throw err;
+      }
+    },
+
+    /** A unit document's description (no bytes), for the owner module's scope check. */
+    unitDocumentOf: async (exec: Executor, id: string) => {
+      const r = await q.unitDocumentById(exec, id);
+      return r ? unitDocumentView(r) : undefined;
+    },
+
+    /** The clear bytes of a unit document; the caller has checked its scope. Audited. */
+    async downloadUnitDocument(ctx: Ctx, id: string, orgPath: string) {
+      const r = await q.unitDocumentById(db, id);
+      if (!r) throw notFound('document');
+      let bytes: Buffer;
+      try {
+        bytes = await store.read(r.storageKey, r.id);
+      } catch {
+        throw new AppError('document.file_unavailable', 500);
+      }
+      if (crypto.createHash('sha256').update(bytes).digest('hex') !== r.sha256) throw new AppError('document.file_unavailable', 500);
+      await audit.record(db, ctx, {
+        action: 'unit_document.download',
+        entityType: 'unit_document',
+        entityId: id,
+        orgPath,
+        details: { purpose: r.purpose, size: r.size, sha256: r.sha256 },
+      });
+      return { document: unitDocumentView(r), bytes };
     },
 
     /** Whether a record of the person may attach the document: his own and not withdrawn. */

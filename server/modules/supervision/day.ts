@@ -4,6 +4,7 @@ import { fieldError, notFound } from '../../errors';
 import { inScope, scopePaths } from '../../http/context';
 import { TASK_HORIZON_DAYS } from '../../../core/rules/assessment';
 import { leaveBrief, noticeView, taskView, warningOf } from './views';
+import type { Executor } from '../../db/client';
 import type { Core, Ctx } from './core';
 import * as q from './queries';
 
@@ -14,8 +15,14 @@ export const dayMessages = {
 
 const MAX_TASKS = 5000;
 
+/** Work of other modules that falls to the actor himself today (issue 15: risk reviews, action items of joint meetings). */
+export type DayItem = { kind: string; id: string; title: string; dueOn: string; overdue: boolean; orgUnitName: string; link: string };
+export type DayItemSource = (exec: Executor, actor: Ctx['actor'], today: string) => Promise<DayItem[]>;
+
 export function dayFunctions(core: Core) {
   const { db, audit } = core;
+  const itemSources: DayItemSource[] = [];
+  const otherItems = async (ctx: Ctx, today: string) => (await Promise.all(itemSources.map((s) => s(db, ctx.actor, today)))).flat().sort((a, b) => a.dueOn.localeCompare(b.dueOn));
 
   /** My caseload (persons whose responsible worker I am), or a unit's subtree; always within my scope. */
   async function audience(ctx: Ctx, scope: 'mine' | 'unit', orgUnitId?: string): Promise<{ aud: q.Audience; unitId: string | null }> {
@@ -52,6 +59,25 @@ export function dayFunctions(core: Core) {
   }
 
   return {
+    /** Another module adds what falls to the actor today (owner-level work, not person records). */
+    registerDayItems(source: DayItemSource) {
+      itemSources.push(source);
+    },
+
+    /** The open notices of a unit's subtree (the weekly dispatch, issue 15), without the day's tasks. */
+    async openNoticesUnder(ctx: Ctx, orgUnitId: string) {
+      const { aud } = await audience(ctx, 'unit', orgUnitId);
+      const rows = aud.scope.length ? await q.openNotices(db, aud) : [];
+      await audit.record(db, ctx, {
+        action: 'notice.list',
+        entityType: 'police_notice',
+        orgPath: aud.under ?? null,
+        details: { filter: { state: 'open' }, returned: rows.length, total: rows.length },
+      });
+      const now = core.clock.now();
+      return rows.map((r) => noticeView(r, now));
+    },
+
     async today(ctx: Ctx, query: { scope: 'mine' | 'unit'; orgUnitId?: string; overdueDays: number; limit: number }) {
       const { aud, unitId } = await audience(ctx, query.scope, query.orgUnitId);
       const today = core.today();
@@ -66,6 +92,7 @@ export function dayFunctions(core: Core) {
           leavesAwaitingDecision: [],
           noticesPending: [],
           warnings: [],
+          items: await otherItems(ctx, today),
           summary: { due: 0, overdue: 0, dueToday: 0, doneToday: 0, persons: 0 },
           truncated: false,
         };
@@ -100,6 +127,7 @@ export function dayFunctions(core: Core) {
         leavesAwaitingDecision: pending.map((r) => leaveBrief(r, today)),
         noticesPending: notices.map((r) => noticeView(r, now)),
         warnings,
+        items: await otherItems(ctx, today),
         summary: { due: totals.due, overdue: totals.overdue, dueToday: totals.dueToday, doneToday: totals.doneToday, persons: await q.audienceSize(db, aud) },
         truncated: totals.total > tasks.length,
       };

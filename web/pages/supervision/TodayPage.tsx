@@ -15,6 +15,7 @@ import { groupByPerson } from './groupTasks';
 import { PersonTaskCard } from './PersonTaskCard';
 import { TaskCalendar } from './TaskCalendar';
 import { TodayAlerts } from './TodayAlerts';
+import { TodayItems } from './TodayItems';
 import { TodayStats } from './TodayStats';
 import { UnitCounts } from './UnitCounts';
 import { useRecordFlow } from './useRecordFlow';
@@ -74,6 +75,7 @@ export default function TodayPage() {
     <Flex vertical gap={12}>
       <TodayAlerts day={d} />
       <AssistanceTasksCard scope={scope} orgUnitId={orgUnitId} />
+      <TodayItems day={d} />
     </Flex>
   );
 

@@ -441,9 +441,10 @@ describe.each(testDbKinds())('P6: every audit action keeps the least identifying
     await offlineReplay(w, id);
     await assistanceSide(w, id);
     await preventionSide(w);
-    await transfersSide(w, id);
     await sealingSide(w);
     await govOpsSide(w);
+    // Last: it moves the person and the clock (20 days on, past every session's idle timeout).
+    await transfersSide(w, id);
 
     const trail = await rows<{ action: string; person_id: string | null; entity_type: string | null; before: unknown; after: unknown; details: unknown; purpose: string | null }>(
       t.database.db,

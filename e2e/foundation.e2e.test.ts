@@ -186,8 +186,8 @@ describe('foundation', () => {
       await page.getByLabel('操作人').fill(WORKER.username);
       await page.getByRole('button', { name: '查询' }).click();
       await expect.poll(async () => (await rows.allInnerTexts()).every((t) => t.includes(WORKER.username))).toBe(true);
-      const actions = await page.getByTestId('audit-action').allTextContents();
-      expect(actions).toContain('auth.password_change');
+      // Polled: the filtered page may still be rendering the rows it replaces.
+      await expect.poll(async () => await page.getByTestId('audit-action').allTextContents()).toContain('auth.password_change');
       expect(await page.getByRole('link', { name: /导出 CSV/ }).getAttribute('href')).toContain(`actor=${WORKER.username}`);
 
       // Phone width: the menu lives in a drawer.

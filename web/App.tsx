@@ -71,6 +71,10 @@ const theme = {
     colorTextPlaceholder: 'rgba(0, 0, 0, 0.56)',
     // antd's link blue is 4.0:1 on white; the brand's dark shade is 6:1.
     colorLink: '#8a4700',
+    // Text in the status colours (Typography danger/warning/success): antd's are 3–4:1 on white.
+    colorErrorText: '#a8071a',
+    colorWarningText: '#ad4e00',
+    colorSuccessText: '#237804',
   },
   components: { Menu: { itemSelectedColor: '#8a4700' } },
 };

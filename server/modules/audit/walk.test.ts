@@ -9,7 +9,7 @@ import { testDbKinds, idNumber, STRONG, Client, userWith, nextTotpCode, type Aut
 import { rows } from '../../db/client';
 import { findIdentifiers } from '../../lib/identifying';
 import { registeredAuditActions } from './actions';
-import { world, visitForm, type World } from '../../test/supervision-world';
+import { world, visitForm, test as drugTest, type World } from '../../test/supervision-world';
 import { ledgerRow, ledgerXlsx, multipartBody } from '../../test/ledger-files';
 import { cleanPerson } from '../../test/sealing-world';
 
@@ -319,6 +319,74 @@ describe.each(testDbKinds())('P6: every audit action keeps the least identifying
     ok(await streetOffice.post('/api/prevention/trainings', { orgUnitId: units.street, topic: '新型毒品识别', heldOn: '2026-05-10', minutes: 180, attendees }), 201);
   }
 
+  // Issue 16 items 4 and 5: a survey made, linked, answered without a session and closed; a tip
+  // given with a name and a phone, listed, read, verified and rewarded; a volunteer recognised.
+  async function surveysAndTipsSide(w: World) {
+    const { worker, officer, police, units } = w;
+    const visitor = new Client(t);
+    visitor.address = '198.51.100.77';
+    const survey = ok(
+      await officer.post('/api/prevention/surveys', {
+        orgUnitId: units.street,
+        title: '走查满意度调查',
+        audiences: ['residents'],
+        questions: [
+          { kind: 'single', text: '“奶茶”包装的饮品可能是新型毒品吗？', options: ['可能', '不可能'], correct: [0] },
+          { kind: 'satisfaction', text: '您对社区禁毒工作满意吗？' },
+        ],
+      }),
+      201,
+    );
+    ok(await officer.post(`/api/prevention/surveys/${survey.id}/links`, { orgUnitId: units.community }));
+    ok(await visitor.post(`/api/public/surveys/${survey.links[0].token}/answers`, { audience: 'residents', answers: [[0], [5]] }), 201);
+    ok(await officer.patch(`/api/prevention/surveys/${survey.id}`, { state: 'closed' }));
+    const description = `${P.destination}地下室夜间常有人聚集，联系人${P.contactPhone}`;
+    ok(
+      await visitor.post('/api/public/tips', { orgUnitId: units.street, category: 'venue', description, place: P.residenceAddress, contactName: V.name, contactPhone: V.phone }),
+      201,
+    );
+    const tip = ok(await police.get('/api/tips?limit=1')).items[0].id as string;
+    ok(await police.get(`/api/tips/${tip}`));
+    ok(await police.patch(`/api/tips/${tip}/status`, { status: 'verified', note: P.note }));
+    ok(await police.patch(`/api/tips/${tip}/reward`, { amountYuan: 500, paidOn: '2026-11-20' }));
+    const team = ok(await worker.post('/api/prevention/teams', { orgUnitId: units.community, name: '走查表彰队' }), 201);
+    const volunteer = ok(await worker.post('/api/prevention/volunteers', { teamId: team.id, name: V.name, phone: V.phone, registeredOn: '2026-01-05' }), 201);
+    ok(await worker.post(`/api/prevention/volunteers/${volunteer.id}/recognitions`, { recognisedOn: '2026-11-20' }), 201);
+  }
+
+  // Issue 13: the class read and overridden; a refusal's alert listed, read, acknowledged, acted on
+  // with a visit, commented, reassigned and closed; an evasion's alert left past its deadline and
+  // escalated by the hourly job, which also reclassifies the day.
+  async function warningsSide(w: World, id: string) {
+    const { worker, officer } = w;
+    ok(await worker.get(`/api/persons/${id}/risk`));
+    ok(await officer.post(`/api/persons/${id}/risk/override`, { riskClass: 'high', reason: P.note, expiresOn: '2026-12-31' }), 201);
+    const record = (body: Record<string, unknown>) => worker.post(`/api/persons/${id}/records`, body).then((r) => ok(r, 201).record.id as string);
+    await record(drugTest('2026-11-21', 'refused'));
+    await record(drugTest('2026-11-21', 'evaded'));
+    const alerts = ok(await worker.get(`/api/alerts?scope=unit&state=open&personId=${id}`)).items as { id: string; kind: string }[];
+    const refusal = alerts.find((a) => a.kind === 'refusal')!;
+    const evasion = alerts.find((a) => a.kind === 'evasion')!;
+    const base = `/api/alerts/${refusal.id}`;
+    ok(await worker.get(base));
+    ok(await worker.post(`${base}/acknowledge`));
+    const talk = await record({ kind: 'talk', date: '2026-11-22', place: '社区工作站', note: P.note, contactMode: 'in_person', form: visitForm });
+    ok(await worker.post(`${base}/act`, { recordId: talk, comment: P.note }));
+    ok(await worker.post(`${base}/comment`, { comment: `${P.contactName} ${P.contactPhone}` }));
+    ok(await worker.post(`${base}/reassign`, { userId: officer.userId }));
+    ok(await officer.post(`${base}/close`, { outcome: 'resolved', comment: P.note }));
+    await t.database.db.execute(sql`update alerts set deadline = '2026-11-01T00:00:00Z' where id = ${evasion.id}`);
+    expect(await t.services.scheduler.runNow('warnings.hourly')).toBe(true);
+  }
+
+  // Issue 15 item 1: a drill-down into the persons behind a figure; a unit's targets and plan set.
+  async function governanceSide(w: World) {
+    const { streetOffice, units } = w;
+    ok(await streetOffice.get(`/api/governance/drill?code=K1&orgUnitId=${units.community}&from=2026-11-01&to=2026-11-30&side=denominator`));
+    ok(await streetOffice.req('PUT', '/api/governance/targets', { orgUnitId: units.street, year: 2026, items: [{ code: 'K2', baseline: 60, target: 90 }] }));
+    ok(await streetOffice.req('PUT', '/api/governance/plan', { orgUnitId: units.street, startDate: '2026-01-01', milestones: [{ code: 'K2', month: 6, goal: 80 }] }));
+  }
+
   // Issue 14 (C7, C10): a transfer offered and declined, requested by the ID number and accepted,
   // reported and forwarded; a handover reported, one missed; a report overdue. Runs last: P moves.
   async function transfersSide(w: World, pid: string) {
@@ -443,6 +511,9 @@ describe.each(testDbKinds())('P6: every audit action keeps the least identifying
     await preventionSide(w);
     await sealingSide(w);
     await govOpsSide(w);
+    await surveysAndTipsSide(w);
+    await warningsSide(w, id);
+    await governanceSide(w);
     // Last: it moves the person and the clock (20 days on, past every session's idle timeout).
     await transfersSide(w, id);
 

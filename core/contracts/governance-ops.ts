@@ -170,7 +170,9 @@ export const riskMatrix = z.object({
 
 export const budgetCategories = ['publicity', 'supervision', 'assistance', 'other'] as const;
 export type BudgetCategory = (typeof budgetCategories)[number];
-const money = z.number().int().min(0).max(1_000_000_000_00);
+// Amounts in fen, within 32 bits (P1, issue 9.11: no integer input beyond it): up to 21,474,836.47
+// yuan per line, above any street's or district's yearly drug-control budget.
+const money = z.number().int().min(0).max(2_147_483_647);
 
 export const budgetPlanInput = z.strictObject({
   orgUnitId: z.uuid(),

@@ -55,7 +55,7 @@ ALTER TABLE "governance_milestones" ADD CONSTRAINT "governance_milestones_org_un
 ALTER TABLE "governance_plans" ADD CONSTRAINT "governance_plans_org_unit_id_org_units_id_fk" FOREIGN KEY ("org_unit_id") REFERENCES "public"."org_units"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "governance_rollups" ADD CONSTRAINT "governance_rollups_org_unit_id_org_units_id_fk" FOREIGN KEY ("org_unit_id") REFERENCES "public"."org_units"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "governance_targets" ADD CONSTRAINT "governance_targets_org_unit_id_org_units_id_fk" FOREIGN KEY ("org_unit_id") REFERENCES "public"."org_units"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
-CREATE INDEX "governance_rollups_period_idx" ON "governance_rollups" USING btree ("period_kind","period_start");
+CREATE INDEX "governance_rollups_period_idx" ON "governance_rollups" USING btree ("period_kind","period_start");--> statement-breakpoint
 -- custom:begin governance-dirty-units
 -- Issue 15 item 2: every statement that writes a fact the indicators read marks the unit of each
 -- person it touched as dirty, once per statement (statement-level, like supervision_inputs_touch);

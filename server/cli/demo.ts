@@ -39,6 +39,7 @@ await runServer(config, {
         staffPassword: DEMO_PASSWORD,
         demo: true,
         recompute: () => services.supervision.recomputeAll(),
+        reclassify: () => services.warnings.reclassifyAll(database.db),
         log: (m) => console.log(`  ${m}`),
       });
       console.log(

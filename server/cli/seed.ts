@@ -36,6 +36,7 @@ try {
     staffPassword: values['staff-password']!,
     history: !values['no-history'],
     recompute: () => services.supervision.recomputeAll(),
+    reclassify: () => services.warnings.reclassifyAll(database.db),
     log: (m) => console.error(m),
   });
   console.log(JSON.stringify({ db: database.kind, ...summary, accounts: undefined, staffPassword: 'see --staff-password' }, null, 2));

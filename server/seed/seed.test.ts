@@ -25,6 +25,7 @@ describe.each(testDbKinds())('the demo city generator on %s (issue 5)', (kind) =
       staffPassword: PASSWORD,
       demo: true,
       recompute: () => t.services.supervision.recomputeAll(),
+      reclassify: () => t.services.warnings.reclassifyAll(t.database.db),
     });
   }, 180_000);
   afterAll(() => t.close());
@@ -185,6 +186,32 @@ describe.each(testDbKinds())('the demo city generator on %s (issue 5)', (kind) =
     expect(budget.executionRate).toBeLessThan(1);
     const k18 = (await office.get(`/api/governance-ops/units/${station.orgUnitId}/k18?year=${t.clock.today().slice(0, 4)}`)).json();
     expect(k18.baseCases).toBeGreaterThan(0);
+  });
+
+  it('classifies everyone under a measure, most low and a few high, with open alerts for their workers (issue 13 item 6)', async () => {
+    expect(summary.warnings).toMatchObject({ persons: summary.supervision!.persons });
+    const classes = await rows<{ risk_class: string; n: number }>(
+      t.database.db,
+      sql`select risk_class, count(*)::int as n from risk_classifications where superseded_at is null group by 1`,
+    );
+    const share = (c: string) => (classes.find((x) => x.risk_class === c)?.n ?? 0) / classes.reduce((n, x) => n + x.n, 0);
+    expect(share('low')).toBeGreaterThan(0.5);
+    expect(share('high')).toBeGreaterThan(0);
+    expect(share('high')).toBeLessThan(0.2);
+    expect(share('high')).toBeLessThan(share('medium') + share('low'));
+    // The file's class is the one computed (no override in a generated city).
+    expect(
+      await count(
+        sql`select count(*)::int as n from persons p join risk_classifications c on c.person_id = p.id and c.superseded_at is null where p.risk_level is distinct from c.risk_class`,
+      ),
+    ).toBe(0);
+    const open = await count(sql`select count(*)::int as n from alerts where status = 'open'`);
+    expect(open).toBeGreaterThan(0);
+    expect(open).toBeLessThan(summary.warnings!.persons);
+    const worker = new Client(t);
+    expect((await worker.signIn('c1.sw1', PASSWORD)).statusCode).toBe(200);
+    const mine = (await worker.get('/api/alerts?scope=mine&state=open')).json();
+    expect(mine.total).toBeGreaterThan(0);
   });
 
   it('refuses to generate into a database that already holds person files', async () => {

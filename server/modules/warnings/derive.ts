@@ -55,9 +55,15 @@ async function loadOthers(exec: Executor, deps: DeriveDeps, ids: string[]) {
   return { measures, use, visits, assistance, current, overrides, standing };
 }
 
-/** Identifies a classification: what a stored row holds but when it was written. */
+/** JSON with every object's keys sorted: jsonb gives a stored object back with its keys reordered (shortest first). */
+const canonical = (v: unknown): string =>
+  JSON.stringify(v, (_k, x: unknown) =>
+    x && typeof x === 'object' && !Array.isArray(x) ? Object.fromEntries(Object.entries(x as Record<string, unknown>).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) : x,
+  );
+
+/** Identifies a classification: what a stored row holds but when it was written (a run that changes nothing writes nothing). */
 const sameClassification = (row: q.ClassificationRow | undefined, c: RiskClassification) =>
-  !!row && row.riskClass === c.riskClass && row.score === c.score && row.policyVersion === c.policyVersion && JSON.stringify(row.factors) === JSON.stringify(c.factors);
+  !!row && row.riskClass === c.riskClass && row.score === c.score && row.policyVersion === c.policyVersion && canonical(row.factors) === canonical(c.factors);
 
 /** Why an alert whose fact is gone is withdrawn (T7/C4: a leave excusing the task; 0012: a voided or corrected record). */
 function withdrawalReason(a: q.AlertRow, l: Loaded, cause: Synced['cause']): AlertWithdrawalReason {

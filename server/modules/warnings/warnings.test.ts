@@ -49,6 +49,16 @@ describe.each(testDbKinds())('early warning (issue 13) on %s', (kind) => {
     expect((await alertsOf(personId, 'open')).map((a) => a.kind)).toContain('positive_test');
   });
 
+  it('D4: a reclassification that finds the same factors writes nothing (jsonb reorders the stored keys; the history grows only on a change)', async () => {
+    const { personId } = await personUnderMeasure(w, { reportDate: '2026-11-15', name: '复算人' });
+    await record(personId, drugTest('2026-11-20', 'positive'));
+    const history = async () => (await w.worker.get(`/api/persons/${personId}/risk`)).json().history as unknown[];
+    const before = (await history()).length;
+    const again = await w.t.services.warnings.reclassify(w.t.database.db, [personId]);
+    expect(again).toMatchObject({ persons: 1, reclassified: 0, raised: 0, withdrawn: 0 });
+    expect(await history()).toHaveLength(before);
+  });
+
   it('D4: signs of distress at a visit make the class high whatever the score; the rise raises an alert for the worker', async () => {
     const { personId } = await personUnderMeasure(w, { reportDate: '2026-11-15', name: '低落人' });
     const recordId = await record(personId, visit('2026-11-21', { mood: 'low', family: 'conflict' }));

@@ -98,7 +98,13 @@ async function main() {
         naiveSql: await timed(() => liveSupervision(db, figureDeps, unit.path, month.from, month.to, today), Math.max(5, Math.round(CALLS / 5))),
       };
     };
-    const figureDeps = { assistance: services.assistance, prevention: services.prevention, users: services.users, resolver: (exec: Executor) => services.policy.resolver(exec) };
+    const figureDeps = {
+      assistance: services.assistance,
+      prevention: services.prevention,
+      warnings: services.warnings,
+      govOps: services.govOps,
+      resolver: (exec: Executor) => services.policy.resolver(exec),
+    };
     const cityFigures = await scenario(root);
     const districtFigures = await scenario(district);
 

@@ -195,11 +195,20 @@ export function createServices(deps: AppDeps) {
     policyAt: async (exec, orgPath) => (await policyService.effective(exec, orgPath)).policy,
   });
   jobs.push({ name: 'transfers.deadlines', lockKey: 7_263_140, everyMs: 3_600_000, run: async (tx) => void (await transfers.raiseOverdue(tx)) });
-  // #15 governance: indicators, rollups (refreshed every 15 s from the dirty marks), targets.
-  const governance = createGovernanceService({ db, reader, clock: deps.clock, audit, org, assistance, prevention, users, resolver: (exec) => policyService.resolver(exec) });
-  jobs.push({ name: 'governance.rollups', lockKey: 7_263_150, everyMs: ROLLUP_EVERY_MS, run: async (tx) => void (await governance.refresh(tx)) });
   // Issue 13: risk classes and alerts, recomputed with every supervision recompute; escalations and the day's reclassification hourly.
-  const warnings = createWarningService({ db, clock: deps.clock, audit, persons, measures, supervision, assistance, reminders, policy: policyService, users });
+  const warnings = createWarningService({
+    db,
+    clock: deps.clock,
+    audit,
+    persons,
+    measures,
+    supervision,
+    assistance,
+    reminders,
+    policy: policyService,
+    users,
+    timeZone: deps.config.timeZone,
+  });
   jobs.push({ name: 'warnings.hourly', lockKey: 7_263_160, everyMs: WARNINGS_EVERY_MS, run: async (tx) => void (await warnings.runHourly(tx)) });
   // #14 sealing: delisting, sealed files, openings, the access report, the retention purge.
   const sealing = createSealingService({
@@ -238,6 +247,21 @@ export function createServices(deps: AppDeps) {
       })),
   });
   supervision.registerDayItems((exec, actor, today) => govOps.dayItems(exec, actor, today));
+  // #15 governance: indicators, rollups (refreshed every 15 s from the dirty marks), targets. Built
+  // after the services it reads: assistance, prevention (K12–K16), warnings (K17), governance-ops (K18).
+  const governance = createGovernanceService({
+    db,
+    reader,
+    clock: deps.clock,
+    audit,
+    org,
+    assistance,
+    prevention,
+    warnings,
+    govOps,
+    resolver: (exec) => policyService.resolver(exec),
+  });
+  jobs.push({ name: 'governance.rollups', lockKey: 7_263_150, everyMs: ROLLUP_EVERY_MS, run: async (tx) => void (await governance.refresh(tx)) });
   return {
     db,
     reader,

@@ -22,7 +22,7 @@ export const indicatorDefinitionView = z.object({
   formula: localized,
   unit: z.enum(['rate', 'count']),
   direction: z.enum(['higher', 'lower']),
-  source: z.enum(['supervision', 'assistance', 'prevention', 'none']),
+  source: z.enum(['supervision', 'assistance', 'prevention', 'warnings', 'police', 'none']),
   drill: z.enum(['persons', 'records', 'none']),
   seedTarget: z.number().nullable(),
   seedBaseline: z.number().nullable(),

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { indicatorDefinitions, rateOf, tally, underMeasureIn, type PersonFacts } from './indicators';
+import { alertTally, indicatorDefinitions, rateOf, tally, underMeasureIn, type AlertFact, type PersonFacts } from './indicators';
 import { milestoneState, periodContaining, periodProblem, ragOf, rollupPeriods, standardKindOf, targetProblem, defaultMilestoneGoal, phaseAt } from './targets';
 import { definitionOf } from './indicators';
 
@@ -25,13 +25,42 @@ describe('indicator definitions (RULES §6)', () => {
     expect(indicatorDefinitions.map((x) => x.code)).toEqual(['K1', 'K2', 'K3', 'K4', 'K5', 'K6', 'K7', 'K8', 'K9', 'K10', 'K11', 'K12', 'K13', 'K14', 'K15', 'K16', 'K17', 'K18']);
     for (const x of indicatorDefinitions) expect(x.name['zh-CN'] && x.name['en-US'] && x.formula['zh-CN'] && x.formula['en-US']).toBeTruthy();
   });
-  it('K14, K15, K17, K18: without their data they carry a reason, not a zero', () => {
-    expect(indicatorDefinitions.filter((x) => x.source === 'none').map((x) => [x.code, x.noData])).toEqual([
-      ['K14', 'no_survey_data'],
-      ['K15', 'no_survey_data'],
-      ['K17', 'no_alert_data'],
-      ['K18', 'no_police_figures'],
+  it('K14, K15, K17, K18: read from their modules, and without data for the unit and period they carry a reason, not a zero', () => {
+    expect(indicatorDefinitions.filter((x) => x.noData).map((x) => x.code)).toEqual([]);
+    expect(indicatorDefinitions.filter((x) => x.emptyReason).map((x) => [x.code, x.source, x.emptyReason, x.drill])).toEqual([
+      ['K14', 'prevention', 'no_survey_data', 'none'],
+      ['K15', 'prevention', 'no_survey_data', 'none'],
+      ['K17', 'warnings', 'no_alert_data', 'persons'],
+      ['K18', 'police', 'no_police_figures', 'none'],
     ]);
+  });
+});
+
+describe('K17: alerts handled within their deadline', () => {
+  const h = 3_600_000;
+  const now = 100 * h;
+  const alert = (alertId: string, personId: string, deadlineMs: number, handledMs: number | null): AlertFact => ({ alertId, personId, deadlineMs, handledMs });
+  it.each([
+    ['handled before the deadline: owed and on time', [alert('a', 'p', 50 * h, 40 * h)], [1, 1]],
+    ['handled at the deadline exactly: on time', [alert('a', 'p', 50 * h, 50 * h)], [1, 1]],
+    ['handled after the deadline: owed, late', [alert('a', 'p', 50 * h, 51 * h)], [0, 1]],
+    ['untouched past the deadline: owed, late', [alert('a', 'p', 50 * h, null)], [0, 1]],
+    ['untouched within the deadline: not yet owed', [alert('a', 'p', 120 * h, null)], [0, 0]],
+    ['handled early although the deadline is ahead: owed and on time', [alert('a', 'p', 120 * h, 90 * h)], [1, 1]],
+  ] as const)('K17: %s', (_, alerts, [numerator, denominator]) => {
+    expect(alertTally(alerts, now)).toMatchObject({ raised: 1, numerator, denominator });
+  });
+  it('K17: the ids behind each side, persons once each', () => {
+    const t = alertTally([alert('a1', 'p', 50 * h, 40 * h), alert('a2', 'p', 50 * h, 60 * h), alert('a3', 'q', 50 * h, null), alert('a4', 'r', 200 * h, null)], now);
+    expect(t).toEqual({
+      raised: 4,
+      numerator: 1,
+      denominator: 3,
+      numeratorAlertIds: ['a1'],
+      denominatorAlertIds: ['a1', 'a2', 'a3'],
+      numeratorPersonIds: ['p'],
+      denominatorPersonIds: ['p', 'q'],
+    });
   });
 });
 

@@ -10,13 +10,13 @@ export const indicatorCodes = ['K1', 'K2', 'K3', 'K4', 'K5', 'K6', 'K7', 'K8', '
 export type IndicatorCode = (typeof indicatorCodes)[number];
 export const isIndicatorCode = (c: string): c is IndicatorCode => (indicatorCodes as readonly string[]).includes(c);
 
-/** Where an indicator's facts come from; `none` = no capability records them yet (never shown as 0). */
-export type IndicatorSource = 'supervision' | 'assistance' | 'prevention' | 'none';
+/** Where an indicator's facts come from (the module whose service provides them); `none` = no capability records them yet (never shown as 0). */
+export type IndicatorSource = 'supervision' | 'assistance' | 'prevention' | 'warnings' | 'police' | 'none';
 /** `rate`: numerator / denominator in %; `count`: a number per period (the target pro rata). */
 export type IndicatorUnit = 'rate' | 'count';
 /** `higher`: the value should reach the target from below; `lower`: stay under it (K6 relapse). */
 export type TargetDirection = 'higher' | 'lower';
-/** Why an indicator shows no figure: its data does not exist in this deployment yet. */
+/** Why an indicator shows no figure: its source holds nothing for the unit and period (no survey answered, no alert raised, no approved police figure). */
 export type NoDataReason = 'no_survey_data' | 'no_alert_data' | 'no_police_figures';
 
 export interface IndicatorDefinition {
@@ -28,7 +28,10 @@ export interface IndicatorDefinition {
   source: IndicatorSource;
   /** What the drill-down lists: the persons, or the records (activities, trainings). */
   drill: 'persons' | 'records' | 'none';
+  /** Set when no capability records the indicator's data at all: it always shows this reason. */
   noData?: NoDataReason;
+  /** The reason shown when the source exists but holds nothing for the unit and period (never a 0). */
+  emptyReason?: NoDataReason;
   /** The seed work plan's target and baseline (seed 001 §3.2, §3.4), in % for rates. */
   seedTarget: number | null;
   seedBaseline: number | null;
@@ -133,18 +136,18 @@ export const indicatorDefinitions: readonly IndicatorDefinition[] = [
     seedBaseline: null,
   }),
   d('K14', '新型毒品识别率', 'New-drug recognition', '居民问卷中答对的比例', 'correct answers in resident surveys', {
-    drill: 'none',
+    drill: 'none', // K14: surveys are anonymous, there are no persons behind the figure
     direction: 'higher',
-    source: 'none',
-    noData: 'no_survey_data',
+    source: 'prevention',
+    emptyReason: 'no_survey_data',
     seedTarget: 85,
     seedBaseline: 30,
   }),
   d('K15', '满意度', 'Satisfaction', '居民问卷中满意的比例', 'satisfied answers in resident surveys', {
-    drill: 'none',
+    drill: 'none', // K15: anonymous ratings, no persons
     direction: 'higher',
-    source: 'none',
-    noData: 'no_survey_data',
+    source: 'prevention',
+    emptyReason: 'no_survey_data',
     seedTarget: 90,
     seedBaseline: null,
   }),
@@ -163,19 +166,18 @@ export const indicatorDefinitions: readonly IndicatorDefinition[] = [
     },
   ),
   d('K17', '预警处置及时率', 'Alert handling', '按期处置的预警 / 产生的预警', 'alerts handled within the deadline / alerts raised', {
-    drill: 'none',
     direction: 'higher',
-    source: 'none',
-    noData: 'no_alert_data',
+    source: 'warnings',
+    emptyReason: 'no_alert_data',
     seedTarget: null,
     seedBaseline: null,
   }),
   d('K18', '涉毒案件发生率', 'Drug cases', '辖区涉毒案件数（公安填报）较基准年', 'drug cases in the area (entered by police) against the base year', {
     unit: 'count',
-    drill: 'none',
+    drill: 'none', // K18: aggregate figures entered by police, no persons or records behind them
     direction: 'lower',
-    source: 'none',
-    noData: 'no_police_figures',
+    source: 'police',
+    emptyReason: 'no_police_figures',
     seedTarget: null,
     seedBaseline: null,
   }),
@@ -362,4 +364,46 @@ export function tally(code: SupervisionIndicator, facts: readonly PersonFacts[],
 export function rateOf(numerator: number, denominator: number): number | null {
   if (denominator <= 0) return null;
   return Math.round((numerator / denominator) * 1000) / 10;
+}
+
+// ——— K17: alerts (issue 13) handled within their deadline
+
+/** One alert raised in the period (not withdrawn: its facts stopped holding, nothing was owed), times in ms. */
+export interface AlertFact {
+  alertId: string;
+  personId: string;
+  deadlineMs: number;
+  /** First handled (acknowledged, acted) or closed; null while untouched. */
+  handledMs: number | null;
+}
+
+export interface AlertTally {
+  /** Alerts raised in the period: zero means there is no alert data for it (no_alert_data), not 0 %. */
+  raised: number;
+  numerator: number;
+  denominator: number;
+  numeratorAlertIds: string[];
+  denominatorAlertIds: string[];
+  numeratorPersonIds: string[];
+  denominatorPersonIds: string[];
+}
+
+/**
+ * K17: handled by the deadline / alerts owed. An alert is owed once handled or once its deadline
+ * has passed; an untouched alert still within its deadline is not yet late, so it counts on
+ * neither side (counting it would lower the rate for work not yet due).
+ */
+export function alertTally(alerts: readonly AlertFact[], nowMs: number): AlertTally {
+  const owed = alerts.filter((a) => a.handledMs !== null || a.deadlineMs < nowMs);
+  const onTime = owed.filter((a) => a.handledMs !== null && a.handledMs <= a.deadlineMs);
+  const personsOf = (xs: AlertFact[]) => [...new Set(xs.map((a) => a.personId))];
+  return {
+    raised: alerts.length,
+    numerator: onTime.length,
+    denominator: owed.length,
+    numeratorAlertIds: onTime.map((a) => a.alertId),
+    denominatorAlertIds: owed.map((a) => a.alertId),
+    numeratorPersonIds: personsOf(onTime),
+    denominatorPersonIds: personsOf(owed),
+  };
 }

@@ -1,9 +1,10 @@
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
 import { eq, sql } from 'drizzle-orm';
-import { startTestApp, testDbKinds, adminClient, cityWithCommunity, userWith, type TestApp, type Client } from '../../test/harness';
+import { startTestApp, testDbKinds, adminClient, cityWithCommunity, userWith, Client, type TestApp } from '../../test/harness';
 import { buildMeasure, buildPerson, buildRecord } from '../../test/factories';
 import { persons } from '../persons/schema';
 import { supervisionTasks } from '../supervision/schema';
+import { alerts } from '../warnings/schema';
 import { governanceDirtyUnits } from './schema';
 
 // Issue 15 items 1–3: a small known city — a district with two streets — whose November 2026
@@ -40,7 +41,7 @@ describe.each(testDbKinds())('governance on %s', (kind) => {
     office = await userWith(t, admin, 'gov.office', 'drug_control_office', units.district);
     officer = await userWith(t, admin, 'gov.officer', 'officer', units.street);
     otherOfficer = await userWith(t, admin, 'gov.other', 'officer', units.otherStreet);
-    await userWith(t, admin, 'gov.sw', 'social_worker', units.community);
+    const sw = await userWith(t, admin, 'gov.sw', 'social_worker', units.community);
     // A: ordered 11-02, reported 11-05 (within C1), checked in, tested negative, visited in person.
     p.A = await buildPerson(t, officer, { orgUnitId: units.community, name: '甲' });
     await buildMeasure(t, officer, p.A, { decisionDate: '2026-11-01', decisionReceivedDate: '2026-11-02', reportDate: '2026-11-05' });
@@ -62,6 +63,11 @@ describe.each(testDbKinds())('governance on %s', (kind) => {
     await buildMeasure(t, officer, p.S, { decisionDate: '2026-11-01', decisionReceivedDate: '2026-11-02', reportDate: '2026-11-05' });
     await buildRecord(t, officer, p.S, { kind: 'visit', date: '2026-11-12', contactMode: 'in_person', form });
     await t.database.db.update(persons).set({ sealed: true }).where(eq(persons.id, p.S));
+    // K12: the social worker is responsible for A and C (the real assignments, RULES §6 K12).
+    for (const id of [p.A, p.C]) {
+      const a = await officer.post(`/api/persons/${id}/assignment`, { orgUnitId: units.community, workerId: sw.userId, reason: '分配责任社工' });
+      expect(a.statusCode, a.body).toBe(200);
+    }
   });
   afterAll(() => t.close());
 
@@ -110,8 +116,8 @@ describe.each(testDbKinds())('governance on %s', (kind) => {
     expect(k(o, 'K11')).toMatchObject({ numerator: 1, denominator: 2 });
   });
 
-  it('K12: full-time social workers / persons under measure (1 for 2)', async () => {
-    expect(k(await overview(units.community), 'K12')).toMatchObject({ numerator: 1, denominator: 2, value: 50 });
+  it('K12: the social workers responsible for persons under measure / persons under measure (1 for 2)', async () => {
+    expect(k(await overview(units.community), 'K12')).toMatchObject({ numerator: 1, denominator: 2, value: 50, detail: { perThirty: 15, workersNeeded: 1, unassigned: 0 } });
   });
 
   it('K8, K9, K10: the assistance figures; K9 counts a counselling session in the period', async () => {
@@ -146,8 +152,16 @@ describe.each(testDbKinds())('governance on %s', (kind) => {
     expect(d).toMatchObject({ kind: 'records', total: 1, items: [{ name: '禁毒讲座', date: '2026-11-08' }] });
   });
 
-  it('K14, K15, K17, K18: no data yet, with the reason, never 0', async () => {
-    const o = await overview(units.district);
+  /** A district of its own with one street and its office, so a test's data moves no other test's figures. */
+  const isolatedDistrict = async (name: string, tag: string) => {
+    const d = (await admin.post('/api/org-units', { parentId: units.root, level: 'district', name })).json().id as string;
+    const s = (await admin.post('/api/org-units', { parentId: d, level: 'street', name: `${name}街道` })).json().id as string;
+    return { d, s, office: await userWith(t, admin, `gov.office.${tag}`, 'drug_control_office', d), officer: await userWith(t, admin, `gov.officer.${tag}`, 'officer', s) };
+  };
+
+  it('K14, K15, K17, K18: no data yet, with the reason, never 0, where no survey, alert or police figure exists', async () => {
+    const x = await isolatedDistrict('空白区', 'empty');
+    const o = await overview(x.d, nov, x.office);
     for (const [code, reason] of [
       ['K14', 'no_survey_data'],
       ['K15', 'no_survey_data'],
@@ -156,7 +170,102 @@ describe.each(testDbKinds())('governance on %s', (kind) => {
     ]) {
       expect(k(o, code!)).toMatchObject({ value: null, numerator: null, denominator: null, noData: reason, rag: 'none' });
     }
-    expect((await drill('K18', 'numerator', units.district)).statusCode).toBe(400);
+    expect((await drill('K18', 'numerator', x.d, x.office)).statusCode).toBe(400);
+  });
+
+  it('K14 and K15: right answers and satisfied ratings of the resident surveys answered in the period; no persons to drill into', async () => {
+    const created = await officer.post('/api/prevention/surveys', {
+      orgUnitId: units.community,
+      title: '新型毒品认知与满意度调查',
+      audiences: ['residents'],
+      questions: [
+        { kind: 'single', text: '“奶茶”包装的饮品可能是新型毒品吗？', options: ['可能', '不可能'], correct: [0] },
+        { kind: 'multiple', text: '以下哪些是新型毒品？', options: ['冰毒', '咖啡', '摇头丸'], correct: [0, 2] },
+        { kind: 'satisfaction', text: '您对社区禁毒工作满意吗？' },
+      ],
+    });
+    expect(created.statusCode, created.body).toBe(201);
+    const token = (created.json() as { links: { token: string; orgUnitId: string }[] }).links.find((l) => l.orgUnitId === units.community)!.token;
+    // Two residents: one answers both knowledge items right and rates 5; the other gets both wrong and rates 3.
+    for (const [i, answers] of [
+      [[0], [2, 0], [5]],
+      [[1], [0], [3]],
+    ].entries()) {
+      const visitor = new Client(t);
+      visitor.address = `198.51.100.${150 + i}`;
+      const res = await visitor.post(`/api/public/surveys/${token}/answers`, { answers });
+      expect(res.statusCode, res.body).toBe(201);
+    }
+    const o = await overview(units.community);
+    expect(k(o, 'K14')).toMatchObject({ numerator: 2, denominator: 4, value: 50, noData: null, target: 85, rag: 'red', detail: { responses: 2 } });
+    expect(k(o, 'K15')).toMatchObject({ numerator: 1, denominator: 2, value: 50, noData: null, target: 90, detail: { responses: 2 } });
+    // The district holds its community's answers; October had none (no data, not 0).
+    expect(k(await overview(units.district), 'K14')).toMatchObject({ numerator: 2, denominator: 4 });
+    expect(k(await overview(units.community, 'from=2026-10-01&to=2026-10-31'), 'K14')).toMatchObject({ value: null, noData: 'no_survey_data' });
+    expect((await drill('K14', 'numerator', units.community)).json().error.fields[0]).toMatchObject({ path: 'code', code: 'governance.no_drill' });
+    expect((await drill('K15', 'denominator', units.community)).statusCode).toBe(400);
+  });
+
+  it('K17: alerts handled within their deadline / alerts owed, drilling to the persons behind them', async () => {
+    const x = await isolatedDistrict('预警区', 'k17');
+    const e = await buildPerson(t, x.officer, { orgUnitId: x.s, name: '戊' });
+    const f = await buildPerson(t, x.officer, { orgUnitId: x.s, name: '己' });
+    const at = (iso: string) => new Date(iso);
+    const row = (n: number, personId: string, raisedAt: string, deadline: string, more: Partial<typeof alerts.$inferInsert> = {}) => ({
+      personId,
+      orgUnitId: x.s,
+      kind: 'refusal',
+      factKey: `k17-${n}`,
+      factDate: raisedAt.slice(0, 10),
+      severity: 'high',
+      deadline: at(deadline),
+      links: [],
+      details: {},
+      policyVersion: 'test',
+      raisedAt: at(raisedAt),
+      ...more,
+    });
+    // The test clock stands at 2026-11-22T02:00Z.
+    await t.database.db.insert(alerts).values([
+      row(1, e, '2026-11-10T02:00:00Z', '2026-11-11T02:00:00Z', { status: 'acknowledged', handledAt: at('2026-11-10T08:00:00Z') }), // in time
+      row(2, e, '2026-11-12T02:00:00Z', '2026-11-13T02:00:00Z', {
+        status: 'closed',
+        handledAt: at('2026-11-14T02:00:00Z'),
+        closedAt: at('2026-11-14T03:00:00Z'),
+        outcome: 'resolved',
+      }), // late
+      row(3, f, '2026-11-15T02:00:00Z', '2026-11-16T02:00:00Z'), // untouched past its deadline: owed, late
+      row(4, f, '2026-11-21T02:00:00Z', '2026-12-31T02:00:00Z'), // untouched, not yet due: on neither side
+      row(5, e, '2026-11-18T02:00:00Z', '2026-11-19T02:00:00Z', { status: 'withdrawn', withdrawnAt: at('2026-11-18T05:00:00Z'), withdrawalReason: 'facts_changed' }),
+      row(6, f, '2026-10-20T02:00:00Z', '2026-10-21T02:00:00Z'), // raised in October
+    ]);
+    const o = await overview(x.d, nov, x.office);
+    expect(k(o, 'K17')).toMatchObject({ numerator: 1, denominator: 3, value: 33.3, noData: null, detail: { raised: 4 } });
+    expect(k(await overview(x.d, 'from=2026-10-01&to=2026-10-31', x.office), 'K17')).toMatchObject({ numerator: 0, denominator: 1, value: 0 });
+    expect(k(await overview(x.d, 'from=2026-09-01&to=2026-09-30', x.office), 'K17')).toMatchObject({ value: null, noData: 'no_alert_data' });
+    const persons = async (side: string) => ((await drill('K17', side, x.d, x.office)).json().items as { id: string }[]).map((i) => i.id).sort();
+    expect(await persons('numerator')).toEqual([e]);
+    expect(await persons('denominator')).toEqual([e, f].sort());
+  });
+
+  it('K18: the district’s approved drug cases of the year against its base year; a figure not approved does not count', async () => {
+    const police = await userWith(t, admin, 'gov.police', 'police_officer', units.district);
+    const figure = async (year: number, month: number, cases: number, approve: boolean) => {
+      const res = await police.post('/api/governance-ops/police-figures', { orgUnitId: units.district, year, month, cases });
+      expect(res.statusCode, res.body).toBe(201);
+      const id = res.json().id as string;
+      expect((await police.post(`/api/governance-ops/police-figures/${id}/submit`)).statusCode).toBe(200);
+      if (approve) expect((await office.post(`/api/governance-ops/police-figures/${id}/approve`)).json().status).toBe('approved');
+    };
+    await figure(2024, 0, 20, true);
+    await figure(2026, 9, 6, true);
+    await figure(2026, 10, 2, true);
+    await figure(2026, 8, 5, false); // submitted, not approved
+    expect(k(await overview(units.district), 'K18')).toMatchObject({ value: 8, numerator: 8, denominator: null, noData: null, detail: { year: 2026 } });
+    expect((await office.req('PUT', `/api/governance-ops/units/${units.district}/base-year`, { baseYear: 2024 })).statusCode).toBe(200);
+    expect(k(await overview(units.district), 'K18')).toMatchObject({ value: 8, numerator: 8, denominator: 20, detail: { year: 2026, baseYear: 2024, changePercent: -60 } });
+    // The figures are the district's own: its street has none (no data, not 0).
+    expect(k(await overview(units.street), 'K18')).toMatchObject({ value: null, noData: 'no_police_figures' });
   });
 
   it('P4: the sealed person is in no figure and no drill-down', async () => {

@@ -46,7 +46,7 @@ export interface GovernanceDeps extends FigureDeps {
   clock: Clock;
   audit: AuditService;
   org: Pick<OrgService, 'byId'>;
-  prevention: Pick<PreventionService, 'totalsFor' | 'listActivities' | 'listTrainings'>;
+  prevention: Pick<PreventionService, 'totalsFor' | 'indicator' | 'listActivities' | 'listTrainings'>;
 }
 
 type Unit = NonNullable<Awaited<ReturnType<typeof q.unitById>>>;
@@ -91,7 +91,7 @@ export function createGovernanceService(deps: GovernanceDeps) {
   }
 
   async function overviewOf(exec: Executor, unit: Unit, from: string, to: string): Promise<OverviewView> {
-    const f = await figuresFor(exec, deps, { path: unit.path, from, to, today: today(), useRollup: await rollupsCurrent(exec) });
+    const f = await figuresFor(exec, deps, { unitId: unit.id, path: unit.path, from, to, today: today(), useRollup: await rollupsCurrent(exec) });
     const targets = await targetsOf(exec, unit, Number(from.slice(0, 4)));
     const state = f.source === 'rollup' ? await q.rollupState(exec) : undefined;
     return {
@@ -243,6 +243,11 @@ export function createGovernanceService(deps: GovernanceDeps) {
       const sets = await deps.assistance.indicatorSetsFor(exec, unit.path, query.from, end);
       return sets[query.code][query.side];
     }
+    if (query.code === 'K17') {
+      // K17 counts alerts; its drill-down lists the persons they were raised about (one row per person).
+      const a = await deps.warnings.k17(exec, unit.path, query.from, query.to);
+      return query.side === 'numerator' ? a.numeratorPersonIds : a.denominatorPersonIds;
+    }
     if (query.code === 'K12' && query.side === 'numerator') return []; // the workers are staff, listed under users, not persons
     const t = (await liveSupervision(exec, deps, unit.path, query.from, query.to, today())).get(query.code as SupervisionIndicator)!;
     return query.side === 'numerator' ? t.numeratorIds : t.denominatorIds;
@@ -278,7 +283,7 @@ export function createGovernanceService(deps: GovernanceDeps) {
       return points;
     }
     for (const m of months) {
-      const f = await figuresFor(exec, deps, { path: unit.path, from: m.from, to: m.to, today: today(), useRollup: await rollupsCurrent(exec) });
+      const f = await figuresFor(exec, deps, { unitId: unit.id, path: unit.path, from: m.from, to: m.to, today: today(), useRollup: await rollupsCurrent(exec) });
       const s = f.sums.get(code) ?? { numerator: 0, denominator: 0 };
       points.push({ ...m, value: valueOf(code, s, null).value, numerator: s.numerator, denominator: s.denominator ?? 0 });
     }

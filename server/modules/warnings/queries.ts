@@ -210,3 +210,18 @@ export async function ranOn(exec: Executor, day: string): Promise<boolean> {
 export async function noteRun(exec: Executor, day: string, at: Date, count: number) {
   await exec.insert(warningRuns).values({ day, ranAt: at, persons: count }).onConflictDoNothing();
 }
+
+/**
+ * K17 (issue 15): the alerts raised on units of a subtree in a period (calendar days in the
+ * deployment's zone), of open files (P4), withdrawn ones left out: their facts stopped holding.
+ * The alert's own unit counts (where it was raised and owed), not the person's unit today.
+ */
+export async function alertsRaisedIn(exec: Executor, f: { path: string; from: string; to: string; timeZone: string }) {
+  const raisedOn = sql`(${alerts.raisedAt} at time zone ${f.timeZone})::date`;
+  return exec
+    .select({ alertId: alerts.id, personId: alerts.personId, deadline: alerts.deadline, handledAt: alerts.handledAt, closedAt: alerts.closedAt })
+    .from(alerts)
+    .innerJoin(orgUnits, eq(orgUnits.id, alerts.orgUnitId))
+    .innerJoin(persons, eq(persons.id, alerts.personId))
+    .where(and(underPaths([f.path]), eq(persons.sealed, false), isNull(alerts.withdrawnAt), sql`${raisedOn} between ${f.from}::date and ${f.to}::date`));
+}

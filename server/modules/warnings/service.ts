@@ -14,6 +14,7 @@ import type { SupervisionService } from '../supervision/service';
 import type { Ctx } from '../supervision/core';
 import { compareDates } from '../../../core/rules/dates';
 import { effectiveClass, type RiskClass } from '../../../core/rules/risk';
+import { alertTally, type AlertTally } from '../../../core/rules/indicators';
 import type { RiskOverrideBody } from '../../../core/contracts/warnings';
 import type { Permission } from '../../../core/contracts/permissions';
 import { derive, type DeriveCounts, type DeriveDeps } from './derive';
@@ -44,6 +45,8 @@ export function createWarningService(
     policy: Pick<PolicyService, 'resolver'>;
     users: Pick<UserService, 'holdersOver' | 'names'>;
     supervision: SupervisionService;
+    /** SUNFLOWER_TZ: K17 counts alerts by the calendar day they were raised. */
+    timeZone: string;
     batchSize?: number;
   },
 ) {
@@ -115,6 +118,17 @@ export function createWarningService(
       }),
 
     reclassifyAll,
+
+    /**
+     * K17 for the governance indicators (read-only; the caller has checked scope): alerts raised
+     * under a path in a period, those owed and those handled within their deadline, with the
+     * alerts and persons behind each side.
+     */
+    async k17(exec: Executor, path: string, from: string, to: string): Promise<AlertTally> {
+      const rows = await q.alertsRaisedIn(exec, { path, from, to, timeZone: deps.timeZone });
+      const facts = rows.map((r) => ({ alertId: r.alertId, personId: r.personId, deadlineMs: r.deadline.getTime(), handledMs: (r.handledAt ?? r.closedAt)?.getTime() ?? null }));
+      return alertTally(facts, deps.clock.now().getTime());
+    },
 
     /** Reclassifies some persons now, in `exec` (tests). */
     async reclassify(exec: Executor, personIds: string[]) {

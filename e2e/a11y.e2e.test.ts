@@ -35,6 +35,10 @@ function daysAgo(days: number): string {
 
 /** The critical and serious violations axe finds on the page as it is now. */
 async function violations(page: Page, where: string): Promise<Finding[]> {
+  // A dialog still fading in has text at part opacity, which axe reads as low contrast: wait
+  // until no finite animation or transition runs (the CI run found the visit form mid-fade once;
+  // a spinner's endless one is not waited for).
+  await page.waitForFunction(() => document.getAnimations().every((a) => a.playState !== 'running' || a.effect?.getTiming().iterations === Infinity));
   // Through the debugger protocol, not a script tag: the app's CSP (script-src 'self') stays on.
   await page.evaluate(axeSource);
   const found = await page.evaluate(async () => {

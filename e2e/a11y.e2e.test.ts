@@ -1,7 +1,7 @@
 import { createRequire } from 'node:module';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { adminSession, createUnit, createUserWithRole, freshTotp, launchBrowser, saveFailure, startServer, type RunningServer, residentId, firstSignIn } from './harness';
+import { adminSession, createUnit, createUserWithRole, freshTotp, launchBrowser, saveFailure, startServer, type RunningServer, residentId, firstSignIn, daysAgo } from './harness';
 
 // Issue 17 §7: axe-core finds no critical and no serious violation on the main pages — sign-in,
 // 今日待办, the person page, the visit form, the persons list, the audit viewer — in zh-CN and
@@ -28,10 +28,6 @@ let server: RunningServer;
 let browser: Browser;
 let personId = '';
 let auditorOneTime = '';
-
-function daysAgo(days: number): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: TZ, year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date(Date.now() - days * 86_400_000));
-}
 
 /** The critical and serious violations axe finds on the page as it is now. */
 async function violations(page: Page, where: string): Promise<Finding[]> {

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
-import { ApiSession, adminSession, createUnit, createUserWithRole, launchBrowser, saveFailure, startServer, type RunningServer, residentId, firstSignIn } from './harness';
+import { ApiSession, adminSession, createUnit, createUserWithRole, launchBrowser, saveFailure, startServer, type RunningServer, residentId, firstSignIn, daysAgo } from './harness';
 
 // A grid worker's round (JOURNEYS 2, issue 17) on a 375 × 812 touch screen: he opens his round
 // online once (the service worker caches the app), goes into a basement (offline), records two
@@ -24,9 +24,6 @@ let page: Page;
 let officerApi: ApiSession;
 const personIds: string[] = [];
 
-function daysAgo(days: number): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: TZ, year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date(Date.now() - days * 86_400_000));
-}
 const gridVisits = async (personId: string) => (await officerApi.get<{ total: number }>(`/api/persons/${personId}/records?kind=grid_visit`)).total;
 
 const taskRow = (name: string) => page.getByTestId('field-task').filter({ hasText: name });

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { adminSession, createUnit, createUserWithRole, firstSignIn, launchBrowser, residentId, saveFailure, startServer, type RunningServer } from './harness';
+import { adminSession, createUnit, createUserWithRole, firstSignIn, launchBrowser, residentId, saveFailure, startServer, type RunningServer, daysAgo } from './harness';
 
 // Issue 15: the district office opens the indicator dashboard, reads K5 (test cooperation)
 // against its 90 % target, opens the indicator page and drills down to the persons behind the
@@ -14,10 +14,6 @@ let server: RunningServer;
 let browser: Browser;
 let context: BrowserContext | undefined;
 let page: Page;
-
-/** A calendar date `days` before today where the server keeps its calendar (SUNFLOWER_TZ). */
-const daysAgo = (days: number) =>
-  new Intl.DateTimeFormat('en-CA', { timeZone: TZ, year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date(Date.now() - days * 86_400_000));
 
 describe('governance dashboard', () => {
   beforeAll(async () => {

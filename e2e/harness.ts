@@ -213,3 +213,11 @@ export async function firstSignIn(baseUrl: string, username: string, oneTime: st
   await api.post('/api/auth/password', { currentPassword: oneTime, newPassword: password });
   return api;
 }
+
+/**
+ * A calendar date `days` before today where the server keeps its calendar (SUNFLOWER_TZ, the
+ * e2e servers' Asia/Shanghai), as the API takes it: YYYY-MM-DD.
+ */
+export function daysAgo(days: number, timeZone = 'Asia/Shanghai'): string {
+  return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date(Date.now() - days * 86_400_000));
+}

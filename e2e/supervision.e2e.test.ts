@@ -14,6 +14,7 @@ import {
   type RunningServer,
   residentId,
   firstSignIn,
+  daysAgo,
 } from './harness';
 
 // A social worker's morning (JOURNEYS 1) and the police on the other end (C5, C6), in the zh-CN
@@ -41,11 +42,6 @@ async function snap(name: string) {
 }
 
 const dialog = () => page.getByRole('dialog').filter({ visible: true }).last();
-
-/** A calendar date `days` before today where the server keeps its calendar (SUNFLOWER_TZ). */
-function daysAgo(days: number): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: TZ, year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date(Date.now() - days * 86_400_000));
-}
 
 async function signIn(username: string, password: string) {
   await context?.close();

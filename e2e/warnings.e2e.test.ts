@@ -14,6 +14,7 @@ import {
   saveFailure,
   startServer,
   type RunningServer,
+  daysAgo,
 } from './harness';
 
 // Early warning (issue 13, T7, K17) in the zh-CN UI: a drug test missed past its window raises an
@@ -40,11 +41,6 @@ async function snap(name: string) {
 }
 
 const dialog = () => page.getByRole('dialog').filter({ visible: true }).last();
-
-/** A calendar date `days` before today where the server keeps its calendar (SUNFLOWER_TZ). */
-function daysAgo(days: number): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: TZ, year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date(Date.now() - days * 86_400_000));
-}
 
 async function signIn(username: string, password: string) {
   await context?.close();

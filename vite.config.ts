@@ -11,8 +11,8 @@ const here = (p: string) => fileURLToPath(new URL(p, import.meta.url));
  * page, the entry chunk and what it imports, their styles, and the lazy chunks of `shellPages`
  * with their imports — so the app opens offline; other pages' chunks are cached the first time they load.
  */
-/** Lazy chunks the app cannot open without, offline: the layout, sign-in, the start page, the round. */
-const shellPages = ['/components/AppLayout.tsx', '/pages/login/LoginPage.tsx', '/pages/supervision/Landing.tsx', '/pages/field/FieldPage.tsx'];
+/** Lazy chunks the app cannot open without, offline: the app itself (main.tsx loads it), the layout, sign-in, the start page, the round. */
+const shellPages = ['/App.tsx', '/components/AppLayout.tsx', '/pages/login/LoginPage.tsx', '/pages/supervision/Landing.tsx', '/pages/field/FieldPage.tsx'];
 
 function shellPlugin(): Plugin {
   return {

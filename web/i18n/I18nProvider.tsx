@@ -1,10 +1,9 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
-import { isLang, type Lang } from './lang';
+import { saveLang, storedLang, type Lang } from './lang';
 import { zhCN, type MessageKey } from './zh-CN';
 import { enUS } from './en-US';
 import type { Localized } from '../api/client';
 
-const STORAGE_KEY = 'sunflower.lang';
 const dictionaries: Record<Lang, Record<MessageKey, string>> = { 'zh-CN': zhCN, 'en-US': enUS };
 
 export type Translate = (key: MessageKey, params?: Record<string, string | number>) => string;
@@ -19,26 +18,13 @@ interface I18n {
 
 const I18nContext = createContext<I18n | null>(null);
 
-function storedLang(): Lang {
-  try {
-    const v = localStorage.getItem(STORAGE_KEY);
-    return isLang(v) ? v : 'zh-CN';
-  } catch {
-    return 'zh-CN';
-  }
-}
-
 export const isMessageKey = (key: string): key is MessageKey => key in zhCN;
 
 export function I18nProvider({ children }: { children: ReactNode }) {
   const [lang, setLangState] = useState<Lang>(storedLang);
   const setLang = useCallback((next: Lang) => {
     setLangState(next);
-    try {
-      localStorage.setItem(STORAGE_KEY, next);
-    } catch {
-      // Private mode: the choice lasts for this page only.
-    }
+    saveLang(next);
   }, []);
   useEffect(() => {
     document.documentElement.lang = lang;

@@ -1,3 +1,4 @@
+import { signInEnUS } from './sign-in.en-US';
 import { governanceEnUS } from './governance.en-US';
 import { sealingEnUS } from './sealing.en-US';
 import { govOpsEnUS } from './governance-ops.en-US';
@@ -10,6 +11,7 @@ import { preventionEnUS } from './prevention.en-US';
 import { transfersEnUS } from './transfers.en-US';
 
 export const enUS: Record<MessageKey, string> = {
+  ...signInEnUS,
   ...warningsEnUS,
   ...supervisionEnUS,
   ...preventionEnUS,
@@ -19,8 +21,6 @@ export const enUS: Record<MessageKey, string> = {
   ...governanceEnUS,
   ...sealingEnUS,
   ...govOpsEnUS,
-  'app.name': 'Sunflower',
-  'app.subtitle': 'Community drug-rehabilitation platform',
   'common.ok': 'OK',
   'common.cancel': 'Cancel',
   'common.save': 'Save',
@@ -40,12 +40,9 @@ export const enUS: Record<MessageKey, string> = {
   'common.details': 'Details',
   'common.saved': 'Saved',
   'common.total': '{n} in total',
-  'common.required': 'Required',
-  'common.loadFailed': 'Could not load',
   'common.retry': 'Retry',
   'common.copy': 'Copy',
   'common.copied': 'Copied',
-  'lang.label': 'Language',
   'header.signOut': 'Sign out',
   'header.demo': 'DEMO data',
   'header.openMenu': 'Open menu',
@@ -58,13 +55,6 @@ export const enUS: Record<MessageKey, string> = {
   'forbidden.title': 'Not allowed',
   'forbidden.text': 'Your account may not open this page.',
   'forbidden.home': 'Back to home',
-  'login.title': 'Sign in',
-  'login.demoTitle': 'Demo: every record here is synthetic',
-  'login.demoHint':
-    'Demo accounts (the password is printed in the console at start): c1.sw1 social worker, g… grid workers, s1.officer street officer (decides leave), s1.police police officer, d1.office district office, admin administrator.',
-  'login.username': 'Username',
-  'login.password': 'Password',
-  'login.submit': 'Sign in',
   'login.mfaTitle': 'Two-factor sign-in',
   'login.mfaHint': 'Enter the 6-digit code shown in your authenticator app.',
   'login.code': 'One-time code',

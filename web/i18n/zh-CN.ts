@@ -1,3 +1,4 @@
+import { signInZhCN } from './sign-in.zh-CN';
 import { governanceZhCN } from './governance.zh-CN';
 import { sealingZhCN } from './sealing.zh-CN';
 import { govOpsZhCN } from './governance-ops.zh-CN';
@@ -9,6 +10,7 @@ import { preventionZhCN } from './prevention.zh-CN';
 import { transfersZhCN } from './transfers.zh-CN';
 
 export const zhCN = {
+  ...signInZhCN,
   ...warningsZhCN,
   ...supervisionZhCN,
   ...preventionZhCN,
@@ -18,8 +20,6 @@ export const zhCN = {
   ...governanceZhCN,
   ...sealingZhCN,
   ...govOpsZhCN,
-  'app.name': '向日葵',
-  'app.subtitle': '社区戒毒社区康复工作平台',
   'common.ok': '确定',
   'common.cancel': '取消',
   'common.save': '保存',
@@ -39,12 +39,9 @@ export const zhCN = {
   'common.details': '详情',
   'common.saved': '已保存',
   'common.total': '共 {n} 条',
-  'common.required': '必填',
-  'common.loadFailed': '加载失败',
   'common.retry': '重试',
   'common.copy': '复制',
   'common.copied': '已复制',
-  'lang.label': '语言',
   'header.signOut': '退出登录',
   'header.demo': '演示数据 DEMO',
   'header.openMenu': '打开菜单',
@@ -57,12 +54,6 @@ export const zhCN = {
   'forbidden.title': '没有权限',
   'forbidden.text': '您的账号没有访问此页面的权限。',
   'forbidden.home': '返回首页',
-  'login.title': '登录',
-  'login.demoTitle': '演示环境：全部为合成数据',
-  'login.demoHint': '演示账号（密码见启动时的控制台输出）：c1.sw1 社工、g… 网格员、s1.officer 街道专干（审批请假）、s1.police 派出所民警、d1.office 区禁毒办、admin 管理员。',
-  'login.username': '用户名',
-  'login.password': '密码',
-  'login.submit': '登录',
   'login.mfaTitle': '两步验证',
   'login.mfaHint': '请输入身份验证器 App 中显示的 6 位动态验证码。',
   'login.code': '动态验证码',

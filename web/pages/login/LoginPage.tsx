@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Alert, Button, Card, Flex, Typography } from 'antd';
+import { Button } from 'antd';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Navigate, useLocation, useNavigate } from 'react-router-dom';
 import { authApi, type SessionStage, type StageResponse } from '../../api/auth';
@@ -9,10 +9,10 @@ import { keys } from '../../api/keys';
 import { useMe } from '../../api/me';
 import type { MessageKey } from '../../i18n/zh-CN';
 import { useI18n } from '../../i18n/I18nProvider';
-import { Brand } from '../../components/Brand';
-import { LanguageSwitch } from '../../components/LanguageSwitch';
 import { PageSpin } from '../../components/PageSpin';
-import { CredentialsStep } from './CredentialsStep';
+import { CredentialsForm } from './CredentialsForm';
+import { SignInShell } from './SignInShell';
+import { takeHandoff } from './handoff';
 import { MfaStep } from './MfaStep';
 import { PasswordStep } from './PasswordStep';
 import { MfaSetupStep } from './MfaSetupStep';
@@ -24,16 +24,18 @@ const titles: Record<Exclude<SessionStage, 'active'>, MessageKey> = {
 };
 
 export function LoginPage() {
-  const { t, pick } = useI18n();
+  const { t, pick, lang, setLang } = useI18n();
   const me = useMe();
   const health = useQuery({ queryKey: ['health'], queryFn: authApi.health, staleTime: 300_000, retry: false });
   const queryClient = useQueryClient();
   const navigate = useNavigate();
   const location = useLocation();
   const from = (location.state as { from?: string } | null)?.from ?? '/';
+  // What the light first screen handed over, when it took the first step (web/main.tsx).
+  const [handoff] = useState(takeHandoff);
   // The stage reached on this page; before any step, the one of an existing session (a reload mid-way).
-  const [stage, setStage] = useState<SessionStage | null>(null);
-  const [password, setPassword] = useState<string>();
+  const [stage, setStage] = useState<SessionStage | null>(handoff?.stage ?? null);
+  const [password, setPassword] = useState<string | undefined>(handoff?.password);
   // Why the sign-in went back to the first step, when the server ended it (e.g. too many wrong codes).
   const [notice, setNotice] = useState<Localized | null>(null);
   const current = stage ?? me.data?.stage ?? null;
@@ -65,49 +67,33 @@ export function LoginPage() {
   else if (current === 'mfa_setup') body = <MfaSetupStep onStage={onStage} />;
   else {
     body = (
-      <CredentialsStep
+      <CredentialsForm
+        lang={lang}
         notice={notice ? pick(notice) : null}
         onStage={(r, pw) => {
           queryClient.removeQueries({ predicate: (q) => q.queryKey[0] !== keys.me[0] });
           setPassword(pw);
-          void onStage(r);
+          return onStage(r);
         }}
       />
     );
   }
 
   return (
-    <Flex vertical align="center" style={{ minHeight: '100vh', padding: 16, background: 'linear-gradient(180deg, #fff7e6 0%, #f5f5f5 60%)' }}>
-      <Flex justify="flex-end" style={{ width: '100%', maxWidth: 420 }}>
-        <LanguageSwitch />
-      </Flex>
-      <Flex vertical align="center" gap={4} style={{ margin: '32px 0 20px' }}>
-        <Brand compact />
-        <Typography.Text type="secondary">{t('app.subtitle')}</Typography.Text>
-      </Flex>
-      {health.data?.demo && (
-        <Alert
-          type="warning"
-          showIcon
-          data-testid="demo-banner"
-          style={{ width: '100%', maxWidth: 420, marginBottom: 12 }}
-          title={t('login.demoTitle')}
-          description={t('login.demoHint')}
-        />
-      )}
-      <Card
-        title={current && current !== 'active' ? t(titles[current]) : t('login.title')}
-        style={{ width: '100%', maxWidth: 420 }}
-        extra={
-          current && current !== 'active' ? (
-            <Button type="link" size="small" onClick={() => void restart(null)}>
-              {t('login.cancel')}
-            </Button>
-          ) : null
-        }
-      >
-        {body}
-      </Card>
-    </Flex>
+    <SignInShell
+      lang={lang}
+      onLang={setLang}
+      demo={!!health.data?.demo}
+      title={current && current !== 'active' ? t(titles[current]) : t('login.title')}
+      extra={
+        current && current !== 'active' ? (
+          <Button type="link" size="small" onClick={() => void restart(null)}>
+            {t('login.cancel')}
+          </Button>
+        ) : null
+      }
+    >
+      {body}
+    </SignInShell>
   );
 }

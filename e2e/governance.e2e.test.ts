@@ -47,8 +47,9 @@ describe('governance dashboard', () => {
       await page.getByLabel('用户名').fill(OFFICE.username);
       await page.getByLabel('密码', { exact: true }).fill(OFFICE.password);
       await page.getByRole('button', { name: '登录', exact: true }).click();
-      await page.getByRole('menuitem', { name: '考核指标' }).click();
+      // Issue 17 §5: a district office lands on the indicator overview, no menu needed.
       await page.getByRole('heading', { name: '考核指标看板' }).waitFor();
+      expect(new URL(page.url()).pathname).toBe('/governance');
       await page.getByTestId('gv-period-kind').click();
       await page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: '年' }).first().click();
       const k5 = page.getByTestId('gv-card-K5');

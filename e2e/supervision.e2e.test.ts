@@ -28,6 +28,8 @@ const OFFICER = { username: 'zhao.li', name: '赵丽', password: 'Guihua#Officer
 const WORKER = { username: 'li.juan', name: '李娟', password: 'Xiangyang#Worker2026' };
 const POLICE = { username: 'chen.gang', name: '陈刚', password: 'Guihua#Police2026' };
 const PERSON = { name: '周晓明', birth: '19880312' };
+/** Reported in the summer and not seen since: his old tasks are long overdue (issue 17 §5). */
+const LONG_OVERDUE = { name: '周五', birth: '19850404' };
 const TZ = 'Asia/Shanghai';
 
 let server: RunningServer;
@@ -93,6 +95,15 @@ describe('supervision', () => {
     });
     await officerApi.post(`/api/measures/${measure.id}/events`, { type: 'report', date: daysAgo(28) });
     await officerApi.post(`/api/persons/${personId}/assignment`, { orgUnitId: community, workerId: worker.id, reason: '分配责任社工' });
+    const oldId = (await officerApi.post<{ id: string }>('/api/persons', { orgUnitId: community, name: LONG_OVERDUE.name, idNumber: residentId(LONG_OVERDUE.birth, 517) })).id;
+    const oldMeasure = await officerApi.post<{ id: string }>(`/api/persons/${oldId}/measures`, {
+      kind: 'community_detox',
+      decisionNumber: '东公（禁）决字〔2026〕12号',
+      decisionDate: daysAgo(130),
+      decisionReceivedDate: daysAgo(126),
+    });
+    await officerApi.post(`/api/measures/${oldMeasure.id}/events`, { type: 'report', date: daysAgo(120) });
+    await officerApi.post(`/api/persons/${oldId}/assignment`, { orgUnitId: community, workerId: worker.id, reason: '分配责任社工' });
 
     browser = await launchBrowser();
   });
@@ -114,6 +125,26 @@ describe('supervision', () => {
       expect(await taskRow('follow_up').count()).toBeGreaterThan(0);
       expect(await taskRow('check_in').count()).toBe(1);
       await snap('01-today');
+
+      // Issue 17 §5: tasks more than 30 days overdue are one line at the end, opened on demand.
+      const folded = page.getByTestId('today-long-overdue');
+      await folded.getByText(/项逾期超过 30 天的任务（1 人）/).waitFor();
+      const oldCards = page.getByTestId('today-long-overdue-list').getByTestId('today-person').filter({ hasText: LONG_OVERDUE.name });
+      expect(await oldCards.count()).toBe(0);
+      await folded.getByRole('button', { name: '展开' }).click();
+      await oldCards.first().waitFor();
+      await folded.getByRole('button', { name: '收起' }).click();
+      // A counter narrows the list to what it counted; pressed again (or 显示全部), the whole list is back.
+      await page.getByTestId('today-stat-overdue').click();
+      await page
+        .getByTestId('today-filter')
+        .getByText(/^只看“逾期”/)
+        .waitFor();
+      const listed = page.getByTestId('today-tasks').getByTestId('today-task');
+      expect(await listed.count()).toBeGreaterThan(0);
+      for (const text of await listed.allInnerTexts()) expect(text).toContain('逾期');
+      await page.getByTestId('today-filter').getByRole('button', { name: '显示全部' }).click();
+      await taskRow('check_in').waitFor();
 
       // A negative urine test in three taps: record, negative, save.
       await taskRow('drug_test').getByRole('button', { name: /登记/ }).click();

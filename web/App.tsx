@@ -18,7 +18,6 @@ import { PageSpin } from './components/PageSpin';
 const loadAppLayout = () => import('./components/AppLayout');
 const loadLanding = () => import('./pages/supervision/Landing');
 const loadTodayPage = () => import('./pages/supervision/TodayPage');
-const loadFieldPage = () => import('./pages/field/FieldPage');
 const LoginPage = lazy(() => import('./pages/login/LoginPage').then((m) => ({ default: m.LoginPage })));
 const AppLayout = lazy(() => loadAppLayout().then((m) => ({ default: m.AppLayout })));
 const Landing = lazy(() => loadLanding().then((m) => ({ default: m.Landing })));
@@ -42,7 +41,7 @@ const PrintPlanPage = lazy(() => import('./pages/assistance/PrintPlanPage'));
 const PartnerInboxPage = lazy(() => import('./pages/assistance/PartnerInboxPage'));
 const PartnersPage = lazy(() => import('./pages/assistance/PartnersPage'));
 const ReferralsPage = lazy(() => import('./pages/assistance/ReferralsPage'));
-const FieldPage = lazy(loadFieldPage);
+const FieldPage = lazy(() => import('./pages/field/FieldPage'));
 const TransfersPage = lazy(() => import('./pages/transfers/TransfersPage'));
 const HandoversPage = lazy(() => import('./pages/transfers/HandoversPage'));
 const TipsPage = lazy(() => import('./pages/prevention/TipsPage'));
@@ -94,11 +93,12 @@ export function primeSession(me: Me): void {
 }
 
 /**
- * While the user types on the sign-in form: the layout and the start pages (today's work, the
- * field round) load in the background, so the first page after 登录 waits only for its data.
+ * While the user types on the sign-in form: the layout and the most common start page (今日待办,
+ * the social workers') load in the background, so the first page after 登录 waits only for its
+ * data. The grid worker's round is not fetched for everyone: the service worker caches it.
  */
 export function preloadStartPages(): void {
-  for (const load of [loadAppLayout, loadLanding, loadTodayPage, loadFieldPage]) void load().catch(() => undefined);
+  for (const load of [loadAppLayout, loadLanding, loadTodayPage]) void load().catch(() => undefined);
 }
 
 function Localized() {

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { localized, pageQuery } from './common';
+import { LONG_OVERDUE_DAYS } from '../rules/today';
 
 // Supervision (issue 4): records, tasks, leave, absences, breaches, notices, the worker's day,
 // reminders. Rule IDs refer to RULES.md.
@@ -319,7 +320,7 @@ export const leaveBrief = z.object({
 export const audienceQuery = z.object({ scope: z.enum(['mine', 'unit']).default('mine'), orgUnitId: z.uuid().optional() });
 export const todayQuery = audienceQuery.extend({
   /** Overdue tasks whose window ended at most this many days ago (older ones are history: see the person's tasks and the counts). */
-  overdueDays: z.coerce.number().int().min(0).max(366).default(30),
+  overdueDays: z.coerce.number().int().min(0).max(366).default(LONG_OVERDUE_DAYS),
   limit: z.coerce.number().int().min(1).max(5000).default(500),
 });
 export const todayTask = taskView.extend({
@@ -349,6 +350,8 @@ export const todayView = z.object({
   items: z.array(z.object({ kind: z.string(), id: z.uuid(), title: z.string(), dueOn: z.string(), overdue: z.boolean(), orgUnitName: z.string(), link: z.string() })),
   /** Over the whole audience, whatever the limit. */
   summary: z.object({ due: z.number().int(), overdue: z.number().int(), dueToday: z.number().int(), doneToday: z.number().int(), persons: z.number().int() }),
+  /** Overdue tasks older than `overdueDays`, not listed (nor in `summary`): the page folds them into one line. */
+  olderOverdue: z.object({ tasks: z.number().int(), persons: z.number().int() }),
   /** More tasks than `limit`: the oldest due first are listed. */
   truncated: z.boolean(),
 });

@@ -94,6 +94,7 @@ export function dayFunctions(core: Core) {
           warnings: [],
           items: await otherItems(ctx, today),
           summary: { due: 0, overdue: 0, dueToday: 0, doneToday: 0, persons: 0 },
+          olderOverdue: { tasks: 0, persons: 0 },
           truncated: false,
         };
       }
@@ -129,6 +130,7 @@ export function dayFunctions(core: Core) {
         warnings,
         items: await otherItems(ctx, today),
         summary: { due: totals.due, overdue: totals.overdue, dueToday: totals.dueToday, doneToday: totals.doneToday, persons: await q.audienceSize(db, aud) },
+        olderOverdue: await q.olderOverdue(db, aud, overdueSince),
         truncated: totals.total > tasks.length,
       };
     },

@@ -518,6 +518,20 @@ export function todayTasksQuery(exec: Executor, a: Audience, today: string, over
 }
 export const todayTasks = (exec: Executor, a: Audience, today: string, overdueSince: string, limit: number) => todayTasksQuery(exec, a, today, overdueSince, limit);
 
+/**
+ * The audience's overdue tasks whose window ended before `overdueSince`: history that 今日待办 does
+ * not list but folds into one line (issue 17 §5). The same partial index as the list's due arm.
+ */
+export async function olderOverdue(exec: Executor, a: Audience, overdueSince: string): Promise<{ tasks: number; persons: number }> {
+  const r = await exec
+    .select({ tasks: sql<number>`count(*)::int`, persons: sql<number>`count(distinct ${persons.id})::int` })
+    .from(persons)
+    .innerJoin(orgUnits, eq(orgUnits.id, persons.orgUnitId))
+    .innerJoin(supervisionTasks, and(eq(supervisionTasks.personId, persons.id), sql`${supervisionTasks.open} and ${supervisionTasks.state} in ('due', 'overdue')`))
+    .where(and(audienceWhere(a), eq(supervisionTasks.state, 'overdue'), lt(supervisionTasks.windowEnd, overdueSince)));
+  return { tasks: Number(r[0]?.tasks ?? 0), persons: Number(r[0]?.persons ?? 0) };
+}
+
 /** How many persons the audience holds (the caseload). */
 export async function audienceSize(exec: Executor, a: Audience): Promise<number> {
   const r = await exec

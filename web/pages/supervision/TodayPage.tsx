@@ -1,18 +1,18 @@
-import { Alert, Button, Col, Empty, Flex, Grid, Result, Row, Segmented, Spin, Typography } from 'antd';
+import { Button, Col, Flex, Grid, Result, Row, Segmented, Spin, Typography } from 'antd';
 import { ReloadOutlined } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
 import dayjs from 'dayjs';
 import { todayIso } from '../../components/dates';
 import { useSearchParams } from 'react-router-dom';
 import { ApiError } from '../../api/client';
+import { isTodayCounter } from '../../../core/rules/today';
 import { supervisionApi, supervisionKeys, type Scope, type TodayTask } from '../../api/supervision';
 import { useCan, useSignedIn } from '../../api/me';
 import { useI18n } from '../../i18n/I18nProvider';
 import { OrgTreeSelect } from '../../components/OrgTreeSelect';
 import { useUnitScope } from '../../components/useUnitScope';
 import { defaultScope, firstSupervisionUnit } from './codes';
-import { groupByPerson } from './groupTasks';
-import { PersonTaskCard } from './PersonTaskCard';
+import { TodayTaskList } from './TodayTaskList';
 import { TaskCalendar } from './TaskCalendar';
 import { TodayAlerts } from './TodayAlerts';
 import { TodayItems } from './TodayItems';
@@ -57,20 +57,10 @@ export default function TodayPage() {
   const date = day.data?.date ?? todayIso();
   const weekday = t(`sv.weekday.${dayjs(date).day() as 0 | 1 | 2 | 3 | 4 | 5 | 6}`);
   const d = day.data;
-  const groups = d ? groupByPerson(d.tasks) : [];
+  const onlyParam = params.get('only');
+  const only = isTodayCounter(onlyParam) ? onlyParam : undefined;
 
-  const tasks = (
-    <Flex vertical gap={12}>
-      <Typography.Title level={5} style={{ margin: 0 }}>
-        {d ? t('sv.withCount', { title: t('sv.today.tasksTitle'), n: d.tasks.length }) : t('sv.today.tasksTitle')}
-      </Typography.Title>
-      {d?.truncated && <Alert type="info" showIcon title={t('sv.today.truncated', { n: d.tasks.length })} />}
-      {d && groups.length === 0 && <Empty description={t('sv.today.empty')} />}
-      {groups.map((g) => (
-        <PersonTaskCard key={g[0]!.personId} tasks={g} warnings={d!.warnings.filter((w) => w.personId === g[0]!.personId)} showWorker={scope === 'unit'} onRecord={onRecord} />
-      ))}
-    </Flex>
-  );
+  const tasks = <TodayTaskList day={d} audience={q} only={only} onShowAll={() => set({ only: undefined })} onRecord={onRecord} />;
   const alerts = d && (
     <Flex vertical gap={12}>
       <TodayAlerts day={d} />
@@ -131,7 +121,7 @@ export default function TodayPage() {
         <Spin spinning={day.isPending}>
           <Flex vertical gap={12}>
             {scope === 'mine' && <TodayAlertsCard />}
-            <TodayStats summary={d?.summary} />
+            <TodayStats summary={d?.summary} active={only} onPick={(c) => set({ only: c })} />
             {scope === 'unit' && <UnitCounts orgUnitId={orgUnitId} />}
             {mobile ? (
               <>

@@ -1,3 +1,4 @@
+import type { VisitPreset } from '../rules/visit-presets';
 import type { AssistanceNeed } from '../rules/assistance';
 import type { z } from 'zod';
 import type {
@@ -133,6 +134,13 @@ export const supervisionLabels = {
     refer_assistance: ['转介帮扶', 'Refer for assistance'],
     report_to_officer: ['报告禁毒专干', 'Report to the officer'],
   } satisfies CodeList<VisitForm['nextStep']>,
+  /** F2: a grid visit's one-tap outcomes (core/rules/visit-presets.ts), and the full form. */
+  visitPreset: {
+    seen_stable: ['见到本人，情况稳定', 'Seen, stable'],
+    needs_help: ['有帮扶需求', 'Needs help'],
+    report_to_officer: ['情况异常，报告专干', 'Worrying: tell the officer'],
+    detailed: ['详细填写', 'Full form'],
+  } satisfies CodeList<VisitPreset | 'detailed'>,
 
   /** C1, C5, C6, C11: why the police are told. */
   noticeReason: {

@@ -16,6 +16,8 @@ export const fieldEnUS: Record<keyof typeof fieldZhCN, string> = {
   'field.recorded': 'Recorded',
   'field.formTitle': '{name} · {kind}',
   'field.save': 'Save',
+  'field.situation': 'This visit',
+  'field.situationRequired': 'Pick how the visit went, or "Full form"',
   'field.savedOnDevice': 'Saved on this device; it will be sent automatically',
   'field.saveFailed': 'Could not keep it on this device: {reason}',
   'field.deviceTitle': 'On this device',

@@ -16,6 +16,8 @@ export const fieldZhCN = {
   'field.recorded': '已登记',
   'field.formTitle': '{name} · {kind}',
   'field.save': '保存',
+  'field.situation': '本次情况',
+  'field.situationRequired': '请选择本次情况，或选"详细填写"',
   'field.savedOnDevice': '已保存在本机，将自动发送',
   'field.saveFailed': '无法保存在本机：{reason}',
   'field.deviceTitle': '本机记录',

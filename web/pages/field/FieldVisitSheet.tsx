@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Alert, Button, Drawer, Form, Input } from 'antd';
+import { Alert, Button, Drawer, Form, Input, Radio } from 'antd';
 import type { CreateRecord, RecordKind, VisitForm } from '../../api/supervision';
 import { lastServerTime } from '../../api/client';
 import { useI18n } from '../../i18n/I18nProvider';
@@ -9,8 +9,9 @@ import { useNotify } from '../../components/useNotify';
 import { VisitFormFields, visitFormBody } from '../supervision/VisitFormFields';
 import { enqueue, keepBesideOther } from '../../offline/sync';
 import type { FieldTask } from './useFieldDay';
+import { visitFormOfPreset, visitPresets, type VisitPreset } from '../../../core/rules/visit-presets';
 
-type Values = { contactMode?: 'in_person' | 'phone' | 'video'; form: Partial<VisitForm>; note?: string };
+type Values = { contactMode?: 'in_person' | 'phone' | 'video'; form: Partial<VisitForm>; note?: string; preset?: VisitPreset | 'detailed' };
 type ContactKind = Extract<RecordKind, 'visit' | 'follow_up' | 'talk' | 'grid_visit'>;
 const isContactKind = (k: RecordKind): k is ContactKind => k === 'visit' || k === 'follow_up' || k === 'talk' || k === 'grid_visit';
 const trimmed = (s: string | undefined) => s?.trim() || undefined;
@@ -36,6 +37,12 @@ export function FieldVisitSheet({ task, onClose, draft }: { task: Pick<FieldTask
   const [problem, setProblem] = useState<string | null>(null);
   const [saving, setSaving] = useState(false);
   const kind: ContactKind = draft && isContactKind(draft.body.kind) ? draft.body.kind : task.kind === 'follow_up' ? 'follow_up' : 'grid_visit';
+  // A new grid visit starts with its one-tap outcomes (F2, issue 17 §4); the full form is one of them.
+  const quick = kind === 'grid_visit' && !draft;
+  const preset = Form.useWatch('preset', form);
+  const choose = (p: VisitPreset | 'detailed') => {
+    if (p !== 'detailed') form.setFieldsValue({ contactMode: 'in_person', form: visitFormOfPreset(p) });
+  };
   const save = async (v: Values) => {
     setSaving(true);
     setProblem(null);
@@ -86,7 +93,19 @@ export function FieldVisitSheet({ task, onClose, draft }: { task: Pick<FieldTask
         initialValues={draft ? valuesOf(draft.body) : { contactMode: 'in_person', form: { needs: [] } }}
         onFinish={(v) => void save(v)}
       >
-        <VisitFormFields />
+        {quick && (
+          <Form.Item name="preset" label={t('field.situation')} rules={[{ required: true, message: t('field.situationRequired') }]} style={{ marginBottom: 12 }}>
+            <Radio.Group
+              optionType="button"
+              onChange={(e) => choose(e.target.value as VisitPreset | 'detailed')}
+              options={[...visitPresets, 'detailed' as const].map((p) => ({ value: p, label: label('visitPreset', p) }))}
+            />
+          </Form.Item>
+        )}
+        {/* Kept mounted under a preset: its answers are the preset's, and the form submits them. */}
+        <div style={quick && preset !== 'detailed' ? { display: 'none' } : undefined}>
+          <VisitFormFields />
+        </div>
         <Form.Item name="note" label={t('sv.record.note')} style={{ marginBottom: 0 }}>
           <Input maxLength={2000} />
         </Form.Item>

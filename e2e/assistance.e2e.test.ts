@@ -89,6 +89,7 @@ describe('assistance', () => {
       const task = page.getByTestId('assistance-task').filter({ hasText: PERSON.name });
       await task.getByText('需求复评').waitFor();
       await task.getByText('措施开始').waitFor();
+      expect((await task.getByRole('link').boundingBox())!.height).toBeGreaterThanOrEqual(44);
       await task.getByRole('link', { name: PERSON.name }).click();
       await page.waitForURL(/tab=assistance/);
       const tab = page.getByTestId('assistance-tab');

@@ -7,7 +7,7 @@ import { ApiSession, adminSession, createUnit, createUserWithRole, launchBrowser
 // approved, refers him to a caring employer with his consent; the employer's partner account
 // sees only name, phone and need, accepts and records a placement; the plan action closes and
 // K8's numerator for the community moves by one. Around it: the re-assessment due on 今日待办,
-// the plan printed on A4, and the placement's 3-month check. Accounts, units and the file are set up over the API.
+// the plan printed on A4, the placement's 3-month check and a relief application's decision. Accounts, units and the file are set up over the API.
 
 const OFFICER = { username: 'qian.hong', name: '钱红', password: 'Guihua#Street2026' };
 const PARTNER = { username: 'sun.jl', name: '孙经理', password: 'Yangguang#Work2026' };
@@ -89,6 +89,7 @@ describe('assistance', () => {
       const task = page.getByTestId('assistance-task').filter({ hasText: PERSON.name });
       await task.getByText('需求复评').waitFor();
       await task.getByText('措施开始').waitFor();
+      expect((await task.getByRole('link').boundingBox())!.height).toBeGreaterThanOrEqual(44);
       await task.getByRole('link', { name: PERSON.name }).click();
       await page.waitForURL(/tab=assistance/);
       const tab = page.getByTestId('assistance-tab');
@@ -172,6 +173,18 @@ describe('assistance', () => {
       await dialog(page).getByRole('button', { name: '保存' }).click();
       await services.getByText(/已回访：第 3 个月 .* 在岗/).waitFor();
       await services.getByText(/待回访：第 6 个月/).waitFor();
+
+      // Item 3: a relief application recorded as pending gets its decision in the tab.
+      const day = shanghaiToday();
+      const relief = { kind: 'relief', scheme: 'temporary', submittedOn: day, decision: 'pending' };
+      await officer.post(`/api/persons/${personId}/assistance/services`, { date: day, outcome: '已递交临时救助申请', details: relief });
+      await page.reload();
+      await services.getByTestId('relief-decision').getByText('审核中').waitFor();
+      await services.getByRole('button', { name: '登记审批结果' }).click();
+      await dialog(page).getByLabel('金额（元）').fill('800');
+      await dialog(page).getByRole('button', { name: '保存' }).click();
+      await services.getByTestId('relief-decision').getByText(`已批准 ${day} · ¥800`).waitFor();
+      expect(await services.getByRole('button', { name: '登记审批结果' }).count()).toBe(0);
     } catch (e) {
       await saveFailure(page, server, 'assistance');
       throw e;

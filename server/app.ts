@@ -247,6 +247,9 @@ export function createServices(deps: AppDeps) {
       })),
   });
   supervision.registerDayItems((exec, actor, today) => govOps.dayItems(exec, actor, today));
+  // #12 item 7 (begin): assistance tasks in 今日待办, the calendar and the counts; supervision never reads assistance's tables.
+  supervision.registerPersonTasks((exec, actor, audience, range) => assistance.tasksIn(exec, actor, audience, range));
+  // #12 item 7 (end)
   // #15 governance: indicators, rollups (refreshed every 15 s from the dirty marks), targets. Built
   // after the services it reads: assistance, prevention (K12–K16), warnings (K17), governance-ops (K18).
   const governance = createGovernanceService({

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { localized, pageQuery } from './common';
 import { LONG_OVERDUE_DAYS } from '../rules/today';
+import { assistanceTaskKinds } from '../rules/assistance';
 
 // Supervision (issue 4): records, tasks, leave, absences, breaches, notices, the worker's day,
 // reminders. Rule IDs refer to RULES.md.
@@ -336,6 +337,27 @@ export const warningView = z.object({
   kind: z.enum(['tests_one_more', 'departures_one_more', 'serious_breach', 'lost_contact']),
   message: localized,
 });
+// Issue 12 item 7: the assistance tasks of the day views (re-assessment, plan review, placement
+// checks at 3/6/12 months, stalled referrals, plan actions), computed by the assistance module.
+export const dayAssistanceTask = z.object({
+  kind: z.enum(assistanceTaskKinds),
+  personId: z.uuid(),
+  personName: z.string(),
+  orgUnitId: z.uuid(),
+  orgUnitName: z.string(),
+  workerId: z.uuid().nullable(),
+  workerName: z.string().nullable(),
+  dueDate: z.string(),
+  /** Due before the server's today and still open. */
+  overdue: z.boolean(),
+  refId: z.uuid().nullable(),
+  reason: z.enum(['measure_start', 'transfer', 'relapse', 'cadence']).nullable(),
+  month: z.number().int().nullable(),
+  /** Where the task is done: the person's assistance tab. */
+  link: z.string(),
+});
+export type DayAssistanceTask = z.infer<typeof dayAssistanceTask>;
+
 export const todayView = z.object({
   date: z.string(),
   scope: z.enum(['mine', 'unit']),
@@ -348,6 +370,8 @@ export const todayView = z.object({
   warnings: z.array(warningView),
   /** Other work of the actor himself that is due (issue 15: risk reviews, joint meetings' action items). */
   items: z.array(z.object({ kind: z.string(), id: z.uuid(), title: z.string(), dueOn: z.string(), overdue: z.boolean(), orgUnitName: z.string(), link: z.string() })),
+  /** Issue 12: the open assistance tasks due today or overdue, oldest first (none without `assistance.read`). */
+  assistance: z.array(dayAssistanceTask),
   /** Over the whole audience, whatever the limit. */
   summary: z.object({ due: z.number().int(), overdue: z.number().int(), dueToday: z.number().int(), doneToday: z.number().int(), persons: z.number().int() }),
   /** Overdue tasks older than `overdueDays`, not listed (nor in `summary`): the page folds them into one line. */
@@ -357,7 +381,15 @@ export const todayView = z.object({
 });
 
 export const countsQuery = z.object({ orgUnitId: z.uuid().optional(), from: isoDate.optional(), to: isoDate.optional() });
-const countRow = z.object({ due: z.number().int(), done: z.number().int(), overdue: z.number().int(), open: z.number().int(), excused: z.number().int() });
+const countRow = z.object({
+  due: z.number().int(),
+  done: z.number().int(),
+  overdue: z.number().int(),
+  open: z.number().int(),
+  excused: z.number().int(),
+  /** Issue 12: assistance tasks are computed, not stored: those open now and due by `to`, and of them the ones due before today. */
+  assistance: z.object({ open: z.number().int(), overdue: z.number().int() }),
+});
 export const countsView = z.object({
   from: z.string(),
   to: z.string(),
@@ -373,7 +405,8 @@ export const calendarView = z.object({
   to: z.string(),
   /** Tasks are stored up to this date; later days show nothing yet. */
   horizon: z.string(),
-  days: z.array(z.object({ date: z.string(), tasks: z.array(todayTask) })),
+  /** Issue 12: a day's assistance tasks are the open ones due that day (none without `assistance.read`). */
+  days: z.array(z.object({ date: z.string(), tasks: z.array(todayTask), assistance: z.array(dayAssistanceTask) })),
 });
 
 export const preferencesView = z.object({

@@ -80,6 +80,8 @@ describe('npm run demo (PGlite, a fresh data dir)', () => {
     expect(me.demo).toBe(true);
     const day = await (await worker.get('/api/today?scope=mine')).json();
     expect(day.summary.persons).toBeGreaterThan(0);
+    // Issue 12 item 7: the generated assistance (assessments, plans, referrals) leaves some tasks due on the day.
+    expect(day.assistance.length).toBeGreaterThan(0);
     expect(await stop(first)).toBe(0);
 
     const second = start(dir, port);

@@ -11,6 +11,7 @@ import type {
   ServiceDetails,
   AssistanceTaskView,
   PlacementCheckBody,
+  ReliefDecisionBody,
   PlanPrintView,
   indicatorView,
   openReferralList,
@@ -62,5 +63,6 @@ export const assistanceApi = {
   complete: (id: string, body: Omit<ServiceBody, 'actionId'>) => api.post(`/partner/referrals/${id}/complete`, body),
   tasks: (q: { scope: 'mine' | 'unit'; orgUnitId?: string }) => api.get<{ date: string; items: AssistanceTaskView[]; truncated: boolean }>('/assistance/tasks', q),
   checkPlacement: (serviceId: string, body: PlacementCheckBody) => api.post(`/assistance/services/${serviceId}/checks`, body),
+  decideRelief: (serviceId: string, body: ReliefDecisionBody) => api.post(`/assistance/services/${serviceId}/relief-decision`, body),
   planPrint: (personId: string, version?: number) => api.get<PlanPrintView>(`/persons/${personId}/assistance/plan-print`, version === undefined ? {} : { version }),
 };

@@ -9,6 +9,7 @@ import type {
   closeAbsenceBody,
   contactMode,
   countsView,
+  dayAssistanceTask,
   createAbsenceBody,
   createLeaveBody,
   createRecordBody,
@@ -70,6 +71,7 @@ export type WarningView = z.infer<typeof warningView>;
 export type LeaveBrief = z.infer<typeof leaveBrief>;
 export type CountsView = z.infer<typeof countsView>;
 export type CalendarView = z.infer<typeof calendarView>;
+export type DayAssistanceTask = z.infer<typeof dayAssistanceTask>;
 export type BreachAssessment = z.infer<typeof breachAssessmentView>;
 export type Breaches = z.infer<typeof breachesView>;
 export type NoticeView = z.infer<typeof noticeView>;

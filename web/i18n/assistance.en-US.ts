@@ -135,4 +135,9 @@ export const assistanceEnUS: Record<keyof typeof assistanceZhCN, string> = {
   'as.print.back': 'Back',
   'as.print.print': 'Print',
   'as.print.notFound': 'No such version of the plan',
+  // #12 relief decision (begin)
+  'as.relief.decide': 'Record the decision',
+  'as.relief.decidedOn': 'Decided on',
+  'as.relief.saved': 'Relief decision recorded',
+  // #12 relief decision (end)
 };

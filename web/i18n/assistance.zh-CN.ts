@@ -135,4 +135,9 @@ export const assistanceZhCN = {
   'as.print.back': '返回',
   'as.print.print': '打印',
   'as.print.notFound': '找不到该版本的帮扶计划',
+  // #12 relief decision (begin)
+  'as.relief.decide': '登记审批结果',
+  'as.relief.decidedOn': '审批日期',
+  'as.relief.saved': '已登记救助审批结果',
+  // #12 relief decision (end)
 } as const;

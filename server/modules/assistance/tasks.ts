@@ -73,7 +73,42 @@ export function createTaskService(deps: {
     }));
   }
 
+  /** Persons under a measure in the paths, narrowed to my `assistance.read` scope: one path inside the other keeps the narrower. */
+  async function personsIn(exec: Executor, actor: Principal, paths: string[], workerId?: string) {
+    const mine = scopePaths(actor, 'assistance.read');
+    const both = paths.flatMap((p) => mine.flatMap((m) => (p.startsWith(m) ? [p] : m.startsWith(p) ? [m] : [])));
+    const ids = [...new Set((await Promise.all([...new Set(both)].map((p) => deps.persons.idsUnderMeasureIn(exec, p)))).flat())];
+    const context = await deps.persons.contextOf(exec, ids.slice(0, MAX_PERSONS));
+    return workerId ? context.filter((c) => c.workerId === workerId) : context;
+  }
+
   return {
+    /**
+     * Item 7 for supervision's day views (registered in app.ts): the open tasks of the persons in
+     * the paths (within my `assistance.read` scope; my caseload with `workerId`) due in `[from, to]`,
+     * `from` null for any time before. The caller audits its read.
+     */
+    async tasksIn(exec: Executor, actor: Principal, audience: { paths: string[]; workerId?: string }, range: { from: string | null; to: string; today: string }) {
+      const people = await personsIn(exec, actor, audience.paths, audience.workerId);
+      if (people.length === 0) return [];
+      const byId = new Map(people.map((p) => [p.id, p]));
+      const resolve = await deps.policies(exec);
+      const all = (await factsOf(exec, [...byId.keys()])).flatMap((f) => assistanceTasks(f, range.to, resolve(byId.get(f.personId)!.orgPath).assistance));
+      const inRange = all.filter((t) => range.from === null || compareDates(t.dueDate, range.from) >= 0).sort((a, b) => compareDates(a.dueDate, b.dueDate));
+      return inRange.slice(0, MAX_TASKS).map((t) => {
+        const p = byId.get(t.personId)!;
+        return {
+          ...t,
+          personName: p.name,
+          orgUnitId: p.orgUnitId,
+          orgUnitName: p.orgUnitName,
+          workerId: p.workerId,
+          overdue: compareDates(t.dueDate, range.today) < 0,
+          link: `/persons/${t.personId}?tab=assistance`,
+        };
+      });
+    },
+
     /** Item 7: the assistance tasks due today or overdue, for 今日待办. */
     async tasks(ctx: Ctx, query: { scope: 'mine' | 'unit'; orgUnitId?: string }) {
       const today = deps.clock.today();

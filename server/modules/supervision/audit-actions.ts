@@ -3,8 +3,8 @@ import { createRecordBody } from '../../../core/contracts/supervision';
 
 // Supervision is a person's data throughout: ids, counts, codes and the names of changed fields.
 registerAuditActions({
-  'supervision.today.read': { person: true, details: { scope: 'code', orgUnitId: 'id', tasks: 'count' } },
-  'supervision.calendar.read': { person: true, details: { scope: 'code', from: 'date', to: 'date', tasks: 'count' } },
+  'supervision.today.read': { person: true, details: { scope: 'code', orgUnitId: 'id', tasks: 'count', assistance: 'count' } },
+  'supervision.calendar.read': { person: true, details: { scope: 'code', from: 'date', to: 'date', tasks: 'count', assistance: 'count' } },
   'supervision.tasks.read': { person: true },
   'supervision.records.read': { person: true, details: { filter: 'filter', returned: 'count' } },
   'supervision.record.read': { person: true },

@@ -14,8 +14,9 @@ import { PlanModal } from './PlanModal';
 import { ReferModal } from './ReferModal';
 import { ServiceModal } from './ServiceModal';
 import { CheckModal } from './CheckModal';
+import { ReliefModal } from './ReliefModal';
 
-type Dialog = 'assess' | 'plan' | 'refer' | 'service' | { check: string; months: number[] } | null;
+type Dialog = 'assess' | 'plan' | 'refer' | 'service' | { check: string; months: number[] } | { relief: string; submittedOn: string } | null;
 
 /** Item 7: needs, plan, referrals and services of one person on one page. */
 export function AssistanceTab({ person }: { person: PersonView }) {
@@ -50,12 +51,19 @@ export function AssistanceTab({ person }: { person: PersonView }) {
       <NeedsCard tab={data} />
       <PlanCard tab={data} personId={person.id} />
       <ReferralsCard tab={data} />
-      <ServicesCard tab={data} onCheck={write ? (check, months) => setDialog({ check, months }) : undefined} />
+      <ServicesCard
+        tab={data}
+        onCheck={write ? (check, months) => setDialog({ check, months }) : undefined}
+        onRelief={write ? (relief, submittedOn) => setDialog({ relief, submittedOn }) : undefined}
+      />
       {dialog === 'assess' && <AssessModal personId={person.id} onClose={close} />}
       {dialog === 'plan' && <PlanModal personId={person.id} tab={data} partners={list} onClose={close} />}
       {dialog === 'refer' && <ReferModal personId={person.id} tab={data} partners={list} onClose={close} />}
       {dialog === 'service' && <ServiceModal personId={person.id} onClose={close} />}
-      {typeof dialog === 'object' && dialog !== null && <CheckModal personId={person.id} serviceId={dialog.check} months={dialog.months} onClose={close} />}
+      {typeof dialog === 'object' && dialog !== null && 'check' in dialog && <CheckModal personId={person.id} serviceId={dialog.check} months={dialog.months} onClose={close} />}
+      {typeof dialog === 'object' && dialog !== null && 'relief' in dialog && (
+        <ReliefModal personId={person.id} serviceId={dialog.relief} submittedOn={dialog.submittedOn} onClose={close} />
+      )}
     </Flex>
   );
 }
@@ -232,7 +240,15 @@ function ReferralsCard({ tab }: { tab: Tab }) {
   );
 }
 
-function ServicesCard({ tab, onCheck }: { tab: Tab; onCheck?: (serviceId: string, months: number[]) => void }) {
+function ServicesCard({
+  tab,
+  onCheck,
+  onRelief,
+}: {
+  tab: Tab;
+  onCheck?: (serviceId: string, months: number[]) => void;
+  onRelief?: (serviceId: string, submittedOn: string) => void;
+}) {
   const { t } = useI18n();
   const label = useLabel();
   return (
@@ -254,6 +270,20 @@ function ServicesCard({ tab, onCheck }: { tab: Tab; onCheck?: (serviceId: string
             render: (_, s) => (
               <>
                 {s.outcome}
+                {s.details.kind === 'relief' && (
+                  <Flex gap={8} align="center" wrap data-testid="relief-decision">
+                    <Typography.Text type="secondary">
+                      {label('reliefDecision', s.details.decision)}
+                      {s.details.decidedOn ? ` ${s.details.decidedOn}` : ''}
+                      {s.details.amount !== undefined && s.details.decision === 'granted' ? ` · ¥${s.details.amount}` : ''}
+                    </Typography.Text>
+                    {onRelief && s.details.decision === 'pending' && (
+                      <Button size="small" className="sf-tap" onClick={() => onRelief(s.id, (s.details as { submittedOn: string }).submittedOn)}>
+                        {t('as.relief.decide')}
+                      </Button>
+                    )}
+                  </Flex>
+                )}
                 {s.checks.length > 0 && (
                   <Typography.Text type="secondary" style={{ display: 'block' }}>
                     {t('as.check.made', {
@@ -269,6 +299,7 @@ function ServicesCard({ tab, onCheck }: { tab: Tab; onCheck?: (serviceId: string
                     {onCheck && (
                       <Button
                         size="small"
+                        className="sf-tap"
                         onClick={() =>
                           onCheck(
                             s.id,

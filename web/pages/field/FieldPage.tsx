@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { Alert, Badge, Button, Empty, Flex, List, Spin, Tag, Typography } from 'antd';
 import { CloudUploadOutlined } from '@ant-design/icons';
 import dayjs from 'dayjs';
-import { useSignedIn } from '../../api/me';
+import { useCan, useSignedIn } from '../../api/me';
 import { ApiError } from '../../api/client';
 import { useI18n } from '../../i18n/I18nProvider';
 import { useLabel } from '../../components/useLabel';
@@ -14,6 +14,7 @@ import { useOnline } from '../../offline/useDevice';
 import { FieldVisitSheet, type MergeDraft } from './FieldVisitSheet';
 import { OutboxList } from './OutboxList';
 import { useFieldDay, type FieldTask } from './useFieldDay';
+import { AssistanceTasksCard } from '../assistance/AssistanceTasksCard';
 import './field.css';
 
 /**
@@ -24,6 +25,7 @@ import './field.css';
  */
 export default function FieldPage() {
   const me = useSignedIn();
+  const can = useCan();
   const { t, pick } = useI18n();
   const label = useLabel();
   const online = useOnline();
@@ -115,6 +117,12 @@ export default function FieldPage() {
           )}
         </Spin>
       </section>
+
+      {can('assistance.read') && day.assistance.length > 0 && (
+        <section style={{ marginTop: 16 }}>
+          <AssistanceTasksCard items={day.assistance} />
+        </section>
+      )}
 
       <section aria-labelledby="field-device" style={{ marginTop: 16 }}>
         <Typography.Title level={5} id="field-device">

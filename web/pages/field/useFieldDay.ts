@@ -53,5 +53,7 @@ export function useFieldDay(me: Me) {
   useEffect(() => {
     if (offline && kept === undefined) void getSnapshot<FieldDay>('day').then(setKept, () => setKept(null));
   }, [offline, kept]);
-  return { live, kept: offline ? kept : undefined, loading: day.isPending, error: day.error, refetch: day.refetch };
+  // Issue 12: the assistance tasks are shown while online only and never kept on the device (they are done in the person's tab).
+  const assistance = day.data?.assistance ?? [];
+  return { live, kept: offline ? kept : undefined, assistance, loading: day.isPending, error: day.error, refetch: day.refetch };
 }

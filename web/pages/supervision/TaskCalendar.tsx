@@ -10,6 +10,7 @@ import { useLabel } from '../../components/useLabel';
 import { PersonTaskCard } from './PersonTaskCard';
 import { taskKindColors } from './TaskLine';
 import { groupByPerson } from './groupTasks';
+import { AssistanceTasksCard } from '../assistance/AssistanceTasksCard';
 
 const iso = (d: Dayjs) => d.format('YYYY-MM-DD');
 
@@ -26,12 +27,16 @@ export function TaskCalendar({ scope, orgUnitId, onRecord }: { scope: Scope; org
   const q = { scope, orgUnitId, from, to };
   const calendar = useQuery({ queryKey: supervisionKeys.calendar(q), queryFn: () => supervisionApi.calendar(q) });
   const byDate = new Map((calendar.data?.days ?? []).map((d) => [d.date, d.tasks]));
+  // Issue 12: the assistance tasks open and due that day.
+  const assistanceByDate = new Map((calendar.data?.days ?? []).map((d) => [d.date, d.assistance]));
   const dayTasks = byDate.get(iso(selected)) ?? [];
+  const dayAssistance = assistanceByDate.get(iso(selected)) ?? [];
 
   const cell = (d: Dayjs) => {
     const tasks = byDate.get(iso(d)) ?? [];
-    if (tasks.length === 0) return null;
-    const late = tasks.some((x) => x.state === 'overdue');
+    const assistance = assistanceByDate.get(iso(d)) ?? [];
+    if (tasks.length === 0 && assistance.length === 0) return null;
+    const late = tasks.some((x) => x.state === 'overdue') || assistance.some((x) => x.overdue);
     if (!full) return <Badge status={late ? 'error' : 'processing'} style={{ display: 'block', lineHeight: 0, textAlign: 'center' }} />;
     const counts = new Map<TaskKind, number>();
     const lateKinds = new Set<TaskKind>();
@@ -48,6 +53,11 @@ export function TaskCalendar({ scope, orgUnitId, onRecord }: { scope: Scope; org
             {label('taskKind', k)} {n}
           </Tag>
         ))}
+        {assistance.length > 0 && (
+          <Tag color={assistance.some((x) => x.overdue) ? 'red' : 'purple'} style={{ marginInlineEnd: 0, fontSize: 11, lineHeight: '16px' }} data-testid="calendar-assistance">
+            {t('as.tasks.title')} {assistance.length}
+          </Tag>
+        )}
         {done > 0 && (
           <Tag color="green" style={{ marginInlineEnd: 0, fontSize: 11, lineHeight: '16px' }}>
             {label('taskState', 'done')} {done}
@@ -76,6 +86,7 @@ export function TaskCalendar({ scope, orgUnitId, onRecord }: { scope: Scope; org
       {groupByPerson(dayTasks).map((tasks) => (
         <PersonTaskCard key={tasks[0]!.personId} tasks={tasks} warnings={[]} showWorker={scope === 'unit'} onRecord={onRecord} />
       ))}
+      {dayAssistance.length > 0 && <AssistanceTasksCard items={dayAssistance} showWorker={scope === 'unit'} />}
     </Flex>
   );
 }

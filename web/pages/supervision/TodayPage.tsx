@@ -64,7 +64,7 @@ export default function TodayPage() {
   const alerts = d && (
     <Flex vertical gap={12}>
       <TodayAlerts day={d} />
-      <AssistanceTasksCard scope={scope} orgUnitId={orgUnitId} />
+      {can('assistance.read') && <AssistanceTasksCard items={d.assistance} showWorker={scope === 'unit'} />}
       <TodayItems day={d} />
     </Flex>
   );

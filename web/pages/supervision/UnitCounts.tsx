@@ -3,6 +3,7 @@ import { Card, Segmented, Table, Tabs, Typography } from 'antd';
 import { useQuery } from '@tanstack/react-query';
 import { today as deploymentToday } from '../../components/dates';
 import { supervisionApi, supervisionKeys, type CountsView } from '../../api/supervision';
+import { useCan } from '../../api/me';
 import { useI18n } from '../../i18n/I18nProvider';
 
 type Period = 'today' | 'week' | 'month';
@@ -18,9 +19,25 @@ function periodRange(p: Period): { from: string; to: string } {
   return { from: today.startOf('month').format('YYYY-MM-DD'), to: today.endOf('month').format('YYYY-MM-DD') };
 }
 
-/** A supervisor's counts of tasks falling due in the period: due, done, overdue, open, per worker and per community. */
+/** Issue 12: the assistance tasks open now and due by the period's end, the overdue ones in red. */
+function AssistanceCount({ v }: { v: Row['assistance'] }) {
+  const { t } = useI18n();
+  return (
+    <span>
+      {v.open}
+      {v.overdue > 0 && (
+        <Typography.Text type="danger" strong>
+          {` (${t('as.tasks.overdue')} ${v.overdue})`}
+        </Typography.Text>
+      )}
+    </span>
+  );
+}
+
+/** A supervisor's counts of tasks falling due in the period: due, done, overdue, open, per worker and per community; the assistance tasks beside them. */
 export function UnitCounts({ orgUnitId, onOpenCommunity }: { orgUnitId?: string; onOpenCommunity?: (orgUnitId: string) => void }) {
   const { t } = useI18n();
+  const assistance = useCan()('assistance.read');
   const [period, setPeriod] = useState<Period>('today');
   const q = { orgUnitId, ...periodRange(period) };
   const counts = useQuery({ queryKey: supervisionKeys.counts(q), queryFn: () => supervisionApi.counts(q) });
@@ -52,6 +69,11 @@ export function UnitCounts({ orgUnitId, onOpenCommunity }: { orgUnitId?: string;
             <Table.Summary.Cell index={4} align="right">
               {d.total.open}
             </Table.Summary.Cell>
+            {assistance && (
+              <Table.Summary.Cell index={5} align="right">
+                <AssistanceCount v={d.total.assistance} />
+              </Table.Summary.Cell>
+            )}
           </Table.Summary.Row>
         ) : null
       }
@@ -70,6 +92,7 @@ export function UnitCounts({ orgUnitId, onOpenCommunity }: { orgUnitId?: string;
           ),
         },
         { title: t('sv.today.countOpen'), dataIndex: 'open', align: 'right' },
+        ...(assistance ? [{ title: t('as.tasks.title'), key: 'assistance', align: 'right' as const, render: (_: unknown, r: Row) => <AssistanceCount v={r.assistance} /> }] : []),
       ]}
     />
   );

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { Alert, Button, DatePicker, Flex, Form, Input, Modal, Select, Space, Table, Tag, Tooltip, Typography } from 'antd';
-import { CloseOutlined, EditOutlined, PlusOutlined } from '@ant-design/icons';
+import { DeleteOutlined, EditOutlined, PlusOutlined } from '@ant-design/icons';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { Dayjs } from 'dayjs';
 import { qualificationKinds, socialWorkerGrades, type QualificationKind, type SocialWorkerGrade } from '../../../core/contracts/prevention';
@@ -20,16 +20,9 @@ export function StaffTab({ orgUnitId }: { orgUnitId?: string }) {
   const { t } = useI18n();
   const label = useLabel();
   const can = useCan();
-  const qc = useQueryClient();
-  const notify = useNotify();
   const [grading, setGrading] = useState<StaffWorker | null>(null);
   const [adding, setAdding] = useState<StaffWorker | null>(null);
   const q = useQuery({ queryKey: preventionKeys.staff(orgUnitId), queryFn: () => preventionApi.staff(orgUnitId) });
-  const remove = useMutation({
-    mutationFn: (v: { userId: string; id: string }) => preventionApi.removeQualification(v.userId, v.id),
-    onSuccess: () => void qc.invalidateQueries({ queryKey: preventionKeys.all }),
-    onError: (err) => notify.error(err),
-  });
   const d = q.data;
   const writable = can('prevention.write');
   return (
@@ -120,16 +113,7 @@ export function StaffTab({ orgUnitId }: { orgUnitId?: string }) {
                     key={x.id}
                     title={`${x.number} · ${x.issuedOn}${x.expiresOn ? ` – ${x.expiresOn}` : ''}${x.daysLeft !== null && x.daysLeft >= 0 ? ` · ${t('pv.staff.daysLeft', { n: x.daysLeft })}` : ''}`}
                   >
-                    <Tag
-                      color={stateColor[x.state]}
-                      data-testid={`qualification-${x.state}`}
-                      closable={writable}
-                      closeIcon={writable ? <CloseOutlined aria-label={t('pv.staff.remove')} /> : undefined}
-                      onClose={(e) => {
-                        e.preventDefault();
-                        remove.mutate({ userId: r.userId, id: x.id });
-                      }}
-                    >
+                    <Tag color={stateColor[x.state]} data-testid={`qualification-${x.state}`}>
                       {label('qualificationKind', x.kind)}
                       {x.state !== 'valid' && ` · ${label('qualificationState', x.state)}`}
                     </Tag>
@@ -217,7 +201,17 @@ function QualificationModal({ worker, onClose }: { worker: StaffWorker; onClose:
   const label = useLabel();
   const notify = useNotify();
   const saved = useSaved(onClose);
+  const qc = useQueryClient();
   const [form] = Form.useForm<QualValues>();
+  const [held, setHeld] = useState(worker.qualifications);
+  const remove = useMutation({
+    mutationFn: (id: string) => preventionApi.removeQualification(worker.userId, id),
+    onSuccess: (_r, id) => {
+      setHeld((h) => h.filter((x) => x.id !== id));
+      void qc.invalidateQueries({ queryKey: preventionKeys.all });
+    },
+    onError: (err) => notify.error(err),
+  });
   const save = useMutation({
     mutationFn: (v: QualValues) =>
       preventionApi.addQualification(worker.userId, {
@@ -240,6 +234,28 @@ function QualificationModal({ worker, onClose }: { worker: StaffWorker; onClose:
       confirmLoading={save.isPending}
       okText={t('common.save')}
     >
+      {held.length > 0 && (
+        <Flex vertical gap={4} style={{ marginBottom: 16 }}>
+          {held.map((x) => (
+            <Flex key={x.id} justify="space-between" align="center" gap={8}>
+              <span>
+                <Tag color={stateColor[x.state]}>{label('qualificationState', x.state)}</Tag>
+                {label('qualificationKind', x.kind)} · {x.number} · {x.issuedOn}
+                {x.expiresOn ? ` – ${x.expiresOn}` : ''}
+              </span>
+              <Button
+                type="text"
+                danger
+                style={{ minWidth: 44, minHeight: 44 }}
+                icon={<DeleteOutlined />}
+                aria-label={`${t('pv.staff.remove')} ${label('qualificationKind', x.kind)}`}
+                loading={remove.isPending && remove.variables === x.id}
+                onClick={() => remove.mutate(x.id)}
+              />
+            </Flex>
+          ))}
+        </Flex>
+      )}
       <Form<QualValues> form={form} layout="vertical" onFinish={(v) => save.mutate(v)}>
         <Form.Item name="kind" label={t('pv.staff.kind')} rules={[{ required: true }]}>
           <Select options={qualificationKinds.map((k) => ({ value: k, label: label('qualificationKind', k) }))} />

@@ -6,7 +6,8 @@ import { ApiSession, adminSession, createUnit, createUserWithRole, launchBrowser
 // middle school (youth, 320 attendees) from the prevention page; K13 and the reach by audience
 // move; the page reads in en-US too. Then a resident answers the community's survey through its
 // public link on a phone, in a fresh browser context (no cookies, no sign-in), sends a tip and
-// checks its status by the receipt code; K14 and K15 of the community move (issue 16).
+// checks its status by the receipt code; K14 and K15 of the community move (issue 16). On the
+// staff tab the worker's grade is set and the unit's K12 shows (issue 16 item 3).
 
 const UNITS = { district: '东湖区', street: '桂花街道', community: '向阳社区' };
 const WORKER = { username: 'wu.min', name: '吴敏', password: 'Xiangyang#Worker2026' };
@@ -20,7 +21,7 @@ let workerApi: ApiSession;
 let communityId: string;
 
 const dialog = () => page.getByRole('dialog').filter({ visible: true }).last();
-const pickOption = async (text: string) => page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: text }).first().click();
+const pickOption = async (text: string | RegExp) => page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: text }).first().click();
 
 describe('prevention', () => {
   beforeAll(async () => {
@@ -81,6 +82,18 @@ describe('prevention', () => {
       const youth = page.getByTestId('by-audience').getByRole('row').filter({ hasText: '青少年学生' });
       await expect.poll(() => youth.innerText()).toContain('320');
       await page.getByTestId('activities').getByText('6·26 禁毒课堂').waitFor();
+
+      // 队伍建设 (issue 16 item 3): the unit's K12 and a grade set in a modal; without a certificate the pay band stays 未取得's.
+      await page.getByRole('tab', { name: '队伍建设' }).click();
+      await page.getByTestId('staff-k12').getByText('本单位在管 0 人，责任社工 0 名，按 1 : 30 需 0 名').waitFor();
+      await page.getByRole('button', { name: `调整等级 ${WORKER.name}` }).click();
+      const g = dialog();
+      await g.locator('#grade').click();
+      await pickOption(/^社会工作师$/);
+      await g.getByRole('button', { name: '保存' }).click();
+      await g.waitFor({ state: 'hidden' });
+      await page.getByTestId('staff-grade').getByText('社会工作师', { exact: true }).waitFor();
+      await page.getByTestId('staff').getByText('按未取得计酬').waitFor();
 
       await page.evaluate(() => localStorage.setItem('sunflower.lang', 'en-US'));
       await page.reload();

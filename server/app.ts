@@ -178,6 +178,13 @@ export function createServices(deps: AppDeps) {
     org,
     userOrgPath: async (exec, id) => (await users.byId(id, exec))?.orgPath,
     publicLimits: deps.config.publicLimits,
+    // #16 item 3 staff capacity
+    staff: {
+      socialWorkersUnder: (exec, path) => users.roleHoldersUnder(exec, 'social_worker', path),
+      names: (exec, ids) => users.names(exec, ids),
+      caseloadsUnder: (exec, path) => persons.caseloadsUnder(exec, path),
+      capacityPolicy: async (exec, path) => (await policyService.effective(exec, path)).policy.capacity,
+    },
   });
   // #14 transfers (C7) and handovers from isolation (C10); their deadlines checked hourly, raised once each.
   const transfers = createTransferService({

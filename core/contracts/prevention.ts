@@ -1,5 +1,7 @@
 import { z } from 'zod';
 import { int32, nameText, pageQuery } from './common';
+import { socialWorkerGrades } from '../rules/policy';
+import { qualificationKinds } from '../rules/capacity';
 
 // Prevention and capacity (预防, issue 16): publicity activities by audience and reach,
 // volunteers and their hours, staff trainings. The raw material of K13 and K16 (RULES §6).
@@ -205,3 +207,72 @@ export const preventionIndicators = z.object({
   volunteers: z.object({ teams: z.number(), volunteers: z.number(), minutes: z.number(), teamSizeTarget: z.number(), teamsAtTarget: z.number(), recognised: z.number() }),
 });
 export type PreventionIndicators = z.infer<typeof preventionIndicators>;
+
+// ——— #16 item 3: staff capacity (队伍建设): social-worker grades, qualifications, caseloads, K12.
+export { socialWorkerGrades, qualificationKinds };
+export type { SocialWorkerGrade } from '../rules/policy';
+export type { QualificationKind, QualificationState } from '../rules/capacity';
+export const qualificationStates = ['valid', 'expiring', 'expired'] as const;
+
+export const staffQuery = z.object({ orgUnitId: z.uuid().optional() });
+export const staffParams = z.object({ userId: z.uuid() });
+export const qualificationParams = z.object({ userId: z.uuid(), qualificationId: z.uuid() });
+export const staffGradeInput = z.strictObject({ grade: z.enum(socialWorkerGrades) });
+export const qualificationInput = z.strictObject({
+  kind: z.enum(qualificationKinds),
+  /** The certificate's number as printed on it. */
+  number: nameText(60),
+  issuedOn: isoDate,
+  /** None: the certificate does not expire. */
+  expiresOn: isoDate.nullable().default(null),
+});
+export type QualificationInput = z.infer<typeof qualificationInput>;
+
+const payBand = z.object({ minYuan: z.number(), maxYuan: z.number() });
+export const qualificationView = z.object({
+  id: z.uuid(),
+  kind: z.enum(qualificationKinds),
+  number: z.string(),
+  issuedOn: z.string(),
+  expiresOn: z.string().nullable(),
+  state: z.enum(qualificationStates),
+  /** Days to the expiry day (negative once past); null without an expiry date. */
+  daysLeft: z.number().nullable(),
+});
+export const staffWorkerView = z.object({
+  userId: z.uuid(),
+  displayName: z.string(),
+  orgUnitId: z.uuid(),
+  orgUnitName: z.string(),
+  /** The grade recorded for him (未取得 until one is). */
+  grade: z.enum(socialWorkerGrades),
+  /** The grade whose pay band applies: the recorded one as far as a certificate in force proves it. */
+  payGrade: z.enum(socialWorkerGrades),
+  payBand,
+  qualifications: z.array(qualificationView),
+  /** Persons under a community measure he is responsible for in the unit's subtree, against the target. */
+  caseload: z.object({ persons: z.number(), target: z.number(), over: z.boolean() }),
+  /** Trainings attended this calendar year (up to today) and his pass rate of those examined. */
+  training: z.object({ trainings: z.number(), minutes: z.number(), passRate: ratio }),
+});
+export type StaffWorkerView = z.infer<typeof staffWorkerView>;
+export const staffView = z.object({
+  orgUnitId: z.uuid(),
+  orgUnitName: z.string(),
+  today: z.string(),
+  payBandsYuan: z.record(z.enum(socialWorkerGrades), payBand),
+  /** K12 of the unit's subtree from the real assignments. */
+  k12: z.object({
+    persons: z.number(),
+    workers: z.number(),
+    unassigned: z.number(),
+    workersNeeded: z.number(),
+    personsPerWorker: z.number().nullable(),
+    target: z.number(),
+    maxCaseload: z.number(),
+    overCaseload: z.number(),
+    met: z.boolean(),
+  }),
+  workers: z.array(staffWorkerView),
+});
+export type StaffView = z.infer<typeof staffView>;

@@ -1,4 +1,13 @@
-import type { AudienceSegment, OnlineChannel, PublicityKind, TrainingResult, VolunteerSkill } from '../contracts/prevention';
+import type {
+  AudienceSegment,
+  OnlineChannel,
+  PublicityKind,
+  QualificationKind,
+  QualificationState,
+  SocialWorkerGrade,
+  TrainingResult,
+  VolunteerSkill,
+} from '../contracts/prevention';
 import type { QuestionKind, SurveyState } from '../contracts/surveys';
 import type { TipCategory, TipStatus } from '../contracts/tips';
 import type { CodeList } from './types';
@@ -74,4 +83,27 @@ export const preventionLabels = {
     verified: ['已核实', 'Verified'],
     closed: ['已办结', 'Closed'],
   } satisfies CodeList<TipStatus>,
+
+  // #16 item 3: staff capacity (队伍建设)
+  socialWorkerGrade: {
+    unqualified: ['未取得', 'Not graded'],
+    assistant: ['助理社会工作师', 'Assistant social worker'],
+    intermediate: ['社会工作师', 'Social worker'],
+    senior: ['高级社会工作师', 'Senior social worker'],
+  } satisfies CodeList<SocialWorkerGrade>,
+
+  qualificationKind: {
+    sw_assistant: ['助理社会工作师职业资格证书', 'Assistant social worker certificate'],
+    sw_intermediate: ['社会工作师职业资格证书', 'Social worker certificate'],
+    sw_senior: ['高级社会工作师证书', 'Senior social worker certificate'],
+    drug_control_post: ['禁毒社工上岗证', 'Drug-control social work post certificate'],
+    counsellor: ['心理咨询师证书', 'Counsellor certificate'],
+    other: ['其他证书', 'Other certificate'],
+  } satisfies CodeList<QualificationKind>,
+
+  qualificationState: {
+    valid: ['有效', 'Valid'],
+    expiring: ['即将到期', 'Expiring'],
+    expired: ['已过期', 'Expired'],
+  } satisfies CodeList<QualificationState>,
 };

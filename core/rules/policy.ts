@@ -120,6 +120,19 @@ const sealingSchema = z.object({
 // #15 governance-ops: an expense over its category's remaining budget is allowed with a warning or refused.
 const governanceSchema = z.object({ overBudget: z.enum(['warn', 'refuse']) });
 
+// #16 capacity: social-worker grades (资质等级) with the monthly pay band of each, the K12
+// caseload (one full-time social worker per 30 persons) and how early a qualification is
+// flagged before it expires. Grades in ascending order; `unqualified` is 未取得.
+export const socialWorkerGrades = ['unqualified', 'assistant', 'intermediate', 'senior'] as const;
+export type SocialWorkerGrade = (typeof socialWorkerGrades)[number];
+const payBandSchema = z.object({ minYuan: nonNegativeInt, maxYuan: nonNegativeInt });
+const payBandsSchema = z.object(Object.fromEntries(socialWorkerGrades.map((g) => [g, payBandSchema])) as Record<SocialWorkerGrade, typeof payBandSchema>);
+const capacitySchema = z.object({
+  personsPerWorker: positiveInt, // K12: one full-time social worker per this many persons under a measure
+  qualificationExpiringWithinDays: positiveInt, // a qualification this close to its expiry is flagged
+  payBandsYuan: payBandsSchema, // monthly pay band per grade (yuan)
+});
+
 const sections = {
   measures: measuresSchema,
   lifecycle: lifecycleSchema,
@@ -130,6 +143,7 @@ const sections = {
   warning: warningSchema, // #13 warning
   sealing: sealingSchema, // #14 sealing
   governance: governanceSchema, // #15 governance-ops
+  capacity: capacitySchema, // #16 capacity
 };
 
 const policyShape = z.object({ version: z.string().min(1), ...sections });
@@ -154,6 +168,11 @@ export const policySchema = policyShape.superRefine((policy, ctx) => {
       ctx.addIssue({ code: 'custom', path: ['contact', 'followUpPhases', i, 'fromMonth'], message: 'F1: phases must be in increasing order' });
     }
   });
+  // #16 capacity: a band runs from its minimum to its maximum.
+  for (const g of socialWorkerGrades) {
+    const band = policy.capacity.payBandsYuan[g];
+    if (band.minYuan > band.maxYuan) ctx.addIssue({ code: 'custom', path: ['capacity', 'payBandsYuan', g, 'maxYuan'], message: 'K12: a pay band cannot end below its start' });
+  }
 });
 
 export type Policy = z.infer<typeof policySchema>;
@@ -178,6 +197,7 @@ export const policyOverrideSchema = z.strictObject({
     .optional(),
   sealing: sealingSchema.partial().strict().optional(), // #14 sealing
   governance: governanceSchema.partial().strict().optional(), // #15 governance-ops
+  capacity: capacitySchema.extend({ payBandsYuan: payBandsSchema.partial().strict() }).partial().strict().optional(), // #16 capacity
 });
 
 export type PolicyOverride = z.infer<typeof policyOverrideSchema>;
@@ -284,6 +304,17 @@ export const defaultPolicy: Policy = deepFreeze({
   },
   // #15 governance-ops: warn by default; a deployment that wants hard budgets sets 'refuse'.
   governance: { overBudget: 'warn' },
+  // #16 capacity: K12 at 1 : 30; qualifications flagged 60 days before expiry; monthly pay by grade (yuan, a deployment sets its own).
+  capacity: {
+    personsPerWorker: 30,
+    qualificationExpiringWithinDays: 60,
+    payBandsYuan: {
+      unqualified: { minYuan: 4000, maxYuan: 5000 },
+      assistant: { minYuan: 5000, maxYuan: 6500 },
+      intermediate: { minYuan: 6500, maxYuan: 8000 },
+      senior: { minYuan: 8000, maxYuan: 10000 },
+    },
+  },
 });
 
 type PlainObject = Record<string, unknown>;

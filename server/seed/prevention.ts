@@ -8,6 +8,8 @@ import { activityReach, scoreAnswers, type QuestionShape } from '../../core/rule
 import { audienceSegments, volunteerSkills, type ChannelReach, type PublicityKind } from '../../core/contracts/prevention';
 import {
   publicityActivities,
+  staffGrades,
+  staffQualifications,
   staffTrainingAttendees,
   staffTrainings,
   surveyLinks,
@@ -35,6 +37,8 @@ export interface PreventionSummary {
   /** K14/K15 raw material of all responses: knowledge items answered and right, ratings and satisfied ones. */
   survey: { knowledge: number; correct: number; rated: number; satisfied: number };
   tips: number;
+  /** #16 item 3: social workers graded, certificates written, and of those expiring (within 60 days) or expired today. */
+  staff: { graded: number; qualifications: number; expiring: number; expired: number };
 }
 
 const kinds: [PublicityKind, number][] = [
@@ -170,7 +174,13 @@ export async function seedPrevention(
   }
   const answers = await seedSurveys(exec, r, districts, communitiesOf, today);
   const tipCount = await seedTips(exec, r, cipher, streets, today);
-  return { activities: acts.length, reach: acts.reduce((n, a) => n + a.reach, 0), teams: teams.length, volunteers: people.length, trainings, ...answers, tips: tipCount };
+  const staff = await seedStaff(
+    exec,
+    r,
+    plan.communities.flatMap((c) => staffOf(c.id)),
+    today,
+  );
+  return { activities: acts.length, reach: acts.reduce((n, a) => n + a.reach, 0), teams: teams.length, volunteers: people.length, trainings, ...answers, tips: tipCount, staff };
 }
 
 const surveyQuestions: (QuestionShape & { text: string; options: string[] })[] = [
@@ -249,4 +259,69 @@ async function seedTips(exec: Executor, r: Random, cipher: DataCipher, streets: 
   );
   await chunked(rows, (chunk) => exec.insert(tips).values(chunk));
   return rows.length;
+}
+
+// ——— #16 item 3: grades and certificates of the social workers
+
+const certificateOf = { assistant: 'sw_assistant', intermediate: 'sw_intermediate', senior: 'sw_senior' } as const;
+
+/**
+ * Every social worker gets a grade (about a fifth 未取得, most 助理社会工作师 or 社会工作师, a few
+ * 高级) with the matching certificate, and most a post certificate (禁毒社工上岗证) valid three
+ * years. Every sixth worker's post certificate runs out within the 60 days, every eleventh ran
+ * out already, so the staff page shows both.
+ */
+async function seedStaff(exec: Executor, r: Random, workers: string[], today: string) {
+  const grades: { userId: string; grade: string }[] = [];
+  const quals: (typeof staffQualifications.$inferInsert)[] = [];
+  let expiring = 0;
+  let expired = 0;
+  for (const [i, userId] of workers.entries()) {
+    const roll = r.next();
+    const grade = roll < 0.2 ? 'unqualified' : roll < 0.65 ? 'assistant' : roll < 0.95 ? 'intermediate' : 'senior';
+    grades.push({ userId, grade });
+    if (grade !== 'unqualified') {
+      quals.push({
+        id: uuidFrom(r),
+        userId,
+        kind: certificateOf[grade],
+        number: `SW${today.slice(0, 4)}${String(100000 + i)}`,
+        issuedOn: addDays(today, -r.int(200, 2500)),
+        expiresOn: null,
+      });
+    }
+    if (i % 11 === 5) {
+      expired++;
+      quals.push({
+        id: uuidFrom(r),
+        userId,
+        kind: 'drug_control_post',
+        number: `JD-${String(1000 + i)}`,
+        issuedOn: addDays(today, -3 * 365 - r.int(10, 90)),
+        expiresOn: addDays(today, -r.int(1, 60)),
+      });
+    } else if (i % 6 === 2) {
+      expiring++;
+      quals.push({
+        id: uuidFrom(r),
+        userId,
+        kind: 'drug_control_post',
+        number: `JD-${String(1000 + i)}`,
+        issuedOn: addDays(today, -3 * 365 + 30),
+        expiresOn: addDays(today, r.int(3, 55)),
+      });
+    } else if (r.chance(0.8)) {
+      quals.push({
+        id: uuidFrom(r),
+        userId,
+        kind: 'drug_control_post',
+        number: `JD-${String(1000 + i)}`,
+        issuedOn: addDays(today, -r.int(30, 900)),
+        expiresOn: addDays(today, r.int(200, 1000)),
+      });
+    }
+  }
+  await chunked(grades, (chunk) => exec.insert(staffGrades).values(chunk));
+  await chunked(quals, (chunk) => exec.insert(staffQualifications).values(chunk));
+  return { graded: grades.length, qualifications: quals.length, expiring, expired };
 }

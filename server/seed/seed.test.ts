@@ -171,6 +171,14 @@ describe.each(testDbKinds())('the demo city generator on %s (issue 5)', (kind) =
     expect(city.k12.persons).toBeGreaterThan(0);
     expect(city.k12.workers).toBeGreaterThanOrEqual(city.k12.workersNeeded);
     expect(await count(sql`select count(*)::int as n from tips`)).toBe(summary.prevention.tips);
+    // #16 item 3 (K12): every social worker graded, some certificates expiring or expired; the staff page's K12 agrees with the indicator's.
+    const staff = (await office.get('/api/prevention/staff')).json();
+    expect(staff.workers).toHaveLength(summary.prevention.staff.graded);
+    const states = staff.workers.flatMap((w: { qualifications: { state: string }[] }) => w.qualifications.map((q) => q.state));
+    expect(states.filter((x: string) => x === 'expiring')).toHaveLength(summary.prevention.staff.expiring);
+    expect(states.filter((x: string) => x === 'expired')).toHaveLength(summary.prevention.staff.expired);
+    expect(summary.prevention.staff.expiring).toBeGreaterThan(0);
+    expect(staff.k12).toMatchObject({ persons: city.k12.persons, workers: city.k12.workers, workersNeeded: city.k12.workersNeeded, met: city.k12.met });
   });
 
   it('gives each district joint meetings with an overdue item, the seed risk register, budgets with expenses and K18 figures (issue 15)', async () => {

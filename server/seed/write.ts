@@ -283,7 +283,7 @@ export async function seedCity(database: Database, cipher: DataCipher, opts: See
   }
   const prevention = await db.transaction((tx) => seedPrevention(tx, r.fork('prevention'), cipher, plan, (id) => workersByCommunity.get(id) ?? [], opts.today));
   log(
-    `prevention: ${prevention.activities} publicity activities reaching ${prevention.reach} person-times, ${prevention.volunteers} volunteers in ${prevention.teams} teams, ${prevention.trainings} trainings, ${prevention.responses} survey answers in ${prevention.surveys} surveys, ${prevention.tips} tips`,
+    `prevention: ${prevention.activities} publicity activities reaching ${prevention.reach} person-times, ${prevention.volunteers} volunteers in ${prevention.teams} teams, ${prevention.trainings} trainings, ${prevention.responses} survey answers in ${prevention.surveys} surveys, ${prevention.tips} tips, ${prevention.staff.graded} social workers graded with ${prevention.staff.qualifications} certificates (${prevention.staff.expiring} expiring, ${prevention.staff.expired} expired)`,
   );
   const assistance = await db.transaction((tx) => seedAssistance(tx, r.fork('assistance'), opts.today));
   log(

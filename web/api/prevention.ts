@@ -6,6 +6,10 @@ import type {
   publicityList,
   publicitySummary,
   publicityView,
+  qualificationInput,
+  qualificationView,
+  staffView,
+  SocialWorkerGrade,
   teamInput,
   teamList,
   teamView,
@@ -25,6 +29,8 @@ export type Indicators = z.infer<typeof preventionIndicators>;
 export type TeamView = z.infer<typeof teamView>;
 export type VolunteerView = z.infer<typeof volunteerView>;
 export type TrainingView = z.infer<typeof trainingView>;
+export type StaffView = z.infer<typeof staffView>;
+export type StaffWorker = StaffView['workers'][number];
 
 export interface PeriodQuery {
   orgUnitId?: string;
@@ -40,6 +46,7 @@ export const preventionKeys = {
   teams: (orgUnitId?: string) => ['prevention', 'teams', orgUnitId ?? null] as const,
   volunteers: (q: object) => ['prevention', 'volunteers', q] as const,
   trainings: (q: object) => ['prevention', 'trainings', q] as const,
+  staff: (orgUnitId?: string) => ['prevention', 'staff', orgUnitId ?? null] as const,
 };
 
 export const preventionApi = {
@@ -55,4 +62,9 @@ export const preventionApi = {
   logHours: (volunteerId: string, body: z.input<typeof hoursInput>) => api.post(`/prevention/volunteers/${volunteerId}/hours`, body),
   trainings: (q: PeriodQuery & { limit: number; offset: number }) => api.get<z.infer<typeof trainingList>>('/prevention/trainings', { ...q }),
   createTraining: (body: z.input<typeof trainingInput>) => api.post<TrainingView>('/prevention/trainings', body),
+  // #16 item 3 staff capacity
+  staff: (orgUnitId?: string) => api.get<StaffView>('/prevention/staff', { orgUnitId }),
+  setGrade: (userId: string, grade: SocialWorkerGrade) => api.patch(`/prevention/staff/${userId}/grade`, { grade }),
+  addQualification: (userId: string, body: z.input<typeof qualificationInput>) => api.post<z.infer<typeof qualificationView>>(`/prevention/staff/${userId}/qualifications`, body),
+  removeQualification: (userId: string, id: string) => api.delete(`/prevention/staff/${userId}/qualifications/${id}`),
 };

@@ -317,6 +317,19 @@ describe.each(testDbKinds())('P6: every audit action keeps the least identifying
       { userId: police.userId, result: 'failed' },
     ];
     ok(await streetOffice.post('/api/prevention/trainings', { orgUnitId: units.street, topic: '新型毒品识别', heldOn: '2026-05-10', minutes: 180, attendees }), 201);
+    // #16 item 3: staff capacity — the list, a grade, a certificate added and removed.
+    ok(await streetOffice.get(`/api/prevention/staff?orgUnitId=${units.street}`));
+    ok(await streetOffice.patch(`/api/prevention/staff/${worker.userId}/grade`, { grade: 'assistant' }));
+    const cert = ok(
+      await streetOffice.post(`/api/prevention/staff/${worker.userId}/qualifications`, {
+        kind: 'sw_assistant',
+        number: 'ZL-2024-0815',
+        issuedOn: '2024-06-01',
+        expiresOn: '2027-06-01',
+      }),
+      201,
+    );
+    ok(await streetOffice.del(`/api/prevention/staff/${worker.userId}/qualifications/${cert.id}`));
   }
 
   // Issue 16 items 4 and 5: a survey made, linked, answered without a session and closed; a tip

@@ -289,6 +289,21 @@ export async function idsUnderMeasureIn(exec: Executor, orgPath: string): Promis
   return r.map((x) => x.id);
 }
 
+/**
+ * #16 capacity (K12): open files under a running community measure (or one suspended) in a
+ * subtree, counted by responsible worker (null: none assigned). The derived status says it, so
+ * no other module's table is read.
+ */
+export async function caseloadsUnder(exec: Executor, orgPath: string): Promise<{ workerId: string | null; persons: number }[]> {
+  const r = await exec
+    .select({ workerId: persons.responsibleWorkerId, persons: sql<number>`count(*)::int` })
+    .from(persons)
+    .innerJoin(orgUnits, eq(orgUnits.id, persons.orgUnitId))
+    .where(and(like(orgUnits.path, `${escapeLike(orgPath)}%`), inArray(persons.status, ['under_community_detox', 'under_community_rehab', 'suspended']), openFile(persons)))
+    .groupBy(persons.responsibleWorkerId);
+  return r.map((x) => ({ workerId: x.workerId, persons: Number(x.persons) }));
+}
+
 export async function setSealed(exec: Executor, id: string, sealed: boolean): Promise<void> {
   await exec
     .update(persons)

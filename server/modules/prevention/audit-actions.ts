@@ -23,4 +23,9 @@ registerAuditActions({
   'tip.read': { person: true, details: { tipster: 'flag' } },
   'tip.status': { person: true, details: { from: 'code', to: 'code' } },
   'tip.reward': { person: true, details: { amountYuan: 'count', paidOn: 'date' } },
+  // #16 item 3 staff capacity: grades and certificates of staff; never a certificate's number.
+  'staff.list': { person: false, details: { orgUnitId: 'id', returned: 'count' } },
+  'staff.grade': { person: false, details: { from: 'code', to: 'code' } },
+  'staff.qualification_add': { person: false, details: { qualificationId: 'id', kind: 'code', issuedOn: 'date', expiresOn: 'date' } },
+  'staff.qualification_remove': { person: false, details: { qualificationId: 'id', kind: 'code' } },
 });

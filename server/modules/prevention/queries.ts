@@ -7,6 +7,8 @@ import { personRef } from '../persons/relations';
 import { measureRef } from '../measures/relations';
 import {
   publicityActivities as pa,
+  staffGrades as sg,
+  staffQualifications as sq,
   staffTrainingAttendees as sta,
   staffTrainings as st,
   surveyLinks as sl,
@@ -517,4 +519,66 @@ export async function recognisedIn(exec: Executor, f: Period): Promise<number> {
     .innerJoin(orgUnits, eq(orgUnits.id, vt.orgUnitId))
     .where(and(inSubtrees(f.prefixes), gte(vr.recognisedOn, f.from), lte(vr.recognisedOn, f.to)));
   return Number(r?.n ?? 0);
+}
+
+// ——— #16 item 3: staff capacity (grades, qualifications, training per person)
+
+export type QualificationRow = typeof sq.$inferSelect;
+
+export async function unitsByIds(exec: Executor, ids: string[]) {
+  if (!ids.length) return [];
+  return exec.select({ id: orgUnits.id, name: orgUnits.name, path: orgUnits.path }).from(orgUnits).where(inArray(orgUnits.id, ids));
+}
+
+export async function gradesOf(exec: Executor, userIds: string[]): Promise<Map<string, string>> {
+  if (!userIds.length) return new Map();
+  const rows = await exec.select({ userId: sg.userId, grade: sg.grade }).from(sg).where(inArray(sg.userId, userIds));
+  return new Map(rows.map((r) => [r.userId, r.grade]));
+}
+
+/** Sets the grade and returns the one it replaced (undefined: none recorded); the row is locked while the old one is read. */
+export async function setGrade(exec: Executor, userId: string, grade: string, by: string): Promise<string | undefined> {
+  const [old] = await exec.select({ grade: sg.grade }).from(sg).where(eq(sg.userId, userId)).for('update');
+  await exec
+    .insert(sg)
+    .values({ userId, grade, updatedBy: by })
+    .onConflictDoUpdate({ target: sg.userId, set: { grade, updatedBy: by, updatedAt: sql`now()` } });
+  return old?.grade;
+}
+
+export async function qualificationsOf(exec: Executor, userIds: string[]): Promise<QualificationRow[]> {
+  if (!userIds.length) return [];
+  return exec.select().from(sq).where(inArray(sq.userId, userIds)).orderBy(asc(sq.issuedOn), asc(sq.createdAt));
+}
+
+export async function insertQualification(exec: Executor, row: typeof sq.$inferInsert): Promise<QualificationRow> {
+  return (await exec.insert(sq).values(row).returning())[0]!;
+}
+
+/** Removes one of the user's qualifications; undefined when he has no such one. */
+export async function deleteQualification(exec: Executor, userId: string, id: string): Promise<QualificationRow | undefined> {
+  return (
+    await exec
+      .delete(sq)
+      .where(and(eq(sq.id, id), eq(sq.userId, userId)))
+      .returning()
+  )[0];
+}
+
+/** Trainings each user attended in the period: how many, their minutes, and his exam results. */
+export async function trainingByUser(exec: Executor, userIds: string[], from: string, to: string) {
+  if (!userIds.length) return new Map<string, { trainings: number; minutes: number; passed: number; examined: number }>();
+  const rows = await exec
+    .select({
+      userId: sta.userId,
+      trainings: sql<number>`count(*)::int`,
+      minutes: sql<number>`coalesce(sum(${st.minutes}), 0)::int`,
+      passed: sql<number>`count(*) filter (where ${sta.result} = 'passed')::int`,
+      examined: sql<number>`count(*) filter (where ${sta.result} <> 'not_examined')::int`,
+    })
+    .from(sta)
+    .innerJoin(st, eq(st.id, sta.trainingId))
+    .where(and(inArray(sta.userId, userIds), gte(st.heldOn, from), lte(st.heldOn, to)))
+    .groupBy(sta.userId);
+  return new Map(rows.map((r) => [r.userId, { trainings: Number(r.trainings), minutes: Number(r.minutes), passed: Number(r.passed), examined: Number(r.examined) }]));
 }

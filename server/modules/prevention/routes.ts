@@ -1,13 +1,20 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { errorBody, idParams } from '../../../core/contracts/common';
+import { errorBody, idParams, okBody } from '../../../core/contracts/common';
 import {
   hoursInput,
   hoursView,
   periodQuery,
   preventionIndicators,
   publicityInput,
+  qualificationInput,
+  qualificationParams,
+  qualificationView,
+  staffGradeInput,
+  staffParams,
+  staffQuery,
+  staffView,
   recognitionInput,
   publicityList,
   publicityListQuery,
@@ -147,6 +154,45 @@ export function preventionRoutes(app: FastifyInstance, prevention: PreventionSer
       response: { 200: preventionIndicators, ...fail },
     },
     handler: (req) => prevention.indicators(actorContext(req), req.query),
+  });
+
+  // #16 item 3: staff capacity (队伍建设).
+  r.get('/api/prevention/staff', {
+    config: read,
+    schema: {
+      tags,
+      summary: "A unit subtree's social workers: grade, pay band that applies, qualifications and their states, caseload, training this year; the unit's K12",
+      querystring: staffQuery,
+      response: { 200: staffView, 404: errorBody },
+    },
+    handler: (req) => prevention.staff.list(actorContext(req), req.query.orgUnitId),
+  });
+  r.patch('/api/prevention/staff/:userId/grade', {
+    config: write,
+    schema: {
+      tags,
+      summary: "Record a social worker's grade (资质等级)",
+      params: staffParams,
+      body: staffGradeInput,
+      response: { 200: z.object({ userId: z.uuid(), grade: staffGradeInput.shape.grade }), ...fail },
+    },
+    handler: (req) => prevention.staff.setGrade(actorContext(req), req.params.userId, req.body.grade),
+  });
+  r.post('/api/prevention/staff/:userId/qualifications', {
+    config: write,
+    schema: {
+      tags,
+      summary: "Add a social worker's qualification (certificate kind, number, issued, expires)",
+      params: staffParams,
+      body: qualificationInput,
+      response: { 201: qualificationView, ...fail },
+    },
+    handler: async (req, reply) => reply.code(201).send(await prevention.staff.addQualification(actorContext(req), req.params.userId, req.body)),
+  });
+  r.delete('/api/prevention/staff/:userId/qualifications/:qualificationId', {
+    config: write,
+    schema: { tags, summary: "Remove one of a social worker's qualifications", params: qualificationParams, response: { 200: okBody, 404: errorBody } },
+    handler: (req) => prevention.staff.removeQualification(actorContext(req), req.params.userId, req.params.qualificationId),
   });
 }
 

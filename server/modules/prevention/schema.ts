@@ -230,3 +230,35 @@ export const volunteerRecognitions = pgTable(
   },
   (t) => [uniqueIndex('volunteer_recognitions_once_idx').on(t.volunteerId, t.year)],
 );
+
+// ——— #16 item 3: staff capacity (队伍建设)
+
+/** A social worker's grade (资质等级), one row per account; none yet reads as 未取得 (`unqualified`). */
+export const staffGrades = pgTable('staff_grades', {
+  userId: uuid('user_id')
+    .primaryKey()
+    .references(() => users.id),
+  /** unqualified | assistant | intermediate | senior (policy `capacity`) */
+  grade: text('grade').notNull(),
+  updatedBy: uuid('updated_by').references(() => users.id),
+  updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+});
+
+/** A certificate a staff member holds (social-work qualification, post certificate, …) with its dates. */
+export const staffQualifications = pgTable(
+  'staff_qualifications',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id),
+    kind: text('kind').notNull(),
+    number: text('number').notNull(),
+    issuedOn: date('issued_on').notNull(),
+    /** null: does not expire */
+    expiresOn: date('expires_on'),
+    recordedBy: uuid('recorded_by').references(() => users.id),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('staff_qualifications_user_idx').on(t.userId)],
+);

@@ -38,6 +38,7 @@ import * as q from './queries';
 import { createPublicLimits } from './public-limits';
 import { createSurveyService } from './survey-service';
 import { createTipService } from './tip-service';
+import { createStaffService, type StaffDeps } from './staff-service';
 
 registerMessages({
   'prevention.date_future': ['日期不能晚于今天', 'The date cannot be in the future'],
@@ -69,6 +70,8 @@ export function createPreventionService(deps: {
   org: OrgService;
   userOrgPath: UserOrgPath;
   publicLimits: { perAddressPerMinute: number; perLinkPerMinute: number };
+  /** #16 item 3 staff capacity: the role's holders, names, caseloads and the policy, from their modules. */
+  staff: Pick<StaffDeps, 'socialWorkersUnder' | 'names' | 'caseloadsUnder' | 'capacityPolicy'>;
 }) {
   const { db, reader, audit } = deps;
   const limits = createPublicLimits({ ...deps.publicLimits, nowMs: () => deps.clock.now().getTime() });
@@ -96,6 +99,8 @@ export function createPreventionService(deps: {
     if (!id) throw notFound('org');
     return unitFor(exec, actor, 'prevention.read', id);
   }
+
+  const staff = createStaffService({ db, reader, clock: deps.clock, audit, summaryUnit, ...deps.staff });
 
   const notAfterToday = (path: string, date: string) => {
     if (compareDates(date, deps.clock.today()) > 0) throw fieldError(path, 'prevention.date_future');
@@ -388,6 +393,7 @@ export function createPreventionService(deps: {
 
     surveys,
     tips,
+    staff,
     /** One function per indicator (RULES K12–K16), for a unit's subtree and period; the caller (the governance module) has checked scope. */
     indicator,
   };

@@ -9,6 +9,7 @@ import { PublicityTab } from './PublicityTab';
 import { VolunteersTab } from './VolunteersTab';
 import { TrainingsTab } from './TrainingsTab';
 import { SurveysTab } from './SurveysTab';
+import { StaffTab } from './StaffTab';
 
 /** 预防宣传: publicity by audience and reach, volunteers and their hours, staff trainings (issue 16). */
 export default function PreventionPage() {
@@ -35,6 +36,7 @@ export default function PreventionPage() {
             { key: 'volunteers', label: t('pv.tab.volunteers'), children: <VolunteersTab orgUnitId={orgUnitId} /> },
             { key: 'trainings', label: t('pv.tab.trainings'), children: <TrainingsTab period={period} /> },
             { key: 'surveys', label: t('pv.tab.surveys'), children: <SurveysTab orgUnitId={orgUnitId} /> },
+            { key: 'staff', label: t('pv.tab.staff'), children: <StaffTab orgUnitId={orgUnitId} /> },
           ]}
         />
       </Card>

@@ -125,11 +125,14 @@ export const satisfactionMet = (satisfied: number, rated: number) => rated > 0 &
 
 // ——— K12 staffing
 
-/** K12: one full-time social worker per 30 persons under a measure, and at least one where there is anyone. */
+/**
+ * K12: one full-time social worker per `personsPerWorker` persons under a measure (the seeds' 30,
+ * the default of the policy's `capacity` section), and at least one where there is anyone.
+ */
 export const PERSONS_PER_WORKER = 30;
-export function workersNeeded(persons: number): number {
-  return persons === 0 ? 0 : Math.max(1, Math.ceil(persons / PERSONS_PER_WORKER));
+export function workersNeeded(persons: number, personsPerWorker = PERSONS_PER_WORKER): number {
+  return persons === 0 ? 0 : Math.max(1, Math.ceil(persons / personsPerWorker));
 }
-export function staffingMet(workers: number, persons: number): boolean {
-  return workers >= workersNeeded(persons);
+export function staffingMet(workers: number, persons: number, personsPerWorker = PERSONS_PER_WORKER): boolean {
+  return workers >= workersNeeded(persons, personsPerWorker);
 }

@@ -19,7 +19,6 @@ import {
   targetForPeriod,
   trainingMet,
   workersNeeded,
-  PERSONS_PER_WORKER,
 } from '../../../core/rules/prevention';
 import {
   onlinePublicityKinds,
@@ -161,9 +160,11 @@ export function createPreventionService(deps: {
 
   /** The per-indicator service functions; each reads one unit path's subtree and one period. */
   const indicator = {
-    /** K12: persons under a community measure, the workers responsible for them, caseloads, and the 1 : 30 ratio. */
+    /** K12: persons under a community measure, the workers responsible for them, caseloads, and the ratio the unit's policy sets (1 : 30 by default). */
     async k12(exec: Executor, path: string) {
       const loads = await q.caseloads(exec, path);
+      // The same figure as the staff page (队伍建设), so the two never show different targets.
+      const { personsPerWorker } = await deps.staff.capacityPolicy(exec, path);
       const assigned = loads.filter((l) => l.workerId !== null);
       const persons = loads.reduce((n, l) => n + l.persons, 0);
       const workers = assigned.length;
@@ -171,10 +172,10 @@ export function createPreventionService(deps: {
         persons,
         workers,
         unassigned: loads.find((l) => l.workerId === null)?.persons ?? 0,
-        workersNeeded: workersNeeded(persons),
+        workersNeeded: workersNeeded(persons, personsPerWorker),
         maxCaseload: Math.max(0, ...assigned.map((l) => l.persons)),
-        overCaseload: assigned.filter((l) => l.persons > PERSONS_PER_WORKER).length,
-        met: staffingMet(workers, persons),
+        overCaseload: assigned.filter((l) => l.persons > personsPerWorker).length,
+        met: staffingMet(workers, persons, personsPerWorker),
       };
     },
     /** K13: activities and person-times reached, against the yearly targets pro rata. */

@@ -57,6 +57,9 @@ describe.each(testDbKinds())('staff capacity on %s', (kind) => {
     const a = await w.officer.post(`/api/persons/${person}/assignment`, { orgUnitId: w.units.community2, workerId: sw2.userId, reason: '分配责任社工' });
     expect(a.statusCode, a.body).toBe(200);
     expect((await staffOf(w.officer, w.units.street)).k12).toMatchObject({ persons: 4, workers: 2, unassigned: 0, personsPerWorker: 2, met: true });
+    // The indicator card (and the governance K12 built on it) uses the same policy figure: 4 persons at 1 : 2 need 2 workers, not 1.
+    const ind = (await w.officer.get(`/api/prevention/indicators?orgUnitId=${w.units.street}&from=2026-01-01&to=2026-11-22`)).json();
+    expect(ind.k12).toMatchObject({ persons: 4, workers: 2, workersNeeded: 2, met: true });
   });
 
   it('a grade is paid only as far as a social-work certificate in force proves it; states from the dates; writes audited without the number', async () => {

@@ -41,6 +41,9 @@ describe('the rules in a worker thread', () => {
   });
 });
 
+/** The harness clock's calendar date (server/test/harness.ts). */
+const TODAY = '2026-11-22';
+
 describe.each(testDbKinds())('the full recompute on %s (issue 11.5)', (kind) => {
   let w: World;
   beforeAll(async () => {
@@ -98,14 +101,19 @@ describe.each(testDbKinds())('the full recompute on %s (issue 11.5)', (kind) => 
       select min(review_on)::text as d from supervision_sync`,
     );
     const day = due[0]!.d;
+    // The shared clock moves to that day and back: the other tests run on the harness's today.
     await w.setToday(day);
-    const n = Number((await rows<{ n: number }>(w.t.services.db, sql`select count(*)::int as n from supervision_sync where review_on <= ${day}`))[0]!.n);
-    const r = await recompute();
-    expect(r.persons).toBe(n);
-    expect(r.skipped).toBeGreaterThan(0);
-    // Everyone computed afresh in one go writes nothing: the skipped outcomes were current.
-    const ids = (await rows<{ id: string }>(w.t.services.db, sql`select person_id as id from supervision_sync`)).map((x) => x.id);
-    const fresh = await w.t.services.db.transaction((tx) => w.t.services.supervision.refresh(tx, ids, undefined, true));
-    expect(fresh.counts).toMatchObject({ persons: ids.length, tasksWritten: 0, tasksDeleted: 0, statusWritten: 0, notices: 0, education: 0 });
+    try {
+      const n = Number((await rows<{ n: number }>(w.t.services.db, sql`select count(*)::int as n from supervision_sync where review_on <= ${day}`))[0]!.n);
+      const r = await recompute();
+      expect(r.persons).toBe(n);
+      expect(r.skipped).toBeGreaterThan(0);
+      // Everyone computed afresh in one go writes nothing: the skipped outcomes were current.
+      const ids = (await rows<{ id: string }>(w.t.services.db, sql`select person_id as id from supervision_sync`)).map((x) => x.id);
+      const fresh = await w.t.services.db.transaction((tx) => w.t.services.supervision.refresh(tx, ids, undefined, true));
+      expect(fresh.counts).toMatchObject({ persons: ids.length, tasksWritten: 0, tasksDeleted: 0, statusWritten: 0, notices: 0, education: 0 });
+    } finally {
+      await w.setToday(TODAY);
+    }
   });
 });

@@ -4,6 +4,8 @@ import { expect } from 'vitest';
 import { addDays } from '../../core/rules/dates';
 import { adminClient, cityWithCommunity, idNumber, startTestApp, STRONG, userWith, type Client, type TestApp } from './harness';
 import type { DbKind } from '../db/client';
+import { and, asc, eq, sql } from 'drizzle-orm';
+import { reminderMessages } from '../modules/reminders/schema';
 
 export interface World {
   t: TestApp;
@@ -140,4 +142,34 @@ export async function tasksOf(c: Client, personId: string) {
     policyVersion: string;
     measureId: string;
   }[];
+}
+
+/** An in-app message as the recipient's inbox shows it. */
+export interface InboxMessage {
+  id: string;
+  title: string;
+  personId: string | null;
+  readAt: string | null;
+  details: Record<string, unknown> | null;
+}
+
+/**
+ * The in-app messages sent to this user whose details hold `about` (e.g. `{ noticeId }`), each
+ * read back through the user's own inbox by its id (another user's message answers 404). Found by
+ * id, not by place among the newest 50: messages made under the fixed clock share one instant,
+ * so which of them the inbox lists first depends on what other tests sent before.
+ */
+export async function messagesAbout(w: World, c: Client & { userId: string }, about: Record<string, unknown>): Promise<InboxMessage[]> {
+  const ids = await w.t.services.db
+    .select({ id: reminderMessages.id })
+    .from(reminderMessages)
+    .where(and(eq(reminderMessages.recipientUserId, c.userId), eq(reminderMessages.channel, 'in_app'), sql`${reminderMessages.details} @> ${JSON.stringify(about)}::jsonb`))
+    .orderBy(asc(reminderMessages.createdAt), asc(reminderMessages.id));
+  const out: InboxMessage[] = [];
+  for (const { id } of ids) {
+    const res = await c.post(`/api/messages/${id}/read`);
+    expect(res.statusCode, res.body).toBe(200);
+    out.push(res.json() as InboxMessage);
+  }
+  return out;
 }

@@ -2,7 +2,7 @@ import { describe, it, expect, beforeAll, afterAll } from 'vitest';
 import { sql } from 'drizzle-orm';
 import { testDbKinds, userWith } from '../../test/harness';
 import { rows } from '../../db/client';
-import { personUnderMeasure, test as drugTest, world, type World } from '../../test/supervision-world';
+import { messagesAbout, personUnderMeasure, test as drugTest, world, type World } from '../../test/supervision-world';
 
 // Issues 9.13 and 9.14 (RULES C5, C6, M5): records can be voided or corrected with a stated
 // reason, the old version kept; what they caused is recomputed, and a notice to the police whose
@@ -10,7 +10,6 @@ import { personUnderMeasure, test as drugTest, world, type World } from '../../t
 // Today is 2026-11-22 (harness clock).
 
 type Notice = { id: string; reason: string; state: string; kind: string; correctsId: string | null; withdrawnAt: string | null; withdrawalReason: string | null; factKey: string };
-type Message = { title: string; details: { noticeId?: string; withdrawn?: boolean } | null };
 
 describe.each(testDbKinds())('corrections of records and notices (issue 9.13, 9.14) on %s', (kind) => {
   let w: World;
@@ -25,8 +24,8 @@ describe.each(testDbKinds())('corrections of records and notices (issue 9.13, 9.
     return r.json();
   };
   const noticesOf = async (personId: string, state = 'all') => (await w.officer.get(`/api/notices?state=${state}&personId=${personId}`)).json().items as Notice[];
-  const told = async (c: typeof w.police, noticeId: string) =>
-    ((await c.get('/api/messages')).json().items as Message[]).filter((m) => m.details?.noticeId === noticeId && m.details.withdrawn);
+  /** The messages telling this user that the notice was withdrawn (found by id: messagesAbout). */
+  const told = (c: typeof w.police, noticeId: string) => messagesAbout(w, c, { noticeId, withdrawn: true });
 
   it('C6 (issue 9.13): a serious-breach notice from days away is withdrawn when the return shows there were none; police and worker are told', async () => {
     const { personId } = await personUnderMeasure(w, { reportDate: '2026-06-01', name: '纸条人' });

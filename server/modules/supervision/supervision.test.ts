@@ -1,6 +1,6 @@
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
 import { idNumber, testDbKinds } from '../../test/harness';
-import { personUnderMeasure, tasksOf, test, visitForm, world, type World } from '../../test/supervision-world';
+import { messagesAbout, personUnderMeasure, tasksOf, test, visitForm, world, type World } from '../../test/supervision-world';
 import { supervisionTasks } from './schema';
 import { asc, sql } from 'drizzle-orm';
 import { rows } from '../../db/client';
@@ -200,10 +200,7 @@ describe.each(testDbKinds())('supervision on %s', (kind) => {
     const list = (await w.police.get(`/api/notices?personId=${personId}`)).json();
     expect(list.items).toEqual([expect.objectContaining({ id: noticeId, reason: 'relapse', personName: '通报人', state: 'pending', overdue: false })]);
     // The police of the street hear of it in the app at once; the police of another street do not.
-    const told = (c: typeof w.police) =>
-      c
-        .get('/api/messages')
-        .then((r) => (r.json().items as { details: { noticeId?: string } | null; title: string; personId: string }[]).filter((m) => m.details?.noticeId === noticeId));
+    const told = (c: typeof w.police) => messagesAbout(w, c, { noticeId });
     expect(await told(w.police)).toEqual([expect.objectContaining({ title: '通报 · 复吸（检测阳性）', personId, details: expect.objectContaining({ audience: 'police' }) })]);
     expect(await told(w.outsidePolice)).toEqual([]);
     expect(await told(w.worker)).toEqual([expect.objectContaining({ title: '通报公安 · 复吸（检测阳性）' })]);

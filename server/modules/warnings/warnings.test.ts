@@ -1,6 +1,6 @@
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
 import { testDbKinds } from '../../test/harness';
-import { personUnderMeasure, tasksOf, test as drugTest, visitForm, world, type World } from '../../test/supervision-world';
+import { messagesAbout, personUnderMeasure, tasksOf, test as drugTest, visitForm, world, type World } from '../../test/supervision-world';
 
 // Issue 13 (RULES D4, D6, C5, C11, T7, K17): risk classes with their explanation, the street's
 // override, alerts raised and withdrawn by the facts, their handling and escalation.
@@ -16,7 +16,6 @@ type Alert = {
   withdrawalReason: string | null;
   links: { type: string; id: string }[];
 };
-type Message = { title: string; details: { alertId?: string; level?: number } | null };
 
 describe.each(testDbKinds())('early warning (issue 13) on %s', (kind) => {
   let w: World;
@@ -156,7 +155,7 @@ describe.each(testDbKinds())('early warning (issue 13) on %s', (kind) => {
     const { personId } = await personUnderMeasure(w, { reportDate: '2026-11-15', name: '升级人' });
     await record(personId, drugTest('2026-11-21', 'refused'));
     const alert = (await alertsOf(personId)).find((a) => a.kind === 'refusal')!;
-    const told = async (c: typeof w.officer) => ((await c.get('/api/messages')).json().items as Message[]).filter((m) => m.details?.alertId === alert.id);
+    const told = (c: typeof w.officer) => messagesAbout(w, c, { alertId: alert.id });
     try {
       expect(await w.t.services.scheduler.runNow('warnings.hourly')).toBe(true);
       expect((await w.worker.get(`/api/alerts/${alert.id}`)).json().escalationLevel).toBe(0);

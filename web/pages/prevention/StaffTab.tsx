@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useState, type ReactNode } from 'react';
 import { Alert, Button, DatePicker, Flex, Form, Input, Modal, Select, Space, Table, Tag, Tooltip, Typography } from 'antd';
 import { DeleteOutlined, EditOutlined, PlusOutlined } from '@ant-design/icons';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
@@ -16,6 +16,11 @@ const percent = (rate: number | null) => (rate === null ? '—' : `${Math.round(
 const stateColor = { valid: 'green', expiring: 'orange', expired: 'red' } as const;
 
 /** 队伍建设 (issue 16 item 3, K12): the unit's social workers, their grades, pay bands, qualifications, caseloads and training; the unit's 1 : 30. */
+/** An icon button on a worker's row: a 44 px target on a phone, named for the worker it acts on. */
+function RowAction({ type, icon, label, onClick }: { type: 'text' | 'dashed'; icon: ReactNode; label: string; onClick: () => void }) {
+  return <Button size="large" type={type} style={{ minWidth: 44, minHeight: 44 }} icon={icon} aria-label={label} onClick={onClick} />;
+}
+
 export function StaffTab({ orgUnitId }: { orgUnitId?: string }) {
   const { t } = useI18n();
   const label = useLabel();
@@ -75,16 +80,7 @@ export function StaffTab({ orgUnitId }: { orgUnitId?: string }) {
             render: (_: unknown, r) => (
               <Space>
                 <span data-testid="staff-grade">{label('socialWorkerGrade', r.grade)}</span>
-                {writable && (
-                  <Button
-                    size="large"
-                    type="text"
-                    style={{ minWidth: 44, minHeight: 44 }}
-                    icon={<EditOutlined />}
-                    aria-label={`${t('pv.staff.editGrade')} ${r.displayName}`}
-                    onClick={() => setGrading(r)}
-                  />
-                )}
+                {writable && <RowAction type="text" icon={<EditOutlined />} label={`${t('pv.staff.editGrade')} ${r.displayName}`} onClick={() => setGrading(r)} />}
               </Space>
             ),
           },
@@ -119,16 +115,7 @@ export function StaffTab({ orgUnitId }: { orgUnitId?: string }) {
                     </Tag>
                   </Tooltip>
                 ))}
-                {writable && (
-                  <Button
-                    size="large"
-                    type="dashed"
-                    style={{ minWidth: 44, minHeight: 44 }}
-                    icon={<PlusOutlined />}
-                    aria-label={`${t('pv.staff.addQualification')} ${r.displayName}`}
-                    onClick={() => setAdding(r)}
-                  />
-                )}
+                {writable && <RowAction type="dashed" icon={<PlusOutlined />} label={`${t('pv.staff.addQualification')} ${r.displayName}`} onClick={() => setAdding(r)} />}
               </Flex>
             ),
           },

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import {
   ApiSession,
   adminSession,
@@ -189,19 +189,27 @@ describe('supervision', () => {
         // The form closes and what the record led to opens in its place.
         return page.getByTestId('record-outcome-title');
       };
+      // On a loaded machine the click can land while the dialog is still zooming in; what the
+      // test is about is that the outcome is shown and then gone, so the click is retried.
+      const acknowledge = (title: Locator) =>
+        vi.waitFor(
+          async () => {
+            if (await title.isVisible()) await page.getByRole('button', { name: '知道了' }).click({ timeout: 5_000 });
+            await title.waitFor({ state: 'detached', timeout: 3_000 });
+          },
+          { timeout: 30_000, interval: 200 },
+        );
       let outcome = await refuse();
       await outcome.filter({ hasText: '再有一次即构成严重违反协议' }).waitFor();
       expect(await page.getByTestId('record-outcome-warning').innerText()).toContain('再有 1 次即构成严重违反协议');
       await snap('03-one-more');
-      await page.getByRole('button', { name: '知道了' }).click();
-      await outcome.waitFor({ state: 'detached' });
+      await acknowledge(outcome);
       await page.getByTestId('breach-warning').filter({ hasText: '再有 1 次' }).waitFor();
 
       outcome = await refuse();
       await outcome.filter({ hasText: '已构成严重违反协议' }).waitFor();
       await page.getByTestId('record-outcome').getByText('已生成通报公安：严重违反协议').waitFor();
-      await page.getByRole('button', { name: '知道了' }).click();
-      await outcome.waitFor({ state: 'detached' });
+      await acknowledge(outcome);
       const breach = page.getByTestId('breach-card');
       await breach.getByText('严重违反协议', { exact: true }).waitFor();
       expect(await breach.innerText()).toContain('3 / 3 次');

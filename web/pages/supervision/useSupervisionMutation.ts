@@ -24,15 +24,17 @@ export function useSupervisionMutation<V, R>(
   return useMutation({
     mutationFn: fn,
     onSuccess: async (r) => {
+      // What the record led to (a C5 warning, a C6 notice) is shown at once: the worker must not
+      // wait for every list under the person to be fetched again before the form closes.
+      const text = typeof opts.success === 'function' ? opts.success(r) : opts.success;
+      if (text) notify.success(text);
+      opts.onDone?.(r);
+      void queryClient.invalidateQueries({ queryKey: messageKeys.inbox });
+      void queryClient.invalidateQueries({ queryKey: keys.persons, refetchType: 'none' });
       await Promise.all([
         personId ? queryClient.invalidateQueries({ queryKey: keys.person(personId) }) : Promise.resolve(),
         queryClient.invalidateQueries({ queryKey: supervisionKeys.all }),
       ]);
-      void queryClient.invalidateQueries({ queryKey: messageKeys.inbox });
-      void queryClient.invalidateQueries({ queryKey: keys.persons, refetchType: 'none' });
-      const text = typeof opts.success === 'function' ? opts.success(r) : opts.success;
-      if (text) notify.success(text);
-      opts.onDone?.(r);
     },
     onError: (err) => {
       if (opts.form && applyFieldErrors(opts.form, err, lang, opts.aliases)) return;

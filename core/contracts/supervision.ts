@@ -21,6 +21,10 @@ export const testMethod = z.enum(['on_site', 'lab', 'lab_retest']);
 export const testResult = z.enum(['negative', 'positive', 'refused', 'evaded', 'invalid']);
 export const contactMode = z.enum(['in_person', 'phone', 'video']);
 
+/** D4 signs a visit can note (GLOSSARY: warning sign). */
+export const visitWarningSign = z.enum(['self_harm', 'suicidal_talk', 'psychiatric', 'violence']);
+export type VisitWarningSign = z.infer<typeof visitWarningSign>;
+
 /** The structured visit form (JOURNEYS 2: short lists and a line of text). */
 export const visitForm = z.strictObject({
   livingSituation: z.enum(['stable_home', 'with_family', 'alone', 'unstable', 'unknown']),
@@ -28,6 +32,12 @@ export const visitForm = z.strictObject({
   family: z.enum(['supportive', 'strained', 'conflict', 'no_contact', 'unknown']),
   health: z.enum(['good', 'fair', 'poor', 'unknown']),
   mood: z.enum(['stable', 'anxious', 'low', 'agitated', 'unknown']),
+  /**
+   * D4: signs seen at the visit that make a person high risk by themselves (self-harm, talk of
+   * ending one's life, psychiatric symptoms, threats of violence). None ticked: none seen. A
+   * low or agitated mood is not one of them: it weighs, but does not force the class (mood_concern).
+   */
+  warningSigns: z.array(visitWarningSign).max(4).default([]),
   /** Needs found; the assistance module picks them up (GLOSSARY names). */
   needs: z
     .array(z.enum(['employment', 'skills_training', 'counselling', 'family_repair', 'relief', 'medical', 'housing', 'legal']))

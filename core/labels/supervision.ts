@@ -3,6 +3,7 @@ import type { AssistanceNeed } from '../rules/assistance';
 import type { z } from 'zod';
 import type {
   VisitForm,
+  VisitWarningSign,
   absenceKind,
   contactMode,
   educationView,
@@ -117,6 +118,12 @@ export const supervisionLabels = {
     agitated: ['烦躁', 'Agitated'],
     unknown: ['不清楚', 'Unknown'],
   } satisfies CodeList<VisitForm['mood']>,
+  visitWarningSign: {
+    self_harm: ['自伤行为或痕迹', 'Self-harm or its marks'],
+    suicidal_talk: ['流露轻生念头', 'Talk of ending their life'],
+    psychiatric: ['精神异常表现', 'Psychiatric symptoms'],
+    violence: ['暴力或伤人倾向', 'Threats of violence'],
+  } satisfies CodeList<VisitWarningSign>,
   assistanceNeed: {
     employment: ['就业安置', 'Employment'],
     skills_training: ['技能培训', 'Skills training'],

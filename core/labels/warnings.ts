@@ -10,6 +10,7 @@ export const warningLabels = {
     serious_breach: ['严重违反协议', 'Serious breach of the agreement'],
     refused_measure: ['拒绝报到或拒绝执行', 'Refused to report or to comply'],
     distress_signs: ['走访发现自伤或精神异常迹象', 'Signs of self-harm or psychiatric distress at a visit'],
+    mood_concern: ['走访时情绪低落或烦躁', 'Low or agitated mood at a visit'],
     released_recently: ['刚从强制隔离戒毒所出所', 'Recently released from compulsory isolation'],
     missed_tests: ['逃检或拒检', 'Missed or refused tests'],
     positive_test: ['检测阳性', 'Positive test'],

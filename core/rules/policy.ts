@@ -85,6 +85,7 @@ export const riskFactorCodes = [
   'serious_breach',
   'refused_measure',
   'distress_signs',
+  'mood_concern',
   'family_conflict',
   'no_stable_housing',
   'no_income',
@@ -276,6 +277,7 @@ export const defaultPolicy: Policy = deepFreeze({
       serious_breach: { weight: 40, threshold: 1, forcesHigh: true }, // D4: serious violation (C5)
       refused_measure: { weight: 40, threshold: 1, forcesHigh: true }, // D4: refusal (C1)
       distress_signs: { weight: 30, threshold: 1, forcesHigh: true }, // D4: self-harm or psychiatric signs noted in a visit
+      mood_concern: { weight: 10, threshold: 1, forcesHigh: false }, // a low or agitated mood at the visit: weighs, forces nothing
       family_conflict: { weight: 10, threshold: 1, forcesHigh: false },
       no_stable_housing: { weight: 10, threshold: 1, forcesHigh: false },
       no_income: { weight: 5, threshold: 1, forcesHigh: false },

@@ -21,6 +21,7 @@ const visit = (over: Partial<NonNullable<RiskFacts['latestVisit']>>): RiskFacts[
   recordId: 'v1',
   date: '2026-11-01',
   mood: 'stable',
+  warningSigns: [],
   family: 'supportive',
   livingSituation: 'stable_home',
   employment: 'employed',
@@ -55,8 +56,10 @@ describe('D4, D6: each factor holds on its facts and names the records behind it
     ['D4, C11: lost contact', 'lost_contact', { status: status({ lostContact: true }) }, 1, ['m1']],
     ['D4, C5: serious breach', 'serious_breach', { status: status({ level: 'serious_breach' }) }, 1, ['m1']],
     ['D4, C1: refused the measure', 'refused_measure', { refusedMeasureIds: ['m0'] }, 1, ['m0']],
-    ['D4: low mood noted at the visit', 'distress_signs', { latestVisit: visit({ mood: 'low' }) }, 1, ['v1']],
-    ['D4: agitation noted at the visit', 'distress_signs', { latestVisit: visit({ mood: 'agitated' }) }, 1, ['v1']],
+    ['D4: self-harm noted at the visit', 'distress_signs', { latestVisit: visit({ warningSigns: ['self_harm'] }) }, 1, ['v1']],
+    ['D4: psychiatric symptoms and talk of ending their life: two signs', 'distress_signs', { latestVisit: visit({ warningSigns: ['psychiatric', 'suicidal_talk'] }) }, 2, ['v1']],
+    ['low mood noted at the visit', 'mood_concern', { latestVisit: visit({ mood: 'low' }) }, 1, ['v1']],
+    ['agitation noted at the visit', 'mood_concern', { latestVisit: visit({ mood: 'agitated' }) }, 1, ['v1']],
     ['family conflict noted at the visit', 'family_conflict', { latestVisit: visit({ family: 'conflict' }) }, 1, ['v1']],
     ['unstable housing at the visit', 'no_stable_housing', { latestVisit: visit({ livingSituation: 'unstable' }) }, 1, ['v1']],
     ['housing judged severe by the assistance assessment', 'no_stable_housing', { severeNeeds: { assessmentId: 'a1', needs: ['housing'] } }, 1, ['a1']],
@@ -73,7 +76,8 @@ describe('D4, D6: each factor holds on its facts and names the records behind it
     ['D4: released from isolation 120 days ago is not recent', 'released_recently', { isolationReleases: [{ measureId: 'iso', endedOn: '2026-07-23' }] }],
     ['T3: a positive test older than the policy reaches', 'positive_test', { tests: [{ recordId: 'p1', date: '2025-11-01', result: 'positive' }] }],
     ['D6: a positive with no earlier measure is no relapse', 'relapse', { tests: [{ recordId: 'p1', date: '2026-06-01', result: 'positive' }] }],
-    ['D4: signs noted at a visit older than the policy reaches', 'distress_signs', { latestVisit: visit({ mood: 'low', date: '2026-08-01' }) }],
+    ['D4: signs noted at a visit older than the policy reaches', 'distress_signs', { latestVisit: visit({ warningSigns: ['self_harm'], date: '2026-08-01' }) }],
+    ['D4: a low mood alone is no sign of self-harm', 'distress_signs', { latestVisit: visit({ mood: 'low' }) }],
     ['a measure ending soon with an approved plan', 'measure_ending_unplanned', { measureEnd: { measureId: 'm1', endsOn: '2026-12-20' }, hasPlan: true }],
     ['a measure ending in 90 days', 'measure_ending_unplanned', { measureEnd: { measureId: 'm1', endsOn: '2027-02-18' } }],
     ['D6: one drug, smoked', 'severe_addiction', {}],
@@ -107,7 +111,9 @@ describe('D4: the class', () => {
     ],
     ['D4: lost contact alone is high', { status: status({ lostContact: true }) }, 'high', 40],
     ['D4: serious breach alone is high', { status: status({ level: 'serious_breach' }) }, 'high', 40],
-    ['D4: signs of self-harm alone are high', { latestVisit: visit({ mood: 'low' }) }, 'high', 30],
+    ['D4: signs of self-harm alone are high', { latestVisit: visit({ warningSigns: ['self_harm'] }) }, 'high', 30],
+    ['a low mood alone stays low (10)', { latestVisit: visit({ mood: 'low' }) }, 'low', 10],
+    ['a low mood with psychiatric symptoms: high (30 + 10)', { latestVisit: visit({ mood: 'low', warningSigns: ['psychiatric'] }) }, 'high', 40],
   ])('%s', (_label, facts, riskClass, score) => {
     const r = classifyRisk({ ...blank, ...facts }, defaultPolicy, today);
     expect(r).toMatchObject({ riskClass, score, policyVersion: defaultPolicy.version });
@@ -124,7 +130,7 @@ describe('D4: the class', () => {
 
   it('D4: a deployment may turn a forcing factor into a weight only', () => {
     const p = mergePolicy(defaultPolicy, { version: 'p3', warning: { factors: { distress_signs: { weight: 30, threshold: 1, forcesHigh: false } } } });
-    expect(classifyRisk({ ...blank, latestVisit: visit({ mood: 'low' }) }, p, today)).toMatchObject({ riskClass: 'medium', policyVersion: 'p3' });
+    expect(classifyRisk({ ...blank, latestVisit: visit({ warningSigns: ['self_harm'] }) }, p, today)).toMatchObject({ riskClass: 'medium', policyVersion: 'p3' });
   });
 
   it('the policy refuses a negative weight in an override', () => {

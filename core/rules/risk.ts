@@ -26,7 +26,7 @@ export interface RiskFacts {
   /** Open C1 refusal notices (id of the notice's fact record or measure). */
   refusedMeasureIds: string[];
   /** The latest visit form within reach, with its record. */
-  latestVisit: { recordId: string; date: IsoDate; mood: string; family: string; livingSituation: string; employment: string } | null;
+  latestVisit: { recordId: string; date: IsoDate; mood: string; warningSigns: string[]; family: string; livingSituation: string; employment: string } | null;
   /** The assistance needs judged severe in the latest assessment (housing, relief), when the module has one. */
   severeNeeds: { assessmentId: string; needs: string[] } | null;
   useMethods: string[];
@@ -96,8 +96,14 @@ function latestVisitWithin(f: RiskFacts, p: Policy, today: IsoDate) {
   return v && compareDates(v.date, addDays(today, -p.warning.visitWithinDays)) >= 0 ? v : null;
 }
 
-/** D4: low or agitated mood noted at the latest visit: the form's sign of self-harm or psychiatric risk. */
+/** D4: self-harm or psychiatric signs ticked at the latest visit: the count of signs. */
 function distressSigns(f: RiskFacts, p: Policy, today: IsoDate): FactorValue {
+  const v = latestVisitWithin(f, p, today);
+  return v && v.warningSigns.length ? { value: v.warningSigns.length, recordIds: [v.recordId] } : none;
+}
+
+/** A low or agitated mood at the latest visit: a concern, not by itself a D4 sign. */
+function moodConcern(f: RiskFacts, p: Policy, today: IsoDate): FactorValue {
   const v = latestVisitWithin(f, p, today);
   return v && (v.mood === 'low' || v.mood === 'agitated') ? one([v.recordId]) : none;
 }
@@ -145,6 +151,7 @@ export const riskFactorValues: Record<RiskFactorCode, (f: RiskFacts, p: Policy, 
   serious_breach: (f) => (f.status?.level === 'serious_breach' ? one([f.status.measureId]) : none),
   refused_measure: (f) => (f.refusedMeasureIds.length ? one(f.refusedMeasureIds) : none),
   distress_signs: distressSigns,
+  mood_concern: moodConcern,
   family_conflict: familyConflict,
   no_stable_housing: noStableHousing,
   no_income: noIncome,

@@ -8,19 +8,20 @@ import type { VisitForm } from '../contracts/supervision';
 export const visitPresets = ['seen_stable', 'needs_help', 'report_to_officer'] as const;
 export type VisitPreset = (typeof visitPresets)[number];
 
+// No sign ticked in a one-tap outcome: a worker who saw a D4 sign opens the full form (详细填写).
 const notAsked = { livingSituation: 'unknown', employment: 'unknown', family: 'unknown', health: 'unknown', mood: 'unknown' } as const;
 
 const forms: Record<VisitPreset, VisitForm> = {
   // Seen at home, nothing changed: the short visit's usual answer.
-  seen_stable: { ...notAsked, needs: [], livingSituation: 'stable_home', health: 'good', mood: 'stable', nextStep: 'continue' },
+  seen_stable: { ...notAsked, needs: [], warningSigns: [], livingSituation: 'stable_home', health: 'good', mood: 'stable', nextStep: 'continue' },
   // A need heard: the social worker takes it up (the assistance module reads `refer_assistance`).
-  needs_help: { ...notAsked, needs: [], nextStep: 'refer_assistance' },
+  needs_help: { ...notAsked, needs: [], warningSigns: [], nextStep: 'refer_assistance' },
   // Something worrying: the officer is told (the record's next step), the line of text says what.
-  report_to_officer: { ...notAsked, needs: [], nextStep: 'report_to_officer' },
+  report_to_officer: { ...notAsked, needs: [], warningSigns: [], nextStep: 'report_to_officer' },
 };
 
 /** The structured form a preset stands for (a fresh copy: the caller may add notes). */
 export function visitFormOfPreset(preset: VisitPreset): VisitForm {
   const f = forms[preset];
-  return { ...f, needs: [...f.needs] };
+  return { ...f, needs: [...f.needs], warningSigns: [...f.warningSigns] };
 }

@@ -209,6 +209,7 @@ function baseForm(r: Random, employment: string | null | undefined): VisitForm {
       ['poor', 8],
     ] as const),
     mood: 'stable',
+    warningSigns: [],
     needs: [],
     nextStep: 'continue',
   };
@@ -232,6 +233,17 @@ function visitFormOf(r: Random, base: VisitForm, profile: Profile): VisitForm {
       ['agitated', 10],
     ] as const),
     needs: [...needs],
+    // D4 signs are rare: a few of the visits that noted a change.
+    warningSigns: r.chance(profile === 'uneven' ? 0.12 : 0.03)
+      ? [
+          r.weighted([
+            ['psychiatric', 40],
+            ['suicidal_talk', 30],
+            ['self_harm', 20],
+            ['violence', 10],
+          ] as const),
+        ]
+      : [],
     nextStep: r.weighted([
       ['follow_up_soon', 60],
       ['refer_assistance', 35],

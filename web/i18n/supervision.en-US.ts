@@ -86,6 +86,8 @@ export const supervisionEnUS: Record<keyof typeof supervisionZhCN, string> = {
   'sv.record.family': 'Family',
   'sv.record.health': 'Health',
   'sv.record.mood': 'Mood',
+  'sv.record.warningSigns': 'Warning signs',
+  'sv.record.warningSignsHint': 'Any sign ticked makes the person high risk and raises an alert; none ticked means none seen.',
   'sv.record.needs': 'Needs',
   'sv.record.nextStep': 'Next step',
   'sv.record.sectionNotes': 'Notes per section (optional)',

@@ -88,6 +88,8 @@ export const supervisionZhCN = {
   'sv.record.family': '家庭关系',
   'sv.record.health': '身体状况',
   'sv.record.mood': '情绪状态',
+  'sv.record.warningSigns': '风险迹象',
+  'sv.record.warningSignsHint': '勾选任一项即列为高风险并生成预警；未勾选表示未发现。',
   'sv.record.needs': '帮扶需求',
   'sv.record.nextStep': '下一步',
   'sv.record.sectionNotes': '分项说明（选填）',

@@ -30,6 +30,8 @@ describe.each(testDbKinds())('ledger import on %s', (kind) => {
     await t.services.ledger.whenIdle();
     const job = await officer.get(`/api/persons/import/${res.json().jobId}${query}`);
     expect(job.statusCode, job.body).toBe(200);
+    // A failed job says why (its error code) instead of showing up as counts of zero.
+    expect(job.json().status, job.body.slice(0, 2000)).toBe('done');
     return job.json() as { id: string; status: string; counts: Record<string, number>; report: { rows: ReportRow[] } };
   }
   const personOf = async (id: string) => (await officer.get(`/api/persons?q=${id}`)).json().items[0] as { id: string } | undefined;

@@ -24,7 +24,11 @@ describe.each(testDbKinds())('今日待办 folds long-overdue tasks on %s (issue
     const hisLong = history.tasks.filter((t: Task) => t.personId === old && long(t));
     expect(hisLong.length).toBeGreaterThan(0);
     expect(day.tasks.filter(long)).toEqual([]);
-    expect(day.olderOverdue).toEqual({ tasks: hisLong.length, persons: 1 });
+    // The fold counts every long-overdue task of the worker (another test of this world may have
+    // added a person of its own first): what the 366-day list shows as long overdue, no more.
+    const allLong = history.tasks.filter(long);
+    expect(day.olderOverdue).toEqual({ tasks: allLong.length, persons: new Set(allLong.map((t: Task) => t.personId)).size });
+    expect(day.olderOverdue.persons).toBeGreaterThanOrEqual(1);
     // Both persons' current work is still listed; the 366-day list has nothing older to fold.
     expect(day.tasks.some((t: Task) => t.personId === recent)).toBe(true);
     expect(day.tasks.some((t: Task) => t.personId === old)).toBe(true);

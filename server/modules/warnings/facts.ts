@@ -25,7 +25,7 @@ const refusedMeasures = (o: PersonOutcome): string[] => o.standing.notices.filte
 export function riskFacts(l: Loaded, policy: Policy): RiskFacts {
   const current = currentMeasure(l.measures);
   const s = l.outcome.status;
-  const form = (l.visit?.form ?? null) as { mood?: string; family?: string; livingSituation?: string; employment?: string } | null;
+  const form = (l.visit?.form ?? null) as { mood?: string; warningSigns?: string[]; family?: string; livingSituation?: string; employment?: string } | null;
   const earlier = l.measures.filter((m) => m.id !== current?.id && m.endedOn && (!current?.startDate || compareDates(m.endedOn, current.startDate) <= 0));
   const endsOn = current && current.status === 'active' && isCommunityMeasure(current.kind) ? computeEndDate(current, policy) : null;
   return {
@@ -46,6 +46,7 @@ export function riskFacts(l: Loaded, policy: Policy): RiskFacts {
             recordId: l.visit.id,
             date: l.visit.date,
             mood: form.mood ?? 'unknown',
+            warningSigns: form.warningSigns ?? [],
             family: form.family ?? 'unknown',
             livingSituation: form.livingSituation ?? 'unknown',
             employment: form.employment ?? 'unknown',

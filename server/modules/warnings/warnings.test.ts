@@ -60,10 +60,10 @@ describe.each(testDbKinds())('early warning (issue 13) on %s', (kind) => {
 
   it('D4: signs of distress at a visit make the class high whatever the score; the rise raises an alert for the worker', async () => {
     const { personId } = await personUnderMeasure(w, { reportDate: '2026-11-15', name: '低落人' });
-    const recordId = await record(personId, visit('2026-11-21', { mood: 'low', family: 'conflict' }));
+    const recordId = await record(personId, visit('2026-11-21', { mood: 'low', warningSigns: ['suicidal_talk'], family: 'conflict' }));
     const risk = (await w.worker.get(`/api/persons/${personId}/risk`)).json();
     expect(risk.riskClass).toBe('high');
-    expect(risk.computed.factors.map((f: { factor: string }) => f.factor)).toEqual(['distress_signs', 'family_conflict', 'no_income']);
+    expect(risk.computed.factors.map((f: { factor: string }) => f.factor)).toEqual(['distress_signs', 'family_conflict', 'mood_concern', 'no_income']);
     expect(risk.computed.factors[0]).toMatchObject({ forcesHigh: true, recordIds: [recordId] });
     const high = (await alertsOf(personId)).find((a) => a.kind === 'risk_high');
     expect(high).toMatchObject({ severity: 'high', status: 'open', ownerUserId: w.worker.userId });

@@ -26,7 +26,7 @@ function draftView(item: OutboxItem): RecordView {
     note: b.note ?? null,
     drugTest: null,
     contactMode: 'form' in b ? (b.contactMode ?? 'in_person') : null,
-    form: 'form' in b ? { ...b.form, needs: b.form.needs ?? [] } : null,
+    form: 'form' in b ? { ...b.form, needs: b.form.needs ?? [], warningSigns: b.form.warningSigns ?? [] } : null,
     voidedAt: null,
     voidedBy: null,
     voidReason: null,

@@ -163,6 +163,7 @@ export default function PrintRecordPage() {
                 {row(t('sv.record.family'), choices('familySituation', [f.family], f.familyNote))}
                 {row(t('sv.record.health'), choices('health', [f.health], f.healthNote))}
                 {row(t('sv.record.mood'), choices('mood', [f.mood]))}
+                {row(t('sv.record.warningSigns'), choices('visitWarningSign', f.warningSigns))}
                 {row(t('sv.record.needs'), choices('assistanceNeed', f.needs, f.needsNote))}
                 {row(t('sv.record.nextStep'), choices('nextStep', [f.nextStep], f.nextStepNote))}
                 {row(t('sv.print.worker'), r.recordedByName ?? '')}

@@ -28,6 +28,7 @@ export function RecordDetails({ record: r }: { record: RecordView }) {
     add(t('sv.record.family'), withNote(label('familySituation', f.family), f.familyNote));
     add(t('sv.record.health'), withNote(label('health', f.health), f.healthNote));
     add(t('sv.record.mood'), label('mood', f.mood));
+    add(t('sv.record.warningSigns'), f.warningSigns.map((s) => label('visitWarningSign', s)).join(t('common.listSep')) || '—');
     add(t('sv.record.needs'), withNote(f.needs.map((n) => label('assistanceNeed', n)).join(t('common.listSep')) || '—', f.needsNote));
     add(t('sv.record.nextStep'), withNote(label('nextStep', f.nextStep), f.nextStepNote));
   }

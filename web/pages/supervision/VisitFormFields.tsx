@@ -32,6 +32,10 @@ export function VisitFormFields() {
       {pick('family', 'sv.record.family', opts('familySituation'))}
       {pick('health', 'sv.record.health', opts('health'))}
       {pick('mood', 'sv.record.mood', opts('mood'))}
+      {/* D4: ticking a sign makes the person high risk and raises an alert; nothing ticked, none seen. */}
+      <Form.Item name={['form', 'warningSigns']} label={t('sv.record.warningSigns')} extra={t('sv.record.warningSignsHint')} style={{ marginBottom: 12 }}>
+        <Checkbox.Group options={opts('visitWarningSign')} />
+      </Form.Item>
       <Form.Item name={['form', 'needs']} label={t('sv.record.needs')} style={{ marginBottom: 12 }}>
         <Checkbox.Group options={opts('assistanceNeed')} />
       </Form.Item>
@@ -70,6 +74,7 @@ export function visitFormBody(f: Partial<VisitForm>): VisitForm {
     family: f.family!,
     health: f.health!,
     mood: f.mood!,
+    warningSigns: f.warningSigns ?? [],
     needs: f.needs ?? [],
     nextStep: f.nextStep!,
     livingNote: trimmedNote(f.livingNote),

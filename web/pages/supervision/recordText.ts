@@ -16,6 +16,7 @@ export function recordSummary(r: RecordView, t: Translate, label: LabelOf): stri
       label('employmentSituation', f.employment),
       label('familySituation', f.family),
       label('mood', f.mood),
+      ...f.warningSigns.map((s) => label('visitWarningSign', s)),
       `${t('sv.record.nextStep')}${t('common.colon')}${label('nextStep', f.nextStep)}`,
     ]
       .filter(Boolean)

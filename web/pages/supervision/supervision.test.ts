@@ -44,7 +44,16 @@ describe('supervision helpers', () => {
       drugTest: null,
       contactMode: 'in_person',
       note: null,
-      form: { livingSituation: 'with_family', employment: 'unemployed', family: 'supportive', health: 'good', mood: 'stable', needs: ['employment'], nextStep: 'refer_assistance' },
+      form: {
+        livingSituation: 'with_family',
+        employment: 'unemployed',
+        family: 'supportive',
+        health: 'good',
+        mood: 'stable',
+        warningSigns: [],
+        needs: ['employment'],
+        nextStep: 'refer_assistance',
+      },
     } as unknown as RecordView;
     expect(recordSummary(visit, t, label)).toBe('当面 · 与家人同住 · 失业 · 家庭支持 · 稳定 · 下一步：转介帮扶');
   });

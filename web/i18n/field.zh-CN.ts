@@ -41,4 +41,13 @@ export const fieldZhCN = {
   'field.signOutUnsentBody': '退出登录会删除本机保存的全部记录和待办，未发送的记录将丢失。建议联网同步后再退出。',
   'field.signOutAnyway': '仍然退出并删除',
   'field.stay': '留在此页',
+  'field.more': '其他登记',
+  'field.kind': '登记什么',
+  'field.talkNote': '记事（一句话）',
+  'field.talkNoteRequired': '请写一句记事',
+  'field.talkHelp': '记事保存为一次谈话记录，其余情况项记为"未了解"。',
+  'field.clashSuspendedHelp': '离线期间他人登记了该人员的措施中止（拘留或逮捕），与本机记录的日期冲突。请对照：保留则照常存档，合并则修改后保存，放弃则删除本机这一条。',
+  'field.clashSuspended': '{kind}自{date}起中止',
+  'field.clashSuspendedUntil': '已于 {date} 恢复执行',
+  'field.clashSuspendedOpen': '仍在中止中',
 } as const;

@@ -113,13 +113,19 @@ describe.each(testDbKinds())('offline capture of drug tests, check-ins and notes
       const b = await w.worker.post(`/api/persons/${queued.personId}/records`, offline(test(date, 'refused', { random: true }), key));
       expect([a.statusCode, b.statusCode], b.body).toEqual([201, 201]);
       expect(strip(b.json())).toEqual(strip(a.json()));
-      if (i === 1) expect(b.json().breaches.warning['zh-CN']).toContain('再有 1 次即构成严重违反协议');
+      if (i === 1) {
+        expect(b.json().breaches.warning['zh-CN']).toContain('再有 1 次即构成严重违反协议');
+        // The first answer lost, the phone sends again: the replay still carries the warning, and raises no education twice.
+        const again = await w.worker.post(`/api/persons/${queued.personId}/records`, offline(test(date, 'refused', { random: true }), key));
+        expect(again.statusCode).toBe(200);
+        expect(again.json()).toMatchObject({ replayed: true, educationCreated: [], breaches: { warning: b.json().breaches.warning } });
+      }
       if (i === 2) {
         expect(b.json().breaches.level).toBe('serious_breach');
         expect(b.json().noticesCreated).toEqual([expect.objectContaining({ reason: 'serious_breach', factDate: '2026-11-07' })]);
         const again = await w.worker.post(`/api/persons/${queued.personId}/records`, offline(test(date, 'refused', { random: true }), key));
         expect(again.statusCode).toBe(200);
-        expect(again.json()).toMatchObject({ replayed: true, noticesCreated: [] });
+        expect(again.json()).toMatchObject({ replayed: true, noticesCreated: [], breaches: { level: 'serious_breach' } });
       }
     }
     const notices = (await w.officer.get(`/api/persons/${queued.personId}/breaches`)).json().notices.filter((n: { reason: string }) => n.reason === 'serious_breach');

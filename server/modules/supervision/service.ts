@@ -394,15 +394,22 @@ export function createSupervisionService(deps: {
     if (hit) throw conflict('supervision.record_clash_suspended', { date: hit.start });
   }
 
-  /** A record sent again under its client key: the one made then, if it is the same record. */
+  /**
+   * A record sent again under its client key: the one made then, if it is the same record. The
+   * breach assessment is the person's now (read, nothing written), so a phone whose first answer
+   * was lost still shows "one more refusal" or the serious breach (C5); the notices and education
+   * raised then are not repeated.
+   */
   async function replayed(tx: Executor, ctx: Ctx, personId: string, orgPath: string, prior: q.RecordRow, body: CreateRecordBody, today: IsoDate) {
     if (prior.personId !== personId || prior.kind !== body.kind) throw conflict('supervision.client_key_reused');
     const outcomeTasks = await q.tasksOfRecord(tx, prior.personId, prior.id);
     await audit.record(tx, ctx, { action: 'supervision.record.replayed', entityType: 'supervision_record', entityId: prior.id, personId: prior.personId, orgPath });
+    const policy = await core.policyAt(tx, orgPath);
+    const now = assessLoaded(await loadInputs(tx, syncDeps, [personId]), personId, policy, today, false);
     return {
       record: recordView(prior, ctx.actor.displayName),
       tasks: outcomeTasks.map((t) => taskView(t, today)),
-      breaches: null,
+      breaches: now.status ? assessmentView(now.status, policy, today) : null,
       noticesCreated: [],
       educationCreated: [],
       noticesWithdrawn: [],

@@ -75,7 +75,12 @@ async function recordOther(name: string, kind: '吸毒检测' | '报到') {
   const sheet: Locator = page.locator('.field-sheet').filter({ visible: true });
   await sheet.getByText(`${name} · 吸毒检测`).waitFor();
   if (kind === '报到') await act(sheet.locator('.ant-radio-button-wrapper').filter({ hasText: '报到' }).tap());
-  else await act(sheet.locator('.ant-radio-button-wrapper').filter({ hasText: '阴性' }).tap());
+  else {
+    // One thumb: the result chips and the random-test checkbox are at least 44 px tall.
+    const chip = sheet.locator('.ant-radio-button-wrapper').filter({ hasText: '阴性' });
+    for (const target of [chip, sheet.locator('.ant-checkbox-wrapper')]) expect((await target.boundingBox())!.height).toBeGreaterThanOrEqual(44);
+    await act(chip.tap());
+  }
   await act(sheet.getByRole('button', { name: '保存' }).tap());
   await sheet.waitFor({ state: 'hidden' });
   others.push({ kind, interactions, ms: Math.round(performance.now() - t0) });

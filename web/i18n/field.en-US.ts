@@ -13,6 +13,7 @@ export const fieldEnUS: Record<keyof typeof fieldZhCN, string> = {
   'field.snapshotOf': "This device's tasks of {date} (offline)",
   'field.noSnapshot': 'Offline and no tasks on this device: open this page once online to use it offline',
   'field.record': 'Record visit',
+  'field.recordKind': 'Record {kind}',
   'field.recorded': 'Recorded',
   'field.formTitle': '{name} · {kind}',
   'field.save': 'Save',

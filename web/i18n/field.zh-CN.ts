@@ -13,6 +13,7 @@ export const fieldZhCN = {
   'field.snapshotOf': '本机保存的 {date} 待办（离线）',
   'field.noSnapshot': '离线且本机没有待办：联网后打开一次此页即可离线使用',
   'field.record': '登记走访',
+  'field.recordKind': '登记{kind}',
   'field.recorded': '已登记',
   'field.formTitle': '{name} · {kind}',
   'field.save': '保存',

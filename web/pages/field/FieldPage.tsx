@@ -13,7 +13,7 @@ import { sameTaskKind } from '../../../core/rules/records';
 import { signedInOffline } from '../../offline/session';
 import { useOnline } from '../../offline/useDevice';
 import { FieldVisitSheet, type MergeDraft } from './FieldVisitSheet';
-import { FieldRecordSheet, isFieldKind } from './FieldRecordSheet';
+import { FieldRecordSheet, isFieldKind, type FieldKind } from './FieldRecordSheet';
 import { OutboxList } from './OutboxList';
 import { useFieldDay, type FieldTask } from './useFieldDay';
 import { AssistanceTasksCard } from '../assistance/AssistanceTasksCard';
@@ -35,7 +35,8 @@ export default function FieldPage() {
   const mine = outbox.filter((i) => i.userId === me.user.id);
   const day = useFieldDay(me);
   const [open, setOpen] = useState<FieldTask | null>(null);
-  const [other, setOther] = useState<FieldTask | null>(null);
+  // A drug test, check-in or note: for the task due (its kind, scheduled), or any from 其他登记.
+  const [other, setOther] = useState<{ task: FieldTask; kind?: FieldKind } | null>(null);
   const [merging, setMerging] = useState<{ item: OutboxItem; draft: MergeDraft } | null>(null);
   const shown = day.live ?? day.kept ?? undefined;
   // The round's visit already recorded on the device: a drug test or a check-in does not count for it.
@@ -110,12 +111,22 @@ export default function FieldPage() {
                     <Flex gap={8} align="center" style={{ flexShrink: 0 }}>
                       {visited(task) ? (
                         <Badge status="processing" text={t('field.recorded')} />
+                      ) : isFieldKind(task.kind) ? (
+                        // A drug test or check-in due (T4, T5): its own sheet, on its kind.
+                        <Button
+                          type="primary"
+                          size="large"
+                          onClick={() => setOther({ task, kind: task.kind as FieldKind })}
+                          aria-label={`${t('field.recordKind', { kind: label('taskKind', task.kind) })} ${task.personName}`}
+                        >
+                          {t('field.recordKind', { kind: label('taskKind', task.kind) })}
+                        </Button>
                       ) : (
                         <Button type="primary" size="large" onClick={() => setOpen(task)} aria-label={`${t('field.record')} ${task.personName}`}>
                           {t('field.record')}
                         </Button>
                       )}
-                      <Button size="large" icon={<PlusOutlined />} onClick={() => setOther(task)} aria-label={`${t('field.more')} ${task.personName}`} />
+                      <Button size="large" icon={<PlusOutlined />} onClick={() => setOther({ task })} aria-label={`${t('field.more')} ${task.personName}`} />
                     </Flex>
                   </Flex>
                 </List.Item>
@@ -138,7 +149,7 @@ export default function FieldPage() {
         <OutboxList items={mine} onMerge={(i: OutboxItem) => i.body && setMerging({ item: i, draft: { seq: i.seq, body: i.body } })} />
       </section>
       {open && <FieldVisitSheet task={open} onClose={() => setOpen(null)} />}
-      {other && <FieldRecordSheet task={other} onClose={() => setOther(null)} />}
+      {other && <FieldRecordSheet task={other.task} initialKind={other.kind} scheduled={!!other.kind} onClose={() => setOther(null)} />}
       {merging && isFieldKind(merging.draft.body.kind) && (
         <FieldRecordSheet task={{ personId: merging.item.personId, personName: merging.item.personName }} draft={merging.draft} onClose={() => setMerging(null)} />
       )}

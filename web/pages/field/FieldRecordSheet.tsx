@@ -54,10 +54,16 @@ export function FieldRecordSheet({
   task,
   onClose,
   draft,
+  initialKind = 'drug_test',
+  scheduled = false,
 }: {
   task: Pick<FieldTask, 'personId' | 'personName'> & Partial<Pick<FieldTask, 'orgUnitName'>>;
   onClose: () => void;
   draft?: MergeDraft;
+  /** The kind it opens on: the task's when opened for a drug test or check-in due. */
+  initialKind?: FieldKind;
+  /** Opened for the task due (T4): a test is then the scheduled one, not a random one (T6). */
+  scheduled?: boolean;
 }) {
   const { t } = useI18n();
   const label = useLabel();
@@ -66,7 +72,8 @@ export function FieldRecordSheet({
   const [form] = Form.useForm<Values>();
   const [problem, setProblem] = useState<string | null>(null);
   const [saving, setSaving] = useState(false);
-  const kind = (Form.useWatch('kind', form) ?? (draft && isFieldKind(draft.body.kind) ? draft.body.kind : 'drug_test')) as FieldKind;
+  const first: FieldKind = draft && isFieldKind(draft.body.kind) ? draft.body.kind : initialKind;
+  const kind = (Form.useWatch('kind', form) ?? first) as FieldKind;
   const station = t('sv.record.placeStation', { unit: task.orgUnitName ?? '' });
   const placeFor = (k: FieldKind) => (k === 'talk' ? t('sv.record.placeHome') : station);
 
@@ -122,13 +129,13 @@ export function FieldRecordSheet({
         layout="vertical"
         className="field-form"
         initialValues={{
-          kind: 'drug_test',
+          kind: first,
           sample: 'urine',
           method: 'on_site',
           tester: me.user.displayName,
           random: false,
           contactMode: 'in_person',
-          place: placeFor(draft && isFieldKind(draft.body.kind) ? draft.body.kind : 'drug_test'),
+          place: placeFor(first),
           ...(draft ? valuesOf(draft.body) : {}),
         }}
         onValuesChange={(changed: Partial<Values>, all: Values) => {
@@ -142,7 +149,7 @@ export function FieldRecordSheet({
             <Radio.Group optionType="button" options={fieldKinds.map((k) => ({ value: k, label: label('recordKind', k) }))} />
           </Form.Item>
         )}
-        {kind === 'drug_test' && <DrugTestFields personId={task.personId} scheduled={false} phone methods={PHONE_METHODS} />}
+        {kind === 'drug_test' && <DrugTestFields personId={task.personId} scheduled={scheduled} phone methods={PHONE_METHODS} />}
         {kind === 'talk' && (
           <>
             <Form.Item name="contactMode" label={t('sv.record.contactMode')} style={{ marginBottom: 12 }}>

@@ -56,6 +56,38 @@ async function recordVisit(name: string, line: string) {
   visits.push({ interactions, ms: Math.round(performance.now() - t0) });
 }
 
+/** Issue 17 §2: a drug test or a check-in recorded offline from the round — its interactions and time, for the closing note. */
+const others: { kind: string; interactions: number; ms: number }[] = [];
+
+/** 其他登记 on the person's row, the kind (a drug test is the first), the result if a test, 保存. */
+async function recordOther(name: string, kind: '吸毒检测' | '报到') {
+  const t0 = performance.now();
+  let interactions = 0;
+  const act = async (step: Promise<void>) => {
+    await step;
+    interactions++;
+  };
+  await act(
+    taskRow(name)
+      .getByRole('button', { name: /其他登记/ })
+      .tap(),
+  );
+  const sheet: Locator = page.locator('.field-sheet').filter({ visible: true });
+  await sheet.getByText(`${name} · 吸毒检测`).waitFor();
+  if (kind === '报到') await act(sheet.locator('.ant-radio-button-wrapper').filter({ hasText: '报到' }).tap());
+  else {
+    // One thumb: the result chips and the random-test checkbox are at least 44 px tall.
+    const chip = sheet.locator('.ant-radio-button-wrapper').filter({ hasText: '阴性' });
+    for (const target of [chip, sheet.locator('.ant-checkbox-wrapper')]) expect((await target.boundingBox())!.height).toBeGreaterThanOrEqual(44);
+    await act(chip.tap());
+  }
+  await act(sheet.getByRole('button', { name: '保存' }).tap());
+  await sheet.waitFor({ state: 'hidden' });
+  others.push({ kind, interactions, ms: Math.round(performance.now() - t0) });
+}
+
+const recordsOfKind = async (personId: string, kind: string) => (await officerApi.get<{ total: number }>(`/api/persons/${personId}/records?kind=${kind}`)).total;
+
 describe('field work offline', () => {
   beforeAll(async () => {
     server = await startServer();
@@ -111,6 +143,15 @@ describe('field work offline', () => {
       await recordVisit(PERSONS[1]!.name, '在工作，家属支持');
       await page.getByTestId('pending-badge').filter({ hasText: '待同步 2' }).waitFor();
       await page.getByText('当前离线').first().waitFor();
+      // Issue 17 §2: a drug test (tester = him) and a check-in from the same round, queued behind the visits.
+      const plus = await taskRow(PERSONS[0]!.name)
+        .getByRole('button', { name: /其他登记/ })
+        .boundingBox();
+      expect(Math.min(plus!.height, plus!.width)).toBeGreaterThanOrEqual(44);
+      await recordOther(PERSONS[0]!.name, '吸毒检测');
+      await page.getByTestId('pending-badge').filter({ hasText: '待同步 3' }).waitFor();
+      await recordOther(PERSONS[1]!.name, '报到');
+      await page.getByTestId('pending-badge').filter({ hasText: '待同步 4' }).waitFor();
 
       // The page is closed and opened again, still offline: the shell from the service worker,
       // the account and the day from the device, both records waiting.
@@ -119,8 +160,8 @@ describe('field work offline', () => {
       page.setDefaultTimeout(20_000);
       await page.goto(`${server.url}/field`);
       await page.getByRole('heading', { name: '我的走访' }).waitFor();
-      await page.getByTestId('pending-badge').filter({ hasText: '待同步 2' }).waitFor();
-      await expect.poll(() => page.locator('[data-testid=outbox-item][data-state=waiting]').count()).toBe(2);
+      await page.getByTestId('pending-badge').filter({ hasText: '待同步 4' }).waitFor();
+      await expect.poll(() => page.locator('[data-testid=outbox-item][data-state=waiting]').count()).toBe(4);
       await page.getByText('本机保存的').waitFor();
       expect(await gridVisits(personIds[0]!)).toBe(0);
 
@@ -134,13 +175,19 @@ describe('field work offline', () => {
         await route.abort('connectionreset');
       });
 
-      // Signal again: both go, each once.
+      // Signal again: all four go, each once, in the order made.
       await context.setOffline(false);
-      await expect.poll(() => page.locator('[data-testid=outbox-item][data-state=sent]').count(), { timeout: 30_000 }).toBe(2);
+      await expect.poll(() => page.locator('[data-testid=outbox-item][data-state=sent]').count(), { timeout: 30_000 }).toBe(4);
       await page.getByTestId('pending-badge').waitFor({ state: 'detached' });
       expect(lost).toBe(true);
       expect(await gridVisits(personIds[0]!)).toBe(1);
       expect(await gridVisits(personIds[1]!)).toBe(1);
+      expect(await recordsOfKind(personIds[0]!, 'drug_test')).toBe(1);
+      expect(await recordsOfKind(personIds[1]!, 'check_in')).toBe(1);
+      const tested = await officerApi.get<{ items: { drugTest: { result: string; tester: string; random: boolean } }[] }>(`/api/persons/${personIds[0]}/records?kind=drug_test`);
+      expect(tested.items[0]!.drugTest).toMatchObject({ result: 'negative', tester: GRID_WORKER.name, random: false });
+      // A sent entry still says what it was, with the body dropped.
+      await page.locator('[data-testid=outbox-item][data-state=sent]').filter({ hasText: '吸毒检测' }).waitFor();
       // The one tap stood for a whole structured form: seen, stable, and nothing claimed that was not asked.
       const saved = await officerApi.get<{ items: { form: Record<string, unknown>; note: string }[] }>(`/api/persons/${personIds[0]}/records?kind=grid_visit`);
       expect(saved.items[0]).toMatchObject({ note: '在家，情况稳定', form: { livingSituation: 'stable_home', mood: 'stable', employment: 'unknown', nextStep: 'continue' } });
@@ -148,9 +195,11 @@ describe('field work offline', () => {
       // A reload online sends nothing again.
       await page.reload();
       await page.getByRole('heading', { name: '我的走访' }).waitFor();
-      await expect.poll(() => page.locator('[data-testid=outbox-item][data-state=sent]').count()).toBe(2);
+      await expect.poll(() => page.locator('[data-testid=outbox-item][data-state=sent]').count()).toBe(4);
       expect(await gridVisits(personIds[0]!)).toBe(1);
       expect(await gridVisits(personIds[1]!)).toBe(1);
+      expect(await recordsOfKind(personIds[0]!, 'drug_test')).toBe(1);
+      expect(await recordsOfKind(personIds[1]!, 'check_in')).toBe(1);
 
       // Issue 17 §3: offline again, a visit to the third person; meanwhile the officer, at his desk,
       // records a grid visit for him. When the signal returns the phone's record is not saved
@@ -173,7 +222,7 @@ describe('field work offline', () => {
       await clash.getByTestId('clash-mine').getByText('楼道里遇到，情况稳定').waitFor();
       expect(await gridVisits(personIds[2]!)).toBe(1);
       await clash.getByRole('button', { name: '两条都保留' }).tap();
-      await expect.poll(() => page.locator('[data-testid=outbox-item][data-state=sent]').count(), { timeout: 30_000 }).toBe(3);
+      await expect.poll(() => page.locator('[data-testid=outbox-item][data-state=sent]').count(), { timeout: 30_000 }).toBe(5);
       expect(await gridVisits(personIds[2]!)).toBe(2);
 
       // Signing out clears the device: nothing of the round or the outbox stays in IndexedDB.
@@ -186,6 +235,9 @@ describe('field work offline', () => {
       expect(visits.length).toBe(3);
       for (const v of visits) expect(v.interactions).toBeLessThanOrEqual(6);
       console.info(`grid visit (scripted, 375 × 812, touch): ${JSON.stringify(visits)}`);
+      expect(others.length).toBe(2);
+      for (const o of others) expect(o.interactions).toBeLessThanOrEqual(3);
+      console.info(`offline drug test / check-in (scripted, 375 × 812, touch): ${JSON.stringify(others)}`);
     } catch (e) {
       await saveFailure(page, server, 'field');
       throw e;

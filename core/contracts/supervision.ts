@@ -255,7 +255,9 @@ export const createRecordResult = z.object({
   noticesWithdrawn: z.array(noticeView),
   /**
    * The record was made earlier under the same client key (a replay): nothing was written, the
-   * tasks are those it resolved then, the assessment and notices of that time are not repeated.
+   * tasks are those it resolved then, `breaches` is the assessment now (so a device whose first
+   * answer was lost still learns of a C5 warning), the notices and education of that time are not
+   * repeated.
    */
   replayed: z.boolean(),
 });

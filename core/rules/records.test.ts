@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createMeasure, type Measure } from './measures';
-import { clashingRecord, isValidRetestOf, measureForRecord, type ExistingRecord } from './records';
+import { clashingRecord, isValidRetestOf, measureForRecord, suspensionClash, type ExistingRecord, type ExistingSuspension } from './records';
 
 const measure = (id: string, startDate: string | null, endedOn: string | null = null): Measure => ({
   ...createMeasure({ id, kind: 'community_detox', decisionDate: '2024-01-01' }),
@@ -74,5 +74,27 @@ describe('issue 17 §3 (T7 window): a record made offline clashes with one someo
   it('a window of 0 days clashes only on the same date', () => {
     expect(clashingRecord(mine, [other({ date: '2026-11-21' })], 0)).toBeNull();
     expect(clashingRecord(mine, [other({})], 0)?.id).toBe('r1');
+  });
+});
+
+describe('issue 17 §3 (C9): a record made offline meets a suspension entered meanwhile', () => {
+  const asOf = new Date('2026-11-22T01:00:00Z');
+  const mine = { date: '2026-11-21', recordedBy: 'me', asOf };
+  const s = (over: Partial<ExistingSuspension>): ExistingSuspension => ({
+    start: '2026-11-20',
+    end: null,
+    recordedAt: new Date('2026-11-22T02:00:00Z'),
+    recordedBy: 'officer',
+    ...over,
+  });
+  it.each<[string, ExistingSuspension, boolean]>([
+    ['suspended from before the record, entered after the device last saw the server', s({}), true],
+    ['suspended from the same day', s({ start: '2026-11-21' }), true],
+    ['released before the record (the day of release is free)', s({ end: '2026-11-21' }), false],
+    ['suspended only after the record', s({ start: '2026-11-22' }), false],
+    ['entered before the device last saw the server', s({ recordedAt: new Date('2026-11-22T00:30:00Z') }), false],
+    ['entered by the worker himself', s({ recordedBy: 'me' }), false],
+  ])('%s', (_label, suspension, clashes) => {
+    expect(suspensionClash(mine, [suspension]) !== null).toBe(clashes);
   });
 });

@@ -93,3 +93,32 @@ export function clashingRecord(
   );
   return clashes.sort((a, b) => b.recordedAt.getTime() - a.recordedAt.getTime())[0] ?? null;
 }
+
+/** A suspension of a measure (C9) as the server holds it when an offline record arrives, with the time it was entered. */
+export interface ExistingSuspension {
+  /** The day taken in (suspended from), and the day of release (free again), or null while it lasts. */
+  start: IsoDate;
+  end: IsoDate | null;
+  /** The server's time when the suspension was entered, and by whom. */
+  recordedAt: Date;
+  recordedBy: string | null;
+}
+
+/**
+ * Issue 17 §3, a decision where RULES is silent: a record made on a device that could not see the
+ * server meets a suspension of the measure (C9: detention or arrest) entered after the device's
+ * view (`asOf`) by someone else, and its date falls in the suspended days — the person was in
+ * custody by the server's account, on the device he was tested or checked in. Neither is right by
+ * itself, so the worker sees both and chooses. A suspension he entered himself, or one the device
+ * had seen, clashes with nothing; a record dated before the suspension began is simply saved.
+ */
+export function suspensionClash(mine: { date: IsoDate; recordedBy: string; asOf: Date }, suspensions: readonly ExistingSuspension[]): ExistingSuspension | null {
+  const covering = suspensions.filter(
+    (s) =>
+      s.recordedBy !== mine.recordedBy &&
+      s.recordedAt.getTime() > mine.asOf.getTime() &&
+      compareDates(s.start, mine.date) <= 0 &&
+      (s.end === null || compareDates(mine.date, s.end) < 0),
+  );
+  return covering.sort((a, b) => b.recordedAt.getTime() - a.recordedAt.getTime())[0] ?? null;
+}

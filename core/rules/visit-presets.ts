@@ -25,3 +25,11 @@ export function visitFormOfPreset(preset: VisitPreset): VisitForm {
   const f = forms[preset];
   return { ...f, needs: [...f.needs], warningSigns: [...f.warningSigns] };
 }
+
+/**
+ * A short note on the phone (issue 17 §2: a talk recorded in a line): the form asks nothing, so
+ * every answer is `unknown` and the next step is to carry on; the line of text is the record.
+ */
+export function notAskedForm(): VisitForm {
+  return { ...notAsked, needs: [], nextStep: 'continue' };
+}

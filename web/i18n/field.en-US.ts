@@ -13,6 +13,7 @@ export const fieldEnUS: Record<keyof typeof fieldZhCN, string> = {
   'field.snapshotOf': "This device's tasks of {date} (offline)",
   'field.noSnapshot': 'Offline and no tasks on this device: open this page once online to use it offline',
   'field.record': 'Record visit',
+  'field.recordKind': 'Record {kind}',
   'field.recorded': 'Recorded',
   'field.formTitle': '{name} · {kind}',
   'field.save': 'Save',
@@ -42,4 +43,14 @@ export const fieldEnUS: Record<keyof typeof fieldZhCN, string> = {
   'field.signOutUnsentBody': 'Signing out deletes every record and task kept on this device; records not sent are lost. Sync first if you can.',
   'field.signOutAnyway': 'Sign out and delete',
   'field.stay': 'Stay',
+  'field.more': 'Record more',
+  'field.kind': 'What to record',
+  'field.talkNote': 'Note (one line)',
+  'field.talkNoteRequired': 'Write a line',
+  'field.talkHelp': 'The note is kept as a talk; the other questions are recorded as "not known".',
+  'field.clashSuspendedHelp':
+    'While you were offline someone else entered that the measure was suspended (detention or arrest) over the date of this record. Compare: keep saves yours as it is, merge lets you change it first, drop deletes it from this device.',
+  'field.clashSuspended': '{kind} suspended from {date}',
+  'field.clashSuspendedUntil': 'resumed on {date}',
+  'field.clashSuspendedOpen': 'still suspended',
 };

@@ -1,5 +1,21 @@
 import { describe, expect, it } from 'vitest';
-import { afterSend, dismissable, isClash, keepBoth, needsAttention, newItem, nextToSend, nextWake, pending, resend, retryDelay, type OutboxItem } from './outbox';
+import {
+  afterSend,
+  dismissable,
+  isClash,
+  isSuspensionClash,
+  keepBoth,
+  kindOf,
+  needsAttention,
+  newItem,
+  nextToSend,
+  nextWake,
+  outcomeOf,
+  pending,
+  resend,
+  retryDelay,
+  type OutboxItem,
+} from './outbox';
 import type { CreateRecord } from '../api/supervision';
 
 // Issue 17: the outbox's rules, without a browser: order, back-off, what each answer does.
@@ -119,5 +135,65 @@ describe('outbox', () => {
     const reused = afterSend(a, { kind: 'http', status: 409, code: 'supervision.client_key_reused', message: msg('x') }, 0).item;
     expect(isClash(reused)).toBe(false);
     expect(keepBoth(reused)).toBe(reused);
+  });
+
+  describe('drug tests, check-ins and notes (issue 17 §2)', () => {
+    const drugTest: CreateRecord = { kind: 'drug_test', place: '工作站', sample: 'urine', method: 'on_site', result: 'refused', random: true };
+    const checkIn: CreateRecord = { kind: 'check_in', place: '工作站' };
+    const queue = () => {
+      const a = newItem([], { key: 'k1', userId: 'u1', personId: 'p1', personName: '王某', body: drugTest }, '2026-11-22T10:00:00.000Z');
+      const b = newItem([a], { key: 'k2', userId: 'u1', personId: 'p1', personName: '王某', body: checkIn }, '2026-11-22T10:01:00.000Z');
+      return [a, b] as const;
+    };
+
+    it('queue in the order made, each with its key; what it records is still known once sent (the body dropped)', () => {
+      const [a, b] = queue();
+      expect([a, b].map((i) => [i.seq, i.kind, i.body?.clientKey])).toEqual([
+        [1, 'drug_test', 'k1'],
+        [2, 'check_in', 'k2'],
+      ]);
+      expect(nextToSend([b, a], 'u1', 0)?.key).toBe('k1');
+      const sent = afterSend(a, { kind: 'ok', recordId: 'r1' }, 0).item;
+      expect(sent).toMatchObject({ state: 'sent', body: null, kind: 'drug_test', outcome: null });
+      expect(kindOf(sent)).toBe('drug_test');
+      // An item stored before `kind` existed: read from its body, else a grid visit (the only kind then).
+      expect(kindOf({ ...a, kind: undefined })).toBe('drug_test');
+      expect(kindOf({ ...sent, kind: undefined })).toBe('grid_visit');
+    });
+
+    it('C5/C6: what the record led to is kept on the sent item — the warning, the serious breach, the notice, the education', () => {
+      const warning = { 'zh-CN': '已拒检或逃检 2 次，再有 1 次即构成严重违反协议（C5）', 'en-US': 'Refused or evaded 2 times: one more is a serious breach (C5)' };
+      const result = {
+        breaches: { level: 'breach', warning } as never,
+        noticesCreated: [],
+        educationCreated: [{ reason: 'refused', factDate: '2026-11-21' }] as never,
+      };
+      const outcome = outcomeOf(result);
+      expect(outcome).toEqual({ warning, serious: false, notices: [], education: [{ reason: 'refused', date: '2026-11-21' }] });
+      const [a] = queue();
+      expect(afterSend(a, { kind: 'ok', recordId: 'r1', outcome }, 0).item.outcome).toEqual(outcome);
+      const serious = outcomeOf({
+        breaches: { level: 'serious_breach', warning: null } as never,
+        noticesCreated: [{ reason: 'serious_breach', deadline: '2026-11-23T02:00:00.000Z' }] as never,
+        educationCreated: [],
+      });
+      expect(serious).toMatchObject({ serious: true, notices: [{ reason: 'serious_breach', deadline: '2026-11-23T02:00:00.000Z' }] });
+      // Nothing to tell (a negative test, a replay): no outcome.
+      expect(outcomeOf({ breaches: null, noticesCreated: [], educationCreated: [] })).toBeNull();
+      expect(outcomeOf({ breaches: { level: 'none', warning: null } as never, noticesCreated: [], educationCreated: [] })).toBeNull();
+    });
+
+    it('§3: a measure suspended meanwhile over its date is a clash too; kept beside it under the same key', () => {
+      const [a] = queue();
+      const clash = afterSend(
+        { ...a, body: { ...a.body!, basis: { asOf: '2026-11-22T08:00:00.000Z' } } },
+        { kind: 'http', status: 409, code: 'supervision.record_clash_suspended', message: msg('措施已中止') },
+        0,
+      ).item;
+      expect([isClash(clash), isSuspensionClash(clash)]).toEqual([true, true]);
+      expect(keepBoth(clash)).toMatchObject({ state: 'waiting', key: 'k1', body: { kind: 'drug_test', basis: { keepBoth: true } } });
+      const recordClash = { ...clash, code: 'supervision.record_clash' };
+      expect([isClash(recordClash), isSuspensionClash(recordClash)]).toEqual([true, false]);
+    });
   });
 });

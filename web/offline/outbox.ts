@@ -3,7 +3,7 @@
 // makes the server's create idempotent. Pure: no IndexedDB, no fetch, no clock (`now` is passed);
 // the store (store.ts) keeps the items, the sync loop (sync.ts) drives these functions.
 import type { Localized } from '../api/client';
-import type { CreateRecord } from '../api/supervision';
+import type { CreateRecord, RecordKind, RecordResult } from '../api/supervision';
 
 /**
  * waiting: on the device, to be sent (again after `retryAt`); sending: a request is out;
@@ -37,11 +37,41 @@ export interface OutboxItem {
   recordId: string | null;
   /** The server's error code of a refusal or conflict (absent on items stored by older versions). */
   code?: string | null;
+  /** What was recorded (a drug test, a check-in, a talk, a visit), kept once the body is dropped. */
+  kind?: RecordKind;
+  /** What the record led to on the server (C5 warning, C6 notice, education), shown once sent. */
+  outcome?: RecordOutcome | null;
 }
+
+/**
+ * What a record led to, as the online record form shows it (JOURNEYS 1): the C5 warning ("one
+ * more refusal…"), the serious breach, the notices to the police raised (C6) and the education
+ * due. Null when there is nothing to tell (or the answer was a replay: it was told then).
+ */
+export interface RecordOutcome {
+  warning: Localized | null;
+  serious: boolean;
+  notices: { reason: string; deadline: string }[];
+  education: { reason: string; date: string }[];
+}
+
+/** The part of the server's answer the worker must see, or null when there is none. */
+export function outcomeOf(r: Pick<RecordResult, 'breaches' | 'noticesCreated' | 'educationCreated'>): RecordOutcome | null {
+  const o: RecordOutcome = {
+    warning: r.breaches?.warning ?? null,
+    serious: r.breaches?.level === 'serious_breach',
+    notices: r.noticesCreated.map((n) => ({ reason: n.reason, deadline: n.deadline })),
+    education: r.educationCreated.map((e) => ({ reason: e.reason, date: e.factDate })),
+  };
+  return o.warning || o.serious || o.notices.length || o.education.length ? o : null;
+}
+
+/** What the item records, before and after it was sent. */
+export const kindOf = (i: OutboxItem): RecordKind => i.kind ?? i.body?.kind ?? 'grid_visit';
 
 /** What one send came back with, as the sync loop saw it. */
 export type SendOutcome =
-  | { kind: 'ok'; recordId: string }
+  | { kind: 'ok'; recordId: string; outcome?: RecordOutcome | null }
   /** No answer (offline, connection dropped, time-out). */
   | { kind: 'network' }
   /** An answer with an HTTP status and the server's error. */
@@ -69,7 +99,19 @@ export function newItem(
   recordedAt: string,
 ): OutboxItem {
   const seq = existing.reduce((m, i) => Math.max(m, i.seq), 0) + 1;
-  return { ...draft, body: { ...draft.body, clientKey: draft.key }, seq, recordedAt, state: 'waiting', attempts: 0, retryAt: 0, reason: null, recordId: null };
+  return {
+    ...draft,
+    body: { ...draft.body, clientKey: draft.key },
+    kind: draft.body.kind,
+    seq,
+    recordedAt,
+    state: 'waiting',
+    attempts: 0,
+    retryAt: 0,
+    reason: null,
+    recordId: null,
+    outcome: null,
+  };
 }
 
 export const inOrder = (items: readonly OutboxItem[]) => [...items].sort((a, b) => a.seq - b.seq);
@@ -111,7 +153,8 @@ const networkReason: Localized = { 'zh-CN': '网络不可用，恢复后自动�
  * reach: 404, a CSRF token gone stale: 403 is retried once the session is fresh): refused.
  */
 export function afterSend(item: OutboxItem, outcome: SendOutcome, now: number): Step {
-  if (outcome.kind === 'ok') return { item: { ...item, state: 'sent', body: null, reason: null, recordId: outcome.recordId }, halt: null };
+  if (outcome.kind === 'ok')
+    return { item: { ...item, kind: kindOf(item), state: 'sent', body: null, reason: null, recordId: outcome.recordId, outcome: outcome.outcome ?? null }, halt: null };
   const attempts = item.attempts + 1;
   const retry = (reason: Localized, halt: Step['halt']): Step => ({ item: { ...item, state: 'waiting', attempts, retryAt: now + retryDelay(attempts), reason }, halt });
   if (outcome.kind === 'network') return retry(networkReason, 'offline');
@@ -137,8 +180,14 @@ export function resend(item: OutboxItem, freshKey: string): OutboxItem {
   return { ...item, key, body: { ...item.body, clientKey: key }, state: 'waiting', attempts: 0, retryAt: 0, reason: null };
 }
 
-/** In conflict because someone else recorded the same task meanwhile (issue 17 §3), not because of its key. */
-export const isClash = (i: OutboxItem) => i.state === 'conflict' && i.code === 'supervision.record_clash';
+/**
+ * In conflict because someone else recorded the same task meanwhile, or entered a suspension of
+ * the measure over its date (issue 17 §3), not because of its key.
+ */
+export const isClash = (i: OutboxItem) => i.state === 'conflict' && (i.code === 'supervision.record_clash' || i.code === 'supervision.record_clash_suspended');
+
+/** The clash is with a suspension of the measure (C9), not with another record. */
+export const isSuspensionClash = (i: OutboxItem) => i.state === 'conflict' && i.code === 'supervision.record_clash_suspended';
 
 /**
  * The worker saw both and keeps his — as it was, or merged (`body`: what he made of the two):

@@ -92,20 +92,22 @@ async function unseal<T>(s: Sealed): Promise<T> {
 
 // ---- the outbox ----
 /** As stored: the bookkeeping in clear, whom and what it is about sealed. */
-interface StoredItem extends Omit<OutboxItem, 'personId' | 'personName' | 'body' | 'reason'> {
+type SealedPart = Pick<OutboxItem, 'personId' | 'personName' | 'body' | 'reason' | 'kind' | 'outcome'>;
+interface StoredItem extends Omit<OutboxItem, keyof SealedPart> {
   sealed: Sealed;
 }
 
 export async function putItem(item: OutboxItem): Promise<void> {
-  const { personId, personName, body, reason, ...clear } = item;
-  const stored: StoredItem = { ...clear, sealed: await seal({ personId, personName, body, reason }) };
+  // What was recorded (a drug test, a refusal, a notice it raised) is about the person: sealed too.
+  const { personId, personName, body, reason, kind, outcome, ...clear } = item;
+  const stored: StoredItem = { ...clear, sealed: await seal({ personId, personName, body, reason, kind, outcome } satisfies SealedPart) };
   await run(OUTBOX, 'readwrite', (s) => s.put(stored));
 }
 
 export async function loadItems(): Promise<OutboxItem[]> {
   const rows = await run<StoredItem[]>(OUTBOX, 'readonly', (s) => s.getAll() as IDBRequest<StoredItem[]>);
   const out: OutboxItem[] = [];
-  for (const { sealed, ...clear } of rows) out.push({ ...clear, ...(await unseal<Pick<OutboxItem, 'personId' | 'personName' | 'body' | 'reason'>>(sealed)) });
+  for (const { sealed, ...clear } of rows) out.push({ ...clear, ...(await unseal<SealedPart>(sealed)) });
   return out;
 }
 

@@ -4,7 +4,7 @@
 import { useSyncExternalStore } from 'react';
 import { ApiError } from '../api/client';
 import { supervisionApi, type CreateRecord } from '../api/supervision';
-import { afterSend, dismissable, keepBoth, newItem, nextToSend, nextWake, resend, type OutboxItem, type SendOutcome } from './outbox';
+import { afterSend, dismissable, keepBoth, newItem, nextToSend, nextWake, outcomeOf, resend, type OutboxItem, type SendOutcome } from './outbox';
 import * as store from './store';
 import { ensureFreshSession } from './session';
 
@@ -30,7 +30,7 @@ async function save(item: OutboxItem) {
 async function send(item: OutboxItem): Promise<SendOutcome> {
   try {
     const r = await supervisionApi.createRecord(item.personId, item.body!);
-    return { kind: 'ok', recordId: r.record.id };
+    return { kind: 'ok', recordId: r.record.id, outcome: outcomeOf(r) };
   } catch (e) {
     if (e instanceof ApiError && e.status !== 0) return { kind: 'http', status: e.status, code: e.code, message: e.messages };
     return { kind: 'network' };

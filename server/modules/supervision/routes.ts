@@ -54,7 +54,8 @@ export function supervisionRoutes(app: FastifyInstance, s: SupervisionService): 
       tags,
       summary:
         'Record a check-in, drug test (T1–T3, T6), visit, follow-up, talk or grid visit; returns the tasks it resolved, the breach assessment (C5) and any notice raised (C6)',
-      description: 'With a `clientKey` this user already sent, nothing is written: 200 with the record made then (`replayed`), or 409 when the key names another record.',
+      description:
+        'With a `clientKey` this user already sent, nothing is written: 200 with the record made then (`replayed`), or 409 when the key names another record. With a `basis` (a record made offline, issue 17 §3): 409 `supervision.record_clash` when someone else recorded the same kind of task meanwhile, 409 `supervision.record_clash_suspended` when someone else entered a suspension of the measure (C9) covering its date meanwhile; `basis.keepBoth` saves it anyway.',
       params: personParams,
       body: createRecordBody,
       response: { 200: createRecordResult, 201: createRecordResult },

@@ -12,7 +12,7 @@ import { inScope } from '../../http/context';
 import { registerMessages } from '../../messages';
 import type { RequestContext } from '../../http/context';
 import { addDays, compareDates, type IsoDate } from '../../../core/rules/dates';
-import { clashingRecord, isValidRetestOf, measureForRecord } from '../../../core/rules/records';
+import { clashingRecord, isValidRetestOf, measureForRecord, suspensionClash } from '../../../core/rules/records';
 import { reminderPlan } from '../../../core/rules/reminders';
 import type { LeaveInput } from '../../../core/rules/leave';
 import type { Measure } from '../../../core/rules/measures';
@@ -55,6 +55,10 @@ registerMessages({
   'supervision.record_clash': [
     '离线期间他人已于{date}登记同类记录，请对照后选择保留或放弃',
     'While you were offline someone else recorded the same kind of contact on {date}: compare both, then keep or drop yours',
+  ],
+  'supervision.record_clash_suspended': [
+    '离线期间他人登记了该人员的措施自{date}起中止（拘留或逮捕），与本条记录的日期冲突，请对照后选择保留或放弃',
+    'While you were offline someone else entered that the measure was suspended from {date} (detention or arrest), which covers the date of this record: compare both, then keep or drop yours',
   ],
   'supervision.retest_invalid': ['被复检的记录须为该人员此前的检测记录', 'The re-tested record must be an earlier drug test of this person'],
   'supervision.warning.tests_one_more': ['已拒检或逃检 {count} 次，再有 1 次即构成严重违反协议（C5）', 'Refused or evaded {count} times: one more is a serious breach (C5)'],
@@ -369,25 +373,43 @@ export function createSupervisionService(deps: {
   /**
    * Issue 17 §3: a record made offline that meets one someone else wrote meanwhile for the same
    * task is not saved beside it unseen: 409 with the other's date, nothing written; the device
-   * shows both and sends it again with `keepBoth` if the worker keeps his.
+   * shows both and sends it again with `keepBoth` if the worker keeps his. So is one dated within a
+   * suspension of the measure (C9) that someone else entered meanwhile (`record_clash_suspended`).
    */
-  async function refuseClash(tx: Executor, ctx: Ctx, personId: string, orgPath: string, body: CreateRecordBody, today: IsoDate): Promise<void> {
+  async function refuseClash(tx: Executor, ctx: Ctx, personId: string, orgPath: string, body: CreateRecordBody, today: IsoDate, community: { measure: Measure }[]): Promise<void> {
     const since = new Date(body.basis!.asOf);
     const policy = await core.policyAt(tx, orgPath);
     const mine = { kind: body.kind, date: body.date ?? today, recordedBy: ctx.actor.userId, asOf: since };
     const clash = clashingRecord(mine, await q.recordsWrittenSince(tx, personId, since), policy.drugTests.windowDays);
     if (clash) throw conflict('supervision.record_clash', { date: clash.date });
+    // C9: the measure suspended meanwhile over the record's date (the measures service's events say when and by whom).
+    const suspended = community.flatMap((c) => c.measure.suspensions.map((s) => ({ ...s, measureId: c.measure.id })));
+    if (suspended.length === 0) return;
+    const events = (await deps.measures.eventsOfPerson(tx, personId)).filter((e) => e.event === 'suspend');
+    const entered = suspended.flatMap((s) => {
+      const e = events.filter((x) => x.measureId === s.measureId && x.eventDate === s.start).at(-1);
+      return e ? [{ start: s.start, end: s.end, recordedAt: e.at, recordedBy: e.actorId }] : [];
+    });
+    const hit = suspensionClash(mine, entered);
+    if (hit) throw conflict('supervision.record_clash_suspended', { date: hit.start });
   }
 
-  /** A record sent again under its client key: the one made then, if it is the same record. */
+  /**
+   * A record sent again under its client key: the one made then, if it is the same record. The
+   * breach assessment is the person's now (read, nothing written), so a phone whose first answer
+   * was lost still shows "one more refusal" or the serious breach (C5); the notices and education
+   * raised then are not repeated.
+   */
   async function replayed(tx: Executor, ctx: Ctx, personId: string, orgPath: string, prior: q.RecordRow, body: CreateRecordBody, today: IsoDate) {
     if (prior.personId !== personId || prior.kind !== body.kind) throw conflict('supervision.client_key_reused');
     const outcomeTasks = await q.tasksOfRecord(tx, prior.personId, prior.id);
     await audit.record(tx, ctx, { action: 'supervision.record.replayed', entityType: 'supervision_record', entityId: prior.id, personId: prior.personId, orgPath });
+    const policy = await core.policyAt(tx, orgPath);
+    const now = assessLoaded(await loadInputs(tx, syncDeps, [personId]), personId, policy, today, false);
     return {
       record: recordView(prior, ctx.actor.displayName),
       tasks: outcomeTasks.map((t) => taskView(t, today)),
-      breaches: null,
+      breaches: now.status ? assessmentView(now.status, policy, today) : null,
       noticesCreated: [],
       educationCreated: [],
       noticesWithdrawn: [],
@@ -524,8 +546,8 @@ export function createSupervisionService(deps: {
           const prior = await q.recordByClientKey(tx, ctx.actor.userId, body.clientKey);
           if (prior) return replayed(tx, ctx, personId, person.orgPath, prior, body, today);
         }
-        if (body.basis && !body.basis.keepBoth) await refuseClash(tx, ctx, personId, person.orgPath, body, today);
         const community = await deps.measures.communityOf(tx, [personId]);
+        if (body.basis && !body.basis.keepBoth) await refuseClash(tx, ctx, personId, person.orgPath, body, today, community);
         const row = await insertChecked(tx, ctx, personId, body, community, { clientKey: body.clientKey ?? null }).catch((e: unknown) => {
           // The same key sent at once for two persons: the person locks do not meet, the index does.
           if (body.clientKey && isUniqueViolation(e)) throw conflict('supervision.client_key_reused');

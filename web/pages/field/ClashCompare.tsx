@@ -1,13 +1,14 @@
 import { Alert, Button, Card, Flex, Spin } from 'antd';
 import { useQuery } from '@tanstack/react-query';
 import { supervisionApi, type RecordView } from '../../api/supervision';
+import { measuresApi } from '../../api/measures';
 import { useI18n } from '../../i18n/I18nProvider';
 import { useLabel } from '../../components/useLabel';
 import { addDays } from '../../../core/rules/dates';
 import { sameTaskKind } from '../../../core/rules/records';
 import { RecordDetails } from '../supervision/RecordDetails';
 import { dismiss, keepBesideOther } from '../../offline/sync';
-import type { OutboxItem } from '../../offline/outbox';
+import { isSuspensionClash, type OutboxItem } from '../../offline/outbox';
 
 /** The record on this device as a record view, to show beside the server's (never sent in this shape). */
 function draftView(item: OutboxItem): RecordView {
@@ -24,7 +25,10 @@ function draftView(item: OutboxItem): RecordView {
     recordedByName: null,
     attachmentId: null,
     note: b.note ?? null,
-    drugTest: null,
+    drugTest:
+      b.kind === 'drug_test'
+        ? { sample: b.sample ?? 'urine', method: b.method ?? 'on_site', result: b.result, tester: b.tester ?? null, retestOf: b.retestOf ?? null, random: b.random ?? false }
+        : null,
     contactMode: 'form' in b ? (b.contactMode ?? 'in_person') : null,
     form: 'form' in b ? { ...b.form, needs: b.form.needs ?? [], warningSigns: b.form.warningSigns ?? [] } : null,
     voidedAt: null,
@@ -47,15 +51,18 @@ export function ClashCompare({ item, onMerge }: { item: OutboxItem; onMerge: (it
   const mine = item.body!;
   const date = mine.date ?? item.recordedAt.slice(0, 10);
   const asOf = mine.basis?.asOf ?? item.recordedAt;
+  const suspended = isSuspensionClash(item);
   const theirs = useQuery({
+    enabled: !suspended,
     queryKey: ['clash', item.personId, item.key],
     queryFn: () => supervisionApi.records(item.personId, { from: addDays(date, -31), to: addDays(date, 31) }),
     select: (list) => list.items.filter((r) => !r.voidedAt && r.recordedBy !== item.userId && r.recordedAt > asOf && sameTaskKind(r.kind, mine.kind)),
   });
   return (
     <Flex vertical gap={8} data-testid="clash-compare">
-      <Alert type="warning" showIcon title={t('field.clashHelp')} />
-      <Spin spinning={theirs.isPending}>
+      <Alert type="warning" showIcon title={t(suspended ? 'field.clashSuspendedHelp' : 'field.clashHelp')} />
+      {suspended && <SuspensionCard personId={item.personId} date={date} />}
+      <Spin spinning={!suspended && theirs.isPending}>
         {theirs.isError && <Alert type="error" title={t('common.loadFailed')} />}
         {(theirs.data ?? []).map((r) => (
           <Card
@@ -75,15 +82,31 @@ export function ClashCompare({ item, onMerge }: { item: OutboxItem; onMerge: (it
         <Button size="large" type="primary" onClick={() => void keepBesideOther(item.seq)}>
           {t('field.clashKeep')}
         </Button>
-        {'form' in mine && (
-          <Button size="large" onClick={() => onMerge(item)}>
-            {t('field.clashMerge')}
-          </Button>
-        )}
+        <Button size="large" onClick={() => onMerge(item)}>
+          {t('field.clashMerge')}
+        </Button>
         <Button size="large" danger onClick={() => void dismiss(item.seq)}>
           {t('field.clashDrop')}
         </Button>
       </Flex>
     </Flex>
+  );
+}
+
+/** The server's side of a suspension clash (C9): the measure as it stands, suspended over the record's date. */
+function SuspensionCard({ personId, date }: { personId: string; date: string }) {
+  const { t } = useI18n();
+  const label = useLabel();
+  const measures = useQuery({ queryKey: ['clash', personId, 'measures'], queryFn: () => measuresApi.list(personId) });
+  const hits = (measures.data?.items ?? []).flatMap((m) => m.suspensions.filter((s) => s.start <= date && (s.end === null || date < s.end)).map((s) => ({ m, s })));
+  return (
+    <Spin spinning={measures.isPending}>
+      {measures.isError && <Alert type="error" title={t('common.loadFailed')} />}
+      {hits.map(({ m, s }) => (
+        <Card key={`${m.id}:${s.start}`} size="small" data-testid="clash-theirs" title={t('field.clashSuspended', { kind: label('measureKind', m.kind), date: s.start })}>
+          {s.end ? t('field.clashSuspendedUntil', { date: s.end }) : t('field.clashSuspendedOpen')}
+        </Card>
+      ))}
+    </Spin>
   );
 }

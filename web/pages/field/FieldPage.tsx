@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { Alert, Badge, Button, Empty, Flex, List, Spin, Tag, Typography } from 'antd';
-import { CloudUploadOutlined } from '@ant-design/icons';
+import { CloudUploadOutlined, PlusOutlined } from '@ant-design/icons';
 import dayjs from 'dayjs';
 import { useCan, useSignedIn } from '../../api/me';
 import { ApiError } from '../../api/client';
@@ -8,10 +8,12 @@ import { useI18n } from '../../i18n/I18nProvider';
 import { useLabel } from '../../components/useLabel';
 import { TaskStateTag } from '../supervision/TaskStateTag';
 import { flush, useOutbox } from '../../offline/sync';
-import { needsAttention, pending, type OutboxItem } from '../../offline/outbox';
+import { kindOf, needsAttention, pending, type OutboxItem } from '../../offline/outbox';
+import { sameTaskKind } from '../../../core/rules/records';
 import { signedInOffline } from '../../offline/session';
 import { useOnline } from '../../offline/useDevice';
 import { FieldVisitSheet, type MergeDraft } from './FieldVisitSheet';
+import { FieldRecordSheet, isFieldKind, type FieldKind } from './FieldRecordSheet';
 import { OutboxList } from './OutboxList';
 import { useFieldDay, type FieldTask } from './useFieldDay';
 import { AssistanceTasksCard } from '../assistance/AssistanceTasksCard';
@@ -33,9 +35,12 @@ export default function FieldPage() {
   const mine = outbox.filter((i) => i.userId === me.user.id);
   const day = useFieldDay(me);
   const [open, setOpen] = useState<FieldTask | null>(null);
+  // A drug test, check-in or note: for the task due (its kind, scheduled), or any from 其他登记.
+  const [other, setOther] = useState<{ task: FieldTask; kind?: FieldKind } | null>(null);
   const [merging, setMerging] = useState<{ item: OutboxItem; draft: MergeDraft } | null>(null);
   const shown = day.live ?? day.kept ?? undefined;
-  const waitingFor = new Set(mine.filter((i) => i.state !== 'refused' && i.state !== 'conflict').map((i) => i.personId));
+  // The round's visit already recorded on the device: a drug test or a check-in does not count for it.
+  const visited = (task: FieldTask) => mine.some((i) => i.personId === task.personId && i.state !== 'refused' && i.state !== 'conflict' && sameTaskKind(kindOf(i), task.kind));
   const networkError = day.error instanceof ApiError && day.error.status === 0;
   const weekday = shown ? t(`sv.weekday.${dayjs(shown.date).day() as 0 | 1 | 2 | 3 | 4 | 5 | 6}`) : '';
   const n = pending(mine);
@@ -103,13 +108,26 @@ export default function FieldPage() {
                         <TaskStateTag task={task} />
                       </span>
                     </Flex>
-                    {waitingFor.has(task.personId) ? (
-                      <Badge status="processing" text={t('field.recorded')} />
-                    ) : (
-                      <Button type="primary" size="large" onClick={() => setOpen(task)} aria-label={`${t('field.record')} ${task.personName}`}>
-                        {t('field.record')}
-                      </Button>
-                    )}
+                    <Flex gap={8} align="center" style={{ flexShrink: 0 }}>
+                      {visited(task) ? (
+                        <Badge status="processing" text={t('field.recorded')} />
+                      ) : isFieldKind(task.kind) ? (
+                        // A drug test or check-in due (T4, T5): its own sheet, on its kind.
+                        <Button
+                          type="primary"
+                          size="large"
+                          onClick={() => setOther({ task, kind: task.kind as FieldKind })}
+                          aria-label={`${t('field.recordKind', { kind: label('taskKind', task.kind) })} ${task.personName}`}
+                        >
+                          {t('field.recordKind', { kind: label('taskKind', task.kind) })}
+                        </Button>
+                      ) : (
+                        <Button type="primary" size="large" onClick={() => setOpen(task)} aria-label={`${t('field.record')} ${task.personName}`}>
+                          {t('field.record')}
+                        </Button>
+                      )}
+                      <Button size="large" icon={<PlusOutlined />} onClick={() => setOther({ task })} aria-label={`${t('field.more')} ${task.personName}`} />
+                    </Flex>
                   </Flex>
                 </List.Item>
               )}
@@ -131,7 +149,11 @@ export default function FieldPage() {
         <OutboxList items={mine} onMerge={(i: OutboxItem) => i.body && setMerging({ item: i, draft: { seq: i.seq, body: i.body } })} />
       </section>
       {open && <FieldVisitSheet task={open} onClose={() => setOpen(null)} />}
-      {merging && (
+      {other && <FieldRecordSheet task={other.task} initialKind={other.kind} scheduled={!!other.kind} onClose={() => setOther(null)} />}
+      {merging && isFieldKind(merging.draft.body.kind) && (
+        <FieldRecordSheet task={{ personId: merging.item.personId, personName: merging.item.personName }} draft={merging.draft} onClose={() => setMerging(null)} />
+      )}
+      {merging && !isFieldKind(merging.draft.body.kind) && (
         <FieldVisitSheet
           task={{ personId: merging.item.personId, personName: merging.item.personName, kind: merging.draft.body.kind === 'grid_visit' ? 'grid_visit' : 'follow_up' }}
           draft={merging.draft}

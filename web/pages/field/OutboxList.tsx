@@ -1,8 +1,9 @@
-import { Button, Empty, Flex, List, Tag, Typography } from 'antd';
+import { Alert, Button, Empty, Flex, List, Tag, Typography } from 'antd';
 import { useI18n } from '../../i18n/I18nProvider';
 import { useLabel } from '../../components/useLabel';
 import { dismiss, keepAndResend } from '../../offline/sync';
-import { dismissable, inOrder, isClash, type OutboxItem, type OutboxState } from '../../offline/outbox';
+import { dismissable, inOrder, isClash, kindOf, type OutboxItem, type OutboxState, type RecordOutcome } from '../../offline/outbox';
+import { formatTime } from '../../components/format';
 import { ClashCompare } from './ClashCompare';
 
 const colors: Record<OutboxState, string> = { waiting: 'gold', sending: 'blue', sent: 'green', refused: 'red', conflict: 'volcano' };
@@ -30,8 +31,9 @@ export function OutboxList({ items, onMerge }: { items: OutboxItem[]; onMerge: (
               </Tag>
             </Flex>
             <Typography.Text type="secondary">
-              {label('recordKind', i.body?.kind ?? 'grid_visit')} · {t('field.recordedAt', { time: time.format(new Date(i.recordedAt)) })}
+              {label('recordKind', kindOf(i))} · {t('field.recordedAt', { time: time.format(new Date(i.recordedAt)) })}
             </Typography.Text>
+            {i.state === 'sent' && i.outcome && <OutcomeNote outcome={i.outcome} />}
             {i.reason && i.state !== 'sent' && <Typography.Text type={i.state === 'waiting' ? 'secondary' : 'danger'}>{pick(i.reason)}</Typography.Text>}
             {i.state === 'conflict' && !isClash(i) && <Typography.Text type="secondary">{t('field.conflictHelp')}</Typography.Text>}
             {isClash(i) && i.body && <ClashCompare item={i} onMerge={onMerge} />}
@@ -50,6 +52,36 @@ export function OutboxList({ items, onMerge }: { items: OutboxItem[]; onMerge: (
           </Flex>
         </List.Item>
       )}
+    />
+  );
+}
+
+/**
+ * What a synced record led to (C5, C6), as the online form's outcome shows it: the worker sees
+ * "one more refusal is a serious breach", the breach and the notice to the police it raised, the
+ * education due — on the entry itself, since he may not be looking when the signal returns.
+ */
+function OutcomeNote({ outcome: o }: { outcome: RecordOutcome }) {
+  const { t, pick, lang } = useI18n();
+  const label = useLabel();
+  const grave = o.serious || o.notices.length > 0;
+  return (
+    <Alert
+      type={grave ? 'error' : 'warning'}
+      showIcon
+      data-testid="outbox-outcome"
+      title={o.serious ? t('sv.outcome.serious') : o.warning ? pick(o.warning) : t('sv.outcome.title')}
+      description={
+        <Flex vertical gap={2}>
+          {o.serious && o.warning && <span>{pick(o.warning)}</span>}
+          {o.notices.map((n, k) => (
+            <span key={`n${k}`}>{t('sv.outcome.notice', { reason: label('noticeReason', n.reason), deadline: formatTime(n.deadline, lang) })}</span>
+          ))}
+          {o.education.map((e, k) => (
+            <span key={`e${k}`}>{t('sv.outcome.education', { reason: label('educationReason', e.reason), date: e.date })}</span>
+          ))}
+        </Flex>
+      }
     />
   );
 }

@@ -12,8 +12,12 @@ export interface FieldDay {
   tasks: FieldTask[];
 }
 
-/** A grid worker's round is his grid's visits (F2); a social worker's, his follow-ups (F1). */
-const roundKinds = (me: Me): ReadonlySet<string> => (me.grants.some((g) => g.roleCode === 'grid_worker') ? new Set(['grid_visit']) : new Set(['grid_visit', 'follow_up']));
+/**
+ * A grid worker's round is his grid's visits (F2); a social worker's, his follow-ups (F1) and the
+ * drug tests and check-ins due (T4, T5), which the phone records offline too (issue 17 §2).
+ */
+const roundKinds = (me: Me): ReadonlySet<string> =>
+  me.grants.some((g) => g.roleCode === 'grid_worker') ? new Set(['grid_visit']) : new Set(['grid_visit', 'follow_up', 'drug_test', 'check_in']);
 
 const minimal = (t: TodayTask): FieldTask => ({
   measureId: t.measureId,
@@ -28,10 +32,14 @@ const minimal = (t: TodayTask): FieldTask => ({
   daysOverdue: t.daysOverdue,
 });
 
-/** One row per person: his oldest open visit (the list comes oldest due first); one visit resolves what it can. */
+/** One row per person and kind of task: his oldest open one (the list comes oldest due first); one record resolves what it can. */
 function onePerPerson(tasks: TodayTask[]): TodayTask[] {
   const seen = new Set<string>();
-  return tasks.filter((t) => !seen.has(t.personId) && !!seen.add(t.personId));
+  const contact = (k: string) => (k === 'drug_test' || k === 'check_in' ? k : 'contact');
+  return tasks.filter((t) => {
+    const key = `${t.personId}|${contact(t.kind)}`;
+    return !seen.has(key) && !!seen.add(key);
+  });
 }
 
 /**

@@ -7,8 +7,22 @@ import { testMethods, testResults, testSamples } from './codes';
 
 const resultColors: Partial<Record<TestResult, string>> = { positive: '#cf1322', refused: '#d46b08', evaded: '#d46b08' };
 
-/** The drug test part of the record form (T1–T3, T6): result first, then sample, method, tester. */
-export function DrugTestFields({ personId, scheduled }: { personId: string; scheduled: boolean }) {
+/**
+ * The drug test part of the record form (T1–T3, T6): result first, then sample, method, tester.
+ * On the phone (issue 17 §2, `phone`): sample and method are one-tap chips instead of lists, and
+ * only the methods offered (offline a lab re-test cannot name the test it re-tests).
+ */
+export function DrugTestFields({
+  personId,
+  scheduled,
+  phone = false,
+  methods = testMethods,
+}: {
+  personId: string;
+  scheduled: boolean;
+  phone?: boolean;
+  methods?: readonly TestMethod[];
+}) {
   const { t } = useI18n();
   const label = useLabel();
   const form = Form.useFormInstance();
@@ -35,23 +49,37 @@ export function DrugTestFields({ personId, scheduled }: { personId: string; sche
       </Form.Item>
       {result === 'positive' && <Alert type="error" showIcon title={t('sv.record.positiveHint')} style={{ marginBottom: 16 }} />}
       {(result === 'refused' || result === 'evaded') && <Alert type="warning" showIcon title={t('sv.record.refusalHint')} style={{ marginBottom: 16 }} />}
-      <Row gutter={12}>
-        <Col xs={12} sm={8}>
+      {phone ? (
+        <>
           <Form.Item name="sample" label={t('sv.record.sample')} rules={[{ required: true, message: t('common.required') }]}>
-            <Select options={testSamples.map((s) => ({ value: s, label: label('testSample', s) }))} />
+            <Radio.Group optionType="button" options={testSamples.map((s) => ({ value: s, label: label('testSample', s) }))} />
           </Form.Item>
-        </Col>
-        <Col xs={12} sm={8}>
           <Form.Item name="method" label={t('sv.record.method')} rules={[{ required: true, message: t('common.required') }]}>
-            <Select options={testMethods.map((m) => ({ value: m, label: label('testMethod', m) }))} />
+            <Radio.Group optionType="button" options={methods.map((m) => ({ value: m, label: label('testMethod', m) }))} />
           </Form.Item>
-        </Col>
-        <Col xs={24} sm={8}>
           <Form.Item name="tester" label={t('sv.record.tester')} rules={[{ required: true, whitespace: true, message: t('common.required') }]}>
             <Input maxLength={60} />
           </Form.Item>
-        </Col>
-      </Row>
+        </>
+      ) : (
+        <Row gutter={12}>
+          <Col xs={12} sm={8}>
+            <Form.Item name="sample" label={t('sv.record.sample')} rules={[{ required: true, message: t('common.required') }]}>
+              <Select options={testSamples.map((s) => ({ value: s, label: label('testSample', s) }))} />
+            </Form.Item>
+          </Col>
+          <Col xs={12} sm={8}>
+            <Form.Item name="method" label={t('sv.record.method')} rules={[{ required: true, message: t('common.required') }]}>
+              <Select options={methods.map((m) => ({ value: m, label: label('testMethod', m) }))} />
+            </Form.Item>
+          </Col>
+          <Col xs={24} sm={8}>
+            <Form.Item name="tester" label={t('sv.record.tester')} rules={[{ required: true, whitespace: true, message: t('common.required') }]}>
+              <Input maxLength={60} />
+            </Form.Item>
+          </Col>
+        </Row>
+      )}
       {retest && (
         <Form.Item name="retestOf" label={t('sv.record.retestOf')} rules={[{ required: true, message: t('common.required') }]}>
           <Select

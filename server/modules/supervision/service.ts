@@ -31,6 +31,7 @@ import { assessmentView, educationView, noticeView, recordView, taskView } from 
 import { label } from '../../../core/labels';
 import { absenceView, leaveFunctions, leaveMessages } from './leave';
 import { noticeFunctions, noticeMessages } from './notices';
+import { factNoticeFunctions } from './fact-notices';
 import { dayFunctions, dayMessages } from './day';
 import { supervisionTimeline } from './timeline';
 import type { Core, Ctx } from './core';
@@ -279,6 +280,7 @@ export function createSupervisionService(deps: {
 
   const leave = leaveFunctions(core);
   const notices = noticeFunctions(core);
+  const factNotices = factNoticeFunctions(core, syncDeps);
   const day = dayFunctions(core);
 
   /** The checks of a new record (date, measure, attachment, re-test) and its row; the caller holds the person's lock. */
@@ -398,6 +400,8 @@ export function createSupervisionService(deps: {
   return {
     ...leave,
     ...notices,
+    /** Issue 14: notices whose fact another module judges (C11 after a transfer), raised and withdrawn in its transaction. */
+    ...factNotices,
     ...day,
     recomputeAll,
 

@@ -232,6 +232,16 @@ export function createServices(deps: AppDeps) {
     holdersOver: (exec, permission, paths) => users.holdersOver(exec, permission, paths),
     grantsFor: (userId) => users.grantsFor(userId),
     enqueue: (exec, messages) => reminders.enqueue(exec, messages),
+    // P4 (issue 14): the retention purge across the modules, rows pointing at others first.
+    purgers: [
+      { module: 'warnings', purgePerson: warnings.purgePerson },
+      { module: 'assistance', purgePerson: assistance.purgePerson },
+      { module: 'supervision', purgePerson: supervision.purgePerson, purgePersonLast: supervision.purgePersonLast },
+      { module: 'documents', purgePerson: documents.purgePerson },
+      { module: 'transfers', purgePerson: transfers.purgePerson },
+      { module: 'reminders', purgePerson: reminders.purgePerson },
+      { module: 'measures', purgePerson: measures.purgePerson },
+    ],
   });
   jobs.push({ name: 'sealing.daily', lockKey: DAILY_LOCK, everyMs: 3_600_000, run: async (tx) => void (await sealing.runDaily(tx)) });
   // #15 governance-ops: meetings, risks, budget, 七有, police figures, the weekly dispatch.

@@ -5,6 +5,7 @@ import { orgUnits } from '../org/schema';
 import { userRef } from '../users/relations';
 import { openFile } from './relations';
 import type { Executor } from '../../db/client';
+import { deleteRowsOfPerson } from '../../db/purge';
 import { insertJson } from '../../db/bulk';
 
 export type PersonRow = typeof persons.$inferSelect;
@@ -329,4 +330,11 @@ export async function transfersOf(exec: Executor, ids: string[]): Promise<{ pers
     .select({ personId: assignments.personId, at: assignments.at })
     .from(assignments)
     .where(and(inArray(assignments.personId, ids), eq(assignments.kind, 'transfer')));
+}
+
+/** P4, issue 14: the retention purge: the person's assignments and the file itself, last of all. */
+export async function purgePerson(exec: Executor, personId: string): Promise<Record<string, number>> {
+  const counts = await deleteRowsOfPerson(exec, [assignments], personId);
+  counts.persons = (await exec.delete(persons).where(eq(persons.id, personId)).returning({ id: persons.id })).length;
+  return counts;
 }

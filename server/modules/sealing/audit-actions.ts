@@ -15,6 +15,6 @@ registerAuditActions({
   'sealing.lookup': { person: true, details: { found: 'flag' } },
   'sealing.open': { person: true, details: { openingId: 'id', hours: 'count' } },
   'sealing.break_glass': { person: true, details: { openingId: 'id', hours: 'count' } },
-  'sealing.purge': { person: true, details: { reason: 'code', sealedOn: 'date' } },
+  'sealing.purge': { person: true, details: { reason: 'code', sealedOn: 'date', removed: 'counts' } },
   'person.access_report': { person: true, details: { rows: 'count' } },
 });

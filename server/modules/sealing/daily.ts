@@ -64,20 +64,29 @@ export function createDailyRun(deps: RunDeps) {
     counts.changed += writes.length;
   }
 
-  /** P4: sealed files past the keeping period lose their personal data; the trail keeps the id, the reason and the day sealed. */
+  /**
+   * P4 (issue 14): sealed files past the keeping period are removed across the modules, in the
+   * run's transaction: each module deletes its rows of the person (the order of `purgers`), then
+   * this module its own (the seal last) and the persons module the file. Only the audit trail
+   * keeps the person's id (append-only; its rows hold codes, dates and counts, never his data, P3);
+   * the purge's own row says the reason, the day sealed and how many rows each table lost.
+   */
   async function purge(tx: Executor, policyAt: (path: string) => Policy, today: string): Promise<number> {
     let purged = 0;
     for (const s of await q.unpurged(tx, 10_000)) {
       if (!purgeDue(s.sealedOn, policyAt(s.orgPath).sealing.purgeAfterSealYears, today)) continue;
-      await deps.persons.purgePersonalData(tx, s.personId);
-      await q.markPurged(tx, s.personId, deps.clock.now());
+      const removed: Record<string, number> = {};
+      for (const p of deps.purgers ?? []) Object.assign(removed, await p.purgePerson(tx, s.personId));
+      Object.assign(removed, await q.purgePerson(tx, s.personId));
+      for (const p of deps.purgers ?? []) if (p.purgePersonLast) for (const [k, n] of Object.entries(await p.purgePersonLast(tx, s.personId))) removed[k] = (removed[k] ?? 0) + n;
+      Object.assign(removed, await deps.persons.purgePerson(tx, s.personId));
       await deps.audit.record(tx, deps.system, {
         action: 'sealing.purge',
         entityType: 'person',
         entityId: s.personId,
         personId: s.personId,
         orgPath: s.orgPath,
-        details: { reason: s.reason, sealedOn: s.sealedOn },
+        details: { reason: s.reason, sealedOn: s.sealedOn, removed },
       });
       purged++;
     }

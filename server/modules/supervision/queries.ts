@@ -2,6 +2,7 @@
 import { and, asc, desc, eq, getTableColumns, gt, gte, inArray, isNull, lt, lte, ne, or, sql, type SQL } from 'drizzle-orm';
 import { alias, unionAll } from 'drizzle-orm/pg-core';
 import type { Executor } from '../../db/client';
+import { deleteRowsOfPerson } from '../../db/purge';
 import type { ExistingRecord } from '../../../core/rules/records';
 import { orgUnits } from '../org/schema';
 import { openFile, personRef } from '../persons/relations';
@@ -982,3 +983,26 @@ export async function drugTestsSince(exec: Executor, personId: string, from: str
     )
     .orderBy(asc(supervisionRecords.date));
 }
+
+/** P4, issue 14: the retention purge of a person: every supervision row of his (leave events before their leave). */
+export const purgePerson = (exec: Executor, personId: string) =>
+  deleteRowsOfPerson(
+    exec,
+    [
+      leaveEvents,
+      leaveRequests,
+      absences,
+      educationRecords,
+      policeNotices,
+      supervisionTasks,
+      supervisionStatus,
+      supervisionSync,
+      supervisionPreferences,
+      supervisionRecords,
+      supervisionInputs,
+    ],
+    personId,
+  );
+
+/** The recompute's bookkeeping of the person, which a trigger on measures touches again when they are deleted: the purge's last step but the file's. */
+export const purgeInputsOf = (exec: Executor, personId: string) => deleteRowsOfPerson(exec, [supervisionInputs], personId);

@@ -398,6 +398,10 @@ export function createSupervisionService(deps: {
   }
 
   return {
+    /** P4, issue 14: the retention purge of a person's rows of this module, in the purge's transaction (sealing/daily.ts). */
+    purgePerson: (tx: Executor, personId: string) => q.purgePerson(tx, personId),
+    /** The purge's last step before the file: `supervision_inputs`, touched again by the trigger on measures when they go. */
+    purgePersonLast: (tx: Executor, personId: string) => q.purgeInputsOf(tx, personId),
     ...leave,
     ...notices,
     /** Issue 14: notices whose fact another module judges (C11 after a transfer), raised and withdrawn in its transaction. */

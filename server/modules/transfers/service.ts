@@ -186,6 +186,8 @@ export function createTransferService(deps: {
   }
 
   return {
+    /** P4, issue 14: the retention purge of a person's rows of this module, in the purge's transaction (sealing/daily.ts). */
+    purgePerson: (tx: Executor, personId: string) => q.purgePerson(tx, personId),
     /** C7: the holding street offers the file to another street. */
     offer: (ctx: Ctx, body: { personId: string; toOrgUnitId: string; reason: string }) =>
       db.transaction(async (tx) => {

@@ -87,6 +87,8 @@ export function createWarningService(
   }
 
   return {
+    /** P4, issue 14: the retention purge of a person's rows of this module, in the purge's transaction (sealing/daily.ts). */
+    purgePerson: (tx: Executor, personId: string) => q.purgePerson(tx, personId),
     ...alertHandling({ db, clock: deps.clock, audit, persons, users: deps.users, supervision: deps.supervision }),
 
     /** D4: the class in force, why (each factor with its records), the override and the history. */

@@ -232,6 +232,8 @@ export function createServices(deps: AppDeps) {
     holdersOver: (exec, permission, paths) => users.holdersOver(exec, permission, paths),
     grantsFor: (userId) => users.grantsFor(userId),
     enqueue: (exec, messages) => reminders.enqueue(exec, messages),
+    // The rerun skips when nothing the judgement reads changed (bench/sealing.ts).
+    inputsFingerprint: async (exec) => [await persons.openFingerprint(exec), await supervision.delistingFingerprint(exec), await policyService.fingerprint(exec)].join('#'),
     // P4 (issue 14): the retention purge across the modules, rows pointing at others first.
     purgers: [
       { module: 'warnings', purgePerson: warnings.purgePerson },

@@ -313,6 +313,15 @@ export async function setSealed(exec: Executor, id: string, sealed: boolean): Pr
 }
 
 /** Open files in id order after `after` (keyset pages over the whole city). */
+/** The set of open files in one figure: their count and a sum of their ids' hashes (a file sealed, unsealed or filed changes it). */
+export async function openFingerprint(exec: Executor): Promise<string> {
+  const r = await exec
+    .select({ n: sql<number>`count(*)::int`, h: sql<string>`coalesce(sum(hashtext(${persons.id}::text)::bigint), 0)::text` })
+    .from(persons)
+    .where(openFile(persons));
+  return `${r[0]!.n}:${r[0]!.h}`;
+}
+
 export async function openIdsPage(exec: Executor, after: string | null, limit: number): Promise<string[]> {
   const r = await exec
     .select({ id: persons.id })

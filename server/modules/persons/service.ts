@@ -723,6 +723,9 @@ export function createPersonService(deps: {
     /** Unsealed persons after `after` in id order, a page at a time (the sealing module's daily run). */
     openIdsPage: (exec: Executor, after: string | null, limit: number) => q.openIdsPage(exec, after, limit),
 
+    /** The open files in one figure (the sealing daily run: nothing filed, sealed or unsealed since). */
+    openFingerprint: (exec: Executor) => q.openFingerprint(exec),
+
     /** Where a file is and whether it is sealed, without a scope check (the sealing module, after its own). */
     fileOf: async (exec: Executor, id: string) => {
       const r = await q.byId(exec, id);

@@ -42,9 +42,9 @@ export async function upsertStatus(exec: Executor, rows: (typeof delistingStatus
       eligible_on = excluded.eligible_on, fact_date = excluded.fact_date, computed_on = excluded.computed_on, updated_at = now()`);
 }
 
-export async function lastRun(exec: Executor, job: string): Promise<string | null> {
-  const r = await exec.select({ d: sealingRuns.lastDate }).from(sealingRuns).where(eq(sealingRuns.job, job));
-  return r[0]?.d ?? null;
+export async function lastRunOf(exec: Executor, job: string): Promise<{ lastDate: string; details: unknown } | null> {
+  const r = await exec.select({ lastDate: sealingRuns.lastDate, details: sealingRuns.details }).from(sealingRuns).where(eq(sealingRuns.job, job));
+  return r[0] ?? null;
 }
 
 export async function markRun(exec: Executor, job: string, lastDate: string, details: unknown): Promise<void> {

@@ -5,6 +5,8 @@ import { STRONG, testDbKinds, userWith, type Client } from '../../test/harness';
 import { freshIdNumber } from '../../test/factories';
 import { world, personUnderMeasure, type World } from '../../test/supervision-world';
 import { cleanPerson } from '../../test/sealing-world';
+import { addDays, addYears } from '../../../core/rules/dates';
+import { defaultPolicy } from '../../../core/rules/policy';
 
 // Issue 14 items 3–7: delisting (D2, D3), sealing (P4, P5, M4), openings with a purpose,
 // break-the-glass, the person's access report (PIPL §44–45) and the retention purge.
@@ -88,6 +90,38 @@ describe.each(testDbKinds())('delisting and sealed files on %s', (kind) => {
     const again = await w.t.database.db.transaction((tx) => w.t.services.sealing.runDaily(tx, { force: true }));
     expect(again).toMatchObject({ changed: 0, sealed: 0 });
     expect(await w.t.database.db.transaction((tx) => w.t.services.sealing.runDaily(tx))).toBeNull();
+  });
+
+  it('D2: a rerun with nothing changed judges nothing; a new record, or a day a standing changes by date, makes it judge again', async () => {
+    const run = (opts: { force?: boolean; full?: boolean } = { force: true }) => w.t.database.db.transaction((tx) => w.t.services.sealing.runDaily(tx, opts));
+    const { upcomingDays } = { upcomingDays: defaultPolicy.sealing.delistingUpcomingDays };
+    // Counting until the day before the window: its standing changes by date tomorrow.
+    const today = w.t.clock.today();
+    const start = addDays(addYears(today, -3), upcomingDays + 1);
+    const p = await cleanPerson(w.t, w.officer, { orgUnitId: w.units.community, name: '跳过甲', startDate: start, endedOn: addYears(start, 3), tests: [addDays(start, 30)] });
+    await w.t.database.db.execute(
+      sql`update measures set status = 'active', end_date = null, state = jsonb_set(jsonb_set(state, '{status}', '"active"'), '{endedOn}', 'null') where id = ${p.measureId}`,
+    );
+    await run();
+    const statusOf = async () => (await rows<{ state: string }>(w.t.database.db, sql`select state from delisting_status where person_id = ${p.personId}`))[0]?.state;
+    expect(await statusOf()).toBe('counting');
+    expect(await run()).toMatchObject({ skipped: true, persons: 0, changed: 0 });
+    // A record anywhere is a new input: judged again (and marked again, so the next one skips).
+    await w.worker.post(`/api/persons/${p.personId}/records`, { kind: 'check_in', date: today, place: '社区工作站' });
+    expect((await run())!.skipped).toBeUndefined();
+    expect(await run()).toMatchObject({ skipped: true });
+    // `full` judges whatever the figure says.
+    expect((await run({ force: true, full: true }))!.persons).toBeGreaterThan(0);
+    // Tomorrow the count enters the coming-up window: judged again although no input changed.
+    const saved = w.t.clock.now();
+    w.t.clock.set(new Date(saved.getTime() + 86_400_000));
+    try {
+      const next = await run();
+      expect(next!.skipped).toBeUndefined();
+      expect(await statusOf()).toBe('upcoming');
+    } finally {
+      w.t.clock.set(saved);
+    }
   });
 
   it('M4, P4: voluntary treatment is sealed from the start; opening needs a purpose, lasts the policy hours, is audited and told to the auditor', async () => {

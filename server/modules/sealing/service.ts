@@ -68,6 +68,12 @@ export interface SealingDeps {
    * warnings, assistance, supervision, documents, transfers, reminders, measures). After them this
    * module deletes its own rows and the persons module the file itself.
    */
+  /**
+   * Everything the daily judgement reads, in one figure (open files, supervision inputs and
+   * notices, policy versions): unchanged since the last full run, and no standing due to change
+   * by date, the rerun judges nothing (bench/README.md).
+   */
+  inputsFingerprint?: (exec: Executor) => Promise<string>;
   purgers?: {
     module: string;
     purgePerson: (tx: Executor, personId: string) => Promise<Record<string, number>>;

@@ -439,6 +439,9 @@ export function createSupervisionService(deps: {
     /** For the assistance module: the days of live positive tests (T3, relapse), without scope checks. */
     positiveTestDates: (exec: Executor, personIds: string[]) => q.positiveTestDates(exec, personIds),
 
+    /** D2, D3: the supervision inputs of everyone in one figure (the sealing daily run skips when it has not changed). */
+    delistingFingerprint: (exec: Executor) => q.delistingFingerprint(exec),
+
     /** D2, D3: the relapses, serious breaches and refusals of many persons, as fact dates (the delisting rule's input). */
     async delistingFactsOf(exec: Executor, ids: string[]) {
       const [notices, positives] = await Promise.all([q.delistingNotices(exec, ids), q.positiveTests(exec, ids)]);

@@ -186,22 +186,6 @@ export function createServices(deps: AppDeps) {
       capacityPolicy: async (exec, path) => (await policyService.effective(exec, path)).policy.capacity,
     },
   });
-  // #14 transfers (C7) and handovers from isolation (C10); their deadlines checked hourly, raised once each.
-  const transfers = createTransferService({
-    db,
-    clock: deps.clock,
-    audit,
-    org,
-    persons,
-    measures,
-    supervision,
-    assistance,
-    documents,
-    reminders,
-    users,
-    policyAt: async (exec, orgPath) => (await policyService.effective(exec, orgPath)).policy,
-  });
-  jobs.push({ name: 'transfers.deadlines', lockKey: 7_263_140, everyMs: 3_600_000, run: async (tx) => void (await transfers.raiseOverdue(tx)) });
   // Issue 13: risk classes and alerts, recomputed with every supervision recompute; escalations and the day's reclassification hourly.
   const warnings = createWarningService({
     db,
@@ -217,6 +201,23 @@ export function createServices(deps: AppDeps) {
     timeZone: deps.config.timeZone,
   });
   jobs.push({ name: 'warnings.hourly', lockKey: 7_263_160, everyMs: WARNINGS_EVERY_MS, run: async (tx) => void (await warnings.runHourly(tx)) });
+  // #14 transfers (C7) and handovers from isolation (C10); their deadlines checked hourly, raised once each.
+  const transfers = createTransferService({
+    db,
+    clock: deps.clock,
+    audit,
+    org,
+    persons,
+    measures,
+    supervision,
+    assistance,
+    documents,
+    reminders,
+    users,
+    warnings,
+    policyAt: async (exec, orgPath) => (await policyService.effective(exec, orgPath)).policy,
+  });
+  jobs.push({ name: 'transfers.deadlines', lockKey: 7_263_140, everyMs: 3_600_000, run: async (tx) => void (await transfers.raiseOverdue(tx)) });
   // #14 sealing: delisting, sealed files, openings, the access report, the retention purge.
   const sealing = createSealingService({
     db,
@@ -231,6 +232,18 @@ export function createServices(deps: AppDeps) {
     holdersOver: (exec, permission, paths) => users.holdersOver(exec, permission, paths),
     grantsFor: (userId) => users.grantsFor(userId),
     enqueue: (exec, messages) => reminders.enqueue(exec, messages),
+    // The rerun skips when nothing the judgement reads changed (bench/sealing.ts).
+    inputsFingerprint: async (exec) => [await persons.openFingerprint(exec), await supervision.delistingFingerprint(exec), await policyService.fingerprint(exec)].join('#'),
+    // P4 (issue 14): the retention purge across the modules, rows pointing at others first.
+    purgers: [
+      { module: 'warnings', purgePerson: warnings.purgePerson },
+      { module: 'assistance', purgePerson: assistance.purgePerson },
+      { module: 'supervision', purgePerson: supervision.purgePerson, purgePersonLast: supervision.purgePersonLast },
+      { module: 'documents', purgePerson: documents.purgePerson },
+      { module: 'transfers', purgePerson: transfers.purgePerson },
+      { module: 'reminders', purgePerson: reminders.purgePerson },
+      { module: 'measures', purgePerson: measures.purgePerson },
+    ],
   });
   jobs.push({ name: 'sealing.daily', lockKey: DAILY_LOCK, everyMs: 3_600_000, run: async (tx) => void (await sealing.runDaily(tx)) });
   // #15 governance-ops: meetings, risks, budget, 七有, police figures, the weekly dispatch.

@@ -17,6 +17,7 @@ export const transferLabels = {
     due: ['待报到', 'Report due'],
     overdue: ['逾期未报到', 'Report overdue'],
     reported: ['已报到', 'Reported'],
+    reported_late: ['逾期后报到', 'Reported late'],
   } satisfies CodeList<ReportState>,
   handoverState: {
     awaiting: ['待衔接', 'Awaiting report'],

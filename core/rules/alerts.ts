@@ -125,10 +125,18 @@ export interface StoredAlert {
   status: 'open' | 'acknowledged' | 'acted' | 'closed' | 'withdrawn';
 }
 
-/** Stored open alerts whose fact the rules no longer produce: to be withdrawn (closed ones stay closed). */
+/**
+ * Facts another module judges and raises itself (issue 14: C11 "did not report after a transfer in
+ * time", `transfer:<id>`): the rules never produce them, so they are not withdrawn here; their
+ * module withdraws them.
+ */
+export const externalAlertFactPrefixes = ['transfer:'] as const;
+export const isExternalAlertFact = (factKey: string): boolean => externalAlertFactPrefixes.some((p) => factKey.startsWith(p));
+
+/** Stored open alerts whose fact the rules no longer produce: to be withdrawn (closed ones stay closed; external facts are their module's). */
 export function alertWithdrawals(stored: readonly StoredAlert[], produced: readonly AlertOut[]): StoredAlert[] {
   const keys = new Set(produced.map((a) => `${a.kind}|${a.factKey}`));
-  return stored.filter((a) => a.status !== 'closed' && a.status !== 'withdrawn' && !keys.has(`${a.kind}|${a.factKey}`));
+  return stored.filter((a) => a.status !== 'closed' && a.status !== 'withdrawn' && !isExternalAlertFact(a.factKey) && !keys.has(`${a.kind}|${a.factKey}`));
 }
 
 /**

@@ -1,5 +1,15 @@
 import { describe, it, expect } from 'vitest';
-import { delistingStatus, isPoliceViewer, purgeDue, sealAfterCompletionDue, sealedFromStart, type DelistingFacts, type DelistingMeasure, type DelistingStatus } from './delisting';
+import {
+  delistingChangesOn,
+  delistingStatus,
+  isPoliceViewer,
+  purgeDue,
+  sealAfterCompletionDue,
+  sealedFromStart,
+  type DelistingFacts,
+  type DelistingMeasure,
+  type DelistingStatus,
+} from './delisting';
 
 const figures = { cleanYears: 3, upcomingDays: 90 };
 const today = '2026-11-22';
@@ -103,4 +113,30 @@ describe('sealing (P4, M4)', () => {
     ['M4: a custom role acknowledging notices', [{ roleCode: 'custom', permissions: ['notice.acknowledge'] }], true],
     ['an officer is not police', [{ roleCode: 'officer', permissions: ['person.read', 'notice.read'] }], false],
   ])('%s', (_l, grants, police) => expect(isPoliceViewer(grants)).toBe(police));
+});
+
+describe('delistingChangesOn (D2): the day a standing changes by date alone', () => {
+  const figures = { cleanYears: 3, upcomingDays: 90 };
+  const s = (state: DelistingStatus['state'], eligibleOn: string | null): DelistingStatus => ({ state, basis: 'measure_start', cleanSince: null, eligibleOn, factDate: null });
+  it.each([
+    ['counting', '2027-06-30', '2027-04-01'],
+    ['upcoming', '2027-01-10', '2027-01-10'],
+    ['eligible', '2026-01-10', null],
+    ['excluded', null, null],
+    ['not_started', null, null],
+  ] as const)('D2: %s eligible on %s changes on %s', (state, eligibleOn, expected) => {
+    expect(delistingChangesOn(s(state, eligibleOn), figures)).toBe(expected);
+  });
+  it('D2: the day it changes, the rule gives the next state', () => {
+    const facts = {
+      measures: [{ id: 'm', kind: 'community_detox', status: 'active', decisionDate: '2024-06-20', startDate: '2024-06-30', endedOn: null, terminationReason: null }],
+      relapses: [],
+      seriousBreaches: [],
+      refusals: [],
+    } as unknown as DelistingFacts;
+    const before = delistingStatus(facts, figures, '2027-03-31');
+    expect(before.state).toBe('counting');
+    const on = delistingChangesOn(before, figures)!;
+    expect(delistingStatus(facts, figures, on).state).toBe('upcoming');
+  });
 });

@@ -2,7 +2,7 @@
 // Pure: the loaded measures and facts, the policy figures and `today` come in; the state and
 // its reason go out, so the daily job, the list and the bench all judge a person the same way.
 
-import { addYears, compareDates, daysBetween, maxDate, type IsoDate } from './dates';
+import { addDays, addYears, compareDates, daysBetween, maxDate, type IsoDate } from './dates';
 import { isFinished, type MeasureKind, type MeasureStatus, type TerminationReason } from './measures';
 
 export interface DelistingMeasure {
@@ -110,15 +110,33 @@ export function sealedFromStart(kinds: readonly MeasureKind[]): boolean {
   return kinds.length > 0 && kinds.every((k) => k === 'voluntary_treatment');
 }
 
-/** P4: a file whose control ended (every measure finished, none since) is sealed once the retention period has run. */
-export function sealAfterCompletionDue(measures: readonly DelistingMeasure[], retentionYears: number, today: IsoDate): boolean {
+/** P4: the day a file whose control ended (every measure finished, none since) is sealed; null while control runs. */
+export function sealAfterCompletionOn(measures: readonly DelistingMeasure[], retentionYears: number): IsoDate | null {
   const control = measures.filter((m) => CONTROL_KINDS.has(m.kind));
-  if (control.length === 0 || control.some((m) => !isFinished(m.status) || !m.endedOn)) return false;
+  if (control.length === 0 || control.some((m) => !isFinished(m.status) || !m.endedOn)) return null;
   const lastEnd = control
     .map((m) => m.endedOn!)
     .sort(compareDates)
     .pop()!;
-  return compareDates(addYears(lastEnd, retentionYears), today) <= 0;
+  return addYears(lastEnd, retentionYears);
+}
+
+/** P4: a file whose control ended (every measure finished, none since) is sealed once the retention period has run. */
+export function sealAfterCompletionDue(measures: readonly DelistingMeasure[], retentionYears: number, today: IsoDate): boolean {
+  const on = sealAfterCompletionOn(measures, retentionYears);
+  return on !== null && compareDates(on, today) <= 0;
+}
+
+/**
+ * D2: the first day a standing changes by the passing of time alone (its inputs unchanged): a
+ * count enters the coming-up window, a coming-up person becomes eligible; null when it never does
+ * (eligible, excluded, not started: only a new fact changes them).
+ */
+export function delistingChangesOn(s: DelistingStatus, figures: DelistingFigures): IsoDate | null {
+  if (!s.eligibleOn) return null;
+  if (s.state === 'counting') return addDays(s.eligibleOn, -figures.upcomingDays);
+  if (s.state === 'upcoming') return s.eligibleOn;
+  return null;
 }
 
 /** P4, P7: a sealed file's personal data is purged once the policy's keeping period after sealing has run. */

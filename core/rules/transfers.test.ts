@@ -51,7 +51,8 @@ describe('C7: transfer deadlines', () => {
     ['pending', null, null, '2026-12-30', 'not_due'],
     ['accepted', '2026-12-01', null, '2026-12-16', 'due'],
     ['accepted', '2026-12-01', null, '2026-12-17', 'overdue'],
-    ['accepted', '2026-12-01', '2026-12-20', '2026-12-30', 'reported'],
+    ['accepted', '2026-12-01', '2026-12-16', '2026-12-30', 'reported'],
+    ['accepted', '2026-12-01', '2026-12-20', '2026-12-30', 'reported_late'],
     ['declined', null, null, '2026-12-30', 'not_due'],
   ] as const)('C7/C11: %s accepted %s reported %s on %s → %s', (status, acceptedOn, reportedOn, today, expected) => {
     expect(transferReportState({ status, acceptedOn, reportedOn }, today, defaultPolicy)).toBe(expected);

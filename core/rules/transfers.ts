@@ -10,7 +10,7 @@ export type TransferStatus = (typeof transferStatuses)[number];
 /** Who started it: the street holding the file, or the street that found the file held elsewhere (the 409). */
 export const transferInitiators = ['holder', 'finder'] as const;
 export type TransferInitiator = (typeof transferInitiators)[number];
-export const reportStates = ['not_due', 'due', 'overdue', 'reported'] as const;
+export const reportStates = ['not_due', 'due', 'overdue', 'reported', 'reported_late'] as const;
 export type ReportState = (typeof reportStates)[number];
 
 const isWorkingDay = (d: IsoDate) => {
@@ -43,7 +43,8 @@ export function acceptanceDeadlines(acceptedOn: IsoDate, policy: Policy): { repo
 /** C7/C11: where the person's report to the new street stands; overdue is what raises the lost-contact notice. */
 export function transferReportState(t: { status: TransferStatus; acceptedOn: IsoDate | null; reportedOn: IsoDate | null }, today: IsoDate, policy: Policy): ReportState {
   if (t.status !== 'accepted' || !t.acceptedOn) return 'not_due';
-  if (t.reportedOn) return 'reported';
+  // C7/C11: a report after the deadline is marked late (its lost-contact notice stands).
+  if (t.reportedOn) return isTransferReportOverdue(t.acceptedOn, t.reportedOn, today, policy) ? 'reported_late' : 'reported';
   return isTransferReportOverdue(t.acceptedOn, null, today, policy) ? 'overdue' : 'due';
 }
 

@@ -40,6 +40,7 @@ await runServer(config, {
         demo: true,
         recompute: () => services.supervision.recomputeAll(),
         reclassify: () => services.warnings.reclassifyAll(database.db),
+        delisting: () => database.db.transaction((tx) => services.sealing.runDaily(tx, { force: true })),
         log: (m) => console.log(`  ${m}`),
       });
       console.log(

@@ -37,6 +37,7 @@ try {
     history: !values['no-history'],
     recompute: () => services.supervision.recomputeAll(),
     reclassify: () => services.warnings.reclassifyAll(database.db),
+    delisting: () => database.db.transaction((tx) => services.sealing.runDaily(tx, { force: true })),
     log: (m) => console.error(m),
   });
   console.log(JSON.stringify({ db: database.kind, ...summary, accounts: undefined, staffPassword: 'see --staff-password' }, null, 2));

@@ -26,6 +26,7 @@ describe.each(testDbKinds())('the demo city generator on %s (issue 5)', (kind) =
       demo: true,
       recompute: () => t.services.supervision.recomputeAll(),
       reclassify: () => t.services.warnings.reclassifyAll(t.database.db),
+      delisting: () => t.database.db.transaction((tx) => t.services.sealing.runDaily(tx, { force: true })),
     });
   }, 180_000);
   afterAll(() => t.close());
@@ -220,6 +221,30 @@ describe.each(testDbKinds())('the demo city generator on %s (issue 5)', (kind) =
     expect((await worker.signIn('c1.sw1', PASSWORD)).statusCode).toBe(200);
     const mine = (await worker.get('/api/alerts?scope=mine&state=open')).json();
     expect(mine.total).toBeGreaterThan(0);
+  });
+
+  it('gives the city persons eligible for delisting with their tests, and sealed files (delisted, voluntary treatment) (issue 14 item 9)', async () => {
+    expect(summary.sealing).toMatchObject({ eligible: 3, upcoming: 2, delisted: 2, voluntary: 2 });
+    const office = new Client(t);
+    expect((await office.signIn('city.office', PASSWORD)).statusCode).toBe(200);
+    // D2, D3: the review list holds the eligible, each with its date, and those coming up.
+    const eligible = (await office.get('/api/delisting?state=eligible&limit=100')).json();
+    expect(eligible.total).toBeGreaterThanOrEqual(3);
+    const upcoming = (await office.get('/api/delisting?state=upcoming&limit=100')).json();
+    expect(upcoming.total).toBeGreaterThanOrEqual(2);
+    const one = eligible.items[0] as { personId: string; eligibleOn: string };
+    expect(one.eligibleOn <= t.clock.today()).toBe(true);
+    // The three years' tests are there as the notice's evidence: negative, one a quarter.
+    const tests = await count(sql`select count(*)::int as n from supervision_records where person_id = ${one.personId} and kind = 'drug_test' and result = 'negative'`);
+    expect(tests).toBeGreaterThanOrEqual(12);
+    // P4: sealed files, found only by the whole ID number, with their reason; the delisted ones approved.
+    expect(
+      await count(sql`select count(*)::int as n from seals s join persons p on p.id = s.person_id and p.sealed where s.reason in ('delisted', 'voluntary')`),
+    ).toBeGreaterThanOrEqual(4);
+    expect(await count(sql`select count(*)::int as n from delistings d join seals s on s.person_id = d.person_id and s.reason = 'delisted' where d.state = 'approved'`)).toBe(2);
+    const lookup = (await office.get(`/api/sealed-files/lookup?idNumber=${summary.sealing.sealedIdNumber}`)).json();
+    expect(lookup).toMatchObject({ found: true });
+    expect(['delisted', 'voluntary']).toContain(lookup.reason);
   });
 
   it('refuses to generate into a database that already holds person files', async () => {

@@ -22,6 +22,7 @@ import { seedPrevention, type PreventionSummary } from './prevention';
 import { seedGovOps, type GovOpsSummary } from './governance-ops';
 import { seedAssistance, type AssistanceSeedSummary } from './assistance';
 import { seedTransfers, type TransferSeedSummary } from './transfers';
+import { sealingHistory, sealingKindOf, sealingMeasure, seedSealing, type SealingPerson, type SealingSeedSummary } from './sealing';
 import { seedGovernance, type GovernanceSeedSummary } from './governance';
 import { supervisionRecords, leaveRequests, leaveEvents, absences } from '../modules/supervision/schema';
 
@@ -45,6 +46,8 @@ export interface SeedOptions {
   recompute?: () => Promise<{ persons: number; notices: number; education: number; ms: number }>;
   /** #13 warnings: reclassifies everyone (D4) and raises the alerts the facts support, once assistance is in. */
   reclassify?: () => Promise<{ persons: number; reclassified: number; raised: number; withdrawn: number }>;
+  /** Issue 14: the sealing module's daily run (D2 standings), so the delisting list is filled at once. */
+  delisting?: () => Promise<unknown>;
   log?: (msg: string) => void;
 }
 
@@ -59,6 +62,7 @@ export interface SeedSummary {
   /** Partners, assessments, plans, services and referrals (issue 12). */
   assistance: AssistanceSeedSummary;
   transfers: TransferSeedSummary;
+  sealing: SealingSeedSummary;
   /** Largest resident memory seen while writing persons (MiB). */
   peakRssMiB: number;
   /** A year of publicity, volunteers and trainings (issue 16). */
@@ -164,6 +168,7 @@ export async function seedCity(database: Database, cipher: DataCipher, opts: See
   const hr = r.fork('history');
   const withHistory = opts.history ?? true;
   const counts = { records: 0, leaveRequests: 0, absences: 0 };
+  const sealingPeople: SealingPerson[] = [];
   // Streaming is the claim: memory stays flat whatever N (the set of ID numbers aside).
   let peakRss = process.memoryUsage().rss;
   let batch: {
@@ -218,6 +223,36 @@ export async function seedCity(database: Database, cipher: DataCipher, opts: See
       const workerId = workers[k % workers.length]!;
       const grid = grids[k % grids.length]!;
       const workerName = staffById.get(workerId)!.displayName;
+      // Issue 14 item 9: the first persons are the delisting and sealing cases (D2, D3, P4, M4).
+      const sealingKind = sealingKindOf(index, opts.persons);
+      let special: { history: PersonHistory; sealed: boolean } | null = null;
+      if (sealingKind) {
+        const m = sealingMeasure(sealingKind, index, opts.today);
+        const h = sealingHistory(sr, personId, m, opts.today, workerId, workerName);
+        g = {
+          ...g,
+          measures: [
+            {
+              measure: m,
+              events: [{ event: 'create', date: m.decisionDate, from: null, to: m.status }],
+              decisionNumber: `${district.name}公（禁）决字〔${m.decisionDate.slice(0, 4)}〕${800 + index}号`,
+            },
+          ],
+        };
+        special = { history: h.history, sealed: sealingKind === 'delisted' || sealingKind === 'voluntary' };
+        const gridUnit = byId.get(grid.id)!;
+        sealingPeople.push({
+          kind: sealingKind,
+          personId,
+          name: g.input.name,
+          idNumber: g.identity.idNumber,
+          orgPath: gridUnit.path,
+          orgUnitName: gridUnit.name,
+          officerId,
+          measure: m,
+          tests: h.tests,
+        });
+      }
       const summary = derivePersonStatus(
         g.measures.map((x) => x.measure),
         opts.today,
@@ -232,6 +267,7 @@ export async function seedCity(database: Database, cipher: DataCipher, opts: See
           currentMeasureKind: current,
           responsibleWorkerId: workerId,
           workTeam: [{ role: 'social_worker', name: workerName, userId: workerId }],
+          ...(special?.sealed ? { sealed: true } : {}),
         },
         assignment: { personId, kind: 'assign', orgUnitId: grid.id, workerId, reason: '数据生成' },
         ms: g.measures.map((x) => ({
@@ -251,16 +287,18 @@ export async function seedCity(database: Database, cipher: DataCipher, opts: See
           policyVersion: defaultPolicy.version,
         })),
         evs: g.measures.flatMap((x) => x.events.map((e) => ({ measureId: x.measure.id, personId, event: e.event, eventDate: e.date, fromStatus: e.from, toStatus: e.to }))),
-        history: withHistory
-          ? generateHistory(hr, {
-              personId,
-              measures: g.measures.map((x) => x.measure),
-              employmentStatus: g.input.employmentStatus,
-              today: opts.today,
-              policy: defaultPolicy,
-              actors: { workerId, workerName, gridWorkerId: grid.workerId, officerId },
-            })
-          : null,
+        history: special
+          ? special.history
+          : withHistory
+            ? generateHistory(hr, {
+                personId,
+                measures: g.measures.map((x) => x.measure),
+                employmentStatus: g.input.employmentStatus,
+                today: opts.today,
+                policy: defaultPolicy,
+                actors: { workerId, workerName, gridWorkerId: grid.workerId, officerId },
+              })
+            : null,
       });
       measureCount += g.measures.length;
       index++;
@@ -291,6 +329,12 @@ export async function seedCity(database: Database, cipher: DataCipher, opts: See
   );
   const transfers = await db.transaction((tx) => seedTransfers(tx, r.fork('transfers'), opts.today));
   log(`transfers: ${transfers.transfers} awaiting an answer, ${transfers.handovers} handovers from isolation`);
+  const sealing = await db.transaction((tx) => seedSealing(tx, sealingPeople, opts.today));
+  // D2: the daily run judges every open file now, so the review list is there on the first start.
+  if (opts.delisting) await opts.delisting();
+  log(
+    `sealing: ${sealing.eligible} eligible for delisting, ${sealing.upcoming} coming up, ${sealing.delisted} delisted and sealed, ${sealing.voluntary} voluntary treatment sealed (sealed-file lookup: ${sealing.sealedIdNumber ?? '—'})`,
+  );
   const governance = await db.transaction((tx) =>
     seedGovernance(tx, {
       rootId: root.id,
@@ -325,6 +369,7 @@ export async function seedCity(database: Database, cipher: DataCipher, opts: See
     prevention,
     assistance,
     transfers,
+    sealing,
     governance,
     govOps,
     supervision,

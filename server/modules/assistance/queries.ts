@@ -1,6 +1,7 @@
 import { and, asc, desc, eq, ilike, inArray, like, or, sql, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { Executor } from '../../db/client';
+import { deleteRowsOfPerson } from '../../db/purge';
 import { orgUnits } from '../org/schema';
 import { assistanceAssessments, assistancePlans, assistanceServices, partners, partnerStaff, placementChecks, planActions, referrals } from './schema';
 
@@ -378,3 +379,7 @@ export async function openReferralsOfPersonUnder(exec: Executor, personId: strin
     .where(and(eq(referrals.personId, personId), inArray(referrals.status, ['sent', 'accepted']), like(referrals.personOrgPath, `${escapeLike(path)}%`)));
   return Number(r?.n ?? 0);
 }
+
+/** P4, issue 14: the retention purge of a person: his checks, services, referrals, plans and assessments (rows pointing at others first). */
+export const purgePerson = (exec: Executor, personId: string) =>
+  deleteRowsOfPerson(exec, [placementChecks, assistanceServices, referrals, planActions, assistancePlans, assistanceAssessments], personId);

@@ -91,3 +91,8 @@ export async function insertUnitDocument(exec: Executor, row: typeof unitDocumen
 export async function unitDocumentById(exec: Executor, id: string): Promise<UnitDocumentRow | undefined> {
   return (await exec.select().from(unitDocuments).where(eq(unitDocuments.id, id)))[0];
 }
+
+/** P4, issue 14: the retention purge: deletes the person's documents, returning their storage keys (the files go next). */
+export async function purgePerson(exec: Executor, personId: string): Promise<{ id: string; storageKey: string }[]> {
+  return exec.delete(documents).where(eq(documents.personId, personId)).returning({ id: documents.id, storageKey: documents.storageKey });
+}

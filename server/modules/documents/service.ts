@@ -194,6 +194,15 @@ export function createDocumentService(deps: {
   }
 
   return {
+    /**
+     * P4, issue 14: the retention purge of a person's documents: the rows, then their files. A purge
+     * rolled back after this leaves rows whose files are gone; the next day's purge deletes them.
+     */
+    async purgePerson(tx: Executor, personId: string): Promise<Record<string, number>> {
+      const gone = await q.purgePerson(tx, personId);
+      for (const d of gone) await store.remove(d.storageKey);
+      return { documents: gone.length };
+    },
     view,
     maxFileBytes: deps.maxFileBytes,
 

@@ -59,6 +59,11 @@ export function createFileStore(root: string, cipher: FileCipher) {
       };
     },
 
+    /** Removes a stored file (the retention purge); a missing file is no error. */
+    async remove(storageKey: string): Promise<void> {
+      await removeQuietly(full(storageKey));
+    },
+
     /** The clear bytes of a stored document. Throws when the file is missing or fails authentication. */
     async read(storageKey: string, id: string): Promise<Buffer> {
       return cipher.decryptBuffer(await fs.readFile(full(storageKey)), id);

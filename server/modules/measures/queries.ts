@@ -1,6 +1,7 @@
 import { and, asc, desc, eq, inArray, notInArray } from 'drizzle-orm';
 import { measures, measureEvents } from './schema';
 import type { Executor } from '../../db/client';
+import { deleteRowsOfPerson } from '../../db/purge';
 
 export type MeasureRow = typeof measures.$inferSelect;
 export type MeasureEventRow = typeof measureEvents.$inferSelect;
@@ -61,3 +62,6 @@ export async function communityOfPersons(exec: Executor, personIds: string[]) {
     .from(measures)
     .where(and(inArray(measures.personId, personIds), inArray(measures.kind, COMMUNITY)));
 }
+
+/** P4, issue 14: the retention purge of a person: his measure events and measures (other modules' rows pointing at them go first). */
+export const purgePerson = (exec: Executor, personId: string) => deleteRowsOfPerson(exec, [measureEvents, measures], personId);

@@ -153,6 +153,8 @@ export function createMeasureService(deps: {
   }
 
   return {
+    /** P4, issue 14: the retention purge of a person's rows of this module, in the purge's transaction (sealing/daily.ts). */
+    purgePerson: (tx: Executor, personId: string) => q.purgePerson(tx, personId),
     view,
 
     async list(ctx: Ctx, personId: string) {

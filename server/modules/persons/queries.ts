@@ -5,6 +5,7 @@ import { orgUnits } from '../org/schema';
 import { userRef } from '../users/relations';
 import { openFile } from './relations';
 import type { Executor } from '../../db/client';
+import { deleteRowsOfPerson } from '../../db/purge';
 import { insertJson } from '../../db/bulk';
 
 export type PersonRow = typeof persons.$inferSelect;
@@ -312,6 +313,15 @@ export async function setSealed(exec: Executor, id: string, sealed: boolean): Pr
 }
 
 /** Open files in id order after `after` (keyset pages over the whole city). */
+/** The set of open files in one figure: their count and a sum of their ids' hashes (a file sealed, unsealed or filed changes it). */
+export async function openFingerprint(exec: Executor): Promise<string> {
+  const r = await exec
+    .select({ n: sql<number>`count(*)::int`, h: sql<string>`coalesce(sum(hashtext(${persons.id}::text)::bigint), 0)::text` })
+    .from(persons)
+    .where(openFile(persons));
+  return `${r[0]!.n}:${r[0]!.h}`;
+}
+
 export async function openIdsPage(exec: Executor, after: string | null, limit: number): Promise<string[]> {
   const r = await exec
     .select({ id: persons.id })
@@ -329,4 +339,11 @@ export async function transfersOf(exec: Executor, ids: string[]): Promise<{ pers
     .select({ personId: assignments.personId, at: assignments.at })
     .from(assignments)
     .where(and(inArray(assignments.personId, ids), eq(assignments.kind, 'transfer')));
+}
+
+/** P4, issue 14: the retention purge: the person's assignments and the file itself, last of all. */
+export async function purgePerson(exec: Executor, personId: string): Promise<Record<string, number>> {
+  const counts = await deleteRowsOfPerson(exec, [assignments], personId);
+  counts.persons = (await exec.delete(persons).where(eq(persons.id, personId)).returning({ id: persons.id })).length;
+  return counts;
 }

@@ -342,6 +342,8 @@ export function createPersonService(deps: {
   }
 
   return {
+    /** P4, issue 14: the retention purge of a person's rows of this module, in the purge's transaction (sealing/daily.ts). */
+    purgePerson: (tx: Executor, personId: string) => q.purgePerson(tx, personId),
     view,
     access,
 
@@ -721,6 +723,9 @@ export function createPersonService(deps: {
     /** Unsealed persons after `after` in id order, a page at a time (the sealing module's daily run). */
     openIdsPage: (exec: Executor, after: string | null, limit: number) => q.openIdsPage(exec, after, limit),
 
+    /** The open files in one figure (the sealing daily run: nothing filed, sealed or unsealed since). */
+    openFingerprint: (exec: Executor) => q.openFingerprint(exec),
+
     /** Where a file is and whether it is sealed, without a scope check (the sealing module, after its own). */
     fileOf: async (exec: Executor, id: string) => {
       const r = await q.byId(exec, id);
@@ -733,33 +738,6 @@ export function createPersonService(deps: {
       if (!id.ok) throw fieldError('idNumber', id.code);
       const r = await q.byIdHash(exec, idHash(id.idType, id.idNumber));
       return r ? { personId: r.person.id, orgPath: r.orgPath, orgUnitId: r.person.orgUnitId, orgName: r.orgName, sealed: r.person.sealed, name: r.person.name } : null;
-    },
-
-    /**
-     * P4: removes the personal data of a sealed file once the keeping period has run. The row
-     * stays (other modules' rows point at it) with no name, no identifier and no contact left;
-     * a purged file can never match a search or an ID check again.
-     */
-    async purgePersonalData(tx: Executor, id: string) {
-      await q.update(tx, id, {
-        name: '—',
-        namePinyin: '',
-        nameInitials: '',
-        formerNames: [],
-        birthDate: '1900-01-01',
-        ethnicity: null,
-        idNumberEnc: cipher.encrypt(''),
-        idNumberHash: `purged:${id}`,
-        idLast4Index: null,
-        phoneEnc: null,
-        registeredAddressEnc: null,
-        residenceAddressEnc: null,
-        familyContactsEnc: null,
-        employer: null,
-        occupation: null,
-        workTeam: [],
-        contentHash: `purged:${id}`,
-      });
     },
 
     registerOrgUsage() {

@@ -122,6 +122,13 @@ export function createPolicyService(deps: {
   return {
     resolver,
     effective,
+    /** The policy versions in force, in one figure (a new version anywhere changes it). */
+    async fingerprint(exec: Executor): Promise<string> {
+      return (await q.latestPerScope(exec))
+        .map((r) => r.id)
+        .sort()
+        .join(',');
+    },
 
     /** The policy in force for a person: nearest district override above the unit, else the deployment's, else the default. */
     async forPerson(exec: Executor, personId: string): Promise<Policy> {

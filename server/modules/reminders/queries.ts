@@ -65,3 +65,12 @@ export async function byDedupeKeys(exec: Executor, keys: string[]) {
   if (keys.length === 0) return [];
   return exec.select().from(reminderMessages).where(inArray(reminderMessages.dedupeKey, keys));
 }
+
+/** P4, issue 14: the retention purge: the messages about the person or to him (their text names him). */
+export async function purgePerson(exec: Executor, personId: string): Promise<Record<string, number>> {
+  const gone = await exec
+    .delete(reminderMessages)
+    .where(sql`${reminderMessages.personId} = ${personId} or ${reminderMessages.recipientPersonId} = ${personId}`)
+    .returning({ id: reminderMessages.id });
+  return { reminder_messages: gone.length };
+}

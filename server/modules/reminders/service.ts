@@ -55,6 +55,8 @@ export function createReminderService(deps: { db: Db; clock: Clock; audit: Audit
   }
 
   return {
+    /** P4, issue 14: the retention purge of a person's rows of this module, in the purge's transaction (sealing/daily.ts). */
+    purgePerson: (tx: Executor, personId: string) => q.purgePerson(tx, personId),
     /** Enqueues in the caller's transaction; in-app messages are delivered by being stored. Returns the number new. */
     async enqueue(exec: Executor, messages: NewMessage[]): Promise<number> {
       if (messages.length === 0) return 0;

@@ -1,5 +1,6 @@
 import { and, asc, desc, eq, gt, inArray, isNull, like, or, sql, type SQL } from 'drizzle-orm';
 import type { Executor } from '../../db/client';
+import { deleteRowsOfPerson } from '../../db/purge';
 import { orgUnits } from '../org/schema';
 import { openFile, personRef } from '../persons/relations';
 import { delistingStatus, delistings, fileOpenings, seals, sealingRuns } from './schema';
@@ -41,9 +42,9 @@ export async function upsertStatus(exec: Executor, rows: (typeof delistingStatus
       eligible_on = excluded.eligible_on, fact_date = excluded.fact_date, computed_on = excluded.computed_on, updated_at = now()`);
 }
 
-export async function lastRun(exec: Executor, job: string): Promise<string | null> {
-  const r = await exec.select({ d: sealingRuns.lastDate }).from(sealingRuns).where(eq(sealingRuns.job, job));
-  return r[0]?.d ?? null;
+export async function lastRunOf(exec: Executor, job: string): Promise<{ lastDate: string; details: unknown } | null> {
+  const r = await exec.select({ lastDate: sealingRuns.lastDate, details: sealingRuns.details }).from(sealingRuns).where(eq(sealingRuns.job, job));
+  return r[0] ?? null;
 }
 
 export async function markRun(exec: Executor, job: string, lastDate: string, details: unknown): Promise<void> {
@@ -126,10 +127,6 @@ export async function unpurged(exec: Executor, limit: number): Promise<SealRow[]
   return exec.select().from(seals).where(isNull(seals.purgedAt)).orderBy(asc(seals.sealedOn)).limit(limit);
 }
 
-export async function markPurged(exec: Executor, personId: string, at: Date): Promise<void> {
-  await exec.update(seals).set({ purgedAt: at }).where(eq(seals.personId, personId));
-}
-
 export async function insertOpening(exec: Executor, row: typeof fileOpenings.$inferInsert): Promise<OpeningRow> {
   return (await exec.insert(fileOpenings).values(row).returning())[0]!;
 }
@@ -152,3 +149,6 @@ export async function liveOpeningsOf(exec: Executor, userId: string, now: Date):
     .where(and(eq(fileOpenings.userId, userId), gt(fileOpenings.expiresAt, now)))
     .orderBy(desc(fileOpenings.openedAt));
 }
+
+/** P4, issue 14: the retention purge of a person: his openings, delisting decisions and standing, and the seal itself (the audit row is the trace). */
+export const purgePerson = (exec: Executor, personId: string) => deleteRowsOfPerson(exec, [fileOpenings, delistings, delistingStatus, seals], personId);

@@ -5,6 +5,8 @@ import { STRONG, testDbKinds, userWith, type Client } from '../../test/harness';
 import { freshIdNumber } from '../../test/factories';
 import { world, personUnderMeasure, type World } from '../../test/supervision-world';
 import { cleanPerson } from '../../test/sealing-world';
+import { addDays, addYears } from '../../../core/rules/dates';
+import { defaultPolicy } from '../../../core/rules/policy';
 
 // Issue 14 items 3–7: delisting (D2, D3), sealing (P4, P5, M4), openings with a purpose,
 // break-the-glass, the person's access report (PIPL §44–45) and the retention purge.
@@ -90,6 +92,38 @@ describe.each(testDbKinds())('delisting and sealed files on %s', (kind) => {
     expect(await w.t.database.db.transaction((tx) => w.t.services.sealing.runDaily(tx))).toBeNull();
   });
 
+  it('D2: a rerun with nothing changed judges nothing; a new record, or a day a standing changes by date, makes it judge again', async () => {
+    const run = (opts: { force?: boolean; full?: boolean } = { force: true }) => w.t.database.db.transaction((tx) => w.t.services.sealing.runDaily(tx, opts));
+    const { upcomingDays } = { upcomingDays: defaultPolicy.sealing.delistingUpcomingDays };
+    // Counting until the day before the window: its standing changes by date tomorrow.
+    const today = w.t.clock.today();
+    const start = addDays(addYears(today, -3), upcomingDays + 1);
+    const p = await cleanPerson(w.t, w.officer, { orgUnitId: w.units.community, name: '跳过甲', startDate: start, endedOn: addYears(start, 3), tests: [addDays(start, 30)] });
+    await w.t.database.db.execute(
+      sql`update measures set status = 'active', end_date = null, state = jsonb_set(jsonb_set(state, '{status}', '"active"'), '{endedOn}', 'null') where id = ${p.measureId}`,
+    );
+    await run();
+    const statusOf = async () => (await rows<{ state: string }>(w.t.database.db, sql`select state from delisting_status where person_id = ${p.personId}`))[0]?.state;
+    expect(await statusOf()).toBe('counting');
+    expect(await run()).toMatchObject({ skipped: true, persons: 0, changed: 0 });
+    // A record anywhere is a new input: judged again (and marked again, so the next one skips).
+    await w.worker.post(`/api/persons/${p.personId}/records`, { kind: 'check_in', date: today, place: '社区工作站' });
+    expect((await run())!.skipped).toBeUndefined();
+    expect(await run()).toMatchObject({ skipped: true });
+    // `full` judges whatever the figure says.
+    expect((await run({ force: true, full: true }))!.persons).toBeGreaterThan(0);
+    // Tomorrow the count enters the coming-up window: judged again although no input changed.
+    const saved = w.t.clock.now();
+    w.t.clock.set(new Date(saved.getTime() + 86_400_000));
+    try {
+      const next = await run();
+      expect(next!.skipped).toBeUndefined();
+      expect(await statusOf()).toBe('upcoming');
+    } finally {
+      w.t.clock.set(saved);
+    }
+  });
+
   it('M4, P4: voluntary treatment is sealed from the start; opening needs a purpose, lasts the policy hours, is audited and told to the auditor', async () => {
     const v = await sealedVoluntary('自愿丙');
     expect((await w.worker.get(`/api/persons/${v.personId}`)).statusCode).toBe(404);
@@ -169,16 +203,13 @@ describe.each(testDbKinds())('delisting and sealed files on %s', (kind) => {
     expect((await auditor.get('/api/delisting')).statusCode).toBe(403);
   });
 
-  it('P4: the retention purge removes the personal data of a sealed file past its period and leaves an audit row without it', async () => {
+  it('P4: the retention purge removes a sealed file past its period and leaves an audit row without its data', async () => {
     const v = await sealedVoluntary('清除己');
     await w.t.database.db.execute(sql`update seals set sealed_on = '2010-01-01' where person_id = ${v.personId}`);
     const counts = await w.t.database.db.transaction((tx) => w.t.services.sealing.runDaily(tx, { force: true }));
     expect(counts!.purged).toBeGreaterThanOrEqual(1);
-    const [row] = await rows<{ name: string; phone_enc: string | null; id_number_hash: string }>(
-      w.t.database.db,
-      sql`select name, phone_enc, id_number_hash from persons where id = ${v.personId}`,
-    );
-    expect(row).toMatchObject({ name: '—', phone_enc: null, id_number_hash: `purged:${v.personId}` });
+    // Issue 14: the file itself is gone (purge.test.ts walks every module's tables).
+    expect(await rows(w.t.database.db, sql`select 1 from persons where id = ${v.personId}`)).toHaveLength(0);
     const trail = await rows<{ details: unknown; purpose: string | null }>(
       w.t.database.db,
       sql`select details, purpose from audit_log where action = 'sealing.purge' and person_id = ${v.personId}`,

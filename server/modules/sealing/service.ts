@@ -63,6 +63,23 @@ export interface SealingDeps {
   holdersOver: (exec: Executor, permission: 'audit.read' | 'delisting.approve', paths: string[]) => Promise<Map<string, string[]>>;
   grantsFor: (userId: string) => Promise<{ roleCode: string; roleNameZh: string; roleNameEn: string; orgUnitId: string; permissions: string[] }[]>;
   enqueue: (exec: Executor, messages: NewMessage[]) => Promise<number>;
+  /**
+   * P4, issue 14: the other modules' purges of a person, in order (rows pointing at others first:
+   * warnings, assistance, supervision, documents, transfers, reminders, measures). After them this
+   * module deletes its own rows and the persons module the file itself.
+   */
+  /**
+   * Everything the daily judgement reads, in one figure (open files, supervision inputs and
+   * notices, policy versions): unchanged since the last full run, and no standing due to change
+   * by date, the rerun judges nothing (bench/README.md).
+   */
+  inputsFingerprint?: (exec: Executor) => Promise<string>;
+  purgers?: {
+    module: string;
+    purgePerson: (tx: Executor, personId: string) => Promise<Record<string, number>>;
+    /** A step run after every module's purge, before the file's (bookkeeping that triggers on other tables write again). */
+    purgePersonLast?: (tx: Executor, personId: string) => Promise<Record<string, number>>;
+  }[];
 }
 
 export function createSealingService(deps: SealingDeps) {

@@ -2,6 +2,7 @@
 import { and, asc, desc, eq, getTableColumns, gt, gte, inArray, isNull, lt, lte, ne, or, sql, type SQL } from 'drizzle-orm';
 import { alias, unionAll } from 'drizzle-orm/pg-core';
 import type { Executor } from '../../db/client';
+import { deleteRowsOfPerson } from '../../db/purge';
 import type { ExistingRecord } from '../../../core/rules/records';
 import { orgUnits } from '../org/schema';
 import { openFile, personRef } from '../persons/relations';
@@ -879,6 +880,20 @@ export async function positiveTestDates(exec: Executor, personIds: string[]): Pr
 // ---- what delisting reads (issue 14, D2, D3) ----
 
 /** The standing notices that bear on delisting (relapse, serious breach, refusal) of many persons: fact dates only. */
+/**
+ * D2, D3's supervision inputs of everyone in one figure: the recompute's input versions (bumped by
+ * triggers on records, leave, absences and measures) and the standing relapse, serious-breach and
+ * refusal notices (raised by the recompute, also by time alone). Unchanged: no fact of the rule changed.
+ */
+export async function delistingFingerprint(exec: Executor): Promise<string> {
+  const [inputs] = await exec.select({ n: sql<number>`count(*)::int`, v: sql<string>`coalesce(sum(${supervisionInputs.version}), 0)::text` }).from(supervisionInputs);
+  const [notices] = await exec
+    .select({ n: sql<number>`count(*)::int`, w: sql<number>`count(${policeNotices.withdrawnAt})::int`, last: sql<string>`coalesce(max(${policeNotices.createdAt})::text, '')` })
+    .from(policeNotices)
+    .where(and(eq(policeNotices.kind, 'notice'), inArray(policeNotices.reason, ['relapse', 'serious_breach', 'refused'])));
+  return `${inputs!.n}:${inputs!.v}|${notices!.n}:${notices!.w}:${notices!.last}`;
+}
+
 export async function delistingNotices(exec: Executor, ids: string[]) {
   if (ids.length === 0) return [];
   return exec
@@ -982,3 +997,26 @@ export async function drugTestsSince(exec: Executor, personId: string, from: str
     )
     .orderBy(asc(supervisionRecords.date));
 }
+
+/** P4, issue 14: the retention purge of a person: every supervision row of his (leave events before their leave). */
+export const purgePerson = (exec: Executor, personId: string) =>
+  deleteRowsOfPerson(
+    exec,
+    [
+      leaveEvents,
+      leaveRequests,
+      absences,
+      educationRecords,
+      policeNotices,
+      supervisionTasks,
+      supervisionStatus,
+      supervisionSync,
+      supervisionPreferences,
+      supervisionRecords,
+      supervisionInputs,
+    ],
+    personId,
+  );
+
+/** The recompute's bookkeeping of the person, which a trigger on measures touches again when they are deleted: the purge's last step but the file's. */
+export const purgeInputsOf = (exec: Executor, personId: string) => deleteRowsOfPerson(exec, [supervisionInputs], personId);

@@ -31,6 +31,7 @@ import { assessmentView, educationView, noticeView, recordView, taskView } from 
 import { label } from '../../../core/labels';
 import { absenceView, leaveFunctions, leaveMessages } from './leave';
 import { noticeFunctions, noticeMessages } from './notices';
+import { factNoticeFunctions } from './fact-notices';
 import { dayFunctions, dayMessages } from './day';
 import { supervisionTimeline } from './timeline';
 import type { Core, Ctx } from './core';
@@ -283,6 +284,7 @@ export function createSupervisionService(deps: {
 
   const leave = leaveFunctions(core);
   const notices = noticeFunctions(core);
+  const factNotices = factNoticeFunctions(core, syncDeps);
   const day = dayFunctions(core);
 
   /** The checks of a new record (date, measure, attachment, re-test) and its row; the caller holds the person's lock. */
@@ -418,8 +420,14 @@ export function createSupervisionService(deps: {
   }
 
   return {
+    /** P4, issue 14: the retention purge of a person's rows of this module, in the purge's transaction (sealing/daily.ts). */
+    purgePerson: (tx: Executor, personId: string) => q.purgePerson(tx, personId),
+    /** The purge's last step before the file: `supervision_inputs`, touched again by the trigger on measures when they go. */
+    purgePersonLast: (tx: Executor, personId: string) => q.purgeInputsOf(tx, personId),
     ...leave,
     ...notices,
+    /** Issue 14: notices whose fact another module judges (C11 after a transfer), raised and withdrawn in its transaction. */
+    ...factNotices,
     ...day,
     recomputeAll,
 
@@ -452,6 +460,9 @@ export function createSupervisionService(deps: {
     latestVisitNeeds: (exec: Executor, personId: string) => q.latestVisitNeeds(exec, personId),
     /** For the assistance module: the days of live positive tests (T3, relapse), without scope checks. */
     positiveTestDates: (exec: Executor, personIds: string[]) => q.positiveTestDates(exec, personIds),
+
+    /** D2, D3: the supervision inputs of everyone in one figure (the sealing daily run skips when it has not changed). */
+    delistingFingerprint: (exec: Executor) => q.delistingFingerprint(exec),
 
     /** D2, D3: the relapses, serious breaches and refusals of many persons, as fact dates (the delisting rule's input). */
     async delistingFactsOf(exec: Executor, ids: string[]) {

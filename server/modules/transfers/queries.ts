@@ -2,6 +2,7 @@
 import { and, asc, desc, eq, isNull, like, or, sql, type AnyColumn, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { Executor } from '../../db/client';
+import { deleteRowsOfPerson } from '../../db/purge';
 import { orgUnits } from '../org/schema';
 import { handovers, transfers } from './schema';
 
@@ -140,3 +141,6 @@ export async function handoversOfPerson(exec: Executor, personId: string) {
 export async function handoversMissed(exec: Executor, today: string) {
   return handoversWithUnit(exec).where(and(isNull(handovers.reportedOn), isNull(handovers.missedRaisedAt), sql`${handovers.reportBy} < ${today}`));
 }
+
+/** P4, issue 14: the retention purge of a person: his handovers and transfers. */
+export const purgePerson = (exec: Executor, personId: string) => deleteRowsOfPerson(exec, [handovers, transfers], personId);

@@ -21,6 +21,8 @@ import type { AssistanceService } from '../assistance/service';
 import type { DocumentService } from '../documents/service';
 import type { ReminderService } from '../reminders/service';
 import type { UserService } from '../users/service';
+import type { WarningService } from '../warnings/service';
+import { isTransferReportOverdue } from '../../../core/rules/breaches';
 import * as q from './queries';
 import { essentialsOf, handoverView, transferView, type Essentials } from './presenter';
 import { transfersTimeline } from './timeline';
@@ -60,6 +62,8 @@ export function createTransferService(deps: {
   documents: DocumentService;
   reminders: ReminderService;
   users: UserService;
+  /** C11 after a transfer: the early-warning alert in the new street's inbox (issue 14). */
+  warnings: Pick<WarningService, 'raiseFactAlert' | 'withdrawFactAlert'>;
   /** The policy at an org path (district override, else deployment, else default). */
   policyAt: (exec: Executor, orgPath: string | null) => Promise<Policy>;
 }) {
@@ -182,6 +186,8 @@ export function createTransferService(deps: {
   }
 
   return {
+    /** P4, issue 14: the retention purge of a person's rows of this module, in the purge's transaction (sealing/daily.ts). */
+    purgePerson: (tx: Executor, personId: string) => q.purgePerson(tx, personId),
     /** C7: the holding street offers the file to another street. */
     offer: (ctx: Ctx, body: { personId: string; toOrgUnitId: string; reason: string }) =>
       db.transaction(async (tx) => {
@@ -215,8 +221,10 @@ export function createTransferService(deps: {
         const t = (await q.lockById(tx, id))!;
         stepDate(t, date);
         if (t.reportedOn) throw conflict('transfer.already_reported');
+        const late = isTransferReportOverdue(t.acceptedOn!, date, today(), await deps.policyAt(tx, r.toPath));
         await q.update(tx, id, { reportedOn: date, reportedBy: ctx.actor.userId });
-        await audit.record(tx, ctx, { action: 'transfer.report', entityType: 'transfer', entityId: id, personId: t.personId, orgPath: r.toPath, details: { date } });
+        await audit.record(tx, ctx, { action: 'transfer.report', entityType: 'transfer', entityId: id, personId: t.personId, orgPath: r.toPath, details: { date, late } });
+        await reportedAfterRaise(tx, ctx, t, late);
         return presentOne(tx, ctx.actor, id);
       }),
 
@@ -284,13 +292,29 @@ export function createTransferService(deps: {
     async raiseOverdue(tx: Executor): Promise<{ transfers: number; handovers: number }> {
       const now = deps.clock.now();
       const late = await q.reportsOverdue(tx, today());
+      const sealed = new Set((await persons.contextOf(tx, [...new Set(late.map((r) => r.t.personId))])).filter((c) => c.sealed).map((c) => c.id));
       for (const r of late) {
+        // P4/P5 (M4 sealed from the start): a sealed file raises nothing and is looked at again if unsealed.
+        if (sealed.has(r.t.personId)) continue;
+        const fact = lostContactFact(r.t);
+        // C11: did not report after a transfer in time → a lost-contact notice to the police (C6's
+        // notice mechanism) and an alert in the new street's inbox; once each (fact key per transfer).
+        const notice = await deps.supervision.raiseFactNotice(tx, JOB_CTX, { ...fact, reason: 'lost_contact' });
+        const measureId = notice?.measureId ?? null;
+        const alert = await deps.warnings.raiseFactAlert(tx, JOB_CTX, { ...fact, kind: 'lost_contact', links: measureId ? [{ type: 'measure', id: measureId }] : [] });
         await notifyStreet(tx, r.toPath, r.t.personId, `transfer:${r.t.id}:overdue`, ['移交后逾期未报到', 'Not reported after a transfer'], {
           transferId: r.t.id,
           reportBy: r.t.reportBy,
         });
         await q.update(tx, r.t.id, { overdueRaisedAt: now });
-        await audit.record(tx, JOB_CTX, { action: 'transfer.report_overdue', entityType: 'transfer', entityId: r.t.id, personId: r.t.personId, orgPath: r.toPath });
+        await audit.record(tx, JOB_CTX, {
+          action: 'transfer.report_overdue',
+          entityType: 'transfer',
+          entityId: r.t.id,
+          personId: r.t.personId,
+          orgPath: r.toPath,
+          details: { rule: 'C11', noticeId: notice?.id ?? null, alertId: alert?.id ?? null },
+        });
       }
       const missed = await q.handoversMissed(tx, today());
       for (const h of missed) {
@@ -304,6 +328,25 @@ export function createTransferService(deps: {
       return { transfers: late.length, handovers: missed.length };
     },
   };
+
+  /** C11: the fact of a report not made after a transfer, one per transfer (the notice's and the alert's key). */
+  function lostContactFact(t: q.TransferRow) {
+    return { personId: t.personId, factKey: `transfer:${t.id}`, factDate: t.reportBy!, details: { rule: 'C11', transferId: t.id, acceptedOn: t.acceptedOn, reportBy: t.reportBy } };
+  }
+
+  /**
+   * The report recorded after the daily job raised its C11 notice and alert: the alert is withdrawn
+   * (the person is in contact again); the notice is withdrawn too when the report is dated within
+   * the deadline (the fact never held; a notice the police had gets a correction), and stands when
+   * the report was late (a silence that the contact ends but does not undo, as for C11 notices of
+   * the recompute). A late report entered before the job ran raises nothing and is marked late.
+   */
+  async function reportedAfterRaise(tx: Executor, ctx: RequestContext, t: q.TransferRow, late: boolean) {
+    if (!t.overdueRaisedAt) return;
+    const fact = lostContactFact(t);
+    await deps.warnings.withdrawFactAlert(tx, ctx, { personId: t.personId, kind: 'lost_contact', factKey: fact.factKey });
+    if (!late) await deps.supervision.withdrawFactNotice(tx, ctx, { personId: t.personId, reason: 'lost_contact', factKey: fact.factKey });
+  }
 
   /** An in-app message to the street's staff (no name of the person in it: the message links to him, P1). */
   async function notifyStreet(tx: Executor, path: string, personId: string, key: string, title: [string, string], details: Record<string, unknown>) {

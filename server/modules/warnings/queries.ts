@@ -1,5 +1,6 @@
 import { and, asc, desc, eq, inArray, isNull, lt, or, sql, type SQL } from 'drizzle-orm';
 import type { Executor } from '../../db/client';
+import { deleteRowsOfPerson } from '../../db/purge';
 import { orgUnits } from '../org/schema';
 import { personRef } from '../persons/relations';
 import { alertEvents, alerts, riskClassifications, riskOverrides, warningRuns } from './schema';
@@ -224,4 +225,11 @@ export async function alertsRaisedIn(exec: Executor, f: { path: string; from: st
     .innerJoin(orgUnits, eq(orgUnits.id, alerts.orgUnitId))
     .innerJoin(persons, eq(persons.id, alerts.personId))
     .where(and(underPaths([f.path]), eq(persons.sealed, false), isNull(alerts.withdrawnAt), sql`${raisedOn} between ${f.from}::date and ${f.to}::date`));
+}
+
+/** P4, issue 14: the retention purge of a person: his alerts with their events, classifications and overrides. */
+export async function purgePerson(exec: Executor, personId: string): Promise<Record<string, number>> {
+  const ids = (await exec.select({ id: alerts.id }).from(alerts).where(eq(alerts.personId, personId))).map((r) => r.id);
+  const events = ids.length ? (await exec.delete(alertEvents).where(inArray(alertEvents.alertId, ids)).returning({ id: alertEvents.id })).length : 0;
+  return { alert_events: events, ...(await deleteRowsOfPerson(exec, [alerts, riskClassifications, riskOverrides], personId)) };
 }

@@ -14,6 +14,8 @@ import type { SupervisionService } from '../supervision/service';
 import type { Ctx } from '../supervision/core';
 import { compareDates } from '../../../core/rules/dates';
 import { effectiveClass, type RiskClass } from '../../../core/rules/risk';
+import { alertDeadline, alertSeverity, isExternalAlertFact, type AlertKind } from '../../../core/rules/alerts';
+import { label } from '../../../core/labels';
 import { alertTally, type AlertTally } from '../../../core/rules/indicators';
 import type { RiskOverrideBody } from '../../../core/contracts/warnings';
 import type { Permission } from '../../../core/contracts/permissions';
@@ -85,6 +87,8 @@ export function createWarningService(
   }
 
   return {
+    /** P4, issue 14: the retention purge of a person's rows of this module, in the purge's transaction (sealing/daily.ts). */
+    purgePerson: (tx: Executor, personId: string) => q.purgePerson(tx, personId),
     ...alertHandling({ db, clock: deps.clock, audit, persons, users: deps.users, supervision: deps.supervision }),
 
     /** D4: the class in force, why (each factor with its records), the override and the history. */
@@ -118,6 +122,79 @@ export function createWarningService(
       }),
 
     reclassifyAll,
+
+    /**
+     * Issue 14: an alert whose fact another module judges (C11 after a transfer: kind
+     * `lost_contact`, fact `transfer:<id>`), in the caller's transaction, into the inbox of the
+     * person's current unit with his worker as owner; once per fact (the partial unique index).
+     * Sealed files (P4) raise nothing. Returns the alert, or null when it stands already.
+     */
+    async raiseFactAlert(
+      tx: Executor,
+      ctx: RequestContext,
+      f: { personId: string; kind: AlertKind; factKey: string; factDate: string; links: { type: 'measure'; id: string }[]; details: Record<string, unknown> },
+    ): Promise<q.AlertRow | null> {
+      if (!isExternalAlertFact(f.factKey)) throw new Error(`not an external alert fact: ${f.factKey}`);
+      const [p] = await persons.contextOf(tx, [f.personId]);
+      if (!p || p.sealed) return null;
+      const policy = (await deps.policy.resolver(tx))(p.orgPath).policy;
+      const now = deps.clock.now();
+      const severity = alertSeverity[f.kind];
+      const [a] = await q.insertAlerts(tx, [
+        {
+          personId: p.id,
+          orgUnitId: p.orgUnitId,
+          kind: f.kind,
+          factKey: f.factKey,
+          factDate: f.factDate,
+          severity,
+          ownerUserId: p.workerId,
+          deadline: alertDeadline(now, severity, policy),
+          links: f.links,
+          details: f.details,
+          policyVersion: policy.version,
+          raisedAt: now,
+        },
+      ]);
+      if (!a) return null;
+      await q.insertEvents(tx, [{ alertId: a.id, kind: 'raised', actorId: ctx.actor?.userId ?? null, at: now, details: { severity } }]);
+      await audit.record(tx, ctx, { action: 'alert.raise', entityType: 'alert', entityId: a.id, personId: p.id, orgPath: p.orgPath, details: { kind: a.kind, severity } });
+      if (a.ownerUserId) {
+        const zh = label('alertKind', a.kind, 'zh-CN');
+        await deps.reminders.enqueue(tx, [
+          {
+            channel: 'in_app',
+            recipientUserId: a.ownerUserId,
+            personId: p.id,
+            dedupeKey: `alert:${a.id}:raised`,
+            title: `预警 · ${zh}`,
+            body: `${p.name}：${zh}（${a.factDate}）。请在期限内处置。`,
+            details: { kind: 'alert', alertId: a.id },
+          },
+        ]);
+      }
+      return a;
+    },
+
+    /** Issue 14: withdraws the open alert of an external fact that no longer holds (the person reported), with the reason; null when none is open. */
+    async withdrawFactAlert(tx: Executor, ctx: RequestContext, f: { personId: string; kind: AlertKind; factKey: string }): Promise<q.AlertRow | null> {
+      const standing = (await q.standingAlerts(tx, [f.personId])).find((a) => a.kind === f.kind && a.factKey === f.factKey);
+      if (!standing) return null;
+      const now = deps.clock.now();
+      const [a] = await q.withdrawAlerts(tx, [{ id: standing.id, reason: 'facts_changed' }], now);
+      if (!a) return null;
+      await q.insertEvents(tx, [{ alertId: a.id, kind: 'withdrawn', actorId: null, at: now, details: { reason: a.withdrawalReason } }]);
+      const [p] = await persons.contextOf(tx, [f.personId]);
+      await audit.record(tx, ctx, {
+        action: 'alert.withdraw',
+        entityType: 'alert',
+        entityId: a.id,
+        personId: a.personId,
+        orgPath: p?.orgPath,
+        details: { kind: a.kind, reason: a.withdrawalReason },
+      });
+      return a;
+    },
 
     /**
      * K17 for the governance indicators (read-only; the caller has checked scope): alerts raised

@@ -73,7 +73,9 @@ function TransferTable({ box }: { box: 'in' | 'out' }) {
                 <Tag data-testid="transfer-status">{label('transferStatus', r.status)}</Tag>
                 <Tag>{label('transferInitiator', r.initiatedBy)}</Tag>
                 {r.decisionLate && <Tag color="red">{t('tr.late')}</Tag>}
-                {r.status === 'accepted' && <Tag color={r.reportState === 'overdue' ? 'red' : undefined}>{label('transferReportState', r.reportState)}</Tag>}
+                {r.status === 'accepted' && (
+                  <Tag color={r.reportState === 'overdue' ? 'red' : r.reportState === 'reported_late' ? 'orange' : undefined}>{label('transferReportState', r.reportState)}</Tag>
+                )}
                 {r.agreementDue && <Tag color="gold">{t('tr.agreementDue')}</Tag>}
               </Space>
             ),

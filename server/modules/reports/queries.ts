@@ -115,9 +115,9 @@ export async function requeueStale(exec: Executor, startedBefore: Date): Promise
 }
 
 /** The units the schedule makes a bulletin for: every active district and city. */
-export async function scheduledUnits(exec: Executor): Promise<{ id: string; path: string }[]> {
+export async function scheduledUnits(exec: Executor): Promise<{ id: string; path: string; level: string }[]> {
   return exec
-    .select({ id: orgUnits.id, path: orgUnits.path })
+    .select({ id: orgUnits.id, path: orgUnits.path, level: orgUnits.level })
     .from(orgUnits)
     .where(and(eq(orgUnits.active, true), inArray(orgUnits.level, ['city', 'district'])));
 }

@@ -211,12 +211,17 @@ export function createReportService(deps: ReportDeps) {
     /** Runs the queue now and resolves when it is empty (tests, the demo, the bench). */
     settle: () => kick(),
 
-    /** The schedule's bulletin of one unit, made now and waited for (the demo's last month). */
-    async generateNow(orgUnitId: string, month: string): Promise<ReportView> {
-      await q.requestIfAbsent(db, { kind: 'monthly_bulletin', orgUnitId, period: month, at: deps.clock.now() });
+    /** The schedule's bulletins of a month for every district, made now and waited for (the demo's last month). */
+    async generateForDistricts(month: string): Promise<ReportView[]> {
+      const districts = (await q.scheduledUnits(db)).filter((u) => u.level === 'district');
+      for (const u of districts) await q.requestIfAbsent(db, { kind: 'monthly_bulletin', orgUnitId: u.id, period: month, at: deps.clock.now() });
       await kick();
-      const rows = await q.listUnder(db, [(await deps.org.byId(db, orgUnitId))!.path], 200);
-      return (await views(rows.filter((r) => r.orgUnitId === orgUnitId && r.period === month)))[0]!;
+      const rows = await q.listUnder(
+        db,
+        districts.map((u) => u.path),
+        500,
+      );
+      return views(rows.filter((r) => r.period === month && districts.some((u) => u.id === r.orgUnitId)));
     },
   };
 }

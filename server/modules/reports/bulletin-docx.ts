@@ -95,7 +95,8 @@ export async function bulletinDocx(c: BulletinContent): Promise<Buffer> {
   const notices = Object.values(e.notices).reduce((a, b) => a + b, 0);
   const ended = Object.values(e.ended).reduce((a, b) => a + b, 0);
   const k5 = c.main.items.find((i) => i.code === 'K5')!;
-  const section = (text: string) => new Paragraph({ heading: HeadingLevel.HEADING_1, children: [run(text, { bold: true, size: 28 })] });
+  // A heading stays on the page of what follows it (the chart's heading with the chart).
+  const section = (text: string) => new Paragraph({ heading: HeadingLevel.HEADING_1, keepNext: true, children: [run(text, { bold: true, size: 28 })] });
   const doc = new Document({
     creator: 'Sunflower',
     title: `${c.unitName}${y}年${m}月禁毒社区戒毒（康复）工作通报`,

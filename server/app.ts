@@ -64,6 +64,8 @@ import { createSealingService, DAILY_LOCK } from './modules/sealing/service';
 import { sealingRoutes } from './modules/sealing/routes';
 import { createGovOpsService } from './modules/governance-ops/service';
 import { govOpsRoutes } from './modules/governance-ops/routes';
+import { createReportService, MONTHLY_EVERY_MS, MONTHLY_LOCK } from './modules/reports/service';
+import { reportRoutes } from './modules/reports/routes';
 
 export interface AppDeps {
   database: Database;
@@ -285,6 +287,29 @@ export function createServices(deps: AppDeps) {
     resolver: (exec) => policyService.resolver(exec),
   });
   jobs.push({ name: 'governance.rollups', lockKey: 7_263_150, everyMs: ROLLUP_EVERY_MS, run: async (tx) => void (await governance.refresh(tx)) });
+  // #15 reports: the monthly bulletin (月通报), on demand and on the 3rd for the month before.
+  const reports = createReportService({
+    db,
+    reader,
+    clock: deps.clock,
+    timeZone: deps.config.timeZone,
+    audit,
+    org,
+    users,
+    governance,
+    persons,
+    measures,
+    supervision,
+    warnings,
+    log: safeConsoleLogger(),
+  });
+  jobs.push({
+    name: 'reports.monthly',
+    lockKey: MONTHLY_LOCK,
+    everyMs: MONTHLY_EVERY_MS,
+    run: async (tx) => void (await reports.runMonthly(tx)),
+    afterCommit: () => void reports.settle(),
+  });
   return {
     db,
     reader,
@@ -310,6 +335,7 @@ export function createServices(deps: AppDeps) {
     warnings,
     sealing,
     govOps,
+    reports,
     scheduler: createScheduler(db, jobs, safeConsoleLogger()),
   };
 }
@@ -402,6 +428,7 @@ export async function buildApp(deps: AppDeps): Promise<{ app: FastifyInstance; s
   warningRoutes(app, services.warnings);
   sealingRoutes(app, services.sealing);
   govOpsRoutes(app, services.govOps, services.documents);
+  reportRoutes(app, services.reports);
   serveWebApp(app, deps.config.webDir);
 
   return { app, services, routes };

@@ -45,6 +45,8 @@ export async function runServer(config: Config, opts: { beforeListen?: (database
       app.log.info({ signal }, 'stopping');
       await services.scheduler.stop();
       await app.close();
+      // A report being generated finishes (a few seconds); one left running is queued again by the next start's job.
+      await services.reports.settle();
       // The last audit rows are sealed now rather than at the next start (bounded: a stuck
       // transaction elsewhere must not hold the shutdown; the next start seals them anyway).
       await services.audit.seal(database.db, 5_000).catch((err) => app.log.error({ err }, 'audit sealing at shutdown failed'));

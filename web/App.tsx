@@ -36,6 +36,7 @@ const GovernancePage = lazy(() => import('./pages/governance/GovernancePage'));
 const IndicatorPage = lazy(() => import('./pages/governance/IndicatorPage'));
 const GovOpsPage = lazy(() => import('./pages/governance-ops/GovOpsPage'));
 const MinutesPrintPage = lazy(() => import('./pages/governance-ops/MinutesPrintPage'));
+const ReportsPage = lazy(() => import('./pages/reports/ReportsPage'));
 const PrintRecordPage = lazy(() => import('./pages/supervision/PrintRecordPage'));
 const PrintPlanPage = lazy(() => import('./pages/assistance/PrintPlanPage'));
 const PartnerInboxPage = lazy(() => import('./pages/assistance/PartnerInboxPage'));
@@ -246,6 +247,14 @@ function Localized() {
                   element={
                     <RequirePermission permission="report.read">
                       <GovernancePage />
+                    </RequirePermission>
+                  }
+                />
+                <Route
+                  path="reports"
+                  element={
+                    <RequirePermission permission="report.read">
+                      <ReportsPage />
                     </RequirePermission>
                   }
                 />

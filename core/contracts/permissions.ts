@@ -39,6 +39,8 @@ export const permissions = {
   'govops.read': { group: 'report' },
   'govops.write': { group: 'report' },
   'police_figure.write': { group: 'report' },
+  // #15 reports: generating the monthly bulletin (月通报) is for the district and city offices.
+  'report.generate': { group: 'report' },
   'org.read': { group: 'admin' },
   'org.manage': { group: 'admin' },
   'user.read': { group: 'admin' },
@@ -106,6 +108,7 @@ export const builtinRoles: BuiltinRole[] = [
       'tip.read',
       'govops.read',
       'govops.write',
+      'report.generate', // #15 reports
     ],
   },
   // The 禁毒专干 of a street (街道) decides leave for the persons in its subtree: the regulation

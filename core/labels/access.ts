@@ -27,6 +27,7 @@ export const accessLabels = {
     'person.access_report': ['出具个人信息查阅报告', "Produce a person's access report"],
     'person.break_glass': ['紧急查阅辖区外人员（限时只读）', 'Emergency read of a person outside the area (time-boxed, read only)'],
     'report.read': ['查看统计与指标', 'Read statistics and indicators'],
+    'report.generate': ['生成月通报', 'Generate the monthly bulletin'],
     'prevention.read': ['查看宣传、志愿者与培训', 'Read publicity, volunteers and trainings'],
     'prevention.write': ['登记宣传活动、志愿者与培训', 'Record publicity, volunteers and trainings'],
     'target.manage': ['维护工作目标、基线与里程碑', 'Set targets, baselines and milestones'],

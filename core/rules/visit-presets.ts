@@ -31,5 +31,5 @@ export function visitFormOfPreset(preset: VisitPreset): VisitForm {
  * every answer is `unknown` and the next step is to carry on; the line of text is the record.
  */
 export function notAskedForm(): VisitForm {
-  return { ...notAsked, needs: [], nextStep: 'continue' };
+  return { ...notAsked, needs: [], warningSigns: [], nextStep: 'continue' };
 }

@@ -82,6 +82,10 @@ describe('npm run demo (PGlite, a fresh data dir)', () => {
     expect(day.summary.persons).toBeGreaterThan(0);
     // Issue 12 item 7: the generated assistance (assessments, plans, referrals) leaves some tasks due on the day.
     expect(day.assistance.length).toBeGreaterThan(0);
+    // Issue 15 item 5: last month's bulletin (月通报) of the district is there to download.
+    const office = await signIn(base, 'd1.office');
+    const reports = (await (await office.get('/api/reports')).json()).items as { kind: string; state: string; orgUnit: { level: string }; sizeBytes: number }[];
+    expect(reports.some((r) => r.kind === 'monthly_bulletin' && r.state === 'done' && r.orgUnit.level === 'district' && r.sizeBytes > 0)).toBe(true);
     expect(await stop(first)).toBe(0);
 
     const second = start(dir, port);

@@ -9,6 +9,7 @@ import { bootstrap } from '../bootstrap';
 import { seedCity, type SeedSummary } from '../seed/write';
 import { DEMO_PASSWORD, demoDatabaseState } from '../seed/demo';
 import { runServer } from '../server';
+import { previousMonth } from '../../core/rules/bulletin';
 
 const config = loadConfig({
   DATA_DIR: './data-demo',
@@ -43,6 +44,9 @@ await runServer(config, {
         delisting: () => database.db.transaction((tx) => services.sealing.runDaily(tx, { force: true })),
         log: (m) => console.log(`  ${m}`),
       });
+      // #15 reports: last month's bulletin (月通报) of each district, as the schedule makes it on the 3rd.
+      const bulletins = await services.reports.generateForDistricts(previousMonth(clock.today()));
+      console.log(`  monthly bulletins of ${previousMonth(clock.today())}: ${bulletins.map((b) => `${b.orgUnit.name} ${b.state} ${b.sizeBytes ?? 0} B`).join(', ')}`);
       console.log(
         `Demo city ready in ${summary.seconds} s: ${summary.units} units, ${summary.staff} staff accounts, ${summary.persons} persons, ${summary.measures} measures, ${summary.records} supervision records.`,
       );

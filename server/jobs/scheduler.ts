@@ -7,6 +7,8 @@ export interface Job {
   lockKey: number;
   everyMs: number;
   run(tx: Tx): Promise<void>;
+  /** Called after a run's transaction has committed (e.g. to start work on the rows it wrote). */
+  afterCommit?(): void;
 }
 
 export interface Scheduler {
@@ -25,13 +27,15 @@ export function createScheduler(db: Db, jobs: Job[], log: { error(obj: unknown, 
   const running = new Set<Promise<unknown>>();
 
   async function runJob(job: Job): Promise<boolean> {
-    return db.transaction(async (tx) => {
+    const ran = await db.transaction(async (tx) => {
       const r = (await tx.execute(sql`select pg_try_advisory_xact_lock(${job.lockKey}) as ok`)) as unknown;
       const rows = (Array.isArray(r) ? r : (r as { rows: unknown[] }).rows) as { ok: boolean }[];
       if (!rows[0]?.ok) return false;
       await job.run(tx);
       return true;
     });
+    if (ran) job.afterCommit?.();
+    return ran;
   }
 
   return {

@@ -14,7 +14,7 @@ import {
 } from '@ant-design/icons';
 import { LoginOutlined, SwapOutlined } from '@ant-design/icons';
 import { FileProtectOutlined, LockOutlined } from '@ant-design/icons';
-import { FundProjectionScreenOutlined } from '@ant-design/icons';
+import { FileWordOutlined, FundProjectionScreenOutlined } from '@ant-design/icons';
 import { useLocation, useNavigate } from 'react-router-dom';
 import type { Permission } from '../../core/contracts/permissions';
 import type { MessageKey } from '../i18n/zh-CN';
@@ -37,6 +37,7 @@ const items: Item[] = [
   { path: '/alerts', label: 'wn.menu', icon: <BellOutlined />, permission: 'supervision.read' },
   { path: '/prevention', label: 'pv.menu', icon: <NotificationOutlined />, permission: 'prevention.read' },
   { path: '/governance', label: 'gv.menu', icon: <BarChartOutlined />, permission: 'report.read' },
+  { path: '/reports', label: 'rp.menu', icon: <FileWordOutlined />, permission: 'report.read' },
   { path: '/tips', label: 'tips.menu', icon: <NotificationOutlined />, permission: 'tip.read' },
   { path: '/governance-ops', label: 'go.menu', icon: <FundProjectionScreenOutlined />, permission: 'govops.read' },
   { path: '/governance-ops/police', label: 'go.tab.police', icon: <FundProjectionScreenOutlined />, permission: 'police_figure.write' },

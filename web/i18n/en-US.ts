@@ -2,6 +2,7 @@ import { signInEnUS } from './sign-in.en-US';
 import { governanceEnUS } from './governance.en-US';
 import { sealingEnUS } from './sealing.en-US';
 import { govOpsEnUS } from './governance-ops.en-US';
+import { reportsEnUS } from './reports.en-US';
 import { assistanceEnUS } from './assistance.en-US';
 import { warningsEnUS } from './warnings.en-US';
 import { fieldEnUS } from './field.en-US';
@@ -21,6 +22,7 @@ export const enUS: Record<MessageKey, string> = {
   ...governanceEnUS,
   ...sealingEnUS,
   ...govOpsEnUS,
+  ...reportsEnUS,
   'common.ok': 'OK',
   'common.cancel': 'Cancel',
   'common.save': 'Save',

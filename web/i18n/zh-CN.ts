@@ -2,6 +2,7 @@ import { signInZhCN } from './sign-in.zh-CN';
 import { governanceZhCN } from './governance.zh-CN';
 import { sealingZhCN } from './sealing.zh-CN';
 import { govOpsZhCN } from './governance-ops.zh-CN';
+import { reportsZhCN } from './reports.zh-CN';
 import { assistanceZhCN } from './assistance.zh-CN';
 import { warningsZhCN } from './warnings.zh-CN';
 import { fieldZhCN } from './field.zh-CN';
@@ -20,6 +21,7 @@ export const zhCN = {
   ...governanceZhCN,
   ...sealingZhCN,
   ...govOpsZhCN,
+  ...reportsZhCN,
   'common.ok': '确定',
   'common.cancel': '取消',
   'common.save': '保存',

@@ -233,6 +233,16 @@ export function createGovernanceService(deps: GovernanceDeps) {
       };
     },
 
+    /** #15 reports (月通报): a unit's overview as the dashboard computes it, for a caller that has checked scope (or the schedule). */
+    async overviewFor(exec: Executor, unitId: string, from: string, to: string): Promise<OverviewView> {
+      const unit = await q.unitById(exec, unitId);
+      if (!unit) throw notFound('org');
+      return overviewOf(exec, unit, from, to);
+    },
+
+    /** #15 reports: the active child units of a unit, by name (the bulletin's tables and chart). */
+    childUnitsOf: (exec: Executor, unitId: string) => q.childUnits(exec, unitId),
+
     /** The job's tick (item 2), under the scheduler's advisory lock. */
     refresh: (tx: Executor) => refreshRollups(tx, rollupDeps),
   };

@@ -1,4 +1,6 @@
-import { and, asc, desc, eq, inArray, notInArray } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, like, notInArray, sql } from 'drizzle-orm';
+import { orgUnits } from '../org/schema';
+import { openFile, personRef } from '../persons/relations';
 import { measures, measureEvents } from './schema';
 import type { Executor } from '../../db/client';
 import { deleteRowsOfPerson } from '../../db/purge';
@@ -65,3 +67,22 @@ export async function communityOfPersons(exec: Executor, personIds: string[]) {
 
 /** P4, issue 14: the retention purge of a person: his measure events and measures (other modules' rows pointing at them go first). */
 export const purgePerson = (exec: Executor, personId: string) => deleteRowsOfPerson(exec, [measureEvents, measures], personId);
+/** #15 reports: measures ended in a period under a path (completed, terminated, converted), counted by the status reached. */
+export async function endedCountsIn(exec: Executor, f: { path: string; from: string; to: string }): Promise<Record<string, number>> {
+  const p = personRef('p');
+  const rows = await exec
+    .select({ status: measureEvents.toStatus, n: sql<number>`count(distinct ${measureEvents.measureId})::int` })
+    .from(measureEvents)
+    .innerJoin(p, eq(p.id, measureEvents.personId))
+    .innerJoin(orgUnits, eq(orgUnits.id, p.orgUnitId))
+    .where(
+      and(
+        inArray(measureEvents.toStatus, ['completed', 'terminated', 'converted']),
+        like(orgUnits.path, `${f.path}%`),
+        openFile(p),
+        sql`${measureEvents.eventDate} between ${f.from}::date and ${f.to}::date`,
+      ),
+    )
+    .groupBy(measureEvents.toStatus);
+  return Object.fromEntries(rows.map((r) => [r.status, Number(r.n)]));
+}

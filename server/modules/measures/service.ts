@@ -165,6 +165,8 @@ export function createMeasureService(deps: {
 
     /** For other modules (documents, supervision): the row, without scope checks. */
     byId: (exec: Executor, id: string) => q.byId(exec, id),
+    /** #15 reports (月通报): measures ended in a period under a subtree, counted by the status reached; the caller checks scope. */
+    endedCountsIn: (exec: Executor, f: { path: string; from: string; to: string }) => q.endedCountsIn(exec, f),
     /** The community measures of a batch of persons as the rules read them (supervision's recompute). */
     async communityOf(exec: Executor, personIds: string[]): Promise<{ personId: string; measure: Measure }[]> {
       return (await q.communityOfPersons(exec, personIds)).map((r) => ({ personId: r.personId, measure: ruleMeasure(r) }));

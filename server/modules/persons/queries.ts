@@ -347,3 +347,15 @@ export async function purgePerson(exec: Executor, personId: string): Promise<Rec
   counts.persons = (await exec.delete(persons).where(eq(persons.id, personId)).returning({ id: persons.id })).length;
   return counts;
 }
+
+/** #15 reports: how many open files were opened under a path in a period (a count, nobody named). */
+export async function filedCountIn(exec: Executor, f: { path: string; from: string; to: string; timeZone: string }): Promise<number> {
+  const [r] = await exec
+    .select({ n: sql<number>`count(*)::int` })
+    .from(persons)
+    .innerJoin(orgUnits, eq(orgUnits.id, persons.orgUnitId))
+    .where(
+      and(like(orgUnits.path, `${escapeLike(f.path)}%`), openFile(persons), sql`(${persons.createdAt} at time zone ${f.timeZone})::date between ${f.from}::date and ${f.to}::date`),
+    );
+  return Number(r?.n ?? 0);
+}

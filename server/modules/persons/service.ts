@@ -648,6 +648,8 @@ export function createPersonService(deps: {
       return new Map((await q.contactsOf(exec, ids)).map((r) => [r.id, { name: r.name, phone: dec(r.phoneEnc) }]));
     },
     idsUnderMeasureIn: (exec: Executor, orgPath: string) => q.idsUnderMeasureIn(exec, orgPath),
+    /** #15 reports (月通报): files opened under a subtree in a period, a count only; the caller checks scope. */
+    filedCountIn: (exec: Executor, f: { path: string; from: string; to: string; timeZone: string }) => q.filedCountIn(exec, f),
     /** #16 capacity (K12): persons under a community measure in a subtree by responsible worker; the caller checks scope. */
     caseloadsUnder: (exec: Executor, orgPath: string) => q.caseloadsUnder(exec, orgPath),
     /** When some persons were transferred in (C7), for assistance's re-assessment; no scope check. */

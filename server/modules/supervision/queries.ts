@@ -1020,3 +1020,23 @@ export const purgePerson = (exec: Executor, personId: string) =>
 
 /** The recompute's bookkeeping of the person, which a trigger on measures touches again when they are deleted: the purge's last step but the file's. */
 export const purgeInputsOf = (exec: Executor, personId: string) => deleteRowsOfPerson(exec, [supervisionInputs], personId);
+/** #15 reports: police notices (not corrections, not withdrawn) raised in a period under a path, counted by reason. */
+export async function noticeCountsIn(exec: Executor, f: { path: string; from: string; to: string; timeZone: string }): Promise<Record<string, number>> {
+  const p = personRef('p');
+  const rows = await exec
+    .select({ reason: policeNotices.reason, n: sql<number>`count(*)::int` })
+    .from(policeNotices)
+    .innerJoin(p, eq(p.id, policeNotices.personId))
+    .innerJoin(orgUnits, eq(orgUnits.id, p.orgUnitId))
+    .where(
+      and(
+        eq(policeNotices.kind, 'notice'),
+        isNull(policeNotices.withdrawnAt),
+        sql`${orgUnits.path} like ${`${f.path}%`}`,
+        openFile(p),
+        sql`(${policeNotices.createdAt} at time zone ${f.timeZone})::date between ${f.from}::date and ${f.to}::date`,
+      ),
+    )
+    .groupBy(policeNotices.reason);
+  return Object.fromEntries(rows.map((r) => [r.reason, Number(r.n)]));
+}

@@ -477,6 +477,8 @@ export function createSupervisionService(deps: {
 
     /** The live drug tests of a person from a day on: the three years' evidence a delisting notice carries (D2). */
     drugTestsSince: (exec: Executor, personId: string, from: string) => q.drugTestsSince(exec, personId, from),
+    /** #15 reports (月通报): police notices raised in a period under a subtree, counted by reason; the caller checks scope. */
+    noticeCountsIn: (exec: Executor, f: { path: string; from: string; to: string; timeZone: string }) => q.noticeCountsIn(exec, f),
 
     /**
      * The recompute job, every RECOMPUTE_EVERY_MS: the persons for whom the calendar changes

@@ -1,4 +1,6 @@
-import { Alert, Card, Flex, Tabs, Typography } from 'antd';
+import { Alert, Button, Card, Flex, Tabs, Typography } from 'antd';
+import { FileWordOutlined } from '@ant-design/icons';
+import { Link } from 'react-router-dom';
 import { useQuery } from '@tanstack/react-query';
 import { governanceApi, governanceKeys } from '../../api/governance';
 import { OrgTreeSelect } from '../../components/OrgTreeSelect';
@@ -23,6 +25,9 @@ export default function GovernancePage() {
           <Flex wrap gap={8}>
             <OrgTreeSelect value={period.orgUnitId} onChange={(orgUnitId) => set({ orgUnitId })} allowClear placeholder={t('gv.unit')} style={{ minWidth: 220 }} />
             <PeriodPicker kind={kind} from={period.from} to={period.to} onChange={set} />
+            <Link to="/reports" data-testid="gv-reports">
+              <Button icon={<FileWordOutlined />}>{t('rp.fromGovernance')}</Button>
+            </Link>
           </Flex>
         }
       />

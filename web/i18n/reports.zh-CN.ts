@@ -1,0 +1,22 @@
+// Strings of the reports page (issue 15 item 5): the monthly bulletin (月通报).
+export const reportsZhCN = {
+  'rp.menu': '报告',
+  'rp.title': '报告',
+  'rp.intro': '月通报：本单位及下辖单位当月的考核指标（K1–K18）、尿检配合率分单位图表和当月重点事项（只列数量）。每月3日自动生成上月通报。',
+  'rp.unit': '单位',
+  'rp.month': '月份',
+  'rp.generate': '生成月通报',
+  'rp.generating': '正在生成…',
+  'rp.queued': '已加入生成队列',
+  'rp.col.period': '月份',
+  'rp.col.unit': '单位',
+  'rp.col.kind': '类型',
+  'rp.col.state': '状态',
+  'rp.col.by': '生成人',
+  'rp.col.at': '生成时间',
+  'rp.col.size': '大小',
+  'rp.byJob': '系统定时生成',
+  'rp.download': '下载',
+  'rp.empty': '暂无报告',
+  'rp.fromGovernance': '报告',
+};

@@ -64,6 +64,8 @@ import { createSealingService, DAILY_LOCK } from './modules/sealing/service';
 import { sealingRoutes } from './modules/sealing/routes';
 import { createGovOpsService } from './modules/governance-ops/service';
 import { govOpsRoutes } from './modules/governance-ops/routes';
+import { createAssessmentService } from './modules/assessment/service';
+import { assessmentRoutes } from './modules/assessment/routes';
 
 export interface AppDeps {
   database: Database;
@@ -272,6 +274,8 @@ export function createServices(deps: AppDeps) {
     resolver: (exec) => policyService.resolver(exec),
   });
   jobs.push({ name: 'governance.rollups', lockKey: 7_263_150, everyMs: ROLLUP_EVERY_MS, run: async (tx) => void (await governance.refresh(tx)) });
+  // #15 item 5: the quarterly assessment (季考核), scored from the governance service's indicators.
+  const assessment = createAssessmentService({ db, clock: deps.clock, audit, org, governance });
   return {
     db,
     reader,
@@ -297,6 +301,7 @@ export function createServices(deps: AppDeps) {
     warnings,
     sealing,
     govOps,
+    assessment,
     scheduler: createScheduler(db, jobs, safeConsoleLogger()),
   };
 }
@@ -389,6 +394,7 @@ export async function buildApp(deps: AppDeps): Promise<{ app: FastifyInstance; s
   warningRoutes(app, services.warnings);
   sealingRoutes(app, services.sealing);
   govOpsRoutes(app, services.govOps, services.documents);
+  assessmentRoutes(app, services.assessment);
   serveWebApp(app, deps.config.webDir);
 
   return { app, services, routes };

@@ -16,6 +16,7 @@ import { transferLabels } from './transfers';
 import { warningLabels } from './warnings';
 import { sealingLabels } from './sealing';
 import { governanceOpsLabels } from './governance-ops';
+import { assessmentLabels } from './assessment';
 import type { Label, Lang, Localized } from './types';
 
 export type { CodeList, Label, Lang, Localized } from './types';
@@ -35,6 +36,7 @@ export const labels = {
   ...warningLabels,
   ...sealingLabels,
   ...governanceOpsLabels,
+  ...assessmentLabels,
 } as const;
 
 export type LabelList = keyof typeof labels;

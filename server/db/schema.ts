@@ -19,3 +19,4 @@ export * from '../modules/governance/schema';
 export * from '../modules/warnings/schema';
 export * from '../modules/sealing/schema';
 export * from '../modules/governance-ops/schema';
+export * from '../modules/assessment/schema';

@@ -35,7 +35,7 @@ export interface AssessmentDeps {
   clock: Clock;
   audit: AuditService;
   org: Pick<OrgService, 'registerUsage'>;
-  governance: Pick<GovernanceService, 'overview' | 'targets'>;
+  governance: Pick<GovernanceService, 'overview' | 'milestoneGoals'>;
 }
 
 export function createAssessmentService(deps: AssessmentDeps) {
@@ -77,19 +77,21 @@ export function createAssessmentService(deps: AssessmentDeps) {
     const rulesView = await rulesAt(db, unit);
     const rules: ScoringRules = rulesView;
     const year = Number(quarter.from.slice(0, 4));
-    const scored = [];
-    for (const child of await q.childUnits(db, unit.id)) {
-      const [overview, targets] = await Promise.all([
-        deps.governance.overview(ctx, { orgUnitId: child.id, from: quarter.from, to: quarter.to }),
-        deps.governance.targets(ctx, { orgUnitId: child.id, year }),
-      ]);
-      const items = indicatorCodes.map((code: IndicatorCode) => {
-        const v = overview.items.find((x) => x.code === code)!;
-        const milestones = targets.items.find((x) => x.code === code)?.milestones ?? [];
-        return { code, value: v.value, target: v.target, milestone: quarterMilestone(code, milestones, quarter, v.value, today()) };
-      });
-      scored.push({ orgUnit: present.unitRef(child), ...scoreUnit(items, rules) });
-    }
+    // The children side by side: each is a few independent reads (PostgreSQL's pool serves them at once).
+    const scored = await Promise.all(
+      (await q.childUnits(db, unit.id)).map(async (child) => {
+        const [overview, goals] = await Promise.all([
+          deps.governance.overview(ctx, { orgUnitId: child.id, from: quarter.from, to: quarter.to }),
+          deps.governance.milestoneGoals(ctx, { orgUnitId: child.id, year }),
+        ]);
+        const items = indicatorCodes.map((code: IndicatorCode) => {
+          const v = overview.items.find((x) => x.code === code)!;
+          const milestones = goals.items.find((x) => x.code === code)?.milestones ?? [];
+          return { code, value: v.value, target: v.target, milestone: quarterMilestone(code, milestones, quarter, v.value, today()) };
+        });
+        return { orgUnit: present.unitRef(child), ...scoreUnit(items, rules) };
+      }),
+    );
     return { orgUnit: present.unitRef(unit), quarter: quarter.code, from: quarter.from, to: quarter.to, rules: rulesView, units: present.ranked(rankUnits(scored)) };
   }
 

@@ -15,6 +15,8 @@ describe.each(testDbKinds())('quarterly assessment on %s', (kind) => {
   let office: Client;
   let officer: Client;
   let otherOfficer: Client;
+  let west: string;
+  let westOffice: Client;
   let units: Awaited<ReturnType<typeof cityWithCommunity>>;
   const form = { livingSituation: 'with_family', employment: 'unemployed', family: 'supportive', health: 'good', mood: 'stable', nextStep: 'continue' };
   const q4 = 'quarter=2026-Q4';
@@ -43,6 +45,11 @@ describe.each(testDbKinds())('quarterly assessment on %s', (kind) => {
     office = await userWith(t, admin, 'as.office', 'drug_control_office', units.district);
     officer = await userWith(t, admin, 'as.officer', 'officer', units.street);
     otherOfficer = await userWith(t, admin, 'as.other', 'officer', units.otherStreet);
+    // Another district with one street and nobody under a measure; no office sets its rules.
+    const mk = async (parentId: string, level: string, name: string) => (await admin.post('/api/org-units', { parentId, level, name })).json().id as string;
+    west = await mk(units.root, 'district', '西城区');
+    await mk(west, 'street', '西长安街街道');
+    westOffice = await userWith(t, admin, 'as.west', 'drug_control_office', west);
     // 东华门街道 (through its community): A and C under measure since October, both met in person
     // in November (K2 2 / 2 = 100 %); C tested positive (K6 1 / 2 = 50 %, against a target of 20 %).
     for (const [name, result] of [
@@ -63,10 +70,6 @@ describe.each(testDbKinds())('quarterly assessment on %s', (kind) => {
   afterAll(() => t.close());
 
   it('a district no office has configured runs on the defaults; indicators with nothing to count are left out, not zeroed', async () => {
-    const mk = async (parentId: string, level: string, name: string) => (await admin.post('/api/org-units', { parentId, level, name })).json().id as string;
-    const west = await mk(units.root, 'district', '西城区');
-    await mk(west, 'street', '西长安街街道');
-    const westOffice = await userWith(t, admin, 'as.west', 'drug_control_office', west);
     const rules = await westOffice.get(`/api/assessment/rules?orgUnitId=${west}`);
     expect(rules.statusCode, rules.body).toBe(200);
     expect(rules.json()).toMatchObject({ origin: 'default', weights: { K2: 15, K6: 15 }, milestoneShare: 20 });
@@ -165,6 +168,9 @@ describe.each(testDbKinds())('quarterly assessment on %s', (kind) => {
     expect((await officer.get(`/api/assessment/quarterly?orgUnitId=${units.district}&${q4}`)).statusCode).toBe(404);
     expect((await officer.get(`/api/assessment/quarterly.xlsx?orgUnitId=${units.district}&${q4}`)).statusCode).toBe(404);
     expect((await otherOfficer.get(`/api/assessment/rules?orgUnitId=${units.street}`)).statusCode).toBe(404);
+    // Rules: another district's office cannot reach this one's (404); an officer holds no target.manage (403).
+    expect((await putRules(onlyK2K6, westOffice)).statusCode).toBe(404);
+    expect((await putRules(onlyK2K6, officer)).statusCode).toBe(403);
     // The street officer reads the scorecard of his own street's communities.
     expect((await scorecard(officer, units.street)).units.map((u) => u.orgUnit.id)).toEqual([units.community]);
   });

@@ -4,7 +4,8 @@ import { adminSession, createUnit, createUserWithRole, firstSignIn, launchBrowse
 
 // Issue 15: the district office opens the indicator dashboard, reads K5 (test cooperation)
 // against its 90 % target, opens the indicator page and drills down to the persons behind the
-// denominator — the person whose tests were due this year is listed by name.
+// denominator — the person whose tests were due this year is listed by name. On the way, the
+// quarterly assessment tab ranks the street (issue 15 item 5).
 
 const UNITS = { district: '东湖区', street: '桂花街道', community: '向阳社区' };
 const OFFICE = { username: 'd.office', name: '区禁毒办', password: 'Donghu#Office2026' };
@@ -58,6 +59,13 @@ describe('governance dashboard', () => {
       // K14 has no data yet: a reason, never 0.
       await page.getByTestId('gv-card-K14').getByText('暂无数据：尚未登记居民问卷').waitFor();
       await page.getByTestId('gv-chart-overview').locator('svg').waitFor();
+
+      // Item 5 (季考核): the quarterly tab ranks the district's street for the last complete quarter.
+      await page.getByRole('tab', { name: '季度考核' }).click();
+      const street = page.getByTestId('as-ranking').getByRole('row', { name: new RegExp(UNITS.street) });
+      await street.waitFor();
+      expect(await street.locator('td').first().innerText()).toBe('1');
+      await page.getByRole('tab', { name: '指标总览' }).click();
 
       await k5.click();
       await page.getByRole('heading', { name: 'K5 尿检配合率' }).waitFor();

@@ -66,6 +66,8 @@ import { createGovOpsService } from './modules/governance-ops/service';
 import { govOpsRoutes } from './modules/governance-ops/routes';
 import { createReportService, MONTHLY_EVERY_MS, MONTHLY_LOCK } from './modules/reports/service';
 import { reportRoutes } from './modules/reports/routes';
+import { createAssessmentService } from './modules/assessment/service';
+import { assessmentRoutes } from './modules/assessment/routes';
 
 export interface AppDeps {
   database: Database;
@@ -310,6 +312,8 @@ export function createServices(deps: AppDeps) {
     run: async (tx) => void (await reports.runMonthly(tx)),
     afterCommit: () => void reports.settle(),
   });
+  // #15 item 5: the quarterly assessment (季考核), scored from the governance service's indicators.
+  const assessment = createAssessmentService({ db, clock: deps.clock, audit, org, governance });
   return {
     db,
     reader,
@@ -336,6 +340,7 @@ export function createServices(deps: AppDeps) {
     sealing,
     govOps,
     reports,
+    assessment,
     scheduler: createScheduler(db, jobs, safeConsoleLogger()),
   };
 }
@@ -429,6 +434,7 @@ export async function buildApp(deps: AppDeps): Promise<{ app: FastifyInstance; s
   sealingRoutes(app, services.sealing);
   govOpsRoutes(app, services.govOps, services.documents);
   reportRoutes(app, services.reports);
+  assessmentRoutes(app, services.assessment);
   serveWebApp(app, deps.config.webDir);
 
   return { app, services, routes };

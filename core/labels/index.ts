@@ -17,6 +17,7 @@ import { warningLabels } from './warnings';
 import { sealingLabels } from './sealing';
 import { governanceOpsLabels } from './governance-ops';
 import { reportLabels } from './reports';
+import { assessmentLabels } from './assessment';
 import type { Label, Lang, Localized } from './types';
 
 export type { CodeList, Label, Lang, Localized } from './types';
@@ -37,6 +38,7 @@ export const labels = {
   ...sealingLabels,
   ...governanceOpsLabels,
   ...reportLabels,
+  ...assessmentLabels,
 } as const;
 
 export type LabelList = keyof typeof labels;

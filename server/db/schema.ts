@@ -20,3 +20,4 @@ export * from '../modules/warnings/schema';
 export * from '../modules/sealing/schema';
 export * from '../modules/governance-ops/schema';
 export * from '../modules/reports/schema';
+export * from '../modules/assessment/schema';

@@ -392,12 +392,22 @@ describe.each(testDbKinds())('P6: every audit action keeps the least identifying
     expect(await t.services.scheduler.runNow('warnings.hourly')).toBe(true);
   }
 
-  // Issue 15 item 1: a drill-down into the persons behind a figure; a unit's targets and plan set.
+  // Issue 15 items 1, 3, 5: a drill-down into the persons behind a figure; a unit's targets and plan set; the assessment's rules and scorecard.
   async function governanceSide(w: World) {
     const { streetOffice, units } = w;
     ok(await streetOffice.get(`/api/governance/drill?code=K1&orgUnitId=${units.community}&from=2026-11-01&to=2026-11-30&side=denominator`));
     ok(await streetOffice.req('PUT', '/api/governance/targets', { orgUnitId: units.street, year: 2026, items: [{ code: 'K2', baseline: 60, target: 90 }] }));
     ok(await streetOffice.req('PUT', '/api/governance/plan', { orgUnitId: units.street, startDate: '2026-01-01', milestones: [{ code: 'K2', month: 6, goal: 80 }] }));
+    // Item 5 (季考核): the scoring rules set, the scorecard downloaded.
+    ok(
+      await streetOffice.req('PUT', '/api/assessment/rules', {
+        orgUnitId: units.street,
+        weights: { K2: 2, K5: 1 },
+        milestoneShare: 20,
+        milestonePoints: { on_track: 100, at_risk: 50, missed: 0 },
+      }),
+    );
+    expect((await streetOffice.get(`/api/assessment/quarterly.xlsx?orgUnitId=${units.street}&quarter=2026-Q4`)).statusCode).toBe(200);
   }
 
   // Issue 14 (C7, C10): a transfer offered and declined, requested by the ID number and accepted,

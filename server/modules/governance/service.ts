@@ -167,6 +167,12 @@ export function createGovernanceService(deps: GovernanceDeps) {
       return reader.read(ctx.actor, (exec) => targetsView(exec, unit, query.year));
     },
 
+    /** The targets view without the year's values (states `no_data`): the milestone goals and due dates, for the quarterly assessment. */
+    async milestoneGoals(ctx: Ctx, query: { orgUnitId?: string; year: number }): Promise<TargetsView> {
+      const unit = await unitFor(db, ctx.actor, 'report.read', query.orgUnitId);
+      return reader.read(ctx.actor, (exec) => targetsView(exec, unit, query.year, false));
+    },
+
     /** Item 3: the district office sets a year's baselines and targets of a unit (a rate's within 0–100 %). */
     setTargets: (ctx: Ctx, body: TargetsBody) =>
       db.transaction(async (tx) => {
@@ -300,7 +306,7 @@ export function createGovernanceService(deps: GovernanceDeps) {
     return points;
   }
 
-  async function targetsView(exec: Executor, unit: Unit, year: number): Promise<TargetsView> {
+  async function targetsView(exec: Executor, unit: Unit, year: number, withValues = true): Promise<TargetsView> {
     const chain = unit.path.split('/').filter(Boolean);
     const plans = await q.plansFor(exec, chain);
     const plan = [...chain]
@@ -312,7 +318,7 @@ export function createGovernanceService(deps: GovernanceDeps) {
     const targets = await targetsOf(exec, unit, year);
     const yearFrom = `${year}-01-01`;
     const yearTo = `${year}-12-31`;
-    const values = compareDates(yearFrom, today()) <= 0 ? (await overviewOf(exec, unit, yearFrom, yearTo)).items : [];
+    const values = withValues && compareDates(yearFrom, today()) <= 0 ? (await overviewOf(exec, unit, yearFrom, yearTo)).items : [];
     return {
       orgUnit: present.unitRef(unit),
       year,

@@ -7,6 +7,7 @@ import { OrgTreeSelect } from '../../components/OrgTreeSelect';
 import { PageHeader } from '../../components/PageHeader';
 import { PageSpin } from '../../components/PageSpin';
 import { useI18n } from '../../i18n/I18nProvider';
+import { AssessmentTab } from './AssessmentTab';
 import { OverviewTab } from './OverviewTab';
 import { PeriodPicker } from './PeriodPicker';
 import { TargetsTab } from './TargetsTab';
@@ -43,6 +44,7 @@ export default function GovernancePage() {
           items={[
             { key: 'overview', label: t('gv.tab.overview'), children: q.data ? <OverviewTab data={q.data} search={search} /> : <PageSpin /> },
             { key: 'targets', label: t('gv.tab.targets'), children: <TargetsTab orgUnitId={period.orgUnitId} year={Number(period.from.slice(0, 4))} /> },
+            { key: 'assessment', label: t('gv.tab.assessment'), children: <AssessmentTab orgUnitId={period.orgUnitId} /> },
           ]}
         />
       </Card>

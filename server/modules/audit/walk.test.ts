@@ -408,6 +408,11 @@ describe.each(testDbKinds())('P6: every audit action keeps the least identifying
       }),
     );
     expect((await streetOffice.get(`/api/assessment/quarterly.xlsx?orgUnitId=${units.street}&quarter=2026-Q4`)).statusCode).toBe(200);
+    // Item 5 (月通报): the district office asks for last month's bulletin and downloads it.
+    const office = await userWith(t, w.admin, 'walk.districtoffice', 'drug_control_office', units.district);
+    const asked = ok(await office.post('/api/reports/monthly-bulletin', { orgUnitId: units.district, month: '2026-10' }), 202) as { id: string };
+    await t.services.reports.settle();
+    expect((await office.get(`/api/reports/${asked.id}/file`)).statusCode).toBe(200);
   }
 
   // Issue 14 (C7, C10): a transfer offered and declined, requested by the ID number and accepted,

@@ -249,13 +249,19 @@ export async function indicatorRows(exec: Executor, path: string, to: string) {
   return { placements, counselling, repaired: repaired.map((r) => r.personId) };
 }
 
+/** Person ids as one PostgreSQL array literal (a uuid is hex digits and dashes: nothing to quote). */
+const uuidArray = (ids: string[]) => `{${ids.join(',')}}`;
+
 /** Persons whose latest assessment, up to `to`, names a family-repair need (K10's denominator). */
 export async function familyNeedIn(exec: Executor, personIds: string[], to: string): Promise<string[]> {
   if (personIds.length === 0) return [];
   const rows = await exec
     .select({ personId: assistanceAssessments.personId, needs: assistanceAssessments.needs })
     .from(assistanceAssessments)
-    .where(and(inArray(assistanceAssessments.personId, personIds), sql`${assistanceAssessments.assessedOn} <= ${to}`))
+    // One array parameter, not one parameter per person: a city's 27,000 persons under a measure
+    // made an IN list of 27,000 parameters (PostgreSQL refuses more than 65,535), and the array is
+    // 10–20 % faster at 30k (bench/README.md, "Governance").
+    .where(and(sql`${assistanceAssessments.personId} = any(${uuidArray(personIds)}::uuid[])`, sql`${assistanceAssessments.assessedOn} <= ${to}`))
     .orderBy(asc(assistanceAssessments.personId), desc(assistanceAssessments.assessedOn), desc(assistanceAssessments.createdAt));
   const latest = new Map<string, { need: string; level: string }[]>();
   for (const r of rows) if (!latest.has(r.personId)) latest.set(r.personId, r.needs as { need: string; level: string }[]);

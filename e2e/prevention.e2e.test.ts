@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { ApiSession, adminSession, createUnit, createUserWithRole, launchBrowser, saveFailure, startServer, type RunningServer } from './harness';
 
@@ -63,8 +63,19 @@ describe('prevention', () => {
       const d = dialog();
       await d.locator('#orgUnitId').click();
       await page.locator('.ant-select-tree-title').filter({ hasText: UNITS.community }).click();
-      await d.locator('#kind').click();
-      await pickOption('禁毒课堂');
+      // On a loaded machine the option's click can land while the list is still opening: the
+      // select is checked for the value and picked again until it holds it.
+      await vi.waitFor(
+        async () => {
+          const kind = d.locator('.ant-select').filter({ has: page.locator('#kind') });
+          if (!(await kind.innerText()).includes('禁毒课堂')) {
+            await d.locator('#kind').click();
+            await pickOption('禁毒课堂');
+          }
+          expect(await kind.innerText()).toContain('禁毒课堂');
+        },
+        { timeout: 30_000, interval: 300 },
+      );
       await d.locator('#title').fill('6·26 禁毒课堂');
       await d.locator('#audiences').click();
       await pickOption('青少年学生');

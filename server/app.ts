@@ -182,6 +182,7 @@ export function createServices(deps: AppDeps) {
     org,
     userOrgPath: async (exec, id) => (await users.byId(id, exec))?.orgPath,
     publicLimits: deps.config.publicLimits,
+    photoMaxBytes: deps.config.documentMaxBytes,
     // #16 item 3 staff capacity
     staff: {
       socialWorkersUnder: (exec, path) => users.roleHoldersUnder(exec, 'social_worker', path),

@@ -276,3 +276,30 @@ export const staffView = z.object({
   workers: z.array(staffWorkerView),
 });
 export type StaffView = z.infer<typeof staffView>;
+
+// ——— photos of a publicity activity (issue 16 item 1)
+export const photoConsents = ['consent_recorded', 'no_recognisable_person'] as const;
+export type PhotoConsent = (typeof photoConsents)[number];
+export const activityPhotoMimeTypes = ['image/jpeg', 'image/png', 'image/webp'] as const;
+/** At most this many photos per activity. */
+export const maxPhotosPerActivity = 9;
+/** The `meta` part of a photo upload: the consent for recognisable people and the no-measured-person confirmation. */
+export const photoMeta = z.strictObject({
+  consent: z.enum(photoConsents),
+  /** Must be true: no person under a measure is shown. */
+  noMeasuredPerson: z.boolean(),
+});
+export type PhotoMeta = z.infer<typeof photoMeta>;
+export const photoView = z.object({
+  id: z.uuid(),
+  activityId: z.uuid(),
+  mimeType: z.enum(activityPhotoMimeTypes),
+  size: z.number(),
+  sha256: z.string(),
+  consent: z.enum(photoConsents),
+  noMeasuredPerson: z.boolean(),
+  uploadedBy: z.uuid().nullable(),
+  createdAt: z.string(),
+});
+export type PhotoView = z.infer<typeof photoView>;
+export const photoList = z.object({ items: z.array(photoView), total: z.number(), max: z.number() });

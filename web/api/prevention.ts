@@ -1,6 +1,9 @@
 import type { z } from 'zod';
 import type {
   hoursInput,
+  photoList,
+  PhotoMeta,
+  PhotoView,
   preventionIndicators,
   publicityInput,
   publicityList,
@@ -41,6 +44,7 @@ export interface PeriodQuery {
 export const preventionKeys = {
   all: ['prevention'] as const,
   activities: (q: object) => ['prevention', 'activities', q] as const,
+  photos: (activityId: string) => ['prevention', 'photos', activityId] as const,
   summary: (q: object) => ['prevention', 'summary', q] as const,
   indicators: (q: object) => ['prevention', 'indicators', q] as const,
   teams: (orgUnitId?: string) => ['prevention', 'teams', orgUnitId ?? null] as const,
@@ -52,6 +56,16 @@ export const preventionKeys = {
 export const preventionApi = {
   activities: (q: PeriodQuery & { audience?: string; kind?: string; limit: number; offset: number }) => api.get<z.infer<typeof publicityList>>('/prevention/activities', { ...q }),
   createActivity: (body: PublicityInput) => api.post<PublicityView>('/prevention/activities', body),
+  photos: (activityId: string) => api.get<z.infer<typeof photoList>>(`/prevention/activities/${activityId}/photos`),
+  uploadPhoto: (activityId: string, meta: PhotoMeta, file: File) => {
+    const form = new FormData();
+    form.append('meta', JSON.stringify(meta));
+    form.append('file', file, file.name);
+    return api.postForm<PhotoView>(`/prevention/activities/${activityId}/photos`, form);
+  },
+  deletePhoto: (id: string) => api.delete<{ ok: true }>(`/prevention/photos/${id}`),
+  /** The image route, for an <img> (same origin, the session cookie goes along). */
+  photoUrl: (id: string) => `/api/prevention/photos/${id}/file`,
   summary: (q: PeriodQuery) => api.get<PublicitySummary>('/prevention/publicity-summary', { ...q }),
   indicators: (q: PeriodQuery) => api.get<Indicators>('/prevention/indicators', { ...q }),
   teams: (orgUnitId?: string) => api.get<z.infer<typeof teamList>>('/prevention/teams', { orgUnitId }),

@@ -304,6 +304,13 @@ describe.each(testDbKinds())('P6: every audit action keeps the least identifying
       }),
       201,
     );
+    // Issue 16 item 1: a photo of the activity, listed, viewed, deleted.
+    const png = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==', 'base64');
+    const photoBody = multipartBody({ meta: JSON.stringify({ consent: 'consent_recorded', noMeasuredPerson: true }) }, { name: 'stand.png', data: png, type: 'image/png' });
+    const photo = ok(await worker.req('POST', `/api/prevention/activities/${activity.id}/photos`, photoBody.body, { 'content-type': photoBody.contentType }), 201);
+    ok(await worker.get(`/api/prevention/activities/${activity.id}/photos`));
+    expect((await worker.get(`/api/prevention/photos/${photo.id}/file`)).statusCode).toBe(200);
+    ok(await worker.del(`/api/prevention/photos/${photo.id}`));
     const team = ok(await worker.post('/api/prevention/teams', { orgUnitId: units.community, name: '走查志愿队' }), 201);
     const volunteer = ok(
       await worker.post('/api/prevention/volunteers', { teamId: team.id, name: V.name, phone: V.phone, skills: ['publicity'], registeredOn: '2026-03-01' }),

@@ -5,6 +5,9 @@ import { registerAuditActions } from '../audit/actions';
 // volunteer's name or phone.
 registerAuditActions({
   'publicity.create': { person: false, details: { kind: 'code', audiences: 'codes', heldOn: 'date', reach: 'count' } },
+  // Photos: the bytes' hash, type, size and consent code; never the image.
+  'publicity.photo_add': { person: false, details: { photoId: 'id', format: 'code', size: 'count', sha256: 'hash', consent: 'code' } },
+  'publicity.photo_delete': { person: false, details: { photoId: 'id', sha256: 'hash' } },
   'volunteer_team.create': { person: false },
   'volunteer_team.leader': { person: false, details: { leaderVolunteerId: 'id' } },
   'volunteer.register': { person: false, details: { teamId: 'id', skills: 'codes' } },

@@ -1,7 +1,17 @@
 // The one place that shapes prevention records for the API.
 import type { DataCipher } from '../../lib/data-key';
 import { maskPhone } from '../../../core/rules/id-number';
-import type { AudienceSegment, ChannelReach, PublicityKind, PublicityView, TrainingResult, TrainingView, VolunteerSkill } from '../../../core/contracts/prevention';
+import type {
+  AudienceSegment,
+  ChannelReach,
+  PhotoConsent,
+  PhotoView,
+  PublicityKind,
+  PublicityView,
+  TrainingResult,
+  TrainingView,
+  VolunteerSkill,
+} from '../../../core/contracts/prevention';
 import type * as q from './queries';
 import { answeredRight, ratio } from '../../../core/rules/prevention';
 import { SATISFACTION_MAX, type PublicSurvey, type QuestionKind, type SurveyResults, type SurveyState, type SurveyView } from '../../../core/contracts/surveys';
@@ -166,4 +176,18 @@ export function tipView(r: q.TipWithUnit, cipher: DataCipher, withTipster: boole
   };
   if (withTipster) view.tipster = { name: t.tipsterNameEnc ? cipher.decrypt(t.tipsterNameEnc) : '', phone: t.tipsterPhoneEnc ? cipher.decrypt(t.tipsterPhoneEnc) : '' };
   return view;
+}
+
+export function photoView(p: q.PhotoMetaRow): PhotoView {
+  return {
+    id: p.id,
+    activityId: p.activityId,
+    mimeType: p.mimeType as PhotoView['mimeType'],
+    size: p.size,
+    sha256: p.sha256,
+    consent: p.consent as PhotoConsent,
+    noMeasuredPerson: p.noMeasuredPerson,
+    uploadedBy: p.uploadedBy,
+    createdAt: p.createdAt.toISOString(),
+  };
 }

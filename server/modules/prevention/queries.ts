@@ -6,6 +6,7 @@ import { userRef } from '../users/relations';
 import { personRef } from '../persons/relations';
 import { measureRef } from '../measures/relations';
 import {
+  activityPhotos as ph,
   publicityActivities as pa,
   staffGrades as sg,
   staffQualifications as sq,
@@ -581,4 +582,49 @@ export async function trainingByUser(exec: Executor, userIds: string[], from: st
     .where(and(inArray(sta.userId, userIds), gte(st.heldOn, from), lte(st.heldOn, to)))
     .groupBy(sta.userId);
   return new Map(rows.map((r) => [r.userId, { trainings: Number(r.trainings), minutes: Number(r.minutes), passed: Number(r.passed), examined: Number(r.examined) }]));
+}
+
+// ——— photos of an activity (issue 16 item 1)
+export type PhotoRow = typeof ph.$inferSelect;
+const photoMeta = {
+  id: ph.id,
+  activityId: ph.activityId,
+  mimeType: ph.mimeType,
+  size: ph.size,
+  sha256: ph.sha256,
+  consent: ph.consent,
+  noMeasuredPerson: ph.noMeasuredPerson,
+  uploadedBy: ph.uploadedBy,
+  createdAt: ph.createdAt,
+};
+export type PhotoMetaRow = Omit<PhotoRow, 'bytes'>;
+
+export async function insertPhoto(exec: Executor, row: typeof ph.$inferInsert): Promise<PhotoMetaRow> {
+  return (await exec.insert(ph).values(row).returning(photoMeta))[0]!;
+}
+
+/** The photos of an activity, oldest first, without their bytes. */
+export function photosOf(exec: Executor, activityId: string): Promise<PhotoMetaRow[]> {
+  return exec.select(photoMeta).from(ph).where(eq(ph.activityId, activityId)).orderBy(asc(ph.createdAt), asc(ph.id));
+}
+
+/** Counts an activity's photos, locking the activity's row so two uploads at once cannot pass the limit together. */
+export async function lockAndCountPhotos(exec: Executor, activityId: string): Promise<number> {
+  await exec.select({ id: pa.id }).from(pa).where(eq(pa.id, activityId)).for('update');
+  const [n] = await exec
+    .select({ n: sql<number>`count(*)::int` })
+    .from(ph)
+    .where(eq(ph.activityId, activityId));
+  return Number(n?.n ?? 0);
+}
+
+export async function photoById(exec: Executor, id: string, withBytes: true): Promise<PhotoRow | undefined>;
+export async function photoById(exec: Executor, id: string, withBytes?: false): Promise<PhotoMetaRow | undefined>;
+export async function photoById(exec: Executor, id: string, withBytes = false): Promise<PhotoMetaRow | PhotoRow | undefined> {
+  if (withBytes) return (await exec.select().from(ph).where(eq(ph.id, id)))[0];
+  return (await exec.select(photoMeta).from(ph).where(eq(ph.id, id)))[0];
+}
+
+export async function deletePhoto(exec: Executor, id: string): Promise<PhotoMetaRow | undefined> {
+  return (await exec.delete(ph).where(eq(ph.id, id)).returning(photoMeta))[0];
 }

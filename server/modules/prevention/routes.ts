@@ -6,6 +6,9 @@ import {
   hoursInput,
   hoursView,
   periodQuery,
+  photoList,
+  photoMeta,
+  photoView,
   preventionIndicators,
   publicityInput,
   qualificationInput,
@@ -36,11 +39,33 @@ import {
 import { surveyInput, surveyLinkInput, surveyList, surveyListQuery, surveyResults, surveyStateInput, surveyView } from '../../../core/contracts/surveys';
 import { tipList, tipListQuery, tipRewardInput, tipStatusInput, tipView } from '../../../core/contracts/tips';
 import { actorContext } from '../../http/auth-hook';
+import { badRequest, type FieldError } from '../../errors';
+import { messageFor } from '../../messages';
+import { readUpload } from '../documents/routes';
 import type { PreventionService } from './service';
 
 const read = { access: { permission: 'prevention.read', scope: 'org_subtree' } } as const;
 const write = { access: { permission: 'prevention.write', scope: 'org_subtree' } } as const;
 const fail = { 400: errorBody, 404: errorBody };
+
+/** The photo upload's `meta` part checked against its schema; problems reported per field under `meta.`. */
+function parsePhotoMeta(raw: unknown) {
+  let value = raw;
+  if (typeof raw === 'string') {
+    try {
+      value = JSON.parse(raw);
+    } catch {
+      value = undefined;
+    }
+  }
+  const parsed = photoMeta.safeParse(value ?? {});
+  if (parsed.success) return parsed.data;
+  const fields: FieldError[] = parsed.error.issues.map((i) => {
+    const code = i.code === 'invalid_type' && i.input === undefined ? 'validation.required' : `validation.${i.code}`;
+    return { path: ['meta', ...i.path.map(String)].join('.'), code, message: messageFor(code) };
+  });
+  throw badRequest('validation.failed', fields);
+}
 
 export function preventionRoutes(app: FastifyInstance, prevention: PreventionService): void {
   const r = app.withTypeProvider<ZodTypeProvider>();
@@ -71,6 +96,47 @@ export function preventionRoutes(app: FastifyInstance, prevention: PreventionSer
     schema: { tags, summary: 'One publicity activity', params: idParams, response: { 200: publicityView, 404: errorBody } },
     handler: (req) => prevention.getActivity(actorContext(req), req.params.id),
   });
+  // Issue 16 item 1: photos of an activity (JPEG/PNG/WebP, at most 9; the bytes only through this scoped route).
+  r.post('/api/prevention/activities/:id/photos', {
+    config: write,
+    schema: {
+      tags,
+      summary: 'Add a photo to an activity (multipart: file, meta {"consent","noMeasuredPerson": true}); JPEG, PNG or WebP by content, at most 9',
+      consumes: ['multipart/form-data'],
+      params: idParams,
+      response: { 201: photoView, ...fail, 413: errorBody, 415: errorBody },
+    },
+    handler: async (req, reply) => {
+      const ctx = actorContext(req);
+      const upload = await readUpload(req, prevention.photos.maxFileBytes);
+      return reply.code(201).send(await prevention.photos.upload(ctx, req.params.id, parsePhotoMeta(upload.meta), upload.file));
+    },
+  });
+  r.get('/api/prevention/activities/:id/photos', {
+    config: read,
+    schema: { tags, summary: "An activity's photos (without their bytes)", params: idParams, response: { 200: photoList, 404: errorBody } },
+    handler: (req) => prevention.photos.list(actorContext(req), req.params.id),
+  });
+  r.get('/api/prevention/photos/:id/file', {
+    config: read,
+    schema: {
+      tags,
+      summary: 'The photo itself (image/jpeg, image/png or image/webp)',
+      params: idParams,
+      produces: ['image/jpeg', 'image/png', 'image/webp'],
+      response: { 200: z.any().describe('The image bytes'), 404: errorBody },
+    },
+    handler: async (req, reply) => {
+      const { mimeType, bytes } = await prevention.photos.file(actorContext(req), req.params.id);
+      return reply.header('content-type', mimeType).header('x-content-type-options', 'nosniff').header('cache-control', 'private, max-age=300').send(bytes);
+    },
+  });
+  r.delete('/api/prevention/photos/:id', {
+    config: write,
+    schema: { tags, summary: 'Delete a photo of an activity', params: idParams, response: { 200: okBody, 404: errorBody } },
+    handler: (req) => prevention.photos.remove(actorContext(req), req.params.id),
+  });
+
   r.get('/api/prevention/publicity-summary', {
     config: read,
     schema: {

@@ -1,4 +1,4 @@
-import { pgTable, uuid, text, integer, timestamp, date, jsonb, index, primaryKey, uniqueIndex, boolean } from 'drizzle-orm/pg-core';
+import { customType, pgTable, uuid, text, integer, timestamp, date, jsonb, index, primaryKey, uniqueIndex, boolean } from 'drizzle-orm/pg-core';
 import { orgUnits } from '../org/schema';
 import { users } from '../users/schema';
 
@@ -31,6 +31,38 @@ export const publicityActivities = pgTable(
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [index('publicity_activities_org_held_idx').on(t.orgUnitId, t.heldOn), index('publicity_activities_held_idx').on(t.heldOn)],
+);
+
+const bytea = customType<{ data: Buffer; driverData: Buffer | Uint8Array }>({
+  dataType: () => 'bytea',
+  fromDriver: (v) => (Buffer.isBuffer(v) ? v : Buffer.from(v)),
+});
+
+/**
+ * Photos of a publicity activity (issue 16 item 1): at most 9 per activity, JPEG/PNG/WebP, the
+ * bytes kept in the row (small, not person data: no person column on purpose). Each records the
+ * consent for recognisable people and the uploader's confirmation that no person under a measure is shown.
+ */
+export const activityPhotos = pgTable(
+  'activity_photos',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    activityId: uuid('activity_id')
+      .notNull()
+      .references(() => publicityActivities.id, { onDelete: 'cascade' }),
+    mimeType: text('mime_type').notNull(),
+    size: integer('size').notNull(),
+    /** SHA-256 of the bytes, hex. */
+    sha256: text('sha256').notNull(),
+    /** consent_recorded | no_recognisable_person */
+    consent: text('consent').notNull(),
+    /** The uploader confirmed no person under a measure is shown (always true: false is refused). */
+    noMeasuredPerson: boolean('no_measured_person').notNull(),
+    bytes: bytea('bytes').notNull(),
+    uploadedBy: uuid('uploaded_by').references(() => users.id),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('activity_photos_activity_idx').on(t.activityId)],
 );
 
 /** Volunteer teams (志愿者队伍): one unit each; the leader is one of its volunteers. */

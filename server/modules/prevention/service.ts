@@ -38,6 +38,7 @@ import { createPublicLimits } from './public-limits';
 import { createSurveyService } from './survey-service';
 import { createTipService } from './tip-service';
 import { createStaffService, type StaffDeps } from './staff-service';
+import { createPhotoService } from './photo-service';
 
 registerMessages({
   'prevention.date_future': ['日期不能晚于今天', 'The date cannot be in the future'],
@@ -69,6 +70,8 @@ export function createPreventionService(deps: {
   org: OrgService;
   userOrgPath: UserOrgPath;
   publicLimits: { perAddressPerMinute: number; perLinkPerMinute: number };
+  /** The largest photo accepted: the documents' maximum (SUNFLOWER_DOCUMENT_MAX_MB). */
+  photoMaxBytes: number;
   /** #16 item 3 staff capacity: the role's holders, names, caseloads and the policy, from their modules. */
   staff: Pick<StaffDeps, 'socialWorkersUnder' | 'names' | 'caseloadsUnder' | 'capacityPolicy'>;
 }) {
@@ -99,6 +102,7 @@ export function createPreventionService(deps: {
     return unitFor(exec, actor, 'prevention.read', id);
   }
 
+  const photos = createPhotoService({ db, audit, maxFileBytes: deps.photoMaxBytes });
   const staff = createStaffService({ db, reader, clock: deps.clock, audit, summaryUnit, ...deps.staff });
 
   const notAfterToday = (path: string, date: string) => {
@@ -212,6 +216,7 @@ export function createPreventionService(deps: {
   };
 
   return {
+    photos,
     /** Logs a publicity activity with its reach (K13); its unit must be in the actor's write scope. */
     createActivity: (ctx: Ctx, input: PublicityInput) => {
       checkActivity(input);

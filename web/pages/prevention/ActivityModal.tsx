@@ -3,7 +3,7 @@ import { MinusCircleOutlined, PlusOutlined } from '@ant-design/icons';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import type { Dayjs } from 'dayjs';
 import { audienceSegments, onlineChannels, onlinePublicityKinds, publicityKinds, type PublicityKind } from '../../../core/contracts/prevention';
-import { preventionApi, preventionKeys, type PublicityInput } from '../../api/prevention';
+import { preventionApi, preventionKeys, type PublicityInput, type PublicityView } from '../../api/prevention';
 import { applyFieldErrors } from '../../api/form-errors';
 import { afterToday, today } from '../../components/dates';
 import { OrgTreeSelect } from '../../components/OrgTreeSelect';
@@ -14,7 +14,7 @@ import { useI18n } from '../../i18n/I18nProvider';
 type Values = Omit<PublicityInput, 'heldOn'> & { heldOn: Dayjs };
 
 /** Logs one activity: phone-friendly, one column; online kinds take their reach per channel. */
-export function ActivityModal({ open, onClose, defaultUnit }: { open: boolean; onClose: () => void; defaultUnit?: string }) {
+export function ActivityModal({ open, onClose, onSaved, defaultUnit }: { open: boolean; onClose: () => void; onSaved?: (a: PublicityView) => void; defaultUnit?: string }) {
   const { t, lang } = useI18n();
   const label = useLabel();
   const notify = useNotify();
@@ -24,11 +24,13 @@ export function ActivityModal({ open, onClose, defaultUnit }: { open: boolean; o
   const online = !!kind && onlinePublicityKinds.includes(kind);
   const save = useMutation({
     mutationFn: (v: Values) => preventionApi.createActivity({ ...v, heldOn: v.heldOn.format('YYYY-MM-DD') }),
-    onSuccess: () => {
+    onSuccess: (a) => {
       notify.success(t('pv.saved'));
       void qc.invalidateQueries({ queryKey: preventionKeys.all });
       form.resetFields();
       onClose();
+      // Next step on the phone: the activity's photos.
+      onSaved?.(a);
     },
     onError: (err) => {
       if (!applyFieldErrors(form, err, lang)) notify.error(err);

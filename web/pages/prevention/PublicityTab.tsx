@@ -1,12 +1,13 @@
 import { useState } from 'react';
 import { Button, Col, Flex, Row, Table, Tag } from 'antd';
-import { PlusOutlined } from '@ant-design/icons';
+import { CameraOutlined, PlusOutlined } from '@ant-design/icons';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { preventionApi, preventionKeys, type PeriodQuery, type PublicityView } from '../../api/prevention';
 import { useCan } from '../../api/me';
 import { useLabel } from '../../components/useLabel';
 import { useI18n } from '../../i18n/I18nProvider';
 import { ActivityModal } from './ActivityModal';
+import { ActivityPhotos } from './ActivityPhotos';
 
 interface Tally {
   key: string;
@@ -39,6 +40,7 @@ export function PublicityTab({ period }: { period: PeriodQuery }) {
   const label = useLabel();
   const can = useCan();
   const [open, setOpen] = useState(false);
+  const [photosOf, setPhotosOf] = useState<PublicityView | null>(null);
   const [page, setPage] = useState({ page: 1, size: 20 });
   const summary = useQuery({ queryKey: preventionKeys.summary(period), queryFn: () => preventionApi.summary(period) });
   const query = { ...period, limit: page.size, offset: (page.page - 1) * page.size };
@@ -84,9 +86,17 @@ export function PublicityTab({ period }: { period: PeriodQuery }) {
           { title: t('pv.form.audiences'), dataIndex: 'audiences', render: (a: string[]) => a.map((x) => <Tag key={x}>{label('audienceSegment', x)}</Tag>) },
           { title: t('pv.unit'), dataIndex: 'orgUnitName' },
           { title: t('pv.reach'), dataIndex: 'reach', align: 'right' },
+          {
+            title: t('pv.photos'),
+            key: 'photos',
+            render: (_: unknown, a: PublicityView) => (
+              <Button size="large" icon={<CameraOutlined />} style={{ minWidth: 44, minHeight: 44 }} aria-label={`${t('pv.photos')} ${a.title}`} onClick={() => setPhotosOf(a)} />
+            ),
+          },
         ]}
       />
-      <ActivityModal open={open} onClose={() => setOpen(false)} defaultUnit={period.orgUnitId} />
+      <ActivityModal open={open} onClose={() => setOpen(false)} onSaved={setPhotosOf} defaultUnit={period.orgUnitId} />
+      <ActivityPhotos activity={photosOf} onClose={() => setPhotosOf(null)} />
     </>
   );
 }

@@ -85,8 +85,20 @@ describe('prevention', () => {
       await d.locator('#organiser').fill('向阳社区');
       await d.locator('#attendees').fill('320');
       await d.getByRole('button', { name: '保存' }).click();
-      await d.waitFor({ state: 'hidden' });
       await page.getByText('已登记').first().waitFor();
+
+      // Issue 16 item 1: the activity's photos open once it is logged; a photo goes up only after
+      // the consent and the "no person under a measure" confirmation.
+      const photos = page.getByRole('dialog').filter({ hasText: '活动照片：6·26 禁毒课堂' });
+      await photos.waitFor();
+      await photos.getByText('照片中没有可识别的人员').click();
+      await photos.getByTestId('photo-no-measured-person').click();
+      const png = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==', 'base64');
+      await photos.locator('input[type=file]').setInputFiles({ name: 'class.png', mimeType: 'image/png', buffer: png });
+      await photos.getByTestId('photo-thumbnail').first().waitFor();
+      await photos.getByText('1 / 9 张').waitFor();
+      await photos.locator('.ant-modal-close').click();
+      await photos.waitFor({ state: 'hidden' });
 
       await k13.getByText('活动 1 / 目标 12 场').waitFor();
       await k13.getByText('覆盖 320 / 目标 5000 人次').waitFor();

@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { ApiSession, adminSession, createUnit, createUserWithRole, launchBrowser, saveFailure, startServer, type RunningServer, residentId, firstSignIn, daysAgo } from './harness';
 
@@ -74,12 +74,24 @@ async function recordOther(name: string, kind: '吸毒检测' | '报到') {
   );
   const sheet: Locator = page.locator('.field-sheet').filter({ visible: true });
   await sheet.getByText(`${name} · 吸毒检测`).waitFor();
-  if (kind === '报到') await act(sheet.locator('.ant-radio-button-wrapper').filter({ hasText: '报到' }).tap());
+  // A tap that lands while the sheet is still sliding up is lost (a loaded machine): the chip is
+  // checked for being chosen and tapped again, counted once as the user's one interaction.
+  const pick = async (chip: Locator) => {
+    await act(chip.tap());
+    await vi.waitFor(
+      async () => {
+        if (!((await chip.getAttribute('class')) ?? '').includes('ant-radio-button-wrapper-checked')) await chip.tap();
+        expect(await chip.getAttribute('class')).toContain('ant-radio-button-wrapper-checked');
+      },
+      { timeout: 20_000, interval: 300 },
+    );
+  };
+  if (kind === '报到') await pick(sheet.locator('.ant-radio-button-wrapper').filter({ hasText: '报到' }));
   else {
     // One thumb: the result chips and the random-test checkbox are at least 44 px tall.
     const chip = sheet.locator('.ant-radio-button-wrapper').filter({ hasText: '阴性' });
     for (const target of [chip, sheet.locator('.ant-checkbox-wrapper')]) expect((await target.boundingBox())!.height).toBeGreaterThanOrEqual(44);
-    await act(chip.tap());
+    await pick(chip);
   }
   await act(sheet.getByRole('button', { name: '保存' }).tap());
   await sheet.waitFor({ state: 'hidden' });

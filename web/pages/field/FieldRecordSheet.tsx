@@ -1,17 +1,14 @@
-import { useState } from 'react';
-import { Alert, Button, Drawer, Form, Input, Radio, Typography } from 'antd';
+import { Form, Input, Radio, Typography } from 'antd';
 import type { CreateRecord, TestMethod, TestResult, TestSample } from '../../api/supervision';
-import { lastServerTime } from '../../api/client';
 import { useSignedIn } from '../../api/me';
 import { useI18n } from '../../i18n/I18nProvider';
 import { useLabel } from '../../components/useLabel';
 import { todayIso } from '../../components/dates';
-import { useNotify } from '../../components/useNotify';
 import { DrugTestFields } from '../supervision/DrugTestFields';
 import { contactModes } from '../supervision/codes';
-import { enqueue, keepBesideOther } from '../../offline/sync';
 import { notAskedForm } from '../../../core/rules/visit-presets';
 import type { FieldTask } from './useFieldDay';
+import { FieldSheet, useDeviceSave } from './FieldSheet';
 import type { MergeDraft } from './FieldVisitSheet';
 
 /** What the phone records besides the round's visit (issue 17 §2): a drug test, a check-in, a short note (a talk). */
@@ -68,10 +65,8 @@ export function FieldRecordSheet({
   const { t } = useI18n();
   const label = useLabel();
   const me = useSignedIn();
-  const notify = useNotify();
   const [form] = Form.useForm<Values>();
-  const [problem, setProblem] = useState<string | null>(null);
-  const [saving, setSaving] = useState(false);
+  const device = useDeviceSave(task, draft, onClose);
   const first: FieldKind = draft && isFieldKind(draft.body.kind) ? draft.body.kind : initialKind;
   const kind = (Form.useWatch('kind', form) ?? first) as FieldKind;
   const station = t('sv.record.placeStation', { unit: task.orgUnitName ?? '' });
@@ -87,42 +82,16 @@ export function FieldRecordSheet({
     return { kind: 'check_in', date, place, note };
   };
 
-  const save = async (v: Values) => {
-    setSaving(true);
-    setProblem(null);
-    try {
-      const body = bodyOf({ ...v, kind });
-      if (draft) await keepBesideOther(draft.seq, { ...body, basis: draft.body.basis });
-      else {
-        // What the device's view rests on: the server's time of its last answer (issue 17 §3).
-        const asOf = lastServerTime();
-        await enqueue({ personId: task.personId, personName: task.personName, body: { ...body, ...(asOf ? { basis: { asOf } } : {}) } });
-      }
-      notify.success(t('field.savedOnDevice'));
-      onClose();
-    } catch (e) {
-      setProblem(t('field.saveFailed', { reason: e instanceof Error ? e.message : String(e) }));
-    } finally {
-      setSaving(false);
-    }
-  };
+  const save = (v: Values) => device.save(() => bodyOf({ ...v, kind }));
 
   return (
-    <Drawer
-      open
-      placement="bottom"
-      size="100%"
+    <FieldSheet
       title={t('field.formTitle', { name: task.personName, kind: label('recordKind', kind) })}
+      saving={device.saving}
+      problem={device.problem}
+      onSave={() => form.submit()}
       onClose={onClose}
-      destroyOnHidden
-      className="field-sheet"
-      footer={
-        <Button type="primary" size="large" block loading={saving} onClick={() => form.submit()} className="field-save">
-          {t('field.save')}
-        </Button>
-      }
     >
-      {problem && <Alert type="error" showIcon role="alert" title={problem} style={{ marginBottom: 12 }} />}
       <Form
         form={form}
         name="field-record"
@@ -172,6 +141,6 @@ export function FieldRecordSheet({
           </>
         )}
       </Form>
-    </Drawer>
+    </FieldSheet>
   );
 }

@@ -1,14 +1,11 @@
-import { useState } from 'react';
-import { Alert, Button, Drawer, Form, Input, Radio } from 'antd';
+import { Form, Input, Radio } from 'antd';
 import type { CreateRecord, RecordKind, VisitForm } from '../../api/supervision';
-import { lastServerTime } from '../../api/client';
 import { useI18n } from '../../i18n/I18nProvider';
 import { useLabel } from '../../components/useLabel';
 import { todayIso } from '../../components/dates';
-import { useNotify } from '../../components/useNotify';
 import { VisitFormFields, visitFormBody } from '../supervision/VisitFormFields';
-import { enqueue, keepBesideOther } from '../../offline/sync';
 import type { FieldTask } from './useFieldDay';
+import { FieldSheet, useDeviceSave } from './FieldSheet';
 import { visitFormOfPreset, visitPresets, type VisitPreset } from '../../../core/rules/visit-presets';
 
 type Values = { contactMode?: 'in_person' | 'phone' | 'video'; form: Partial<VisitForm>; note?: string; preset?: VisitPreset | 'detailed' };
@@ -32,59 +29,28 @@ const valuesOf = (body: CreateRecord): Values => ('form' in body ? { contactMode
 export function FieldVisitSheet({ task, onClose, draft }: { task: Pick<FieldTask, 'personId' | 'personName' | 'kind'>; onClose: () => void; draft?: MergeDraft }) {
   const { t } = useI18n();
   const label = useLabel();
-  const notify = useNotify();
   const [form] = Form.useForm<Values>();
-  const [problem, setProblem] = useState<string | null>(null);
-  const [saving, setSaving] = useState(false);
   const kind: ContactKind = draft && isContactKind(draft.body.kind) ? draft.body.kind : task.kind === 'follow_up' ? 'follow_up' : 'grid_visit';
   // A new grid visit starts with its one-tap outcomes (F2, issue 17 §4); the full form is one of them.
   const quick = kind === 'grid_visit' && !draft;
+  const device = useDeviceSave(task, draft, onClose);
   const preset = Form.useWatch('preset', form);
   const choose = (p: VisitPreset | 'detailed') => {
     if (p !== 'detailed') form.setFieldsValue({ contactMode: 'in_person', form: visitFormOfPreset(p) });
   };
-  const save = async (v: Values) => {
-    setSaving(true);
-    setProblem(null);
-    const f = v.form;
-    const visit: VisitForm = visitFormBody(f);
-    try {
-      const fields = { contactMode: v.contactMode ?? 'in_person', form: visit, note: trimmed(v.note) } as const;
-      if (draft) {
-        await keepBesideOther(draft.seq, { kind, date: draft.body.date, place: draft.body.place, ...fields, basis: draft.body.basis });
-      } else {
-        // What the device's view rests on: the server's time of its last answer (issue 17 §3).
-        const asOf = lastServerTime();
-        await enqueue({
-          personId: task.personId,
-          personName: task.personName,
-          body: { kind, date: todayIso(), place: t('sv.record.placeHome'), ...fields, ...(asOf ? { basis: { asOf } } : {}) },
-        });
-      }
-      notify.success(t('field.savedOnDevice'));
-      onClose();
-    } catch (e) {
-      setProblem(t('field.saveFailed', { reason: e instanceof Error ? e.message : String(e) }));
-    } finally {
-      setSaving(false);
-    }
-  };
+  const save = (v: Values) =>
+    device.save(() => {
+      const fields = { contactMode: v.contactMode ?? 'in_person', form: visitFormBody(v.form), note: trimmed(v.note) } as const;
+      return { kind, date: draft?.body.date ?? todayIso(), place: draft?.body.place ?? t('sv.record.placeHome'), ...fields };
+    });
   return (
-    <Drawer
-      open
-      placement="bottom"
-      size="100%"
+    <FieldSheet
       title={t('field.formTitle', { name: task.personName, kind: label('recordKind', kind) })}
+      saving={device.saving}
+      problem={device.problem}
+      onSave={() => form.submit()}
       onClose={onClose}
-      destroyOnHidden
-      className="field-sheet"
-      footer={
-        <Button type="primary" size="large" block loading={saving} onClick={() => form.submit()} className="field-save">
-          {t('field.save')}
-        </Button>
-      }
     >
-      {problem && <Alert type="error" showIcon role="alert" title={problem} style={{ marginBottom: 12 }} />}
       <Form
         form={form}
         name="field-visit"
@@ -110,6 +76,6 @@ export function FieldVisitSheet({ task, onClose, draft }: { task: Pick<FieldTask
           <Input maxLength={2000} />
         </Form.Item>
       </Form>
-    </Drawer>
+    </FieldSheet>
   );
 }

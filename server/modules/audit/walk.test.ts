@@ -564,8 +564,11 @@ describe.each(testDbKinds())('P6: every audit action keeps the least identifying
     for (const r of trail) {
       const def = registry.get(r.action)!;
       const json = JSON.stringify([r.before, r.after, r.details]);
+      // Ids and hashes are not identifying, but a random one may hold the ID number's last four
+      // digits by chance (one run in a few hundred): they are masked before that search.
+      const withoutIds = json.replace(/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}|[0-9a-f]{32,}/gi, '<id>');
       expect(
-        identifying.filter((v) => json.includes(v)),
+        identifying.filter((v) => withoutIds.includes(v)),
         `${r.action}: ${json}`,
       ).toEqual([]);
       expect(findIdentifiers(json), `${r.action}: ${json}`).toEqual([]);
